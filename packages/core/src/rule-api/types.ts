@@ -1,0 +1,291 @@
+// The rule API: everything a rule, an extractor or a pack may see. Rules import only this
+// module (through "@deploylint/core/rule-api"), never the engine, node:fs or process.env.
+import type { TSESTree } from "@typescript-eslint/typescript-estree";
+import type { Document } from "yaml";
+
+export type { TSESTree };
+
+/** A finding's level. "info" is reported but never fails a run. */
+export type Severity = "error" | "warn" | "info" | "off";
+export type ReportedSeverity = Exclude<Severity, "off">;
+
+/** The kinds a file is classified into. "text" matches every file (all files are text). */
+export type SourceKind = "sql" | "script" | "yaml" | "json" | "dotenv" | "markdown" | "text";
+
+/** A 1-based line and a 1-based column (columns count UTF-16 code units, like editors). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Half-open range of character offsets into the file's text. */
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+export interface LineIndex {
+  readonly lineCount: number;
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+  /** The text of a 1-based line, without its line break. */
+  lineText(line: number): string;
+}
+
+// ---- parsed sources -------------------------------------------------------------------------
+
+export type SqlDialect = "postgresql" | "mysql" | "mariadb" | "sqlite";
+
+export interface SqlComment {
+  text: string;
+  range: OffsetRange;
+}
+
+/**
+ * One top-level statement. `kind` is a normalised classification from the leading keywords
+ * ("create_table", "alter_table", "create_index", "drop_index", "drop_table", "insert",
+ * "update", "delete", "lock_table", "begin", "commit", "set", "unknown", …) that is present
+ * whether or not the statement parsed; `cst` is the sql-parser-cst node when it did.
+ */
+export interface SqlStatement {
+  text: string;
+  range: OffsetRange;
+  kind: string;
+  /** sql-parser-cst statement node (with `range`), or null when the parser rejected it. */
+  cst: unknown | null;
+  /** The parser's message when `cst` is null and the statement is not a known unparseable form. */
+  parseError: string | null;
+}
+
+export interface SqlSource {
+  dialect: SqlDialect;
+  statements: SqlStatement[];
+  comments: SqlComment[];
+}
+
+export interface ScriptSource {
+  program: TSESTree.Program;
+  comments: TSESTree.Comment[];
+}
+
+export interface YamlSource {
+  documents: Document.Parsed[];
+}
+
+export interface JsonSource {
+  /** The parsed value (JSON.parse semantics). */
+  value: unknown;
+  /** The same text as a YAML document, for node ranges. */
+  document: Document.Parsed;
+}
+
+export interface DotenvEntry {
+  key: string;
+  /** The value as dotenv would load it (quotes removed, escapes applied). */
+  value: string;
+  /** The raw text after `=` up to the end of the value (quotes included, inline comment excluded). */
+  rawValue: string;
+  quote: '"' | "'" | "`" | null;
+  exported: boolean;
+  /** 1-based line of the key. */
+  line: number;
+  keyRange: OffsetRange;
+  valueRange: OffsetRange;
+  /** Comment lines directly above the entry (no blank line between), without their `#`. */
+  comments: string[];
+  inlineComment: string | null;
+}
+
+export type DotenvLineKind = "blank" | "comment" | "entry" | "continuation" | "invalid";
+
+export interface DotenvLine {
+  line: number;
+  kind: DotenvLineKind;
+  text: string;
+}
+
+export interface DotenvSource {
+  entries: DotenvEntry[];
+  lines: DotenvLine[];
+}
+
+export interface SourceMap {
+  sql: SqlSource;
+  script: ScriptSource;
+  yaml: YamlSource;
+  json: JsonSource;
+  dotenv: DotenvSource;
+  markdown: { text: string };
+  text: { text: string };
+}
+
+export interface SourceFileInfo {
+  /** Path relative to the working directory, with `/` separators. */
+  path: string;
+  kind: Exclude<SourceKind, "text">;
+  text: string;
+  lines: LineIndex;
+}
+
+// ---- reporting ------------------------------------------------------------------------------
+
+/** Where a finding points: offsets into the file, positions, or nothing (line 1 of the file). */
+export type ReportLocation =
+  | { range: OffsetRange }
+  | { start: Position; end?: Position }
+  | { line: number; column?: number; endLine?: number; endColumn?: number };
+
+type Trim<S extends string> = S extends ` ${infer R}` ? Trim<R> : S extends `${infer R} ` ? Trim<R> : S;
+/** The `{{name}}` placeholders of a message template, as a union of names. */
+export type Placeholders<S extends string> = S extends `${string}{{${infer P}}}${infer Rest}`
+  ? Trim<P> | Placeholders<Rest>
+  : never;
+
+export type MessageData<T extends string> = [Placeholders<T>] extends [never]
+  ? { data?: Record<string, never> }
+  : { data: Record<Placeholders<T>, string | number> };
+
+export type ReportDescriptor<M extends Record<string, string>> = {
+  [K in keyof M & string]: {
+    messageId: K;
+    /** Overrides the rule's `meta.help` for this finding. */
+    help?: string;
+    /** The literal text the finding is about, masked or hashed before it is used in a fingerprint. */
+    fingerprintText?: string;
+  } & MessageData<M[K]> &
+    ReportLocation;
+}[keyof M & string];
+
+// ---- rules ----------------------------------------------------------------------------------
+
+export type JSONSchema = Record<string, unknown>;
+
+export interface RuleMeta<M extends Record<string, string>, O> {
+  description: string;
+  /** The kinds of files the rule reads; "text" means every file. */
+  kinds: SourceKind[];
+  /** Severity in each shipped preset; "off" keeps the rule out of it. */
+  presets: { recommended: Severity; strict: Severity };
+  messages: M;
+  /** What to do instead; shown under the message. */
+  help?: string;
+  /** JSON Schema of the options object (ajv-validated when the config is loaded). */
+  options?: JSONSchema;
+  defaultOptions?: O;
+  docs?: { url?: string };
+}
+
+export interface Settings {
+  readonly [section: string]: unknown;
+}
+
+export interface FileRuleContext<M extends Record<string, string>, O> {
+  /** Full id, e.g. "migrations/no-drop-column". */
+  readonly id: string;
+  readonly file: SourceFileInfo;
+  readonly options: O;
+  readonly settings: Settings;
+  /** Parse the file as `kind` (at most once per file, shared by every rule). Throws on kinds other than the file's own. */
+  source<K extends keyof SourceMap>(kind: K): SourceMap[K];
+  /** A per-file value computed once and shared by every rule and extractor of the run. */
+  memo<T>(key: string, compute: () => T): T;
+  report(descriptor: ReportDescriptor<M>): void;
+}
+
+/** Visitors a file rule returns. `file` is called once for every routed file. */
+export interface FileVisitors {
+  file?(file: SourceFileInfo): void;
+  sql?(source: SqlSource): void;
+  statement?(statement: SqlStatement, source: SqlSource): void;
+  script?(source: ScriptSource): void;
+  yaml?(source: YamlSource): void;
+  json?(source: JsonSource): void;
+  dotenv?(source: DotenvSource): void;
+  entry?(entry: DotenvEntry, source: DotenvSource): void;
+  markdown?(source: { text: string }): void;
+  text?(text: string): void;
+  /** ESTree node visitors for scripts, keyed by node type (one shared walk for all rules). */
+  [nodeType: string]: ((...args: never[]) => void) | undefined;
+}
+
+export interface FileRule<M extends Record<string, string> = Record<string, string>, O = unknown> {
+  id: string;
+  scope?: "file";
+  meta: RuleMeta<M, O>;
+  /** Called for each routed file; return null to skip the file before anything is parsed. */
+  create(context: FileRuleContext<M, O>): FileVisitors | null;
+}
+
+// ---- facts and project rules ----------------------------------------------------------------
+
+/** A plain-JSON value: what an extractor emits and a project rule reads. */
+export type Fact = null | boolean | number | string | Fact[] | { [key: string]: Fact };
+
+export interface ExtractorContext {
+  readonly file: SourceFileInfo;
+  readonly settings: Settings;
+  source<K extends keyof SourceMap>(kind: K): SourceMap[K];
+  memo<T>(key: string, compute: () => T): T;
+  emit(data: Fact): void;
+}
+
+export interface Extractor {
+  /** Fact type, e.g. "env-usage"; project rules ask for it by this name. */
+  id: string;
+  kinds: SourceKind[];
+  create(context: ExtractorContext): FileVisitors | null;
+}
+
+export interface FactRecord<T = Fact> {
+  file: string;
+  data: T;
+}
+
+export interface ChangeSet {
+  base: string;
+  added: string[];
+  modified: string[];
+  deleted: string[];
+}
+
+
+export interface ProjectRuleContext<M extends Record<string, string>, O> {
+  readonly id: string;
+  readonly options: O;
+  readonly settings: Settings;
+  /** Every file of the run (relative paths). */
+  readonly files: readonly string[];
+  /** With --changed-since / --staged: what the change touched; null otherwise. */
+  readonly changes: ChangeSet | null;
+  facts<T = Fact>(type: string): FactRecord<T>[];
+  /** Project findings name their file (relative path, as in `files`). */
+  report(descriptor: ReportDescriptor<M> & { file: string }): void;
+}
+
+export interface ProjectRule<M extends Record<string, string> = Record<string, string>, O = unknown> {
+  id: string;
+  scope: "project";
+  meta: RuleMeta<M, O> & { facts: string[] };
+  check(context: ProjectRuleContext<M, O>): void;
+}
+
+// Method syntax on create/check keeps these assignable from rules with narrower messages and options.
+export type Rule = FileRule<Record<string, string>, unknown> | ProjectRule<Record<string, string>, unknown>;
+
+// ---- packs ----------------------------------------------------------------------------------
+
+export type RuleSetting = Severity | [Severity] | [Severity, unknown];
+
+export interface PackConfig {
+  rules?: Record<string, RuleSetting>;
+  settings?: Record<string, unknown>;
+}
+
+export interface Pack {
+  /** Prefix of every rule id in the pack, e.g. "migrations". */
+  name: string;
+  rules: Rule[];
+  extractors?: Extractor[];
+  /** Named configs users can extend as "<pack>/<name>". */
+  configs?: Record<string, PackConfig>;
+}
