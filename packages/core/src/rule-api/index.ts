@@ -7,7 +7,9 @@ export type * from "./types.js";
  * Declares a rule. Message ids, their `{{placeholders}}` and the options type are inferred from
  * the metadata, so `ctx.report({ messageId, data })` is checked at compile time.
  */
-export function defineRule<const M extends Record<string, string>, O = undefined>(rule: ProjectRule<M, O>): ProjectRule<M, O>;
+export function defineRule<const M extends Record<string, string>, O = undefined>(
+  rule: ProjectRule<M, O>,
+): ProjectRule<M, O>;
 export function defineRule<const M extends Record<string, string>, O = undefined>(rule: FileRule<M, O>): FileRule<M, O>;
 export function defineRule(rule: FileRule | ProjectRule): FileRule | ProjectRule {
   return rule;

@@ -122,7 +122,8 @@ export interface SourceMap {
 export interface SourceFileInfo {
   /** Path relative to the working directory, with `/` separators. */
   path: string;
-  kind: Exclude<SourceKind, "text">;
+  /** "text" for files no parser claims (Dockerfile, shell, TOML, …). */
+  kind: SourceKind;
   text: string;
   lines: LineIndex;
 }
@@ -248,7 +249,6 @@ export interface ChangeSet {
   deleted: string[];
 }
 
-
 export interface ProjectRuleContext<M extends Record<string, string>, O> {
   readonly id: string;
   readonly options: O;
@@ -269,8 +269,11 @@ export interface ProjectRule<M extends Record<string, string> = Record<string, s
   check(context: ProjectRuleContext<M, O>): void;
 }
 
-// Method syntax on create/check keeps these assignable from rules with narrower messages and options.
-export type Rule = FileRule<Record<string, string>, unknown> | ProjectRule<Record<string, string>, unknown>;
+// The erased form the engine stores rules in. Each rule is typed precisely where it is written
+// (defineRule infers its messages and options); a collection of rules with different message
+// maps and option types can only be held with the type parameters erased.
+// biome-ignore lint/suspicious/noExplicitAny: type erasure for heterogeneous rule collections, never seen by a rule.
+export type Rule = FileRule<any, any> | ProjectRule<any, any>;
 
 // ---- packs ----------------------------------------------------------------------------------
 

@@ -1,0 +1,206 @@
+// Command-line front end: argument parsing, subcommands (rules, explain), reporters, exit codes.
+// Exit 0 = no errors (and warnings within --max-warnings), 1 = findings, 2 = usage, config or
+// internal error: a gate that cannot judge never passes.
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { ConfigError, type LintResult, type ResolvedConfig, RuleCrash, suggest, UsageError } from "@deploylint/core";
+import { explainRule, listRules, ruleCatalogue } from "./catalogue.js";
+import { printConfigFor } from "./print-config.js";
+import { startProgress } from "./progress.js";
+import { loadReporter } from "./reporter.js";
+import { lint, loadConfig } from "./index.js";
+
+const HELP = `Usage: deploylint [options] [paths...]
+       deploylint rules                 list every rule with its preset severities
+       deploylint explain <rule-id>     what a rule checks, why, and its options
+
+Options:
+  -c, --config <file>         use this config file (no search)
+  -f, --format <name>         stylish (default), json, a deploylint-reporter-<name> package, or a path
+  -o, --output-file <file>    write the report to a file
+      --max-warnings <n>      exit 1 when there are more than n warnings
+      --quiet                 report errors only
+      --no-color              no colours (also NO_COLOR=1)
+      --cache                 cache per-file results (node_modules/.cache/deploylint)
+      --cache-location <dir>  where --cache keeps them
+      --changed-since <ref>   lint what changed since the merge base with <ref>
+      --staged                lint the content staged in git's index
+      --only <rule>           run only this rule or "<pack>/*" (repeatable)
+      --print-config <file>   print the effective config for a file and exit
+      --workers <n|auto>      worker threads for the per-file phase (default auto)
+      --debug                 print config, skipped files and timings to stderr
+  -v, --version               print the version
+  -h, --help                  print this help
+`;
+
+const OPTIONS = {
+  config: { type: "string", short: "c" },
+  format: { type: "string", short: "f" },
+  "output-file": { type: "string", short: "o" },
+  "max-warnings": { type: "string" },
+  quiet: { type: "boolean" },
+  color: { type: "boolean" },
+  "no-color": { type: "boolean" },
+  cache: { type: "boolean" },
+  "cache-location": { type: "string" },
+  "changed-since": { type: "string" },
+  staged: { type: "boolean" },
+  only: { type: "string", multiple: true },
+  "print-config": { type: "string" },
+  workers: { type: "string" },
+  debug: { type: "boolean" },
+  version: { type: "boolean", short: "v" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export async function main(argv: string[], io = defaultIo()): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    io.stderr(`deploylint: ${oneLine(error)}\n`);
+    if (!(error instanceof ConfigError || error instanceof UsageError) && process.env.DEPLOYLINT_DEBUG) {
+      io.stderr(`${(error as Error).stack ?? ""}\n`);
+    }
+    return 2;
+  }
+}
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  isTTY: boolean;
+  stderrIsTTY: boolean;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+function defaultIo(): Io {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    cwd: process.cwd(),
+    env: process.env,
+  };
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${oneLine(error)} (deploylint --help lists the options)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (values.version) {
+    const { version } = await import("./builtins.js");
+    io.stdout(`${version()}\n`);
+    return 0;
+  }
+  const debug = values.debug ? (message: string) => io.stderr(`[debug] ${message}\n`) : undefined;
+  const configOptions = { cwd: io.cwd, ...(values.config ? { configFile: values.config } : {}) };
+
+  const [command, ...rest] = positionals;
+  if (command === "rules") {
+    const config = await loadConfig(configOptions);
+    io.stdout(listRules(ruleCatalogue(config)));
+    return 0;
+  }
+  if (command === "explain") {
+    const id = rest[0];
+    if (!id) throw new UsageError("explain needs a rule id, e.g. deploylint explain migrations/no-drop-column.");
+    io.stdout(explainRule(ruleCatalogue(await loadConfig(configOptions)), id));
+    return 0;
+  }
+
+  const started = performance.now();
+  const config = await loadConfig(configOptions);
+  debug?.(`config: ${config.configFile ?? "(none: recommended preset)"}`);
+  debug?.(`packs: ${config.packs.map((p) => p.pack.name).join(", ")}`);
+  if (values["print-config"]) {
+    io.stdout(`${JSON.stringify(printConfigFor(config, values["print-config"], io.cwd), null, 2)}\n`);
+    return 0;
+  }
+  if (values.staged && values["changed-since"]) throw new UsageError("--staged and --changed-since cannot be combined.");
+  const maxWarnings = parseCount(values["max-warnings"], "--max-warnings");
+  const workers = parseWorkers(values.workers);
+  const color = !values["no-color"] && !io.env.NO_COLOR && (values.color || (io.isTTY && !values["output-file"]));
+  const reporter = await loadReporter(values.format ?? "stylish", io.cwd);
+  checkOnly(values.only, config);
+
+  const progress = io.stderrIsTTY ? startProgress(io.stderr) : null;
+  let result: LintResult;
+  try {
+    result = await lint({
+      cwd: io.cwd,
+      config,
+      ...(positionals.length > 0 ? { patterns: positionals } : {}),
+      ...(values["changed-since"] ? { changedSince: values["changed-since"] } : {}),
+      ...(values.staged ? { staged: true } : {}),
+      ...(values.only ? { only: values.only } : {}),
+      ...(values.cache || values["cache-location"] ? { cache: values["cache-location"] ?? true } : {}),
+      ...(workers !== undefined ? { workers } : {}),
+    });
+  } finally {
+    progress?.stop();
+  }
+  debug?.(`linted ${result.summary.files} files in ${Math.round(performance.now() - started)} ms`);
+  for (const skipped of result.skipped) debug?.(`skipped ${skipped.file}: ${skipped.reason}`);
+
+  const reported = values.quiet ? withErrorsOnly(result) : result;
+  const output = reporter(reported, {
+    cwd: io.cwd,
+    color: Boolean(color),
+    rules: Object.fromEntries(
+      ruleCatalogue(config).map((r) => [r.id, { description: r.description, ...(r.help ? { help: r.help } : {}) }]),
+    ),
+    ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+  });
+  if (values["output-file"]) writeFileSync(resolve(io.cwd, values["output-file"]), output);
+  else io.stdout(output);
+
+  const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
+  return result.summary.errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function withErrorsOnly(result: LintResult): LintResult {
+  const findings = result.findings.filter((f) => f.severity === "error");
+  return { ...result, findings, summary: { ...result.summary, warnings: 0 } };
+}
+
+function parseCount(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number, not "${value}".`);
+  return Number(value);
+}
+
+function parseWorkers(value: string | undefined): number | "auto" | undefined {
+  if (value === undefined || value === "auto") return value;
+  return parseCount(value, "--workers");
+}
+
+function checkOnly(only: string[] | undefined, config: ResolvedConfig): void {
+  if (!only) return;
+  const ids = ruleCatalogue(config).map((r) => r.id);
+  for (const pattern of only) {
+    const known = pattern.endsWith("/*")
+      ? ids.some((id) => id.startsWith(pattern.slice(0, -1)))
+      : ids.includes(pattern);
+    if (!known) {
+      const hint = suggest(pattern, ids);
+      throw new UsageError(`--only ${pattern}: no such rule${hint ? `; did you mean ${hint}?` : ""}.`);
+    }
+  }
+}
+
+function oneLine(error: unknown): string {
+  if (error instanceof RuleCrash) return `internal error: ${error.message}`;
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n", 1)[0] ?? message;
+}

@@ -1,0 +1,250 @@
+// Git-backed file selection: what changed since the merge base with a ref (--changed-since) and
+// what is staged in the index (--staged), with paths relative to cwd. Git runs without a shell.
+import { execFile, spawn } from "node:child_process";
+import { stat } from "node:fs/promises";
+import type { ChangeSet } from "../rule-api/types.js";
+import { DiscoveryError } from "./errors.js";
+
+/** The tree of an empty repository: the base of a diff when HEAD has no commit yet. */
+const EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+const MAX_OUTPUT = 512 * 1024 * 1024;
+/** Modes of staged entries with lintable content (not symlinks 120000, not submodules 160000). */
+const BLOB_MODES = new Set(["100644", "100755"]);
+
+interface GitResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+export interface StagedFile {
+  /** Relative to cwd, `/` separators. */
+  path: string;
+  /** The content in git's index, not the working tree. */
+  text: Buffer;
+}
+
+export async function changedSince(options: { cwd: string; ref: string }): Promise<ChangeSet> {
+  const prefix = await repoPrefix(options.cwd);
+  if (options.ref === "" || options.ref.startsWith("-")) {
+    throw new DiscoveryError(
+      `"${options.ref}" is not a git ref; --changed-since needs a branch, tag or commit such as origin/main.`,
+    );
+  }
+  const commit = await git(options.cwd, ["rev-parse", "--verify", "--quiet", `${options.ref}^{commit}`]);
+  if (commit.code !== 0) {
+    throw new DiscoveryError(
+      `Unknown git ref "${options.ref}", so there is nothing to compare the changes against; fetch it (in CI: git fetch origin <branch>) or pass a ref that exists.`,
+    );
+  }
+  const base = await mergeBase(options.cwd, lines(commit.stdout)[0] ?? options.ref, options.ref);
+  const diff = await gitOrThrow(options.cwd, [
+    "diff",
+    "--name-status",
+    "-z",
+    "--no-renames",
+    "--no-ext-diff",
+    base,
+    "--",
+    ".",
+  ]);
+  const untracked = await gitOrThrow(options.cwd, [
+    "ls-files",
+    "--others",
+    "--exclude-standard",
+    "--full-name",
+    "-z",
+    "--",
+    ".",
+  ]);
+  const changes = parseNameStatus(diff.stdout, prefix);
+  void (...fields(untracked.stdout).flatMap((file) => underCwd(file, prefix) ?? []));
+  return finish({ base, ...changes });
+}
+
+export async function stagedFiles(options: { cwd: string }): Promise<{ changes: ChangeSet; files: StagedFile[] }> {
+  const prefix = await repoPrefix(options.cwd);
+  const head = await git(options.cwd, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+  const base = head.code === 0 ? (lines(head.stdout)[0] ?? EMPTY_TREE) : EMPTY_TREE;
+  const diff = await gitOrThrow(options.cwd, [
+    "diff",
+    "--cached",
+    "--raw",
+    "-z",
+    "--no-abbrev",
+    "--no-renames",
+    "--no-ext-diff",
+    base,
+    "--",
+    ".",
+  ]);
+  const changes: ChangeSet = { base, added: [], modified: [], deleted: [] };
+  const blobs = new Map<string, string>();
+  const tokens = fields(diff.stdout);
+  for (let index = 0; index + 1 < tokens.length; index += 2) {
+    // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path.
+    const [, newMode = "", , newSha = "", status = ""] = (tokens[index] ?? "").slice(1).split(" ");
+    const file = underCwd(tokens[index + 1] ?? "", prefix);
+    if (file === null) continue;
+    bucket(changes, status)?.push(file);
+    if (status !== "D" && BLOB_MODES.has(newMode)) blobs.set(file, newSha);
+  }
+  const contents = await catBlobs(options.cwd, [...new Set(blobs.values())]);
+  const files = [...blobs]
+    .sort(([a], [b]) => compare(a, b))
+    .map(([file, sha]) => ({ path: file, text: contents.get(sha) ?? Buffer.alloc(0) }));
+  return { changes: finish(changes), files };
+}
+
+/** The folder of cwd inside its repository ("" at the root, else ending in "/"). */
+async function repoPrefix(cwd: string): Promise<string> {
+  const info = await stat(cwd).catch(() => null);
+  if (!info?.isDirectory())
+    throw new DiscoveryError(`The directory ${cwd} does not exist, so git cannot be asked about it.`);
+  const result = await git(cwd, ["rev-parse", "--show-prefix"]);
+  if (result.code !== 0 && /not a git repository/i.test(result.stderr)) {
+    throw new DiscoveryError(
+      `${cwd} is not inside a git repository, and --changed-since and --staged read git history; run deploylint in a git checkout or drop the option.`,
+    );
+  }
+  // Other failures (a `safe.directory` refusal, a corrupt repository) are reported in git's words.
+  if (result.code !== 0) throw new DiscoveryError(`git rev-parse failed in ${cwd}: ${firstLine(result.stderr)}.`);
+  return lines(result.stdout)[0] ?? "";
+}
+
+async function mergeBase(cwd: string, commit: string, ref: string): Promise<string> {
+  const head = await git(cwd, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+  if (head.code !== 0) {
+    throw new DiscoveryError(
+      `The repository has no commit yet, so there is no merge base with "${ref}"; commit first or lint without --changed-since.`,
+    );
+  }
+  const result = await git(cwd, ["merge-base", commit, "HEAD"]);
+  const base = lines(result.stdout)[0];
+  if (result.code !== 0 || !base) {
+    throw new DiscoveryError(
+      `"${ref}" and HEAD have no common ancestor, so the change cannot be isolated; in a shallow CI clone fetch full history (fetch-depth: 0) and retry.`,
+    );
+  }
+  return base;
+}
+
+function parseNameStatus(stdout: Buffer, prefix: string): Omit<ChangeSet, "base"> {
+  const changes = { added: [] as string[], modified: [] as string[], deleted: [] as string[] };
+  const tokens = fields(stdout);
+  for (let index = 0; index + 1 < tokens.length; index += 2) {
+    const file = underCwd(tokens[index + 1] ?? "", prefix);
+    if (file !== null) bucket(changes, tokens[index] ?? "")?.push(file);
+  }
+  return changes;
+}
+
+// T (type change), U (unmerged) and X count as modified: the path exists before and after.
+function bucket(changes: Omit<ChangeSet, "base">, status: string): string[] | null {
+  const letter = status.charAt(0);
+  if (letter === "A") return changes.added;
+  if (letter === "D") return changes.deleted;
+  if (letter === "M" || letter === "T" || letter === "U" || letter === "X") return changes.modified;
+  return null;
+}
+
+/** Git prints repository-root paths; the engine speaks cwd-relative ones. */
+function underCwd(fromRoot: string, prefix: string): string | null {
+  if (fromRoot === "" || !fromRoot.startsWith(prefix)) return null;
+  return fromRoot.slice(prefix.length);
+}
+
+function finish(changes: ChangeSet): ChangeSet {
+  const sorted = (list: string[]) => [...new Set(list)].sort(compare);
+  return {
+    base: changes.base,
+    added: sorted(changes.added),
+    modified: sorted(changes.modified),
+    deleted: sorted(changes.deleted),
+  };
+}
+
+// One `git cat-file --batch` for all blobs: a process per file would cost most of a
+// pre-commit hook's budget on a large commit.
+function catBlobs(cwd: string, shas: string[]): Promise<Map<string, Buffer>> {
+  if (shas.length === 0) return Promise.resolve(new Map());
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const chunks: Buffer[] = [];
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    child.on("error", (error) => reject(gitMissing(error)));
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new DiscoveryError(`git cat-file failed: ${firstLine(stderr)}.`));
+      resolve(parseBatch(Buffer.concat(chunks)));
+    });
+    child.stdin.end(`${shas.join("\n")}\n`);
+  });
+}
+
+function parseBatch(output: Buffer): Map<string, Buffer> {
+  const blobs = new Map<string, Buffer>();
+  let offset = 0;
+  while (offset < output.length) {
+    const newline = output.indexOf(10, offset);
+    if (newline === -1) break;
+    const [sha = "", type = "", size = ""] = output.subarray(offset, newline).toString("utf8").split(" ");
+    offset = newline + 1;
+    if (type === "missing" || size === "") continue;
+    const length = Number(size);
+    blobs.set(sha, output.subarray(offset, offset + length));
+    offset += length + 1;
+  }
+  return blobs;
+}
+
+function git(cwd: string, args: string[]): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    execFile("git", args, { cwd, encoding: "buffer", maxBuffer: MAX_OUTPUT }, (error, stdout, stderr) => {
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      if (code === "ENOENT" || code === "EACCES") return reject(gitMissing(error));
+      if (error && typeof code !== "number") return reject(error);
+      resolve({ code: typeof code === "number" ? code : 0, stdout, stderr: stderr.toString("utf8") });
+    });
+  });
+}
+
+async function gitOrThrow(cwd: string, args: string[]): Promise<GitResult> {
+  const result = await git(cwd, args);
+  if (result.code !== 0) throw new DiscoveryError(`git ${args[0]} failed: ${firstLine(result.stderr)}.`);
+  return result;
+}
+
+function gitMissing(error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === "ENOENT")
+    return new DiscoveryError(
+      "Git was not found on PATH, and --changed-since and --staged need it; install git or drop the option.",
+    );
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function fields(stdout: Buffer): string[] {
+  return stdout
+    .toString("utf8")
+    .split("\0")
+    .filter((field) => field !== "");
+}
+
+function lines(stdout: Buffer): string[] {
+  return stdout
+    .toString("utf8")
+    .split("\n")
+    .filter((line) => line !== "");
+}
+
+function firstLine(text: string): string {
+  return (text.trim().split("\n")[0] ?? "unknown error").replace(/\.$/, "");
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,23 @@
+// File discovery and reading (DESIGN.md "Data flow", "Failure shape"): what to lint, and each
+// file's text or the reason it is skipped.
+export { DiscoveryError } from "./errors.js";
+export { type FilterPathsOptions, filterPaths } from "./filter.js";
+export { changedSince, type StagedFile, stagedFiles } from "./git.js";
+export { type GitignoreMatcher, loadGitignore } from "./gitignore.js";
+export {
+  DEFAULT_IGNORED_DIRS,
+  type DiscoveredFile,
+  type DiscoverOptions,
+  type DiscoverResult,
+  discover,
+} from "./glob.js";
+export {
+  DEFAULT_MAX_BYTES,
+  decodeSource,
+  type ReadFailure,
+  type ReadOptions,
+  type ReadResult,
+  readSource,
+  readSourceSync,
+} from "./read.js";
+export type { Skipped, SkipReason } from "./walk.js";

@@ -1,0 +1,28 @@
+// Baseline-ready fingerprints: stable when unrelated lines move, because they hash the rule, the
+// file and the finding's own text (never its line number), plus an occurrence index.
+import { createHash } from "node:crypto";
+
+export function hashText(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 32);
+}
+
+/** Whitespace-insensitive form of a span, so re-indentation keeps a fingerprint. */
+export function normaliseSpan(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Assigns fingerprints in place. Findings must already be in their final order, so the
+ * occurrence index (the n-th identical finding in a file) is deterministic.
+ */
+export function assignFingerprints<T extends { ruleId: string; file: string; spanHash: string }>(
+  findings: T[],
+): (T & { fingerprint: string })[] {
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const key = `${finding.ruleId}\0${finding.file}\0${finding.spanHash}`;
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    return { ...finding, fingerprint: hashText(`${key}\0${occurrence}`) };
+  });
+}

@@ -1,0 +1,302 @@
+// The per-file phase: route one file to the rules and extractors that want its kind, parse it at
+// most once (only if a visitor needs the tree), run the visitors, and return plain-JSON results
+// (findings, facts, suppression directives) that survive a worker boundary or a cache.
+import type {
+  Extractor,
+  Fact,
+  FileRule,
+  FileVisitors,
+  LineIndex,
+  ReportedSeverity,
+  Settings,
+  SourceFileInfo,
+  SourceMap,
+} from "../rule-api/types.js";
+import { classifyPath } from "../sources/classify.js";
+import { createLineIndex } from "../sources/line-index.js";
+import { isParsedKind, type ParserSet } from "../sources/registry.js";
+import { PARSE_ERROR_ID } from "./core-rules.js";
+import { formatMessage } from "./format-message.js";
+import { hashText, normaliseSpan } from "./fingerprint.js";
+import { resolveLocation } from "./location.js";
+import { type Directive, parseDirectives } from "./suppressions.js";
+import { walkScript } from "./walk-script.js";
+
+export interface ActiveFileRule {
+  id: string;
+  rule: FileRule;
+  severity: ReportedSeverity;
+  options: unknown;
+}
+
+export interface FilePlan {
+  rules: ActiveFileRule[];
+  extractors: Extractor[];
+  settings: Settings;
+  /** Severity of deploylint/parse-error for this file ("off" drops those findings). */
+  parseErrorSeverity: ReportedSeverity | "off";
+}
+
+/** A finding before suppressions and fingerprints: position resolved, span hashed. */
+export interface RawFinding {
+  ruleId: string;
+  severity: ReportedSeverity;
+  message: string;
+  help?: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Hash of the normalised span text (or of the rule's fingerprintText). */
+  spanHash: string;
+}
+
+export interface FileResult {
+  file: string;
+  findings: RawFinding[];
+  facts: { type: string; data: Fact }[];
+  directives: Directive[];
+  /** Ids of the rules that ran on this file (for unused-suppression judgement). */
+  ranRules: string[];
+}
+
+class ParseFailure extends Error {
+  constructor(
+    readonly kind: string,
+    readonly offset: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A rule or extractor threw: an internal error that must fail the run (exit 2), not vanish. */
+export class RuleCrash extends Error {
+  constructor(
+    readonly ruleId: string,
+    readonly file: string,
+    readonly original: unknown,
+  ) {
+    const detail = original instanceof Error ? original.message : String(original);
+    super(`Rule ${ruleId} crashed on ${file}: ${detail}`);
+  }
+}
+
+interface Subscriber {
+  id: string;
+  visitors: FileVisitors;
+}
+
+export function lintFile(options: { path: string; text: string; plan: FilePlan; parsers: ParserSet }): FileResult {
+  const { path, text, plan, parsers } = options;
+  const kind = classifyPath(path);
+  let lines: LineIndex | undefined;
+  const info: SourceFileInfo = {
+    path,
+    kind,
+    text,
+    get lines() {
+      lines ??= createLineIndex(text);
+      return lines;
+    },
+  };
+  const findings: RawFinding[] = [];
+  const facts: FileResult["facts"] = [];
+  const memo = new Map<string, unknown>();
+  const parsed = new Map<string, { ok: true; source: unknown } | { ok: false; failure: ParseFailure }>();
+  let parseErrorReported = false;
+
+  const source = <K extends keyof SourceMap>(wanted: K): SourceMap[K] => {
+    if (wanted === "text" || wanted === "markdown") return { text } as SourceMap[K];
+    if (wanted !== kind) throw new Error(`${path} is ${kind}, not ${wanted}.`);
+    let outcome = parsed.get(wanted);
+    if (!outcome) {
+      const parse = isParsedKind(wanted) ? parsers[wanted] : undefined;
+      if (!parse) throw new Error(`No parser was loaded for ${wanted}; the run did not plan for it.`);
+      const sqlDialect = (plan.settings.migrations as { dialect?: string } | undefined)?.dialect;
+      const result = parse({ text, path, sqlDialect });
+      outcome = result.ok
+        ? { ok: true, source: result.source }
+        : { ok: false, failure: new ParseFailure(wanted, result.error.offset, result.error.message) };
+      parsed.set(wanted, outcome);
+    }
+    if (!outcome.ok) throw outcome.failure;
+    return outcome.source as SourceMap[K];
+  };
+  const memoise = <T>(key: string, compute: () => T): T => {
+    if (!memo.has(key)) memo.set(key, compute());
+    return memo.get(key) as T;
+  };
+
+  const reportParseFailure = (failure: ParseFailure) => {
+    if (parseErrorReported || plan.parseErrorSeverity === "off") return;
+    parseErrorReported = true;
+    const start = info.lines.positionAt(failure.offset);
+    findings.push({
+      ruleId: PARSE_ERROR_ID,
+      severity: plan.parseErrorSeverity,
+      message: formatMessage("This file does not parse as {{kind}}: {{message}}", {
+        kind: failure.kind,
+        message: firstLine(failure.message),
+      }),
+      help: "Fix the syntax error; until then no rule that reads this file's structure can judge it.",
+      file: path,
+      line: start.line,
+      column: start.column,
+      endLine: start.line,
+      endColumn: start.column,
+      spanHash: hashText(`${failure.kind}:${firstLine(failure.message)}`),
+    });
+  };
+
+  // Runs a rule's or extractor's code; a parse failure becomes a finding, anything else a crash.
+  const guarded = (id: string, work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      if (error instanceof ParseFailure) reportParseFailure(error);
+      else if (error instanceof RuleCrash) throw error;
+      else throw new RuleCrash(id, path, error);
+    }
+  };
+
+  const subscribers: Subscriber[] = [];
+  const ranRules: string[] = [];
+  for (const active of plan.rules) {
+    if (!active.rule.meta.kinds.includes(kind) && !active.rule.meta.kinds.includes("text")) continue;
+    ranRules.push(active.id);
+    guarded(active.id, () => {
+      const visitors = active.rule.create({
+        id: active.id,
+        file: info,
+        options: active.options,
+        settings: plan.settings,
+        source,
+        memo: memoise,
+        report(descriptor) {
+          const range = resolveLocation(descriptor, info.lines, text.length);
+          const spanText =
+            descriptor.fingerprintText !== undefined ? descriptor.fingerprintText : text.slice(range.start, range.end);
+          const start = info.lines.positionAt(range.start);
+          const end = info.lines.positionAt(range.end);
+          const help = descriptor.help ?? active.rule.meta.help;
+          findings.push({
+            ruleId: active.id,
+            severity: active.severity,
+            message: formatMessage(
+              active.rule.meta.messages[descriptor.messageId] ?? descriptor.messageId,
+              descriptor.data as Record<string, string | number> | undefined,
+            ),
+            ...(help ? { help } : {}),
+            file: path,
+            line: start.line,
+            column: start.column,
+            endLine: end.line,
+            endColumn: end.column,
+            spanHash: hashText(normaliseSpan(spanText)),
+          });
+        },
+      });
+      if (visitors) subscribers.push({ id: active.id, visitors });
+    });
+  }
+  for (const extractor of plan.extractors) {
+    if (!extractor.kinds.includes(kind) && !extractor.kinds.includes("text")) continue;
+    const id = `extractor:${extractor.id}`;
+    guarded(id, () => {
+      const visitors = extractor.create({
+        file: info,
+        settings: plan.settings,
+        source,
+        memo: memoise,
+        emit(data) {
+          facts.push({ type: extractor.id, data });
+        },
+      });
+      if (visitors) subscribers.push({ id, visitors });
+    });
+  }
+
+  dispatch({ subscribers, kind, info, source, guarded });
+
+  const directives = text.includes("deploylint-") ? parseDirectives(text, kind) : [];
+  return { file: path, findings, facts, directives, ranRules };
+}
+
+function dispatch(options: {
+  subscribers: Subscriber[];
+  kind: SourceFileInfo["kind"];
+  info: SourceFileInfo;
+  source: <K extends keyof SourceMap>(kind: K) => SourceMap[K];
+  guarded: (id: string, work: () => void) => void;
+}): void {
+  const { subscribers, kind, info, source, guarded } = options;
+  for (const { id, visitors } of subscribers) {
+    if (visitors.file) guarded(id, () => visitors.file?.(info));
+    if (visitors.text) guarded(id, () => visitors.text?.(info.text));
+  }
+  switch (kind) {
+    case "sql":
+      for (const { id, visitors } of subscribers) {
+        if (!visitors.sql && !visitors.statement) continue;
+        guarded(id, () => {
+          const sql = source("sql");
+          visitors.sql?.(sql);
+          if (visitors.statement) for (const statement of sql.statements) visitors.statement(statement, sql);
+        });
+      }
+      break;
+    case "dotenv":
+      for (const { id, visitors } of subscribers) {
+        if (!visitors.dotenv && !visitors.entry) continue;
+        guarded(id, () => {
+          const dotenv = source("dotenv");
+          visitors.dotenv?.(dotenv);
+          if (visitors.entry) for (const entry of dotenv.entries) visitors.entry(entry, dotenv);
+        });
+      }
+      break;
+    case "yaml":
+    case "json":
+    case "markdown":
+      for (const { id, visitors } of subscribers) {
+        const visit = visitors[kind] as ((source: unknown) => void) | undefined;
+        if (visit) guarded(id, () => visit(source(kind)));
+      }
+      break;
+    case "script":
+      dispatchScript({ subscribers, source, guarded });
+      break;
+  }
+}
+
+function dispatchScript(options: {
+  subscribers: Subscriber[];
+  source: <K extends keyof SourceMap>(kind: K) => SourceMap[K];
+  guarded: (id: string, work: () => void) => void;
+}): void {
+  const { subscribers, source, guarded } = options;
+  const nodeVisitors = new Map<string, { id: string; visit: (node: never) => void }[]>();
+  for (const { id, visitors } of subscribers) {
+    if (visitors.script) guarded(id, () => visitors.script?.(source("script")));
+    for (const [key, visit] of Object.entries(visitors)) {
+      // ESTree node types are PascalCase; the kind visitors above are lower-case.
+      if (!visit || !/^[A-Z]/.test(key)) continue;
+      const list = nodeVisitors.get(key) ?? [];
+      list.push({ id, visit: visit as (node: never) => void });
+      nodeVisitors.set(key, list);
+    }
+  }
+  if (nodeVisitors.size === 0) return;
+  guarded("script-walk", () => {
+    walkScript(source("script").program, (node) => {
+      for (const { id, visit } of nodeVisitors.get(node.type) ?? []) guarded(id, () => visit(node as never));
+    });
+  });
+}
+
+function firstLine(message: string): string {
+  const line = message.split(/\r?\n/, 1)[0] ?? message;
+  return line.trim().replace(/\.?$/, ".");
+}

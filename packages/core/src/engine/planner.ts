@@ -1,0 +1,125 @@
+// Decides, per file, which rules run at which severity with which options and settings
+// (base config + matching overrides + --only), and which extractors the project rules need.
+// Built from plain data so a worker thread can rebuild the same planner.
+import picomatch from "picomatch";
+import type { RuleConfigEntry } from "../config/types.js";
+import type { Extractor, FileRule, ProjectRule, ReportedSeverity, Severity } from "../rule-api/types.js";
+import { PARSE_ERROR_ID } from "./core-rules.js";
+import type { FilePlan } from "./lint-file.js";
+import { isFileRule, isProjectRule, type Registry } from "./registry.js";
+
+/** The plain-data part of a resolved config that planning needs. */
+export interface PlanConfig {
+  rules: Record<string, RuleConfigEntry>;
+  overrides: { files: string[]; ignores?: string[]; rules: Record<string, RuleConfigEntry>; settings?: Record<string, unknown> }[];
+  settings: Record<string, unknown>;
+  /** --only: rule ids or "<pack>/*" patterns; null runs every enabled rule. */
+  only: string[] | null;
+}
+
+export interface ActiveProjectRule {
+  id: string;
+  rule: ProjectRule;
+  severity: ReportedSeverity;
+  options: unknown;
+}
+
+export interface Planner {
+  planFile(path: string): FilePlan;
+  /** The effective severity of a rule for a file (for project findings); "off" drops them. */
+  severityFor(ruleId: string, path: string): Severity;
+  projectRules: ActiveProjectRule[];
+  /** Kinds any enabled rule or needed extractor reads (parsers to load). */
+  kinds: Set<string>;
+}
+
+function matchesOnly(only: string[] | null, id: string): boolean {
+  if (!only) return true;
+  return only.some((pattern) => pattern === id || (pattern.endsWith("/*") && id.startsWith(pattern.slice(0, -1))));
+}
+
+export function createPlanner(options: { config: PlanConfig; registry: Registry }): Planner {
+  const { config, registry } = options;
+  const overrideMatchers = config.overrides.map((override) => {
+    const include = picomatch(override.files, { dot: true });
+    const exclude = override.ignores?.length ? picomatch(override.ignores, { dot: true }) : null;
+    return (path: string) => include(path) && !(exclude?.(path) ?? false);
+  });
+
+  // --only runs the named rules at their configured severity, or their preset one when the
+  // config leaves them off, so a CI step can run a single check without a config of its own.
+  const baseEntry = (id: string): RuleConfigEntry | undefined => {
+    const configured = config.rules[id];
+    if (!config.only) return configured;
+    if (!matchesOnly(config.only, id)) return { severity: "off", options: configured?.options };
+    if (configured && configured.severity !== "off") return configured;
+    const rule = registry.rules.get(id)?.rule;
+    if (!rule) return configured;
+    const presets = rule.meta.presets;
+    const severity = presets.recommended !== "off" ? presets.recommended : presets.strict !== "off" ? presets.strict : "error";
+    return { severity, options: configured?.options ?? rule.meta.defaultOptions };
+  };
+
+  const entryFor = (id: string, matched: number[]): RuleConfigEntry | undefined => {
+    let entry = baseEntry(id);
+    for (const index of matched) {
+      const override = config.overrides[index]?.rules[id];
+      if (override && (!config.only || matchesOnly(config.only, id))) entry = override;
+    }
+    return entry;
+  };
+
+  const projectRules: ActiveProjectRule[] = [];
+  const neededFacts = new Set<string>();
+  for (const [id, { rule }] of registry.rules) {
+    if (!isProjectRule(rule)) continue;
+    const entry = baseEntry(id);
+    if (!entry || entry.severity === "off") continue;
+    projectRules.push({ id, rule, severity: entry.severity, options: entry.options });
+    for (const fact of rule.meta.facts) neededFacts.add(fact);
+  }
+  const extractors: Extractor[] = [...neededFacts].flatMap((fact) => registry.extractors.get(fact) ?? []);
+
+  const kinds = new Set<string>();
+  for (const extractor of extractors) for (const kind of extractor.kinds) kinds.add(kind);
+  for (const [id, { rule }] of registry.rules) {
+    const everywhere = [baseEntry(id), ...config.overrides.map((o) => o.rules[id])];
+    if (everywhere.some((entry) => entry && entry.severity !== "off")) for (const kind of rule.meta.kinds) kinds.add(kind);
+  }
+
+  const plans = new Map<string, FilePlan>();
+  const matchedOverrides = (path: string) => overrideMatchers.flatMap((matches, index) => (matches(path) ? [index] : []));
+
+  return {
+    projectRules,
+    kinds,
+    severityFor(ruleId, path) {
+      return entryFor(ruleId, matchedOverrides(path))?.severity ?? "off";
+    },
+    planFile(path) {
+      const matched = matchedOverrides(path);
+      const key = matched.join(",");
+      const cached = plans.get(key);
+      if (cached) return cached;
+      const rules: FilePlan["rules"] = [];
+      for (const [id, { rule }] of registry.rules) {
+        if (!isFileRule(rule)) continue;
+        const entry = entryFor(id, matched);
+        if (!entry || entry.severity === "off") continue;
+        rules.push({ id, rule: rule as FileRule, severity: entry.severity, options: entry.options });
+      }
+      rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      let settings = config.settings;
+      for (const index of matched) {
+        const extra = config.overrides[index]?.settings;
+        if (extra) settings = { ...settings, ...extra };
+      }
+      // Parse errors show under --only too: a file that cannot be read cannot be judged.
+      let parseError = config.rules[PARSE_ERROR_ID]?.severity ?? "error";
+      for (const index of matched) parseError = config.overrides[index]?.rules[PARSE_ERROR_ID]?.severity ?? parseError;
+      const plan: FilePlan = { rules, extractors, settings, parseErrorSeverity: parseError };
+      plans.set(key, plan);
+      return plan;
+    },
+  };
+}

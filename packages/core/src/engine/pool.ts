@@ -1,0 +1,77 @@
+// A worker_threads pool for the per-file phase of big runs. Workers import the packs by module
+// specifier and rebuild the same planner from plain config data, then take files in batches.
+import { Worker } from "node:worker_threads";
+import type { SkippedFile } from "../findings.js";
+import type { FileResult } from "./lint-file.js";
+import type { PlanConfig } from "./planner.js";
+
+export interface PoolOptions {
+  files: { path: string; absolutePath: string }[];
+  workers: number;
+  specifiers: string[];
+  planConfig: PlanConfig;
+  lintPaths: string[] | null;
+  maxFileSize: number;
+}
+
+export interface WorkerInit {
+  specifiers: string[];
+  planConfig: PlanConfig;
+  lintPaths: string[] | null;
+  maxFileSize: number;
+}
+
+export type WorkerReply =
+  | { type: "batch"; results: FileResult[]; skipped: SkippedFile[] }
+  | { type: "error"; message: string; ruleId?: string; file?: string };
+
+const BATCH_SIZE = 25;
+
+export async function runPool(options: PoolOptions): Promise<{ results: FileResult[]; skipped: SkippedFile[] }> {
+  const batches: PoolOptions["files"][] = [];
+  for (let i = 0; i < options.files.length; i += BATCH_SIZE) batches.push(options.files.slice(i, i + BATCH_SIZE));
+  const init: WorkerInit = {
+    specifiers: options.specifiers,
+    planConfig: options.planConfig,
+    lintPaths: options.lintPaths,
+    maxFileSize: options.maxFileSize,
+  };
+  const results: FileResult[] = [];
+  const skipped: SkippedFile[] = [];
+  let next = 0;
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: Math.min(options.workers, batches.length) }, () => {
+        const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: init });
+        workers.push(worker);
+        return new Promise<void>((resolve, reject) => {
+          const feed = () => {
+            const batch = batches[next++];
+            if (batch) worker.postMessage(batch);
+            else resolve();
+          };
+          worker.on("message", (reply: WorkerReply) => {
+            if (reply.type === "error") {
+              reject(new Error(reply.message));
+              return;
+            }
+            results.push(...reply.results);
+            skipped.push(...reply.skipped);
+            feed();
+          });
+          worker.on("error", reject);
+          worker.on("exit", (code) => {
+            if (code !== 0) reject(new Error(`A lint worker exited with code ${code}.`));
+          });
+          feed();
+        });
+      }),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  // Batches finish in any order; the run's order must not depend on scheduling.
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { results, skipped };
+}

@@ -1,0 +1,42 @@
+// Indexes the rules and extractors of the loaded packs by their full ids.
+import type { Extractor, FileRule, Pack, ProjectRule, Rule } from "../rule-api/types.js";
+import { CORE_PACK } from "./core-rules.js";
+
+export interface RuleEntry {
+  /** "<pack>/<id>" */
+  id: string;
+  pack: string;
+  rule: Rule;
+}
+
+export interface Registry {
+  rules: Map<string, RuleEntry>;
+  /** Extractors by fact type. */
+  extractors: Map<string, Extractor[]>;
+}
+
+export function isProjectRule(rule: Rule): rule is ProjectRule {
+  return rule.scope === "project";
+}
+
+export function isFileRule(rule: Rule): rule is FileRule {
+  return rule.scope !== "project";
+}
+
+export function buildRegistry(packs: readonly Pack[]): Registry {
+  const rules = new Map<string, RuleEntry>();
+  const extractors = new Map<string, Extractor[]>();
+  for (const pack of [CORE_PACK, ...packs]) {
+    for (const rule of pack.rules) {
+      const id = `${pack.name}/${rule.id}`;
+      if (rules.has(id)) throw new Error(`Two rules are named ${id}; a pack may be loaded only once.`);
+      rules.set(id, { id, pack: pack.name, rule });
+    }
+    for (const extractor of pack.extractors ?? []) {
+      const list = extractors.get(extractor.id) ?? [];
+      list.push(extractor);
+      extractors.set(extractor.id, list);
+    }
+  }
+  return { rules, extractors };
+}

@@ -1,0 +1,217 @@
+// One lint run: per-file phase (main thread, or a worker pool for big runs; cacheable), project
+// phase, suppressions, deterministic order, fingerprints, summary.
+import { availableParallelism } from "node:os";
+import type { ResolvedConfig } from "../config/types.js";
+import type { Finding, LintResult, SkippedFile, SuppressedFinding } from "../findings.js";
+import type { ChangeSet } from "../rule-api/types.js";
+import { loadParsers } from "../sources/registry.js";
+import type { FileCache } from "./cache.js";
+import { UNUSED_SUPPRESSION_ID } from "./core-rules.js";
+import { assignFingerprints, hashText } from "./fingerprint.js";
+import { type FileResult, lintFile, type RawFinding } from "./lint-file.js";
+import { createPlanner, type PlanConfig } from "./planner.js";
+import { runPool } from "./pool.js";
+import { runProjectPhase } from "./project-phase.js";
+import { buildRegistry } from "./registry.js";
+import { applySuppressions } from "./suppressions.js";
+
+export interface RunFile {
+  /** Relative to the working directory, `/` separators. */
+  path: string;
+  absolutePath: string;
+  /** Preloaded content (staged files, virtual files in tests); read from disk otherwise. */
+  text?: string;
+}
+
+export interface RunOptions {
+  config: ResolvedConfig;
+  files: RunFile[];
+  /** Files file rules run on; the others only feed facts to project rules. Null: all of them. */
+  lintPaths?: ReadonlySet<string> | null;
+  changes?: ChangeSet | null;
+  only?: string[] | null;
+  skipped?: SkippedFile[];
+  /** Worker threads: "auto" uses them when the run is big enough; 0 keeps everything on the main thread. */
+  workers?: number | "auto";
+  cache?: FileCache | null;
+  readText: (file: RunFile) => Promise<{ ok: true; text: string } | { ok: false; reason: string }>;
+  debug?: (message: string) => void;
+}
+
+/** Below this many files the pool's start-up costs more than it saves. */
+const POOL_THRESHOLD = 400;
+
+export function planConfigOf(config: ResolvedConfig, only: string[] | null): PlanConfig {
+  return { rules: config.rules, overrides: config.overrides, settings: config.settings, only };
+}
+
+export async function runLint(options: RunOptions): Promise<LintResult> {
+  const { config, files } = options;
+  const only = options.only ?? null;
+  const registry = buildRegistry(config.packs.map((p) => p.pack));
+  const planConfig = planConfigOf(config, only);
+  const planner = createPlanner({ config: planConfig, registry });
+  const skipped: SkippedFile[] = [...(options.skipped ?? [])];
+  const lintPaths = options.lintPaths ?? null;
+
+  const workerCount = decideWorkers(options, files.length);
+  let results: FileResult[];
+  if (workerCount > 0) {
+    options.debug?.(`per-file phase: ${files.length} files on ${workerCount} worker threads`);
+    const pooled = await runPool({
+      files,
+      workers: workerCount,
+      specifiers: config.packs.map((p) => p.specifier as string),
+      planConfig,
+      lintPaths: lintPaths ? [...lintPaths] : null,
+      maxFileSize: config.maxFileSize,
+    });
+    results = pooled.results;
+    skipped.push(...pooled.skipped);
+  } else {
+    const parsers = await loadParsers(planner.kinds);
+    results = [];
+    for (const file of files) {
+      const read = file.text !== undefined ? { ok: true as const, text: file.text } : await options.readText(file);
+      if (!read.ok) {
+        skipped.push({ file: file.path, reason: read.reason });
+        continue;
+      }
+      const linted = lintPaths === null || lintPaths.has(file.path);
+      const plan = planner.planFile(file.path);
+      const effectivePlan = linted ? plan : { ...plan, rules: [] };
+      const cacheKey = options.cache ? hashText(`${linted}\0${read.text}`) : null;
+      const cached = cacheKey ? options.cache?.get(file.path, cacheKey) : undefined;
+      if (cached) {
+        results.push(cached);
+        continue;
+      }
+      const result = lintFile({ path: file.path, text: read.text, plan: effectivePlan, parsers });
+      if (cacheKey) options.cache?.set(file.path, cacheKey, result);
+      results.push(result);
+    }
+  }
+  // Facts reach project rules in path order, whatever order the files were given or finished in.
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
+  const textByPath = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.path, f.text as string]));
+  const projectFindings = runProjectPhase({
+    rules: planner.projectRules,
+    results,
+    files: results.map((r) => r.file),
+    changes: options.changes ?? null,
+    settings: config.settings,
+    severityFor: planner.severityFor,
+    readText: (path) => textByPath.get(path) ?? null,
+  }).filter((finding) => lintPaths === null || lintPaths.has(finding.file));
+
+  return finish({ results, projectFindings, planner, skipped, fileCount: results.length });
+}
+
+function decideWorkers(options: RunOptions, fileCount: number): number {
+  const requested = options.workers ?? "auto";
+  const poolable = options.config.packs.every((p) => p.specifier !== null) && !options.files.some((f) => f.text);
+  if (!poolable || requested === 0) return 0;
+  if (requested === "auto") {
+    if (fileCount < POOL_THRESHOLD) return 0;
+    return Math.max(0, Math.min(availableCores(), Math.ceil(fileCount / 200)));
+  }
+  return requested;
+}
+
+function availableCores(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+function finish(options: {
+  results: FileResult[];
+  projectFindings: RawFinding[];
+  planner: ReturnType<typeof createPlanner>;
+  skipped: SkippedFile[];
+  fileCount: number;
+}): LintResult {
+  const { results, projectFindings, planner, skipped } = options;
+  const byFile = new Map<string, RawFinding[]>();
+  for (const result of results) byFile.set(result.file, [...result.findings]);
+  for (const finding of projectFindings) {
+    const list = byFile.get(finding.file) ?? [];
+    list.push(finding);
+    byFile.set(finding.file, list);
+  }
+  const projectRuleIds = planner.projectRules.map((r) => r.id);
+  const kept: RawFinding[] = [];
+  const suppressed: { finding: RawFinding; line: number; reason: string | null }[] = [];
+  const resultByFile = new Map(results.map((r) => [r.file, r]));
+  for (const [file, findings] of byFile) {
+    const result = resultByFile.get(file);
+    if (!result || result.directives.length === 0) {
+      kept.push(...findings);
+      continue;
+    }
+    const outcome = applySuppressions({
+      findings,
+      directives: result.directives,
+      activeRules: new Set([...result.ranRules, ...projectRuleIds]),
+    });
+    kept.push(...outcome.kept);
+    for (const s of outcome.suppressed) suppressed.push({ finding: s.finding, line: s.directive.line, reason: s.directive.reason });
+    const severity = planner.severityFor(UNUSED_SUPPRESSION_ID, file);
+    if (severity === "off") continue;
+    for (const { directive, rule } of outcome.unused) {
+      kept.push({
+        ruleId: UNUSED_SUPPRESSION_ID,
+        severity,
+        message: `This directive suppresses no ${rule === "*" ? "" : `${rule} `}finding.`,
+        help: "Remove the directive, or point it at the line that has the finding.",
+        file,
+        line: directive.line,
+        column: directive.column,
+        endLine: directive.line,
+        endColumn: directive.column,
+        spanHash: hashText(`${directive.kind} ${rule}`),
+      });
+    }
+  }
+  kept.sort(compareFindings);
+  suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
+  const findings: Finding[] = assignFingerprints(kept).map(toFinding);
+  const suppressedFindings: SuppressedFinding[] = assignFingerprints(suppressed.map((s) => s.finding)).map((f, i) => ({
+    ...toFinding(f),
+    suppressedBy: { line: suppressed[i]?.line ?? 0, reason: suppressed[i]?.reason ?? null },
+  }));
+  return {
+    version: 1,
+    findings,
+    summary: {
+      files: options.fileCount,
+      errors: findings.filter((f) => f.severity === "error").length,
+      warnings: findings.filter((f) => f.severity === "warn").length,
+      suppressed: suppressedFindings.length,
+    },
+    suppressed: suppressedFindings,
+    skipped: [...skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+  };
+}
+
+function toFinding(raw: RawFinding & { fingerprint: string }): Finding {
+  return {
+    ruleId: raw.ruleId,
+    severity: raw.severity,
+    message: raw.message,
+    ...(raw.help ? { help: raw.help } : {}),
+    file: raw.file,
+    line: raw.line,
+    column: raw.column,
+    endLine: raw.endLine,
+    endColumn: raw.endColumn,
+    fingerprint: raw.fingerprint,
+  };
+}
+
+export function compareFindings(a: RawFinding, b: RawFinding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.line !== b.line) return a.line - b.line;
+  if (a.column !== b.column) return a.column - b.column;
+  if (a.ruleId !== b.ruleId) return a.ruleId < b.ruleId ? -1 : 1;
+  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}

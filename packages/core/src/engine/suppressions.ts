@@ -1,0 +1,155 @@
+// Inline suppressions in each language's comment syntax:
+//   -- deploylint-disable-next-line migrations/no-drop-table -- reason      (SQL)
+//   // deploylint-disable-line secrets/no-hardcoded-secret -- reason        (scripts)
+//   # deploylint-disable secrets/*                                          (YAML, dotenv, shell; to the end of the file or a matching enable)
+// Directives are parsed in the per-file phase (they are plain JSON) and applied after the
+// project phase, so a project finding in a file can be suppressed there too.
+import type { SourceKind } from "../rule-api/types.js";
+
+export type DirectiveKind = "disable" | "enable" | "disable-line" | "disable-next-line";
+
+export interface Directive {
+  kind: DirectiveKind;
+  /** 1-based line of the comment. */
+  line: number;
+  column: number;
+  /** Rule ids or patterns ("secrets/*"); empty means every rule. */
+  rules: string[];
+  reason: string | null;
+}
+
+const COMMENT_MARKERS: Record<SourceKind, string[]> = {
+  sql: ["--", "/*", "#"],
+  script: ["//", "/*"],
+  yaml: ["#"],
+  dotenv: ["#"],
+  json: ["//", "/*"],
+  markdown: ["<!--"],
+  text: ["#", "//", "--", "/*", "<!--", ";"],
+};
+
+const DIRECTIVE = /deploylint-(disable-next-line|disable-line|disable|enable)(?![\w-])/g;
+
+export function parseDirectives(text: string, kind: SourceKind): Directive[] {
+  const markers = COMMENT_MARKERS[kind];
+  const directives: Directive[] = [];
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((lineText, index) => {
+    if (!lineText.includes("deploylint-")) return;
+    for (const match of lineText.matchAll(DIRECTIVE)) {
+      const at = match.index ?? 0;
+      const before = lineText.slice(0, at).trimEnd();
+      // The directive must open a comment: only whitespace between the marker and it.
+      const marker = markers.find((m) => before.endsWith(m));
+      if (!marker) continue;
+      const rest = stripCommentClose(lineText.slice(at + match[0].length));
+      const [rulesPart, reasonPart] = splitReason(rest);
+      directives.push({
+        kind: match[1] as DirectiveKind,
+        line: index + 1,
+        column: before.length - marker.length + 1,
+        rules: rulesPart
+          .split(/[\s,]+/)
+          .map((r) => r.trim())
+          .filter(Boolean),
+        reason: reasonPart,
+      });
+    }
+  });
+  return directives;
+}
+
+function stripCommentClose(text: string): string {
+  return text.replace(/\s*(\*\/|-->)\s*$/, "");
+}
+
+/** "rule-a, rule-b -- why" -> ["rule-a, rule-b", "why"]. */
+function splitReason(text: string): [string, string | null] {
+  const separator = text.search(/(^|\s)--(\s|$)/);
+  if (separator < 0) return [text.trim(), null];
+  const reason = text.slice(separator).replace(/^\s*--\s*/, "").trim();
+  return [text.slice(0, separator).trim(), reason || null];
+}
+
+export function directiveMatches(pattern: string, ruleId: string): boolean {
+  if (pattern === ruleId || pattern === "*") return true;
+  if (pattern.endsWith("/*")) return ruleId.startsWith(pattern.slice(0, -1));
+  return false;
+}
+
+interface Suppressible {
+  ruleId: string;
+  line: number;
+}
+
+export interface SuppressionOutcome<T> {
+  kept: T[];
+  suppressed: { finding: T; directive: Directive }[];
+  /** Directive rule entries (or whole directives, with rule "*") that suppressed nothing. */
+  unused: { directive: Directive; rule: string }[];
+}
+
+/**
+ * Applies one file's directives to its findings. `activeRules` are the rules that ran on the
+ * file: a directive for a rule that did not run (another pack, --only) is not judged unused.
+ */
+export function applySuppressions<T extends Suppressible>(options: {
+  findings: T[];
+  directives: Directive[];
+  activeRules: ReadonlySet<string>;
+}): SuppressionOutcome<T> {
+  const { findings, directives, activeRules } = options;
+  const used = new Set<string>();
+  const key = (directive: Directive, rule: string) => `${directive.line}:${directive.column}:${rule}`;
+  const kept: T[] = [];
+  const suppressed: SuppressionOutcome<T>["suppressed"] = [];
+  for (const finding of findings) {
+    const hit = directives.find((directive) => covers(directive, finding, directives));
+    if (!hit) {
+      kept.push(finding);
+      continue;
+    }
+    suppressed.push({ finding, directive: hit });
+    const rule = hit.rules.find((pattern) => directiveMatches(pattern, finding.ruleId)) ?? "*";
+    used.add(key(hit, rule));
+  }
+  const unused: SuppressionOutcome<T>["unused"] = [];
+  for (const directive of directives) {
+    if (directive.kind === "enable") continue;
+    const rules = directive.rules.length > 0 ? directive.rules : ["*"];
+    for (const rule of rules) {
+      if (used.has(key(directive, rule))) continue;
+      const judged = [...activeRules].some((id) => directiveMatches(rule, id));
+      if (judged) unused.push({ directive, rule });
+    }
+  }
+  return { kept, suppressed, unused };
+}
+
+function names(directive: Directive, ruleId: string): boolean {
+  return directive.rules.length === 0 || directive.rules.some((pattern) => directiveMatches(pattern, ruleId));
+}
+
+function covers(directive: Directive, finding: Suppressible, all: Directive[]): boolean {
+  if (!names(directive, finding.ruleId)) return false;
+  switch (directive.kind) {
+    case "disable-line":
+      return finding.line === directive.line;
+    case "disable-next-line":
+      return finding.line === directive.line + 1;
+    case "disable": {
+      if (finding.line < directive.line) return false;
+      // A later `deploylint-enable` for the same rule ends the region.
+      const enabled = all.some(
+        (other) =>
+          other.kind === "enable" &&
+          other.line > directive.line &&
+          other.line <= finding.line &&
+          names(other, finding.ruleId),
+      );
+      return !enabled;
+    }
+    case "enable":
+      return false;
+  }
+}

@@ -1,0 +1,44 @@
+// Worker thread entry of the pool: lints the batches of files the main thread sends.
+import { parentPort, workerData } from "node:worker_threads";
+import { readSourceSync } from "../discovery/index.js";
+import type { SkippedFile } from "../findings.js";
+import type { Pack } from "../rule-api/types.js";
+import { loadParsers } from "../sources/registry.js";
+import { type FileResult, lintFile, RuleCrash } from "./lint-file.js";
+import { createPlanner } from "./planner.js";
+import type { WorkerInit, WorkerReply } from "./pool.js";
+import { buildRegistry } from "./registry.js";
+
+const init = workerData as WorkerInit;
+const packs: Pack[] = [];
+for (const specifier of init.specifiers) {
+  const module = (await import(specifier)) as { default: Pack };
+  packs.push(module.default);
+}
+const planner = createPlanner({ config: init.planConfig, registry: buildRegistry(packs) });
+const parsers = await loadParsers(planner.kinds);
+const lintPaths = init.lintPaths ? new Set(init.lintPaths) : null;
+
+parentPort?.on("message", (batch: { path: string; absolutePath: string }[]) => {
+  const results: FileResult[] = [];
+  const skipped: SkippedFile[] = [];
+  try {
+    for (const file of batch) {
+      const read = readSourceSync(file, { maxBytes: init.maxFileSize });
+      if (!read.ok) {
+        skipped.push({ file: file.path, reason: read.reason });
+        continue;
+      }
+      const plan = planner.planFile(file.path);
+      const linted = lintPaths === null || lintPaths.has(file.path);
+      results.push(lintFile({ path: file.path, text: read.text, plan: linted ? plan : { ...plan, rules: [] }, parsers }));
+    }
+    parentPort?.postMessage({ type: "batch", results, skipped } satisfies WorkerReply);
+  } catch (error) {
+    const reply: WorkerReply =
+      error instanceof RuleCrash
+        ? { type: "error", message: error.message, ruleId: error.ruleId, file: error.file }
+        : { type: "error", message: error instanceof Error ? error.message : String(error) };
+    parentPort?.postMessage(reply);
+  }
+});

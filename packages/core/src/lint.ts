@@ -1,0 +1,98 @@
+// The whole pipeline behind `deploylint` and `lint()`: discover files (all, changed since a ref,
+// or staged), run the engine, and return the result the JSON reporter prints.
+import { createHash } from "node:crypto";
+import { join, resolve } from "node:path";
+import type { ResolvedConfig } from "./config/types.js";
+import { changedSince, decodeSource, discover, readSource, stagedFiles } from "./discovery/index.js";
+import { type FileCache, openFileCache } from "./engine/cache.js";
+import { type RunFile, runLint } from "./engine/run.js";
+import type { LintResult } from "./findings.js";
+import type { ChangeSet } from "./rule-api/types.js";
+
+export interface LintProjectOptions {
+  config: ResolvedConfig;
+  /** Working directory; findings' paths are relative to it. */
+  cwd: string;
+  /** Files, directories or globs; default: the whole working directory. */
+  patterns?: string[];
+  /** Lint only what changed since the merge base with this ref. */
+  changedSince?: string;
+  /** Lint the content staged in git's index. */
+  staged?: boolean;
+  /** Run only these rules ("<pack>/<id>" or "<pack>/*"). */
+  only?: string[];
+  /** Cache per-file results here (e.g. node_modules/.cache/deploylint); off when absent. */
+  cacheLocation?: string;
+  workers?: number | "auto";
+  /** Included in the cache key, so an upgrade never serves stale results. */
+  version: string;
+  debug?: (message: string) => void;
+}
+
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export async function lintProject(options: LintProjectOptions): Promise<LintResult> {
+  const cwd = resolve(options.cwd);
+  const { config } = options;
+  const discovered = await discover({ cwd, patterns: options.patterns ?? ["."], ignores: config.ignores });
+  if (discovered.unmatched.length > 0) {
+    throw new UsageError(`No files match ${discovered.unmatched.map((p) => `"${p}"`).join(", ")}.`);
+  }
+  let files: RunFile[] = discovered.files;
+  let changes: ChangeSet | null = null;
+  let lintPaths: Set<string> | null = null;
+
+  if (options.staged) {
+    const staged = await stagedFiles({ cwd });
+    changes = staged.changes;
+    const known = new Set(files.map((f) => f.path));
+    const stagedText = new Map<string, string>();
+    for (const file of staged.files) {
+      if (!known.has(file.path)) continue;
+      const decoded = decodeSource(file.text, { maxBytes: config.maxFileSize });
+      if (decoded.ok) stagedText.set(file.path, decoded.text);
+    }
+    lintPaths = new Set(stagedText.keys());
+    files = files.map((f) => (stagedText.has(f.path) ? { ...f, text: stagedText.get(f.path) as string } : f));
+  } else if (options.changedSince) {
+    changes = await changedSince({ cwd, ref: options.changedSince });
+    lintPaths = new Set([...changes.added, ...changes.modified]);
+  }
+
+  const cache = options.cacheLocation ? openCache(options, config) : null;
+  const result = await runLint({
+    config,
+    files,
+    lintPaths,
+    changes,
+    only: options.only ?? null,
+    skipped: discovered.skipped,
+    workers: cache ? 0 : options.workers,
+    cache,
+    readText: (file) => readSource(file, { maxBytes: config.maxFileSize }),
+    ...(options.debug ? { debug: options.debug } : {}),
+  });
+  cache?.save();
+  return result;
+}
+
+function openCache(options: LintProjectOptions, config: ResolvedConfig): FileCache {
+  const configHash = createHash("sha256")
+    .update(
+      JSON.stringify({
+        rules: config.rules,
+        overrides: config.overrides,
+        settings: config.settings,
+        packs: config.packs.map((p) => [p.pack.name, p.specifier, p.pack.rules.map((r) => r.id)]),
+        only: options.only ?? null,
+      }),
+    )
+    .digest("hex");
+  return openFileCache({
+    location: resolve(options.cwd, options.cacheLocation ?? join("node_modules", ".cache", "deploylint")),
+    configHash,
+    version: options.version,
+  });
+}

@@ -1,0 +1,49 @@
+// The script source kind: TypeScript and JavaScript files parsed with typescript-estree (syntax
+// only, no type-aware program), with comments kept for suppressions and ranges for reports.
+import { parse, TSError } from "@typescript-eslint/typescript-estree";
+import type { ScriptSource } from "../rule-api/types.js";
+
+/** Extensions classified as scripts. Plain JS goes through the TS parser too, which accepts it. */
+export const SCRIPT_EXTENSIONS: readonly string[] = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+
+export interface ScriptParseError {
+  message: string;
+  /** Character offset into the text where the parser gave up. */
+  offset: number;
+}
+
+export type ScriptParseResult = { ok: true; source: ScriptSource } | { ok: false; error: ScriptParseError };
+
+/**
+ * Parses a script. The dialect follows the extension, as TypeScript itself decides it: .ts/.mts/.cts
+ * are TypeScript without JSX (so `<T>x` casts work), .tsx is TypeScript with JSX, and .js/.mjs/.cjs/.jsx
+ * are JavaScript, which TypeScript always scans with JSX enabled. typescript-estree ignores its `jsx`
+ * option for known extensions, so there is no "try without JSX first" pass: JS that is not JSX never
+ * needs one (the only construct JSX mode rejects, `<T>expr`, is TypeScript syntax). `jsx` is still
+ * set from the extension so that a path with an unknown extension falls back to sensible behaviour.
+ */
+export function parseScript(text: string, path: string): ScriptParseResult {
+  try {
+    const program = parse(text, {
+      filePath: path,
+      jsx: /\.[jt]sx$/i.test(path),
+      range: true,
+      loc: false,
+      comment: true,
+      tokens: false,
+      errorOnUnknownASTType: false,
+      // Rules read the ESTree, never TypeScript's JSDoc nodes; skipping JSDoc parsing is cheaper.
+      jsDocParsingMode: "none",
+      // Version mismatch warnings would go to stdout and corrupt machine-readable reports.
+      loggerFn: false,
+      suppressDeprecatedPropertyWarnings: true,
+    });
+    return { ok: true, source: { program, comments: program.comments ?? [] } };
+  } catch (error) {
+    // Only a syntax error is a finding; anything else is a bug and must surface as one.
+    if (error instanceof TSError) {
+      return { ok: false, error: { message: error.message, offset: error.index } };
+    }
+    throw error;
+  }
+}

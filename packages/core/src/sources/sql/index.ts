@@ -1,0 +1,5 @@
+// The SQL source kind: split, classify and parse a SQL file; choose its dialect.
+export { classifyStatement } from "./classify.js";
+export { dialectFromAlias, resolveSqlDialect } from "./dialect.js";
+export { parseSql } from "./parse.js";
+export { type SplitResult, type SplitStatement, splitSql } from "./split.js";

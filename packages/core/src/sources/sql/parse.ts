@@ -1,0 +1,65 @@
+// Parses a SQL file statement by statement with sql-parser-cst; a statement the parser rejects
+// keeps its kind, and never hides the statements around it.
+import { parse } from "sql-parser-cst";
+import type { SqlDialect, SqlSource, SqlStatement } from "../../rule-api/types.js";
+import { classifyStatement } from "./classify.js";
+import { isKnownParserGap } from "./known-gaps.js";
+import { splitSql } from "./split.js";
+
+/** Moves every `range` of a CST node by `offset`, in place (each node once). */
+function shiftRanges(root: unknown, offset: number): void {
+  if (offset === 0) return;
+  const seen = new Set<object>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "range" && Array.isArray(value) && value.length === 2) {
+        value[0] += offset;
+        value[1] += offset;
+      } else if (typeof value === "object" && value !== null) {
+        stack.push(value);
+      }
+    }
+  }
+}
+
+function firstLine(message: string): string {
+  const line = message.split("\n", 1)[0] ?? message;
+  return line.trim();
+}
+
+function parseStatement(text: string, start: number, dialect: SqlDialect): Pick<SqlStatement, "cst" | "parseError"> {
+  try {
+    const program = parse(text, { dialect, includeRange: true, includeComments: false });
+    const cst = program.statements[0] ?? null;
+    if (cst === null || program.statements.length !== 1) {
+      // An empty statement node or two statements in one means the splitter and parser disagree.
+      return { cst: null, parseError: `Expected one statement, the parser found ${program.statements.length}.` };
+    }
+    shiftRanges(cst, start);
+    return { cst, parseError: null };
+  } catch (error) {
+    return { cst: null, parseError: firstLine(error instanceof Error ? error.message : String(error)) };
+  }
+}
+
+export function parseSql(text: string, dialect: SqlDialect): SqlSource {
+  const { statements, comments } = splitSql(text, dialect);
+  return {
+    dialect,
+    comments,
+    statements: statements.map(({ text: body, range }) => {
+      const kind = classifyStatement(body);
+      const { cst, parseError } = parseStatement(body, range.start, dialect);
+      const gap = parseError !== null && isKnownParserGap({ dialect, kind, text: body, message: parseError });
+      return { text: body, range, kind, cst, parseError: gap ? null : parseError };
+    }),
+  };
+}

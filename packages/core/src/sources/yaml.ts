@@ -1,0 +1,180 @@
+// The YAML source kind: parses every document of a file with ranges kept, turns syntax errors
+// and alias bombs into an error result, and maps a key path back to a source range.
+import {
+  type Alias,
+  type Document,
+  isAlias,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  type Pair,
+  parseAllDocuments,
+  visit,
+} from "yaml";
+import type { OffsetRange, YamlSource } from "../rule-api/types.js";
+
+/**
+ * Alias expansions allowed per document. It equals `yaml`'s own `toJS()` default, so any document
+ * that parses here can be turned into a value by a rule calling `doc.toJS()` without throwing.
+ */
+export const YAML_MAX_ALIAS_COUNT = 100;
+
+export interface SourceParseError {
+  message: string;
+  /** Offset into the text where the problem starts. */
+  offset: number;
+}
+
+export type ParseResult<S> = { ok: true; source: S } | { ok: false; error: SourceParseError };
+
+/**
+ * Options every deploylint YAML parse uses. `merge` enables `<<` merge keys because CI files
+ * (GitLab CI, docker-compose) rely on them; `prettyErrors` is off so that no source excerpt,
+ * which may hold a secret, ends up in an error message. yaml's own duplicate-key check is
+ * quadratic in the size of a map (seconds for 20k keys), so we check keys ourselves.
+ */
+export const YAML_PARSE_OPTIONS = { merge: true, prettyErrors: false, uniqueKeys: false } as const;
+
+/**
+ * Parses all documents of a YAML stream. Any error in any document (syntax, duplicate key,
+ * unresolved alias, excessive aliasing) makes the whole file an error result pointing at the
+ * first problem, because a rule reading a half-parsed document would judge the wrong values.
+ * Warnings (unknown tags such as `!Ref` or `!reference`) are kept on the documents and do not fail.
+ */
+export function parseYaml(text: string): ParseResult<YamlSource> {
+  const documents = [...parseAllDocuments(text, YAML_PARSE_OPTIONS)];
+  const scans = documents.map(scanDocument);
+  const problems = documents.flatMap((doc, i) => [
+    ...doc.errors.map((error) => ({ message: error.message, offset: error.pos[0] })),
+    ...(scans[i]?.duplicates ?? []),
+  ]);
+  const first = problems.sort((a, b) => a.offset - b.offset).at(0);
+  if (first) return { ok: false, error: first };
+  for (const [i, doc] of documents.entries()) {
+    const aliasError = checkAliases(doc, scans[i]?.aliases ?? []);
+    if (aliasError) return { ok: false, error: aliasError };
+  }
+  return { ok: true, source: { documents } };
+}
+
+interface DocumentScan {
+  aliases: Alias[];
+  duplicates: SourceParseError[];
+}
+
+// One walk for what yaml leaves to us: the aliases to check, and duplicate keys (found with a
+// Set per map, comparing scalar values the way yaml's own check does).
+function scanDocument(doc: Document.Parsed): DocumentScan {
+  const scan: DocumentScan = { aliases: [], duplicates: [] };
+  visit(doc, {
+    Alias(_key, node) {
+      scan.aliases.push(node);
+    },
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || isMergeKey(pair.key)) continue;
+        if (seen.has(pair.key.value)) {
+          scan.duplicates.push({
+            message: `Duplicate key ${String(pair.key.value)}: YAML requires unique keys, and tools disagree on which value wins.`,
+            offset: pair.key.range?.[0] ?? 0,
+          });
+        }
+        seen.add(pair.key.value);
+      }
+    },
+  });
+  return scan;
+}
+
+/**
+ * Resolves the document's aliases once, under the expansion bound, so that an alias bomb or an
+ * alias to a missing anchor is reported here instead of throwing later inside a rule.
+ */
+function checkAliases(doc: Document.Parsed, aliases: Alias[]): SourceParseError | null {
+  const first = aliases[0];
+  if (!first) return null;
+  const unresolved = aliases.find((alias) => !alias.resolve(doc));
+  if (unresolved) {
+    return {
+      message: `Alias *${unresolved.source} refers to an anchor that is not defined before it.`,
+      offset: unresolved.range?.[0] ?? 0,
+    };
+  }
+  try {
+    doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml signals alias failures with a ReferenceError; anything else is a real bug.
+    if (!(error instanceof ReferenceError)) throw error;
+    return {
+      message: `Aliases expand to too many nodes (more than ${YAML_MAX_ALIAS_COUNT} expansions), which looks like a resource exhaustion ("billion laughs") attack.`,
+      offset: first.range?.[0] ?? 0,
+    };
+  }
+  return null;
+}
+
+/**
+ * The range of the node a path names: for a map entry the KEY (so a finding sits on the line of
+ * the key), for a sequence item the item itself, for the empty path the document's contents.
+ * Aliases and `<<` merge keys are followed; with duplicate keys the last one wins, like
+ * JSON.parse. Returns null when the path does not exist.
+ */
+export function nodeRangeAt(document: Document, path: readonly (string | number)[]): OffsetRange | null {
+  let node: unknown = document.contents;
+  let range = toRange(node);
+  for (const segment of path) {
+    const resolved = resolveAlias(document, node);
+    if (isMap(resolved)) {
+      const pair = findPair(document, resolved.items, String(segment));
+      if (!pair) return null;
+      node = pair.value;
+      range = toRange(pair.key);
+    } else if (isSeq(resolved)) {
+      const index = typeof segment === "number" ? segment : Number(segment);
+      if (!Number.isInteger(index)) return null;
+      node = resolved.items[index];
+      range = toRange(node);
+    } else {
+      return null;
+    }
+    if (node === undefined) return null;
+  }
+  return range;
+}
+
+function findPair(document: Document, items: readonly unknown[], key: string): Pair | null {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const pair = items[i];
+    if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key) return pair;
+  }
+  // `<<: *base` or `<<: [*a, *b]`: earlier sources win, so search them in order.
+  for (const pair of items) {
+    if (!isPair(pair) || !isMergeKey(pair.key)) continue;
+    const merged = resolveAlias(document, pair.value);
+    const sources = isSeq(merged) ? merged.items.map((item) => resolveAlias(document, item)) : [merged];
+    for (const source of sources) {
+      if (!isMap(source)) continue;
+      const found = findPair(document, source.items, key);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+// With merge keys enabled, yaml gives `<<` the value Symbol("<<").
+function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key)) return false;
+  return key.value === "<<" || (typeof key.value === "symbol" && key.value.description === "<<");
+}
+
+function resolveAlias(document: Document, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(document) : node;
+}
+
+function toRange(node: unknown): OffsetRange | null {
+  if (!isNode(node) || !node.range) return null;
+  return { start: node.range[0], end: node.range[1] };
+}

@@ -1,0 +1,251 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, symlinkSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { discover } from "../../src/discovery/index.js";
+import { cleanup, initRepo, tempDir, writeFiles } from "./helpers.js";
+
+afterEach(cleanup);
+
+async function paths(options: Parameters<typeof discover>[0]): Promise<string[]> {
+  return (await discover(options)).files.map((file) => file.path);
+}
+
+describe("discover: defaults", () => {
+  it("finds dot files and folders, sorted, with / separators and absolute paths", async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, {
+      "b.sql": "",
+      ".env.production": "",
+      ".github/workflows/deploy.yml": "",
+      "a/z.ts": "",
+      "a/B.ts": "",
+    });
+    const result = await discover({ cwd });
+    expect(result.files.map((file) => file.path)).toEqual([
+      ".env.production",
+      ".github/workflows/deploy.yml",
+      "a/B.ts",
+      "a/z.ts",
+      "b.sql",
+    ]);
+    expect(result.files[1]?.absolutePath).toBe(path.join(cwd, ".github", "workflows", "deploy.yml"));
+    expect(result.unmatched).toEqual([]);
+    expect(result.skipped).toEqual([]);
+  });
+
+  it("leaves out default-ignored folders at any depth but keeps build/", async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, {
+      "node_modules/pkg/index.js": "",
+      "packages/app/node_modules/x/index.js": "",
+      ".git/config": "",
+      "dist/main.js": "",
+      "packages/app/dist/main.js": "",
+      "coverage/lcov.info": "",
+      ".next/server.js": "",
+      "build/Dockerfile": "",
+      "src/app.ts": "",
+    });
+    expect(await paths({ cwd })).toEqual(["build/Dockerfile", "src/app.ts"]);
+  });
+
+  it("lints an explicitly named default-ignored folder, still pruning defaults below it", async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, { "dist/main.js": "", "dist/node_modules/x.js": "", "src/a.ts": "" });
+    expect(await paths({ cwd, patterns: ["dist"] })).toEqual(["dist/main.js"]);
+  });
+
+  it("lints an explicitly named file even inside a default-ignored folder", async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, { "node_modules/pkg/.env": "" });
+    expect(await paths({ cwd, patterns: ["node_modules/pkg/.env"] })).toEqual(["node_modules/pkg/.env"]);
+  });
+});
+
+describe("discover: patterns", () => {
+  it("expands folders and globs, dedupes, and reports patterns that match nothing", async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, {
+      "db/migrations/001.up.sql": "",
+      "db/migrations/001.down.sql": "",
+      "db/seed/seed.sql": "",
+      "db/README.md": "",
+      "src/a.ts": "",
+    });
+    const result = await discover({ cwd, patterns: ["db/**/*.up.sql", "./db/seed/", "db/seed/seed.sql", "nope", "x/**/*.ts"] });
+    expect(result.files.map((file) => file.path)).toEqual(["db/migrations/001.up.sql", "db/seed/seed.sql"]);
+    expect(result.unmatched).toEqual(["nope", "x/**/*.ts"]);
+  });
+
+  it("treats an existing path with glob characters as a literal file", async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, { "app/[id]/page.tsx": "", "app/i/page.tsx": "" });
+    expect(await paths({ cwd, patterns: ["app/[id]/page.tsx"] })).toEqual(["app/[id]/page.tsx"]);
+  });
+
+  it("accepts absolute paths and reports an empty folder as unmatched", async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, { "src/a.ts": "" });
+    mkdirSync(path.join(cwd, "empty"));
+    const result = await discover({ cwd, patterns: [path.join(cwd, "src"), "empty"] });
+    expect(result.files.map((file) => file.path)).toEqual(["src/a.ts"]);
+    expect(result.unmatched).toEqual(["empty"]);
+  });
+
+  it("matches dot files with globs", async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, { ".github/workflows/ci.yml": "", "deploy/app.yml": "" });
+    expect(await paths({ cwd, patterns: ["**/*.yml"] })).toEqual([".github/workflows/ci.yml", "deploy/app.yml"]);
+  });
+});
+
+describe("discover: config ignores", () => {
+  it("applies globs, folder names and file globs relative to cwd", async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, {
+      "vendor/lib/a.js": "",
+      "legacy/old.sql": "",
+      "app.log": "",
+      "logs/deep.log": "",
+      "src/a.ts": "",
+    });
+    expect(await paths({ cwd, ignores: ["vendor/**", "legacy/", "*.log"] })).toEqual(["logs/deep.log", "src/a.ts"]);
+  });
+
+  it("applies to explicitly named files too, listing them as skipped rather than unmatched", async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, { "vendor/secret.env": "", "src/a.ts": "" });
+    const result = await discover({ cwd, patterns: ["vendor/secret.env", "src"], ignores: ["vendor"] });
+    expect(result.files.map((file) => file.path)).toEqual(["src/a.ts"]);
+    expect(result.skipped).toEqual([{ file: "vendor/secret.env", reason: "ignored" }]);
+    expect(result.unmatched).toEqual([]);
+  });
+
+  it("reports a glob whose every match is ignored as unmatched", async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, { "vendor/a.sql": "" });
+    const result = await discover({ cwd, patterns: ["**/*.sql"], ignores: ["vendor/**"] });
+    expect(result.files).toEqual([]);
+    expect(result.unmatched).toEqual(["**/*.sql"]);
+  });
+});
+
+describe("discover: .gitignore", () => {
+  it("applies the root file with negation and directory rules", async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, {
+      ".gitignore": "*.log\n!keep.log\ntmp/\n# comment\n/root-only.txt\n",
+      "a.log": "",
+      "keep.log": "",
+      "sub/b.log": "",
+      "tmp/x.ts": "",
+      "sub/tmp/y.ts": "",
+      "root-only.txt": "",
+      "sub/root-only.txt": "",
+      "src/a.ts": "",
+    });
+    expect(await paths({ cwd })).toEqual([".gitignore", "keep.log", "src/a.ts", "sub/root-only.txt"]);
+  });
+
+  it("applies nested files to their own folder only, deeper rules winning", async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, {
+      ".gitignore": "*.secret\n",
+      "local.txt": "",
+      "anchored.txt": "",
+      "sub/.gitignore": "local.txt\n/anchored.txt\n!keep.secret\n",
+      "sub/local.txt": "",
+      "sub/anchored.txt": "",
+      "sub/deeper/local.txt": "",
+      "sub/deeper/anchored.txt": "",
+      "sub/keep.secret": "",
+      "sub/drop.secret": "",
+      "other/keep.secret": "",
+    });
+    expect(await paths({ cwd })).toEqual([
+      ".gitignore",
+      "anchored.txt",
+      "local.txt",
+      "sub/.gitignore",
+      "sub/deeper/anchored.txt",
+      "sub/keep.secret",
+    ]);
+  });
+
+  it("cannot re-include a file whose folder is ignored, as in git", async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, { ".gitignore": "tmp/\n!tmp/x.ts\n", "tmp/x.ts": "", "a.ts": "" });
+    expect(await paths({ cwd })).toEqual([".gitignore", "a.ts"]);
+  });
+
+  it("reads .git/info/exclude and the .gitignore files above a cwd inside the repository", async () => {
+    const repo = tempDir();
+    initRepo(repo);
+    writeFiles(repo, {
+      ".git/info/exclude": "*.local\n",
+      ".gitignore": "*.gen.ts\n",
+      "pkg/.gitignore": "fixtures/\n",
+      "pkg/src/a.ts": "",
+      "pkg/src/a.gen.ts": "",
+      "pkg/src/dev.local": "",
+      "pkg/src/fixtures/f.ts": "",
+    });
+    const cwd = path.join(repo, "pkg");
+    expect(await paths({ cwd })).toEqual([".gitignore", "src/a.ts"]);
+  });
+
+  it("lints git-ignored files when asked by name or when gitignore is off", async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, { ".gitignore": ".env.production\n", ".env.production": "", "a.ts": "" });
+    expect(await paths({ cwd, patterns: [".env.production"] })).toEqual([".env.production"]);
+    expect(await paths({ cwd, gitignore: false })).toEqual([".env.production", ".gitignore", "a.ts"]);
+  });
+});
+
+describe("discover: links and special files", () => {
+  it("follows links to files and folders, and skips loops and dangling links without hanging", async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, { "real/sub/f.txt": "", "a/g.txt": "" });
+    symlinkSync("../real", path.join(cwd, "a", "linked")); // a folder elsewhere in the tree: followed
+    symlinkSync("g.txt", path.join(cwd, "a", "alias.txt")); // a file: listed under the link's path
+    symlinkSync("..", path.join(cwd, "real", "sub", "up")); // back to an ancestor: a loop
+    symlinkSync("../..", path.join(cwd, "real", "sub", "top")); // two loops: exponential if followed
+    symlinkSync("missing.txt", path.join(cwd, "a", "dangling.txt"));
+    symlinkSync("self", path.join(cwd, "self")); // resolves through itself: ELOOP
+    const result = await discover({ cwd });
+    expect(result.files.map((file) => file.path)).toEqual([
+      "a/alias.txt",
+      "a/g.txt",
+      "a/linked/sub/f.txt",
+      "real/sub/f.txt",
+    ]);
+    expect(result.skipped).toEqual([
+      { file: "a/dangling.txt", reason: "broken-symlink" },
+      { file: "a/linked/sub/top", reason: "symlink-loop" },
+      { file: "a/linked/sub/up", reason: "symlink-loop" },
+      { file: "real/sub/top", reason: "symlink-loop" },
+      { file: "real/sub/up", reason: "symlink-loop" },
+      { file: "self", reason: "symlink-loop" },
+    ]);
+  });
+
+  it("stops a cycle between two sibling folders that link to each other", async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, { "x/a.txt": "", "y/b.txt": "" });
+    symlinkSync("../y", path.join(cwd, "x", "to-y"));
+    symlinkSync("../x", path.join(cwd, "y", "to-x"));
+    const result = await discover({ cwd });
+    expect(result.files.map((file) => file.path)).toEqual(["x/a.txt", "x/to-y/b.txt", "y/b.txt", "y/to-x/a.txt"]);
+    expect(result.skipped.map((entry) => entry.file)).toEqual(["x/to-y/to-x", "y/to-x/to-y"]);
+  });
+
+  it("lists a FIFO as skipped instead of returning it to be read", async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, { "a.ts": "" });
+    execFileSync("mkfifo", [path.join(cwd, "pipe")]);
+    const result = await discover({ cwd });
+    expect(result.files.map((file) => file.path)).toEqual(["a.ts"]);
+    expect(result.skipped).toEqual([{ file: "pipe", reason: "not-a-regular-file" }]);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { parseSql, resolveSqlDialect } from "../../src/sources/sql/index.js";
+
+interface RangedNode {
+  type: string;
+  range: [number, number];
+}
+
+/** Every `range` of a CST, with the node it belongs to. */
+function ranges(node: unknown, out: [number, number][] = []): [number, number][] {
+  if (Array.isArray(node)) for (const item of node) ranges(item, out);
+  else if (typeof node === "object" && node !== null) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "range") out.push(value as [number, number]);
+      else ranges(value, out);
+    }
+  }
+  return out;
+}
+
+describe("parseSql", () => {
+  it("parses each statement and shifts every range to file offsets", () => {
+    const sql = "-- one\nCREATE TABLE t (a int);\n\nALTER TABLE t DROP COLUMN a;\n";
+    const source = parseSql(sql, "postgresql");
+    expect(source.dialect).toBe("postgresql");
+    expect(source.statements.map((s) => s.kind)).toEqual(["create_table", "alter_table"]);
+    const alter = source.statements[1];
+    const cst = alter?.cst as RangedNode & { actions: { items: { column: RangedNode }[] } };
+    expect(cst.type).toBe("alter_table_stmt");
+    expect(cst.range).toEqual([alter?.range.start, alter?.range.end]);
+    const column = cst.actions.items[0]?.column;
+    expect(sql.slice(column?.range[0], column?.range[1])).toBe("a");
+    expect(column?.range[0]).toBe(sql.indexOf("a;", sql.indexOf("DROP COLUMN")));
+    for (const [start, end] of ranges(cst)) {
+      expect(start).toBeGreaterThanOrEqual(alter?.range.start ?? 0);
+      expect(end).toBeLessThanOrEqual(alter?.range.end ?? 0);
+    }
+  });
+
+  it("keeps the statements around one that does not parse", () => {
+    const sql = "CREATE TABLE t (a int);\nALTER TABLE t FROB a;\nDROP TABLE t;";
+    const [first, bad, last] = parseSql(sql, "postgresql").statements;
+    expect(first?.cst).not.toBeNull();
+    expect(bad?.cst).toBeNull();
+    expect(bad?.kind).toBe("alter_table");
+    expect(bad?.parseError).toMatch(/^Syntax Error: Unexpected "FROB"$/);
+    expect(last?.cst).not.toBeNull();
+    expect(last?.kind).toBe("drop_table");
+  });
+
+  it("gives no parseError for forms the parser is known not to support", () => {
+    const source = parseSql("LOCK TABLE t IN ACCESS EXCLUSIVE MODE;\nVACUUM FULL t;\nCOPY t FROM stdin;", "postgresql");
+    expect(source.statements.map((s) => [s.kind, s.cst, s.parseError])).toEqual([
+      ["lock_table", null, null],
+      ["vacuum", null, null],
+      ["copy", null, null],
+    ]);
+  });
+
+  it("gives no parseError for MySQL ALTER TABLE forms the parser lacks", () => {
+    const [change] = parseSql("ALTER TABLE t CHANGE COLUMN a b INT NOT NULL;", "mysql").statements;
+    expect(change?.cst).toBeNull();
+    expect(change?.parseError).toBeNull();
+  });
+
+  it("never throws on unknown statements and reports them", () => {
+    const [statement] = parseSql("FROBNICATE everything", "sqlite").statements;
+    expect(statement?.kind).toBe("unknown");
+    expect(statement?.parseError).toMatch(/^Syntax Error/);
+  });
+
+  it("collects the file's comments", () => {
+    expect(parseSql("-- a\nSELECT 1; /* b */", "postgresql").comments.map((c) => c.text)).toEqual(["-- a", "/* b */"]);
+  });
+});
+
+describe("resolveSqlDialect", () => {
+  it("prefers the configured dialect and accepts aliases", () => {
+    expect(resolveSqlDialect("migrations/mysql/1.sql", "pg")).toBe("postgresql");
+    expect(resolveSqlDialect("x.sql", "postgres")).toBe("postgresql");
+    expect(resolveSqlDialect("x.sql", "sqlite3")).toBe("sqlite");
+    expect(resolveSqlDialect("x.sql", "MariaDB")).toBe("mariadb");
+  });
+
+  it("rejects a configured dialect it does not know", () => {
+    expect(() => resolveSqlDialect("x.sql", "oracle")).toThrow(/Unknown SQL dialect "oracle"/);
+  });
+
+  it("reads a dialect from a folder of the path, else falls back to PostgreSQL", () => {
+    expect(resolveSqlDialect("migrations/mysql/2019_x/up.sql")).toBe("mysql");
+    expect(resolveSqlDialect("migrations/sqlite/2019_x/up.sql")).toBe("sqlite");
+    expect(resolveSqlDialect("db/postgresql/migrations/1.sql")).toBe("postgresql");
+    expect(resolveSqlDialect("db/migrations/1_mysql.sql")).toBe("postgresql");
+  });
+});

@@ -1,0 +1,85 @@
+// The stylish reporter: ESLint-style human output, findings grouped by file with aligned
+// columns, the help under each finding and a one-line summary.
+import type { Finding, LintResult, Reporter, ReporterContext } from "@deploylint/core";
+import picocolors from "picocolors";
+
+type Colors = ReturnType<typeof picocolors.createColors>;
+
+const SEVERITY_LABEL: Record<Finding["severity"], string> = { error: "error", warn: "warning", info: "info" };
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const group = groups.get(finding.file);
+    if (group) group.push(finding);
+    else groups.set(finding.file, [finding]);
+  }
+  return groups;
+}
+
+function colorSeverity(colors: Colors, severity: Finding["severity"], text: string): string {
+  if (severity === "error") return colors.red(text);
+  if (severity === "warn") return colors.yellow(text);
+  return colors.blue(text);
+}
+
+// Columns are padded on the plain text and coloured afterwards, so ANSI codes never skew the
+// alignment. Line numbers align right and columns left, so the colons line up.
+function renderFile(file: string, findings: readonly Finding[], colors: Colors): string {
+  const lineWidth = Math.max(...findings.map((f) => String(f.line).length));
+  const columnWidth = Math.max(...findings.map((f) => String(f.column).length));
+  const severityWidth = Math.max(...findings.map((f) => SEVERITY_LABEL[f.severity].length));
+  const messageWidth = Math.max(...findings.map((f) => f.message.length));
+  const messageIndent = " ".repeat(2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2);
+  const lines = [colors.underline(file)];
+  for (const finding of findings) {
+    const position = `${String(finding.line).padStart(lineWidth)}:${String(finding.column).padEnd(columnWidth)}`;
+    const severity = colorSeverity(colors, finding.severity, SEVERITY_LABEL[finding.severity].padEnd(severityWidth));
+    const message = finding.message.padEnd(messageWidth);
+    lines.push(`  ${colors.dim(position)}  ${severity}  ${message}  ${colors.dim(finding.ruleId)}`);
+    if (finding.help !== undefined) lines.push(`${messageIndent}${colors.dim(`help: ${finding.help}`)}`);
+  }
+  return lines.join("\n");
+}
+
+function renderSummary(result: LintResult, colors: Colors): string {
+  const { files, errors, warnings, suppressed } = result.summary;
+  const infos = result.findings.filter((f) => f.severity === "info").length;
+  const suppressedNote = suppressed > 0 ? `${suppressed} suppressed` : null;
+  const problems = errors + warnings + infos;
+  if (problems === 0) {
+    const detail = suppressedNote ? ` (${suppressedNote})` : "";
+    return colors.green(`✔ No problems found in ${plural(files, "file")}${detail}.`);
+  }
+  const counts = [plural(errors, "error"), plural(warnings, "warning")];
+  if (infos > 0) counts.push(`${infos} info`);
+  const detail = counts.join(", ") + (suppressedNote ? `; ${suppressedNote}` : "");
+  const line = `✖ ${plural(problems, "problem")} (${detail})`;
+  if (errors > 0) return colors.bold(colors.red(line));
+  if (warnings > 0) return colors.bold(colors.yellow(line));
+  return colors.bold(colors.blue(line));
+}
+
+function renderMaxWarnings(result: LintResult, context: ReporterContext, colors: Colors): string | null {
+  const { maxWarnings } = context;
+  const { warnings } = result.summary;
+  if (maxWarnings === undefined || warnings <= maxWarnings) return null;
+  return colors.yellow(
+    `Too many warnings: ${warnings} found, the maximum is ${maxWarnings} (--max-warnings), so this run fails.`,
+  );
+}
+
+export const stylish: Reporter = (result, context) => {
+  const colors = picocolors.createColors(context.color);
+  const blocks: string[] = [];
+  for (const [file, findings] of groupByFile(result.findings)) blocks.push(renderFile(file, findings, colors));
+  const tail = [renderSummary(result, colors), renderMaxWarnings(result, context, colors)].filter(
+    (line): line is string => line !== null,
+  );
+  blocks.push(tail.join("\n"));
+  return `${blocks.join("\n\n")}\n`;
+};

@@ -1,0 +1,43 @@
+// Decides whether a path is a migration file: the configured paths (globs or folders), else the
+// conventional migration folders.
+const DEFAULT_FOLDERS = new Set(["migrations", "migrate"]);
+
+function escape(text: string): string {
+  return text.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A glob (`**`, `*`, `?`) as a RegExp over `/`-separated relative paths. */
+export function globToRegExp(glob: string): RegExp {
+  let source = "";
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i] ?? "";
+    if (ch === "*" && glob[i + 1] === "*") {
+      const slash = glob[i + 2] === "/";
+      source += slash ? "(?:.*/)?" : ".*";
+      i += slash ? 2 : 1;
+    } else if (ch === "*") source += "[^/]*";
+    else if (ch === "?") source += "[^/]";
+    else source += escape(ch);
+  }
+  return new RegExp(`^${source}$`);
+}
+
+function normalise(path: string): string {
+  return path.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+}
+
+/** Does `path` match a configured entry: a glob, or a folder holding the file at any depth? */
+function matchesEntry(path: string, entry: string): boolean {
+  const pattern = normalise(entry);
+  if (/[*?]/.test(pattern)) return globToRegExp(pattern).test(path);
+  return path === pattern || path.startsWith(`${pattern}/`);
+}
+
+export function isMigrationPath(path: string, configured: readonly string[] | undefined): boolean {
+  const file = normalise(path);
+  if (configured !== undefined && configured.length > 0) return configured.some((entry) => matchesEntry(file, entry));
+  return file
+    .split("/")
+    .slice(0, -1)
+    .some((folder) => DEFAULT_FOLDERS.has(folder.toLowerCase()));
+}

@@ -1,0 +1,35 @@
+// migrations/parse-error: a migration statement that neither parses nor is a known form the
+// parser lacks; the rest of the file is still linted.
+import { defineRule } from "@deploylint/core/rule-api";
+import { migrationOf } from "../model/index.js";
+
+export default defineRule({
+  id: "parse-error",
+  meta: {
+    description: "Report migration statements that do not parse as SQL of the migration's dialect.",
+    kinds: ["sql"],
+    presets: { recommended: "error", strict: "error" },
+    messages: {
+      parseError:
+        "This statement does not parse as {{dialect}} SQL ({{message}}), so the migration rules cannot judge it and the database may reject it at deploy time.",
+    },
+    help: "Fix the statement, or set settings.migrations.dialect if the file is written for another database.",
+    docs: { url: "https://github.com/deploylint/deploylint/blob/main/docs/rules/migrations/parse-error.md" },
+  },
+  create(ctx) {
+    return {
+      sql(source) {
+        const migration = migrationOf(ctx);
+        if (migration === null) return;
+        for (const statement of source.statements) {
+          if (statement.parseError === null) continue;
+          ctx.report({
+            messageId: "parseError",
+            data: { dialect: source.dialect, message: statement.parseError.replace(/\.$/, "") },
+            range: statement.range,
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,94 @@
+import type { SqlDialect, SqlSource } from "@deploylint/core/rule-api";
+import { describe, expect, it } from "vitest";
+import { parseSql } from "../../../../packages/core/src/sources/sql/index.js";
+import { buildMigration } from "../../src/model/model.js";
+import { statementOperations } from "../../src/model/operations.js";
+
+function operations(sql: string, dialect: SqlDialect = "postgresql") {
+  const source = parseSql(sql, dialect);
+  return source.statements.flatMap((statement, index) =>
+    statementOperations(statement, { index, section: "up" }).map(({ node: _node, section: _s, ...rest }) => rest),
+  );
+}
+
+describe("statementOperations", () => {
+  it("reads ALTER TABLE actions, each at its statement's range", () => {
+    const sql =
+      "ALTER TABLE public.Users ADD COLUMN tenant_id bigint NOT NULL, DROP COLUMN IF EXISTS legacy, RENAME COLUMN a TO b;";
+    expect(operations(sql)).toEqual([
+      {
+        type: "add_column",
+        table: "users",
+        column: "tenant_id",
+        notNull: true,
+        hasDefault: false,
+        range: { start: 0, end: sql.length - 1 },
+        statementIndex: 0,
+        statementKind: "alter_table",
+      },
+      expect.objectContaining({ type: "drop_column", table: "users", column: "legacy" }),
+      expect.objectContaining({ type: "rename_column", table: "users", column: "a", to: "b" }),
+    ]);
+  });
+
+  it("reads column type changes and keeps quoted names' case", () => {
+    expect(operations('ALTER TABLE "Orders" ALTER COLUMN total TYPE bigint USING (total * 100)::bigint;')).toEqual([
+      expect.objectContaining({ type: "alter_column_type", table: "Orders", column: "total", dataType: "bigint" }),
+    ]);
+  });
+
+  it("reads CREATE TABLE, CREATE INDEX, DROP TABLE and DML", () => {
+    const sql = [
+      "CREATE TABLE IF NOT EXISTS s.coupons (id int);",
+      "CREATE UNIQUE INDEX CONCURRENTLY i ON ONLY orders (a);",
+      "DROP TABLE a, b;",
+      "UPDATE orders SET status = 'paid';",
+      "DELETE FROM orders WHERE id = 1;",
+      "LOCK TABLE orders;",
+    ].join("\n");
+    expect(operations(sql).map(({ range: _r, statementIndex: _i, statementKind: _k, ...detail }) => detail)).toEqual([
+      { type: "create_table", table: "coupons" },
+      { type: "create_index", table: "orders", name: "i", concurrently: true, unique: true },
+      { type: "drop_table", table: "a" },
+      { type: "drop_table", table: "b" },
+      { type: "dml", verb: "update", table: "orders", hasWhere: false },
+      { type: "dml", verb: "delete", table: "orders", hasWhere: true },
+      { type: "other", kind: "lock_table" },
+    ]);
+  });
+
+  it("falls back to the text for statements the parser rejects (MySQL CHANGE, MODIFY, DROP)", () => {
+    const sql = "ALTER TABLE users CHANGE COLUMN `key` akey TEXT, MODIFY b BIGINT NOT NULL, DROP PRIMARY KEY, DROP c;";
+    expect(operations(sql, "mysql").map((op) => op.type === "other" ? op.kind : `${op.type}`)).toEqual([
+      "rename_column",
+      "alter_column_type",
+      "alter_column_type",
+      "alter_table",
+      "drop_column",
+    ]);
+    expect(operations(sql, "mysql")[0]).toMatchObject({ table: "users", column: "key", to: "akey" });
+  });
+});
+
+describe("buildMigration", () => {
+  const build = (path: string, text: string, settings = {}) =>
+    buildMigration({ path, text, source: parseSql(text, "postgresql") as SqlSource, settings });
+
+  it("puts dbmate operations in their sections", () => {
+    const text = "-- migrate:up\nALTER TABLE a ADD COLUMN plan text;\n\n-- migrate:down\nALTER TABLE a DROP COLUMN plan;\n";
+    const migration = build("db/migrations/20260102120000_add_plan.sql", text);
+    expect(migration?.up.map((op) => op.type)).toEqual(["add_column"]);
+    expect(migration?.down?.map((op) => op.type)).toEqual(["drop_column"]);
+    expect(migration?.transactional).toBe(true);
+  });
+
+  it("has no down for a golang-migrate up file and skips files outside migration paths", () => {
+    expect(build("db/migrations/000001_x.up.sql", "SELECT 1;")?.down).toBeNull();
+    expect(build("db/migrations/000001_x.up.sql", "SELECT 1;", { migrations: { paths: ["sql"] } })).toBeNull();
+    expect(build("reports/q.sql", "SELECT 1;")).toBeNull();
+  });
+
+  it("takes the configured framework for files it cannot tell", () => {
+    expect(build("db/migrations/x.sql", "", { migrations: { framework: "flyway" } })?.framework).toBe("flyway");
+  });
+});
