@@ -16,6 +16,7 @@ const HELP = `Usage: deploylint [options] [paths...]
        deploylint explain <rule-id>     what a rule checks, why, and its options
 
 Options:
+  -C, --cwd <dir>             run as if started in <dir> (config search, paths, report)
   -c, --config <file>         use this config file (no search)
   -f, --format <name>         stylish (default), json, a deploylint-reporter-<name> package, or a path
   -o, --output-file <file>    write the report to a file
@@ -35,6 +36,7 @@ Options:
 `;
 
 const OPTIONS = {
+  cwd: { type: "string", short: "C" },
   config: { type: "string", short: "c" },
   format: { type: "string", short: "f" },
   "output-file": { type: "string", short: "o" },
@@ -103,6 +105,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stdout(`${version()}\n`);
     return 0;
   }
+  if (values.cwd) io = { ...io, cwd: resolve(io.cwd, values.cwd) };
   const debug = values.debug ? (message: string) => io.stderr(`[debug] ${message}\n`) : undefined;
   const configOptions = { cwd: io.cwd, ...(values.config ? { configFile: values.config } : {}) };
 

@@ -21,5 +21,8 @@ export function isManifestFile(path: string, settings: Settings): boolean {
 
 // Users write "./company.config.yaml" or Windows separators; file paths from the engine have neither.
 function normalisePath(path: string): string {
-  return path.trim().replaceAll("\\", "/").replace(/^(\.\/)+/, "");
+  return path
+    .trim()
+    .replaceAll("\\", "/")
+    .replace(/^(\.\/)+/, "");
 }

@@ -21,8 +21,16 @@ tester.run("no-drop-column", {
       filename: "db/migrations/20260102120000_add_plan.sql",
       code: "-- migrate:up\nALTER TABLE accounts ADD COLUMN plan text;\n\n-- migrate:down\nALTER TABLE accounts DROP COLUMN plan;\n",
     },
-    { name: "dropping a constraint is not dropping a column", filename: "db/migrations/1_x.up.sql", code: "ALTER TABLE t DROP CONSTRAINT c;" },
-    { name: "not a migration", filename: "sql/reports/cleanup.sql", code: "ALTER TABLE users DROP COLUMN legacy_name;" },
+    {
+      name: "dropping a constraint is not dropping a column",
+      filename: "db/migrations/1_x.up.sql",
+      code: "ALTER TABLE t DROP CONSTRAINT c;",
+    },
+    {
+      name: "not a migration",
+      filename: "sql/reports/cleanup.sql",
+      code: "ALTER TABLE users DROP COLUMN legacy_name;",
+    },
     {
       name: "outside the configured migration paths",
       filename: "db/migrations/1_x.up.sql",

@@ -23,7 +23,14 @@ tester.run("parse-error", {
     {
       filename: "db/migrations/000004_x.up.sql",
       code: "SELEKT 1;",
-      errors: [{ messageId: "parseError", data: { dialect: "postgresql", message: 'Syntax Error: Unexpected "SELEKT"' }, line: 1, column: 1 }],
+      errors: [
+        {
+          messageId: "parseError",
+          data: { dialect: "postgresql", message: 'Syntax Error: Unexpected "SELEKT"' },
+          line: 1,
+          column: 1,
+        },
+      ],
     },
   ],
 });

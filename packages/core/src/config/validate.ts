@@ -10,7 +10,7 @@ let configValidator: ValidateFunction | undefined;
 
 function getAjv(): Ajv {
   // strict:false because rule authors' option schemas are theirs to write; we only validate with them.
-  ajv ??= new Ajv({ allErrors: true, strict: false, useDefaults: false });
+  ajv ??= new Ajv({ allErrors: true, strict: false, useDefaults: false, verbose: true });
   return ajv;
 }
 
@@ -28,7 +28,9 @@ export function validateConfigShape(options: {
   const error = pickError(configValidator.errors ?? []);
   if (!error) return;
   const path = pointerToPath(error.instancePath);
-  const line = options.lineOf(path);
+  // An unknown key is best shown on its own line.
+  const extra = (error.params as { additionalProperty?: string }).additionalProperty;
+  const line = options.lineOf(extra ? [...path, extra] : path) ?? options.lineOf(path);
   throw new ConfigError(`${options.file}${line ? `:${line}` : ""}: ${describe(error, path)}`);
 }
 

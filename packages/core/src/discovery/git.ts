@@ -58,7 +58,7 @@ export async function changedSince(options: { cwd: string; ref: string }): Promi
     ".",
   ]);
   const changes = parseNameStatus(diff.stdout, prefix);
-  void (...fields(untracked.stdout).flatMap((file) => underCwd(file, prefix) ?? []));
+  changes.added.push(...fields(untracked.stdout).flatMap((file) => underCwd(file, prefix) ?? []));
   return finish({ base, ...changes });
 }
 

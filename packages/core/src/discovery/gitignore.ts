@@ -64,7 +64,7 @@ export function rebaseGitignore(content: string, dir: string): string[] {
     }
     const negated = line.startsWith("!");
     const body = negated ? line.slice(1) : line;
-    const anchored = true;
+    const anchored = body.replace(/\/+$/, "").includes("/");
     const rebased = anchored ? `${dir}/${body.replace(/^\//, "")}` : `${dir}/**/${body}`;
     rules.push(negated ? `!${rebased}` : rebased);
   }

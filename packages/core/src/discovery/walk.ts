@@ -79,7 +79,7 @@ async function followLink(state: WalkState, link: string): Promise<void> {
   }
   if (!info.isDirectory()) return skip(state, link, "not-a-regular-file");
   const holder = await realpath(path.dirname(absolute));
-  const chain = [holder];
+  const chain = [...state.chain, holder];
   if (chain.some((folder) => isInside(folder, target))) return skip(state, link, "symlink-loop");
   await walkFrom({ ...state, base: link, chain });
 }

@@ -36,8 +36,9 @@ async function loadParser(kind: ParsedKind): Promise<ParserSet[ParsedKind]> {
       return ({ text }: ParseRequest) => parseYaml(text);
     }
     case "json": {
-      const { parseJson } = await import("./json.js");
-      return ({ text }: ParseRequest) => parseJson(text);
+      const { isJsoncPath, parseJson } = await import("./json.js");
+      // tsconfig.json, .vscode/*.json and friends allow comments; plain JSON does not.
+      return ({ text, path }: ParseRequest) => parseJson(text, { jsonc: isJsoncPath(path) });
     }
     case "script": {
       const { parseScript } = await import("./script.js");

@@ -73,7 +73,10 @@ describe("discover: patterns", () => {
       "db/README.md": "",
       "src/a.ts": "",
     });
-    const result = await discover({ cwd, patterns: ["db/**/*.up.sql", "./db/seed/", "db/seed/seed.sql", "nope", "x/**/*.ts"] });
+    const result = await discover({
+      cwd,
+      patterns: ["db/**/*.up.sql", "./db/seed/", "db/seed/seed.sql", "nope", "x/**/*.ts"],
+    });
     expect(result.files.map((file) => file.path)).toEqual(["db/migrations/001.up.sql", "db/seed/seed.sql"]);
     expect(result.unmatched).toEqual(["nope", "x/**/*.ts"]);
   });

@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { DiscoveryError, changedSince, filterPaths, stagedFiles } from "../../src/discovery/index.js";
+import { changedSince, DiscoveryError, filterPaths, stagedFiles } from "../../src/discovery/index.js";
 import { cleanup, commitAll, git, initRepo, tempDir, writeFiles } from "./helpers.js";
 
 afterEach(cleanup);
@@ -88,7 +88,12 @@ describe("stagedFiles", () => {
     rmSync(path.join(repo, "sub", "c.sql"));
 
     const staged = await stagedFiles({ cwd: repo });
-    expect(staged.changes).toEqual({ base: head, added: ["new.bin"], modified: ["a.sql", "sub/c.sql"], deleted: ["b.sql"] });
+    expect(staged.changes).toEqual({
+      base: head,
+      added: ["new.bin"],
+      modified: ["a.sql", "sub/c.sql"],
+      deleted: ["b.sql"],
+    });
     expect(staged.files.map((file) => [file.path, file.text.toString("latin1")])).toEqual([
       ["a.sql", "staged a"],
       ["new.bin", Buffer.from([0, 1, 2, 255]).toString("latin1")],

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type ReadResult, decodeSource, readSource, readSourceSync } from "../../src/discovery/index.js";
+import { decodeSource, type ReadResult, readSource, readSourceSync } from "../../src/discovery/index.js";
 import { cleanup, tempDir } from "./helpers.js";
 
 afterEach(cleanup);
@@ -51,7 +51,10 @@ describe.each(readers)("%s", (_name, read) => {
   });
 
   it("skips binary content (a NUL byte in the first 8 KiB) but not a NUL after it", async () => {
-    expect(await read(fileWith(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01])))).toEqual({ ok: false, reason: "binary" });
+    expect(await read(fileWith(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01])))).toEqual({
+      ok: false,
+      reason: "binary",
+    });
     const late = Buffer.concat([Buffer.alloc(8192, 0x61), Buffer.from([0])]);
     expect(await read(fileWith(late))).toEqual({ ok: true, text: late.toString("utf8") });
   });

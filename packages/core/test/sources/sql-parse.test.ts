@@ -46,6 +46,8 @@ describe("parseSql", () => {
     expect(bad?.parseError).toMatch(/^Syntax Error: Unexpected "FROB"$/);
     expect(last?.cst).not.toBeNull();
     expect(last?.kind).toBe("drop_table");
+    // Parsed on its own, the statement's ranges are still file offsets.
+    expect((last?.cst as RangedNode | undefined)?.range).toEqual([last?.range.start, last?.range.end]);
   });
 
   it("gives no parseError for forms the parser is known not to support", () => {

@@ -94,7 +94,8 @@ describe("splitSql", () => {
   });
 
   it("ends a word at a custom delimiter such as $$", () => {
-    const sql = "DELIMITER $$\nCREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET NEW.a = 1; END$$\nDELIMITER ;";
+    const sql =
+      "DELIMITER $$\nCREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET NEW.a = 1; END$$\nDELIMITER ;";
     expect(texts(sql, "mysql")).toEqual(["CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET NEW.a = 1; END"]);
   });
 
@@ -106,7 +107,8 @@ describe("splitSql", () => {
   });
 
   it("keeps a goose StatementBegin … StatementEnd block as one statement", () => {
-    const sql = "-- +goose StatementBegin\nINSERT INTO a VALUES (1);\nINSERT INTO b VALUES (2);\n-- +goose StatementEnd\nSELECT 1;";
+    const sql =
+      "-- +goose StatementBegin\nINSERT INTO a VALUES (1);\nINSERT INTO b VALUES (2);\n-- +goose StatementEnd\nSELECT 1;";
     expect(texts(sql)).toEqual(["INSERT INTO a VALUES (1);\nINSERT INTO b VALUES (2);", "SELECT 1"]);
   });
 

@@ -1,10 +1,11 @@
 // Checks on variable names: duplicates, missing `=`, case, first character and word delimiters.
-import { describeCharacter, keyRefs, lineStart } from "./keys.js";
+import { describeCharacter, type KeyRef, keyRefs, lineStart } from "./keys.js";
 import type { DotenvCheck } from "./types.js";
 
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 const LOOKS_LIKE_NAME = /^[\w.-]{1,64}$/;
+const EXPORT_PREFIX = /^export\s+/;
 
 export const duplicatedKey: DotenvCheck = {
   id: "duplicatedKey",
@@ -23,10 +24,11 @@ export const keyWithoutValue: DotenvCheck = {
     const { source, file } = input;
     for (const line of source.lines) {
       if (line.kind !== "invalid" || line.text.includes("=")) continue;
-      const indent = line.text.length - line.text.trimStart().length;
-      const text = line.text.trim();
-      const start = lineStart(input, line.line) + indent;
-      report({ messageId: "keyWithoutValue", data: { key: shown(text) }, range: { start, end: start + text.length } });
+      const trimmed = line.text.trimStart();
+      const prefix = EXPORT_PREFIX.exec(trimmed)?.[0].length ?? 0;
+      const name = trimmed.slice(prefix).trimEnd();
+      const start = lineStart(input, line.line) + (line.text.length - trimmed.length) + prefix;
+      report({ messageId: "keyWithoutValue", data: { key: shown(name) }, range: { start, end: start + name.length } });
     }
     // `KEY: value` loads in Node's dotenv only; everything else sees a line without `=`.
     for (const entry of source.entries) {
@@ -51,7 +53,8 @@ export const lowercaseKey: DotenvCheck = {
 export const leadingCharacter: DotenvCheck = {
   id: "leadingCharacter",
   run(input, report) {
-    const refs = keyRefs(input);
+    const firstRefOfLine = new Map<number, KeyRef>();
+    for (const ref of keyRefs(input)) if (!firstRefOfLine.has(ref.line)) firstRefOfLine.set(ref.line, ref);
     for (const line of input.source.lines) {
       if (line.kind !== "entry" && line.kind !== "invalid") continue;
       // A byte order mark is not part of the first line's text for any loader.
@@ -61,7 +64,7 @@ export const leadingCharacter: DotenvCheck = {
       let character = first;
       if (NAME_START.test(first)) {
         // `export 1KEY=...`: the line starts well, the name does not.
-        const ref = refs.find((r) => r.line === line.line);
+        const ref = firstRefOfLine.get(line.line);
         if (!ref || NAME_START.test(ref.key.charAt(0))) continue;
         offset = ref.start;
         character = ref.key.charAt(0);
@@ -84,7 +87,11 @@ export const incorrectDelimiter: DotenvCheck = {
       const character = ref.key.charAt(index);
       const suggestion = ref.key.replace(/^[^A-Za-z_]+/, "").replace(/[^A-Za-z0-9_]+/g, "_");
       const data = { key: ref.key, character: describeCharacter(character), suggestion };
-      report({ messageId: "incorrectDelimiter", data, range: { start: ref.start + index, end: ref.start + index + 1 } });
+      report({
+        messageId: "incorrectDelimiter",
+        data,
+        range: { start: ref.start + index, end: ref.start + index + 1 },
+      });
     }
   },
 };

@@ -21,6 +21,7 @@ const messages = {
   valueWithoutQuotes:
     "The value of {{key}} contains whitespace without quotes; shells split it and other loaders cut it, so the deployed value can differ. Wrap the value in double quotes.",
   substitutionKey:
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: dotenv substitution syntax, shown to the user.
     "The substitution in {{key}} is malformed (a brace without its pair, or a name that is not letters, digits and underscores); expanders leave it as text, so the deployed value is wrong. Write ${NAME} or $NAME.",
   trailingWhitespace:
     "The line ends with whitespace; some loaders keep it in the value, so the deployed value can differ from the one reviewed. Remove the trailing whitespace.",

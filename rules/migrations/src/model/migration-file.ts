@@ -98,11 +98,23 @@ function fromPath(segments: string[], length: number): MigrationFile {
   }
   const repeatable = FLYWAY_REPEATABLE.exec(basename);
   if (repeatable !== null) {
-    return { framework: "flyway", version: null, name: repeatable[1] ?? "", direction: "up", sections: whole("up", length, true) };
+    return {
+      framework: "flyway",
+      version: null,
+      name: repeatable[1] ?? "",
+      direction: "up",
+      sections: whole("up", length, true),
+    };
   }
   const plain = PLAIN_VERSION.exec(basename);
   const name = plain?.[2] ?? basename.replace(/\.sql$/i, "");
-  return { framework: "plain", version: plain?.[1] ?? null, name, direction: "up", sections: whole("up", length, false) };
+  return {
+    framework: "plain",
+    version: plain?.[1] ?? null,
+    name,
+    direction: "up",
+    sections: whole("up", length, false),
+  };
 }
 
 /** The framework named in settings, when it is one we know. */

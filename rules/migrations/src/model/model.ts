@@ -40,11 +40,17 @@ function sectionAt(sections: Section[], offset: number): Section | undefined {
 }
 
 /** Builds the model of a SQL migration file; statements outside every section belong to none. */
-export function buildMigration(options: { path: string; text: string; source: SqlSource; settings: Settings }): Migration | null {
+export function buildMigration(options: {
+  path: string;
+  text: string;
+  source: SqlSource;
+  settings: Settings;
+}): Migration | null {
   const config = migrationSettings(options.settings);
   if (!isMigrationPath(options.path, config.paths)) return null;
   const detected = detectMigrationFile({ path: options.path, text: options.text });
-  const framework = detected.framework === "plain" ? (configuredFramework(config.framework) ?? "plain") : detected.framework;
+  const framework =
+    detected.framework === "plain" ? (configuredFramework(config.framework) ?? "plain") : detected.framework;
   const byDirection: Record<Direction, Operation[]> = { up: [], down: [] };
   options.source.statements.forEach((statement, index) => {
     const section = sectionAt(detected.sections, statement.range.start);
@@ -69,7 +75,12 @@ export function buildMigration(options: { path: string; text: string; source: Sq
 export function migrationOf(ctx: ModelContext): Migration | null {
   return ctx.memo(MODEL_KEY, () => {
     if (ctx.file.kind !== "sql") return null;
-    return buildMigration({ path: ctx.file.path, text: ctx.file.text, source: ctx.source("sql"), settings: ctx.settings });
+    return buildMigration({
+      path: ctx.file.path,
+      text: ctx.file.text,
+      source: ctx.source("sql"),
+      settings: ctx.settings,
+    });
   });
 }
 

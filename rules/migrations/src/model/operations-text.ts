@@ -32,11 +32,14 @@ function splitTopLevel(text: string): string[] {
 
 function alterAction(table: string, action: string): OperationDetail[] {
   let m = new RegExp(String.raw`^DROP\s+(?:COLUMN\s+)?(?:IF\s+EXISTS\s+)?(${ID})`, "i").exec(action);
-  if (m?.[1] !== undefined && !NOT_COLUMN.test(m[1])) return [{ type: "drop_column", table, column: nameFromText(m[1]) }];
+  if (m?.[1] !== undefined && !NOT_COLUMN.test(m[1]))
+    return [{ type: "drop_column", table, column: nameFromText(m[1]) }];
   m = new RegExp(String.raw`^ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(${ID})\s`, "i").exec(action);
   if (m?.[1] !== undefined && !NOT_COLUMN.test(m[1])) {
     const notNull = /\bNOT\s+NULL\b|\bPRIMARY\s+KEY\b/i.test(action);
-    return [{ type: "add_column", table, column: nameFromText(m[1]), notNull, hasDefault: /\bDEFAULT\b/i.test(action) }];
+    return [
+      { type: "add_column", table, column: nameFromText(m[1]), notNull, hasDefault: /\bDEFAULT\b/i.test(action) },
+    ];
   }
   m = new RegExp(String.raw`^RENAME\s+COLUMN\s+(${ID})\s+TO\s+(${ID})`, "i").exec(action);
   if (m?.[1] !== undefined && m[2] !== undefined) {
@@ -55,7 +58,10 @@ function alterAction(table: string, action: string): OperationDetail[] {
   if (m?.[1] !== undefined && m[2] !== undefined) {
     return [{ type: "alter_column_type", table, column: nameFromText(m[1]), dataType: m[2].trim() }];
   }
-  m = new RegExp(String.raw`^ALTER\s+(?:COLUMN\s+)?(${ID})\s+(?:SET\s+DATA\s+)?TYPE\s+(.+?)(?:\s+USING\b.*)?$`, "is").exec(action);
+  m = new RegExp(
+    String.raw`^ALTER\s+(?:COLUMN\s+)?(${ID})\s+(?:SET\s+DATA\s+)?TYPE\s+(.+?)(?:\s+USING\b.*)?$`,
+    "is",
+  ).exec(action);
   if (m?.[1] !== undefined && m[2] !== undefined) {
     return [{ type: "alter_column_type", table, column: nameFromText(m[1]), dataType: m[2].trim() }];
   }
@@ -73,7 +79,7 @@ function alterTable(text: string): OperationDetail[] {
 }
 
 function firstTable(text: string, pattern: string): string {
-  const m = new RegExp(pattern + String.raw`(${QUALIFIED})`, "i").exec(text);
+  const m = new RegExp(`${pattern}(${QUALIFIED})`, "i").exec(text);
   return m?.[1] === undefined ? "" : nameFromText(m[1]);
 }
 
@@ -106,9 +112,23 @@ export function textOperations(statement: SqlStatement): OperationDetail[] {
     case "insert":
       return [{ type: "dml", verb: "insert", table: firstTable(text, String.raw`\bINTO\s+`), hasWhere: false }];
     case "update":
-      return [{ type: "dml", verb: "update", table: firstTable(text, String.raw`^UPDATE\s+(?:ONLY\s+)?`), hasWhere: /\bWHERE\b/i.test(text) }];
+      return [
+        {
+          type: "dml",
+          verb: "update",
+          table: firstTable(text, String.raw`^UPDATE\s+(?:ONLY\s+)?`),
+          hasWhere: /\bWHERE\b/i.test(text),
+        },
+      ];
     case "delete":
-      return [{ type: "dml", verb: "delete", table: firstTable(text, String.raw`\bFROM\s+(?:ONLY\s+)?`), hasWhere: /\bWHERE\b/i.test(text) }];
+      return [
+        {
+          type: "dml",
+          verb: "delete",
+          table: firstTable(text, String.raw`\bFROM\s+(?:ONLY\s+)?`),
+          hasWhere: /\bWHERE\b/i.test(text),
+        },
+      ];
   }
   return [{ type: "other", kind: statement.kind }];
 }

@@ -3,7 +3,7 @@
 import type { OffsetRange, SqlStatement } from "@deploylint/core/rule-api";
 import { isNode, listItems, nameOf } from "./names.js";
 import { textOperations } from "./operations-text.js";
-import type { Direction, OperationBase, OperationDetail, Operation } from "./types.js";
+import type { Direction, Operation, OperationBase, OperationDetail } from "./types.js";
 
 type Node = Record<string, unknown>;
 
@@ -73,9 +73,15 @@ function cstOperations(statement: SqlStatement, cst: Node): { detail: OperationD
     case "create_table_stmt":
       return one({ type: "create_table", table: nameOf(cst.name) ?? "" });
     case "drop_table_stmt":
-      return listItems(cst.tables).map((item) => ({ detail: { type: "drop_table", table: nameOf(item) ?? "" }, node: cst }));
+      return listItems(cst.tables).map((item) => ({
+        detail: { type: "drop_table", table: nameOf(item) ?? "" },
+        node: cst,
+      }));
     case "truncate_stmt":
-      return listItems(cst.tables).map((item) => ({ detail: { type: "truncate", table: nameOf(item) ?? "" }, node: cst }));
+      return listItems(cst.tables).map((item) => ({
+        detail: { type: "truncate", table: nameOf(item) ?? "" },
+        node: cst,
+      }));
     case "create_index_stmt":
       return one({
         type: "create_index",
@@ -101,7 +107,10 @@ function rangeOf(statement: SqlStatement): OffsetRange {
 }
 
 /** The operations of one statement in the given section. */
-export function statementOperations(statement: SqlStatement, options: { index: number; section: Direction }): Operation[] {
+export function statementOperations(
+  statement: SqlStatement,
+  options: { index: number; section: Direction },
+): Operation[] {
   const base = (node: unknown): OperationBase => ({
     section: options.section,
     range: rangeOf(statement),

@@ -2,7 +2,7 @@
 // conventional migration folders.
 const DEFAULT_FOLDERS = new Set(["migrations", "migrate"]);
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.+^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -17,7 +17,7 @@ export function globToRegExp(glob: string): RegExp {
       i += slash ? 2 : 1;
     } else if (ch === "*") source += "[^/]*";
     else if (ch === "?") source += "[^/]";
-    else source += escape(ch);
+    else source += escapeRegExp(ch);
   }
   return new RegExp(`^${source}$`);
 }

@@ -5,17 +5,28 @@ import { globToRegExp, isMigrationPath } from "../../src/model/paths.js";
 describe("detectMigrationFile", () => {
   it("reads golang-migrate up and down files", () => {
     const up = detectMigrationFile({ path: "db/migrations/000003_drop_legacy_name.up.sql", text: "SELECT 1;" });
-    expect(up).toMatchObject({ framework: "golang-migrate", version: "000003", name: "drop_legacy_name", direction: "up" });
+    expect(up).toMatchObject({
+      framework: "golang-migrate",
+      version: "000003",
+      name: "drop_legacy_name",
+      direction: "up",
+    });
     expect(up.sections).toEqual([{ direction: "up", range: { start: 0, end: 9 }, transactional: false }]);
     const down = detectMigrationFile({ path: "db/migrations/000003_drop_legacy_name.down.sql", text: "" });
     expect(down).toMatchObject({ framework: "golang-migrate", direction: "down" });
   });
 
   it("splits a dbmate file into up and down sections and reads transaction:false", () => {
-    const text = "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY i ON t (a);\n\n-- migrate:down\nDROP INDEX i;\n";
+    const text =
+      "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY i ON t (a);\n\n-- migrate:down\nDROP INDEX i;\n";
     const file = detectMigrationFile({ path: "db/migrations/20260103120000_index_plan.sql", text });
     const down = text.indexOf("-- migrate:down");
-    expect(file).toMatchObject({ framework: "dbmate", version: "20260103120000", name: "index_plan", direction: "both" });
+    expect(file).toMatchObject({
+      framework: "dbmate",
+      version: "20260103120000",
+      name: "index_plan",
+      direction: "both",
+    });
     expect(file.sections).toEqual([
       { direction: "up", range: { start: 0, end: down }, transactional: false },
       { direction: "down", range: { start: down, end: text.length }, transactional: true },
@@ -36,11 +47,19 @@ describe("detectMigrationFile", () => {
 
   it("reads diesel folders", () => {
     const file = detectMigrationFile({ path: "migrations/mysql/2019-05-26-216651_rename_key/down.sql", text: "" });
-    expect(file).toMatchObject({ framework: "diesel", version: "2019-05-26-216651", name: "rename_key", direction: "down" });
+    expect(file).toMatchObject({
+      framework: "diesel",
+      version: "2019-05-26-216651",
+      name: "rename_key",
+      direction: "down",
+    });
   });
 
   it("reads Prisma folders, which have no down", () => {
-    const file = detectMigrationFile({ path: "prisma/migrations/20230505085625_create_subscription/migration.sql", text: "" });
+    const file = detectMigrationFile({
+      path: "prisma/migrations/20230505085625_create_subscription/migration.sql",
+      text: "",
+    });
     expect(file).toMatchObject({ framework: "prisma", version: "20230505085625", direction: "up" });
   });
 

@@ -59,7 +59,7 @@ describe("statementOperations", () => {
 
   it("falls back to the text for statements the parser rejects (MySQL CHANGE, MODIFY, DROP)", () => {
     const sql = "ALTER TABLE users CHANGE COLUMN `key` akey TEXT, MODIFY b BIGINT NOT NULL, DROP PRIMARY KEY, DROP c;";
-    expect(operations(sql, "mysql").map((op) => op.type === "other" ? op.kind : `${op.type}`)).toEqual([
+    expect(operations(sql, "mysql").map((op) => (op.type === "other" ? op.kind : `${op.type}`))).toEqual([
       "rename_column",
       "alter_column_type",
       "alter_column_type",
@@ -75,7 +75,8 @@ describe("buildMigration", () => {
     buildMigration({ path, text, source: parseSql(text, "postgresql") as SqlSource, settings });
 
   it("puts dbmate operations in their sections", () => {
-    const text = "-- migrate:up\nALTER TABLE a ADD COLUMN plan text;\n\n-- migrate:down\nALTER TABLE a DROP COLUMN plan;\n";
+    const text =
+      "-- migrate:up\nALTER TABLE a ADD COLUMN plan text;\n\n-- migrate:down\nALTER TABLE a DROP COLUMN plan;\n";
     const migration = build("db/migrations/20260102120000_add_plan.sql", text);
     expect(migration?.up.map((op) => op.type)).toEqual(["add_column"]);
     expect(migration?.down?.map((op) => op.type)).toEqual(["drop_column"]);

@@ -46,11 +46,15 @@ const GAPS: KnownGap[] = [
   {
     dialects: MYSQL,
     kinds: /^(alter_table|create_table|create_index|drop_index)$/,
-    message: /Unexpected "(CHANGE|MODIFY|ALGORITHM|LOCK|FOREIGN|PRIMARY|INDEX|KEY|UNIQUE|DEFAULT|CHARSET|COLLATE|ENGINE|AUTO_INCREMENT|ROW_FORMAT|COMMENT|CONVERT|FULLTEXT|SPATIAL)"/i,
+    message:
+      /Unexpected "(CHANGE|MODIFY|ALGORITHM|LOCK|FOREIGN|PRIMARY|INDEX|KEY|UNIQUE|DEFAULT|CHARSET|COLLATE|ENGINE|AUTO_INCREMENT|ROW_FORMAT|COMMENT|CONVERT|FULLTEXT|SPATIAL)"/i,
   },
   { dialects: MYSQL, kinds: /^alter_table$/, text: /\b(ADD|DROP)\s+(INDEX|KEY|FULLTEXT|SPATIAL|UNIQUE)\b/i },
   // Stored routines, triggers and events, and SET of system or user variables.
-  { dialects: MYSQL, kinds: /^(create|alter|drop)_(procedure|function|trigger|event)$|^(set|prepare|execute|deallocate)$/ },
+  {
+    dialects: MYSQL,
+    kinds: /^(create|alter|drop)_(procedure|function|trigger|event)$|^(set|prepare|execute|deallocate)$/,
+  },
   // The DATABASE() function.
   { dialects: MYSQL, message: /Unexpected "DATABASE"/ },
   // GROUPS (a window-frame keyword) is taken as reserved, though SQLite accepts it as a table name.
@@ -59,7 +63,12 @@ const GAPS: KnownGap[] = [
 ];
 
 /** Is this rejection a known gap of the parser rather than invalid SQL? */
-export function isKnownParserGap(options: { dialect: SqlDialect; kind: string; text: string; message: string }): boolean {
+export function isKnownParserGap(options: {
+  dialect: SqlDialect;
+  kind: string;
+  text: string;
+  message: string;
+}): boolean {
   if (UNSUPPORTED_KINDS.has(options.kind)) return true;
   return GAPS.some(
     (gap) =>

@@ -50,13 +50,36 @@ function parseStatement(text: string, start: number, dialect: SqlDialect): Pick<
   }
 }
 
+/**
+ * The statements of a whole-file parse, keyed by their exact range. One call per file is much
+ * cheaper than one per statement (the parser's per-call setup dominates short statements); when
+ * the file does not parse as a whole, the statements are parsed one by one.
+ */
+function parseWhole(text: string, dialect: SqlDialect): Map<string, unknown> {
+  const byRange = new Map<string, unknown>();
+  try {
+    const program = parse(text, { dialect, includeRange: true, includeComments: false });
+    for (const statement of program.statements) {
+      if (statement.type !== "empty" && statement.range)
+        byRange.set(`${statement.range[0]}:${statement.range[1]}`, statement);
+    }
+  } catch {
+    // A statement the parser rejects: the per-statement pass below finds it and keeps its message.
+  }
+  return byRange;
+}
+
 export function parseSql(text: string, dialect: SqlDialect): SqlSource {
   const { statements, comments } = splitSql(text, dialect);
+  const whole = parseWhole(text, dialect);
   return {
     dialect,
     comments,
     statements: statements.map(({ text: body, range }) => {
       const kind = classifyStatement(body);
+      const parsed = whole.get(`${range.start}:${range.end}`);
+      // A statement the whole-file parse saw with the splitter's exact range needs no second parse.
+      if (parsed !== undefined) return { text: body, range, kind, cst: parsed, parseError: null };
       const { cst, parseError } = parseStatement(body, range.start, dialect);
       const gap = parseError !== null && isKnownParserGap({ dialect, kind, text: body, message: parseError });
       return { text: body, range, kind, cst, parseError: gap ? null : parseError };

@@ -99,7 +99,10 @@ export function splitSql(text: string, dialect: SqlDialect): SplitResult {
 
   const flush = (): void => {
     if (pending.start !== -1) {
-      statements.push({ text: text.slice(pending.start, pending.end), range: { start: pending.start, end: pending.end } });
+      statements.push({
+        text: text.slice(pending.start, pending.end),
+        range: { start: pending.start, end: pending.end },
+      });
     }
     pending = fresh();
   };

@@ -1,0 +1,60 @@
+// --changed-since and --staged: only what the change introduced, and the content git will commit.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { git, runCli, runJson, tempRepo } from "../support/cli.js";
+
+const CONFIG = "settings:\n  migrations: { paths: [db/migrations], dialect: postgresql }\n";
+
+function repoWithHistory(): string {
+  const dir = tempRepo({
+    "deploylint.config.yaml": CONFIG,
+    "db/migrations/000001_old.up.sql": "ALTER TABLE a DROP COLUMN old;\n",
+    "db/migrations/000001_old.down.sql": "ALTER TABLE a ADD COLUMN old text;\n",
+  });
+  git(dir, "init", "-q");
+  git(dir, "add", "-A");
+  git(dir, "commit", "-qm", "base");
+  return dir;
+}
+
+describe("--changed-since", () => {
+  it("lints only files added or modified since the merge base", () => {
+    const dir = repoWithHistory();
+    git(dir, "checkout", "-qb", "feature");
+    writeFileSync(join(dir, "db/migrations/000002_new.up.sql"), "ALTER TABLE b DROP COLUMN fresh;\n");
+    writeFileSync(join(dir, "db/migrations/000002_new.down.sql"), "ALTER TABLE b ADD COLUMN fresh text;\n");
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "feature");
+    const all = runJson([], { cwd: dir });
+    expect(all.report.findings.filter((f) => f.ruleId === "migrations/no-drop-column")).toHaveLength(2);
+    const changed = runJson(["--changed-since", "main"], { cwd: dir });
+    expect(changed.report.findings.map((f) => `${f.ruleId} ${f.file}`)).toEqual([
+      "migrations/no-drop-column db/migrations/000002_new.up.sql",
+    ]);
+  });
+
+  it("exits 2 with a clear line for an unknown ref", () => {
+    const run = runCli(["--changed-since", "no-such-branch"], { cwd: repoWithHistory() });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/no-such-branch/);
+  });
+});
+
+describe("--staged", () => {
+  it("lints the staged content, not the working tree", () => {
+    const dir = repoWithHistory();
+    const file = join(dir, "db/migrations/000003_staged.up.sql");
+    writeFileSync(file, "ALTER TABLE c DROP COLUMN staged_col;\n");
+    writeFileSync(join(dir, "db/migrations/000003_staged.down.sql"), "SELECT 1;\n");
+    git(dir, "add", "-A");
+    // The working tree now differs from the index: a clean statement.
+    writeFileSync(file, "ALTER TABLE c ADD COLUMN fine text;\n");
+    const { report } = runJson(["--staged"], { cwd: dir });
+    expect(report.findings.map((f) => `${f.ruleId} ${f.file}`)).toEqual([
+      "migrations/no-drop-column db/migrations/000003_staged.up.sql",
+    ]);
+    git(dir, "add", "-A");
+    expect(runJson(["--staged"], { cwd: dir }).report.findings).toEqual([]);
+  });
+});
