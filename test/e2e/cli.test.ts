@@ -17,7 +17,7 @@ describe("deploylint on the example shop", () => {
         "migrations/no-drop-column db/migrations/000002_drop_nickname.up.sql:2:1",
         "secrets/no-private-key keys/deploy_key.pem:1:1",
         "env-docs/valid-dotenv .env.example:6:1",
-        "env-ladder/valid-manifest company.config.yaml:16:5",
+        "env-ladder/valid-manifest company.config.yaml:15:5",
       ]),
     );
     expect(report.summary.errors).toBe(report.findings.filter((f) => f.severity === "error").length);

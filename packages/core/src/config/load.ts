@@ -74,18 +74,23 @@ class ConfigLoader {
   }
 
   async resolveFile(file: string): Promise<ResolvedConfig> {
-    await this.applyFile(file);
+    await this.applyFile(file, { root: true });
     return this.finish(file);
   }
 
-  private async applyFile(file: string): Promise<void> {
+  private async applyFile(file: string, options: { root: boolean } = { root: false }): Promise<void> {
     if (this.visiting.has(file)) throw new ConfigError(`${file}: extends itself (a cycle of config files).`);
     this.visiting.add(file);
     const raw = await readConfigFile(file);
     validateConfigShape(raw);
     const config = raw.data as UserConfig;
     for (const [index, plugin] of (config.plugins ?? []).entries()) await this.loadPlugin(plugin, raw, index);
-    const extendsList = typeof config.extends === "string" ? [config.extends] : (config.extends ?? []);
+    // A config that does not say what it extends builds on the default (recommended), so a file
+    // that only sets `settings` does not silently turn every rule off; `extends: []` starts empty.
+    const extendsList =
+      typeof config.extends === "string"
+        ? [config.extends]
+        : (config.extends ?? (options.root ? this.builtins.defaultExtends : []));
     for (const [index, name] of extendsList.entries()) await this.applyExtends(name, raw, ["extends", index]);
     if (config.settings) mergeSettings(this.settings, config.settings);
     if (config.ignores) this.ignores.push(...config.ignores);

@@ -36,9 +36,7 @@ describe("parseScript", () => {
 
   it("parses JSX in .js, .jsx and .mjs files", () => {
     for (const path of ["src/app.js", "src/app.jsx", "src/app.mjs"]) {
-      expect(firstInit("const el = <div className={cls}>{process.env.API_URL}</div>;", path)?.type).toBe(
-        "JSXElement",
-      );
+      expect(firstInit("const el = <div className={cls}>{process.env.API_URL}</div>;", path)?.type).toBe("JSXElement");
     }
   });
 

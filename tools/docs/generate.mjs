@@ -1,0 +1,89 @@
+// Regenerates presets, rule doc headers and the README rule table from the built packs' metadata
+// (`npm run docs`), or fails when any of them drifted (`npm run docs:check`). Run after `tsc -b`.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { firstDifferentLine, plan } from "./lib.mjs";
+
+const PACK_PACKAGES = [
+  "@deploylint/rules-migrations",
+  "@deploylint/rules-secrets",
+  "@deploylint/rules-env-docs",
+  "@deploylint/rules-env-ladder",
+];
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** Repository-relative paths (with `/`) of the files under `dir` whose name ends with `suffix`. */
+function listFiles(dir, suffix) {
+  const absolute = join(root, dir);
+  if (!existsSync(absolute)) return [];
+  return readdirSync(absolute, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join("/"));
+}
+
+function readText(path) {
+  const absolute = join(root, path);
+  return existsSync(absolute) ? readFileSync(absolute, "utf8") : null;
+}
+
+// An import failure is fatal: generating without a pack would silently drop its rules.
+async function loadPacks() {
+  const packs = [];
+  const problems = [];
+  for (const name of PACK_PACKAGES) {
+    let module;
+    try {
+      module = await import(name);
+    } catch (error) {
+      console.error(`docs: cannot import ${name}: ${error.message}\nBuild the packages first: npm run build.`);
+      process.exit(1);
+    }
+    if (module.default === undefined) problems.push(`${name} has no default export (the pack from definePack).`);
+    else packs.push(module.default);
+  }
+  return { packs, problems };
+}
+
+function describeDrift(output) {
+  if (output.before === null) return `${output.label} does not exist.`;
+  return `${output.label} is out of date (first difference at line ${firstDifferentLine(output.before, output.after)}).`;
+}
+
+function printList(title, items) {
+  console.error(`${title}\n${items.map((item) => `  - ${item}`).join("\n")}`);
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const unknown = args.filter((arg) => arg !== "--check");
+  if (unknown.length > 0) {
+    console.error(`docs: unknown argument ${unknown.join(" ")}. Usage: node tools/docs/generate.mjs [--check]`);
+    process.exit(2);
+  }
+  const check = args.includes("--check");
+  const loaded = await loadPacks();
+  const docPages = listFiles("docs/rules", ".md").filter((path) => path.split("/").length > 3);
+  const testFiles = listFiles("rules", ".test.ts");
+  const { outputs, problems } = plan({ packs: loaded.packs, docPages, testFiles, readText });
+  problems.unshift(...loaded.problems);
+  const drifted = outputs.filter((output) => output.before !== output.after);
+
+  if (check) {
+    problems.push(...drifted.map(describeDrift));
+  } else {
+    for (const output of drifted) {
+      writeFileSync(join(root, output.path), output.after);
+      console.log(`docs: wrote ${output.label}`);
+    }
+  }
+  if (problems.length > 0) {
+    printList(`docs${check ? ":check" : ""}: ${problems.length} problem(s):`, problems);
+    if (check && drifted.length > 0) console.error("Run `npm run docs` to regenerate the generated parts.");
+    process.exit(1);
+  }
+  if (check) console.log(`docs:check: ${outputs.length} generated outputs are up to date.`);
+}
+
+await main();
