@@ -53,7 +53,9 @@ describe("deploylint on the example shop", () => {
 
   it("--cwd runs as if started in the example, and --output-file writes the report there", () => {
     const out = join(tempRepo(), "report.json");
-    const { status, stdout } = runCli(["--cwd", "test/fixtures/example-shop", "--format", "json", "-o", out], { cwd: ROOT });
+    const { status, stdout } = runCli(["--cwd", "test/fixtures/example-shop", "--format", "json", "-o", out], {
+      cwd: ROOT,
+    });
     expect(status).toBe(1);
     expect(stdout).toBe("");
     expect(JSON.parse(readFileSync(out, "utf8")).findings.length).toBeGreaterThan(0);
@@ -106,7 +108,9 @@ describe("subcommands and flags", () => {
   });
 
   it("--print-config shows the effective rules and settings for a file", () => {
-    const { stdout, status } = runCli(["--print-config", "db/migrations/000002_drop_nickname.up.sql"], { cwd: EXAMPLE });
+    const { stdout, status } = runCli(["--print-config", "db/migrations/000002_drop_nickname.up.sql"], {
+      cwd: EXAMPLE,
+    });
     expect(status).toBe(0);
     const printed = JSON.parse(stdout);
     expect(printed.rules["migrations/no-drop-column"]).toBe("error");
@@ -125,7 +129,8 @@ describe("subcommands and flags", () => {
 
   it("resolves a reporter module given by path", () => {
     const dir = tempRepo({
-      "reporter.mjs": "export default (result) => `files=${result.summary.files} errors=${result.summary.errors}\\n`;",
+      "reporter.mjs":
+        'export default (result) => "files=" + result.summary.files + " errors=" + result.summary.errors + "\\n";',
       "a.txt": "hello",
     });
     const run = runCli(["--format", "./reporter.mjs"], { cwd: dir });

@@ -51,7 +51,11 @@ describe("hostile input", () => {
     const { report } = runJson([], { cwd: dir });
     const found = report.findings.map((f) => `${f.ruleId}:${f.line}`);
     expect(found).toEqual(
-      expect.arrayContaining(["migrations/no-drop-column:1", "migrations/parse-error:2", "migrations/no-drop-column:3"]),
+      expect.arrayContaining([
+        "migrations/no-drop-column:1",
+        "migrations/parse-error:2",
+        "migrations/no-drop-column:3",
+      ]),
     );
   });
 
@@ -81,7 +85,9 @@ describe("hostile input", () => {
   });
 
   it("exits 2 on an unknown rule id, suggesting the nearest one", () => {
-    const run = runCli([], { cwd: tempRepo({ "deploylint.config.yaml": "rules:\n  migrations/no-drop-colum: error\n" }) });
+    const run = runCli([], {
+      cwd: tempRepo({ "deploylint.config.yaml": "rules:\n  migrations/no-drop-colum: error\n" }),
+    });
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr).toContain('unknown rule "migrations/no-drop-colum"; did you mean "migrations/no-drop-column"?');

@@ -27,7 +27,15 @@ export function runCli(args: string[], options: { cwd: string; env?: Record<stri
 export function runJson(args: string[], options: { cwd: string }) {
   const run = runCli(["--format", "json", ...args], options);
   let report: {
-    findings: { ruleId: string; file: string; line: number; column: number; severity: string; message: string; fingerprint: string }[];
+    findings: {
+      ruleId: string;
+      file: string;
+      line: number;
+      column: number;
+      severity: string;
+      message: string;
+      fingerprint: string;
+    }[];
     summary: { files: number; errors: number; warnings: number; suppressed: number };
   };
   try {
@@ -52,7 +60,17 @@ export function tempRepo(files: Record<string, string | Buffer> = {}, fromFixtur
 export function git(cwd: string, ...args: string[]): string {
   const run = spawnSync(
     "git",
-    ["-c", "user.email=test@example.com", "-c", "user.name=test", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", ...args],
+    [
+      "-c",
+      "user.email=test@example.com",
+      "-c",
+      "user.name=test",
+      "-c",
+      "init.defaultBranch=main",
+      "-c",
+      "commit.gpgsign=false",
+      ...args,
+    ],
     { cwd, encoding: "utf8" },
   );
   if (run.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${run.stderr}`);

@@ -37,7 +37,9 @@ async function loadPacks() {
     try {
       module = await import(name);
     } catch (error) {
-      console.error(`docs: cannot import ${name}: ${error.message}\nBuild the packages first: npm run build.`);
+      console.error(
+        `docs: cannot import ${name}: ${error instanceof Error ? error.message : String(error)}\nBuild the packages first: npm run build.`,
+      );
       process.exit(1);
     }
     if (module.default === undefined) problems.push(`${name} has no default export (the pack from definePack).`);

@@ -195,7 +195,7 @@ export function firstDifferentLine(before, after) {
 export function plan({ packs, docPages, testFiles, readText }) {
   const { entries, problems } = collectRules(packs);
   const outputs = [];
-  for (const preset of ["recommended", "strict"]) {
+  for (const preset of /** @type {const} */ (["recommended", "strict"])) {
     const path = `presets/${preset}.json`;
     outputs.push({ path, label: path, before: readText(path), after: renderPreset(entries, preset) });
   }

@@ -43,14 +43,20 @@ export function listRules(entries: CatalogueEntry[]): string {
   const rows = entries.map((e) => [e.id, e.recommended, e.strict, e.configured, e.description]);
   const widths = header.slice(0, 4).map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: string[]) =>
-    cells.map((cell, i) => (i < 4 ? cell.padEnd(widths[i] as number) : cell)).join("  ").trimEnd();
+    cells
+      .map((cell, i) => (i < 4 ? cell.padEnd(widths[i] as number) : cell))
+      .join("  ")
+      .trimEnd();
   return `${[line(header), ...rows.map(line)].join("\n")}\n`;
 }
 
 export function explainRule(entries: CatalogueEntry[], id: string): string {
   const entry = entries.find((e) => e.id === id);
   if (!entry) {
-    const hint = suggest(id, entries.map((e) => e.id));
+    const hint = suggest(
+      id,
+      entries.map((e) => e.id),
+    );
     throw new UsageError(`No rule ${id}${hint ? `; did you mean ${hint}?` : ""} (deploylint rules lists them all).`);
   }
   const lines = [
@@ -63,7 +69,10 @@ export function explainRule(entries: CatalogueEntry[], id: string): string {
   ];
   if (entry.help) lines.push("", `What to do: ${entry.help}`);
   lines.push("", "Messages:", ...Object.values(entry.messages).map((m) => `  - ${m}`));
-  lines.push("", entry.options ? `Options (JSON Schema):\n${JSON.stringify(entry.options, null, 2)}` : "This rule has no options.");
+  lines.push(
+    "",
+    entry.options ? `Options (JSON Schema):\n${JSON.stringify(entry.options, null, 2)}` : "This rule has no options.",
+  );
   const [pack, ...name] = entry.id.split("/");
   lines.push("", `Docs: ${entry.url ?? `docs/rules/${pack}/${name.join("/")}.md`}`);
   return `${lines.join("\n")}\n`;

@@ -6,10 +6,10 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, type LintResult, type ResolvedConfig, RuleCrash, suggest, UsageError } from "@deploylint/core";
 import { explainRule, listRules, ruleCatalogue } from "./catalogue.js";
+import { lint, loadConfig } from "./index.js";
 import { printConfigFor } from "./print-config.js";
 import { startProgress } from "./progress.js";
 import { loadReporter } from "./reporter.js";
-import { lint, loadConfig } from "./index.js";
 
 const HELP = `Usage: deploylint [options] [paths...]
        deploylint rules                 list every rule with its preset severities
@@ -130,7 +130,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stdout(`${JSON.stringify(printConfigFor(config, values["print-config"], io.cwd), null, 2)}\n`);
     return 0;
   }
-  if (values.staged && values["changed-since"]) throw new UsageError("--staged and --changed-since cannot be combined.");
+  if (values.staged && values["changed-since"])
+    throw new UsageError("--staged and --changed-since cannot be combined.");
   const maxWarnings = parseCount(values["max-warnings"], "--max-warnings");
   const workers = parseWorkers(values.workers);
   const color = !values["no-color"] && !io.env.NO_COLOR && (values.color || (io.isTTY && !values["output-file"]));
@@ -149,12 +150,12 @@ async function run(argv: string[], io: Io): Promise<number> {
       ...(values.only ? { only: values.only } : {}),
       ...(values.cache || values["cache-location"] ? { cache: values["cache-location"] ?? true } : {}),
       ...(workers !== undefined ? { workers } : {}),
+      ...(debug ? { debug } : {}),
     });
   } finally {
     progress?.stop();
   }
   debug?.(`linted ${result.summary.files} files in ${Math.round(performance.now() - started)} ms`);
-  for (const skipped of result.skipped) debug?.(`skipped ${skipped.file}: ${skipped.reason}`);
 
   const reported = values.quiet ? withErrorsOnly(result) : result;
   const output = reporter(reported, {

@@ -1,12 +1,7 @@
 // The public API of deploylint: the same pipeline as the CLI, typed, returning what the JSON
 // report holds. Rule-pack authors also get defineRule / definePack / defineExtractor here.
 import { join } from "node:path";
-import {
-  type LintResult,
-  lintProject,
-  loadConfig as loadCoreConfig,
-  type ResolvedConfig,
-} from "@deploylint/core";
+import { type LintResult, lintProject, loadConfig as loadCoreConfig, type ResolvedConfig } from "@deploylint/core";
 import { builtins, version } from "./builtins.js";
 
 export type {
@@ -49,6 +44,8 @@ export interface LintOptions extends LoadConfigOptions {
   /** true: cache in node_modules/.cache/deploylint; a string: that folder. */
   cache?: boolean | string;
   workers?: number | "auto";
+  /** Receives diagnostic lines (what --debug prints). */
+  debug?: (message: string) => void;
 }
 
 /** Lints a repository exactly as `deploylint --format json` does and returns that report. */
@@ -67,5 +64,6 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     ...(options.only ? { only: options.only } : {}),
     ...(cacheLocation ? { cacheLocation } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.debug ? { debug: options.debug } : {}),
   });
 }

@@ -15,13 +15,15 @@ export async function loadReporter(name: string, cwd: string): Promise<Reporter>
     const require = createRequire(join(cwd, "noop.js"));
     url = isPath
       ? pathToFileURL(resolve(cwd, name)).href
-      : pathToFileURL(require.resolve(name.startsWith("deploylint-reporter-") ? name : `deploylint-reporter-${name}`)).href;
+      : pathToFileURL(require.resolve(name.startsWith("deploylint-reporter-") ? name : `deploylint-reporter-${name}`))
+          .href;
   } catch {
     throw new UsageError(
       `Unknown format "${name}": not one of ${Object.keys(reporters).join(", ")}, and no deploylint-reporter-${name} package is installed.`,
     );
   }
   const module = (await import(url)) as { default?: unknown };
-  if (typeof module.default !== "function") throw new UsageError(`The reporter ${name} must default-export a function (result, context) => string.`);
+  if (typeof module.default !== "function")
+    throw new UsageError(`The reporter ${name} must default-export a function (result, context) => string.`);
   return module.default as Reporter;
 }

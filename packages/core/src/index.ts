@@ -1,13 +1,21 @@
 // @deploylint/core: config, discovery, sources and the engine. Rule packs import only
 // "@deploylint/core/rule-api"; the CLI and tools import this.
 export { ConfigError, suggest } from "./config/errors.js";
-export { findConfigFile, CONFIG_FILE_NAMES } from "./config/find.js";
+export { CONFIG_FILE_NAMES, findConfigFile } from "./config/find.js";
 export { type Builtins, DEFAULT_MAX_FILE_SIZE, type LoadConfigOptions, loadConfig } from "./config/load.js";
 export type { LoadedPack, OverrideConfig, ResolvedConfig, RuleConfigEntry } from "./config/types.js";
 export { configSchema, validateRuleOptions } from "./config/validate.js";
 export { CORE_PACK, PARSE_ERROR_ID, UNUSED_SUPPRESSION_ID } from "./engine/core-rules.js";
 export { RuleCrash } from "./engine/lint-file.js";
 export { type RunFile, type RunOptions, runLint } from "./engine/run.js";
-export type { Finding, LintResult, LintSummary, Reporter, ReporterContext, SkippedFile, SuppressedFinding } from "./findings.js";
+export type {
+  Finding,
+  LintResult,
+  LintSummary,
+  Reporter,
+  ReporterContext,
+  SkippedFile,
+  SuppressedFinding,
+} from "./findings.js";
 export { type LintProjectOptions, lintProject, UsageError } from "./lint.js";
 export * from "./rule-api/index.js";

@@ -56,7 +56,7 @@ export class RuleTester {
       describe("valid", () => {
         for (const testCase of cases.valid) {
           it(titleOf(testCase), async () => {
-            const findings = await this.lintCase(ruleId, testCase);
+            const findings = await this.findingsFor(ruleId, testCase);
             expect(findings.map(describeFinding)).toEqual([]);
           });
         }
@@ -65,7 +65,7 @@ export class RuleTester {
         for (const testCase of cases.invalid) {
           it(titleOf(testCase), async () => {
             expect(testCase.errors.length, "an invalid case must expect at least one error").toBeGreaterThan(0);
-            const findings = await this.lintCase(ruleId, testCase);
+            const findings = await this.findingsFor(ruleId, testCase);
             const template = (messageId: string) => rule?.meta.messages[messageId];
             const actual = findings.map((finding, index) => pickCompared(finding, testCase.errors[index], template));
             expect(actual).toEqual(testCase.errors.map((e) => expectedShape(e, template)));
@@ -75,8 +75,10 @@ export class RuleTester {
     });
   }
 
-  private async lintCase(ruleId: string, testCase: TestCase): Promise<Finding[]> {
+  /** The findings of one rule (and parse errors) for a case, through the real engine. */
+  async findingsFor(ruleName: string, testCase: TestCase): Promise<Finding[]> {
     const { pack } = this.config;
+    const ruleId = ruleName.startsWith(`${pack.name}/`) ? ruleName : `${pack.name}/${ruleName}`;
     const rule = pack.rules.find((r) => `${pack.name}/${r.id}` === ruleId);
     if (!rule) throw new Error(`${pack.name} has no rule ${ruleId}.`);
     if (testCase.options !== undefined) {
@@ -99,7 +101,10 @@ export class RuleTester {
     const config: ResolvedConfig = {
       configFile: null,
       packs: [{ pack, specifier: null }],
-      rules: { [ruleId]: { severity: "error", options }, "deploylint/parse-error": { severity: "error", options: undefined } },
+      rules: {
+        [ruleId]: { severity: "error", options },
+        "deploylint/parse-error": { severity: "error", options: undefined },
+      },
       overrides: [],
       settings: { ...this.config.settings, ...testCase.settings },
       ignores: [],
@@ -153,7 +158,11 @@ function expectedShape(expected: ExpectedError, template: TemplateOf): Record<st
 
 // Compares only the fields the case names; the messageId is recovered by matching the message
 // against each template, since findings carry formatted messages (as users see them).
-function pickCompared(finding: Finding, expected: ExpectedError | undefined, template: TemplateOf): Record<string, unknown> {
+function pickCompared(
+  finding: Finding,
+  expected: ExpectedError | undefined,
+  template: TemplateOf,
+): Record<string, unknown> {
   const actual: Record<string, unknown> = { line: finding.line, column: finding.column };
   if (!expected) return { ...actual, unexpected: describeFinding(finding) };
   if (expected.file !== undefined) actual.file = finding.file;

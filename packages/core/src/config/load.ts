@@ -37,7 +37,12 @@ interface UserConfig {
   ignores?: string[];
   settings?: Record<string, unknown>;
   rules?: Record<string, RuleSetting>;
-  overrides?: { files: string | string[]; ignores?: string | string[]; rules?: Record<string, RuleSetting>; settings?: Record<string, unknown> }[];
+  overrides?: {
+    files: string | string[];
+    ignores?: string | string[];
+    rules?: Record<string, RuleSetting>;
+    settings?: Record<string, unknown>;
+  }[];
   maxFileSize?: number;
 }
 
@@ -49,7 +54,8 @@ interface Layer {
 
 export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedConfig> {
   const file = options.configFile ? resolve(options.cwd, options.configFile) : findConfigFile(options.cwd);
-  if (options.configFile && (!file || !existsSync(file))) throw new ConfigError(`${options.configFile}: no such config file.`);
+  if (options.configFile && (!file || !existsSync(file)))
+    throw new ConfigError(`${options.configFile}: no such config file.`);
   const loader = new ConfigLoader(options.builtins);
   if (!file) return loader.resolveDefault();
   return loader.resolveFile(file);
@@ -60,7 +66,8 @@ class ConfigLoader {
   private readonly layers: Layer[] = [];
   private readonly settings: Record<string, unknown> = {};
   private readonly ignores: string[] = [];
-  private readonly overrides: { raw: NonNullable<UserConfig["overrides"]>[number]; file: RawConfig; index: number }[] = [];
+  private readonly overrides: { raw: NonNullable<UserConfig["overrides"]>[number]; file: RawConfig; index: number }[] =
+    [];
   private maxFileSize = DEFAULT_MAX_FILE_SIZE;
   private readonly visiting = new Set<string>();
 
@@ -69,7 +76,8 @@ class ConfigLoader {
   }
 
   async resolveDefault(): Promise<ResolvedConfig> {
-    for (const name of this.builtins.defaultExtends) await this.applyExtends(name, virtualSource("(default config)"), ["extends"]);
+    for (const name of this.builtins.defaultExtends)
+      await this.applyExtends(name, virtualSource("(default config)"), ["extends"]);
     return this.finish(null);
   }
 
@@ -96,7 +104,8 @@ class ConfigLoader {
     if (config.ignores) this.ignores.push(...config.ignores);
     if (config.maxFileSize) this.maxFileSize = config.maxFileSize;
     if (config.rules) this.layers.push({ source: raw, rules: config.rules, rulesPath: ["rules"] });
-    for (const [index, override] of (config.overrides ?? []).entries()) this.overrides.push({ raw: override, file: raw, index });
+    for (const [index, override] of (config.overrides ?? []).entries())
+      this.overrides.push({ raw: override, file: raw, index });
     this.visiting.delete(file);
   }
 
@@ -214,7 +223,14 @@ class ConfigLoader {
       }
       const [severity, userOptions] = Array.isArray(setting) ? [setting[0], setting[1]] : [setting, undefined];
       if (userOptions !== undefined) {
-        validateRuleOptions({ ruleId: id, schema: rule.meta.options, value: userOptions, file, path: [...path, 1], lineOf });
+        validateRuleOptions({
+          ruleId: id,
+          schema: rule.meta.options,
+          value: userOptions,
+          file,
+          path: [...path, 1],
+          lineOf,
+        });
       }
       out[id] = { severity: severity as Severity, options: mergeOptions(rule.meta.defaultOptions, userOptions) };
     }

@@ -36,7 +36,9 @@ export async function readConfigFile(file: string): Promise<RawConfig> {
   const firstError = document.errors[0];
   if (firstError) {
     const line = lineAt(text, firstError.pos[0]);
-    throw new ConfigError(`${file}:${line}: not valid ${name.endsWith(".json") ? "JSON" : "YAML"}: ${firstLine(firstError.message)}`);
+    throw new ConfigError(
+      `${file}:${line}: not valid ${name.endsWith(".json") ? "JSON" : "YAML"}: ${firstLine(firstError.message)}`,
+    );
   }
   let data: unknown = document.toJS({ maxAliasCount: 100 });
   let prefix: string[] = [];

@@ -16,8 +16,8 @@ import { classifyPath } from "../sources/classify.js";
 import { createLineIndex } from "../sources/line-index.js";
 import { isParsedKind, type ParserSet } from "../sources/registry.js";
 import { PARSE_ERROR_ID } from "./core-rules.js";
-import { formatMessage } from "./format-message.js";
 import { hashText, normaliseSpan } from "./fingerprint.js";
+import { formatMessage } from "./format-message.js";
 import { resolveLocation } from "./location.js";
 import { type Directive, parseDirectives } from "./suppressions.js";
 import { walkScript } from "./walk-script.js";
@@ -183,7 +183,7 @@ export function lintFile(options: { path: string; text: string; plan: FilePlan; 
           const help = descriptor.help ?? active.rule.meta.help;
           findings.push({
             ruleId: active.id,
-            severity: active.severity,
+            severity: capSeverity(active.severity, descriptor.severity),
             message: formatMessage(
               active.rule.meta.messages[descriptor.messageId] ?? descriptor.messageId,
               descriptor.data as Record<string, string | number> | undefined,
@@ -294,6 +294,13 @@ function dispatchScript(options: {
       for (const { id, visit } of nodeVisitors.get(node.type) ?? []) guarded(id, () => visit(node as never));
     });
   });
+}
+
+const RANK = { info: 0, warn: 1, error: 2 } as const;
+
+/** A rule may lower its finding's severity (never raise it above what the config set). */
+export function capSeverity(configured: ReportedSeverity, requested: ReportedSeverity | undefined): ReportedSeverity {
+  return requested !== undefined && RANK[requested] < RANK[configured] ? requested : configured;
 }
 
 function firstLine(message: string): string {

@@ -7,7 +7,10 @@ export function resolveLocation(location: ReportLocation | object, lines: LineIn
     return clamp({ start, end: Math.max(start, end) }, textLength);
   }
   if ("start" in location) {
-    const { start, end } = location as { start: { line: number; column: number }; end?: { line: number; column: number } };
+    const { start, end } = location as {
+      start: { line: number; column: number };
+      end?: { line: number; column: number };
+    };
     const startOffset = lines.offsetAt(start);
     return clamp({ start: startOffset, end: end ? lines.offsetAt(end) : startOffset }, textLength);
   }

@@ -11,7 +11,12 @@ import { isFileRule, isProjectRule, type Registry } from "./registry.js";
 /** The plain-data part of a resolved config that planning needs. */
 export interface PlanConfig {
   rules: Record<string, RuleConfigEntry>;
-  overrides: { files: string[]; ignores?: string[]; rules: Record<string, RuleConfigEntry>; settings?: Record<string, unknown> }[];
+  overrides: {
+    files: string[];
+    ignores?: string[];
+    rules: Record<string, RuleConfigEntry>;
+    settings?: Record<string, unknown>;
+  }[];
   settings: Record<string, unknown>;
   /** --only: rule ids or "<pack>/*" patterns; null runs every enabled rule. */
   only: string[] | null;
@@ -56,7 +61,8 @@ export function createPlanner(options: { config: PlanConfig; registry: Registry 
     const rule = registry.rules.get(id)?.rule;
     if (!rule) return configured;
     const presets = rule.meta.presets;
-    const severity = presets.recommended !== "off" ? presets.recommended : presets.strict !== "off" ? presets.strict : "error";
+    const severity =
+      presets.recommended !== "off" ? presets.recommended : presets.strict !== "off" ? presets.strict : "error";
     return { severity, options: configured?.options ?? rule.meta.defaultOptions };
   };
 
@@ -84,11 +90,13 @@ export function createPlanner(options: { config: PlanConfig; registry: Registry 
   for (const extractor of extractors) for (const kind of extractor.kinds) kinds.add(kind);
   for (const [id, { rule }] of registry.rules) {
     const everywhere = [baseEntry(id), ...config.overrides.map((o) => o.rules[id])];
-    if (everywhere.some((entry) => entry && entry.severity !== "off")) for (const kind of rule.meta.kinds) kinds.add(kind);
+    if (everywhere.some((entry) => entry && entry.severity !== "off"))
+      for (const kind of rule.meta.kinds) kinds.add(kind);
   }
 
   const plans = new Map<string, FilePlan>();
-  const matchedOverrides = (path: string) => overrideMatchers.flatMap((matches, index) => (matches(path) ? [index] : []));
+  const matchedOverrides = (path: string) =>
+    overrideMatchers.flatMap((matches, index) => (matches(path) ? [index] : []));
 
   return {
     projectRules,

@@ -1,10 +1,10 @@
 // The project phase: project rules over the facts every file emitted (never re-parsing a file).
 import type { ChangeSet, FactRecord, Severity } from "../rule-api/types.js";
 import { createLineIndex } from "../sources/line-index.js";
-import { formatMessage } from "./format-message.js";
 import { hashText } from "./fingerprint.js";
+import { formatMessage } from "./format-message.js";
 import type { FileResult, RawFinding } from "./lint-file.js";
-import { RuleCrash } from "./lint-file.js";
+import { capSeverity, RuleCrash } from "./lint-file.js";
 import { resolveLocation } from "./location.js";
 import type { ActiveProjectRule } from "./planner.js";
 
@@ -61,7 +61,7 @@ export function runProjectPhase(options: {
           const help = descriptor.help ?? active.rule.meta.help;
           findings.push({
             ruleId: active.id,
-            severity,
+            severity: capSeverity(severity, descriptor.severity),
             message,
             ...(help ? { help } : {}),
             file: descriptor.file,

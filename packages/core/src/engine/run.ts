@@ -91,6 +91,7 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
       results.push(result);
     }
   }
+  for (const entry of skipped) options.debug?.(`skipped ${entry.file}: ${entry.reason}`);
   // Facts reach project rules in path order, whatever order the files were given or finished in.
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
@@ -154,7 +155,8 @@ function finish(options: {
       activeRules: new Set([...result.ranRules, ...projectRuleIds]),
     });
     kept.push(...outcome.kept);
-    for (const s of outcome.suppressed) suppressed.push({ finding: s.finding, line: s.directive.line, reason: s.directive.reason });
+    for (const s of outcome.suppressed)
+      suppressed.push({ finding: s.finding, line: s.directive.line, reason: s.directive.reason });
     const severity = planner.severityFor(UNUSED_SUPPRESSION_ID, file);
     if (severity === "off") continue;
     for (const { directive, rule } of outcome.unused) {

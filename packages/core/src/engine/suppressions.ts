@@ -67,7 +67,10 @@ function stripCommentClose(text: string): string {
 function splitReason(text: string): [string, string | null] {
   const separator = text.search(/(^|\s)--(\s|$)/);
   if (separator < 0) return [text.trim(), null];
-  const reason = text.slice(separator).replace(/^\s*--\s*/, "").trim();
+  const reason = text
+    .slice(separator)
+    .replace(/^\s*--\s*/, "")
+    .trim();
   return [text.slice(0, separator).trim(), reason || null];
 }
 

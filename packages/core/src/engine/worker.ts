@@ -31,7 +31,9 @@ parentPort?.on("message", (batch: { path: string; absolutePath: string }[]) => {
       }
       const plan = planner.planFile(file.path);
       const linted = lintPaths === null || lintPaths.has(file.path);
-      results.push(lintFile({ path: file.path, text: read.text, plan: linted ? plan : { ...plan, rules: [] }, parsers }));
+      results.push(
+        lintFile({ path: file.path, text: read.text, plan: linted ? plan : { ...plan, rules: [] }, parsers }),
+      );
     }
     parentPort?.postMessage({ type: "batch", results, skipped } satisfies WorkerReply);
   } catch (error) {

@@ -24,3 +24,4 @@ export function defineExtractor(extractor: Extractor): Extractor {
 export function definePack(pack: Pack): Pack {
   return pack;
 }
+export { hashSecret, maskSecret } from "./mask.js";

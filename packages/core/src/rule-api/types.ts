@@ -151,8 +151,10 @@ export type ReportDescriptor<M extends Record<string, string>> = {
     messageId: K;
     /** Overrides the rule's `meta.help` for this finding. */
     help?: string;
-    /** The literal text the finding is about, masked or hashed before it is used in a fingerprint. */
+    /** Text that identifies the finding for its fingerprint instead of the span's text (hashed; pass a hash for secrets). */
     fingerprintText?: string;
+    /** Lowers the configured severity for this finding, never raises it (a down section at info, a test fixture at warn). */
+    severity?: "warn" | "info";
   } & MessageData<M[K]> &
     ReportLocation;
 }[keyof M & string];

@@ -10,7 +10,8 @@ export function createLineIndex(text: string): LineIndex {
   }
   const lineEnd = (index: number): number => {
     let end = index + 1 < starts.length ? (starts[index + 1] as number) : text.length;
-    while (end > (starts[index] as number) && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+    while (end > (starts[index] as number) && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13))
+      end--;
     return end;
   };
   return {

@@ -13,7 +13,11 @@ const withOptions = defineRule({
     kinds: ["text"],
     presets: { recommended: "error", strict: "error" },
     messages: { thing: "A thing." },
-    options: { type: "object", properties: { allow: { type: "array", items: { type: "string" } } }, additionalProperties: false },
+    options: {
+      type: "object",
+      properties: { allow: { type: "array", items: { type: "string" } } },
+      additionalProperties: false,
+    },
     defaultOptions: { allow: [] as string[] },
   },
   create: () => null,
@@ -28,11 +32,18 @@ const plain = defineRule({
   },
   create: () => null,
 });
-const pack = definePack({ name: "demo", rules: [withOptions, plain], configs: { all: { rules: { "demo/no-other": "error" } } } });
+const pack = definePack({
+  name: "demo",
+  rules: [withOptions, plain],
+  configs: { all: { rules: { "demo/no-other": "error" } } },
+});
 
 const builtins: Builtins = {
   packs: [{ pack, specifier: null }],
-  presets: { recommended: { rules: { "demo/no-thing": "error" } }, strict: { rules: { "demo/no-thing": "error", "demo/no-other": "warn" } } },
+  presets: {
+    recommended: { rules: { "demo/no-thing": "error" } },
+    strict: { rules: { "demo/no-thing": "error", "demo/no-other": "warn" } },
+  },
   defaultExtends: ["recommended"],
 };
 
@@ -81,13 +92,17 @@ describe("loadConfig", () => {
     expect(config.configFile).toBe(join(dir, "deploylint.config.yaml"));
     expect(config.rules["demo/no-thing"]).toEqual({ severity: "warn", options: { allow: ["x"] } });
     expect(config.rules["demo/no-other"]?.severity).toBe("error");
-    expect(config.overrides).toEqual([{ files: ["test/**"], rules: { "demo/no-other": { severity: "off", options: undefined } } }]);
+    expect(config.overrides).toEqual([
+      { files: ["test/**"], rules: { "demo/no-other": { severity: "off", options: undefined } } },
+    ]);
     expect(config.settings).toEqual({ migrations: { dialect: "mysql" } });
   });
 
   it("reads package.json#deploylint and JSON configs", async () => {
     const fromPackage = await loadConfig({
-      cwd: project({ "package.json": JSON.stringify({ name: "x", deploylint: { rules: { "demo/no-other": "info" } } }) }),
+      cwd: project({
+        "package.json": JSON.stringify({ name: "x", deploylint: { rules: { "demo/no-other": "info" } } }),
+      }),
       builtins,
     });
     expect(fromPackage.rules["demo/no-other"]?.severity).toBe("info");
@@ -111,7 +126,9 @@ describe("loadConfig", () => {
     expect(await configError({ "deploylint.config.yaml": "rules:\n  demo/no-thingy: error\n" })).toBe(
       '<dir>/deploylint.config.yaml:2: rules.demo/no-thingy: unknown rule "demo/no-thingy"; did you mean "demo/no-thing"? (deploylint rules lists them all).',
     );
-    expect(suggest("no-drop-colum", ["migrations/no-drop-column", "secrets/no-private-key"])).toBe("migrations/no-drop-column");
+    expect(suggest("no-drop-colum", ["migrations/no-drop-column", "secrets/no-private-key"])).toBe(
+      "migrations/no-drop-column",
+    );
   });
 
   it("validates rule options against the rule's schema", async () => {
@@ -124,10 +141,18 @@ describe("loadConfig", () => {
   });
 
   it("rejects broken YAML, unknown presets and missing plugins in one line", async () => {
-    expect(await configError({ "deploylint.config.yaml": "rules: [\n" })).toMatch(/^<dir>\/deploylint\.config\.yaml:\d+: not valid YAML: /);
-    expect(await configError({ "deploylint.config.yaml": "extends: [recomended]\n" })).toMatch(/unknown config "recomended"; did you mean "recommended"\?/);
-    expect(await configError({ "deploylint.config.yaml": "plugins: [./nope.mjs]\n" })).toMatch(/plugins\[0\]: the pack "\.\/nope\.mjs" failed to load/);
-    expect(await configError({ "deploylint.config.yaml": "plugins: [not-installed-pack]\n" })).toMatch(/plugins\[0\]: cannot find the pack "not-installed-pack"/);
+    expect(await configError({ "deploylint.config.yaml": "rules: [\n" })).toMatch(
+      /^<dir>\/deploylint\.config\.yaml:\d+: not valid YAML: /,
+    );
+    expect(await configError({ "deploylint.config.yaml": "extends: [recomended]\n" })).toMatch(
+      /unknown config "recomended"; did you mean "recommended"\?/,
+    );
+    expect(await configError({ "deploylint.config.yaml": "plugins: [./nope.mjs]\n" })).toMatch(
+      /plugins\[0\]: the pack "\.\/nope\.mjs" failed to load/,
+    );
+    expect(await configError({ "deploylint.config.yaml": "plugins: [not-installed-pack]\n" })).toMatch(
+      /plugins\[0\]: cannot find the pack "not-installed-pack"/,
+    );
   });
 
   it("loads a plugin pack by relative path and lets its rules be configured", async () => {

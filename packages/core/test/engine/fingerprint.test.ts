@@ -5,7 +5,9 @@ describe("fingerprints", () => {
   it("do not depend on the line, only on rule, file, span and occurrence", () => {
     const span = hashText(normaliseSpan("DROP  COLUMN x"));
     const [a] = assignFingerprints([{ ruleId: "r", file: "f.sql", spanHash: span, line: 1 }]);
-    const [b] = assignFingerprints([{ ruleId: "r", file: "f.sql", spanHash: hashText(normaliseSpan("DROP COLUMN x")), line: 40 }]);
+    const [b] = assignFingerprints([
+      { ruleId: "r", file: "f.sql", spanHash: hashText(normaliseSpan("DROP COLUMN x")), line: 40 },
+    ]);
     expect(a?.fingerprint).toBe(b?.fingerprint);
   });
 

@@ -17,7 +17,11 @@ const noTodo = defineRule({
     return {
       text(text) {
         for (const match of text.matchAll(/TODO/g)) {
-          ctx.report({ messageId: "todo", data: { word: "TODO" }, range: { start: match.index, end: match.index + 4 } });
+          ctx.report({
+            messageId: "todo",
+            data: { word: "TODO" },
+            range: { start: match.index, end: match.index + 4 },
+          });
         }
       },
     };
@@ -35,7 +39,8 @@ const dotenvKeys = defineRule({
   create(ctx) {
     return {
       entry(entry) {
-        if (entry.key !== entry.key.toUpperCase()) ctx.report({ messageId: "lower", data: { key: entry.key }, range: entry.keyRange });
+        if (entry.key !== entry.key.toUpperCase())
+          ctx.report({ messageId: "lower", data: { key: entry.key }, range: entry.keyRange });
       },
     };
   },
@@ -76,15 +81,28 @@ const duplicateAcrossFiles = defineRule({
     const seen = new Map<string, string>();
     for (const fact of ctx.facts<{ key: string; line: number }>("dotenv-key")) {
       const other = seen.get(fact.data.key);
-      if (other) ctx.report({ messageId: "duplicate", data: { key: fact.data.key, other }, file: fact.file, line: fact.data.line });
+      if (other)
+        ctx.report({
+          messageId: "duplicate",
+          data: { key: fact.data.key, other },
+          file: fact.file,
+          line: fact.data.line,
+        });
       else seen.set(fact.data.key, fact.file);
     }
   },
 });
 
-const pack = definePack({ name: "t", rules: [noTodo, dotenvKeys, yamlRule, duplicateAcrossFiles], extractors: [keyFacts] });
+const pack = definePack({
+  name: "t",
+  rules: [noTodo, dotenvKeys, yamlRule, duplicateAcrossFiles],
+  extractors: [keyFacts],
+});
 
-function config(rules: Record<string, RuleConfigEntry["severity"]>, extra: Partial<ResolvedConfig> = {}): ResolvedConfig {
+function config(
+  rules: Record<string, RuleConfigEntry["severity"]>,
+  extra: Partial<ResolvedConfig> = {},
+): ResolvedConfig {
   return {
     configFile: null,
     packs: [{ pack, specifier: null }],
@@ -140,7 +158,10 @@ describe("runLint", () => {
 
   it("suppresses inline and reports a directive that suppresses nothing", async () => {
     const result = await lintFiles(
-      { "a.sh": "# deploylint-disable-next-line t/no-todo -- tracked in JIRA-1\necho TODO\n# deploylint-disable-next-line t/no-todo\necho done\n" },
+      {
+        "a.sh":
+          "# deploylint-disable-next-line t/no-todo -- tracked in JIRA-1\necho TODO\n# deploylint-disable-next-line t/no-todo\necho done\n",
+      },
       config({ "t/no-todo": "warn", "deploylint/unused-suppression": "warn" }),
     );
     expect(result.summary.suppressed).toBe(1);
@@ -165,7 +186,12 @@ describe("runLint", () => {
       rules: [
         defineRule({
           id: "boom",
-          meta: { description: "Throws.", kinds: ["text"], presets: { recommended: "error", strict: "error" }, messages: { m: "M." } },
+          meta: {
+            description: "Throws.",
+            kinds: ["text"],
+            presets: { recommended: "error", strict: "error" },
+            messages: { m: "M." },
+          },
           create: () => ({
             text() {
               throw new Error("kaboom");
@@ -174,7 +200,11 @@ describe("runLint", () => {
         }),
       ],
     });
-    const cfg: ResolvedConfig = { ...config({}), packs: [{ pack: crashing, specifier: null }], rules: { "c/boom": { severity: "error", options: undefined } } };
+    const cfg: ResolvedConfig = {
+      ...config({}),
+      packs: [{ pack: crashing, specifier: null }],
+      rules: { "c/boom": { severity: "error", options: undefined } },
+    };
     await expect(lintFiles({ "a.txt": "x" }, cfg)).rejects.toBeInstanceOf(RuleCrash);
   });
 });

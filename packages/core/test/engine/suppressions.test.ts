@@ -3,7 +3,8 @@ import { applySuppressions, parseDirectives } from "../../src/engine/suppression
 
 describe("parseDirectives", () => {
   it("reads SQL directives with a reason after --", () => {
-    const text = "-- deploylint-disable-next-line migrations/no-drop-table -- replaced by events in 2025\nDROP TABLE a;\n";
+    const text =
+      "-- deploylint-disable-next-line migrations/no-drop-table -- replaced by events in 2025\nDROP TABLE a;\n";
     expect(parseDirectives(text, "sql")).toEqual([
       {
         kind: "disable-next-line",
@@ -16,12 +17,17 @@ describe("parseDirectives", () => {
   });
 
   it("reads script, YAML and block-comment forms", () => {
-    expect(parseDirectives('const a = "x"; // deploylint-disable-line secrets/a, secrets/b', "script")[0]).toMatchObject({
+    expect(
+      parseDirectives('const a = "x"; // deploylint-disable-line secrets/a, secrets/b', "script")[0],
+    ).toMatchObject({
       kind: "disable-line",
       rules: ["secrets/a", "secrets/b"],
       reason: null,
     });
-    expect(parseDirectives("# deploylint-disable secrets/*\nA: 1\n", "yaml")[0]).toMatchObject({ kind: "disable", rules: ["secrets/*"] });
+    expect(parseDirectives("# deploylint-disable secrets/*\nA: 1\n", "yaml")[0]).toMatchObject({
+      kind: "disable",
+      rules: ["secrets/*"],
+    });
     expect(parseDirectives("/* deploylint-disable-next-line x/y -- why */\nSELECT 1;", "sql")[0]).toMatchObject({
       rules: ["x/y"],
       reason: "why",
@@ -39,7 +45,13 @@ describe("applySuppressions", () => {
 
   it("suppresses next-line, same-line and file-level findings, and reports unused directives", () => {
     const directives = parseDirectives(
-      ["-- deploylint-disable-next-line a/one", "x", "y -- deploylint-disable-line a/two", "-- deploylint-disable-next-line a/three", "z"].join("\n"),
+      [
+        "-- deploylint-disable-next-line a/one",
+        "x",
+        "y -- deploylint-disable-line a/two",
+        "-- deploylint-disable-next-line a/three",
+        "z",
+      ].join("\n"),
       "sql",
     );
     const outcome = applySuppressions({

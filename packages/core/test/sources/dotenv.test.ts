@@ -42,6 +42,14 @@ const AGREEMENT: [string, string, Record<string, string>][] = [
   ["lone CR", "A=1\rB=2", { A: "1", B: "2" }],
   ["U+2028 inside a value", "A=x\u2028B=2", { A: "x\u2028B=2" }],
   ["garbage lines are skipped", "!!!\nfoo bar\n=x\n*A=1\nB=2\n  # c\n", { B: "2" }],
+  ["escaped quote closes when nothing else can", 'A="a\n\\"\nB=1', { A: "a\n\\", B: "1" }],
+  ["U+2028 after a closing quote ends the value", "A='x'\u2028'y'", { A: "x" }],
+  ["quote pairs stripped per U+2028 line", "A=x\u2028'y'", { A: "x\u2028y" }],
+  ["text between two quoted parts", 'A="a" "b"\nB="c"', { A: 'a" "b', B: "c" }],
+  ["colon then a line break", "A:\nb", { A: "b" }],
+  ["key named export before =", "export =1", { export: "1" }],
+  ["export before a bad separator", "export\tA :b", {}],
+  ["no value, text on the next line", "KEY=\nfoo", { KEY: "" }],
 ];
 
 describe("parseDotenv agrees with dotenv.parse", () => {
@@ -120,6 +128,16 @@ describe("parseDotenv positions and comments", () => {
     expect(byKey("DATABASE_URL")?.inlineComment).toBe("local default");
     expect(byKey("KEY")?.inlineComment).toBeNull();
     expect(parseDotenv("A='x' #c").entries[0]?.inlineComment).toBe("c");
+  });
+
+  it("gives the raw value up to the escaped quote dotenv closes at", () => {
+    const source = parseDotenv('A="a\n\\" # c\nB=1');
+    const [entry] = source.entries;
+    expect(entry?.rawValue).toBe('"a\n\\"');
+    expect(entry?.valueRange).toEqual({ start: 2, end: 7 });
+    expect(entry?.quote).toBe('"');
+    expect(entry?.inlineComment).toBe("c");
+    expect(source.lines.map((l) => l.kind)).toEqual(["entry", "continuation", "entry"]);
   });
 
   it("does not take a comment on the next line as the inline comment", () => {

@@ -11,6 +11,7 @@ import type { PrivateKeyMatch } from "./types.js";
  * Case-sensitive: encoders write upper case; lower-case text is prose.
  */
 const BEGIN = /-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY( BLOCK)?-----/g;
+const END = /-----END ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY( BLOCK)?-----/g;
 /** The smallest PEM private key, Ed25519 in PKCS #8, is 48 bytes: 64 base64 characters (gitleaks uses 64 too). */
 const MIN_BODY = 64;
 /** A 4096-bit RSA key is ~3.3 KB of PEM; PGP blocks with subkeys run to tens of KB. */
@@ -35,19 +36,41 @@ const KINDS: Record<string, string> = {
 
 export function findPemKeys(text: string): PrivateKeyMatch[] {
   if (!text.includes("PRIVATE KEY")) return [];
+  const ends = endLinesByLabel(text);
   const found: PrivateKeyMatch[] = [];
   for (const begin of text.matchAll(BEGIN)) {
     const label = begin[1] ?? "";
     const start = begin.index;
     const end = start + begin[0].length;
-    const endLine = `-----END ${label}PRIVATE KEY${begin[2] ?? ""}-----`;
-    const close = text.indexOf(endLine, end);
-    if (close === -1 || close - end > MAX_DISTANCE) continue;
+    const close = nextEnd(ends.get(`${label}${begin[2] ?? ""}`), end);
+    if (close === undefined || close - end > MAX_DISTANCE) continue;
     const material = readKeyBody(text.slice(end, close), MIN_BODY);
     if (material === null) continue;
     found.push({ kind: KINDS[label] ?? `${label.trim()} private key`, start, end, material });
   }
   return found;
+}
+
+/**
+ * Offsets of the END lines, by label, found in one pass: looking for the END of each BEGIN with
+ * indexOf would rescan the rest of the file once per header (quadratic on a file of mentions).
+ */
+function endLinesByLabel(text: string): Map<string, { offsets: number[]; cursor: number }> {
+  const ends = new Map<string, { offsets: number[]; cursor: number }>();
+  for (const match of text.matchAll(END)) {
+    const key = `${match[1] ?? ""}${match[2] ?? ""}`;
+    const entry = ends.get(key) ?? { offsets: [], cursor: 0 };
+    entry.offsets.push(match.index);
+    ends.set(key, entry);
+  }
+  return ends;
+}
+
+/** The first END at or after `from`; headers come in file order, so the cursor only moves forward. */
+function nextEnd(ends: { offsets: number[]; cursor: number } | undefined, from: number): number | undefined {
+  if (ends === undefined) return undefined;
+  while (ends.cursor < ends.offsets.length && (ends.offsets[ends.cursor] ?? 0) < from) ends.cursor++;
+  return ends.offsets[ends.cursor];
 }
 
 /** PEM private keys that were base64-encoded as a whole (one value, no line breaks). */

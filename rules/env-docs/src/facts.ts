@@ -1,0 +1,48 @@
+// The plain-JSON facts the env-docs extractors emit and its project rules read. Fact type ids
+// are global across packs, so other packs (env-ladder) may read them too.
+
+/** Fact type: one variable read in code or config. */
+export const READ_FACT = "env-docs:read";
+/** Fact type: one entry of an example file (.env.example and its siblings). */
+export const DOCUMENTED_FACT = "env-docs:documented";
+
+/** Where a fact points (1-based; the end column is exclusive, as the engine reports it). */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A read of one named variable, or (`name: null`) an access whose name is computed at run time. */
+export interface ReadFact extends Span {
+  name: string | null;
+  /** How it was read: "process.env", "import.meta.env", "os.getenv", "compose", … */
+  via: string;
+  [key: string]: string | number | null;
+}
+
+export interface Decorators {
+  required: boolean;
+  optional: boolean;
+  sensitive: boolean;
+  type: string | null;
+  default: string | null;
+  example: string | null;
+  rotation: string | null;
+}
+
+/**
+ * A documented variable. It never carries the value (facts may be cached, and an example file
+ * may hold a real secret by mistake): only whether it is empty and which variables it expands.
+ */
+export interface DocumentedFact extends Span {
+  name: string;
+  description: string | null;
+  decorators: Decorators;
+  empty: boolean;
+  /** A commented-out assignment (`# NAME=value`): documented, meant to be set only when needed. */
+  commented: boolean;
+  /** Variables the value expands (`${OTHER}`), which count as read. */
+  references: string[];
+}

@@ -1,0 +1,105 @@
+// The engine's less visible paths, end to end: start-up that loads no parser, the worker pool
+// giving the same report as the main thread, the cache, and secrets never leaving in output.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, ROOT, runCli, runJson, tempRepo } from "../support/cli.js";
+
+function loadedModules(args: string[], cwd: string): string[] {
+  const log = join(mkdtempSync(join(tmpdir(), "deploylint-imports-")), "loaded.txt");
+  const run = spawnSync(process.execPath, ["--import", join(ROOT, "test/support/record-imports.mjs"), BIN, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, DEPLOYLINT_RECORD_IMPORTS: log },
+  });
+  expect(run.status).toBe(0);
+  return readFileSync(log, "utf8").trim().split("\n");
+}
+
+const PARSERS =
+  /sql-parser-cst|typescript-estree|typescript\/lib|\/yaml\/dist|\/ajv\/|sources\/(sql|script|yaml|json|dotenv)/;
+
+describe("start-up", () => {
+  it("--version loads no parser, no rule pack and not the engine", () => {
+    const loaded = loadedModules(["--version"], ROOT);
+    expect(loaded.some((url) => url.endsWith("/packages/cli/dist/bin.js"))).toBe(true);
+    expect(loaded.filter((url) => PARSERS.test(url) || /rules\/|packages\/core/.test(url))).toEqual([]);
+  });
+
+  it("a run loads only the parsers its enabled rules need", () => {
+    const dir = tempRepo({ "notes.txt": "nothing to see\n" });
+    const loaded = loadedModules(["--only", "secrets/no-private-key"], dir);
+    expect(
+      loaded.filter((url) => /sql-parser-cst|typescript-estree|sources\/(sql|script|dotenv)\.js/.test(url)),
+    ).toEqual([]);
+  });
+});
+
+function manyFiles(count: number): Record<string, string> {
+  const files: Record<string, string> = {
+    "deploylint.config.yaml": "settings:\n  migrations: { paths: [db/migrations], dialect: postgresql }\n",
+  };
+  for (let i = 1; i <= count; i++) {
+    const version = String(i).padStart(6, "0");
+    files[`db/migrations/${version}_step.up.sql`] =
+      i % 7 === 0 ? `ALTER TABLE t${i} DROP COLUMN c;\n` : `CREATE TABLE t${i} (id bigint);\n`;
+    files[`db/migrations/${version}_step.down.sql`] = `DROP TABLE t${i};\n`;
+    files[`config/service-${i}.env`] = i % 50 === 0 ? `LOG_LEVEL=info\nLOG_LEVEL=debug\n` : `LOG_LEVEL=info\n`;
+  }
+  return files;
+}
+
+describe("worker pool", () => {
+  it("gives exactly the main thread's report", () => {
+    const dir = tempRepo(manyFiles(220));
+    const pooled = runCli(["--format", "json", "--workers", "2", "--debug"], { cwd: dir });
+    expect(pooled.stderr).toMatch(/worker threads/);
+    const single = runCli(["--format", "json", "--workers", "0"], { cwd: dir });
+    expect(JSON.parse(pooled.stdout).summary.files).toBe(661);
+    expect(pooled.stdout).toBe(single.stdout);
+    expect(JSON.parse(single.stdout).findings.length).toBeGreaterThan(30);
+  });
+});
+
+describe("--cache", () => {
+  it("reuses results, gives the same report, and notices edits", () => {
+    const dir = tempRepo({
+      "db/migrations/000001_a.up.sql": "ALTER TABLE a DROP COLUMN b;\n",
+      "db/migrations/000001_a.down.sql": "SELECT 1;\n",
+    });
+    const first = runJson(["--cache"], { cwd: dir });
+    const cacheDir = join(dir, "node_modules", ".cache", "deploylint");
+    expect(existsSync(cacheDir)).toBe(true);
+    expect(readdirSync(cacheDir).some((f) => f.endsWith(".json"))).toBe(true);
+    const second = runJson(["--cache"], { cwd: dir });
+    expect(second.stdout).toBe(first.stdout);
+    expect(first.report.findings.map((f) => f.ruleId)).toContain("migrations/no-drop-column");
+    writeFileSync(join(dir, "db/migrations/000001_a.up.sql"), "ALTER TABLE a ADD COLUMN b text;\n");
+    const edited = runJson(["--cache"], { cwd: dir });
+    expect(edited.report.findings.map((f) => f.ruleId)).not.toContain("migrations/no-drop-column");
+  });
+});
+
+describe("secret values never leave", () => {
+  const body = Array.from(
+    { length: 10 },
+    (_, i) => `MIIEow${String(i).repeat(4)}IBAAKCAQEAx${i}Zq9Lk3Vb7Tn2Wc4Rd8Ye6Uf0Ig1Hj5Kl7Mn9Op3Qr`,
+  ).join("\n");
+  const pem = `-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----\n`;
+
+  it("is absent from every reporter's output and from the cache", () => {
+    const dir = tempRepo({ "deploy/key.pem": pem });
+    const outputs = ["stylish", "json"].map((format) => runCli(["--format", format, "--cache"], { cwd: dir }));
+    for (const output of outputs) {
+      expect(output.status).toBe(1);
+      expect(output.stdout).toContain("secrets/no-private-key");
+    }
+    const cacheDir = join(dir, "node_modules", ".cache", "deploylint");
+    const cached = readdirSync(cacheDir).map((f) => readFileSync(join(cacheDir, f), "utf8"));
+    for (const text of [...outputs.map((o) => o.stdout + o.stderr), ...cached]) {
+      for (const line of body.split("\n")) expect(text).not.toContain(line.slice(0, 16));
+    }
+  });
+});
