@@ -41,7 +41,7 @@ export function parseDirectives(text: string, kind: SourceKind): Directive[] {
       const before = lineText.slice(0, at).trimEnd();
       // The directive must open a comment: only whitespace between the marker and it.
       const marker = markers.find((m) => before.endsWith(m));
-      if (!marker) continue;
+      if (!marker || insideString(before.slice(0, before.length - marker.length))) continue;
       const rest = stripCommentClose(lineText.slice(at + match[0].length));
       const [rulesPart, reasonPart] = splitReason(rest);
       directives.push({
@@ -57,6 +57,18 @@ export function parseDirectives(text: string, kind: SourceKind): Directive[] {
     }
   });
   return directives;
+}
+
+// The directive text inside a string literal ("// deploylint-disable…" in a test) is not a
+// comment. A line scan cannot know for sure, but an odd count of a quote character before the
+// marker means the marker sits inside a string on that line.
+function insideString(prefix: string): boolean {
+  for (const quote of ['"', "'", "`"]) {
+    let count = 0;
+    for (let i = 0; i < prefix.length; i++) if (prefix[i] === quote && prefix[i - 1] !== "\\") count++;
+    if (count % 2 === 1) return true;
+  }
+  return false;
 }
 
 function stripCommentClose(text: string): string {

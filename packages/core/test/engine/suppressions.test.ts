@@ -37,6 +37,8 @@ describe("parseDirectives", () => {
   it("ignores the directive text outside a comment", () => {
     expect(parseDirectives('const s = "deploylint-disable-line";', "script")).toEqual([]);
     expect(parseDirectives("A=deploylint-disable", "dotenv")).toEqual([]);
+    expect(parseDirectives('const t = "// deploylint-disable-next-line x/y -- fixture";', "script")).toEqual([]);
+    expect(parseDirectives("it('x', () => f()); // deploylint-disable-line x/y", "script")).toHaveLength(1);
   });
 });
 
