@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkExamples } from "./examples.mjs";
 import { firstDifferentLine, plan } from "./lib.mjs";
 
 const PACK_PACKAGES = [
@@ -57,6 +58,21 @@ function printList(title, items) {
   console.error(`${title}\n${items.map((item) => `  - ${item}`).join("\n")}`);
 }
 
+// Every rule page's examples run through the real engine (Biome's executable-docs practice).
+async function exampleProblems(packs) {
+  const { runLint } = await import("@deploylint/core");
+  const problems = [];
+  for (const pack of packs) {
+    for (const rule of pack.rules) {
+      const page = `docs/rules/${pack.name}/${rule.id}.md`;
+      const markdown = readText(page);
+      if (markdown === null) continue;
+      problems.push(...(await checkExamples({ ruleId: `${pack.name}/${rule.id}`, page, markdown, packs, runLint })));
+    }
+  }
+  return problems;
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const unknown = args.filter((arg) => arg !== "--check");
@@ -71,6 +87,7 @@ async function main() {
   const { outputs, problems } = plan({ packs: loaded.packs, docPages, testFiles, readText });
   problems.unshift(...loaded.problems);
   const drifted = outputs.filter((output) => output.before !== output.after);
+  problems.push(...(await exampleProblems(loaded.packs)));
 
   if (check) {
     problems.push(...drifted.map(describeDrift));
