@@ -69,7 +69,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintResu
     changes,
     only: options.only ?? null,
     skipped: discovered.skipped,
-    workers: cache ? 0 : options.workers,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
     cache,
     readText: (file) => readSource(file, { maxBytes: config.maxFileSize }),
     ...(options.debug ? { debug: options.debug } : {}),

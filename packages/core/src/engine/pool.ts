@@ -6,7 +6,8 @@ import type { FileResult } from "./lint-file.js";
 import type { PlanConfig } from "./planner.js";
 
 export interface PoolOptions {
-  files: { path: string; absolutePath: string }[];
+  /** Files with `text` were already read (staged content, cache misses); workers read the rest. */
+  files: { path: string; absolutePath: string; text?: string }[];
   workers: number;
   specifiers: string[];
   planConfig: PlanConfig;

@@ -54,24 +54,48 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
   const skipped: SkippedFile[] = [...(options.skipped ?? [])];
   const lintPaths = options.lintPaths ?? null;
 
-  const workerCount = decideWorkers(options, files.length);
-  let results: FileResult[];
+  // With --cache, the main thread reads and hashes every file and only misses go on to be linted.
+  const results: FileResult[] = [];
+  const cacheKeys = new Map<string, string>();
+  let pending: RunFile[] = files;
+  if (options.cache) {
+    pending = [];
+    const reads = await readAll(files, options.readText);
+    files.forEach((file, index) => {
+      const read = reads[index] as Awaited<ReturnType<RunOptions["readText"]>>;
+      if (!read.ok) {
+        skipped.push({ file: file.path, reason: read.reason });
+        return;
+      }
+      const linted = lintPaths === null || lintPaths.has(file.path);
+      const key = hashText(`${linted}\0${read.text}`);
+      const cached = options.cache?.get(file.path, key);
+      if (cached) results.push(cached);
+      else {
+        cacheKeys.set(file.path, key);
+        pending.push({ ...file, text: read.text });
+      }
+    });
+    options.debug?.(`cache: ${results.length} hits, ${pending.length} misses`);
+  }
+
+  const workerCount = decideWorkers(options, pending.length);
+  const fresh: FileResult[] = [];
   if (workerCount > 0) {
-    options.debug?.(`per-file phase: ${files.length} files on ${workerCount} worker threads`);
+    options.debug?.(`per-file phase: ${pending.length} files on ${workerCount} worker threads`);
     const pooled = await runPool({
-      files,
+      files: pending,
       workers: workerCount,
       specifiers: config.packs.map((p) => p.specifier as string),
       planConfig,
       lintPaths: lintPaths ? [...lintPaths] : null,
       maxFileSize: config.maxFileSize,
     });
-    results = pooled.results;
+    fresh.push(...pooled.results);
     skipped.push(...pooled.skipped);
   } else {
     const parsers = await loadParsers(planner.kinds);
-    results = [];
-    for (const file of files) {
+    for (const file of pending) {
       const read = file.text !== undefined ? { ok: true as const, text: file.text } : await options.readText(file);
       if (!read.ok) {
         skipped.push({ file: file.path, reason: read.reason });
@@ -79,18 +103,14 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
       }
       const linted = lintPaths === null || lintPaths.has(file.path);
       const plan = planner.planFile(file.path);
-      const effectivePlan = linted ? plan : { ...plan, rules: [] };
-      const cacheKey = options.cache ? hashText(`${linted}\0${read.text}`) : null;
-      const cached = cacheKey ? options.cache?.get(file.path, cacheKey) : undefined;
-      if (cached) {
-        results.push(cached);
-        continue;
-      }
-      const result = lintFile({ path: file.path, text: read.text, plan: effectivePlan, parsers });
-      if (cacheKey) options.cache?.set(file.path, cacheKey, result);
-      results.push(result);
+      fresh.push(lintFile({ path: file.path, text: read.text, plan: linted ? plan : { ...plan, rules: [] }, parsers }));
     }
   }
+  for (const result of fresh) {
+    const key = cacheKeys.get(result.file);
+    if (key) options.cache?.set(result.file, key, result);
+  }
+  results.push(...fresh);
   for (const entry of skipped) options.debug?.(`skipped ${entry.file}: ${entry.reason}`);
   // Facts reach project rules in path order, whatever order the files were given or finished in.
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -109,9 +129,24 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
   return finish({ results, projectFindings, planner, skipped, fileCount: results.length });
 }
 
+/** Reads files with bounded concurrency (an unbounded Promise.all runs out of file descriptors). */
+async function readAll(files: RunFile[], readText: RunOptions["readText"]) {
+  const reads: Awaited<ReturnType<RunOptions["readText"]>>[] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const index = next++;
+      const file = files[index] as RunFile;
+      reads[index] = file.text !== undefined ? { ok: true, text: file.text } : await readText(file);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(64, files.length) }, worker));
+  return reads;
+}
+
 function decideWorkers(options: RunOptions, fileCount: number): number {
   const requested = options.workers ?? "auto";
-  const poolable = options.config.packs.every((p) => p.specifier !== null) && !options.files.some((f) => f.text);
+  const poolable = options.config.packs.every((p) => p.specifier !== null);
   if (!poolable || requested === 0) return 0;
   if (requested === "auto") {
     if (fileCount < POOL_THRESHOLD) return 0;

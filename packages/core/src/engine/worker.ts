@@ -19,12 +19,15 @@ const planner = createPlanner({ config: init.planConfig, registry: buildRegistry
 const parsers = await loadParsers(planner.kinds);
 const lintPaths = init.lintPaths ? new Set(init.lintPaths) : null;
 
-parentPort?.on("message", (batch: { path: string; absolutePath: string }[]) => {
+parentPort?.on("message", (batch: { path: string; absolutePath: string; text?: string }[]) => {
   const results: FileResult[] = [];
   const skipped: SkippedFile[] = [];
   try {
     for (const file of batch) {
-      const read = readSourceSync(file, { maxBytes: init.maxFileSize });
+      const read =
+        file.text !== undefined
+          ? { ok: true as const, text: file.text }
+          : readSourceSync(file, { maxBytes: init.maxFileSize });
       if (!read.ok) {
         skipped.push({ file: file.path, reason: read.reason });
         continue;
