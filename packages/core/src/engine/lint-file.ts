@@ -7,6 +7,7 @@ import type {
   FileRule,
   FileVisitors,
   LineIndex,
+  MessageDescriptor,
   ReportedSeverity,
   Settings,
   SourceFileInfo,
@@ -21,6 +22,9 @@ import { formatMessage } from "./format-message.js";
 import { resolveLocation } from "./location.js";
 import { type Directive, parseDirectives } from "./suppressions.js";
 import { walkScript } from "./walk-script.js";
+
+/** A report as the engine receives it, whatever the rule's message ids. */
+export type AnyDescriptor = MessageDescriptor<Record<string, string>, string>;
 
 export interface ActiveFileRule {
   id: string;
@@ -174,7 +178,7 @@ export function lintFile(options: { path: string; text: string; plan: FilePlan; 
         settings: plan.settings,
         source,
         memo: memoise,
-        report(descriptor) {
+        report(descriptor: AnyDescriptor) {
           const range = resolveLocation(descriptor, info.lines, text.length);
           const spanText =
             descriptor.fingerprintText !== undefined ? descriptor.fingerprintText : text.slice(range.start, range.end);

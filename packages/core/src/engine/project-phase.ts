@@ -4,7 +4,7 @@ import { createLineIndex } from "../sources/line-index.js";
 import { hashText } from "./fingerprint.js";
 import { formatMessage } from "./format-message.js";
 import type { FileResult, RawFinding } from "./lint-file.js";
-import { capSeverity, RuleCrash } from "./lint-file.js";
+import { type AnyDescriptor, capSeverity, RuleCrash } from "./lint-file.js";
 import { resolveLocation } from "./location.js";
 import type { ActiveProjectRule } from "./planner.js";
 
@@ -43,7 +43,7 @@ export function runProjectPhase(options: {
         files,
         changes,
         facts: <T>(type: string) => (factsByType.get(type) ?? []) as FactRecord<T>[],
-        report(descriptor) {
+        report(descriptor: AnyDescriptor & { file: string }) {
           const severity = severityFor(active.id, descriptor.file);
           if (severity === "off") return;
           const text = "range" in descriptor ? textOf(descriptor.file) : "";

@@ -146,17 +146,21 @@ export type MessageData<T extends string> = [Placeholders<T>] extends [never]
   ? { data?: Record<string, never> }
   : { data: Record<Placeholders<T>, string | number> };
 
+/** What a rule reports about one message id `K` (a union of ids needs the placeholders of all of them). */
+export type MessageDescriptor<M extends Record<string, string>, K extends keyof M & string> = {
+  messageId: K;
+  /** Overrides the rule's `meta.help` for this finding. */
+  help?: string;
+  /** Text that identifies the finding for its fingerprint instead of the span's text (hashed; pass a hash for secrets). */
+  fingerprintText?: string;
+  /** Lowers the configured severity for this finding, never raises it (a down section at info, a test fixture at warn). */
+  severity?: "warn" | "info";
+} & MessageData<M[K]> &
+  ReportLocation;
+
+/** Any report a rule with messages `M` can make: one member per message id, each with its own placeholders. */
 export type ReportDescriptor<M extends Record<string, string>> = {
-  [K in keyof M & string]: {
-    messageId: K;
-    /** Overrides the rule's `meta.help` for this finding. */
-    help?: string;
-    /** Text that identifies the finding for its fingerprint instead of the span's text (hashed; pass a hash for secrets). */
-    fingerprintText?: string;
-    /** Lowers the configured severity for this finding, never raises it (a down section at info, a test fixture at warn). */
-    severity?: "warn" | "info";
-  } & MessageData<M[K]> &
-    ReportLocation;
+  [K in keyof M & string]: MessageDescriptor<M, K>;
 }[keyof M & string];
 
 // ---- rules ----------------------------------------------------------------------------------
@@ -193,6 +197,8 @@ export interface FileRuleContext<M extends Record<string, string>, O> {
   /** A per-file value computed once and shared by every rule and extractor of the run. */
   memo<T>(key: string, compute: () => T): T;
   report(descriptor: ReportDescriptor<M>): void;
+  /** The same with a message id chosen at run time (a union): data must cover every candidate's placeholders. */
+  report<K extends keyof M & string>(descriptor: MessageDescriptor<M, K>): void;
 }
 
 /** Visitors a file rule returns. `file` is called once for every routed file. */
@@ -262,6 +268,7 @@ export interface ProjectRuleContext<M extends Record<string, string>, O> {
   facts<T = Fact>(type: string): FactRecord<T>[];
   /** Project findings name their file (relative path, as in `files`). */
   report(descriptor: ReportDescriptor<M> & { file: string }): void;
+  report<K extends keyof M & string>(descriptor: MessageDescriptor<M, K> & { file: string }): void;
 }
 
 export interface ProjectRule<M extends Record<string, string> = Record<string, string>, O = unknown> {
