@@ -94,9 +94,9 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
     fresh.push(...pooled.results);
     skipped.push(...pooled.skipped);
   } else {
-    const parsers = await loadParsers(planner.kinds);
-    for (const file of pending) {
-      const read = file.text !== undefined ? { ok: true as const, text: file.text } : await options.readText(file);
+    const [parsers, reads] = await Promise.all([loadParsers(planner.kinds), readAll(pending, options.readText)]);
+    for (const [index, file] of pending.entries()) {
+      const read = reads[index] as Awaited<ReturnType<RunOptions["readText"]>>;
       if (!read.ok) {
         skipped.push({ file: file.path, reason: read.reason });
         continue;
