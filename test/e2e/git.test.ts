@@ -50,11 +50,12 @@ describe("--staged", () => {
     git(dir, "add", "-A");
     // The working tree now differs from the index: a clean statement.
     writeFileSync(file, "ALTER TABLE c ADD COLUMN fine text;\n");
-    const { report } = runJson(["--staged"], { cwd: dir });
-    expect(report.findings.map((f) => `${f.ruleId} ${f.file}`)).toEqual([
-      "migrations/no-drop-column db/migrations/000003_staged.up.sql",
-    ]);
+    const drops = (args: string[]) =>
+      runJson(args, { cwd: dir })
+        .report.findings.filter((f) => f.ruleId === "migrations/no-drop-column")
+        .map((f) => f.file);
+    expect(drops(["--staged"])).toEqual(["db/migrations/000003_staged.up.sql"]);
     git(dir, "add", "-A");
-    expect(runJson(["--staged"], { cwd: dir }).report.findings).toEqual([]);
+    expect(drops(["--staged"])).toEqual([]);
   });
 });

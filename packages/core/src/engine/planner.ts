@@ -51,13 +51,15 @@ export function createPlanner(options: { config: PlanConfig; registry: Registry 
     return (path: string) => include(path) && !(exclude?.(path) ?? false);
   });
 
-  // --only runs the named rules at their configured severity, or their preset one when the
-  // config leaves them off, so a CI step can run a single check without a config of its own.
+  // --only filters the run to the named rules. A rule named by its exact id runs at its
+  // configured severity, or its preset one when the config leaves it off, so a CI step can run a
+  // single check without a config of its own; "<pack>/*" keeps the pack's rules as configured.
   const baseEntry = (id: string): RuleConfigEntry | undefined => {
     const configured = config.rules[id];
     if (!config.only) return configured;
     if (!matchesOnly(config.only, id)) return { severity: "off", options: configured?.options };
     if (configured && configured.severity !== "off") return configured;
+    if (!config.only.includes(id)) return configured;
     const rule = registry.rules.get(id)?.rule;
     if (!rule) return configured;
     const presets = rule.meta.presets;
