@@ -93,6 +93,12 @@ describe("hostile input", () => {
     expect(run.stderr).toContain('unknown rule "migrations/no-drop-colum"; did you mean "migrations/no-drop-column"?');
   });
 
+  it("passes an empty repository (a pre-commit hook in a new repository must not fail)", () => {
+    const run = runJson([], { cwd: tempRepo() });
+    expect(run.status).toBe(0);
+    expect(run.report.summary.files).toBe(0);
+  });
+
   it("exits 2 when a path matches nothing", () => {
     const run = runCli(["does-not-exist"], { cwd: tempRepo({ "a.txt": "x" }) });
     expect(run.status).toBe(2);

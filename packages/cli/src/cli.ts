@@ -1,24 +1,43 @@
-// Command-line front end: argument parsing, subcommands (rules, explain), reporters, exit codes.
+// Command-line front end: argument parsing, subcommands (rules, explain, init, pre-deploy, env check),
+// reporters, baselines, exit codes.
 // Exit 0 = no errors (and warnings within --max-warnings), 1 = findings, 2 = usage, config or
 // internal error: a gate that cannot judge never passes.
-import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { appendFileSync, writeFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ConfigError, type LintResult, type ResolvedConfig, RuleCrash, suggest, UsageError } from "@deploylint/core";
+import {
+  type BaselineSummary,
+  ConfigError,
+  type LintResult,
+  type ResolvedConfig,
+  RuleCrash,
+  suggest,
+  UsageError,
+} from "@deploylint/core";
+import { markdown } from "@deploylint/reporters";
+import { applyBaseline, BASELINE_FILE, fixedNote, locateBaseline, readBaseline, writeBaseline } from "./baseline.js";
 import { explainRule, listRules, ruleCatalogue } from "./catalogue.js";
+import { loadEnvCheck } from "./commands/load-env-check.js";
 import { lint, loadConfig } from "./index.js";
 import { printConfigFor } from "./print-config.js";
 import { startProgress } from "./progress.js";
 import { loadReporter } from "./reporter.js";
+import { buildReporterContext } from "./reporter-context.js";
 
 const HELP = `Usage: deploylint [options] [paths...]
        deploylint rules                 list every rule with its preset severities
        deploylint explain <rule-id>     what a rule checks, why, and its options
+       deploylint init [--force] [--with-ci] [--with-baseline]
+                                        write a commented deploylint.config.yaml for this repository
+       deploylint pre-deploy [--environment NAME] [--branch NAME] [--verify]
+                                        one pass/fail table of every deploy check (exit 1 if any fails)
+       deploylint env check [options]   check a real environment against the documented variables
 
 Options:
   -C, --cwd <dir>             run as if started in <dir> (config search, paths, report)
   -c, --config <file>         use this config file (no search)
-  -f, --format <name>         stylish (default), json, a deploylint-reporter-<name> package, or a path
+  -f, --format <name>         stylish (default), json, sarif, github, gitlab, junit, markdown,
+                              a deploylint-reporter-<name> package, or a path
   -o, --output-file <file>    write the report to a file
       --max-warnings <n>      exit 1 when there are more than n warnings
       --quiet                 report errors only
@@ -28,6 +47,10 @@ Options:
       --changed-since <ref>   lint what changed since the merge base with <ref>
       --staged                lint the content staged in git's index
       --only <rule>           run only this rule or "<pack>/*" (repeatable)
+      --baseline <file>       hide the findings this baseline holds (default: ${BASELINE_FILE} when present)
+      --no-baseline           ignore ${BASELINE_FILE} even when present
+      --update-baseline       write every current finding to the baseline, then report against it
+      --baseline-strict       exit 1 when baseline entries no longer match (the file should shrink)
       --print-config <file>   print the effective config for a file and exit
       --workers <n|auto>      worker threads for the per-file phase (default auto)
       --debug                 print config, skipped files and timings to stderr
@@ -49,6 +72,10 @@ const OPTIONS = {
   "changed-since": { type: "string" },
   staged: { type: "boolean" },
   only: { type: "string", multiple: true },
+  baseline: { type: "string" },
+  "no-baseline": { type: "boolean" },
+  "update-baseline": { type: "boolean" },
+  "baseline-strict": { type: "boolean" },
   "print-config": { type: "string" },
   workers: { type: "string" },
   debug: { type: "boolean" },
@@ -89,6 +116,8 @@ function defaultIo(): Io {
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
+  const subcommand = await runSubcommand(argv, io);
+  if (subcommand !== null) return subcommand;
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -138,6 +167,24 @@ async function run(argv: string[], io: Io): Promise<number> {
   const reporter = await loadReporter(values.format ?? "stylish", io.cwd);
   checkOnly(values.only, config);
 
+  const partial = positionals.length > 0 || Boolean(values.staged || values["changed-since"] || values.only);
+  if (values["update-baseline"] && partial)
+    throw new UsageError(
+      "--update-baseline records every finding of a full run: drop paths, --staged, --changed-since and --only.",
+    );
+  if (values["update-baseline"] && values["no-baseline"])
+    throw new UsageError("--update-baseline and --no-baseline cannot be combined.");
+
+  // Located and read before linting, so a bad --baseline fails fast.
+  const baselinePath = values["update-baseline"]
+    ? resolve(io.cwd, values.baseline ?? BASELINE_FILE)
+    : locateBaseline({
+        cwd: io.cwd,
+        ...(values.baseline ? { flag: values.baseline } : {}),
+        disabled: Boolean(values["no-baseline"]),
+      });
+  let baseline = baselinePath && !values["update-baseline"] ? readBaseline(baselinePath) : null;
+
   const progress = io.stderrIsTTY ? startProgress(io.stderr) : null;
   let result: LintResult;
   try {
@@ -157,20 +204,62 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   debug?.(`linted ${result.summary.files} files in ${Math.round(performance.now() - started)} ms`);
 
+  let baselineSummary: BaselineSummary | undefined;
+  let fixedBaseline = false;
+  if (values["update-baseline"] && baselinePath) {
+    baseline = writeBaseline(baselinePath, result.findings);
+    io.stderr(
+      `deploylint: wrote ${result.findings.length} findings to ${relative(io.cwd, baselinePath) || baselinePath}.\n`,
+    );
+  }
+  if (baselinePath && baseline) {
+    const outcome = applyBaseline(result, baseline, { full: !partial });
+    result = outcome.result;
+    const fixed = outcome.fixed.reduce((sum, entry) => sum + entry.count, 0);
+    baselineSummary = { file: relative(io.cwd, baselinePath) || baselinePath, matched: outcome.matched, fixed };
+    debug?.(`baseline ${baselinePath}: ${outcome.matched} hidden, ${fixed} fixed`);
+    if (fixed > 0) {
+      io.stderr(fixedNote(outcome.fixed, baselinePath, io.cwd));
+      fixedBaseline = true;
+    }
+  }
+
   const reported = values.quiet ? withErrorsOnly(result) : result;
-  const output = reporter(reported, {
+  const context = buildReporterContext({
+    config,
     cwd: io.cwd,
     color: Boolean(color),
-    rules: Object.fromEntries(
-      ruleCatalogue(config).map((r) => [r.id, { description: r.description, ...(r.help ? { help: r.help } : {}) }]),
-    ),
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+    ...(baselineSummary ? { baseline: baselineSummary } : {}),
   });
+  const output = reporter(reported, context);
   if (values["output-file"]) writeFileSync(resolve(io.cwd, values["output-file"]), output);
   else io.stdout(output);
+  // GitHub shows at most 10 annotations per level and step; the job summary shows every finding.
+  if (values.format === "github" && io.env.GITHUB_STEP_SUMMARY) {
+    appendFileSync(io.env.GITHUB_STEP_SUMMARY, markdown(reported, { ...context, color: false }));
+  }
 
   const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
-  return result.summary.errors > 0 || tooManyWarnings ? 1 : 0;
+  const strictFailure = fixedBaseline && Boolean(values["baseline-strict"]);
+  return result.summary.errors > 0 || tooManyWarnings || strictFailure ? 1 : 0;
+}
+
+/** Subcommands take their own options, so they are routed before parsing. */
+async function runSubcommand(argv: string[], io: Io): Promise<number | null> {
+  const [first, second, ...rest] = argv;
+  if (first === "init") return (await import("./commands/init.js")).init(argv.slice(1), io);
+  if (first === "pre-deploy") return (await import("./commands/pre-deploy.js")).preDeploy(argv.slice(1), io);
+  if (first === "migrations" && second === "verify")
+    return (await import("./commands/migrations-verify.js")).migrationsVerify(rest, io);
+  if (first === "env") {
+    if (second !== "check")
+      throw new UsageError(`Unknown command "env ${second ?? ""}": did you mean deploylint env check?`);
+    const envCheck = await loadEnvCheck();
+    if (!envCheck) throw new UsageError("deploylint env check is not available in this build.");
+    return envCheck(rest, io);
+  }
+  return null;
 }
 
 function withErrorsOnly(result: LintResult): LintResult {

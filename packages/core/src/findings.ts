@@ -1,6 +1,6 @@
 // The output contract (DESIGN.md "Findings and output contract"): what every reporter and the
 // public API receive. Plain JSON, stable field order.
-import type { ReportedSeverity } from "./rule-api/types.js";
+import type { ReportedSeverity, Severity } from "./rule-api/types.js";
 
 export interface Finding {
   ruleId: string;
@@ -43,13 +43,37 @@ export interface LintResult {
   skipped: SkippedFile[];
 }
 
+/** What a reporter knows about one rule (machine formats describe every rule they mention). */
+export interface ReporterRuleInfo {
+  description: string;
+  help?: string;
+  url?: string;
+  /** Severity in the run's config, for SARIF's defaultConfiguration.level. */
+  severity?: Severity;
+}
+
+/** How a baseline filtered the run, for the human formats (the json contract stays as it is). */
+export interface BaselineSummary {
+  /** The baseline file, relative to the working directory. */
+  file: string;
+  /** Findings the baseline hid. */
+  matched: number;
+  /** Baseline entries no current finding matches any more. */
+  fixed: number;
+}
+
 /** Everything a reporter may use besides the result. */
 export interface ReporterContext {
   cwd: string;
   color: boolean;
   /** Rule metadata by full id, for help text and docs links. */
-  rules: Record<string, { description: string; help?: string; url?: string }>;
+  rules: Record<string, ReporterRuleInfo>;
   maxWarnings?: number;
+  /** deploylint's version (SARIF tool.driver.semanticVersion). */
+  version?: string;
+  /** Base URL of the rule docs, for rules without a url of their own: `<base>/<pack>/<id>.md`. */
+  docsBaseUrl?: string;
+  baseline?: BaselineSummary;
 }
 
 export type Reporter = (result: LintResult, context: ReporterContext) => string;

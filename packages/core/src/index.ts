@@ -9,11 +9,13 @@ export { CORE_PACK, PARSE_ERROR_ID, UNUSED_SUPPRESSION_ID } from "./engine/core-
 export { RuleCrash } from "./engine/lint-file.js";
 export { type RunFile, type RunOptions, runLint } from "./engine/run.js";
 export type {
+  BaselineSummary,
   Finding,
   LintResult,
   LintSummary,
   Reporter,
   ReporterContext,
+  ReporterRuleInfo,
   SkippedFile,
   SuppressedFinding,
 } from "./findings.js";

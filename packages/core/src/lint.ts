@@ -37,7 +37,8 @@ export async function lintProject(options: LintProjectOptions): Promise<LintResu
   const cwd = resolve(options.cwd);
   const { config } = options;
   const discovered = await discover({ cwd, patterns: options.patterns ?? ["."], ignores: config.ignores });
-  if (discovered.unmatched.length > 0) {
+  // A path the user named that matches nothing is a mistake; an empty repository is not.
+  if (options.patterns && discovered.unmatched.length > 0) {
     throw new UsageError(`No files match ${discovered.unmatched.map((p) => `"${p}"`).join(", ")}.`);
   }
   let files: RunFile[] = discovered.files;

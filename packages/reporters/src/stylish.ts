@@ -2,6 +2,7 @@
 // columns, the help under each finding and a one-line summary.
 import type { Finding, LintResult, Reporter, ReporterContext } from "@deploylint/core";
 import picocolors from "picocolors";
+import { oneLine } from "./printable.js";
 
 type Colors = ReturnType<typeof picocolors.createColors>;
 
@@ -33,15 +34,15 @@ function renderFile(file: string, findings: readonly Finding[], colors: Colors):
   const lineWidth = Math.max(...findings.map((f) => String(f.line).length));
   const columnWidth = Math.max(...findings.map((f) => String(f.column).length));
   const severityWidth = Math.max(...findings.map((f) => SEVERITY_LABEL[f.severity].length));
-  const messageWidth = Math.max(...findings.map((f) => f.message.length));
+  const messageWidth = Math.max(...findings.map((f) => oneLine(f.message).length));
   const messageIndent = " ".repeat(2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2);
-  const lines = [colors.underline(file)];
+  const lines = [colors.underline(oneLine(file))];
   for (const finding of findings) {
     const position = `${String(finding.line).padStart(lineWidth)}:${String(finding.column).padEnd(columnWidth)}`;
     const severity = colorSeverity(colors, finding.severity, SEVERITY_LABEL[finding.severity].padEnd(severityWidth));
-    const message = finding.message.padEnd(messageWidth);
+    const message = oneLine(finding.message).padEnd(messageWidth);
     lines.push(`  ${colors.dim(position)}  ${severity}  ${message}  ${colors.dim(finding.ruleId)}`);
-    if (finding.help !== undefined) lines.push(`${messageIndent}${colors.dim(`help: ${finding.help}`)}`);
+    if (finding.help !== undefined) lines.push(`${messageIndent}${colors.dim(`help: ${oneLine(finding.help)}`)}`);
   }
   return lines.join("\n");
 }
@@ -73,13 +74,25 @@ function renderMaxWarnings(result: LintResult, context: ReporterContext, colors:
   );
 }
 
+function renderBaseline(context: ReporterContext, colors: Colors): string | null {
+  const { baseline } = context;
+  if (!baseline) return null;
+  const hidden = `${plural(baseline.matched, "known finding")} hidden by the baseline ${baseline.file}.`;
+  if (baseline.fixed === 0) return colors.dim(hidden);
+  const entries =
+    baseline.fixed === 1 ? "1 baseline entry no longer matches" : `${baseline.fixed} baseline entries no longer match`;
+  return `${colors.dim(hidden)}\n${colors.yellow(`${entries}: run deploylint --update-baseline so the file shrinks.`)}`;
+}
+
 export const stylish: Reporter = (result, context) => {
   const colors = picocolors.createColors(context.color);
   const blocks: string[] = [];
   for (const [file, findings] of groupByFile(result.findings)) blocks.push(renderFile(file, findings, colors));
-  const tail = [renderSummary(result, colors), renderMaxWarnings(result, context, colors)].filter(
-    (line): line is string => line !== null,
-  );
+  const tail = [
+    renderSummary(result, colors),
+    renderBaseline(context, colors),
+    renderMaxWarnings(result, context, colors),
+  ].filter((line): line is string => line !== null);
   blocks.push(tail.join("\n"));
   return `${blocks.join("\n\n")}\n`;
 };

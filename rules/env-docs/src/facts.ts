@@ -7,20 +7,19 @@ export const READ_FACT = "env-docs:read";
 export const DOCUMENTED_FACT = "env-docs:documented";
 
 /** Where a fact points (1-based; the end column is exclusive, as the engine reports it). */
-export interface Span {
+export type Span = {
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
-}
+};
 
 /** A read of one named variable, or (`name: null`) an access whose name is computed at run time. */
-export interface ReadFact extends Span {
+export type ReadFact = Span & {
   name: string | null;
   /** How it was read: "process.env", "import.meta.env", "os.getenv", "compose", … */
   via: string;
-  [key: string]: string | number | null;
-}
+};
 
 export interface Decorators {
   required: boolean;
@@ -32,17 +31,33 @@ export interface Decorators {
   rotation: string | null;
 }
 
+/** The decorators as a fact holds them: no values, which may be real by mistake. */
+export type FactDecorators = {
+  required: boolean;
+  optional: boolean;
+  sensitive: boolean;
+  type: string | null;
+  rotation: string | null;
+  hasDefault: boolean;
+  hasExample: boolean;
+};
+
 /**
  * A documented variable. It never carries the value (facts may be cached, and an example file
  * may hold a real secret by mistake): only whether it is empty and which variables it expands.
  */
-export interface DocumentedFact extends Span {
+export type DocumentedFact = Span & {
   name: string;
+  /** The same as `name`, with `required` and `sensitive`: the flat fields env-ladder reads. */
+  key: string;
+  /** @required and not @optional. */
+  required: boolean;
+  sensitive: boolean;
   description: string | null;
-  decorators: Decorators;
+  decorators: FactDecorators;
   empty: boolean;
   /** A commented-out assignment (`# NAME=value`): documented, meant to be set only when needed. */
   commented: boolean;
   /** Variables the value expands (`${OTHER}`), which count as read. */
   references: string[];
-}
+};

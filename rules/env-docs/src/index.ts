@@ -1,9 +1,43 @@
 // @deploylint/rules-env-docs: rules for the environment-variable documentation (.env.example)
 // and the dotenv files themselves.
 import { definePack } from "@deploylint/core/rule-api";
+import documentedExtractor from "./extract/documented.js";
+import readExtractor from "./extract/read.js";
+import noUndocumentedVar from "./rules/no-undocumented-var.js";
+import noUnusedDocumentedVar from "./rules/no-unused-documented-var.js";
+import requireDescription from "./rules/require-description.js";
+import requireExampleValue from "./rules/require-example-value.js";
+import requireRotationNote from "./rules/require-rotation-note.js";
 import validDotenv from "./rules/valid-dotenv.js";
 
+export { type Documentation, readDocumentation } from "./example/decorators.js";
+export { type ExampleEntry, readExample } from "./example/read-example.js";
+export { checkType, type TypeCheck } from "./example/types.js";
+export type { Decorators, DocumentedFact, FactDecorators, ReadFact, Span } from "./facts.js";
+export { DOCUMENTED_FACT, READ_FACT } from "./facts.js";
+export { knownMatcher, PLATFORM_VARS } from "./project/platform.js";
+export type { NoUndocumentedVarOptions } from "./rules/no-undocumented-var.js";
+export type { NoUnusedDocumentedVarOptions } from "./rules/no-unused-documented-var.js";
 export type { ValidDotenvMessageId, ValidDotenvOptions } from "./rules/valid-dotenv.js";
-export { validDotenv };
+export { DEFAULT_EXAMPLES } from "./settings.js";
+export {
+  noUndocumentedVar,
+  noUnusedDocumentedVar,
+  requireDescription,
+  requireExampleValue,
+  requireRotationNote,
+  validDotenv,
+};
 
-export default definePack({ name: "env-docs", rules: [validDotenv] });
+export default definePack({
+  name: "env-docs",
+  rules: [
+    noUndocumentedVar,
+    noUnusedDocumentedVar,
+    requireDescription,
+    requireExampleValue,
+    requireRotationNote,
+    validDotenv,
+  ],
+  extractors: [readExtractor, documentedExtractor],
+});

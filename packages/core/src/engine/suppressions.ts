@@ -41,7 +41,10 @@ export function parseDirectives(text: string, kind: SourceKind): Directive[] {
       const before = lineText.slice(0, at).trimEnd();
       // The directive must open a comment: only whitespace between the marker and it.
       const marker = markers.find((m) => before.endsWith(m));
-      if (!marker || insideString(before.slice(0, before.length - marker.length))) continue;
+      if (!marker) continue;
+      const prefix = before.slice(0, before.length - marker.length);
+      // Inside a string, or quoted inside another comment (a doc comment showing the syntax): not a directive.
+      if (insideString(prefix) || markers.some((m) => prefix.includes(m))) continue;
       const rest = stripCommentClose(lineText.slice(at + match[0].length));
       const [rulesPart, reasonPart] = splitReason(rest);
       directives.push({

@@ -39,6 +39,7 @@ describe("parseDirectives", () => {
     expect(parseDirectives("A=deploylint-disable", "dotenv")).toEqual([]);
     expect(parseDirectives('const t = "// deploylint-disable-next-line x/y -- fixture";', "script")).toEqual([]);
     expect(parseDirectives("it('x', () => f()); // deploylint-disable-line x/y", "script")).toHaveLength(1);
+    expect(parseDirectives("//   // deploylint-disable-line x/y -- shown in a doc comment", "script")).toEqual([]);
   });
 });
 

@@ -123,10 +123,9 @@ export function describeValue(options: {
     hasValue: value !== null && value.trim() !== "" && !isSecretReference(value),
   };
   if (value === null) return entry;
-  if (mayHoldLevel(key)) {
-    const level = parseLevel(value);
-    if (level) entry.level = level;
-  }
+  // A level word is no secret, whatever the key; the rule decides which keys hold log levels.
+  const level = parseLevel(value);
+  if (level) entry.level = level;
   const endpoint = classifyEndpoint(key, value);
   if (endpoint) entry.endpoint = endpoint;
   const host = hostOf(value);

@@ -1,6 +1,10 @@
 // The migrations model, shared by the rules of the pack.
 
-export { detectMigrationFile } from "./migration-file.js";
+export { compareTypes, parseDataType } from "./data-types.js";
+export { type DeclaredColumn, declaredColumns } from "./declared-columns.js";
+export { docsUrl, isMysql, isPostgres } from "./dialects.js";
+export { MIGRATION_FACT, type MigrationFact, migrationFact, type OperationFact, type SectionFact } from "./facts.js";
+export { detectMigrationFile, FRAMEWORKS, sendsAsOneQuery } from "./migration-file.js";
 export {
   buildMigration,
   MODEL_KEY,
@@ -10,5 +14,12 @@ export {
   tablesCreatedBefore,
 } from "./model.js";
 export { statementOperations } from "./operations.js";
-export { globToRegExp, isMigrationPath } from "./paths.js";
+export { buildScriptMigration, DYNAMIC, type OrmFramework } from "./orm/index.js";
+export { DEFAULT_FOLDERS, globToRegExp, isMigrationPath } from "./paths.js";
+export { byVersion, doesNothing, groupMigrations, isUndoable, type MigrationGroup } from "./project.js";
+export { rebuildOperations } from "./rebuild.js";
+export { existingTableOperations, type JudgedOperation, upOperations } from "./scope.js";
+export { cannotRunInTransaction, type TransactionOwner, upTransactions } from "./transactions.js";
 export type * from "./types.js";
+export { rebuiltTables, type UndoRequirement, undoRequirement } from "./undo.js";
+export { isVolatileDefault } from "./volatile.js";

@@ -1,4 +1,6 @@
-// Recognises a SQL migration's framework, version, name and up/down sections from its path and text.
+// Recognises a SQL migration's framework, version, name and up/down sections from its path and
+// text, with each framework's transaction behaviour (who wraps a file in a transaction, and how a
+// file opts out).
 import type { OffsetRange } from "@deploylint/core/rule-api";
 import type { Direction, Framework, MigrationFile, Section } from "./types.js";
 
@@ -12,14 +14,37 @@ interface Marker {
 const DBMATE_MARKER = /^--[ \t]*migrate:(up|down)\b([^\n]*)$/gim;
 const GOOSE_MARKER = /^--[ \t]*\+goose[ \t]+(up|down)\b[^\n]*$/gim;
 const GOOSE_NO_TRANSACTION = /^--[ \t]*\+goose[ \t]+NO[ \t]+TRANSACTION\b/im;
+const LIQUIBASE_HEADER = /^\s*--[ \t]*liquibase[ \t]+formatted[ \t]+sql\b/i;
+const LIQUIBASE_CHANGESET = /^--[ \t]*changeset[ \t]+([^\n]*)$/gim;
+const LIQUIBASE_ROLLBACK = /^--[ \t]*rollback\b/im;
+const ATLAS_TXMODE = /^--[ \t]*atlas:txmode[ \t]+(\w+)/im;
+const SQITCH_HEADER = /^--[ \t]*(Deploy|Revert|Verify)[ \t]+\S+[ \t]+(?:to|from|on)[ \t]+\w+/im;
+const DRIZZLE_BREAKPOINT = /^--> statement-breakpoint/m;
 
 const GOLANG_MIGRATE = /^(\d+)_(.+)\.(up|down)\.sql$/i;
 const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/i;
 const FLYWAY_REPEATABLE = /^R__(.+)\.sql$/i;
 const VERSIONED_FOLDER = /^([\d-]+)_(.+)$/;
 const PLAIN_VERSION = /^(\d+)[_-](.+)\.sql$/i;
+const SQITCH_FOLDERS: Record<string, Direction | "verify"> = { deploy: "up", revert: "down", verify: "verify" };
 
-const FRAMEWORKS = new Set<Framework>(["golang-migrate", "dbmate", "goose", "diesel", "prisma", "flyway", "plain"]);
+export const FRAMEWORKS: readonly Framework[] = [
+  "golang-migrate",
+  "dbmate",
+  "goose",
+  "diesel",
+  "prisma",
+  "flyway",
+  "liquibase",
+  "sqitch",
+  "drizzle",
+  "atlas",
+  "knex",
+  "typeorm",
+  "node-pg-migrate",
+  "sequelize",
+  "plain",
+];
 
 function markers(text: string, pattern: RegExp, transactional: (line: string) => boolean): Marker[] {
   return [...text.matchAll(pattern)].map((match) => ({
@@ -49,32 +74,74 @@ function directionOf(sections: Section[]): Direction | "both" {
   return "both";
 }
 
-/** Frameworks recognised from markers in the text (one file holds up and down). */
-function fromText(text: string, basename: string): MigrationFile | null {
+function basenameVersion(basename: string): { version: string | null; name: string } {
   const version = PLAIN_VERSION.exec(basename);
-  const name = version?.[2] ?? basename.replace(/\.sql$/i, "");
+  return { version: version?.[1] ?? null, name: version?.[2] ?? basename.replace(/\.sql$/i, "") };
+}
+
+/** Liquibase formatted SQL: each changeset is an up section; `--rollback` lines hold its down. */
+function liquibase(text: string, basename: string): MigrationFile {
+  const changesets = markers(text, LIQUIBASE_CHANGESET, (line) => !/\brunInTransaction:false\b/i.test(line));
+  const sections = sectionsFrom(changesets, text.length);
+  const rollbacks = [...text.matchAll(/^--[ \t]*rollback[ \t]+([^\n]*)$/gim)].map((m) => (m[1] ?? "").trim());
+  const notRequired = rollbacks.length > 0 && rollbacks.every((line) => /^(not\s+required|empty)\b/i.test(line));
+  return {
+    framework: "liquibase",
+    ...basenameVersion(basename),
+    direction: LIQUIBASE_ROLLBACK.test(text) && !notRequired ? "both" : "up",
+    sections,
+    ...(notRequired ? { downNotRequired: true } : {}),
+  };
+}
+
+/** Frameworks recognised from markers in the text. */
+function fromText(text: string, basename: string): MigrationFile | null {
+  const named = basenameVersion(basename);
   const dbmate = markers(text, DBMATE_MARKER, (line) => !/\btransaction:false\b/i.test(line));
   if (dbmate.length > 0) {
     const sections = sectionsFrom(dbmate, text.length);
-    return { framework: "dbmate", version: version?.[1] ?? null, name, direction: directionOf(sections), sections };
+    return { framework: "dbmate", ...named, direction: directionOf(sections), sections };
   }
   const noTransaction = GOOSE_NO_TRANSACTION.test(text);
   const goose = markers(text, GOOSE_MARKER, () => !noTransaction);
   if (goose.length > 0) {
     const sections = sectionsFrom(goose, text.length);
-    return { framework: "goose", version: version?.[1] ?? null, name, direction: directionOf(sections), sections };
+    return { framework: "goose", ...named, direction: directionOf(sections), sections };
+  }
+  if (LIQUIBASE_HEADER.test(text)) return liquibase(text, basename);
+  const atlas = ATLAS_TXMODE.exec(text);
+  if (atlas !== null) {
+    const transactional = (atlas[1] ?? "").toLowerCase() !== "none";
+    return { framework: "atlas", ...named, direction: "up", sections: whole("up", text.length, transactional) };
   }
   return null;
 }
 
+/** sqitch: deploy/, revert/ and verify/ scripts of one change share a name; sqitch never wraps them. */
+function sqitch(segments: string[], text: string): MigrationFile | null {
+  const at = segments.findLastIndex((segment) => SQITCH_FOLDERS[segment.toLowerCase()] !== undefined);
+  if (at === -1) return null;
+  const role = SQITCH_FOLDERS[(segments[at] ?? "").toLowerCase()];
+  const name = segments
+    .slice(at + 1)
+    .join("/")
+    .replace(/\.sql$/i, "");
+  if (role === "verify" || role === undefined) {
+    return { framework: "sqitch", version: null, name, direction: "up", sections: [], downNotRequired: true };
+  }
+  return { framework: "sqitch", version: null, name, direction: role, sections: whole(role, text.length, false) };
+}
+
 /** Frameworks recognised from the file and folder names (one file per direction). */
-function fromPath(segments: string[], length: number): MigrationFile {
+function fromPath(segments: string[], text: string): MigrationFile {
+  const length = text.length;
   const basename = segments[segments.length - 1] ?? "";
   const folder = segments[segments.length - 2] ?? "";
   const golang = GOLANG_MIGRATE.exec(basename);
   if (golang !== null) {
     const direction: Direction = (golang[3] ?? "").toLowerCase() === "down" ? "down" : "up";
-    // golang-migrate runs the file as is: no transaction unless the file opens one.
+    // golang-migrate runs the file as is: no transaction unless the file opens one (but see
+    // implicitTransaction: PostgreSQL runs a multi-statement query as one).
     const sections = whole(direction, length, false);
     return { framework: "golang-migrate", version: golang[1] ?? null, name: golang[2] ?? "", direction, sections };
   }
@@ -82,12 +149,13 @@ function fromPath(segments: string[], length: number): MigrationFile {
   const versioned = VERSIONED_FOLDER.exec(folder);
   if ((lower === "up.sql" || lower === "down.sql") && versioned !== null) {
     const direction: Direction = lower === "down.sql" ? "down" : "up";
-    // diesel wraps each migration in a transaction unless metadata.toml opts out (not visible here).
+    // diesel wraps each migration in a transaction unless metadata.toml says run_in_transaction = false.
     const sections = whole(direction, length, true);
     return { framework: "diesel", version: versioned[1] ?? null, name: versioned[2] ?? "", direction, sections };
   }
   if (lower === "migration.sql" && versioned !== null) {
-    const sections = whole("up", length, null);
+    // Prisma sends the script as one multi-statement query (see implicitTransaction).
+    const sections = whole("up", length, false);
     return { framework: "prisma", version: versioned[1] ?? null, name: versioned[2] ?? "", direction: "up", sections };
   }
   const flyway = FLYWAY.exec(basename);
@@ -98,31 +166,67 @@ function fromPath(segments: string[], length: number): MigrationFile {
   }
   const repeatable = FLYWAY_REPEATABLE.exec(basename);
   if (repeatable !== null) {
-    return {
-      framework: "flyway",
-      version: null,
-      name: repeatable[1] ?? "",
-      direction: "up",
-      sections: whole("up", length, true),
-    };
+    const sections = whole("up", length, true);
+    return { framework: "flyway", version: null, name: repeatable[1] ?? "", direction: "up", sections };
   }
-  const plain = PLAIN_VERSION.exec(basename);
-  const name = plain?.[2] ?? basename.replace(/\.sql$/i, "");
-  return {
-    framework: "plain",
-    version: plain?.[1] ?? null,
-    name,
-    direction: "up",
-    sections: whole("up", length, false),
-  };
+  const named = basenameVersion(basename);
+  if (segments.some((s) => s.toLowerCase() === "drizzle") || DRIZZLE_BREAKPOINT.test(text)) {
+    // drizzle-kit's migrator applies the pending migrations in one transaction, with no opt-out.
+    return { framework: "drizzle", ...named, direction: "up", sections: whole("up", length, true) };
+  }
+  if (SQITCH_HEADER.test(text) || segments.some((s) => s.toLowerCase() === "sqitch")) {
+    const found = sqitch(segments, text);
+    if (found !== null) return found;
+  }
+  return { framework: "plain", ...named, direction: "up", sections: whole("up", length, null) };
 }
 
 /** The framework named in settings, when it is one we know. */
 export function configuredFramework(value: unknown): Framework | null {
-  return typeof value === "string" && FRAMEWORKS.has(value as Framework) ? (value as Framework) : null;
+  return typeof value === "string" && FRAMEWORKS.includes(value as Framework) ? (value as Framework) : null;
 }
 
-export function detectMigrationFile(options: { path: string; text: string }): MigrationFile {
+// How a configured framework treats a file whose name and text did not say (a plain file).
+const CONFIGURED_TRANSACTIONAL: Partial<Record<Framework, boolean | null>> = {
+  dbmate: true,
+  goose: true,
+  flyway: true,
+  diesel: true,
+  drizzle: true,
+  atlas: true,
+  liquibase: true,
+  "golang-migrate": false,
+  prisma: false,
+  sqitch: false,
+};
+
+/** A plain file under a configured framework: the framework's name and transaction behaviour. */
+export function asConfigured(
+  file: MigrationFile,
+  framework: Framework,
+  segments: string[],
+  text: string,
+): MigrationFile {
+  if (file.framework !== "plain" || framework === "plain") return file;
+  if (framework === "sqitch") return sqitch(segments, text) ?? { ...file, framework };
+  const transactional = CONFIGURED_TRANSACTIONAL[framework] ?? null;
+  return { ...file, framework, sections: file.sections.map((section) => ({ ...section, transactional })) };
+}
+
+export function detectMigrationFile(options: {
+  path: string;
+  text: string;
+  framework?: Framework | null;
+}): MigrationFile {
   const segments = options.path.replace(/\\/g, "/").split("/");
-  return fromText(options.text, segments[segments.length - 1] ?? "") ?? fromPath(segments, options.text.length);
+  const detected = fromText(options.text, segments[segments.length - 1] ?? "") ?? fromPath(segments, options.text);
+  return options.framework ? asConfigured(detected, options.framework, segments, options.text) : detected;
+}
+
+/**
+ * Whether the framework sends a whole section as one multi-statement query, which PostgreSQL runs
+ * as one implicit transaction when it holds more than one statement (golang-migrate, Prisma).
+ */
+export function sendsAsOneQuery(framework: Framework): boolean {
+  return framework === "golang-migrate" || framework === "prisma";
 }

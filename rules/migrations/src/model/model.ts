@@ -1,8 +1,10 @@
 // The per-file migration model, computed once and shared by every rule of the pack through
 // ctx.memo: which file is a migration, its sections, and the operations of each section.
 import type { Settings, SourceFileInfo, SourceMap, SqlSource } from "@deploylint/core/rule-api";
+import { rollbackStatements } from "./liquibase-rollback.js";
 import { configuredFramework, detectMigrationFile } from "./migration-file.js";
 import { statementOperations } from "./operations.js";
+import { buildScriptMigration } from "./orm/index.js";
 import { isMigrationPath } from "./paths.js";
 import type { Direction, Migration, Operation, Section } from "./types.js";
 
@@ -39,6 +41,16 @@ function sectionAt(sections: Section[], offset: number): Section | undefined {
   return sections.find((section) => offset >= section.range.start && offset < section.range.end);
 }
 
+/** The operations of Liquibase `--rollback` lines, changeset by changeset. */
+function liquibaseDown(text: string, sections: Section[]): Operation[] {
+  let index = 0;
+  return sections.flatMap((section) =>
+    rollbackStatements(text, section.range).flatMap((statement) =>
+      statementOperations(statement, { index: 100000 + index++, section: "down" }),
+    ),
+  );
+}
+
 /** Builds the model of a SQL migration file; statements outside every section belong to none. */
 export function buildMigration(options: {
   path: string;
@@ -48,20 +60,22 @@ export function buildMigration(options: {
 }): Migration | null {
   const config = migrationSettings(options.settings);
   if (!isMigrationPath(options.path, config.paths)) return null;
-  const detected = detectMigrationFile({ path: options.path, text: options.text });
-  const framework =
-    detected.framework === "plain" ? (configuredFramework(config.framework) ?? "plain") : detected.framework;
+  const configured = configuredFramework(config.framework);
+  const detected = detectMigrationFile({ path: options.path, text: options.text, framework: configured });
+  // sqitch verify scripts check a deploy; they change nothing.
+  if (detected.framework === "sqitch" && detected.sections.length === 0) return null;
   const byDirection: Record<Direction, Operation[]> = { up: [], down: [] };
   options.source.statements.forEach((statement, index) => {
     const section = sectionAt(detected.sections, statement.range.start);
     if (section === undefined) return;
     byDirection[section.direction].push(...statementOperations(statement, { index, section: section.direction }));
   });
-  const hasDown = detected.sections.some((section) => section.direction === "down");
+  const liquibase = detected.framework === "liquibase" && detected.direction === "both";
+  if (liquibase) byDirection.down = liquibaseDown(options.text, detected.sections);
+  const hasDown = liquibase || detected.sections.some((section) => section.direction === "down");
   const up = detected.sections.find((section) => section.direction === "up");
   return {
     ...detected,
-    framework,
     file: options.path,
     dialect: options.source.dialect,
     transactional: up?.transactional ?? null,
@@ -71,9 +85,22 @@ export function buildMigration(options: {
   };
 }
 
-/** The migration model of the context's file (null when the file is not a migration), computed once per file. */
+/**
+ * The migration model of the context's file (null when the file is not a migration), computed once
+ * per file: a SQL migration, or an ORM migration script (knex, TypeORM, node-pg-migrate, Sequelize).
+ */
 export function migrationOf(ctx: ModelContext): Migration | null {
   return ctx.memo(MODEL_KEY, () => {
+    if (ctx.file.kind === "script") {
+      const config = migrationSettings(ctx.settings);
+      if (!isMigrationPath(ctx.file.path, config.paths)) return null;
+      return buildScriptMigration({
+        path: ctx.file.path,
+        text: ctx.file.text,
+        settings: config,
+        program: () => ctx.source("script").program,
+      });
+    }
     if (ctx.file.kind !== "sql") return null;
     return buildMigration({
       path: ctx.file.path,

@@ -1,134 +1,184 @@
 // Operations read from a statement's text, for statements the parser rejected (MySQL CHANGE/MODIFY,
-// ALGORITHM= clauses, …): regular expressions over the statement, guided by its kind.
+// ALGORITHM= clauses, LOCK TABLE, VACUUM, …) and for details the CST path reads the same way.
 import type { SqlStatement } from "@deploylint/core/rule-api";
+import { alterActionOperations, mysqlTableOptions, QUALIFIED } from "./alter-actions-text.js";
+import { createTableColumns } from "./columns-text.js";
 import { nameFromText } from "./names.js";
-import type { OperationDetail } from "./types.js";
+import { splitTopLevel } from "./tokens.js";
+import type { MaintenanceVerb, OperationDetail } from "./types.js";
 
-const ID = String.raw`(?:"(?:[^"]|"")*"|\x60[^\x60]*\x60|\[[^\]]*\]|[\w$]+)`;
-const QUALIFIED = String.raw`${ID}(?:\s*\.\s*${ID})*`;
-const NOT_COLUMN = /^(CONSTRAINT|INDEX|KEY|PRIMARY|FOREIGN|UNIQUE|CHECK|FULLTEXT|SPATIAL|PARTITION)$/i;
-
-/** Splits on commas outside parentheses and quotes. */
-function splitTopLevel(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote: string | null = null;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quote !== null) {
-      if (ch === quote) quote = null;
-    } else if (ch === "'" || ch === '"' || ch === "`") quote = ch;
-    else if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    else if (ch === "," && depth === 0) {
-      parts.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start).trim());
-  return parts.filter((part) => part !== "");
+function re(source: string, flags = "i"): RegExp {
+  return new RegExp(source, flags);
 }
 
-function alterAction(table: string, action: string): OperationDetail[] {
-  let m = new RegExp(String.raw`^DROP\s+(?:COLUMN\s+)?(?:IF\s+EXISTS\s+)?(${ID})`, "i").exec(action);
-  if (m?.[1] !== undefined && !NOT_COLUMN.test(m[1]))
-    return [{ type: "drop_column", table, column: nameFromText(m[1]) }];
-  m = new RegExp(String.raw`^ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(${ID})\s`, "i").exec(action);
-  if (m?.[1] !== undefined && !NOT_COLUMN.test(m[1])) {
-    const notNull = /\bNOT\s+NULL\b|\bPRIMARY\s+KEY\b/i.test(action);
-    return [
-      { type: "add_column", table, column: nameFromText(m[1]), notNull, hasDefault: /\bDEFAULT\b/i.test(action) },
-    ];
-  }
-  m = new RegExp(String.raw`^RENAME\s+COLUMN\s+(${ID})\s+TO\s+(${ID})`, "i").exec(action);
-  if (m?.[1] !== undefined && m[2] !== undefined) {
-    return [{ type: "rename_column", table, column: nameFromText(m[1]), to: nameFromText(m[2]) }];
-  }
-  m = new RegExp(String.raw`^RENAME\s+(?:TO|AS)\s+(${QUALIFIED})`, "i").exec(action);
-  if (m?.[1] !== undefined) return [{ type: "rename_table", table, to: nameFromText(m[1]) }];
-  // MySQL CHANGE [COLUMN] old new type: a rename when the names differ, and always a restated type.
-  m = new RegExp(String.raw`^CHANGE\s+(?:COLUMN\s+)?(${ID})\s+(${ID})\s+(.+)$`, "is").exec(action);
-  if (m?.[1] !== undefined && m[2] !== undefined && m[3] !== undefined) {
-    const [from, to] = [nameFromText(m[1]), nameFromText(m[2])];
-    const type: OperationDetail = { type: "alter_column_type", table, column: to, dataType: m[3].trim() };
-    return from === to ? [type] : [{ type: "rename_column", table, column: from, to }, type];
-  }
-  m = new RegExp(String.raw`^MODIFY\s+(?:COLUMN\s+)?(${ID})\s+(.+)$`, "is").exec(action);
-  if (m?.[1] !== undefined && m[2] !== undefined) {
-    return [{ type: "alter_column_type", table, column: nameFromText(m[1]), dataType: m[2].trim() }];
-  }
-  m = new RegExp(
-    String.raw`^ALTER\s+(?:COLUMN\s+)?(${ID})\s+(?:SET\s+DATA\s+)?TYPE\s+(.+?)(?:\s+USING\b.*)?$`,
-    "is",
-  ).exec(action);
-  if (m?.[1] !== undefined && m[2] !== undefined) {
-    return [{ type: "alter_column_type", table, column: nameFromText(m[1]), dataType: m[2].trim() }];
-  }
-  return [{ type: "other", kind: "alter_table" }];
+function firstName(text: string, pattern: string): string {
+  const m = re(`${pattern}(${QUALIFIED})`).exec(text);
+  return m?.[1] === undefined ? "" : nameFromText(m[1]);
+}
+
+/** Names of a `DROP … [IF EXISTS] a, b [CASCADE]` list. */
+function dropList(text: string, object: string): string[] {
+  const m = re(String.raw`^DROP\s+${object}\s+(?:CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?([\s\S]*)$`).exec(text);
+  if (m?.[1] === undefined) return [""];
+  const list = m[1].replace(/\s+(CASCADE|RESTRICT)\s*$/i, "").replace(/\s+ON\s+[\s\S]*$/i, "");
+  return splitTopLevel(list).map((item) => nameFromText(item));
 }
 
 function alterTable(text: string): OperationDetail[] {
-  const head = new RegExp(
+  const head = re(
     String.raw`^ALTER\s+(?:ONLINE\s+|IGNORE\s+)?TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${QUALIFIED})\s*`,
-    "i",
   ).exec(text);
   if (head?.[1] === undefined) return [{ type: "other", kind: "alter_table" }];
   const table = nameFromText(head[1]);
-  return splitTopLevel(text.slice(head[0].length)).flatMap((action) => alterAction(table, action));
+  return withTableOptions(
+    table,
+    text,
+    splitTopLevel(text.slice(head[0].length)).flatMap((action) => alterActionOperations(table, action)),
+  );
 }
 
-function firstTable(text: string, pattern: string): string {
-  const m = new RegExp(`${pattern}(${QUALIFIED})`, "i").exec(text);
-  return m?.[1] === undefined ? "" : nameFromText(m[1]);
+/** Adds a `table_options` operation when a MySQL ALTER TABLE names ALGORITHM= or LOCK=. */
+export function withTableOptions(table: string, text: string, operations: OperationDetail[]): OperationDetail[] {
+  const { algorithm, lock } = mysqlTableOptions(text.replace(/^ALTER\s+TABLE\s+\S+/i, ""));
+  if (algorithm === null && lock === null) return operations;
+  return [...operations, { type: "table_options", table, algorithm, lock }];
+}
+
+export function createIndex(text: string): OperationDetail {
+  const m = re(
+    String.raw`^CREATE\s+(UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?INDEX\s+(CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(${QUALIFIED}\s+)?ON\s+(?:ONLY\s+)?(${QUALIFIED})`,
+  ).exec(text);
+  const { algorithm, lock } = mysqlTableOptions(text);
+  return {
+    type: "create_index",
+    table: m?.[4] === undefined ? "" : nameFromText(m[4]),
+    name: m?.[3] === undefined ? null : nameFromText(m[3]),
+    concurrently: m?.[2] !== undefined,
+    unique: /^UNIQUE/i.test(m?.[1] ?? ""),
+    online: lock === "NONE" && algorithm !== "COPY",
+  };
+}
+
+function dropIndex(text: string): OperationDetail[] {
+  const concurrently = /^DROP\s+INDEX\s+CONCURRENTLY\b/i.test(text);
+  // MySQL: DROP INDEX name ON table.
+  const table = firstName(text, String.raw`\bON\s+`);
+  return dropList(text, "INDEX").map((name) => ({ type: "drop_index", table, name, concurrently }));
+}
+
+/** The verb of a `WITH … AS (…) UPDATE|DELETE|INSERT|MERGE` statement. */
+function withVerb(text: string): "insert" | "update" | "delete" | "merge" | null {
+  const found = [...text.matchAll(/\)\s*(INSERT|UPDATE|DELETE|MERGE)\b/gi)].pop();
+  return (found?.[1]?.toLowerCase() as "insert" | "update" | "delete" | "merge" | undefined) ?? null;
+}
+
+export function isBatched(text: string): boolean {
+  return /\bLIMIT\b|\bctid\b|\bBETWEEN\b/i.test(text);
+}
+
+function dml(verb: "insert" | "update" | "delete" | "merge", text: string): OperationDetail {
+  const body = text.replace(/^WITH\b[\s\S]*?\)\s*(?=(INSERT|UPDATE|DELETE|MERGE)\b)/i, "");
+  const patterns = {
+    insert: String.raw`\bINTO\s+`,
+    update: String.raw`^UPDATE\s+(?:ONLY\s+)?`,
+    delete: String.raw`\bFROM\s+(?:ONLY\s+)?`,
+    merge: String.raw`\bINTO\s+`,
+  };
+  return {
+    type: "dml",
+    verb,
+    table: firstName(body, patterns[verb]),
+    hasWhere: /\bWHERE\b/i.test(body),
+    batched: isBatched(body),
+  };
+}
+
+function maintenance(verb: MaintenanceVerb, text: string): OperationDetail {
+  const words = text.replace(/\([^)]*\)/g, " ").match(re(QUALIFIED, "gi")) ?? [];
+  const keywords =
+    /^(VACUUM|FULL|FREEZE|VERBOSE|ANALYZE|ANALYSE|CLUSTER|REINDEX|TABLE|INDEX|SCHEMA|DATABASE|SYSTEM|CONCURRENTLY|LOCK|IN|ONLY|MODE|ACCESS|EXCLUSIVE|SHARE|ROW|UPDATE|NOWAIT|NO_WRITE_TO_BINLOG|LOCAL|OPTIMIZE|USING|READ|WRITE|ON)$/i;
+  const table = words.find((word) => !keywords.test(word));
+  return {
+    type: "maintenance",
+    verb,
+    table: table === undefined ? "" : nameFromText(table),
+    full: /^VACUUM\s+(?:\([^)]*\bFULL\b[^)]*\)|FULL\b)/i.test(text),
+    concurrently: /\bCONCURRENTLY\b/i.test(text),
+  };
+}
+
+function setting(text: string): OperationDetail {
+  const m =
+    /^SET\s+(?:SESSION\s+|LOCAL\s+|GLOBAL\s+|PERSIST\s+)?(?:@@(?:session\.|global\.)?)?([\w.]+)\s*(?:=|\bTO\b)\s*([\s\S]*)$/i.exec(
+      text,
+    );
+  if (m?.[1] === undefined) return { type: "set", name: "", value: "" };
+  return { type: "set", name: m[1].toLowerCase(), value: (m[2] ?? "").trim() };
+}
+
+function renameTables(text: string): OperationDetail[] {
+  const pairs = [...text.matchAll(re(String.raw`(${QUALIFIED})\s+TO\s+(${QUALIFIED})`, "gi"))];
+  return pairs.map((m) => ({ type: "rename_table", table: nameFromText(m[1] ?? ""), to: nameFromText(m[2] ?? "") }));
 }
 
 export function textOperations(statement: SqlStatement): OperationDetail[] {
   const text = statement.text;
-  switch (statement.kind) {
+  const kind = statement.kind;
+  switch (kind) {
     case "alter_table":
       return alterTable(text);
-    case "create_table":
-      return [{ type: "create_table", table: firstTable(text, String.raw`\bTABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?`) }];
-    case "drop_table":
-      return [{ type: "drop_table", table: firstTable(text, String.raw`\bTABLE\s+(?:IF\s+EXISTS\s+)?`) }];
-    case "truncate":
-      return [{ type: "truncate", table: firstTable(text, String.raw`^TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?`) }];
-    case "create_index":
-      return [
-        {
-          type: "create_index",
-          table: firstTable(text, String.raw`\bON\s+(?:ONLY\s+)?`),
-          name: null,
-          concurrently: /^CREATE\s+(?:UNIQUE\s+)?INDEX\s+CONCURRENTLY\b/i.test(text),
-          unique: /^CREATE\s+UNIQUE\b/i.test(text),
-        },
-      ];
-    case "rename_table": {
-      const m = new RegExp(String.raw`^RENAME\s+TABLES?\s+(${QUALIFIED})\s+TO\s+(${QUALIFIED})`, "i").exec(text);
-      if (m?.[1] === undefined || m[2] === undefined) break;
-      return [{ type: "rename_table", table: nameFromText(m[1]), to: nameFromText(m[2]) }];
+    case "create_table": {
+      const columns = createTableColumns(text);
+      const table = firstName(text, String.raw`\bTABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?`);
+      return [{ type: "create_table", table, columns, asSelect: columns.length === 0 && /\bAS\b/i.test(text) }];
     }
+    case "drop_table":
+      return dropList(text, String.raw`(?:TEMPORARY\s+)?TABLES?`).map((table) => ({ type: "drop_table", table }));
+    case "truncate": {
+      const list = text
+        .replace(/^TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?/i, "")
+        .replace(/\s+(RESTART|CONTINUE|CASCADE|RESTRICT)\b[\s\S]*$/i, "");
+      return splitTopLevel(list).map((table) => ({ type: "truncate", table: nameFromText(table) }));
+    }
+    case "create_index":
+      return [createIndex(text)];
+    case "drop_index":
+      return dropIndex(text);
+    case "rename_table":
+      return renameTables(text);
+    case "create_schema":
+      return [{ type: "create_schema", name: firstName(text, String.raw`\bSCHEMA\s+(?:IF\s+NOT\s+EXISTS\s+)?`) }];
+    case "drop_schema":
+    case "drop_database":
+      return dropList(text, kind === "drop_schema" ? "SCHEMA" : "DATABASE").map((name) => ({
+        type: kind === "drop_schema" ? "drop_schema" : "drop_database",
+        name,
+      }));
+    case "create_type":
+      return [{ type: "create_type", name: firstName(text, String.raw`\bTYPE\s+`) }];
+    case "drop_type":
+      return dropList(text, "TYPE").map((name) => ({ type: "drop_type", name }));
     case "insert":
-      return [{ type: "dml", verb: "insert", table: firstTable(text, String.raw`\bINTO\s+`), hasWhere: false }];
     case "update":
-      return [
-        {
-          type: "dml",
-          verb: "update",
-          table: firstTable(text, String.raw`^UPDATE\s+(?:ONLY\s+)?`),
-          hasWhere: /\bWHERE\b/i.test(text),
-        },
-      ];
     case "delete":
-      return [
-        {
-          type: "dml",
-          verb: "delete",
-          table: firstTable(text, String.raw`\bFROM\s+(?:ONLY\s+)?`),
-          hasWhere: /\bWHERE\b/i.test(text),
-        },
-      ];
+    case "merge":
+      return [dml(kind, text)];
+    case "with": {
+      const verb = withVerb(text);
+      return verb === null ? [{ type: "other", kind }] : [dml(verb, text)];
+    }
+    case "vacuum":
+    case "cluster":
+    case "reindex":
+    case "lock_table":
+    case "optimize_table":
+      return [maintenance(kind, text)];
+    case "begin":
+    case "commit":
+    case "rollback":
+      return [{ type: "transaction", verb: kind }];
+    case "set":
+      return [setting(text)];
   }
-  return [{ type: "other", kind: statement.kind }];
+  return [{ type: "other", kind }];
 }

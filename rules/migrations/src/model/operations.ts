@@ -1,11 +1,14 @@
-// Turns parsed statements into normalised operations; statements the parser rejected go through
-// the text fallback, so a dialect gap of the parser does not hide an operation.
-import type { OffsetRange, SqlStatement } from "@deploylint/core/rule-api";
+// Turns statements into normalised operations. The CST gives names and action boundaries where the
+// parser understood the statement; every clause is then read by the same text readers, so a parser
+// gap of one dialect never hides or changes an operation.
+import type { SqlStatement } from "@deploylint/core/rule-api";
+import { alterActionOperations } from "./alter-actions-text.js";
 import { isNode, listItems, nameOf } from "./names.js";
-import { textOperations } from "./operations-text.js";
+import { createIndex, isBatched, textOperations, withTableOptions } from "./operations-text.js";
 import type { Direction, Operation, OperationBase, OperationDetail } from "./types.js";
 
 type Node = Record<string, unknown>;
+type Located = { detail: OperationDetail; node: unknown };
 
 /** The source text of a CST node, using its absolute range. */
 function sliceOf(statement: SqlStatement, node: unknown): string {
@@ -14,42 +17,7 @@ function sliceOf(statement: SqlStatement, node: unknown): string {
   return statement.text.slice(start - statement.range.start, end - statement.range.start);
 }
 
-function hasConstraint(column: Node, type: string): boolean {
-  const constraints = Array.isArray(column.constraints) ? column.constraints : [];
-  return constraints.some((constraint) => isNode(constraint) && constraint.type === type);
-}
-
-function alterAction(statement: SqlStatement, table: string, action: Node): OperationDetail[] {
-  switch (action.type) {
-    case "alter_action_add_column": {
-      const column = isNode(action.column) ? action.column : {};
-      return [
-        {
-          type: "add_column",
-          table,
-          column: nameOf(column.name) ?? "",
-          notNull: hasConstraint(column, "constraint_not_null") || hasConstraint(column, "constraint_primary_key"),
-          hasDefault: hasConstraint(column, "constraint_default"),
-        },
-      ];
-    }
-    case "alter_action_drop_column":
-      return [{ type: "drop_column", table, column: nameOf(action.column) ?? "" }];
-    case "alter_action_rename_column":
-      return [{ type: "rename_column", table, column: nameOf(action.oldName) ?? "", to: nameOf(action.newName) ?? "" }];
-    case "alter_action_rename":
-      return [{ type: "rename_table", table, to: nameOf(action.newName) ?? "" }];
-    case "alter_action_alter_column": {
-      const inner = isNode(action.action) ? action.action : {};
-      if (inner.type !== "alter_action_set_data_type") break;
-      const dataType = sliceOf(statement, inner.dataType);
-      return [{ type: "alter_column_type", table, column: nameOf(action.column) ?? "", dataType }];
-    }
-  }
-  return [{ type: "other", kind: String(action.type ?? "alter_table") }];
-}
-
-function dmlTable(cst: Node): { table: string; hasWhere: boolean } {
+function dmlTarget(cst: Node): { table: string; hasWhere: boolean } {
   const clauses = Array.isArray(cst.clauses) ? cst.clauses.filter(isNode) : [];
   let table = "";
   for (const clause of clauses) {
@@ -66,12 +34,32 @@ const DML_VERBS: Record<string, "insert" | "update" | "delete" | "merge"> = {
   merge_stmt: "merge",
 };
 
+function alterTable(statement: SqlStatement, cst: Node): Located[] {
+  const table = nameOf(cst.table) ?? "";
+  const located = listItems(cst.actions)
+    .filter(isNode)
+    .flatMap((action) =>
+      alterActionOperations(table, sliceOf(statement, action)).map((detail) => ({ detail, node: action })),
+    );
+  const details = withTableOptions(
+    table,
+    statement.text,
+    located.map((l) => l.detail),
+  );
+  return details.map((detail, i) => located[i] ?? { detail, node: cst });
+}
+
 /** Operations of a statement the parser understood, each with the node it came from. */
-function cstOperations(statement: SqlStatement, cst: Node): { detail: OperationDetail; node: unknown }[] {
-  const one = (detail: OperationDetail) => [{ detail, node: cst }];
+function cstOperations(statement: SqlStatement, cst: Node): Located[] {
+  const one = (detail: OperationDetail): Located[] => [{ detail, node: cst }];
   switch (cst.type) {
-    case "create_table_stmt":
-      return one({ type: "create_table", table: nameOf(cst.name) ?? "" });
+    case "alter_table_stmt":
+      return alterTable(statement, cst);
+    case "create_table_stmt": {
+      const [fromText] = textOperations(statement);
+      if (fromText?.type !== "create_table") break;
+      return one({ ...fromText, table: nameOf(cst.name) ?? fromText.table });
+    }
     case "drop_table_stmt":
       return listItems(cst.tables).map((item) => ({
         detail: { type: "drop_table", table: nameOf(item) ?? "" },
@@ -82,28 +70,21 @@ function cstOperations(statement: SqlStatement, cst: Node): { detail: OperationD
         detail: { type: "truncate", table: nameOf(item) ?? "" },
         node: cst,
       }));
-    case "create_index_stmt":
+    case "create_index_stmt": {
+      const fromText = createIndex(statement.text);
+      if (fromText.type !== "create_index") break;
       return one({
-        type: "create_index",
-        table: nameOf(cst.table) ?? "",
-        name: nameOf(cst.name),
+        ...fromText,
+        table: nameOf(cst.table) ?? fromText.table,
+        name: nameOf(cst.name) ?? fromText.name,
         concurrently: cst.concurrentlyKw !== undefined,
         unique: isNode(cst.indexTypeKw) && cst.indexTypeKw.name === "UNIQUE",
       });
-    case "alter_table_stmt": {
-      const table = nameOf(cst.table) ?? "";
-      return listItems(cst.actions)
-        .filter(isNode)
-        .flatMap((action) => alterAction(statement, table, action).map((detail) => ({ detail, node: action })));
     }
   }
   const verb = DML_VERBS[String(cst.type)];
-  if (verb !== undefined) return one({ type: "dml", verb, ...dmlTable(cst) });
-  return one({ type: "other", kind: statement.kind });
-}
-
-function rangeOf(statement: SqlStatement): OffsetRange {
-  return { start: statement.range.start, end: statement.range.end };
+  if (verb !== undefined) return one({ type: "dml", verb, ...dmlTarget(cst), batched: isBatched(statement.text) });
+  return textOperations(statement).map((detail) => ({ detail, node: cst }));
 }
 
 /** The operations of one statement in the given section. */
@@ -113,13 +94,15 @@ export function statementOperations(
 ): Operation[] {
   const base = (node: unknown): OperationBase => ({
     section: options.section,
-    range: rangeOf(statement),
+    range: { start: statement.range.start, end: statement.range.end },
     statementIndex: options.index,
     statementKind: statement.kind,
     node,
   });
   if (isNode(statement.cst)) {
-    return cstOperations(statement, statement.cst).map(({ detail, node }) => ({ ...base(node), ...detail }));
+    return cstOperations(statement, statement.cst).map(
+      ({ detail, node }) => ({ ...base(node), ...detail }) as Operation,
+    );
   }
-  return textOperations(statement).map((detail) => ({ ...base(null), ...detail }));
+  return textOperations(statement).map((detail) => ({ ...base(null), ...detail }) as Operation);
 }

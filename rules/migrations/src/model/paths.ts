@@ -1,6 +1,19 @@
 // Decides whether a path is a migration file: the configured paths (globs or folders), else the
-// conventional migration folders.
-const DEFAULT_FOLDERS = new Set(["migrations", "migrate"]);
+// conventional migration folders of every supported framework.
+
+// migrations/ (golang-migrate, goose, dbmate, diesel, Prisma, Atlas, Supabase, …), db/migrate/ (Rails
+// style), db/migration/ (Flyway), changelog(s)/ (Liquibase), drizzle/, and sqitch's deploy/ and revert/.
+export const DEFAULT_FOLDERS: ReadonlySet<string> = new Set([
+  "migrations",
+  "migrate",
+  "migration",
+  "changelog",
+  "changelogs",
+  "drizzle",
+  "deploy",
+  "revert",
+  "verify",
+]);
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.+^${}()|[\]\\]/g, "\\$&");

@@ -6,7 +6,7 @@ export default defineRule({
   id: "no-drop-column",
   meta: {
     description: "Disallow dropping a column of an existing table in a migration.",
-    kinds: ["sql"],
+    kinds: ["sql", "script"],
     presets: { recommended: "error", strict: "error" },
     messages: {
       dropColumn:
@@ -17,7 +17,7 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      sql() {
+      file() {
         const migration = migrationOf(ctx);
         if (migration === null) return;
         // Only the up section is judged: a down undoes the migration's own changes.

@@ -74,6 +74,48 @@ describe("detectMigrationFile", () => {
     expect(detectMigrationFile({ path: "db/migration/R__views.sql", text: "" })).toMatchObject({ version: null });
   });
 
+  it("reads Liquibase formatted SQL changesets, runInTransaction:false and rollbacks", () => {
+    const text =
+      "--liquibase formatted sql\n--changeset ann:1\nCREATE TABLE t (id int);\n--rollback DROP TABLE t;\n--changeset ann:2 runInTransaction:false\nCREATE INDEX CONCURRENTLY i ON t (id);\n--rollback DROP INDEX i;\n";
+    const file = detectMigrationFile({ path: "db/changelog/changes.sql", text });
+    expect(file).toMatchObject({ framework: "liquibase", direction: "both" });
+    expect(file.sections.map((s) => [s.direction, s.transactional])).toEqual([
+      ["up", true],
+      ["up", false],
+    ]);
+    const none = detectMigrationFile({
+      path: "db/changelog/x.sql",
+      text: "--liquibase formatted sql\n--changeset a:1\nSELECT 1;\n--rollback not required\n",
+    });
+    expect(none).toMatchObject({ direction: "up", downNotRequired: true });
+  });
+
+  it("reads Atlas txmode, Drizzle folders and sqitch scripts", () => {
+    const atlas = detectMigrationFile({
+      path: "migrations/20220318104614_init.sql",
+      text: "-- atlas:txmode none\nSELECT 1;",
+    });
+    expect(atlas).toMatchObject({ framework: "atlas", version: "20220318104614" });
+    expect(atlas.sections[0]?.transactional).toBe(false);
+    const drizzle = detectMigrationFile({ path: "drizzle/0003_brave_hulk.sql", text: "CREATE TABLE a (id int);" });
+    expect(drizzle).toMatchObject({ framework: "drizzle", version: "0003", name: "brave_hulk" });
+    expect(drizzle.sections[0]?.transactional).toBe(true);
+    const deploy = detectMigrationFile({
+      path: "deploy/appschema.sql",
+      text: "-- Deploy flipr:appschema to pg\nBEGIN;",
+    });
+    expect(deploy).toMatchObject({ framework: "sqitch", name: "appschema", direction: "up" });
+    expect(deploy.sections[0]?.transactional).toBe(false);
+    const revert = detectMigrationFile({ path: "revert/appschema.sql", text: "-- Revert flipr:appschema from pg\n" });
+    expect(revert).toMatchObject({ framework: "sqitch", direction: "down" });
+  });
+
+  it("gives a plain file the configured framework's transaction behaviour", () => {
+    const file = detectMigrationFile({ path: "migrations/001_x.sql", text: "SELECT 1;", framework: "atlas" });
+    expect(file).toMatchObject({ framework: "atlas" });
+    expect(file.sections[0]?.transactional).toBe(true);
+  });
+
   it("falls back to a plain up migration", () => {
     expect(detectMigrationFile({ path: "migrations/0004-add-index.sql", text: "" })).toMatchObject({
       framework: "plain",
@@ -91,6 +133,9 @@ describe("isMigrationPath", () => {
     expect(isMigrationPath("prisma/migrations/1_x/migration.sql", [])).toBe(true);
     expect(isMigrationPath("sql/reports/monthly.sql", undefined)).toBe(false);
     expect(isMigrationPath("migrations.sql", undefined)).toBe(false);
+    expect(isMigrationPath("supabase/migrations/1_x.sql", undefined)).toBe(true);
+    expect(isMigrationPath("drizzle/0001_x.sql", undefined)).toBe(true);
+    expect(isMigrationPath("src/main/resources/db/migration/V1__x.sql", undefined)).toBe(true);
   });
 
   it("uses configured folders and globs instead of the defaults", () => {

@@ -11,6 +11,12 @@ function operations(sql: string, dialect: SqlDialect = "postgresql") {
   );
 }
 
+type Detail = Record<string, unknown>;
+
+function details(sql: string, dialect: SqlDialect = "postgresql"): Detail[] {
+  return operations(sql, dialect).map(({ range: _r, statementIndex: _i, statementKind: _k, ...detail }) => detail);
+}
+
 describe("statementOperations", () => {
   it("reads ALTER TABLE actions, each at its statement's range", () => {
     const sql =
@@ -20,8 +26,13 @@ describe("statementOperations", () => {
         type: "add_column",
         table: "users",
         column: "tenant_id",
+        dataType: "bigint",
         notNull: true,
         hasDefault: false,
+        defaultExpr: null,
+        generated: null,
+        primaryKey: false,
+        references: false,
         range: { start: 0, end: sql.length - 1 },
         statementIndex: 0,
         statementKind: "alter_table",
@@ -37,23 +48,55 @@ describe("statementOperations", () => {
     ]);
   });
 
-  it("reads CREATE TABLE, CREATE INDEX, DROP TABLE and DML", () => {
+  it("reads CREATE TABLE, CREATE INDEX, DROP TABLE, DML and maintenance", () => {
     const sql = [
-      "CREATE TABLE IF NOT EXISTS s.coupons (id int);",
+      "CREATE TABLE IF NOT EXISTS s.coupons (id int PRIMARY KEY, code varchar(20) NOT NULL DEFAULT 'x'::text);",
       "CREATE UNIQUE INDEX CONCURRENTLY i ON ONLY orders (a);",
       "DROP TABLE a, b;",
       "UPDATE orders SET status = 'paid';",
       "DELETE FROM orders WHERE id = 1;",
       "LOCK TABLE orders;",
     ].join("\n");
-    expect(operations(sql).map(({ range: _r, statementIndex: _i, statementKind: _k, ...detail }) => detail)).toEqual([
-      { type: "create_table", table: "coupons" },
-      { type: "create_index", table: "orders", name: "i", concurrently: true, unique: true },
+    expect(details(sql)).toEqual([
+      {
+        type: "create_table",
+        table: "coupons",
+        asSelect: false,
+        columns: [
+          expect.objectContaining({ column: "id", dataType: "int", notNull: true, primaryKey: true }),
+          expect.objectContaining({ column: "code", dataType: "varchar(20)", defaultExpr: "'x'::text" }),
+        ],
+      },
+      { type: "create_index", table: "orders", name: "i", concurrently: true, unique: true, online: false },
       { type: "drop_table", table: "a" },
       { type: "drop_table", table: "b" },
-      { type: "dml", verb: "update", table: "orders", hasWhere: false },
-      { type: "dml", verb: "delete", table: "orders", hasWhere: true },
-      { type: "other", kind: "lock_table" },
+      { type: "dml", verb: "update", table: "orders", hasWhere: false, batched: false },
+      { type: "dml", verb: "delete", table: "orders", hasWhere: true, batched: false },
+      { type: "maintenance", verb: "lock_table", table: "orders", full: false, concurrently: false },
+    ]);
+  });
+
+  it("reads constraints, NOT NULL, validation and transaction control", () => {
+    const sql = [
+      "BEGIN;",
+      "SET lock_timeout = '5s';",
+      "ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES u (id) NOT VALID, VALIDATE CONSTRAINT fk;",
+      "ALTER TABLE t ADD CONSTRAINT t_key UNIQUE USING INDEX t_idx, ALTER COLUMN b SET NOT NULL, DROP CONSTRAINT old;",
+      "DROP INDEX CONCURRENTLY IF EXISTS t_idx2;",
+      "VACUUM FULL t;",
+      "COMMIT;",
+    ].join("\n");
+    expect(details(sql)).toEqual([
+      { type: "transaction", verb: "begin" },
+      { type: "set", name: "lock_timeout", value: "'5s'" },
+      expect.objectContaining({ type: "add_constraint", table: "t", name: "fk", kind: "foreign_key", notValid: true }),
+      { type: "validate_constraint", table: "t", name: "fk" },
+      expect.objectContaining({ type: "add_constraint", name: "t_key", kind: "unique", usingIndex: true }),
+      { type: "set_not_null", table: "t", column: "b" },
+      { type: "drop_constraint", table: "t", name: "old" },
+      { type: "drop_index", table: "", name: "t_idx2", concurrently: true },
+      { type: "maintenance", verb: "vacuum", table: "t", full: true, concurrently: false },
+      { type: "transaction", verb: "commit" },
     ]);
   });
 
@@ -63,10 +106,22 @@ describe("statementOperations", () => {
       "rename_column",
       "alter_column_type",
       "alter_column_type",
-      "alter_table",
+      "drop_constraint",
       "drop_column",
     ]);
     expect(operations(sql, "mysql")[0]).toMatchObject({ table: "users", column: "key", to: "akey" });
+    expect(operations(sql, "mysql")[2]).toMatchObject({ column: "b", dataType: "BIGINT", notNull: true });
+  });
+
+  it("reads MySQL indexes and ALGORITHM/LOCK options, and a quoted `key` column", () => {
+    const sql =
+      "ALTER TABLE t ADD INDEX t_a (a), ADD COLUMN `key` TEXT, ALGORITHM=INPLACE, LOCK=NONE;\nCREATE INDEX i ON t (b) ALGORITHM=INPLACE LOCK=NONE;";
+    expect(details(sql, "mysql")).toEqual([
+      { type: "create_index", table: "t", name: "t_a", concurrently: false, unique: false, online: false },
+      expect.objectContaining({ type: "add_column", table: "t", column: "key", dataType: "TEXT" }),
+      { type: "table_options", table: "t", algorithm: "INPLACE", lock: "NONE" },
+      { type: "create_index", table: "t", name: "i", concurrently: false, unique: false, online: true },
+    ]);
   });
 });
 

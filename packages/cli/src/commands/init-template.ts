@@ -1,0 +1,147 @@
+// The files `deploylint init` writes: a commented deploylint.config.yaml built from what was
+// detected, and a GitHub Actions workflow. Output is deterministic (no dates), so re-running diffs clean.
+import type { Detection } from "./init-detect.js";
+
+/** A YAML scalar: plain when safe, else a JSON string (JSON strings are valid YAML). */
+function scalar(value: string): string {
+  return /^[A-Za-z0-9_.][A-Za-z0-9_./ -]*$/.test(value) && !value.endsWith(" ") ? value : JSON.stringify(value);
+}
+
+function list(values: readonly string[]): string {
+  return `[${values.map(scalar).join(", ")}]`;
+}
+
+function migrationsBlock(detection: Detection): string[] {
+  const found = detection.migrations;
+  if (!found) {
+    return [
+      "  # No migrations folder was found (migrations/, db/migrate/, …). Name yours here:",
+      "  # migrations:",
+      "  #   paths: [db/migrations]",
+      "  #   dialect: postgresql          # postgresql | mysql | mariadb | sqlite",
+    ];
+  }
+  return [
+    `  # Detected: ${found.files} ${found.framework} migration file${found.files === 1 ? "" : "s"} in ${found.path}.`,
+    "  migrations:",
+    `    paths: ${list([found.path])}`,
+    `    framework: ${scalar(found.framework)}`,
+    found.dialect
+      ? `    dialect: ${scalar(found.dialect)}          # postgresql | mysql | mariadb | sqlite`
+      : "    # dialect: postgresql        # not detected: postgresql | mysql | mariadb | sqlite",
+  ];
+}
+
+function envDocsBlock(detection: Detection): string[] {
+  const [example, ...more] = detection.envExamples;
+  if (!example) {
+    return [
+      "  # No .env.example was found. Document every variable the code reads in one, then:",
+      "  # envDocs:",
+      "  #   example: .env.example",
+    ];
+  }
+  const others = more.length > 0 ? ` (also found: ${more.join(", ")}; nearest one wins)` : "";
+  return [
+    `  # The file documenting every variable the code reads${others}.`,
+    "  envDocs:",
+    `    example: ${scalar(example)}`,
+  ];
+}
+
+function ladderBlock(detection: Detection): string[] {
+  if (!detection.manifest) {
+    return [
+      "  # No environment ladder manifest (company.config.yaml) was found; the env-ladder rules",
+      "  # stay quiet until there is one:",
+      "  # ladder:",
+      "  #   manifest: company.config.yaml",
+    ];
+  }
+  return [
+    "  # Local, staging and production, declared in one manifest.",
+    "  ladder:",
+    `    manifest: ${scalar(detection.manifest)}`,
+  ];
+}
+
+function preDeployBlock(detection: Detection): string[] {
+  const commands = detection.checkScripts.map((name) => (name === "test" ? "npm test" : `npm run ${name}`));
+  return [
+    "# Commands `deploylint pre-deploy` runs after its own checks; each must exit 0.",
+    "# preDeploy:",
+    `#   commands: ${list(commands.length > 0 ? commands : ["npm test"])}`,
+  ];
+}
+
+export function renderConfig(detection: Detection): string {
+  const envNote =
+    detection.envFiles.length > 0
+      ? [
+          `# Env files found in the repository: ${detection.envFiles.join(", ")}.`,
+          "# secrets/no-committed-dotenv reports the ones git tracks; keep real values out of git.",
+          "",
+        ]
+      : [];
+  return [
+    "# deploylint configuration, written by `deploylint init`. Every key is optional.",
+    "# Rules, options and presets: `deploylint rules`, `deploylint explain <rule>`, docs/rules/.",
+    "",
+    "# recommended is the safe default; move to strict once the repository is clean.",
+    "extends: [recommended]",
+    "",
+    "# Paths never linted (picomatch globs relative to this file's folder).",
+    '# ignores: ["vendor/**"]',
+    "",
+    ...envNote,
+    // An empty `settings:` would be null, which the config schema rejects.
+    detection.migrations || detection.envExamples.length > 0 || detection.manifest ? "settings:" : "# settings:",
+    ...migrationsBlock(detection),
+    ...envDocsBlock(detection),
+    ...ladderBlock(detection),
+    "",
+    "# Turn a rule off, up or down, or give it options:",
+    "# rules:",
+    "#   migrations/no-drop-column: error",
+    '#   secrets/no-hardcoded-secret: [error, { allow: ["^sk_test_"] }]',
+    "",
+    ...preDeployBlock(detection),
+    "",
+  ].join("\n");
+}
+
+export function renderWorkflow(options: { branch: string }): string {
+  return [
+    "# deploylint on every pull request and push: annotations on the diff, a job summary, and",
+    "# SARIF in the Security tab (code scanning). Written by `deploylint init --with-ci`.",
+    "name: deploylint",
+    "on:",
+    "  pull_request:",
+    "  push:",
+    `    branches: [${scalar(options.branch)}]`,
+    "permissions:",
+    "  contents: read",
+    "  security-events: write",
+    "jobs:",
+    "  deploylint:",
+    "    runs-on: ubuntu-latest",
+    "    steps:",
+    "      - uses: actions/checkout@v4",
+    "        with:",
+    "          fetch-depth: 0",
+    "      - uses: actions/setup-node@v4",
+    "        with:",
+    "          node-version: 20",
+    "      - name: deploylint (annotations and job summary)",
+    "        run: npx --yes deploylint --format github",
+    "      - name: deploylint (SARIF for code scanning)",
+    "        if: always()",
+    "        run: npx --yes deploylint --format sarif --output-file deploylint.sarif || true",
+    "      - uses: github/codeql-action/upload-sarif@v3",
+    "        if: always()",
+    "        with:",
+    "          sarif_file: deploylint.sarif",
+    "          category: deploylint",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,111 @@
+// `deploylint init`: detect the repository's migrations, env files, manifest and CI, write a
+// commented deploylint.config.yaml, and optionally a GitHub Actions workflow and a baseline.
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { CONFIG_FILE_NAMES, UsageError } from "@deploylint/core";
+import { BASELINE_FILE, writeBaseline } from "../baseline.js";
+import type { Io } from "../cli.js";
+import { lint, loadConfig } from "../index.js";
+import { type Detection, detectRepository } from "./init-detect.js";
+import { renderConfig, renderWorkflow } from "./init-template.js";
+
+export const INIT_HELP = `Usage: deploylint init [options]
+
+Detects migrations (folder, framework, dialect), env files, the environment ladder manifest and
+the CI provider, and writes a commented deploylint.config.yaml.
+
+Options:
+  -C, --cwd <dir>      the repository root (default: the current directory)
+      --force          overwrite files that already exist
+      --with-ci        also write .github/workflows/deploylint.yml
+      --with-baseline  also write ${BASELINE_FILE} with every current finding
+  -h, --help           print this help
+`;
+
+const OPTIONS = {
+  cwd: { type: "string", short: "C" },
+  force: { type: "boolean" },
+  "with-ci": { type: "boolean" },
+  "with-baseline": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export const CONFIG_FILE = "deploylint.config.yaml";
+export const WORKFLOW_FILE = ".github/workflows/deploylint.yml";
+
+function describe(detection: Detection): string[] {
+  const m = detection.migrations;
+  return [
+    `migrations: ${m ? `${m.path} (${m.framework}, ${m.dialect ?? "dialect not detected"}, ${m.files} files)` : "none found"}`,
+    `env example: ${detection.envExamples.join(", ") || "none found"}`,
+    `env files: ${detection.envFiles.join(", ") || "none"}`,
+    `manifest: ${detection.manifest ?? "none found"}`,
+    `CI: ${detection.ci ?? "none detected"}`,
+  ];
+}
+
+/** Writes `text` to `path` unless it exists and --force is off; a refusal is a usage error. */
+function writeNew(options: { root: string; path: string; text: string; force: boolean }): void {
+  const target = join(options.root, options.path);
+  if (existsSync(target) && !options.force) {
+    throw new UsageError(`${options.path} already exists; pass --force to overwrite it.`);
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, options.text);
+}
+
+export async function init(argv: string[], io: Io): Promise<number> {
+  let values: { cwd?: string; force?: boolean; "with-ci"?: boolean; "with-baseline"?: boolean; help?: boolean };
+  try {
+    values = parseArgs({ args: argv, options: OPTIONS, strict: true }).values;
+  } catch (error) {
+    throw new UsageError(`init: ${(error as Error).message} (deploylint init --help lists the options)`);
+  }
+  if (values.help) {
+    io.stdout(INIT_HELP);
+    return 0;
+  }
+  const root = values.cwd ? resolve(io.cwd, values.cwd) : io.cwd;
+  const force = Boolean(values.force);
+  const other = CONFIG_FILE_NAMES.find((name) => name !== CONFIG_FILE && existsSync(join(root, name)));
+  if (other) {
+    throw new UsageError(`${other} already configures deploylint here; remove it before running init.`);
+  }
+  // Checked up front, so a refused workflow never leaves a half-written setup behind.
+  const planned = [
+    CONFIG_FILE,
+    ...(values["with-ci"] ? [WORKFLOW_FILE] : []),
+    ...(values["with-baseline"] ? [BASELINE_FILE] : []),
+  ];
+  for (const path of planned) {
+    if (existsSync(join(root, path)) && !force)
+      throw new UsageError(`${path} already exists; pass --force to overwrite it.`);
+  }
+
+  const detection = detectRepository(root);
+  io.stdout(
+    `Detected:\n${describe(detection)
+      .map((line) => `  ${line}`)
+      .join("\n")}\n`,
+  );
+  writeNew({ root, path: CONFIG_FILE, text: renderConfig(detection), force });
+  io.stdout(`Wrote ${CONFIG_FILE}.\n`);
+  if (values["with-ci"]) {
+    writeNew({ root, path: WORKFLOW_FILE, text: renderWorkflow({ branch: detection.mainBranch ?? "main" }), force });
+    const note =
+      detection.ci && detection.ci !== "github-actions"
+        ? ` (this repository uses ${detection.ci}; see docs/guides/ci.md)`
+        : "";
+    io.stdout(`Wrote ${WORKFLOW_FILE}${note}.\n`);
+  }
+  if (values["with-baseline"]) {
+    // Loaded from the file just written, so the baseline matches what later runs will see.
+    const config = await loadConfig({ cwd: root });
+    const result = await lint({ cwd: root, config });
+    const path = join(root, BASELINE_FILE);
+    writeBaseline(path, result.findings);
+    io.stdout(`Wrote ${relative(root, path)} with ${result.findings.length} existing findings.\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,119 @@
+// `deploylint pre-deploy`: the deploy gate. One pass/fail table over a clean working tree, the
+// expected branch, secrets, migrations, the environment's variables and the configured commands.
+// Exit 0 when nothing failed, 1 when a check failed, 2 on usage or config errors.
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { type ResolvedConfig, suggest, UsageError } from "@deploylint/core";
+import type { Io } from "../cli.js";
+import { loadConfig } from "../index.js";
+import {
+  type CheckResult,
+  checkBranch,
+  checkCleanTree,
+  checkCommand,
+  checkEnv,
+  checkMigrationsVerify,
+  checkPack,
+} from "./pre-deploy-checks.js";
+import { preDeployCommands, readManifest } from "./pre-deploy-config.js";
+import { renderChecks } from "./pre-deploy-table.js";
+
+export const PRE_DEPLOY_HELP = `Usage: deploylint pre-deploy [options]
+
+Runs every deploy check and prints one pass/fail table: working tree clean, on the expected
+branch, no secrets (secrets pack), migrations valid (migrations pack), required environment
+variables set (deploylint env check), with --verify migrations verify, then each of
+preDeploy.commands from the config.
+
+Options:
+  -e, --environment <name>  the environment being deployed (checked against the manifest)
+  -b, --branch <name>       the branch deploys come from (default: the manifest's branching.main, else main)
+      --verify              also run deploylint migrations verify (up, down, up on an embedded database)
+  -C, --cwd <dir>           the repository root (default: the current directory)
+  -c, --config <file>       use this config file (no search)
+  -f, --format <name>       table (default) or json
+  -h, --help                print this help
+
+Exit codes: 0 every check passed (skipped checks are listed), 1 a check failed, 2 usage or config error.
+`;
+
+const OPTIONS = {
+  environment: { type: "string", short: "e" },
+  branch: { type: "string", short: "b" },
+  verify: { type: "boolean" },
+  cwd: { type: "string", short: "C" },
+  config: { type: "string", short: "c" },
+  format: { type: "string", short: "f" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+interface PreDeployValues {
+  environment?: string;
+  branch?: string;
+  verify?: boolean;
+  cwd?: string;
+  config?: string;
+  format?: string;
+  help?: boolean;
+}
+
+function parse(argv: string[]): PreDeployValues {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`);
+    return values;
+  } catch (error) {
+    throw new UsageError(`pre-deploy: ${(error as Error).message} (deploylint pre-deploy --help lists the options)`);
+  }
+}
+
+/** settings.envDocs.example when it names one file. */
+function envExample(config: ResolvedConfig): string | null {
+  const example = (config.settings.envDocs as { example?: unknown } | undefined)?.example;
+  return typeof example === "string" ? example : null;
+}
+
+export async function preDeploy(argv: string[], io: Io): Promise<number> {
+  const values = parse(argv);
+  if (values.help) {
+    io.stdout(PRE_DEPLOY_HELP);
+    return 0;
+  }
+  const format = values.format ?? "table";
+  if (format !== "table" && format !== "json")
+    throw new UsageError(`pre-deploy: --format is table or json, not "${format}".`);
+  const cwd = values.cwd ? resolve(io.cwd, values.cwd) : io.cwd;
+  const config = await loadConfig({ cwd, ...(values.config ? { configFile: values.config } : {}) });
+  const commands = await preDeployCommands(config);
+  const manifest = readManifest(config, cwd);
+  const environment = values.environment ?? null;
+  if (environment && manifest && manifest.environments.length > 0 && !manifest.environments.includes(environment)) {
+    const hint = suggest(environment, manifest.environments);
+    throw new UsageError(
+      `pre-deploy: ${manifest.path} declares no environment "${environment}"${hint ? `; did you mean ${hint}?` : ""} (declared: ${manifest.environments.join(", ")}).`,
+    );
+  }
+  const expected = values.branch
+    ? { branch: values.branch, source: "--branch" }
+    : manifest?.mainBranch
+      ? { branch: manifest.mainBranch, source: `branching.main in ${manifest.path}` }
+      : { branch: "main", source: "default; set branching.main in the manifest or pass --branch" };
+
+  const checks: CheckResult[] = [
+    checkCleanTree(cwd),
+    checkBranch(cwd, expected),
+    await checkPack({ cwd, config, pack: "secrets", name: "no secrets" }),
+    await checkPack({ cwd, config, pack: "migrations", name: "migrations valid" }),
+    ...(values.verify ? [await checkMigrationsVerify({ io: { ...io, cwd } })] : []),
+    await checkEnv({ io: { ...io, cwd }, environment, example: envExample(config) }),
+    ...commands.map((command) => checkCommand({ cwd, command, env: io.env })),
+  ];
+
+  if (format === "json") {
+    const failed = checks.some((c) => c.status === "fail");
+    io.stdout(`${JSON.stringify({ passed: !failed, environment, checks }, null, 2)}\n`);
+  } else {
+    io.stdout(renderChecks({ checks, environment, color: io.isTTY && !io.env.NO_COLOR }));
+  }
+  return checks.some((c) => c.status === "fail") ? 1 : 0;
+}

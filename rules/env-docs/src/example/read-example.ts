@@ -1,0 +1,95 @@
+// The entries of an example file (.env.example): real assignments and commented-out ones
+// (`# NAME=value`, the usual way to list an optional variable), each with its documentation.
+import type { DotenvLine, DotenvSource, Position } from "@deploylint/core/rule-api";
+import { type Documentation, readDocumentation } from "./decorators.js";
+
+export interface ExampleEntry {
+  name: string;
+  line: number;
+  column: number;
+  endColumn: number;
+  /** The loaded value. Callers must never print it or put it in a fact. */
+  value: string;
+  commented: boolean;
+  documentation: Documentation;
+  /** Variables the value expands (`${OTHER}` or `$OTHER`), which count as read. */
+  references: string[];
+}
+
+const COMMENTED_ASSIGNMENT = /^(\s*#+\s*(?:export\s+)?)([A-Z_][A-Z0-9_]*)=(.*)$/;
+
+export function readExample(source: DotenvSource, positionAt: (offset: number) => Position): ExampleEntry[] {
+  const byLine = new Map(source.lines.map((line) => [line.line, line]));
+  const entries: ExampleEntry[] = source.entries.map((entry) => {
+    const start = positionAt(entry.keyRange.start);
+    const above = commentBlockAbove(byLine, entry.line);
+    return {
+      name: entry.key,
+      line: start.line,
+      column: start.column,
+      endColumn: start.column + entry.key.length,
+      value: entry.value,
+      commented: false,
+      documentation: readDocumentation(above, entry.inlineComment),
+      // Single-quoted values are not expanded by dotenv-expand or shells.
+      references: entry.quote === "'" ? [] : referencesIn(entry.value),
+    };
+  });
+  const documented = new Set(entries.map((entry) => entry.name));
+  for (const line of source.lines) {
+    if (line.kind !== "comment") continue;
+    const match = COMMENTED_ASSIGNMENT.exec(line.text);
+    if (!match) continue;
+    const [, lead = "", name = "", rawValue = ""] = match;
+    // A real assignment of the same name wins: the comment is then an alternative value.
+    if (documented.has(name)) continue;
+    documented.add(name);
+    const value = stripValue(rawValue);
+    entries.push({
+      name,
+      line: line.line,
+      column: lead.length + 1,
+      endColumn: lead.length + 1 + name.length,
+      value,
+      commented: true,
+      documentation: readDocumentation(commentBlockAbove(byLine, line.line)),
+      references: referencesIn(value),
+    });
+  }
+  return entries.sort((a, b) => a.line - b.line);
+}
+
+/** Comment lines directly above `line`, stopping at a blank line, an entry or a commented assignment. */
+function commentBlockAbove(byLine: Map<number, DotenvLine>, line: number): string[] {
+  const block: string[] = [];
+  for (let at = line - 1; at >= 1; at--) {
+    const above = byLine.get(at);
+    if (above?.kind !== "comment" || COMMENTED_ASSIGNMENT.test(above.text)) break;
+    block.unshift(above.text.replace(/^\s*#+\s?/, ""));
+  }
+  return block;
+}
+
+function stripValue(raw: string): string {
+  const trimmed = raw.trim();
+  const quote = trimmed[0];
+  if ((quote === '"' || quote === "'") && trimmed.length >= 2 && trimmed.endsWith(quote)) return trimmed.slice(1, -1);
+  return trimmed.replace(/\s+#.*$/, "");
+}
+
+function referencesIn(value: string): string[] {
+  const names = new Set<string>();
+  for (const match of value.matchAll(/(?<!\\)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g)) {
+    const name = match[1] ?? match[2];
+    if (name) names.add(name);
+  }
+  return [...names];
+}
+
+/** The entries of the file being linted, read once for every rule and extractor of the run. */
+export function exampleEntries(
+  ctx: { memo<T>(key: string, compute: () => T): T; file: { lines: { positionAt(offset: number): Position } } },
+  source: DotenvSource,
+): ExampleEntry[] {
+  return ctx.memo("env-docs:example-entries", () => readExample(source, (offset) => ctx.file.lines.positionAt(offset)));
+}

@@ -1,0 +1,54 @@
+// Shell scripts: `${X}`, `${X:-d}`, `$X` for UPPER_CASE names the script does not set itself.
+// Lower-case names are the script's own locals by convention; single-quoted text is not expanded.
+import type { TextRead } from "./text-reads.js";
+
+export function shellReads(text: string): TextRead[] {
+  const assigned = assignedNames(text);
+  const reads: TextRead[] = [];
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    if (!line.trimStart().startsWith("#")) {
+      const expandable = blankSingleQuoted(line);
+      for (const match of expandable.matchAll(/\$(?:\{#?([A-Z_][A-Z0-9_]*)(?=[}:\-=?+#%/[])|([A-Z_][A-Z0-9_]*)\b)/g)) {
+        const name = match[1] ?? match[2] ?? "";
+        if (assigned.has(name)) continue;
+        const start = offset + (match.index ?? 0) + match[0].length - name.length;
+        reads.push({ name, start, end: start + name.length, via: "shell" });
+      }
+    }
+    offset += line.length + 1;
+  }
+  return reads;
+}
+
+/** Names the script sets: `X=…`, `export X=…`, `local X`, `read X`, `for X in`. */
+function assignedNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(
+    /(?:^|[\s;&|(])(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)*)?([A-Z_][A-Z0-9_]*)\+?=/gm,
+  )) {
+    if (match[1]) names.add(match[1]);
+  }
+  for (const match of text.matchAll(/\b(?:read(?:\s+-\w+)*|for|local|export)\s+((?:[A-Z_][A-Z0-9_]*\s*)+)/g)) {
+    for (const name of (match[1] ?? "").split(/\s+/)) if (name) names.add(name);
+  }
+  return names;
+}
+
+/** The line with single-quoted spans (outside double quotes) blanked, keeping offsets. */
+function blankSingleQuoted(line: string): string {
+  let out = "";
+  let inDouble = false;
+  let inSingle = false;
+  for (const char of line) {
+    if (inSingle) {
+      if (char === "'") inSingle = false;
+      out += char === "'" ? char : " ".repeat(char.length);
+      continue;
+    }
+    if (char === '"') inDouble = !inDouble;
+    else if (char === "'" && !inDouble) inSingle = true;
+    out += char;
+  }
+  return out;
+}

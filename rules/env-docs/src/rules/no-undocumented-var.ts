@@ -1,0 +1,80 @@
+// env-docs/no-undocumented-var: every variable the code or config reads is listed in the
+// example file that covers it (the nearest one above the reading file, or the root one).
+import { defineRule } from "@deploylint/core/rule-api";
+import { DOCUMENTED_FACT, type DocumentedFact, READ_FACT, type ReadFact } from "../facts.js";
+import { indexExamples } from "../project/examples.js";
+import { KNOWN_OPTIONS_SCHEMA, type KnownOptions, knownMatcher } from "../project/platform.js";
+import { envDocsSettings } from "../settings.js";
+
+const messages = {
+  undocumented:
+    "The variable {{name}} is read here but {{example}} does not document it; a deploy that does not set it runs with it undefined, and nobody setting up an environment knows it is needed. Add {{name}} to {{example}} with a comment saying what it is and an example value.",
+  noExample:
+    "The variable {{name}} is read here but the repository has no example file ({{examples}}); whoever deploys cannot know which variables to set. Create .env.example listing {{name}} with a description and an example value.",
+  dynamicAccess:
+    "This file reads an environment variable whose name is computed at run time; deploylint cannot tell which one, so a variable may be missing from the example without a finding. Read each variable by its literal name, or make sure the example lists every name this code can build.",
+} as const;
+
+export type NoUndocumentedVarOptions = KnownOptions;
+
+export default defineRule<typeof messages, NoUndocumentedVarOptions | undefined>({
+  id: "no-undocumented-var",
+  scope: "project",
+  meta: {
+    description: "Require every environment variable that code or config reads to be listed in the example file.",
+    kinds: ["text"],
+    facts: [READ_FACT, DOCUMENTED_FACT],
+    presets: { recommended: "error", strict: "error" },
+    messages,
+    help: "Document each variable in .env.example (the nearest one above the reading file): a comment saying what it is, then NAME=example-value.",
+    options: { type: "object", properties: KNOWN_OPTIONS_SCHEMA, additionalProperties: false },
+    defaultOptions: { allow: [], ignore: [] },
+    docs: { url: "https://github.com/deploylint/deploylint/blob/main/docs/rules/env-docs/no-undocumented-var.md" },
+  },
+  check(ctx) {
+    const settings = envDocsSettings(ctx.settings);
+    const index = indexExamples(ctx.facts<DocumentedFact>(DOCUMENTED_FACT), settings);
+    const known = knownMatcher(ctx.options);
+    const reads = [...ctx.facts<ReadFact>(READ_FACT)].sort(
+      (a, b) => compare(a.file, b.file) || a.data.line - b.data.line || a.data.column - b.data.column,
+    );
+    // One finding per variable per file, at its first read: more reads of it are the same gap.
+    const reported = new Set<string>();
+    for (const { file, data: read } of reads) {
+      const key = `${file}\u0000${read.name ?? "\u0000dynamic"}`;
+      if (reported.has(key)) continue;
+      const location = { line: read.line, column: read.column, endLine: read.endLine, endColumn: read.endColumn };
+      if (read.name === null) {
+        reported.add(key);
+        ctx.report({ file, messageId: "dynamicAccess", severity: "info", fingerprintText: "dynamic", ...location });
+        continue;
+      }
+      if (known(read.name)) continue;
+      const examples = index.examplesFor(file);
+      if (examples.some((example) => example.names.has(read.name ?? ""))) continue;
+      reported.add(key);
+      const nearest = examples[0];
+      if (nearest) {
+        ctx.report({
+          file,
+          messageId: "undocumented",
+          data: { name: read.name, example: nearest.path },
+          fingerprintText: read.name,
+          ...location,
+        });
+      } else {
+        ctx.report({
+          file,
+          messageId: "noExample",
+          data: { name: read.name, examples: settings.examples.join(", ") },
+          fingerprintText: read.name,
+          ...location,
+        });
+      }
+    }
+  },
+});
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,57 @@
+// env-docs/no-unused-documented-var: every entry of an example file is read somewhere in the
+// directory it documents, so the example lists what a deploy really needs.
+import { defineRule } from "@deploylint/core/rule-api";
+import { DOCUMENTED_FACT, type DocumentedFact, READ_FACT, type ReadFact } from "../facts.js";
+import { inScope } from "../project/examples.js";
+import { KNOWN_OPTIONS_SCHEMA, type KnownOptions, knownMatcher } from "../project/platform.js";
+import { envDocsSettings, scopeOf } from "../settings.js";
+
+const messages = {
+  unused:
+    "The variable {{name}} is documented here but nothing {{where}} reads it; every new environment is set up with a variable that does nothing, and the list stops telling deployers what matters. Remove the entry, or add {{name}} to the rule's allow option if a tool outside the code reads it.",
+} as const;
+
+export type NoUnusedDocumentedVarOptions = KnownOptions;
+
+export default defineRule<typeof messages, NoUnusedDocumentedVarOptions | undefined>({
+  id: "no-unused-documented-var",
+  scope: "project",
+  meta: {
+    description: "Disallow example-file entries that no code or config reads.",
+    kinds: ["dotenv"],
+    facts: [READ_FACT, DOCUMENTED_FACT],
+    presets: { recommended: "warn", strict: "error" },
+    messages,
+    help: "Delete entries for variables the code no longer reads; list variables that a platform or tool reads in the allow option.",
+    options: { type: "object", properties: KNOWN_OPTIONS_SCHEMA, additionalProperties: false },
+    defaultOptions: { allow: [], ignore: [] },
+    docs: { url: "https://github.com/deploylint/deploylint/blob/main/docs/rules/env-docs/no-unused-documented-var.md" },
+  },
+  check(ctx) {
+    const settings = envDocsSettings(ctx.settings);
+    const known = knownMatcher(ctx.options);
+    // Files that read each name; an entry is used when one of them lies in its example's scope.
+    const readers = new Map<string, string[]>();
+    const noteRead = (name: string, file: string) => readers.set(name, [...(readers.get(name) ?? []), file]);
+    for (const { file, data } of ctx.facts<ReadFact>(READ_FACT)) if (data.name !== null) noteRead(data.name, file);
+    const documented = ctx.facts<DocumentedFact>(DOCUMENTED_FACT);
+    // A value that expands ${OTHER} reads OTHER wherever the example is loaded.
+    for (const { file, data } of documented) for (const name of data.references) noteRead(name, file);
+
+    for (const { file, data: entry } of documented) {
+      if (known(entry.name)) continue;
+      const scope = scopeOf(file, settings.examples);
+      if ((readers.get(entry.name) ?? []).some((reader) => inScope(reader, scope))) continue;
+      ctx.report({
+        file,
+        messageId: "unused",
+        data: { name: entry.name, where: scope === "" ? "in the repository" : `under ${scope}/` },
+        fingerprintText: entry.name,
+        line: entry.line,
+        column: entry.column,
+        endLine: entry.endLine,
+        endColumn: entry.endColumn,
+      });
+    }
+  },
+});

@@ -1,0 +1,43 @@
+// env-docs/require-example-value: every example entry shows what a value looks like, either as
+// its value or in @example; a @sensitive entry holds a placeholder, never nothing.
+import { defineRule } from "@deploylint/core/rule-api";
+import { exampleEntries } from "../example/read-example.js";
+import { envDocsSettings, isExampleFile } from "../settings.js";
+
+const messages = {
+  emptyValue:
+    "The entry {{name}} has an empty value and no @example; whoever sets up a new environment has to guess its format, and a wrong guess shows only after the deploy. Put a safe example value after the = or add @example=… to its comment.",
+  sensitiveEmpty:
+    "The entry {{name}} is @sensitive but holds no placeholder; an empty secret copied from the example deploys as an empty secret, and nothing shows where the real one goes. Put a placeholder such as replace-me after the =.",
+} as const;
+
+export default defineRule<typeof messages>({
+  id: "require-example-value",
+  meta: {
+    description:
+      "Require an example value (or @example) for each entry of the example file, and a placeholder for sensitive ones.",
+    kinds: ["dotenv"],
+    presets: { recommended: "warn", strict: "error" },
+    messages,
+    help: "Give each entry a safe example value (localhost URLs, test-mode keys, replace-me), or an @example=… decorator when the value must stay empty.",
+    docs: { url: "https://github.com/deploylint/deploylint/blob/main/docs/rules/env-docs/require-example-value.md" },
+  },
+  create(ctx) {
+    if (!isExampleFile(ctx.file.path, envDocsSettings(ctx.settings).examples)) return null;
+    return {
+      dotenv(source) {
+        for (const entry of exampleEntries(ctx, source)) {
+          // A commented-out entry is optional by construction; it is shown, not loaded.
+          if (entry.commented || entry.value.trim() !== "") continue;
+          const { decorators } = entry.documentation;
+          const location = { line: entry.line, column: entry.column, endColumn: entry.endColumn };
+          if (decorators.sensitive) {
+            ctx.report({ messageId: "sensitiveEmpty", data: { name: entry.name }, ...location });
+          } else if (!decorators.example && decorators.default === null) {
+            ctx.report({ messageId: "emptyValue", data: { name: entry.name }, ...location });
+          }
+        }
+      },
+    };
+  },
+});

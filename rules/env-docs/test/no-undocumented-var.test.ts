@@ -1,0 +1,175 @@
+// Tests for env-docs/no-undocumented-var: reads in code and config against the nearest example.
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell, compose and dotenv `${X}` syntax under test.
+import { RuleTester } from "@deploylint/rule-tester";
+import pack from "../src/index.js";
+
+const tester = new RuleTester({ pack });
+
+const example = [
+  "# Postgres connection string.",
+  "# @required @type=url",
+  "DATABASE_URL=postgres://localhost:5432/app",
+  "",
+  "# Minimum log level.",
+  "LOG_LEVEL=info",
+  "",
+  "# Error reporting endpoint; leave unset to disable.",
+  "# SENTRY_DSN=https://key@sentry.example/1",
+  "",
+].join("\n");
+
+tester.run("no-undocumented-var", {
+  valid: [
+    {
+      name: "every read is documented, including destructuring and commented-out entries",
+      files: {
+        ".env.example": example,
+        "src/config.ts":
+          'export const db = process.env.DATABASE_URL;\nconst { LOG_LEVEL = "info", SENTRY_DSN } = process.env;\n',
+      },
+    },
+    {
+      name: "platform variables need no documentation",
+      files: {
+        ".env.example": example,
+        "src/a.ts":
+          "process.env.NODE_ENV; process.env.CI; process.env.GITHUB_SHA; process.env.PORT; process.env.npm_package_version;",
+      },
+    },
+    {
+      name: "allow adds names and prefixes",
+      files: { ".env.example": example, "src/a.ts": "process.env.MY_TOOL_HOME; process.env.OTEL_SERVICE_NAME;" },
+      options: { allow: ["MY_TOOL_HOME", "OTEL_*"] },
+    },
+    {
+      name: "a package read falls back to the root example",
+      files: {
+        ".env.example": example,
+        "packages/api/.env.example": "# API port.\nAPI_PORT=4000\n",
+        "packages/api/src/server.ts": "process.env.API_PORT; process.env.DATABASE_URL;",
+      },
+    },
+    {
+      name: "the example file name is configurable",
+      files: { "config/.env.dist": "# Cache.\nREDIS_URL=redis://localhost\n", "src/a.ts": "process.env.REDIS_URL;" },
+      settings: { envDocs: { example: "config/.env.dist" } },
+    },
+    {
+      name: "writes and whole-environment copies are not reads",
+      files: {
+        ".env.example": example,
+        "src/a.ts": 'process.env.FOO = "1";\nspawn("x", { env: { ...process.env } });',
+      },
+    },
+    {
+      name: "files that never mention an environment are not parsed",
+      files: { ".env.example": example, "src/broken.ts": "const = ;" },
+    },
+  ],
+  invalid: [
+    {
+      name: "dot and bracket reads of undocumented variables (acme-shop)",
+      files: {
+        ".env.example": example,
+        "src/config.ts": [
+          "export const config = {",
+          "  db: process.env.DATABASE_URL,",
+          "  flagsUrl: process.env.FEATURE_FLAGS_URL,",
+          '  token: process.env["API_TOKEN"],',
+          "};",
+        ].join("\n"),
+      },
+      errors: [
+        { file: "src/config.ts", messageId: "undocumented", line: 3, column: 25, endColumn: 42 },
+        { file: "src/config.ts", messageId: "undocumented", line: 4, column: 23, endColumn: 32 },
+      ],
+    },
+    {
+      name: "one finding per variable per file, at the first read",
+      files: {
+        ".env.example": example,
+        "src/a.ts": "process.env.MISSING;\nprocess.env.MISSING;\n",
+        "src/b.ts": "process.env.MISSING;",
+      },
+      errors: [
+        { file: "src/a.ts", messageId: "undocumented", line: 1, column: 13 },
+        { file: "src/b.ts", messageId: "undocumented", line: 1, column: 13 },
+      ],
+    },
+    {
+      name: "destructuring, import.meta.env, envalid and t3-env",
+      files: {
+        ".env.example": example,
+        "src/a.ts": [
+          "const { SECRET_A, B = 1 } = process.env;",
+          "import.meta.env.VITE_KEY;",
+          "cleanEnv(process.env, { ENVALID_X: str() });",
+          "createEnv({ server: { T3_Y: z.string() } });",
+        ].join("\n"),
+      },
+      errors: [
+        { file: "src/a.ts", messageId: "undocumented", line: 1, column: 9 },
+        { file: "src/a.ts", messageId: "undocumented", line: 1, column: 19 },
+        { file: "src/a.ts", messageId: "undocumented", line: 2, column: 17 },
+        { file: "src/a.ts", messageId: "undocumented", line: 3, column: 25 },
+        { file: "src/a.ts", messageId: "undocumented", line: 4, column: 23 },
+      ],
+    },
+    {
+      name: "reads in Python, compose and Dockerfiles",
+      files: {
+        ".env.example": example,
+        "app/settings.py": 'SECRET = os.environ["DJANGO_SECRET"]\n',
+        "docker-compose.yml": "services:\n  db:\n    image: postgres:${PG_VERSION:-16}\n",
+        Dockerfile: "FROM node:20\nARG NPM_TOKEN\n",
+      },
+      errors: [
+        { file: "Dockerfile", messageId: "undocumented", line: 2, column: 5 },
+        { file: "app/settings.py", messageId: "undocumented", line: 1, column: 22 },
+        { file: "docker-compose.yml", messageId: "undocumented", line: 3, column: 23 },
+      ],
+    },
+    {
+      name: "a package example does not document a sibling package's reads; fallback none drops the root",
+      files: {
+        ".env.example": example,
+        "packages/api/.env.example": "# API port.\nAPI_PORT=4000\n",
+        "packages/web/src/a.ts": "process.env.API_PORT;",
+        "packages/api/src/a.ts": "process.env.DATABASE_URL;",
+      },
+      settings: { envDocs: { fallback: "none" } },
+      errors: [
+        {
+          file: "packages/api/src/a.ts",
+          messageId: "undocumented",
+          line: 1,
+          column: 13,
+          data: { name: "DATABASE_URL", example: "packages/api/.env.example" },
+        },
+        {
+          file: "packages/web/src/a.ts",
+          messageId: "undocumented",
+          line: 1,
+          column: 13,
+          data: { name: "API_PORT", example: ".env.example" },
+        },
+      ],
+    },
+    {
+      name: "ignore makes a built-in platform variable one to document",
+      files: { ".env.example": example, "src/a.ts": "process.env.PORT;" },
+      options: { ignore: ["PORT"] },
+      errors: [{ file: "src/a.ts", messageId: "undocumented", line: 1, column: 13 }],
+    },
+    {
+      name: "no example file at all",
+      files: { "src/a.ts": "process.env.API_URL;" },
+      errors: [{ file: "src/a.ts", messageId: "noExample", line: 1, column: 13 }],
+    },
+    {
+      name: "a computed name is reported once, as info",
+      files: { ".env.example": example, "src/a.ts": "process.env[key];\nprocess.env[other];\n" },
+      errors: [{ file: "src/a.ts", messageId: "dynamicAccess", line: 1, column: 1, endColumn: 17 }],
+    },
+  ],
+});

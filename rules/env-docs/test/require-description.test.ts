@@ -1,0 +1,62 @@
+// Tests for env-docs/require-description: a comment above each example entry.
+import { RuleTester } from "@deploylint/rule-tester";
+import pack from "../src/index.js";
+
+const tester = new RuleTester({ pack });
+
+tester.run("require-description", {
+  valid: [
+    {
+      name: "comment block with decorators",
+      filename: ".env.example",
+      code: "# Postgres URL.\n# @required @type=url\nDATABASE_URL=postgres://localhost/app\n",
+    },
+    {
+      name: "an inline comment describes it",
+      filename: ".env.example",
+      code: "LOG_LEVEL=info # debug, info, warn or error\n",
+    },
+    {
+      name: "a commented-out entry with its description",
+      filename: ".env.sample",
+      code: "# Error reporting.\n# SENTRY_DSN=\n",
+    },
+    { name: "files that are not examples", filename: ".env.production", code: "SENTRY_DSN=\n" },
+    {
+      name: "a configured example name",
+      filename: ".env.example",
+      code: "UNDESCRIBED=1\n",
+      settings: { envDocs: { example: ".env.dist" } },
+    },
+  ],
+  invalid: [
+    {
+      name: "no comment at all (acme-shop SENTRY_DSN)",
+      filename: ".env.example",
+      code: "# Log level.\nLOG_LEVEL=info\n\nSENTRY_DSN=\n",
+      errors: [{ messageId: "missingDescription", line: 4, column: 1, endColumn: 11, data: { name: "SENTRY_DSN" } }],
+    },
+    {
+      name: "decorators only, a ruler, or a comment separated by a blank line",
+      filename: ".env.template",
+      code: "# @required @sensitive\nAPI_KEY=replace-me\n# ---------\nB=1\n# Section header.\n\nC=2\n",
+      errors: [
+        { messageId: "missingDescription", line: 2, column: 1 },
+        { messageId: "missingDescription", line: 4, column: 1 },
+        { messageId: "missingDescription", line: 7, column: 1 },
+      ],
+    },
+    {
+      name: "a commented-out entry does not describe the entry below it",
+      filename: ".env.example",
+      code: "# Optional.\n# OLD=1\nNEW=2\n",
+      errors: [{ messageId: "missingDescription", line: 3, column: 1 }],
+    },
+    {
+      name: "exported entries are positioned at their name",
+      filename: ".env.example",
+      code: "export TOKEN=replace-me\n",
+      errors: [{ messageId: "missingDescription", line: 1, column: 8, endColumn: 13 }],
+    },
+  ],
+});

@@ -1,0 +1,122 @@
+// The pack's extractors: per-file code that turns the manifest, env files, platform files, CI
+// workflows and flag reads in code into facts for the ladder's project rules.
+import { defineExtractor, type Fact, type FileVisitors, type TSESTree } from "@deploylint/core/rule-api";
+import type { Document } from "yaml";
+import { describeValue } from "./extract/classify-value.js";
+import { environmentOfPath, isTemplatePath } from "./extract/env-file-name.js";
+import { flagFunctions, flagRead } from "./extract/flag-reads.js";
+import { manifestFact } from "./extract/manifest-fact.js";
+import { CI_JOB_FACT, FLAG_READ_FACT, MANIFEST_FACT, VALUES_FACT, type ValuesFact } from "./facts.js";
+import { isManifestFile } from "./manifest.js";
+import { isGithubWorkflow, readGithubWorkflow } from "./readers/github-actions.js";
+import { isGitlabCi, readGitlabCi } from "./readers/gitlab-ci.js";
+import { readPlatformText, readPlatformYaml } from "./readers/platforms.js";
+import { TomlError } from "./readers/toml.js";
+import { isVercelFile, readVercel } from "./readers/vercel.js";
+
+// Facts are plain JSON by construction; the interfaces only lack Fact's index signature.
+const asFact = (value: object): Fact => value as unknown as Fact;
+
+export const manifestExtractor = defineExtractor({
+  id: MANIFEST_FACT,
+  kinds: ["yaml", "json"],
+  create(context) {
+    if (!isManifestFile(context.file.path, context.settings)) return null;
+    const emit = (document: Document | undefined) => {
+      if (document) context.emit(asFact(manifestFact(document, context.file.lines)));
+    };
+    return {
+      yaml: (source) => emit(source.documents[0]),
+      json: (source) => emit(source.document),
+    };
+  },
+});
+
+export const valuesExtractor = defineExtractor({
+  id: VALUES_FACT,
+  kinds: ["dotenv", "yaml", "json", "text"],
+  create(context) {
+    const { path, kind, lines } = context.file;
+    const emitAll = (facts: ValuesFact[]) => {
+      for (const fact of facts) context.emit(asFact(fact));
+    };
+    if (kind === "dotenv") {
+      if (isTemplatePath(path)) return null;
+      return {
+        dotenv(source) {
+          const entries = source.entries.map((entry) => {
+            const start = lines.positionAt(entry.keyRange.start);
+            const end = lines.positionAt(entry.keyRange.end);
+            return describeValue({
+              key: entry.key,
+              value: entry.value,
+              ...start,
+              endLine: end.line,
+              endColumn: end.column,
+            });
+          });
+          emitAll([{ source: "dotenv", environment: environmentOfPath(path), entries }]);
+        },
+      };
+    }
+    if (kind === "yaml") {
+      return {
+        yaml(source) {
+          const document = source.documents[0];
+          if (!document) return;
+          if (isGithubWorkflow(path)) emitAll(readGithubWorkflow(document, lines).values);
+          else if (isGitlabCi(path)) emitAll(readGitlabCi(document, lines).values);
+          // Kustomize patches and helm charts may hold several documents.
+          else for (const each of source.documents) emitAll(readPlatformYaml({ path, document: each, lines }));
+        },
+      };
+    }
+    if (kind === "json")
+      return isVercelFile(path) ? { json: (source) => emitAll(readVercel(source.document, lines)) } : null;
+    if (kind !== "text" || !path.endsWith(".toml")) return null;
+    return {
+      text(text) {
+        try {
+          emitAll(readPlatformText(path, text));
+        } catch (error) {
+          // A TOML file beyond the reader's subset is skipped: the ladder judges what it can read.
+          if (!(error instanceof TomlError)) throw error;
+        }
+      },
+    } satisfies FileVisitors;
+  },
+});
+
+export const ciJobExtractor = defineExtractor({
+  id: CI_JOB_FACT,
+  kinds: ["yaml"],
+  create(context) {
+    const { path, lines } = context.file;
+    const read = isGithubWorkflow(path) ? readGithubWorkflow : isGitlabCi(path) ? readGitlabCi : null;
+    if (!read) return null;
+    return {
+      yaml(source) {
+        const document = source.documents[0];
+        if (document) for (const job of read(document, lines).jobs) context.emit(asFact(job));
+      },
+    };
+  },
+});
+
+export const flagReadExtractor = defineExtractor({
+  id: FLAG_READ_FACT,
+  kinds: ["script"],
+  create(context) {
+    const functions = flagFunctions(context.settings);
+    // The text prefilter keeps files that call no flag function from being parsed.
+    if (!functions.some((name) => context.file.text.includes(`${name}(`))) return null;
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        const read = flagRead({ node, functions, lines: context.file.lines });
+        if (read) context.emit(asFact(read));
+      },
+    };
+  },
+});
+
+export const extractors = [manifestExtractor, valuesExtractor, ciJobExtractor, flagReadExtractor];

@@ -1,0 +1,164 @@
+// Reads one ALTER TABLE action from its text (`ADD COLUMN …`, `ALTER COLUMN … TYPE …`, MySQL
+// `CHANGE`/`MODIFY`/`ADD INDEX`, …): the same reading serves parsed and unparsed statements.
+import { parseColumnDefinition } from "./columns-text.js";
+import { nameFromText } from "./names.js";
+import type { ConstraintKind, OperationDetail } from "./types.js";
+
+export const ID = String.raw`(?:"(?:[^"]|"")*"|\x60[^\x60]*\x60|\[[^\]]*\]|[\w$]+)`;
+export const QUALIFIED = String.raw`${ID}(?:\s*\.\s*${ID})*`;
+const NOT_COLUMN = /^(CONSTRAINT|INDEX|KEY|PRIMARY|FOREIGN|UNIQUE|CHECK|FULLTEXT|SPATIAL|PARTITION|DEFAULT)$/i;
+
+function re(source: string, flags = "i"): RegExp {
+  return new RegExp(source, flags);
+}
+
+function constraintKind(text: string): ConstraintKind {
+  if (/^FOREIGN\s+KEY\b/i.test(text)) return "foreign_key";
+  if (/^CHECK\b/i.test(text)) return "check";
+  if (/^UNIQUE\b/i.test(text)) return "unique";
+  if (/^PRIMARY\s+KEY\b/i.test(text)) return "primary_key";
+  if (/^EXCLUDE\b/i.test(text)) return "exclude";
+  return "other";
+}
+
+function addConstraint(table: string, action: string): OperationDetail | null {
+  const m = re(
+    String.raw`^ADD\s+(?:CONSTRAINT\s+(${ID})\s+)?((?:FOREIGN\s+KEY|CHECK|UNIQUE|PRIMARY\s+KEY|EXCLUDE)\b[\s\S]*)$`,
+  ).exec(action);
+  if (m?.[2] === undefined) return null;
+  const body = m[2];
+  // MySQL `ADD UNIQUE KEY name (…)` / `ADD UNIQUE INDEX` builds an index, like ADD INDEX.
+  if (/^UNIQUE\s+(?:INDEX|KEY)\b/i.test(body)) return null;
+  return {
+    type: "add_constraint",
+    table,
+    name: m[1] === undefined ? null : nameFromText(m[1]),
+    kind: constraintKind(body),
+    notValid: /\bNOT\s+VALID\b/i.test(body),
+    usingIndex: /^(?:UNIQUE|PRIMARY\s+KEY)\s+USING\s+INDEX\b/i.test(body),
+    body,
+  };
+}
+
+function addIndex(table: string, action: string): OperationDetail | null {
+  const m = re(
+    String.raw`^ADD\s+(?:CONSTRAINT\s+${ID}\s+)?(UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?(?:INDEX|KEY)\s*(?:IF\s+NOT\s+EXISTS\s+)?(${ID})?`,
+  ).exec(action);
+  if (m === null) return null;
+  const name = m[2] === undefined || m[2].toUpperCase() === "USING" ? null : nameFromText(m[2]);
+  const unique = /^UNIQUE/i.test(m[1] ?? "");
+  return { type: "create_index", table, name, concurrently: false, unique, online: false };
+}
+
+function dropAction(table: string, action: string): OperationDetail | null {
+  let m = re(String.raw`^DROP\s+CONSTRAINT\s+(?:IF\s+EXISTS\s+)?(${ID})`).exec(action);
+  if (m?.[1] !== undefined) return { type: "drop_constraint", table, name: nameFromText(m[1]) };
+  m = re(String.raw`^DROP\s+(?:FOREIGN\s+KEY|CHECK)\s+(?:IF\s+EXISTS\s+)?(${ID})`).exec(action);
+  if (m?.[1] !== undefined) return { type: "drop_constraint", table, name: nameFromText(m[1]) };
+  if (/^DROP\s+PRIMARY\s+KEY\b/i.test(action)) return { type: "drop_constraint", table, name: "PRIMARY" };
+  m = re(String.raw`^DROP\s+(?:INDEX|KEY)\s+(?:IF\s+EXISTS\s+)?(${ID})`).exec(action);
+  if (m?.[1] !== undefined) return { type: "drop_index", table, name: nameFromText(m[1]), concurrently: false };
+  m = re(String.raw`^DROP\s+(?:COLUMN\s+)?(?:IF\s+EXISTS\s+)?(${ID})`).exec(action);
+  if (m?.[1] !== undefined && !NOT_COLUMN.test(m[1])) {
+    return { type: "drop_column", table, column: nameFromText(m[1]) };
+  }
+  return null;
+}
+
+function alterColumn(table: string, action: string): OperationDetail | null {
+  const m = re(String.raw`^ALTER\s+(?:COLUMN\s+)?(${ID})\s+([\s\S]*)$`).exec(action);
+  if (m?.[1] === undefined || m[2] === undefined || NOT_COLUMN.test(m[1])) return null;
+  const column = nameFromText(m[1]);
+  const rest = m[2];
+  const type = /^(?:SET\s+DATA\s+)?TYPE\s+([\s\S]+?)(?:\s+(?:USING|COLLATE)\b[\s\S]*)?$/i.exec(rest);
+  if (type?.[1] !== undefined) {
+    return { type: "alter_column_type", table, column, dataType: type[1].trim(), notNull: null };
+  }
+  if (/^SET\s+NOT\s+NULL\b/i.test(rest)) return { type: "set_not_null", table, column };
+  return null;
+}
+
+function renameAction(table: string, action: string): OperationDetail[] | null {
+  let m = re(String.raw`^RENAME\s+(?:TO|AS)\s+(${QUALIFIED})`).exec(action);
+  if (m?.[1] !== undefined) return [{ type: "rename_table", table, to: nameFromText(m[1]) }];
+  if (/^RENAME\s+(CONSTRAINT|INDEX|KEY)\b/i.test(action)) return [{ type: "other", kind: "rename_constraint" }];
+  m = re(String.raw`^RENAME\s+(?:COLUMN\s+)?(${ID})\s+TO\s+(${ID})`).exec(action);
+  if (m?.[1] !== undefined && m[2] !== undefined) {
+    return [{ type: "rename_column", table, column: nameFromText(m[1]), to: nameFromText(m[2]) }];
+  }
+  return null;
+}
+
+// MySQL CHANGE [COLUMN] old new type …: a rename when the names differ, and always a restated type.
+function changeOrModify(table: string, action: string): OperationDetail[] | null {
+  const change = re(String.raw`^CHANGE\s+(?:COLUMN\s+)?(${ID})\s+([\s\S]+)$`).exec(action);
+  const modify = re(String.raw`^MODIFY\s+(?:COLUMN\s+)?([\s\S]+)$`).exec(action);
+  const definition = change?.[2] ?? modify?.[1];
+  if (definition === undefined) return null;
+  const column = parseColumnDefinition(definition);
+  if (column === null) return null;
+  const restated: OperationDetail = {
+    type: "alter_column_type",
+    table,
+    column: column.column,
+    dataType: column.dataType,
+    notNull: column.notNull,
+  };
+  const from = change?.[1] === undefined ? column.column : nameFromText(change[1]);
+  return from === column.column
+    ? [restated]
+    : [{ type: "rename_column", table, column: from, to: column.column }, restated];
+}
+
+/** The operations one ALTER TABLE action stands for (`other` when it is none the rules need). */
+export function alterActionOperations(table: string, actionText: string): OperationDetail[] {
+  const action = actionText.trim();
+  const word = (/^\w+/.exec(action)?.[0] ?? "").toUpperCase();
+  const other: OperationDetail[] = [{ type: "other", kind: `alter_table_${word.toLowerCase()}` }];
+  switch (word) {
+    case "ADD": {
+      const found = addConstraint(table, action) ?? addIndex(table, action);
+      if (found !== null) return [found];
+      const m = re(String.raw`^ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?([\s\S]+)$`).exec(action);
+      const definition = m?.[1] ?? "";
+      // An unquoted KEY/INDEX/… opens an index or constraint; a quoted `key` is a column.
+      const column = NOT_COLUMN.test(/^[\w$]+/.exec(definition)?.[0] ?? "") ? null : parseColumnDefinition(definition);
+      if (column === null) return other;
+      return [{ type: "add_column", table, hasDefault: column.defaultExpr !== null, ...column }];
+    }
+    case "DROP":
+      return [dropAction(table, action) ?? other[0]].filter((op): op is OperationDetail => op !== undefined);
+    case "ALTER":
+      return [alterColumn(table, action) ?? { type: "other", kind: "alter_column" }];
+    case "RENAME":
+      return renameAction(table, action) ?? other;
+    case "CHANGE":
+    case "MODIFY":
+      return changeOrModify(table, action) ?? other;
+    case "VALIDATE": {
+      const m = re(String.raw`^VALIDATE\s+CONSTRAINT\s+(${ID})`).exec(action);
+      return m?.[1] === undefined ? other : [{ type: "validate_constraint", table, name: nameFromText(m[1]) }];
+    }
+    case "DETACH":
+      return [
+        {
+          type: "maintenance",
+          verb: "detach_partition",
+          table,
+          full: false,
+          concurrently: /\b(CONCURRENTLY|FINALIZE)\b/i.test(action),
+        },
+      ];
+    case "ALGORITHM":
+    case "LOCK":
+      return [];
+  }
+  return other;
+}
+
+/** MySQL `ALGORITHM=` / `LOCK=` options of an ALTER TABLE or CREATE INDEX statement. */
+export function mysqlTableOptions(text: string): { algorithm: string | null; lock: string | null } {
+  const algorithm = /\bALGORITHM\s*=?\s*(\w+)/i.exec(text)?.[1]?.toUpperCase() ?? null;
+  const lock = /\bLOCK\s*=?\s*(\w+)/i.exec(text)?.[1]?.toUpperCase() ?? null;
+  return { algorithm, lock };
+}

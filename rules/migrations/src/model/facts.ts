@@ -1,0 +1,131 @@
+// The plain-JSON summary of a migration file that the "migrations:migration" extractor emits, so
+// that project rules (pairing up and down, versions, type history) never re-read a file.
+import type { LineIndex } from "@deploylint/core/rule-api";
+import type { Direction, Framework, Migration, Operation } from "./types.js";
+
+export const MIGRATION_FACT = "migrations:migration";
+
+export type OperationFact = {
+  type: Operation["type"];
+  table?: string;
+  column?: string;
+  name?: string;
+  to?: string;
+  dataType?: string;
+  /** Only for create_table: its columns and their types. */
+  columns?: { column: string; dataType: string }[];
+  /** dml, maintenance and transaction verbs; the kind of an `other` operation. */
+  verb?: string;
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+};
+
+export type SectionFact = {
+  /** Where the section starts (its marker line, or 1). */
+  line: number;
+  /** Statements in the section (0: empty, or only comments). */
+  statements: number;
+  operations: OperationFact[];
+};
+
+export type MigrationFact = {
+  path: string;
+  /** The folder holding this set of migrations: versions are unique within it. */
+  root: string;
+  /** Files with the same key are one migration (golang-migrate's up and down, a diesel folder). */
+  key: string;
+  version: string | null;
+  name: string;
+  framework: Framework;
+  dialect: string;
+  direction: Direction | "both";
+  downNotRequired: boolean;
+  up: SectionFact | null;
+  down: SectionFact | null;
+};
+
+function dirname(path: string): string {
+  const at = path.lastIndexOf("/");
+  return at === -1 ? "." : path.slice(0, at);
+}
+
+function keyOf(migration: Migration): { root: string; key: string } {
+  const dir = dirname(migration.file);
+  switch (migration.framework) {
+    case "golang-migrate":
+      return { root: dir, key: `${dir}/${migration.version}_${migration.name}` };
+    case "diesel":
+    case "prisma":
+      return { root: dirname(dir), key: dir };
+    case "flyway":
+      return { root: dir, key: migration.version === null ? migration.file : `${dir}/V${migration.version}` };
+    case "sqitch": {
+      const parts = migration.file.split("/");
+      const at = parts.findLastIndex((part) => /^(deploy|revert|verify)$/i.test(part));
+      const root = at <= 0 ? "." : parts.slice(0, at).join("/");
+      return { root, key: `${root}/${migration.name}` };
+    }
+    default:
+      return { root: dir, key: migration.file };
+  }
+}
+
+function operationFact(operation: Operation, lines: LineIndex): OperationFact {
+  const start = lines.positionAt(operation.range.start);
+  const end = lines.positionAt(operation.range.end);
+  const fact: OperationFact = {
+    type: operation.type,
+    line: start.line,
+    col: start.column,
+    endLine: end.line,
+    endCol: end.column,
+  };
+  const o: Partial<Record<string, unknown>> = { ...operation };
+  for (const field of ["table", "column", "name", "to", "dataType"] as const) {
+    if (typeof o[field] === "string") fact[field] = o[field] as string;
+  }
+  if (operation.type === "create_table") {
+    fact.columns = operation.columns.map(({ column, dataType }) => ({ column, dataType }));
+  }
+  if (operation.type === "dml" || operation.type === "maintenance" || operation.type === "transaction") {
+    fact.verb = operation.verb;
+  }
+  if (operation.type === "other") fact.verb = operation.kind;
+  return fact;
+}
+
+function sectionFact(options: {
+  migration: Migration;
+  direction: Direction;
+  operations: Operation[] | null;
+  lines: LineIndex;
+}): SectionFact | null {
+  const { migration, direction, operations, lines } = options;
+  if (operations === null) return null;
+  const sections = migration.sections.filter((section) => section.direction === direction);
+  const first = sections[0];
+  const statements = new Set(operations.map((op) => op.statementIndex)).size;
+  return {
+    line: first === undefined ? 1 : lines.positionAt(first.range.start).line,
+    statements,
+    operations: operations.map((operation) => operationFact(operation, lines)),
+  };
+}
+
+export function migrationFact(migration: Migration, lines: LineIndex): MigrationFact {
+  const hasUp = migration.direction !== "down";
+  return {
+    path: migration.file,
+    ...keyOf(migration),
+    version: migration.version,
+    name: migration.name,
+    framework: migration.framework,
+    dialect: migration.dialect,
+    direction: migration.direction,
+    downNotRequired: migration.downNotRequired === true,
+    up: sectionFact({ migration, direction: "up", operations: hasUp ? migration.up : null, lines }),
+    down: sectionFact({ migration, direction: "down", operations: migration.down, lines }),
+  };
+}

@@ -1,0 +1,107 @@
+// Collects the operations of one ORM migration section: each mapped call becomes an Operation at
+// the call's range, SQL literals go through the embedded-SQL reader, and a call the pack cannot
+// follow becomes an opaque `other/dynamic` operation (so an unreadable down never looks empty).
+import type { TSESTree } from "@deploylint/core/rule-api";
+import type { ColumnSpec, Direction, Operation, OperationDetail } from "../types.js";
+import { embeddedOperations } from "./embedded-sql.js";
+import { literalText, passesParam, type Static, staticValue } from "./estree.js";
+
+export const DYNAMIC = "dynamic";
+
+export class SectionOps {
+  readonly operations: Operation[] = [];
+  constructor(
+    readonly section: Direction,
+    private readonly counter: { next: number },
+  ) {}
+
+  nextIndex = (): number => this.counter.next++;
+
+  add(detail: OperationDetail, range: { start: number; end: number }, kind: string): void {
+    const index = this.nextIndex();
+    this.operations.push({
+      ...detail,
+      section: this.section,
+      range,
+      statementIndex: index,
+      statementKind: kind,
+      node: null,
+    } as Operation);
+  }
+
+  /** SQL passed as a literal; anything else (a variable, a template with `${…}`) is dynamic. */
+  sql(node: TSESTree.Node | undefined, range: { start: number; end: number }): void {
+    const literal = literalText(node);
+    if (literal === undefined) {
+      this.dynamic(range);
+      return;
+    }
+    this.operations.push(
+      ...embeddedOperations({
+        sql: literal.text,
+        offset: literal.offset,
+        section: this.section,
+        nextIndex: this.nextIndex,
+      }),
+    );
+  }
+
+  /** A call not on the builder: "skip" (and dynamic) when it hands the builder to a helper, else "enter". */
+  opaqueCall(node: TSESTree.CallExpression, param: string): "skip" | "enter" {
+    if (!passesParam(node, param)) return "enter";
+    this.dynamic(node.range);
+    return "skip";
+  }
+
+  dynamic(range: { start: number; end: number } | [number, number]): void {
+    const at = Array.isArray(range) ? { start: range[0], end: range[1] } : range;
+    this.add({ type: "other", kind: DYNAMIC }, at, "unknown");
+  }
+}
+
+/** A column as ColumnSpec, with the defaults of an ORM declaration (nullable, no default). */
+export function columnSpec(column: string, dataType: string, extra: Partial<ColumnSpec> = {}): ColumnSpec {
+  return {
+    column,
+    dataType,
+    notNull: false,
+    defaultExpr: null,
+    generated: null,
+    primaryKey: false,
+    references: false,
+    ...extra,
+  };
+}
+
+/** A default value as SQL text: `'x'`, `0`, `true`, `now()` for knex.fn.now()/pgm.func("now()")/Sequelize.fn("now"). */
+export function defaultSql(node: TSESTree.Node | undefined): string | null {
+  if (node === undefined) return null;
+  if (node.type === "CallExpression") {
+    const callee =
+      node.callee.type === "MemberExpression" && node.callee.property.type === "Identifier"
+        ? node.callee.property.name
+        : null;
+    const first = staticValue(node.arguments[0]);
+    if (callee === "now") return "now()";
+    if ((callee === "func" || callee === "raw" || callee === "literal") && typeof first === "string") return first;
+    if (callee === "fn" && typeof first === "string") return `${first}()`;
+    return "dynamic()";
+  }
+  return defaultFromStatic(staticValue(node));
+}
+
+/** A default value read from an options object. */
+export function defaultFromStatic(value: Static): string | null {
+  if (value === undefined) return null;
+  if (value === null) return "NULL";
+  if (typeof value === "string") {
+    // Sequelize.NOW, DataTypes.NOW, Sequelize.UUIDV4 read as dotted names.
+    if (/^(Sequelize|DataTypes)\.NOW$/.test(value)) return "now()";
+    if (/^(Sequelize|DataTypes)\.UUIDV[14]$/.test(value)) return "gen_random_uuid()";
+    const call = /^\w+\.(func|literal|raw|fn)\((.*)\)$/.exec(value);
+    if (call !== null) return call[1] === "fn" ? `${call[2]}()` : (call[2] ?? "");
+    return `'${value.replace(/'/g, "''")}'`;
+  }
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return null;
+}

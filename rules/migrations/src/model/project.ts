@@ -1,0 +1,71 @@
+// Helpers for the pack's project rules: migration facts grouped into migrations (an up and its
+// down, wherever they live), ordered by version within their folder.
+import type { FactRecord } from "@deploylint/core/rule-api";
+import type { MigrationFact, OperationFact, SectionFact } from "./facts.js";
+
+export interface MigrationGroup {
+  key: string;
+  root: string;
+  framework: MigrationFact["framework"];
+  version: string | null;
+  /** The fact holding the up section (null when only a down file exists). */
+  up: MigrationFact | null;
+  /** The fact holding the down section, which is the same as `up` for dbmate/goose/Liquibase files. */
+  down: MigrationFact | null;
+}
+
+/** Groups migration facts by migration (golang-migrate's pair, a diesel folder, a sqitch change). */
+export function groupMigrations(records: FactRecord<MigrationFact>[]): MigrationGroup[] {
+  const groups = new Map<string, MigrationGroup>();
+  for (const { data } of records) {
+    const group = groups.get(data.key) ?? {
+      key: data.key,
+      root: data.root,
+      framework: data.framework,
+      version: data.version,
+      up: null,
+      down: null,
+    };
+    if (data.up !== null && group.up === null) group.up = data;
+    if (data.down !== null && group.down === null) group.down = data;
+    groups.set(data.key, group);
+  }
+  return [...groups.values()];
+}
+
+/** Orders migrations as their tools apply them: by version, then by key. */
+export function byVersion(
+  a: { version: string | null; key: string },
+  b: { version: string | null; key: string },
+): number {
+  const versions = (a.version ?? "").localeCompare(b.version ?? "", "en", { numeric: true });
+  return versions !== 0 ? versions : a.key.localeCompare(b.key);
+}
+
+// Operations that change nothing a down would have to restore.
+const NOTHING_TO_UNDO = new Set<OperationFact["type"]>([
+  "validate_constraint",
+  "set",
+  "transaction",
+  "maintenance",
+  "dml",
+  "table_options",
+  "truncate",
+]);
+
+/** Does the operation change a schema object that a down can restore? */
+export function isUndoable(operation: OperationFact): boolean {
+  if (NOTHING_TO_UNDO.has(operation.type)) return false;
+  if (operation.type === "other") return /^(create|alter|drop)_/.test(operation.verb ?? "");
+  return true;
+}
+
+/** A section with no statements, or only ones that do nothing (SELECT 1, SET, BEGIN/COMMIT). */
+export function doesNothing(section: SectionFact): boolean {
+  return section.operations.every(
+    (op) =>
+      op.type === "transaction" ||
+      op.type === "set" ||
+      (op.type === "other" && /^(select|analyze|comment|show)$/.test(op.verb ?? "")),
+  );
+}

@@ -1,0 +1,122 @@
+// A coarse tokenizer for clauses of a statement (a column definition, an ALTER TABLE action):
+// words, quoted names, strings, and balanced parenthesised groups as single tokens.
+
+export interface ClauseToken {
+  text: string;
+  /** Upper-cased text for words; the text itself otherwise. */
+  upper: string;
+  kind: "word" | "quoted" | "string" | "group" | "punct";
+}
+
+function closeQuote(text: string, start: number, quote: string): number {
+  let i = start + 1;
+  while (i < text.length) {
+    if (text[i] === "\\" && quote === "'") {
+      i += 2;
+      continue;
+    }
+    if (text[i] === quote) {
+      if (text[i + 1] === quote) {
+        i += 2;
+        continue;
+      }
+      return i + 1;
+    }
+    i++;
+  }
+  return text.length;
+}
+
+function closeGroup(text: string, start: number): number {
+  let depth = 0;
+  let i = start;
+  while (i < text.length) {
+    const ch = text[i] ?? "";
+    if (ch === "'" || ch === '"' || ch === "`") {
+      i = closeQuote(text, i, ch);
+      continue;
+    }
+    if (ch === "(") depth++;
+    else if (ch === ")") {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+    i++;
+  }
+  return text.length;
+}
+
+const WORD = /[\w$.]/;
+
+export function clauseTokens(text: string): ClauseToken[] {
+  const tokens: ClauseToken[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] ?? "";
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === "-" && text[i + 1] === "-") {
+      const nl = text.indexOf("\n", i);
+      i = nl === -1 ? text.length : nl;
+      continue;
+    }
+    let end: number;
+    let kind: ClauseToken["kind"];
+    if (ch === "'") [end, kind] = [closeQuote(text, i, "'"), "string"];
+    else if (ch === '"' || ch === "`") [end, kind] = [closeQuote(text, i, ch), "quoted"];
+    else if (ch === "(") [end, kind] = [closeGroup(text, i), "group"];
+    else if (WORD.test(ch)) {
+      end = i + 1;
+      while (end < text.length && WORD.test(text[end] ?? "")) end++;
+      kind = "word";
+    } else [end, kind] = [ch === ":" && text[i + 1] === ":" ? i + 2 : i + 1, "punct"];
+    const body = text.slice(i, end);
+    tokens.push({ text: body, upper: kind === "word" ? body.toUpperCase() : body, kind });
+    i = end;
+  }
+  return tokens;
+}
+
+/** Splits on commas outside parentheses and quotes. */
+export function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] ?? "";
+    if (ch === "'" || ch === '"' || ch === "`") {
+      i = closeQuote(text, i, ch);
+      continue;
+    }
+    if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "," && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+    i++;
+  }
+  parts.push(text.slice(start).trim());
+  return parts.filter((part) => part !== "");
+}
+
+/** The text inside the first top-level parenthesised group after `from`, or null. */
+export function firstGroupBody(text: string, from = 0): { body: string; end: number } | null {
+  let i = from;
+  while (i < text.length) {
+    const ch = text[i] ?? "";
+    if (ch === "'" || ch === '"' || ch === "`") {
+      i = closeQuote(text, i, ch);
+      continue;
+    }
+    if (ch === "(") {
+      const end = closeGroup(text, i);
+      return { body: text.slice(i + 1, end - 1), end };
+    }
+    i++;
+  }
+  return null;
+}

@@ -1,0 +1,52 @@
+// Whether each up operation runs inside a transaction, and whose: one the file opens (BEGIN), one
+// the framework wraps the section in, or PostgreSQL's implicit transaction around a multi-statement
+// query (golang-migrate and Prisma send a file as one query).
+import { sendsAsOneQuery } from "./migration-file.js";
+import type { Migration, Operation } from "./types.js";
+
+export type TransactionOwner = "file" | "framework" | "implicit";
+
+// Statements PostgreSQL refuses inside a transaction block; Flyway runs a file of only such
+// statements outside a transaction on its own.
+export function cannotRunInTransaction(operation: Operation): boolean {
+  switch (operation.type) {
+    case "create_index":
+    case "drop_index":
+      return operation.concurrently;
+    case "maintenance":
+      return (
+        (operation.verb === "reindex" && operation.concurrently) ||
+        (operation.verb === "detach_partition" && operation.concurrently) ||
+        operation.verb === "vacuum"
+      );
+    default:
+      return false;
+  }
+}
+
+function frameworkWraps(migration: Migration): boolean {
+  if (migration.transactional !== true) return false;
+  if (migration.framework === "flyway") {
+    const statements = new Set(migration.up.map((op) => op.statementIndex));
+    const outside = migration.up.filter(cannotRunInTransaction).map((op) => op.statementIndex);
+    return !(outside.length > 0 && new Set(outside).size === statements.size);
+  }
+  return true;
+}
+
+/** For each up operation (same order as migration.up), who holds the transaction it runs in, or null. */
+export function upTransactions(migration: Migration): (TransactionOwner | null)[] {
+  const wrapped = frameworkWraps(migration);
+  const statementCount = new Set(migration.up.map((op) => op.statementIndex)).size;
+  const implicit = migration.dialect === "postgresql" && sendsAsOneQuery(migration.framework) && statementCount > 1;
+  let open = false;
+  return migration.up.map((operation) => {
+    if (operation.type === "transaction") {
+      open = operation.verb === "begin";
+      return null;
+    }
+    if (open) return "file";
+    if (wrapped) return "framework";
+    return implicit ? "implicit" : null;
+  });
+}

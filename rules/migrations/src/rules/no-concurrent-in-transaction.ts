@@ -1,0 +1,91 @@
+// migrations/no-concurrent-in-transaction: CONCURRENTLY (and VACUUM) cannot run inside a transaction
+// block; in a file the framework wraps, or between BEGIN and COMMIT, the deploy fails.
+import { defineRule } from "@deploylint/core/rule-api";
+import {
+  cannotRunInTransaction,
+  docsUrl,
+  type Framework,
+  isPostgres,
+  migrationOf,
+  type Operation,
+  upTransactions,
+} from "../model/index.js";
+
+// How each framework lets a migration run outside its transaction.
+const OPT_OUT: Partial<Record<Framework, string>> = {
+  goose: "add `-- +goose NO TRANSACTION` to the file",
+  dbmate: "write `-- migrate:up transaction:false`",
+  diesel: "set `run_in_transaction = false` in the migration's metadata.toml",
+  flyway: "move the statement into a migration of its own (Flyway runs such a file outside a transaction)",
+  liquibase: "set `runInTransaction:false` on the changeset",
+  atlas: "add `-- atlas:txmode none` to the file",
+  drizzle: "run the statement outside drizzle's migrator (its migrations always share one transaction)",
+  knex: "export `config = { transaction: false }` from the migration",
+  typeorm: "set `transaction = false` on the migration class",
+  "node-pg-migrate": "call `pgm.noTransaction()` in the up",
+};
+
+function statementName(operation: Operation): string {
+  switch (operation.type) {
+    case "create_index":
+      return "CREATE INDEX CONCURRENTLY";
+    case "drop_index":
+      return "DROP INDEX CONCURRENTLY";
+    case "maintenance":
+      return operation.verb === "vacuum" ? "VACUUM" : `${operation.verb.replace("_", " ").toUpperCase()} CONCURRENTLY`;
+    default:
+      return operation.statementKind;
+  }
+}
+
+export default defineRule({
+  id: "no-concurrent-in-transaction",
+  meta: {
+    description:
+      "Disallow CONCURRENTLY operations inside a transaction, explicit or opened by the migration framework.",
+    kinds: ["sql", "script"],
+    presets: { recommended: "error", strict: "error" },
+    messages: {
+      fileTransaction:
+        "This {{statement}} runs between BEGIN and COMMIT, and PostgreSQL refuses it inside a transaction block: the deploy fails.",
+      frameworkTransaction:
+        "This {{statement}} runs in the transaction {{framework}} wraps this migration in, and PostgreSQL refuses it inside a transaction block: the deploy fails.",
+      implicitTransaction:
+        "This {{statement}} is sent with the other statements of this file as one query, which PostgreSQL runs as one implicit transaction and refuses it in: the deploy fails.",
+    },
+    help: "Run the statement outside any transaction: in a migration file of its own, with the framework's opt-out marker.",
+    docs: { url: docsUrl("no-concurrent-in-transaction") },
+  },
+  create(ctx) {
+    return {
+      file() {
+        const migration = migrationOf(ctx);
+        if (migration === null || !isPostgres(migration.dialect)) return;
+        const owners = upTransactions(migration);
+        migration.up.forEach((operation, index) => {
+          const owner = owners[index];
+          if (owner === null || owner === undefined || !cannotRunInTransaction(operation)) return;
+          const statement = statementName(operation);
+          if (owner === "file") {
+            ctx.report({ messageId: "fileTransaction", data: { statement }, range: operation.range });
+          } else if (owner === "framework") {
+            const optOut = OPT_OUT[migration.framework];
+            ctx.report({
+              messageId: "frameworkTransaction",
+              data: { statement, framework: migration.framework },
+              ...(optOut ? { help: `Put the statement in a migration of its own and ${optOut}.` } : {}),
+              range: operation.range,
+            });
+          } else {
+            ctx.report({
+              messageId: "implicitTransaction",
+              data: { statement },
+              help: "Put the statement alone in a migration file of its own.",
+              range: operation.range,
+            });
+          }
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,81 @@
+// migrations/no-table-rewrite: statements that rewrite a whole table under an exclusive lock
+// (a volatile default, a stored generated or serial column, VACUUM FULL, CLUSTER, MySQL COPY).
+import { defineRule } from "@deploylint/core/rule-api";
+import {
+  docsUrl,
+  isMysql,
+  isPostgres,
+  isVolatileDefault,
+  migrationOf,
+  parseDataType,
+  upOperations,
+} from "../model/index.js";
+
+const SERIAL = new Set(["serial", "bigserial", "smallserial"]);
+
+export default defineRule({
+  id: "no-table-rewrite",
+  meta: {
+    description: "Disallow statements that rewrite an existing table while locking it.",
+    kinds: ["sql", "script"],
+    presets: { recommended: "warn", strict: "error" },
+    messages: {
+      volatileDefault:
+        "Column {{column}} is added to {{table}} with the volatile default {{expr}}, which PostgreSQL evaluates for every row: the whole table is rewritten under an ACCESS EXCLUSIVE lock.",
+      generatedColumn:
+        "Stored generated column {{column}} makes PostgreSQL compute it for every row of {{table}}: the table is rewritten under an ACCESS EXCLUSIVE lock.",
+      serialColumn:
+        "Serial column {{column}} on {{table}} fills every existing row from a sequence: the table is rewritten under an ACCESS EXCLUSIVE lock.",
+      vacuumFull:
+        "VACUUM FULL rewrites {{table}} under an ACCESS EXCLUSIVE lock, blocking reads and writes until it ends.",
+      cluster: "CLUSTER rewrites {{table}} under an ACCESS EXCLUSIVE lock, blocking reads and writes until it ends.",
+      mysqlCopy:
+        "ALGORITHM={{algorithm}} / LOCK={{lock}} on {{table}} makes MySQL copy the table or block its writes for the whole change.",
+    },
+    help: "Add the column without the default and backfill it in batches; run VACUUM FULL/CLUSTER (or pg_repack) in a maintenance window, not in a deploy.",
+    docs: { url: docsUrl("no-table-rewrite") },
+  },
+  create(ctx) {
+    return {
+      file() {
+        const migration = migrationOf(ctx);
+        if (migration === null) return;
+        const postgres = isPostgres(migration.dialect);
+        const mysql = isMysql(migration.dialect);
+        for (const { operation, newTable } of upOperations(migration)) {
+          if (newTable) continue;
+          const range = operation.range;
+          if (postgres && operation.type === "add_column") {
+            const data = { column: operation.column, table: operation.table };
+            if (isVolatileDefault(operation.defaultExpr)) {
+              ctx.report({ messageId: "volatileDefault", data: { ...data, expr: operation.defaultExpr ?? "" }, range });
+            } else if (operation.generated === "stored") {
+              ctx.report({ messageId: "generatedColumn", data, range });
+            } else if (SERIAL.has(parseDataType(operation.dataType).base)) {
+              ctx.report({ messageId: "serialColumn", data, range });
+            }
+          } else if (postgres && operation.type === "maintenance" && operation.table !== "") {
+            if (operation.verb === "vacuum" && operation.full) {
+              ctx.report({ messageId: "vacuumFull", data: { table: operation.table }, range });
+            } else if (operation.verb === "cluster") {
+              ctx.report({ messageId: "cluster", data: { table: operation.table }, range });
+            }
+          } else if (mysql && operation.type === "table_options") {
+            const copy =
+              operation.algorithm === "COPY" || operation.lock === "SHARED" || operation.lock === "EXCLUSIVE";
+            if (!copy) continue;
+            ctx.report({
+              messageId: "mysqlCopy",
+              data: {
+                algorithm: operation.algorithm ?? "DEFAULT",
+                lock: operation.lock ?? "DEFAULT",
+                table: operation.table,
+              },
+              range,
+            });
+          }
+        }
+      },
+    };
+  },
+});

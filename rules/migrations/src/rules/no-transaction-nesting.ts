@@ -1,0 +1,42 @@
+// migrations/no-transaction-nesting: BEGIN/COMMIT in a file the framework already runs in a
+// transaction commits the framework's work early; a BEGIN without COMMIT leaves one open.
+import { defineRule } from "@deploylint/core/rule-api";
+import { docsUrl, migrationOf } from "../model/index.js";
+
+export default defineRule({
+  id: "no-transaction-nesting",
+  meta: {
+    description: "Disallow BEGIN/COMMIT in migrations the framework wraps in a transaction, and BEGIN without COMMIT.",
+    kinds: ["sql", "script"],
+    presets: { recommended: "warn", strict: "error" },
+    messages: {
+      nested:
+        "This migration already runs in a transaction that {{framework}} opens: this {{verb}} nests in it or commits it early, so a failure later in the file is no longer rolled back with the rest.",
+      unclosed:
+        "This BEGIN has no COMMIT in the migration: the transaction stays open until the connection closes, holding its locks, and its changes may be rolled back.",
+    },
+    help: "Remove BEGIN/COMMIT and let the framework handle the transaction (or use its opt-out marker and manage it yourself).",
+    docs: { url: docsUrl("no-transaction-nesting") },
+  },
+  create(ctx) {
+    return {
+      file() {
+        const migration = migrationOf(ctx);
+        if (migration === null) return;
+        let open: (typeof migration.up)[number] | null = null;
+        for (const operation of migration.up) {
+          if (operation.type !== "transaction") continue;
+          if (migration.transactional === true) {
+            ctx.report({
+              messageId: "nested",
+              data: { framework: migration.framework, verb: operation.verb.toUpperCase() },
+              range: operation.range,
+            });
+          }
+          open = operation.verb === "begin" ? operation : null;
+        }
+        if (open !== null && migration.transactional !== true) ctx.report({ messageId: "unclosed", range: open.range });
+      },
+    };
+  },
+});

@@ -1,0 +1,38 @@
+// migrations/prefer-text: varchar(n) limits change only with a migration; text with a CHECK is as fast and easier to change.
+import { defineRule } from "@deploylint/core/rule-api";
+import { type DeclaredColumn, declaredColumns, docsUrl, isPostgres, migrationOf } from "../model/index.js";
+
+function matches(declared: DeclaredColumn): boolean {
+  return (declared.type.base === "varchar" || declared.type.base === "char") && declared.type.args.length > 0;
+}
+
+export default defineRule({
+  id: "prefer-text",
+  meta: {
+    description: "Prefer text (with a CHECK constraint if a limit is needed) over varchar(n) (PostgreSQL).",
+    kinds: ["sql", "script"],
+    presets: { recommended: "off", strict: "warn" },
+    messages: {
+      varchar:
+        "Column {{column}} of {{table}} is {{type}}: the limit gains no speed in PostgreSQL, and changing it later needs a migration that may lock the table.",
+    },
+    help: "Use text, with CHECK (char_length(col) <= n) when the limit is a business rule.",
+    docs: { url: docsUrl("prefer-text") },
+  },
+  create(ctx) {
+    return {
+      file() {
+        const migration = migrationOf(ctx);
+        if (migration === null || !isPostgres(migration.dialect)) return;
+        for (const declared of declaredColumns(migration)) {
+          if (!matches(declared)) continue;
+          ctx.report({
+            messageId: "varchar",
+            data: { table: declared.table, column: declared.column, type: declared.written },
+            range: declared.range,
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,54 @@
+// migrations/require-concurrent-index: building an index on an existing table blocks its writes
+// unless it is built concurrently (PostgreSQL) or online (MySQL ALGORITHM=INPLACE, LOCK=NONE).
+import { defineRule } from "@deploylint/core/rule-api";
+import type { Operation } from "../model/index.js";
+import { docsUrl, isMysql, isPostgres, migrationOf, upOperations } from "../model/index.js";
+
+export default defineRule({
+  id: "require-concurrent-index",
+  meta: {
+    description:
+      "Require CREATE INDEX CONCURRENTLY (PostgreSQL) or ALGORITHM=INPLACE, LOCK=NONE (MySQL) on existing tables.",
+    kinds: ["sql", "script"],
+    presets: { recommended: "error", strict: "error" },
+    messages: {
+      notConcurrent:
+        "Index {{index}} on {{table}} is built without CONCURRENTLY: the build holds a SHARE lock that blocks every INSERT, UPDATE and DELETE on the table until it finishes.",
+      notOnline:
+        "Index {{index}} on {{table}} is built without ALGORITHM=INPLACE, LOCK=NONE: MySQL may copy the table or block writes while it builds.",
+    },
+    help: "Use CREATE INDEX CONCURRENTLY in a migration of its own that runs outside a transaction (MySQL: add ALGORITHM=INPLACE, LOCK=NONE).",
+    docs: { url: docsUrl("require-concurrent-index") },
+  },
+  create(ctx) {
+    return {
+      file() {
+        const migration = migrationOf(ctx);
+        if (migration === null) return;
+        const postgres = isPostgres(migration.dialect);
+        const mysql = isMysql(migration.dialect);
+        if (!postgres && !mysql) return;
+        for (const { operation, newTable } of upOperations(migration)) {
+          if (operation.type !== "create_index" || newTable) continue;
+          const data = { index: operation.name ?? "(unnamed)", table: operation.table };
+          if (postgres && !operation.concurrently) {
+            ctx.report({ messageId: "notConcurrent", data, range: operation.range });
+          } else if (mysql && !operation.online && !onlineStatement(migration.up, operation.statementIndex)) {
+            ctx.report({ messageId: "notOnline", data, range: operation.range });
+          }
+        }
+      },
+    };
+  },
+});
+
+/** An ALTER TABLE … ADD INDEX whose statement also says ALGORITHM=INPLACE|INSTANT, LOCK=NONE. */
+function onlineStatement(operations: Operation[], statementIndex: number): boolean {
+  return operations.some(
+    (op) =>
+      op.type === "table_options" &&
+      op.statementIndex === statementIndex &&
+      op.lock === "NONE" &&
+      op.algorithm !== "COPY",
+  );
+}

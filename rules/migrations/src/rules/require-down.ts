@@ -1,0 +1,89 @@
+// migrations/require-down: an up migration without a down, in a framework that has one, cannot be
+// rolled back when the deploy goes wrong.
+import { defineRule } from "@deploylint/core/rule-api";
+import { docsUrl, type Framework, groupMigrations, MIGRATION_FACT, type MigrationFact } from "../model/index.js";
+
+// Frameworks whose migrations have a down: a sibling file, a section, a changeset's rollback.
+const WITH_DOWN = new Set<Framework>([
+  "golang-migrate",
+  "goose",
+  "dbmate",
+  "diesel",
+  "liquibase",
+  "sqitch",
+  "knex",
+  "typeorm",
+  "node-pg-migrate",
+  "sequelize",
+]);
+// Frameworks with no down at all (or an unknown one): judged only when the option asks for it.
+const WITHOUT_DOWN = new Set<Framework>(["prisma", "drizzle", "atlas", "plain"]);
+
+const WHERE: Partial<Record<Framework, string>> = {
+  "golang-migrate": "a .down.sql file next to it",
+  goose: "a `-- +goose Down` section",
+  dbmate: "a `-- migrate:down` section",
+  diesel: "a down.sql in its folder",
+  liquibase: "a `--rollback` line in each changeset (or `--rollback not required`)",
+  sqitch: "a revert script",
+  flyway: "an undo migration (U…__)",
+  knex: "an exported `down(knex)` function",
+  typeorm: "a `down(queryRunner)` method",
+  "node-pg-migrate": "an exported `down(pgm)` function (or only calls it can reverse on its own)",
+  sequelize: "a `down(queryInterface)` function",
+};
+
+interface Options {
+  /** Also require a down in frameworks that have none (Prisma, Drizzle, Atlas, plain folders). */
+  upOnlyFrameworks?: boolean;
+}
+
+export default defineRule({
+  id: "require-down",
+  scope: "project",
+  meta: {
+    description: "Require a down (rollback) for every up migration in frameworks that support one.",
+    kinds: ["sql", "script"],
+    facts: [MIGRATION_FACT],
+    presets: { recommended: "error", strict: "error" },
+    messages: {
+      missingDown:
+        "Migration {{name}} has no down ({{where}} is expected): if this deploy has to be rolled back, the schema change cannot be undone by the tool.",
+    },
+    help: "Write the down that undoes the up (drop what it creates, restore what it drops), and test it.",
+    options: {
+      type: "object",
+      properties: { upOnlyFrameworks: { type: "boolean" } },
+      additionalProperties: false,
+    },
+    defaultOptions: { upOnlyFrameworks: false },
+    docs: { url: docsUrl("require-down") },
+  },
+  check(ctx) {
+    const options: Options = ctx.options ?? {};
+    const records = ctx.facts<MigrationFact>(MIGRATION_FACT);
+    const groups = groupMigrations(records);
+    // Flyway undo migrations are a paid feature: require them only where the project uses them.
+    const flywayUndoRoots = new Set(
+      groups.filter((g) => g.framework === "flyway" && g.down !== null).map((g) => g.root),
+    );
+    for (const group of groups) {
+      const up = group.up;
+      if (up === null || group.down !== null || up.downNotRequired) continue;
+      const required =
+        WITH_DOWN.has(group.framework) ||
+        (group.framework === "flyway" && up.version !== null && flywayUndoRoots.has(group.root)) ||
+        (options.upOnlyFrameworks === true && WITHOUT_DOWN.has(group.framework));
+      if (!required) continue;
+      ctx.report({
+        messageId: "missingDown",
+        data: {
+          name: up.version === null ? up.name : `${up.version}_${up.name}`,
+          where: WHERE[group.framework] ?? "a down migration",
+        },
+        file: up.path,
+        line: 1,
+      });
+    }
+  },
+});

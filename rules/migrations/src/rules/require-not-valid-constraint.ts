@@ -1,0 +1,58 @@
+// migrations/require-not-valid-constraint: adding a FOREIGN KEY or CHECK validates every row under a
+// lock that blocks writes; NOT VALID + a separate VALIDATE avoids it.
+import { defineRule } from "@deploylint/core/rule-api";
+import { docsUrl, isPostgres, migrationOf, upOperations, upTransactions } from "../model/index.js";
+
+export default defineRule({
+  id: "require-not-valid-constraint",
+  meta: {
+    description:
+      "Require NOT VALID when adding a foreign key or check constraint to an existing table, and VALIDATE in another transaction.",
+    kinds: ["sql", "script"],
+    presets: { recommended: "error", strict: "error" },
+    messages: {
+      notValid:
+        "Adding {{kind}} {{name}} to {{table}} checks every existing row while holding a lock that blocks writes (for a foreign key, on both tables).",
+      validateSameTransaction:
+        "Constraint {{name}} is validated in the same transaction that adds it NOT VALID, so the add's lock is held during the whole validation and NOT VALID gains nothing.",
+    },
+    help: "Add the constraint with NOT VALID (a brief lock, no scan), then VALIDATE CONSTRAINT in a later migration or outside the transaction.",
+    docs: { url: docsUrl("require-not-valid-constraint") },
+  },
+  create(ctx) {
+    return {
+      file() {
+        const migration = migrationOf(ctx);
+        if (migration === null || !isPostgres(migration.dialect)) return;
+        const owners = upTransactions(migration);
+        const addedNotValid = new Map<string, number>();
+        for (const { operation, index, newTable } of upOperations(migration)) {
+          if (operation.type === "add_constraint" && (operation.kind === "foreign_key" || operation.kind === "check")) {
+            if (operation.notValid) {
+              if (operation.name !== null) addedNotValid.set(operation.name, index);
+              continue;
+            }
+            if (newTable) continue;
+            const kind = operation.kind === "foreign_key" ? "foreign key" : "check constraint";
+            ctx.report({
+              messageId: "notValid",
+              data: { kind, name: operation.name ?? "(unnamed)", table: operation.table },
+              range: operation.range,
+            });
+          }
+          if (operation.type === "validate_constraint" && addedNotValid.has(operation.name)) {
+            const addedAt = addedNotValid.get(operation.name) ?? 0;
+            const owner = owners[index];
+            if (owner !== null && owner !== undefined && owners[addedAt] === owner) {
+              ctx.report({
+                messageId: "validateSameTransaction",
+                data: { name: operation.name },
+                range: operation.range,
+              });
+            }
+          }
+        }
+      },
+    };
+  },
+});

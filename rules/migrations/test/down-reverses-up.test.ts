@@ -1,0 +1,69 @@
+import { RuleTester } from "@deploylint/rule-tester";
+import pack from "../src/index.js";
+
+const tester = new RuleTester({ pack });
+
+tester.run("down-reverses-up", {
+  valid: [
+    {
+      name: "each change undone",
+      files: {
+        "db/migrations/000007_coupons.up.sql":
+          "CREATE TABLE coupons (id bigint PRIMARY KEY);\nALTER TABLE orders ADD COLUMN coupon_id bigint;\nALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (coupon_id) REFERENCES coupons (id) NOT VALID;",
+        "db/migrations/000007_coupons.down.sql":
+          "ALTER TABLE orders DROP CONSTRAINT fk;\nALTER TABLE orders DROP COLUMN coupon_id;\nDROP TABLE coupons;",
+      },
+    },
+    {
+      name: "renames and type changes reversed; indexes go with their table",
+      files: {
+        "db/migrations/20260101000000_x.sql":
+          "-- migrate:up\nCREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);\nALTER TABLE u RENAME COLUMN a TO b;\nALTER TABLE u ALTER COLUMN c TYPE bigint;\n-- migrate:down\nALTER TABLE u ALTER COLUMN c TYPE int;\nALTER TABLE u RENAME COLUMN b TO a;\nDROP TABLE t;\n",
+      },
+    },
+    {
+      name: "a drop-and-recreate of one table",
+      files: {
+        "migrations/2024-02-14-170000_x/up.sql": "DROP TABLE IF EXISTS n;\nCREATE TABLE n (id int);",
+        "migrations/2024-02-14-170000_x/down.sql": "DROP TABLE n;\nCREATE TABLE n (id text);",
+      },
+    },
+    {
+      name: "an empty down is no-empty-down's finding",
+      files: { "db/migrations/000001_x.up.sql": "CREATE TABLE t (a int);", "db/migrations/000001_x.down.sql": "" },
+    },
+  ],
+  invalid: [
+    {
+      files: {
+        "db/migrations/000002_x.up.sql": "CREATE TABLE coupons (id int);\nALTER TABLE orders ADD COLUMN coupon_id int;",
+        "db/migrations/000002_x.down.sql": "DROP TABLE coupons;",
+      },
+      errors: [
+        {
+          file: "db/migrations/000002_x.down.sql",
+          messageId: "notReversed",
+          data: { change: "ADD COLUMN orders.coupon_id", line: 2, expected: "DROP COLUMN orders.coupon_id" },
+          line: 1,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "a dropped index not recreated, in a goose file",
+      files: {
+        "db/migrations/00003_x.sql":
+          "-- +goose Up\nDROP INDEX orders_status_idx;\nALTER TABLE t DROP COLUMN z;\n-- +goose Down\nALTER TABLE t ADD COLUMN z int;\n",
+      },
+      errors: [
+        {
+          file: "db/migrations/00003_x.sql",
+          messageId: "notReversed",
+          data: { change: "DROP INDEX orders_status_idx", line: 2, expected: "CREATE INDEX orders_status_idx" },
+          line: 4,
+          column: 1,
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,63 @@
+import { RuleTester } from "@deploylint/rule-tester";
+import pack from "../src/index.js";
+
+const tester = new RuleTester({ pack });
+
+tester.run("no-empty-down", {
+  valid: [
+    {
+      name: "an up that only validates has nothing to undo",
+      files: {
+        "db/migrations/20260106120000_validate.sql":
+          "-- migrate:up\nALTER TABLE invoices VALIDATE CONSTRAINT fk;\n\n-- migrate:down\n-- VALIDATE CONSTRAINT changes no schema.\n",
+      },
+    },
+    {
+      name: "a down that undoes",
+      files: {
+        "db/migrations/000010_idx.up.sql": "CREATE INDEX CONCURRENTLY i ON orders (status);",
+        "db/migrations/000010_idx.down.sql": "DROP INDEX CONCURRENTLY i;",
+      },
+    },
+    {
+      name: "a data-only up",
+      files: {
+        "db/migrations/000012_fix.up.sql": "UPDATE orders SET status = 'paid' WHERE id = 7;",
+        "db/migrations/000012_fix.down.sql": "",
+      },
+    },
+  ],
+  invalid: [
+    {
+      files: {
+        "db/migrations/000010_index_orders_status.up.sql":
+          "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_status_idx ON orders (status);",
+        "db/migrations/000010_index_orders_status.down.sql": "",
+      },
+      errors: [
+        {
+          file: "db/migrations/000010_index_orders_status.down.sql",
+          messageId: "emptyDown",
+          data: { name: "000010_index_orders_status", upLine: 1 },
+          line: 1,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "a dbmate down of only SELECT 1, at the marker line",
+      files: {
+        "db/migrations/20260101000000_x.sql": "-- migrate:up\nCREATE TABLE t (a int);\n\n-- migrate:down\nSELECT 1;\n",
+      },
+      errors: [{ file: "db/migrations/20260101000000_x.sql", messageId: "emptyDown", line: 4, column: 1 }],
+    },
+    {
+      name: "a diesel down of only comments",
+      files: {
+        "migrations/2024-01-01-000000_x/up.sql": "ALTER TABLE t ADD COLUMN a int;",
+        "migrations/2024-01-01-000000_x/down.sql": "-- nothing\n",
+      },
+      errors: [{ file: "migrations/2024-01-01-000000_x/down.sql", messageId: "emptyDown", line: 1, column: 1 }],
+    },
+  ],
+});

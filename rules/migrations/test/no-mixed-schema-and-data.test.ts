@@ -1,0 +1,38 @@
+import { RuleTester } from "@deploylint/rule-tester";
+import pack from "../src/index.js";
+
+const tester = new RuleTester({ pack });
+
+tester.run("no-mixed-schema-and-data", {
+  valid: [
+    { filename: "db/migrations/000005_x.up.sql", code: "ALTER TABLE orders ADD COLUMN status text;" },
+    {
+      name: "data only",
+      filename: "db/migrations/000006_x.up.sql",
+      code: "UPDATE orders SET status = 'paid' WHERE id < 1000;",
+    },
+    {
+      name: "seeding a table created in the same migration",
+      filename: "db/migrations/000007_x.up.sql",
+      code: "CREATE TABLE plans (name text PRIMARY KEY);\nINSERT INTO plans VALUES ('free'), ('pro');",
+    },
+    {
+      name: "a SQLite rebuild copies into its new table",
+      filename: "migrations/sqlite/2022-03-02-210038_rebuild/up.sql",
+      code: "CREATE TABLE d_new (id text);\nINSERT INTO d_new SELECT * FROM d;\nDROP TABLE d;\nALTER TABLE d_new RENAME TO d;",
+    },
+  ],
+  invalid: [
+    {
+      filename: "db/migrations/000005_order_status.up.sql",
+      code: "ALTER TABLE orders ADD COLUMN status text;\nUPDATE orders SET status = 'paid';",
+      errors: [{ messageId: "mixed", data: { ddlLine: 1, table: "orders" }, line: 2, column: 1 }],
+    },
+    {
+      name: "INSERT … SELECT into an existing table",
+      filename: "db/migrations/20260101000000_x.sql",
+      code: "-- migrate:up\nINSERT INTO audit SELECT * FROM events;\nCREATE INDEX CONCURRENTLY i ON audit (a);\n-- migrate:down\n",
+      errors: [{ messageId: "mixed", data: { ddlLine: 3, table: "audit" }, line: 2, column: 1 }],
+    },
+  ],
+});

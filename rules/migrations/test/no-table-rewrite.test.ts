@@ -1,0 +1,65 @@
+import { RuleTester } from "@deploylint/rule-tester";
+import pack from "../src/index.js";
+
+const tester = new RuleTester({ pack });
+
+tester.run("no-table-rewrite", {
+  valid: [
+    {
+      name: "a stable default (PostgreSQL 11+ adds it without a rewrite)",
+      filename: "db/migrations/000001_x.up.sql",
+      code: "ALTER TABLE t ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();",
+    },
+    {
+      name: "a table created in the same migration",
+      filename: "db/migrations/000002_x.up.sql",
+      code: "CREATE TABLE t (a int);\nALTER TABLE t ADD COLUMN id uuid DEFAULT gen_random_uuid();",
+    },
+    { name: "plain VACUUM", filename: "db/migrations/000003_x.up.sql", code: "VACUUM ANALYZE t;" },
+    {
+      name: "MySQL INPLACE",
+      filename: "db/migrations/mysql/000004_x.up.sql",
+      code: "ALTER TABLE t ADD COLUMN a int, ALGORITHM=INPLACE, LOCK=NONE;",
+    },
+  ],
+  invalid: [
+    {
+      filename: "db/migrations/000005_x.up.sql",
+      code: "ALTER TABLE t ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid();",
+      errors: [
+        {
+          messageId: "volatileDefault",
+          data: { column: "token", table: "t", expr: "gen_random_uuid()" },
+          line: 1,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "stored generated and serial columns",
+      filename: "db/migrations/000006_x.up.sql",
+      code: "ALTER TABLE t ADD COLUMN total numeric GENERATED ALWAYS AS (a + b) STORED;\nALTER TABLE t ADD COLUMN n serial;",
+      errors: [
+        { messageId: "generatedColumn", line: 1, column: 1 },
+        { messageId: "serialColumn", line: 2, column: 1 },
+      ],
+    },
+    {
+      name: "VACUUM FULL and CLUSTER",
+      filename: "db/migrations/000007_x.up.sql",
+      code: "VACUUM FULL orders;\nCLUSTER orders USING orders_pkey;",
+      errors: [
+        { messageId: "vacuumFull", data: { table: "orders" }, line: 1, column: 1 },
+        { messageId: "cluster", data: { table: "orders" }, line: 2, column: 1 },
+      ],
+    },
+    {
+      name: "MySQL ALGORITHM=COPY",
+      filename: "db/migrations/mysql/000008_x.up.sql",
+      code: "ALTER TABLE t MODIFY a BIGINT, ALGORITHM=COPY;",
+      errors: [
+        { messageId: "mysqlCopy", data: { algorithm: "COPY", lock: "DEFAULT", table: "t" }, line: 1, column: 1 },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { ormMigration, summary } from "./model.js";
+
+const CREATE = `exports.up = function (knex) {
+  return knex.schema
+    .createTable("coupons", (t) => {
+      t.bigIncrements("id");
+      t.string("code", 32).notNullable().unique();
+      t.timestamp("created_at").notNullable().defaultTo(knex.fn.now());
+    })
+    .alterTable("orders", (t) => {
+      t.bigInteger("coupon_id").references("id").inTable("coupons");
+      t.dropColumn("legacy");
+    });
+};
+
+exports.down = function (knex) {
+  return knex.schema.alterTable("orders", (t) => t.dropColumn("coupon_id")).dropTable("coupons");
+};
+`;
+
+describe("knex migrations", () => {
+  it("maps builder chains and table callbacks into operations, in source order", () => {
+    const migration = ormMigration("db/migrations/20260101120000_coupons.js", CREATE);
+    expect(migration).toMatchObject({
+      framework: "knex",
+      version: "20260101120000",
+      name: "coupons",
+      transactional: true,
+    });
+    expect(
+      summary(CREATE, migration?.up ?? null).map((op) => [op.type, op.table, op.column ?? op.name ?? null]),
+    ).toEqual([
+      ["create_table", "coupons", null],
+      ["create_index", "coupons", "coupons_code_unique"],
+      ["add_column", "orders", "coupon_id"],
+      ["drop_column", "orders", "legacy"],
+    ]);
+    const created = migration?.up[0];
+    expect(created?.type === "create_table" && created.columns).toEqual([
+      expect.objectContaining({ column: "id", dataType: "bigserial", primaryKey: true }),
+      expect.objectContaining({ column: "code", dataType: "varchar(32)", notNull: true }),
+      expect.objectContaining({ column: "created_at", dataType: "timestamptz", defaultExpr: "now()" }),
+    ]);
+    expect(summary(CREATE, migration?.down ?? null).map((op) => op.type)).toEqual(["drop_column", "drop_table"]);
+  });
+
+  it("reads knex.raw SQL at its offsets in the script, and data changes on knex(table)", () => {
+    const text = `export async function up(knex) {
+  await knex.raw("ALTER TABLE users ADD COLUMN tenant_id bigint NOT NULL; CREATE INDEX users_tenant_idx ON users (tenant_id)");
+  await knex("users").update({ tenant_id: 1 });
+}
+export async function down(knex) {}
+`;
+    const migration = ormMigration("migrations/20260102_tenant.ts", text);
+    expect(summary(text, migration?.up ?? null)).toEqual([
+      expect.objectContaining({
+        type: "add_column",
+        table: "users",
+        column: "tenant_id",
+        notNull: true,
+        at: "ALTER TABLE users ADD COLUMN tenant_id bigint NOT NULL",
+      }),
+      expect.objectContaining({
+        type: "create_index",
+        concurrently: false,
+        at: "CREATE INDEX users_tenant_idx ON users (tenant_id)",
+      }),
+      expect.objectContaining({ type: "dml", verb: "update", table: "users", hasWhere: false }),
+    ]);
+    expect(migration?.down).toEqual([]);
+  });
+
+  it("marks code it cannot follow as dynamic instead of guessing, and honours the transaction opt-out", () => {
+    const text = `const { addAudit } = require("../lib");
+exports.config = { transaction: false };
+exports.up = (knex) => knex.raw(\`CREATE INDEX CONCURRENTLY x ON \${table} (a)\`);
+exports.down = (knex) => addAudit(knex, "orders");
+`;
+    const migration = ormMigration("migrations/20260103_x.js", text);
+    expect(migration?.transactional).toBe(false);
+    expect(migration?.up.map((op) => (op.type === "other" ? op.kind : op.type))).toEqual(["dynamic"]);
+    expect(migration?.down?.map((op) => (op.type === "other" ? op.kind : op.type))).toEqual(["dynamic"]);
+  });
+
+  it("ignores scripts that are not migrations", () => {
+    expect(ormMigration("migrations/helpers.js", "export const x = (knex) => knex.schema;")).toBeNull();
+    expect(ormMigration("migrations/20260101_x.js", "export function up() { return 1; }")).toBeNull();
+  });
+});

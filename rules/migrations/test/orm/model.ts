@@ -1,0 +1,29 @@
+// Test helper: the ORM migration model of a script, with ranges turned into the text they cover.
+import { parseScript } from "@deploylint/core/sources";
+import { buildScriptMigration } from "../../src/model/orm/index.js";
+import type { Migration } from "../../src/model/types.js";
+
+export function ormMigration(
+  path: string,
+  text: string,
+  settings: { dialect?: string; framework?: string } = {},
+): Migration | null {
+  return buildScriptMigration({
+    path,
+    text,
+    settings,
+    program: () => {
+      const parsed = parseScript(text, path);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      return parsed.source.program;
+    },
+  });
+}
+
+/** The operations without positions and nodes, plus the source text each one points at. */
+export function summary(text: string, operations: Migration["up"] | null): Record<string, unknown>[] {
+  return (operations ?? []).map(({ range, node: _n, section: _s, statementIndex: _i, statementKind: _k, ...rest }) => ({
+    ...rest,
+    at: text.slice(range.start, range.end),
+  }));
+}

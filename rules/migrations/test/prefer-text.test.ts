@@ -1,0 +1,31 @@
+import { RuleTester } from "@deploylint/rule-tester";
+import pack from "../src/index.js";
+
+const tester = new RuleTester({ pack });
+
+tester.run("prefer-text", {
+  valid: [
+    { filename: "db/migrations/000001_x.up.sql", code: "CREATE TABLE t (name text);" },
+    {
+      name: "MySQL is out of scope",
+      filename: "db/migrations/mysql/000002_x.up.sql",
+      code: "CREATE TABLE t (name varchar(255));",
+    },
+  ],
+  invalid: [
+    {
+      filename: "db/migrations/000003_x.up.sql",
+      code: "CREATE TABLE t (\n  name varchar(255)\n);",
+      errors: [{ messageId: "varchar", line: 1, column: 1 }],
+    },
+    {
+      name: "ADD COLUMN and ALTER … TYPE",
+      filename: "db/migrations/000004_x.up.sql",
+      code: "ALTER TABLE t ADD COLUMN x_id varchar(255) ;\nALTER TABLE t ALTER COLUMN id TYPE character varying(40);",
+      errors: [
+        { messageId: "varchar", line: 1, column: 1 },
+        { messageId: "varchar", line: 2, column: 1 },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,88 @@
+import { RuleTester } from "@deploylint/rule-tester";
+import pack from "../src/index.js";
+
+const tester = new RuleTester({ pack });
+
+tester.run("require-down", {
+  valid: [
+    {
+      name: "a golang-migrate pair",
+      files: {
+        "db/migrations/000001_users.up.sql": "CREATE TABLE users (id int);",
+        "db/migrations/000001_users.down.sql": "DROP TABLE users;",
+      },
+    },
+    {
+      name: "a diesel folder with both files",
+      files: {
+        "migrations/2024-01-01-000000_users/up.sql": "CREATE TABLE users (id int);",
+        "migrations/2024-01-01-000000_users/down.sql": "DROP TABLE users;",
+      },
+    },
+    {
+      name: "suppressed for the file, with a reason",
+      files: {
+        "db/migrations/000003_x.up.sql":
+          "-- deploylint-disable migrations/require-down -- irreversible by design, restore from backup\nALTER TABLE users DROP COLUMN legacy_name;",
+      },
+    },
+    {
+      name: "Prisma has no down by default",
+      files: { "prisma/migrations/20240101000000_init/migration.sql": "CREATE TABLE a (id int);" },
+    },
+    {
+      name: "Flyway without any undo migration in the project",
+      files: { "db/migration/V1__init.sql": "CREATE TABLE a (id int);" },
+    },
+    {
+      name: "Liquibase rollback not required",
+      files: {
+        "db/changelog/a.sql":
+          "--liquibase formatted sql\n--changeset a:1\nINSERT INTO t VALUES (1);\n--rollback not required\n",
+      },
+    },
+    {
+      name: "sqitch deploy with its revert",
+      files: {
+        "deploy/widgets.sql": "-- Deploy app:widgets to pg\nCREATE TABLE widgets (id int);",
+        "revert/widgets.sql": "-- Revert app:widgets from pg\nDROP TABLE widgets;",
+      },
+    },
+  ],
+  invalid: [
+    {
+      files: { "db/migrations/000003_drop_legacy_name.up.sql": "ALTER TABLE users DROP COLUMN legacy_name;" },
+      errors: [
+        {
+          file: "db/migrations/000003_drop_legacy_name.up.sql",
+          messageId: "missingDown",
+          data: { name: "000003_drop_legacy_name", where: "a .down.sql file next to it" },
+          line: 1,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "a dbmate file without -- migrate:down",
+      files: { "db/migrations/20260101000000_x.sql": "-- migrate:up\nCREATE TABLE t (a int);\n" },
+      errors: [{ file: "db/migrations/20260101000000_x.sql", messageId: "missingDown", line: 1, column: 1 }],
+    },
+    {
+      name: "Flyway versioned migration without undo where the project uses undo",
+      files: {
+        "db/migration/V1__a.sql": "CREATE TABLE a (id int);",
+        "db/migration/U1__a.sql": "DROP TABLE a;",
+        "db/migration/V2__b.sql": "CREATE TABLE b (id int);",
+      },
+      errors: [{ file: "db/migration/V2__b.sql", messageId: "missingDown", line: 1, column: 1 }],
+    },
+    {
+      name: "Prisma when the option asks for downs everywhere",
+      options: { upOnlyFrameworks: true },
+      files: { "prisma/migrations/20240101000000_init/migration.sql": "CREATE TABLE a (id int);" },
+      errors: [
+        { file: "prisma/migrations/20240101000000_init/migration.sql", messageId: "missingDown", line: 1, column: 1 },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,136 @@
+// One pass over a file for the whole catalogue: the keyword matcher finds where any detector's
+// keyword occurs, and only those detectors run, only on the line around the occurrence.
+import { shannonEntropy } from "../shared/entropy.js";
+import { isPlaceholder } from "../shared/placeholders.js";
+import { catalogue } from "./catalogue/index.js";
+import { KeywordMatcher } from "./keywords.js";
+import type { Detector, SecretMatch } from "./types.js";
+
+/** Lines longer than this (minified code, data blobs) are searched only near the keyword. */
+const MAX_WINDOW = 4096;
+const BEFORE_KEYWORD = 256;
+
+export interface ScanOptions {
+  /** Relative path of the file, for detectors limited to credential files (`.netrc`, `.pgpass`). */
+  path: string;
+  /** Values matching any of these are allowed (the rule's `allow` option). */
+  allow?: readonly RegExp[];
+}
+
+export class Scanner {
+  private readonly matcher: KeywordMatcher;
+  /** For each keyword, the detectors (by index) that it triggers. */
+  private readonly triggers: number[][];
+  private readonly patterns: RegExp[];
+  private readonly examples: Set<string>[];
+
+  constructor(readonly detectors: readonly Detector[]) {
+    const keywordIndex = new Map<string, number>();
+    const keywords: string[] = [];
+    this.triggers = [];
+    detectors.forEach((detector, index) => {
+      for (const keyword of detector.keywords) {
+        let id = keywordIndex.get(keyword);
+        if (id === undefined) {
+          id = keywords.length;
+          keywordIndex.set(keyword, id);
+          keywords.push(keyword);
+          this.triggers.push([]);
+        }
+        this.triggers[id]?.push(index);
+      }
+    });
+    this.matcher = new KeywordMatcher(keywords);
+    this.patterns = detectors.map((d) => new RegExp(d.pattern, `${(d.flags ?? "").replace(/[gd]/g, "")}gd`));
+    this.examples = detectors.map((d) => new Set(d.examples ?? []));
+  }
+
+  /** Credentials in `text`, in file order; overlapping candidates are named by the earlier detector. */
+  scan(text: string, options: ScanOptions): SecretMatch[] {
+    const base = options.path.slice(options.path.lastIndexOf("/") + 1);
+    const lines = lineStarts(text);
+    const done = new Set<string>();
+    const candidates: { match: SecretMatch; order: number }[] = [];
+    for (const hit of this.matcher.hits(text)) {
+      const [lineStart, lineEnd] = lineAround(lines, text, hit.start);
+      const windowStart =
+        lineEnd - lineStart <= MAX_WINDOW ? lineStart : Math.max(lineStart, hit.start - BEFORE_KEYWORD);
+      const windowEnd = Math.min(lineEnd, windowStart + MAX_WINDOW);
+      for (const order of this.triggers[hit.keyword] ?? []) {
+        const key = `${order}:${windowStart}`;
+        if (done.has(key)) continue;
+        done.add(key);
+        const detector = this.detectors[order];
+        if (!detector || (detector.paths && !detector.paths.test(base))) continue;
+        for (const match of this.run(order, text.slice(windowStart, windowEnd), windowStart)) {
+          if (this.accepts(order, match.value, options)) candidates.push({ match, order });
+        }
+      }
+    }
+    return resolveOverlaps(candidates);
+  }
+
+  private *run(order: number, window: string, offset: number): Generator<SecretMatch> {
+    const pattern = this.patterns[order];
+    const detector = this.detectors[order];
+    if (!pattern || !detector) return;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(window); m !== null; m = pattern.exec(window)) {
+      if (m[0].length === 0) pattern.lastIndex++;
+      const group = m[1] !== undefined ? 1 : 0;
+      const span = m.indices?.[group];
+      const value = m[group];
+      if (!span || value === undefined) continue;
+      yield { detector, value, start: offset + span[0], end: offset + span[1] };
+    }
+  }
+
+  private accepts(order: number, value: string, options: ScanOptions): boolean {
+    const detector = this.detectors[order];
+    if (!detector) return false;
+    if (this.examples[order]?.has(value)) return false;
+    if (isPlaceholder(detector.repeats ? value.replace(/(.)\1{5,}/g, "$1") : value)) return false;
+    if (detector.minEntropy !== undefined && shannonEntropy(value) < detector.minEntropy) return false;
+    if (detector.verify && !detector.verify(value)) return false;
+    return !(options.allow ?? []).some((allow) => allow.test(value));
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** [start, end) of the line holding `offset`, without its line break. */
+function lineAround(starts: number[], text: string, offset: number): [number, number] {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  const start = starts[low] ?? 0;
+  const next = starts[low + 1];
+  let end = next === undefined ? text.length : next - 1;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return [start, end];
+}
+
+function resolveOverlaps(candidates: { match: SecretMatch; order: number }[]): SecretMatch[] {
+  const kept: SecretMatch[] = [];
+  for (const { match } of [...candidates].sort((a, b) => a.order - b.order || a.match.start - b.match.start)) {
+    if (kept.some((k) => match.start < k.end && k.start < match.end)) continue;
+    kept.push(match);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+let shared: Scanner | undefined;
+
+/** The scanner over the built-in catalogue, compiled once per process. */
+export function catalogueScanner(): Scanner {
+  shared ??= new Scanner(catalogue);
+  return shared;
+}

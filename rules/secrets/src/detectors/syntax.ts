@@ -1,0 +1,55 @@
+// Building blocks for catalogue patterns: a prefixed token, a value next to a provider's name,
+// and common value shapes. Every piece is bounded, so no pattern can backtrack catastrophically.
+
+/** A case-insensitive name without the `i` flag (which would also loosen the value's class). */
+export function caseless(name: string): string {
+  let source = "";
+  for (const char of name) {
+    if (/[a-z]/i.test(char)) source += `[${char.toLowerCase()}${char.toUpperCase()}]`;
+    else if (char === "_" || char === "-" || char === " ") source += "[_.-]?";
+    else source += char.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  return source;
+}
+
+/** A literal prefix for a regular expression. */
+export function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * A token with a literal prefix, e.g. `token("ghp_", "[A-Za-z0-9]{36}")`: not preceded or
+ * followed by a character that would make it part of a longer word.
+ */
+export function token(prefix: string, body: string): string {
+  return `(?<![A-Za-z0-9_])(${literal(prefix)}${body})(?![A-Za-z0-9_])`;
+}
+
+/**
+ * A value assigned to a name that mentions the provider, in any common syntax:
+ * `TWILIO_AUTH_TOKEN=…`, `twilioToken: "…"`, `"twilio_token": "…"`, `twilio_token := "…"`,
+ * `:twilio_token => "…"`. The value is group 1.
+ */
+export function named(names: string[], value: string): string {
+  const name = names.map(caseless).join("|");
+  return `(?:${name})[\\w.-]{0,30}[\\s'"\`]{0,3}(?::=|=>|=|:|,)[\\s'"\`]{0,5}(${value})(?![\\w+/=-])`;
+}
+
+export const HEX32 = "[a-f0-9]{32}";
+export const HEX40 = "[a-f0-9]{40}";
+export const HEX64 = "[a-f0-9]{64}";
+export const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+/**
+ * The prefilter keywords of a `named` detector: the longest word of each name, in lower case (the
+ * line must hold it; the pattern then checks the whole name, whatever its separators).
+ */
+export function keywordsOf(names: string[]): string[] {
+  const words = names.map((name) =>
+    name
+      .toLowerCase()
+      .split(/[_ -]/)
+      .reduce((best, word) => (word.length > best.length ? word : best), ""),
+  );
+  return [...new Set(words)];
+}

@@ -1,0 +1,91 @@
+// Fact "secrets:env-secret": each credential-like value of a per-environment file (env files,
+// compose overrides, Kubernetes overlays, CI jobs with an `environment:`), as a salted hash only.
+import { defineExtractor, type Fact, hashSecret } from "@deploylint/core/rule-api";
+import { inlineSites } from "../ci/sites.js";
+import { catalogueScanner } from "../detectors/scan.js";
+import { findCredentialUrls } from "../shared/credential-urls.js";
+import { environmentOfPath, isDeployedEnvironment, isDotenvTemplate } from "../shared/env-files.js";
+import { isPlaceholder } from "../shared/placeholders.js";
+import { isSecretName } from "../shared/secret-names.js";
+import { roots } from "../shared/yaml-walk.js";
+
+export interface EnvSecretFact {
+  environment: string;
+  key: string;
+  /** hashSecret(credential, salt): equal values give equal hashes, the value itself is never stored. */
+  hash: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Salt used when `settings.secrets.hashSalt` is not set: a fixed, public domain separator, not a secret. */
+export const DEFAULT_HASH_CONTEXT = "deploylint/secrets/shared-credentials/v1";
+
+interface Candidate {
+  key: string;
+  value: string;
+  start: number;
+  end: number;
+  environment: string | null;
+  alwaysSecret?: boolean;
+}
+
+export default defineExtractor({
+  id: "secrets:env-secret",
+  kinds: ["dotenv", "yaml"],
+  create(ctx) {
+    const { path, text } = ctx.file;
+    if (isDotenvTemplate(path)) return null;
+    const section = ctx.settings.secrets as { hashSalt?: unknown } | undefined;
+    const salt = typeof section?.hashSalt === "string" ? section.hashSalt : DEFAULT_HASH_CONTEXT;
+    const emitAll = (candidates: Candidate[]) => {
+      const matches = ctx.memo("secrets:catalogue-matches", () => catalogueScanner().scan(text, { path }));
+      for (const c of candidates) {
+        if (!c.environment || !isDeployedEnvironment(c.environment)) continue;
+        const credential = credentialOf(c, matches);
+        if (credential === null) continue;
+        const start = ctx.file.lines.positionAt(c.start);
+        const end = ctx.file.lines.positionAt(c.end);
+        const fact: EnvSecretFact = {
+          environment: c.environment,
+          key: c.key,
+          hash: hashSecret(credential, salt),
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column,
+        };
+        ctx.emit({ ...fact } as Fact);
+      }
+    };
+    return {
+      dotenv(source) {
+        const environment = environmentOfPath(path);
+        emitAll(
+          source.entries.map((e) => ({
+            key: e.key,
+            value: e.value,
+            start: e.valueRange.start,
+            end: e.valueRange.end,
+            environment,
+          })),
+        );
+      },
+      yaml(source) {
+        emitAll(inlineSites({ path, text, roots: roots(source.documents) }));
+      },
+    };
+  },
+});
+
+/** The credential a candidate carries (a URL's password, a provider token, a secret-named value), or null. */
+function credentialOf(c: Candidate, matches: readonly { start: number; end: number; value: string }[]): string | null {
+  const url = findCredentialUrls(c.value)[0];
+  if (url) return url.password;
+  const match = matches.find((m) => m.start < c.end && c.start < m.end);
+  if (match) return match.value;
+  if (!(isSecretName(c.key) || c.alwaysSecret) || isPlaceholder(c.value) || c.value.length < 8) return null;
+  return c.value;
+}

@@ -1,0 +1,57 @@
+// secrets/no-committed-dotenv: a `.env` / `.env.<name>` file with values in the repository, and a
+// root .gitignore that does not keep such files out.
+import { defineRule } from "@deploylint/core/rule-api";
+import type { DotenvFileFact } from "../extractors/dotenv-file.js";
+import type { GitignoreFact } from "../extractors/gitignore.js";
+import { globToRegExp } from "../shared/test-paths.js";
+
+export interface NoCommittedDotenvOptions {
+  /** Globs of dotenv files that are committed on purpose without secrets (e.g. ".env.development"). */
+  allow?: string[];
+  /** Also report a root .gitignore that does not ignore `.env*` (default true). */
+  checkGitignore?: boolean;
+}
+
+export default defineRule({
+  id: "no-committed-dotenv",
+  scope: "project",
+  meta: {
+    description: "Disallow committing `.env` files with values, and require .gitignore to cover `.env*`.",
+    kinds: ["dotenv", "text"],
+    facts: ["secrets:dotenv-file", "secrets:gitignore"],
+    presets: { recommended: "error", strict: "error" },
+    messages: {
+      committed:
+        "The dotenv file {{file}} holds values and is in the repository: a dotenv file is where real credentials end up, and once pushed they are in every clone and in git history. Remove it from git, ignore `.env*`, and commit a template (`.env.example`) with placeholders instead.",
+      gitignore:
+        "This .gitignore does not ignore `.env` files: the next `git add .` commits local credentials. Add `.env` and `.env.*` (and `!.env.example` for the template).",
+    },
+    help: "Run `git rm --cached <file>`, add `.env*` with `!.env.example` to .gitignore, rotate any credential the file held, and load real values from the platform's secret store.",
+    options: {
+      type: "object",
+      properties: {
+        allow: { type: "array", items: { type: "string", minLength: 1 } },
+        checkGitignore: { type: "boolean" },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: {} as NoCommittedDotenvOptions,
+    docs: { url: "https://github.com/deploylint/deploylint/blob/main/docs/rules/secrets/no-committed-dotenv.md" },
+  },
+  check(ctx) {
+    const options = ctx.options ?? {};
+    const allowed = (options.allow ?? []).map(globToRegExp);
+    // Discovery honours .gitignore, so a dotenv file in the run is one git does not ignore: it is
+    // committed, or `git add` will commit it. (A file passed explicitly on the command line is the exception.)
+    const dotenvFiles = ctx.facts<DotenvFileFact>("secrets:dotenv-file");
+    for (const { file, data } of dotenvFiles) {
+      if (!data.valueFile || data.valued === 0) continue;
+      if (allowed.some((re) => re.test(file) || re.test(file.slice(file.lastIndexOf("/") + 1)))) continue;
+      ctx.report({ messageId: "committed", data: { file }, file, line: 1, column: 1 });
+    }
+    if (options.checkGitignore === false || dotenvFiles.length === 0) return;
+    for (const { file, data } of ctx.facts<GitignoreFact>("secrets:gitignore")) {
+      if (data.dir === "" && !data.coversDotenv) ctx.report({ messageId: "gitignore", file, line: 1, column: 1 });
+    }
+  },
+});

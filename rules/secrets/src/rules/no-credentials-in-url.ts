@@ -1,0 +1,56 @@
+// secrets/no-credentials-in-url: a connection string or URL with a password in it
+// (`postgres://user:password@host`, `redis://:password@host`, `https://user:token@host`).
+import { defineRule, hashSecret, maskSecret } from "@deploylint/core/rule-api";
+import { findCredentialUrls } from "../shared/credential-urls.js";
+import { reportSeverity, type TestPathOptions, testPathOptionSchema } from "../shared/test-paths.js";
+
+export interface NoCredentialsInUrlOptions extends TestPathOptions {
+  /** Hosts (exact, case-insensitive) whose URLs may carry a password, e.g. a CI-only database. */
+  allowHosts?: string[];
+}
+
+export default defineRule({
+  id: "no-credentials-in-url",
+  meta: {
+    description: "Disallow URLs and connection strings that carry a password.",
+    kinds: ["text"],
+    presets: { recommended: "error", strict: "error" },
+    messages: {
+      credentialsInUrl:
+        "This {{scheme}} URL for {{host}} carries a password ({{masked}}): it ends up in the repository, in logs and in error messages that print the URL. Keep the URL without the password and pass the password separately from a secret store.",
+    },
+    help: "Rotate the password, remove it from the URL, and supply it at run time (for example the whole URL as a secret environment variable, or `PGPASSWORD` / the driver's password option from a secret store).",
+    options: {
+      type: "object",
+      properties: {
+        allowHosts: { type: "array", items: { type: "string", minLength: 1 } },
+        ...testPathOptionSchema,
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: {} as NoCredentialsInUrlOptions,
+    docs: { url: "https://github.com/deploylint/deploylint/blob/main/docs/rules/secrets/no-credentials-in-url.md" },
+  },
+  create(ctx) {
+    const text = ctx.file.text;
+    if (!text.includes("://")) return null;
+    const options = ctx.options ?? {};
+    const allowHosts = new Set((options.allowHosts ?? []).map((host) => host.toLowerCase()));
+    return {
+      text() {
+        for (const url of findCredentialUrls(text)) {
+          if (allowHosts.has(url.host.toLowerCase())) continue;
+          const level = reportSeverity({ path: ctx.file.path, settings: options });
+          if (!level) continue;
+          ctx.report({
+            messageId: "credentialsInUrl",
+            data: { scheme: url.scheme, host: url.host, masked: maskSecret(url.password) },
+            range: { start: url.start, end: url.end },
+            fingerprintText: hashSecret(url.password),
+            ...level,
+          });
+        }
+      },
+    };
+  },
+});

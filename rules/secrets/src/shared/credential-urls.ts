@@ -1,0 +1,59 @@
+// URLs with a password in their user-info part (`postgres://user:pass@host`), found in any text.
+import { isPlaceholder } from "./placeholders.js";
+
+export interface CredentialUrl {
+  scheme: string;
+  host: string;
+  /** The password as written (for masking and hashing only). */
+  password: string;
+  /** Offsets of the whole URL up to the host, and of the password. */
+  start: number;
+  end: number;
+  passwordStart: number;
+  passwordEnd: number;
+}
+
+// scheme://user:password@host — each part bounded and made of characters the next part cannot
+// start with, so the pattern runs in linear time. `jdbc:` prefixes are part of the scheme.
+export const URL_WITH_PASSWORD =
+  /(?<![A-Za-z0-9+.-])((?:jdbc:)?[A-Za-z][A-Za-z0-9+.-]{1,30}):\/\/([^\s:/@'"`<>]{0,128}):([^\s/@'"`<>]{1,256})@([A-Za-z0-9.[\]_-]{1,255})/g;
+
+/** Passwords that are the user's name or a local-development default are placeholders too. */
+function isPlaceholderPassword(password: string, user: string): boolean {
+  if (isPlaceholder(password)) return true;
+  if (password === user) return true;
+  return /^(?:pass(?:word)?|secret|pw|pwd|p|x+|\*+|user|changeme|s3cr3t|passw0rd)$/i.test(password);
+}
+
+/** URLs in `text` that carry a real-looking password. */
+export function findCredentialUrls(text: string): CredentialUrl[] {
+  if (!text.includes("://") || !text.includes("@")) return [];
+  const found: CredentialUrl[] = [];
+  URL_WITH_PASSWORD.lastIndex = 0;
+  for (let m = URL_WITH_PASSWORD.exec(text); m !== null; m = URL_WITH_PASSWORD.exec(text)) {
+    const [whole, scheme = "", user = "", password = "", host = ""] = m;
+    if (isPlaceholderPassword(decodeSafely(password), user)) continue;
+    // A `$` or `%` right before `@` is an unexpanded shell or printf reference.
+    if (/^\$|^%[sd]$/.test(password)) continue;
+    const passwordStart = m.index + scheme.length + 3 + user.length + 1;
+    found.push({
+      scheme: scheme.toLowerCase(),
+      host,
+      password,
+      start: m.index,
+      end: m.index + whole.length,
+      passwordStart,
+      passwordEnd: passwordStart + password.length,
+    });
+  }
+  return found;
+}
+
+function decodeSafely(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    // A lone `%` is not an escape: the password is what is written.
+    return value;
+  }
+}

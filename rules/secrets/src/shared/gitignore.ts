@@ -1,0 +1,43 @@
+// Whether a .gitignore's patterns ignore dotenv files: a small reading of gitignore syntax
+// (negation, anchoring, `*`, `**`, `?`), enough to test `.env` and `.env.<name>` at its folder.
+import { globToRegExp } from "./test-paths.js";
+
+interface Pattern {
+  negate: boolean;
+  regex: RegExp;
+  /** Patterns without a slash match a name at any depth. */
+  basename: boolean;
+}
+
+function parse(text: string): Pattern[] {
+  const patterns: Pattern[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    let line = raw.replace(/(?<!\\)\s+$/, "");
+    if (line === "" || line.startsWith("#")) continue;
+    const negate = line.startsWith("!");
+    if (negate) line = line.slice(1);
+    // A pattern ending in "/" matches folders only, never a .env file.
+    if (line.endsWith("/")) continue;
+    const anchored = line.startsWith("/");
+    if (anchored) line = line.slice(1);
+    const basename = !anchored && !line.includes("/");
+    patterns.push({ negate, regex: globToRegExp(line.replace(/\\(.)/g, "$1")), basename });
+  }
+  return patterns;
+}
+
+/** True when the patterns ignore `path` (relative to the .gitignore's folder). */
+function ignores(patterns: Pattern[], path: string): boolean {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  let ignored = false;
+  for (const pattern of patterns) {
+    if (pattern.regex.test(pattern.basename ? name : path)) ignored = !pattern.negate;
+  }
+  return ignored;
+}
+
+/** True when `.env`, `.env.local` and `.env.production` are all ignored by this .gitignore text. */
+export function coversDotenv(text: string): boolean {
+  const patterns = parse(text);
+  return [".env", ".env.local", ".env.production"].every((path) => ignores(patterns, path));
+}

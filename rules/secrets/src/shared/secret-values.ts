@@ -1,0 +1,31 @@
+// Whether a literal assigned to a secret-named key looks like a real credential: long enough,
+// random enough, and not a placeholder, a reference, a label, a path or a word.
+import { characterClasses, shannonEntropy } from "./entropy.js";
+import { isPlaceholder } from "./placeholders.js";
+
+export interface ValueGate {
+  /** Shortest value that can be a credential (default 8). */
+  minLength?: number;
+  /** Entropy (bits per character) the value must reach (default 3). */
+  minEntropy?: number;
+}
+
+/** True when `value` could be a real credential rather than a placeholder or an ordinary string. */
+export function looksLikeSecretValue(value: string, gate: ValueGate = {}): boolean {
+  const minLength = gate.minLength ?? 8;
+  const minEntropy = gate.minEntropy ?? 3;
+  if (value.length < minLength || value.length > 4096) return false;
+  if (isPlaceholder(value)) return false;
+  // Prose, UI labels and sentences: a credential has no spaces.
+  if (/\s/.test(value)) return false;
+  // URLs are judged by no-credentials-in-url; paths and file names point at a secret, they are not one.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return false;
+  if (/\.(?:pem|key|crt|cer|p12|pfx|json|ya?ml|txt|env|cfg|conf|ini)$/i.test(value)) return false;
+  // The name of another variable or a constant (`DB_PASSWORD`, `auth.token`), a number, a boolean.
+  if (/^[A-Z][A-Z0-9_]*$/.test(value) || /^[a-z]+(?:[._-][a-z]+)*$/.test(value)) return false;
+  if (/^[0-9.,:+-]+$/.test(value)) return false;
+  // Words only: letters without digits or symbols are a word or a label, unless long and random.
+  if (/^[A-Za-z]+$/.test(value) && (value.length < 20 || shannonEntropy(value) < 4)) return false;
+  if (characterClasses(value) < 2) return false;
+  return shannonEntropy(value) >= minEntropy;
+}

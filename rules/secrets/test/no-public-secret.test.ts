@@ -1,0 +1,75 @@
+// Tests of secrets/no-public-secret: secret-named variables behind a browser-public prefix, read in
+// code or declared in env files, and the public-by-design keys that are fine.
+import { RuleTester } from "@deploylint/rule-tester";
+import pack from "../src/index.js";
+import { at } from "./helpers/lint.js";
+
+const member = "export const analyticsToken = process.env.NEXT_PUBLIC_ANALYTICS_SECRET;\n";
+const computed = 'const key = process.env["VITE_STRIPE_SECRET_KEY"];\n';
+const meta = "const pw = import.meta.env.VITE_ADMIN_PASSWORD;\n";
+const destructured = "const { REACT_APP_SERVICE_ROLE_KEY, REACT_APP_API_URL } = process.env;\n";
+const dotenv = "NEXT_PUBLIC_SITE_URL=https://acme.example\nNEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY=\n";
+
+const tester = new RuleTester({ pack });
+
+tester.run("no-public-secret", {
+  valid: [
+    {
+      name: "public-by-design keys",
+      filename: "src/config.ts",
+      code: [
+        "const a = process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY;",
+        "const b = process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY;",
+        "const c = import.meta.env.VITE_FIREBASE_API_KEY;",
+        "const d = process.env.NEXT_PUBLIC_MAPBOX_ACCESS_TOKEN;",
+        "const e = process.env.NEXT_PUBLIC_RECAPTCHA_SITE_KEY;",
+        "const f = process.env.STRIPE_SECRET_KEY;",
+        "const g = process.env.NEXT_PUBLIC_OAUTH_CLIENT_ID;",
+      ].join("\n"),
+    },
+    {
+      name: "env file without secrets",
+      filename: ".env.example",
+      code: "NEXT_PUBLIC_API_URL=https://api.example\nSESSION_SECRET=changeme\n",
+    },
+  ],
+  invalid: [
+    {
+      name: "member read",
+      filename: "src/config.ts",
+      code: member,
+      errors: [{ messageId: "publicSecret", ...at(member, "process.env") }],
+    },
+    {
+      name: "computed read",
+      filename: "src/pay.ts",
+      code: computed,
+      errors: [{ messageId: "publicSecret", ...at(computed, "process.env") }],
+    },
+    {
+      name: "import.meta.env",
+      filename: "src/admin.ts",
+      code: meta,
+      errors: [{ messageId: "publicSecret", ...at(meta, "import.meta") }],
+    },
+    {
+      name: "destructuring",
+      filename: "src/supabase.js",
+      code: destructured,
+      errors: [
+        {
+          messageId: "publicSecret",
+          data: { name: "REACT_APP_SERVICE_ROLE_KEY", prefix: "REACT_APP_" },
+          line: 1,
+          column: 9,
+        },
+      ],
+    },
+    {
+      name: "env file",
+      filename: ".env.local",
+      code: dotenv,
+      errors: [{ messageId: "publicSecret", line: 2, column: 1 }],
+    },
+  ],
+});

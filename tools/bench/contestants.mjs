@@ -1,0 +1,119 @@
+// The commands the benchmark races, per group: deploylint's packs against secretlint and squawk on a
+// generated repository, start-up against a bare `node`, and a pre-commit `--staged` run.
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const DEPLOYLINT = join(ROOT, "packages", "cli", "bin", "deploylint.js");
+export const SECRETLINT = join(ROOT, "node_modules", "secretlint", "bin", "secretlint.js");
+export const SQUAWK = join(ROOT, "node_modules", "@squawk-cli", "linux-x64", "bin", "squawk");
+export const MIGRATIONS_GLOB = "db/migrations/*.up.sql";
+
+/**
+ * @typedef {import("./measure.mjs").Command} Command
+ * @typedef {{ id: string, label: string, command: Command, tool: "deploylint" | "secretlint" | "squawk" | "node",
+ *   prime?: boolean }} Contestant
+ */
+
+function deploylint(cwd, args) {
+  return { cmd: process.execPath, args: [DEPLOYLINT, "--format", "json", ...args], cwd };
+}
+
+/** @returns {Contestant[]} */
+export function scaleContestants({ repo, cacheDir, secretlintrc }) {
+  const cache = (name) => ["--cache", "--cache-location", join(cacheDir, name)];
+  return [
+    {
+      id: "dl-secrets",
+      tool: "deploylint",
+      label: "deploylint --only 'secrets/*'",
+      command: deploylint(repo, ["--only", "secrets/*"]),
+    },
+    {
+      id: "secretlint",
+      tool: "secretlint",
+      label: "secretlint '**/*' (preset-recommend)",
+      command: {
+        cmd: process.execPath,
+        args: [SECRETLINT, "**/*", "--secretlintrc", secretlintrc, "--format", "compact", "--no-color"],
+        cwd: repo,
+      },
+    },
+    {
+      id: "dl-migrations",
+      tool: "deploylint",
+      label: "deploylint --only 'migrations/*' (cold)",
+      command: deploylint(repo, ["--only", "migrations/*"]),
+    },
+    {
+      id: "dl-migrations-path",
+      tool: "deploylint",
+      label: "deploylint --only 'migrations/*' db/migrations (cold)",
+      command: deploylint(repo, ["--only", "migrations/*", "db/migrations"]),
+    },
+    {
+      id: "dl-migrations-warm",
+      tool: "deploylint",
+      label: "deploylint --only 'migrations/*' --cache (warm)",
+      command: deploylint(repo, ["--only", "migrations/*", ...cache("migrations")]),
+      prime: true,
+    },
+    {
+      id: "squawk",
+      tool: "squawk",
+      label: `squawk '${MIGRATIONS_GLOB}'`,
+      command: { cmd: SQUAWK, args: ["--reporter", "json", MIGRATIONS_GLOB], cwd: repo },
+    },
+    { id: "dl-full", tool: "deploylint", label: "deploylint (all packs, cold)", command: deploylint(repo, []) },
+    {
+      id: "dl-full-warm",
+      tool: "deploylint",
+      label: "deploylint --cache (all packs, warm)",
+      command: deploylint(repo, cache("full")),
+      prime: true,
+    },
+  ];
+}
+
+/** @returns {Contestant[]} */
+export function startupContestants({ emptyRepo, oneFileRepo }) {
+  return [
+    {
+      id: "node",
+      tool: "node",
+      label: 'node -e ""',
+      command: { cmd: process.execPath, args: ["-e", ""], cwd: emptyRepo },
+    },
+    {
+      id: "dl-version",
+      tool: "deploylint",
+      label: "deploylint --version",
+      command: { cmd: process.execPath, args: [DEPLOYLINT, "--version"], cwd: emptyRepo },
+    },
+    { id: "dl-empty", tool: "deploylint", label: "deploylint (empty repository)", command: deploylint(emptyRepo, []) },
+    {
+      id: "dl-one-file",
+      tool: "deploylint",
+      label: "deploylint (one-file repository)",
+      command: deploylint(oneFileRepo, []),
+    },
+  ];
+}
+
+/** @returns {Contestant[]} */
+export function stagedContestants({ repo }) {
+  return [
+    { id: "dl-staged", tool: "deploylint", label: "deploylint --staged", command: deploylint(repo, ["--staged"]) },
+  ];
+}
+
+/** A shell-like rendering of a command for the report. */
+export function describeCommand(command) {
+  const parts = [command.cmd, ...command.args].map((part) =>
+    part
+      .replace(ROOT, ".")
+      .replace(process.execPath, "node")
+      .replace(/^(.*[*' ].*)$/, "'$1'"),
+  );
+  return parts.join(" ");
+}

@@ -1,0 +1,224 @@
+// `npm run bench`: races deploylint against secretlint and squawk on generated repositories, in one
+// process tree with alternating runs, and writes JSON and Markdown results under tools/bench/results/.
+//
+//   node tools/bench/run.mjs [--scale small|medium|large|all] [--runs N] [--out DIR] [--dir /tmp/deploylint-bench]
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parseArgs } from "node:util";
+import { describeCommand, ROOT, scaleContestants, stagedContestants, startupContestants } from "./contestants.mjs";
+import { DEFAULT_SEED, SCALES, writeRepository } from "./generate.mjs";
+import { addSamples, measure, summarise, TIMED_OUT } from "./measure.mjs";
+import {
+  absoluteTargets,
+  countFindings,
+  describeMachine,
+  renderMarkdown,
+  scaleComparisons,
+  startupComparisons,
+} from "./report.mjs";
+
+// Secretlint takes ~10 ms a file here, so the large scale gets one round unless --runs says otherwise.
+const DEFAULT_RUNS = { small: 5, medium: 3, large: 1 };
+const GENERATOR_FILES = ["generate.mjs", "migrations.mjs", "services.mjs", "secrets.mjs", "random.mjs"];
+
+function log(message) {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+/** Reuses a generated repository when the generator, seed and scale are unchanged. */
+function ensureRepository({ root, scale, seed, regenerate }) {
+  const dir = join(root, scale);
+  const hash = createHash("sha256").update(`${scale}:${seed}`);
+  for (const file of GENERATOR_FILES) hash.update(readFileSync(join(ROOT, "tools", "bench", file)));
+  const key = hash.digest("hex");
+  const markerPath = join(root, `${scale}.marker.json`);
+  if (!regenerate && existsSync(markerPath) && existsSync(join(dir, ".git"))) {
+    const marker = JSON.parse(readFileSync(markerPath, "utf8"));
+    if (marker.key === key) return { dir, ...marker };
+  }
+  log(`generating ${scale} into ${dir}`);
+  const written = writeRepository({ dir, scale, seed });
+  const marker = {
+    key,
+    scale,
+    seed,
+    files: written.files,
+    digest: written.digest,
+    migrations: SCALES[scale].migrations,
+  };
+  writeFileSync(markerPath, `${JSON.stringify(marker, null, 2)}\n`);
+  return { dir, ...marker };
+}
+
+/**
+ * Runs every contestant `runs` times, rotating the order each round so no tool always goes first
+ * (or always runs right after the heaviest one). Cache-backed contestants are primed once first.
+ */
+function race({ contestants, runs, scratch, timeoutSeconds }) {
+  for (const c of contestants.filter((c) => c.prime)) {
+    log(`  priming ${c.id}`);
+    measure(c.command);
+  }
+  const samples = Object.fromEntries(contestants.map((c) => [c.id, []]));
+  for (let round = 0; round < runs; round++) {
+    const order = contestants.map((_, i) => contestants[(i + round) % contestants.length]);
+    for (const c of order) {
+      const sample = measure(c.command, { stdoutPath: join(scratch, `${c.id}.out`), timeoutSeconds });
+      samples[c.id].push(sample);
+      log(`  round ${round + 1}/${runs} ${c.id}: ${(sample.wallMs / 1000).toFixed(3)} s, exit ${sample.status}`);
+      if (sample.status === TIMED_OUT) log(`    killed after the ${timeoutSeconds} s limit`);
+      else if (sample.status !== 0 && sample.status !== 1) log(`    stderr: ${sample.stderr.split("\n")[0]}`);
+    }
+  }
+  const described = contestants.map((c) => ({
+    id: c.id,
+    tool: c.tool,
+    label: c.label,
+    command: describeCommand(c.command),
+    findings: countFindings(c.tool, readFileSync(join(scratch, `${c.id}.out`), "utf8")),
+  }));
+  return { contestants: described, samples };
+}
+
+function statsOf(samples) {
+  return Object.fromEntries(Object.entries(samples).map(([id, list]) => [id, summarise(list)]));
+}
+
+function benchScale({ root, scale, seed, runs, regenerate, scratch, timeoutSeconds }) {
+  const repo = ensureRepository({ root, scale, seed, regenerate });
+  const cacheDir = join(root, ".cache", scale);
+  rmSync(cacheDir, { recursive: true, force: true });
+  const secretlintrc = join(root, ".secretlintrc.json");
+  writeFileSync(
+    secretlintrc,
+    `${JSON.stringify({ rules: [{ id: "@secretlint/secretlint-rule-preset-recommend" }] })}\n`,
+  );
+  log(`${scale}: ${repo.files} files, ${runs} round(s)`);
+  const { contestants, samples } = race({
+    contestants: scaleContestants({ repo: repo.dir, cacheDir, secretlintrc }),
+    runs,
+    scratch,
+    timeoutSeconds,
+  });
+  // The peers' cost is what a team pays to run both: secretlint and squawk of the same round, summed.
+  samples.peers = samples.secretlint.map((sample, i) => addSamples(sample, samples.squawk[i]));
+  const stats = statsOf(samples);
+  return {
+    scale,
+    dir: repo.dir,
+    seed,
+    files: repo.files,
+    migrations: repo.migrations,
+    digest: repo.digest,
+    contestants: [...contestants, { id: "peers", tool: "sum", label: "secretlint + squawk (sum per round)" }],
+    stats,
+    comparisons: scaleComparisons(scale, stats),
+    samples,
+  };
+}
+
+function benchStartup({ root, runs, scratch }) {
+  const emptyRepo = join(root, "empty");
+  const oneFileRepo = join(root, "one-file");
+  for (const dir of [emptyRepo, oneFileRepo]) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    execFileSync("git", ["init", "-q"], { cwd: dir });
+  }
+  writeFileSync(join(oneFileRepo, "README.md"), "# One file\n");
+  log(`start-up: ${runs} round(s)`);
+  const { contestants, samples } = race({ contestants: startupContestants({ emptyRepo, oneFileRepo }), runs, scratch });
+  const stats = statsOf(samples);
+  return { contestants, stats, comparisons: startupComparisons(stats), samples };
+}
+
+/** One modified file staged in the repository, restored afterwards. */
+function benchStaged({ repoDir, scale, runs, scratch }) {
+  const git = (...args) => execFileSync("git", args, { cwd: repoDir, encoding: "utf8" });
+  const target = git("ls-files", "services/*/src/config.ts").split("\n")[0];
+  const original = readFileSync(join(repoDir, target), "utf8");
+  appendFileSync(join(repoDir, target), "export const stagedEdit = process.env.LOG_LEVEL;\n");
+  git("add", "--", target);
+  log(`staged (${scale}, ${target}): ${runs} round(s)`);
+  try {
+    const { contestants, samples } = race({ contestants: stagedContestants({ repo: repoDir }), runs, scratch });
+    return { scale, file: target, contestants, stats: statsOf(samples), samples };
+  } finally {
+    git("reset", "-q", "--", target);
+    writeFileSync(join(repoDir, target), original);
+  }
+}
+
+/** Results are committed, so they get the repository's JSON formatting (`npm run lint` checks it). */
+function formatLikeTheRepository(path) {
+  const biome = join(ROOT, "node_modules", ".bin", "biome");
+  if (existsSync(biome)) execFileSync(biome, ["format", "--write", path], { cwd: ROOT, stdio: "ignore" });
+}
+
+function main() {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: "string", default: "small" },
+      runs: { type: "string" },
+      out: { type: "string", default: join(ROOT, "tools", "bench", "results") },
+      dir: { type: "string", default: "/tmp/deploylint-bench" },
+      seed: { type: "string" },
+      regenerate: { type: "boolean", default: false },
+      // Secretlint grows faster than linearly with the file count; at large it may not finish at all.
+      timeout: { type: "string", default: "1800" },
+    },
+  });
+  const scales = values.scale === "all" ? ["small", "medium", "large"] : [values.scale];
+  for (const scale of scales) {
+    if (!DEFAULT_RUNS[scale]) throw new Error(`Unknown scale ${scale}: use small, medium, large or all.`);
+  }
+  const runsFor = (scale) => (values.runs === undefined ? DEFAULT_RUNS[scale] : Number(values.runs));
+  const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
+  const root = values.dir;
+  const scratch = join(root, ".out");
+  mkdirSync(scratch, { recursive: true });
+  const machine = describeMachine();
+
+  const scaleResults = scales.map((scale) =>
+    benchScale({
+      root,
+      scale,
+      seed,
+      runs: runsFor(scale),
+      regenerate: values.regenerate,
+      scratch,
+      timeoutSeconds: Number(values.timeout),
+    }),
+  );
+  const startup = benchStartup({ root, runs: Math.max(10, 3 * runsFor(scales[0])), scratch });
+  // The issue asks for --staged on the medium repository; a run without it uses the largest scale it has.
+  const stagedOn = scaleResults.find((s) => s.scale === "medium") ?? scaleResults[scaleResults.length - 1];
+  const staged = benchStaged({
+    repoDir: stagedOn.dir,
+    scale: stagedOn.scale,
+    runs: Math.max(5, runsFor("medium") * 2),
+    scratch,
+  });
+
+  const results = {
+    date: new Date().toISOString(),
+    argv: process.argv.slice(2),
+    runsNote: scales.map((s) => `${runsFor(s)} run(s) at ${s}`).join(", "),
+    machine: { ...machine, loadAverageAtEnd: describeMachine().loadAverage },
+    scales: scaleResults,
+    startup,
+    staged,
+  };
+  results.targets = absoluteTargets(results);
+  mkdirSync(values.out, { recursive: true });
+  const name = values.scale;
+  const jsonPath = join(values.out, `${name}.json`);
+  writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
+  formatLikeTheRepository(jsonPath);
+  writeFileSync(join(values.out, `${name}.md`), renderMarkdown(results));
+  log(`wrote ${relative(ROOT, join(values.out, `${name}.md`))} and ${name}.json`);
+}
+
+main();
