@@ -59,3 +59,25 @@ describe("--staged", () => {
     expect(drops(["--staged"])).toEqual([]);
   });
 });
+
+describe("--staged with the cache", () => {
+  it("serves the facts of unchanged files from the cache and reports what --no-cache reports", () => {
+    const dir = tempRepo({
+      ".env.example": "# Where the database is.\nDATABASE_URL=postgres://localhost:5432/app\n",
+      "src/db.ts": "export const url = process.env.DATABASE_URL;\n",
+    });
+    git(dir, "init", "-q");
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "base");
+    runJson([], { cwd: dir });
+    writeFileSync(join(dir, "src/new.ts"), "export const key = process.env.API_KEY;\n");
+    git(dir, "add", "-A");
+    const cold = runJson(["--staged", "--debug"], { cwd: dir });
+    const warm = runCli(["--staged", "--format", "json", "--debug"], { cwd: dir });
+    const uncached = runJson(["--staged", "--no-cache"], { cwd: dir });
+    expect(warm.stderr).toMatch(/cache: 3 hits, 0 misses/);
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(uncached.stdout).toBe(cold.stdout);
+    expect(cold.report.findings.map((f) => `${f.ruleId} ${f.file}`)).toEqual(["env-docs/no-undocumented-var src/new.ts"]);
+  });
+});

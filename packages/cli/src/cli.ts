@@ -42,7 +42,9 @@ Options:
       --max-warnings <n>      exit 1 when there are more than n warnings
       --quiet                 report errors only
       --no-color              no colours (also NO_COLOR=1)
-      --cache                 cache per-file results (node_modules/.cache/deploylint)
+      --cache                 cache per-file results (node_modules/.cache/deploylint);
+                              on by default with --staged and --changed-since
+      --no-cache              never read or write the cache
       --cache-location <dir>  where --cache keeps them
       --changed-since <ref>   lint what changed since the merge base with <ref>
       --staged                lint the content staged in git's index
@@ -68,6 +70,7 @@ const OPTIONS = {
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
   cache: { type: "boolean" },
+  "no-cache": { type: "boolean" },
   "cache-location": { type: "string" },
   "changed-since": { type: "string" },
   staged: { type: "boolean" },
@@ -195,7 +198,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       ...(values["changed-since"] ? { changedSince: values["changed-since"] } : {}),
       ...(values.staged ? { staged: true } : {}),
       ...(values.only ? { only: values.only } : {}),
-      ...(values.cache || values["cache-location"] ? { cache: values["cache-location"] ?? true } : {}),
+      ...(useCache(values) ? { cache: values["cache-location"] ?? true } : {}),
       ...(workers !== undefined ? { workers } : {}),
       ...(debug ? { debug } : {}),
     });
@@ -260,6 +263,19 @@ async function runSubcommand(argv: string[], io: Io): Promise<number | null> {
     return envCheck(rest, io);
   }
   return null;
+}
+
+// A partial run (--staged, --changed-since) lints a few files but needs every file's facts for
+// the project rules: the cache serves the unchanged ones, which is what makes a pre-commit hook fast.
+function useCache(values: {
+  cache?: boolean;
+  "no-cache"?: boolean;
+  "cache-location"?: string;
+  staged?: boolean;
+  "changed-since"?: string;
+}): boolean {
+  if (values["no-cache"]) return false;
+  return Boolean(values.cache || values["cache-location"] || values.staged || values["changed-since"]);
 }
 
 function withErrorsOnly(result: LintResult): LintResult {

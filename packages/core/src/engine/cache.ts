@@ -6,14 +6,19 @@ import { dirname, join } from "node:path";
 import type { FileResult } from "./lint-file.js";
 
 export interface FileCache {
-  get(path: string, contentKey: string): FileResult | undefined;
-  set(path: string, contentKey: string, result: FileResult): void;
+  /**
+   * The cached result for this content. A run that needs only the file's facts (the file is
+   * outside --staged / --changed-since) may reuse a complete result from an earlier full run.
+   */
+  get(path: string, contentKey: string, options: { complete: boolean }): FileResult | undefined;
+  /** `complete`: file rules ran (not only extractors). */
+  set(path: string, contentKey: string, result: FileResult, complete: boolean): void;
   /** Writes the cache atomically (temp file + rename). */
   save(): void;
 }
 
 interface CacheFile {
-  entries: Record<string, { key: string; result: FileResult }>;
+  entries: Record<string, { key: string; complete: boolean; result: FileResult }>;
 }
 
 export function openFileCache(options: { location: string; configHash: string; version: string }): FileCache {
@@ -26,14 +31,17 @@ export function openFileCache(options: { location: string; configHash: string; v
   }
   const fresh: CacheFile = { entries: {} };
   return {
-    get(path, contentKey) {
+    get(path, contentKey, { complete }) {
       const entry = data.entries[path];
-      if (entry?.key !== contentKey) return undefined;
+      if (entry?.key !== contentKey || (complete && !entry.complete)) return undefined;
       fresh.entries[path] = entry;
-      return entry.result;
+      return complete ? entry.result : { ...entry.result, findings: [], ranRules: [] };
     },
-    set(path, contentKey, result) {
-      fresh.entries[path] = { key: contentKey, result };
+    set(path, contentKey, result, complete) {
+      // A facts-only result never replaces a complete one for the same content.
+      const previous = fresh.entries[path];
+      if (previous?.key === contentKey && previous.complete && !complete) return;
+      fresh.entries[path] = { key: contentKey, complete, result };
     },
     save() {
       mkdirSync(dirname(file), { recursive: true });

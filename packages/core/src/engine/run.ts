@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 import type { ResolvedConfig } from "../config/types.js";
 import type { Finding, LintResult, SkippedFile, SuppressedFinding } from "../findings.js";
 import type { ChangeSet } from "../rule-api/types.js";
+import { classifyPath } from "../sources/classify.js";
 import { loadParsers } from "../sources/registry.js";
 import type { FileCache } from "./cache.js";
 import { UNUSED_SUPPRESSION_ID } from "./core-rules.js";
@@ -68,8 +69,8 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
         return;
       }
       const linted = lintPaths === null || lintPaths.has(file.path);
-      const key = hashText(`${linted}\0${read.text}`);
-      const cached = options.cache?.get(file.path, key);
+      const key = hashText(read.text);
+      const cached = options.cache?.get(file.path, key, { complete: linted });
       if (cached) results.push(cached);
       else {
         cacheKeys.set(file.path, key);
@@ -94,7 +95,10 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
     fresh.push(...pooled.results);
     skipped.push(...pooled.skipped);
   } else {
-    const [parsers, reads] = await Promise.all([loadParsers(planner.kinds), readAll(pending, options.readText)]);
+    const [parsers, reads] = await Promise.all([
+      loadParsers(kindsPresent(pending, planner.kinds)),
+      readAll(pending, options.readText),
+    ]);
     for (const [index, file] of pending.entries()) {
       const read = reads[index] as Awaited<ReturnType<RunOptions["readText"]>>;
       if (!read.ok) {
@@ -108,7 +112,7 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
   }
   for (const result of fresh) {
     const key = cacheKeys.get(result.file);
-    if (key) options.cache?.set(result.file, key, result);
+    if (key) options.cache?.set(result.file, key, result, lintPaths === null || lintPaths.has(result.file));
   }
   results.push(...fresh);
   for (const entry of skipped) options.debug?.(`skipped ${entry.file}: ${entry.reason}`);
@@ -127,6 +131,16 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
   }).filter((finding) => lintPaths === null || lintPaths.has(finding.file));
 
   return finish({ results, projectFindings, planner, skipped, fileCount: results.length });
+}
+
+/** The parsed kinds the run needs and its files have: a parser for a kind no file has is not loaded. */
+function kindsPresent(files: RunFile[], planned: ReadonlySet<string>): Set<string> {
+  const present = new Set<string>();
+  for (const file of files) {
+    const kind = classifyPath(file.path);
+    if (planned.has(kind)) present.add(kind);
+  }
+  return present;
 }
 
 /** Reads files with bounded concurrency (an unbounded Promise.all runs out of file descriptors). */
