@@ -78,6 +78,8 @@ describe("--staged with the cache", () => {
     expect(warm.stderr).toMatch(/cache: 3 hits, 0 misses/);
     expect(warm.stdout).toBe(cold.stdout);
     expect(uncached.stdout).toBe(cold.stdout);
-    expect(cold.report.findings.map((f) => `${f.ruleId} ${f.file}`)).toEqual(["env-docs/no-undocumented-var src/new.ts"]);
+    expect(cold.report.findings.map((f) => `${f.ruleId} ${f.file}`)).toEqual([
+      "env-docs/no-undocumented-var src/new.ts",
+    ]);
   });
 });

@@ -3,8 +3,8 @@
 //
 // A block names its file on its first line, in the language's comment (`-- db/migrations/1_x.up.sql`,
 // `# .env.example`, `// src/config.ts`), or with `file=<path>` in the fence info; a block may hold
-// several files, each starting with a `<comment> file: <path>` line. `norun` in the fence info
-// skips a block (say why next to it).
+// several files, each starting with a `<comment> file: <path>` line. `changes=added:a,b;modified:c;deleted:d`
+// in the fence info runs the example as a change set (--changed-since); `norun` skips a block (say why next to it).
 
 const DEFAULT_FILES = {
   sql: "db/migrations/000001_example.up.sql",
@@ -52,11 +52,28 @@ export function extractExamples(markdown) {
     let j = i + 1;
     while (j < lines.length && !lines[j].startsWith(fence[1])) body.push(lines[j++]);
     if (section && !/\bnorun\b/.test(fence[3])) {
-      examples.push({ section, line: i + 1, files: filesOf({ language: fence[2], info: fence[3], body }) });
+      const changes = changesOf(fence[3]);
+      examples.push({
+        section,
+        line: i + 1,
+        files: filesOf({ language: fence[2], info: fence[3], body }),
+        ...(changes ? { changes } : {}),
+      });
     }
     i = j;
   }
   return examples;
+}
+
+function changesOf(info) {
+  const spec = /\bchanges=(\S+)/.exec(info)?.[1];
+  if (!spec) return null;
+  const changes = { base: "docs-example", added: [], modified: [], deleted: [] };
+  for (const part of spec.split(";")) {
+    const [kind, list = ""] = part.split(":");
+    if (kind in changes && kind !== "base") changes[kind].push(...list.split(",").filter(Boolean));
+  }
+  return changes;
 }
 
 function filesOf({ language, info, body }) {
@@ -104,6 +121,9 @@ export async function checkExamples({ ruleId, page, markdown, packs, runLint }) 
         text,
       })),
       workers: 0,
+      ...(example.changes
+        ? { changes: example.changes, lintPaths: new Set([...example.changes.added, ...example.changes.modified]) }
+        : {}),
       readText: async () => ({ ok: false, reason: "virtual" }),
     });
     const own = result.findings.filter((f) => f.ruleId === ruleId);

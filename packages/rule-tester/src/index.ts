@@ -20,6 +20,8 @@ export interface ExpectedError {
 interface CaseBase {
   /** Test title; defaults to the file name and the first line of code. */
   name?: string;
+  /** Run as a change set (--changed-since): file rules see only added and modified files. */
+  changes?: { added?: string[]; modified?: string[]; deleted?: string[] };
   options?: unknown;
   settings?: Record<string, unknown>;
 }
@@ -111,8 +113,17 @@ export class RuleTester {
       maxFileSize: Number.MAX_SAFE_INTEGER,
     };
     const files = "files" in testCase ? testCase.files : { [testCase.filename]: testCase.code };
+    const changes = testCase.changes
+      ? {
+          base: "test",
+          added: testCase.changes.added ?? [],
+          modified: testCase.changes.modified ?? [],
+          deleted: testCase.changes.deleted ?? [],
+        }
+      : null;
     const result = await runLint({
       config,
+      ...(changes ? { changes, lintPaths: new Set([...changes.added, ...changes.modified]) } : {}),
       files: Object.entries(files).map(([path, text]) => ({ path, absolutePath: `/virtual/${path}`, text })),
       workers: 0,
       readText: async () => ({ ok: false, reason: "virtual files only" }),

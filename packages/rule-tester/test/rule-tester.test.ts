@@ -74,3 +74,29 @@ describe("RuleTester.findingsFor", () => {
     );
   });
 });
+
+const noDeletedFiles = defineRule({
+  id: "no-deleted",
+  scope: "project",
+  meta: {
+    description: "Disallow deleting a migration.",
+    kinds: ["sql"],
+    facts: [],
+    presets: { recommended: "error", strict: "error" },
+    messages: { deleted: "The change deletes {{file}}." },
+  },
+  check(ctx) {
+    for (const file of ctx.changes?.deleted ?? []) ctx.report({ messageId: "deleted", data: { file }, file, line: 1 });
+  },
+});
+
+new RuleTester({ pack: definePack({ name: "changes", rules: [noDeletedFiles] }) }).run("no-deleted", {
+  valid: [{ files: { "a.sql": "SELECT 1;" } }, { files: { "a.sql": "SELECT 1;" }, changes: { added: ["a.sql"] } }],
+  invalid: [
+    {
+      files: { "a.sql": "SELECT 1;" },
+      changes: { deleted: ["old.sql"] },
+      errors: [{ file: "old.sql", messageId: "deleted", data: { file: "old.sql" }, line: 1, column: 1 }],
+    },
+  ],
+});

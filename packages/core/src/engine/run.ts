@@ -119,6 +119,7 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
   // Facts reach project rules in path order, whatever order the files were given or finished in.
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
+  const deleted = new Set(options.changes?.deleted ?? []);
   const textByPath = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.path, f.text as string]));
   const projectFindings = runProjectPhase({
     rules: planner.projectRules,
@@ -128,7 +129,8 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
     settings: config.settings,
     severityFor: planner.severityFor,
     readText: (path) => textByPath.get(path) ?? null,
-  }).filter((finding) => lintPaths === null || lintPaths.has(finding.file));
+    // A finding about a deleted file (an applied migration removed) belongs to the change too.
+  }).filter((finding) => lintPaths === null || lintPaths.has(finding.file) || deleted.has(finding.file));
 
   return finish({ results, projectFindings, planner, skipped, fileCount: results.length });
 }
