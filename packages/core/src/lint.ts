@@ -3,7 +3,15 @@
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import type { ResolvedConfig } from "./config/types.js";
-import { changedSince, decodeSource, discover, readSource, stagedFiles } from "./discovery/index.js";
+import {
+  changedSince,
+  decodeSource,
+  discover,
+  filterPaths,
+  indexBlobs,
+  readSource,
+  stagedFiles,
+} from "./discovery/index.js";
 import { type FileCache, openFileCache } from "./engine/cache.js";
 import { type RunFile, runLint } from "./engine/run.js";
 import type { LintResult } from "./findings.js";
@@ -36,7 +44,17 @@ export class UsageError extends Error {
 export async function lintProject(options: LintProjectOptions): Promise<LintResult> {
   const cwd = resolve(options.cwd);
   const { config } = options;
-  const discovered = await discover({ cwd, patterns: options.patterns ?? ["."], ignores: config.ignores });
+  // --staged lints what git will commit: the file list is git's index (no directory walk) unless
+  // paths narrow it; every other run walks the working tree.
+  const fromIndex = Boolean(options.staged && !options.patterns);
+  const blobs = options.staged || options.changedSince ? await indexBlobs({ cwd }) : null;
+  const discovered = fromIndex
+    ? {
+        files: await filterPaths({ cwd, paths: [...(blobs?.keys() ?? [])], ignores: config.ignores }),
+        skipped: [],
+        unmatched: [],
+      }
+    : await discover({ cwd, patterns: options.patterns ?? ["."], ignores: config.ignores });
   // A path the user named that matches nothing is a mistake; an empty repository is not.
   if (options.patterns && discovered.unmatched.length > 0) {
     throw new UsageError(`No files match ${discovered.unmatched.map((p) => `"${p}"`).join(", ")}.`);
@@ -63,6 +81,8 @@ export async function lintProject(options: LintProjectOptions): Promise<LintResu
   }
 
   const cache = options.cacheLocation ? openCache(options, config) : null;
+  // In a partial run the files outside the change are named by git's index: no need to read them.
+  const knownKeys = cache && lintPaths ? blobs : null;
   const result = await runLint({
     config,
     files,
@@ -72,6 +92,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintResu
     skipped: discovered.skipped,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     cache,
+    knownKeys,
     readText: (file) => readSource(file, { maxBytes: config.maxFileSize }),
     ...(options.debug ? { debug: options.debug } : {}),
   });

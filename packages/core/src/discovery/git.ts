@@ -96,6 +96,24 @@ export async function stagedFiles(options: { cwd: string }): Promise<{ changes: 
   return { changes: finish(changes), files };
 }
 
+/**
+ * The blob id of every file in git's index, by cwd-relative path. For a file the change did not
+ * touch, that id names its content without reading it: the cache can serve the file's facts.
+ */
+export async function indexBlobs(options: { cwd: string }): Promise<Map<string, string>> {
+  const prefix = await repoPrefix(options.cwd);
+  const listing = await gitOrThrow(options.cwd, ["ls-files", "--stage", "--full-name", "-z", "--", "."]);
+  const blobs = new Map<string, string>();
+  for (const entry of fields(listing.stdout)) {
+    // "<mode> <sha> <stage>\t<path>"
+    const tab = entry.indexOf("\t");
+    const [mode = "", sha = "", stage = ""] = entry.slice(0, tab).split(" ");
+    const file = underCwd(entry.slice(tab + 1), prefix);
+    if (file !== null && stage === "0" && BLOB_MODES.has(mode)) blobs.set(file, sha);
+  }
+  return blobs;
+}
+
 /** The folder of cwd inside its repository ("" at the root, else ending in "/"). */
 async function repoPrefix(cwd: string): Promise<string> {
   const info = await stat(cwd).catch(() => null);

@@ -30,6 +30,8 @@ export function openFileCache(options: { location: string; configHash: string; v
     // No cache yet, or a damaged one: start empty (the cache is only ever an accelerator).
   }
   const fresh: CacheFile = { entries: {} };
+  // Rewriting an unchanged cache costs a pre-commit hook tens of milliseconds for nothing.
+  let dirty = false;
   return {
     get(path, contentKey, { complete }) {
       const entry = data.entries[path];
@@ -42,8 +44,11 @@ export function openFileCache(options: { location: string; configHash: string; v
       const previous = fresh.entries[path];
       if (previous?.key === contentKey && previous.complete && !complete) return;
       fresh.entries[path] = { key: contentKey, complete, result };
+      dirty = true;
     },
     save() {
+      const dropped = Object.keys(data.entries).some((path) => !(path in fresh.entries));
+      if (!dirty && !dropped) return;
       mkdirSync(dirname(file), { recursive: true });
       const temp = `${file}.${process.pid}.tmp`;
       writeFileSync(temp, JSON.stringify(fresh));

@@ -6,6 +6,17 @@ export function hashText(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 32);
 }
 
+/**
+ * The id git gives this content (sha1 of "blob <bytes>\\0<content>"), used as the cache key so that a
+ * file's cached result can be found from git's index without reading the file.
+ */
+export function contentKey(text: string): string {
+  return createHash("sha1")
+    .update(`blob ${Buffer.byteLength(text, "utf8")}\0`)
+    .update(text, "utf8")
+    .digest("hex");
+}
+
 /** Whitespace-insensitive form of a span, so re-indentation keeps a fingerprint. */
 export function normaliseSpan(text: string): string {
   return text.replace(/\s+/g, " ").trim();

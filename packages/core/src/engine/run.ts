@@ -8,7 +8,7 @@ import { classifyPath } from "../sources/classify.js";
 import { loadParsers } from "../sources/registry.js";
 import type { FileCache } from "./cache.js";
 import { UNUSED_SUPPRESSION_ID } from "./core-rules.js";
-import { assignFingerprints, hashText } from "./fingerprint.js";
+import { assignFingerprints, contentKey, hashText } from "./fingerprint.js";
 import { type FileResult, lintFile, type RawFinding } from "./lint-file.js";
 import { createPlanner, type PlanConfig } from "./planner.js";
 import { runPool } from "./pool.js";
@@ -35,6 +35,11 @@ export interface RunOptions {
   /** Worker threads: "auto" uses them when the run is big enough; 0 keeps everything on the main thread. */
   workers?: number | "auto";
   cache?: FileCache | null;
+  /**
+   * Content keys known without reading (git's index blob ids), for files outside `lintPaths`:
+   * a cache hit on one of these skips the read entirely.
+   */
+  knownKeys?: ReadonlyMap<string, string> | null;
   readText: (file: RunFile) => Promise<{ ok: true; text: string } | { ok: false; reason: string }>;
   debug?: (message: string) => void;
 }
@@ -61,15 +66,22 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
   let pending: RunFile[] = files;
   if (options.cache) {
     pending = [];
-    const reads = await readAll(files, options.readText);
-    files.forEach((file, index) => {
+    const toRead: RunFile[] = [];
+    for (const file of files) {
+      const known = lintPaths !== null && !lintPaths.has(file.path) ? options.knownKeys?.get(file.path) : undefined;
+      const cached = known ? options.cache.get(file.path, known, { complete: false }) : undefined;
+      if (cached) results.push(cached);
+      else toRead.push(file);
+    }
+    const reads = await readAll(toRead, options.readText);
+    toRead.forEach((file, index) => {
       const read = reads[index] as Awaited<ReturnType<RunOptions["readText"]>>;
       if (!read.ok) {
         skipped.push({ file: file.path, reason: read.reason });
         return;
       }
       const linted = lintPaths === null || lintPaths.has(file.path);
-      const key = hashText(read.text);
+      const key = contentKey(read.text);
       const cached = options.cache?.get(file.path, key, { complete: linted });
       if (cached) results.push(cached);
       else {
