@@ -61,7 +61,7 @@ export interface FileResult {
   findings: RawFinding[];
   facts: { type: string; data: Fact }[];
   directives: Directive[];
-  /** Ids of the rules that ran on this file (for unused-suppression judgement). */
+  /** Ids of the rules that ran on this file, kept only when it has directives to judge. */
   ranRules: string[];
 }
 
@@ -225,7 +225,8 @@ export function lintFile(options: { path: string; text: string; plan: FilePlan; 
   dispatch({ subscribers, kind, info, source, guarded });
 
   const directives = text.includes("deploylint-") ? parseDirectives(text, kind) : [];
-  return { file: path, findings, facts, directives, ranRules };
+  // A file without directives needs no record of what ran; big runs hold a result per file.
+  return { file: path, findings, facts, directives, ranRules: directives.length > 0 ? ranRules : [] };
 }
 
 function dispatch(options: {

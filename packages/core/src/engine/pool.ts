@@ -1,7 +1,9 @@
 // A worker_threads pool for the per-file phase of big runs. Workers import the packs by module
-// specifier and rebuild the same planner from plain config data, then take files in batches.
+// specifier (or find built-in ones registered) and rebuild the same planner from plain config data,
+// then take files in batches.
 import { Worker } from "node:worker_threads";
 import type { SkippedFile } from "../findings.js";
+import { builtinWorkerEntry } from "./builtin-packs.js";
 import type { FileResult } from "./lint-file.js";
 import type { PlanConfig } from "./planner.js";
 
@@ -37,6 +39,8 @@ export async function runPool(options: PoolOptions): Promise<{ results: FileResu
     lintPaths: options.lintPaths,
     maxFileSize: options.maxFileSize,
   };
+  // Built-in packs live in the thread that registered them; their own entry registers them again.
+  const entry = builtinWorkerEntry() ?? new URL("./worker.js", import.meta.url);
   const results: FileResult[] = [];
   const skipped: SkippedFile[] = [];
   let next = 0;
@@ -44,7 +48,7 @@ export async function runPool(options: PoolOptions): Promise<{ results: FileResu
   try {
     await Promise.all(
       Array.from({ length: Math.min(options.workers, batches.length) }, () => {
-        const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: init });
+        const worker = new Worker(entry, { workerData: init });
         workers.push(worker);
         return new Promise<void>((resolve, reject) => {
           const feed = () => {

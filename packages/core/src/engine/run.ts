@@ -92,6 +92,7 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
     options.debug?.(`cache: ${results.length} hits, ${pending.length} misses`);
   }
 
+  const phaseStarted = performance.now();
   const workerCount = decideWorkers(options, pending.length);
   const fresh: FileResult[] = [];
   if (workerCount > 0) {
@@ -122,6 +123,7 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
       fresh.push(lintFile({ path: file.path, text: read.text, plan: linted ? plan : { ...plan, rules: [] }, parsers }));
     }
   }
+  options.debug?.(`per-file phase: ${Math.round(performance.now() - phaseStarted)} ms`);
   for (const result of fresh) {
     const key = cacheKeys.get(result.file);
     if (key) options.cache?.set(result.file, key, result, lintPaths === null || lintPaths.has(result.file));
@@ -133,6 +135,7 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
 
   const deleted = new Set(options.changes?.deleted ?? []);
   const textByPath = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.path, f.text as string]));
+  const projectStarted = performance.now();
   const projectFindings = runProjectPhase({
     rules: planner.projectRules,
     results,
@@ -144,6 +147,7 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
     // A finding about a deleted file (an applied migration removed) belongs to the change too.
   }).filter((finding) => lintPaths === null || lintPaths.has(finding.file) || deleted.has(finding.file));
 
+  options.debug?.(`project phase: ${Math.round(performance.now() - projectStarted)} ms`);
   return finish({ results, projectFindings, planner, skipped, fileCount: results.length });
 }
 

@@ -1,9 +1,11 @@
-// Worker thread entry of the pool: lints the batches of files the main thread sends.
+// Worker thread entry of the pool: lints the batches of files the main thread sends. Built-in packs
+// come from the registry their entry module filled (see builtin-packs.ts), custom packs by file URL.
 import { parentPort, workerData } from "node:worker_threads";
 import { readSourceSync } from "../discovery/index.js";
 import type { SkippedFile } from "../findings.js";
 import type { Pack } from "../rule-api/types.js";
 import { loadParsers } from "../sources/registry.js";
+import { importPack } from "./builtin-packs.js";
 import { type FileResult, lintFile, RuleCrash } from "./lint-file.js";
 import { createPlanner } from "./planner.js";
 import type { WorkerInit, WorkerReply } from "./pool.js";
@@ -11,10 +13,7 @@ import { buildRegistry } from "./registry.js";
 
 const init = workerData as WorkerInit;
 const packs: Pack[] = [];
-for (const specifier of init.specifiers) {
-  const module = (await import(specifier)) as { default: Pack };
-  packs.push(module.default);
-}
+for (const specifier of init.specifiers) packs.push(await importPack(specifier));
 const planner = createPlanner({ config: init.planConfig, registry: buildRegistry(packs) });
 const parsers = await loadParsers(planner.kinds);
 const lintPaths = init.lintPaths ? new Set(init.lintPaths) : null;
