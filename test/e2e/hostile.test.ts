@@ -105,3 +105,17 @@ describe("hostile input", () => {
     expect(run.stderr).toMatch(/does-not-exist/);
   });
 });
+
+describe("unsafe options", () => {
+  it("exits 2 at config load on an allow pattern that can backtrack catastrophically", () => {
+    const run = runCli([], {
+      cwd: tempRepo({
+        "deploylint.config.yaml": "rules:\n  secrets/no-hardcoded-secret: [error, { allow: ['^(a+)+$'] }]\n",
+      }),
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(
+      /deploylint\.config\.yaml:2: rules\.secrets\/no-hardcoded-secret\[1\]: "\^\(a\+\)\+\$" repeats a group/,
+    );
+  });
+});

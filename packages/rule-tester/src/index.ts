@@ -94,12 +94,15 @@ export class RuleTester {
       });
     }
     const defaults = rule.meta.defaultOptions;
-    const options =
+    const merged =
       testCase.options === undefined
         ? defaults
         : isObject(defaults) && isObject(testCase.options)
           ? { ...defaults, ...testCase.options }
           : testCase.options;
+    const problem = testCase.options !== undefined ? (rule.meta.checkOptions?.(merged) ?? null) : null;
+    if (problem) throw new Error(`Options rejected by ${ruleId}: ${problem}`);
+    const options = merged;
     const config: ResolvedConfig = {
       configFile: null,
       packs: [{ pack, specifier: null }],

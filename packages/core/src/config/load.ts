@@ -232,7 +232,15 @@ class ConfigLoader {
           lineOf,
         });
       }
-      out[id] = { severity: severity as Severity, options: mergeOptions(rule.meta.defaultOptions, userOptions) };
+      const options = mergeOptions(rule.meta.defaultOptions, userOptions);
+      const problem = userOptions !== undefined ? (rule.meta.checkOptions?.(options) ?? null) : null;
+      if (problem) {
+        const line = lineOf([...path, 1]);
+        throw new ConfigError(
+          `${file}${line ? `:${line}` : ""}: ${formatPath([...path, 1])}: ${problem} (options of ${id})`,
+        );
+      }
+      out[id] = { severity: severity as Severity, options };
     }
     return out;
   }

@@ -1,7 +1,8 @@
 // ajv validation of configs and of rule options, turned into one-line errors that name the
 // file, the JSON path and what is allowed.
-import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+// A static JSON import, not a read relative to this file, so the schema travels inside a bundle.
+import schema from "../../schemas/config.schema.json" with { type: "json" };
 import type { JSONSchema } from "../rule-api/types.js";
 import { ConfigError } from "./errors.js";
 
@@ -15,7 +16,8 @@ function getAjv(): Ajv {
 }
 
 export function configSchema(): JSONSchema {
-  return JSON.parse(readFileSync(new URL("../../schemas/config.schema.json", import.meta.url), "utf8")) as JSONSchema;
+  // A copy per call, as reading the file gave: a caller may change what it gets.
+  return structuredClone(schema) as JSONSchema;
 }
 
 export function validateConfigShape(options: {

@@ -179,6 +179,11 @@ export interface RuleMeta<M extends Record<string, string>, O> {
   /** JSON Schema of the options object (ajv-validated when the config is loaded). */
   options?: JSONSchema;
   defaultOptions?: O;
+  /**
+   * Checks the schema cannot express, run when the config is loaded (e.g. that a user's regular
+   * expression compiles and cannot backtrack catastrophically). Returns the problem, or null.
+   */
+  checkOptions?: (options: O) => string | null;
   docs?: { url?: string };
 }
 

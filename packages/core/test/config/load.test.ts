@@ -19,6 +19,7 @@ const withOptions = defineRule({
       additionalProperties: false,
     },
     defaultOptions: { allow: [] as string[] },
+    checkOptions: (options) => (options.allow.includes("forbidden") ? "allow may not hold forbidden." : null),
   },
   create: () => null,
 });
@@ -137,6 +138,14 @@ describe("loadConfig", () => {
     );
     expect(await configError({ "deploylint.config.yaml": "rules:\n  demo/no-other: [error, { a: 1 }]\n" })).toBe(
       "<dir>/deploylint.config.yaml:2: rules.demo/no-other[1]: demo/no-other takes no options.",
+    );
+  });
+
+  it("runs the rule's own option checks at load time", async () => {
+    expect(
+      await configError({ "deploylint.config.yaml": "rules:\n  demo/no-thing: [error, { allow: [forbidden] }]\n" }),
+    ).toBe(
+      "<dir>/deploylint.config.yaml:2: rules.demo/no-thing[1]: allow may not hold forbidden. (options of demo/no-thing)",
     );
   });
 

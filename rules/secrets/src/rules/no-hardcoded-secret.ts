@@ -2,6 +2,7 @@
 import { defineRule, hashSecret, maskSecret } from "@deploylint/core/rule-api";
 import { catalogueScanner } from "../detectors/scan.js";
 import { isDotenvTemplate } from "../shared/env-files.js";
+import { unsafePatternProblem } from "../shared/regex-safety.js";
 import { reportSeverity, type TestPathOptions, testPathOptionSchema } from "../shared/test-paths.js";
 
 export interface NoHardcodedSecretOptions extends TestPathOptions {
@@ -33,6 +34,13 @@ export default defineRule({
       additionalProperties: false,
     },
     defaultOptions: {} as NoHardcodedSecretOptions,
+    checkOptions: (options) => {
+      for (const pattern of options.allow ?? []) {
+        const problem = unsafePatternProblem(pattern);
+        if (problem) return problem;
+      }
+      return null;
+    },
     docs: { url: "https://github.com/deploylint/deploylint/blob/main/docs/rules/secrets/no-hardcoded-secret.md" },
   },
   create(ctx) {
