@@ -1,29 +1,27 @@
-// Every --format on a copy of the acme-shop acceptance repository, through the real CLI: SARIF
+// Every --format on a copy of the harbor-shop fixture repository, through the real CLI: SARIF
 // valid against the official schema, JUnit well-formed, GitHub's job summary written, and no raw
 // secret from the repository's files in any output.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT, runCli } from "../support/cli.js";
+import { ROOT, runCli, tempRepo } from "../support/cli.js";
 
-const ACME = resolve(ROOT, "..", "shared", "acceptance", "acme-shop");
 const SARIF_SCHEMA = join(ROOT, "packages", "reporters", "test", "fixtures", "sarif-schema-2.1.0.json");
 
-// Values planted in acme-shop's files; only masked forms may appear in a report.
+// Values planted in harbor-shop's files; only masked forms may appear in a report.
 const RAW_SECRETS = [
-  "sk_live_4eC39HqLyjWDarjtT1zdp7dc0123456789abcdefghij",
-  "AKIAQX4Z7TLW2RBNM3VD",
-  "wJalrXUtnFEMI/K7MDENG+bPxRfiCYzQ8h3nT5Vq",
-  "Xk9vR2mQ7pLw",
-  "N7q2Lx9Vw4Rz",
-  "Tr0ub4dor&3-prod-9Qz",
-  "sk_live_51HqLyjWDarjtT1zdp7dcXyz0123456789abcdefghijABCDEFGH",
-  "9f8e7d6c5b4a39281706f5e4d3c2b1a0ffeeddccbbaa99887766554433221100",
-  "key-7f3c9a1e5b2d4f6a8c0e1b3d5f7a9c2e",
+  "sk_live_gFa1LDY8FJmeJ3vc6s4uEHdbrGDqFgg2HBiolgFe",
+  "AKIAGVT2HHLO4ALTUDYI",
+  "HsDX8FpqIFfFuG9noZl4rklatGUf02uLK1WVlfiU",
+  "xYtLqYP5nQdlAL",
+  "WB3YZDEMHoEo9ywO",
+  "1w37tF32rFoIEUHpRDGdDmRobvq8P6E2c0NZf4piPbg=",
+  "coq1UIF6wI-P3FLvy75",
+  "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",
 ];
 
 const FORMATS = ["stylish", "json", "sarif", "github", "gitlab", "junit", "markdown"];
@@ -32,8 +30,7 @@ let dir = "";
 const outputs = new Map<string, { status: number | null; stdout: string; stderr: string }>();
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "deploylint-formats-"));
-  cpSync(ACME, dir, { recursive: true });
+  dir = tempRepo({}, "harbor-shop");
   for (const format of FORMATS) outputs.set(format, runCli(["--format", format], { cwd: dir }));
 }, 120_000);
 
@@ -43,7 +40,7 @@ function output(format: string) {
   return run;
 }
 
-describe("every format on acme-shop", () => {
+describe("every format on harbor-shop", () => {
   for (const format of FORMATS) {
     it(`${format}: exits 1 with a report and no raw secret`, () => {
       const run = output(format);
@@ -54,12 +51,17 @@ describe("every format on acme-shop", () => {
     });
   }
 
-  it("the secret check can fail: the raw values are in the repository", () => {
-    const files = ["src/aws.ts", ".github/workflows/deploy.yml", "deploy/staging.env"].map((f) =>
-      readFileSync(join(dir, f), "utf8"),
-    );
-    expect(files.join("\n")).toContain("AKIAQX4Z7TLW2RBNM3VD");
-    expect(files.join("\n")).toContain("Tr0ub4dor&3-prod-9Qz");
+  it("the secret check can fail: every raw value is in the repository", () => {
+    const files = [
+      "src/billing/stripe-client.ts",
+      "src/storage/s3.ts",
+      "src/db/pool.ts",
+      ".env.production",
+      ".env.example",
+      "deploy/staging.env",
+      ".github/workflows/deploy.yml",
+    ].map((f) => readFileSync(join(dir, f), "utf8"));
+    for (const secret of RAW_SECRETS) expect(files.join("\n")).toContain(secret);
   });
 
   it("sarif validates against the SARIF 2.1.0 schema and has one result per JSON finding", () => {
