@@ -18,6 +18,7 @@ import { markdown } from "@deploylint/reporters";
 import { applyBaseline, BASELINE_FILE, fixedNote, locateBaseline, readBaseline, writeBaseline } from "./baseline.js";
 import { explainRule, listRules, ruleCatalogue } from "./catalogue.js";
 import { loadEnvCheck } from "./commands/load-env-check.js";
+import { applyFixes } from "./fix.js";
 import { lint, loadConfig } from "./index.js";
 import { printConfigFor } from "./print-config.js";
 import { startProgress } from "./progress.js";
@@ -42,6 +43,8 @@ Options:
       --max-warnings <n>      exit 1 when there are more than n warnings
       --quiet                 report errors only
       --no-color              no colours (also NO_COLOR=1)
+      --fix                   apply the safe fixes fixable rules offer (e.g. add undocumented
+                              variables to .env.example), then report what is left
       --cache                 cache per-file results (node_modules/.cache/deploylint);
                               on by default with --staged and --changed-since
       --no-cache              never read or write the cache
@@ -70,6 +73,7 @@ const OPTIONS = {
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
   cache: { type: "boolean" },
+  fix: { type: "boolean" },
   "no-cache": { type: "boolean" },
   "cache-location": { type: "string" },
   "changed-since": { type: "string" },
@@ -188,10 +192,13 @@ async function run(argv: string[], io: Io): Promise<number> {
       });
   let baseline = baselinePath && !values["update-baseline"] ? readBaseline(baselinePath) : null;
 
+  if (values.fix && (values.staged || values["changed-since"]))
+    throw new UsageError("--fix edits the working tree; it cannot be combined with --staged or --changed-since.");
+
   const progress = io.stderrIsTTY ? startProgress(io.stderr) : null;
   let result: LintResult;
-  try {
-    result = await lint({
+  const runLintOnce = () =>
+    lint({
       cwd: io.cwd,
       config,
       ...(positionals.length > 0 ? { patterns: positionals } : {}),
@@ -202,6 +209,15 @@ async function run(argv: string[], io: Io): Promise<number> {
       ...(workers !== undefined ? { workers } : {}),
       ...(debug ? { debug } : {}),
     });
+  try {
+    result = await runLintOnce();
+    // Fixes can make new ones possible (or overlap): a few passes, like ESLint, then report what is left.
+    for (let pass = 0; values.fix && pass < 5; pass++) {
+      const outcome = applyFixes({ cwd: io.cwd, findings: result.findings });
+      if (outcome.applied === 0) break;
+      io.stderr(`deploylint: fixed ${outcome.applied} problem(s) in ${outcome.files.join(", ")}.\n`);
+      result = await runLintOnce();
+    }
   } finally {
     progress?.stop();
   }

@@ -14,7 +14,12 @@ export interface Finding {
   endLine: number;
   endColumn: number;
   fingerprint: string;
+  /** The edit `--fix` would apply (not part of the JSON report). */
+  fix?: ResolvedFix;
 }
+
+/** A fix with its file resolved (relative to the working directory). */
+export type ResolvedFix = { file: string; range: { start: number; end: number }; text: string } | { file: string; append: string };
 
 export interface SuppressedFinding extends Finding {
   /** The `-- reason` of the directive that suppressed it, when one was given. */

@@ -17,6 +17,7 @@ export type {
   Reporter,
   ReporterContext,
   ReporterRuleInfo,
+  ResolvedFix,
   SkippedFile,
   SuppressedFinding,
 } from "./findings.js";

@@ -1,11 +1,13 @@
 // The per-file phase: route one file to the rules and extractors that want its kind, parse it at
 // most once (only if a visitor needs the tree), run the visitors, and return plain-JSON results
 // (findings, facts, suppression directives) that survive a worker boundary or a cache.
+import type { ResolvedFix } from "../findings.js";
 import type {
   Extractor,
   Fact,
   FileRule,
   FileVisitors,
+  Fix,
   LineIndex,
   MessageDescriptor,
   ReportedSeverity,
@@ -54,6 +56,14 @@ export interface RawFinding {
   endColumn: number;
   /** Hash of the normalised span text (or of the rule's fingerprintText). */
   spanHash: string;
+  fix?: ResolvedFix;
+}
+
+/** A rule's fix with its file made explicit; fixes of rules not marked fixable are dropped. */
+export function resolveFix(options: { fix: Fix | undefined; file: string; fixable: boolean | undefined }): ResolvedFix | undefined {
+  const { fix, file, fixable } = options;
+  if (!fix || !fixable) return undefined;
+  return "append" in fix ? { file: fix.file ?? file, append: fix.append } : { file: fix.file ?? file, range: fix.range, text: fix.text };
 }
 
 export interface FileResult {
@@ -199,6 +209,7 @@ export function lintFile(options: { path: string; text: string; plan: FilePlan; 
             endLine: end.line,
             endColumn: end.column,
             spanHash: hashText(normaliseSpan(spanText)),
+            ...withFix(resolveFix({ fix: descriptor.fix, file: path, fixable: active.rule.meta.fixable })),
           });
         },
       });
@@ -299,6 +310,10 @@ function dispatchScript(options: {
       for (const { id, visit } of nodeVisitors.get(node.type) ?? []) guarded(id, () => visit(node as never));
     });
   });
+}
+
+export function withFix(fix: ResolvedFix | undefined): { fix?: ResolvedFix } {
+  return fix ? { fix } : {};
 }
 
 const RANK = { info: 0, warn: 1, error: 2 } as const;

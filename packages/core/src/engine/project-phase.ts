@@ -4,7 +4,7 @@ import { createLineIndex } from "../sources/line-index.js";
 import { hashText } from "./fingerprint.js";
 import { formatMessage } from "./format-message.js";
 import type { FileResult, RawFinding } from "./lint-file.js";
-import { type AnyDescriptor, capSeverity, RuleCrash } from "./lint-file.js";
+import { type AnyDescriptor, capSeverity, RuleCrash, resolveFix, withFix } from "./lint-file.js";
 import { resolveLocation } from "./location.js";
 import type { ActiveProjectRule } from "./planner.js";
 
@@ -70,6 +70,7 @@ export function runProjectPhase(options: {
             endLine: end.line,
             endColumn: end.column,
             spanHash: hashText(descriptor.fingerprintText ?? message),
+            ...withFix(resolveFix({ fix: descriptor.fix, file: descriptor.file, fixable: active.rule.meta.fixable })),
           });
         },
       });

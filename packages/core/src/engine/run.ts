@@ -274,6 +274,7 @@ function toFinding(raw: RawFinding & { fingerprint: string }): Finding {
     endLine: raw.endLine,
     endColumn: raw.endColumn,
     fingerprint: raw.fingerprint,
+    ...(raw.fix ? { fix: raw.fix } : {}),
   };
 }
 

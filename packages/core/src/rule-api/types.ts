@@ -142,6 +142,12 @@ export type Placeholders<S extends string> = S extends `${string}{{${infer P}}}$
   ? Trim<P> | Placeholders<Rest>
   : never;
 
+/**
+ * An edit `--fix` applies: replace a range of a file, or append to the end of a file (created
+ * when missing). `file` defaults to the finding's own file.
+ */
+export type Fix = { file?: string; range: OffsetRange; text: string } | { file?: string; append: string };
+
 export type MessageData<T extends string> = [Placeholders<T>] extends [never]
   ? { data?: Record<string, never> }
   : { data: Record<Placeholders<T>, string | number> };
@@ -155,6 +161,8 @@ export type MessageDescriptor<M extends Record<string, string>, K extends keyof 
   fingerprintText?: string;
   /** Lowers the configured severity for this finding, never raises it (a down section at info, a test fixture at warn). */
   severity?: "warn" | "info";
+  /** A safe, mechanical edit that resolves the finding, applied by `deploylint --fix` (rules with `meta.fixable`). */
+  fix?: Fix;
 } & MessageData<M[K]> &
   ReportLocation;
 
@@ -176,6 +184,8 @@ export interface RuleMeta<M extends Record<string, string>, O> {
   messages: M;
   /** What to do instead; shown under the message. */
   help?: string;
+  /** The rule attaches `fix` edits that `deploylint --fix` may apply. */
+  fixable?: boolean;
   /** JSON Schema of the options object (ajv-validated when the config is loaded). */
   options?: JSONSchema;
   defaultOptions?: O;

@@ -27,6 +27,7 @@ export default defineRule<typeof messages, NoUndocumentedVarOptions | undefined>
     presets: { recommended: "error", strict: "error" },
     messages,
     help: "Document each variable in .env.example (the nearest one above the reading file): a comment saying what it is, then NAME=example-value.",
+    fixable: true,
     options: { type: "object", properties: KNOWN_OPTIONS_SCHEMA, additionalProperties: false },
     defaultOptions: { allow: [], ignore: [] },
     docs: { url: "https://github.com/deploylint/deploylint/blob/main/docs/rules/env-docs/no-undocumented-var.md" },
@@ -60,6 +61,7 @@ export default defineRule<typeof messages, NoUndocumentedVarOptions | undefined>
           messageId: "undocumented",
           data: { name: read.name, example: nearest.path },
           fingerprintText: read.name,
+          fix: { file: nearest.path, append: documentEntry(read.name ?? "") },
           ...location,
         });
       } else {
@@ -68,12 +70,21 @@ export default defineRule<typeof messages, NoUndocumentedVarOptions | undefined>
           messageId: "noExample",
           data: { name: read.name, examples: settings.examples.join(", ") },
           fingerprintText: read.name,
+          fix: { file: ROOT_EXAMPLE, append: documentEntry(read.name ?? "") },
           ...location,
         });
       }
     }
   },
 });
+
+/** Where --fix creates the example when the repository has none. */
+const ROOT_EXAMPLE = ".env.example";
+
+/** The entry --fix appends: a blank line, a comment to complete, the name with an empty value. */
+function documentEntry(name: string): string {
+  return `\n# TODO: describe ${name}.\n${name}=\n`;
+}
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
