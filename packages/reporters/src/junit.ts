@@ -13,7 +13,8 @@ function attributes(values: Record<string, string | number>): string {
 function testcase(finding: Finding): string {
   const name = `${finding.ruleId} at ${finding.line}:${finding.column}`;
   const body = [
-    `${finding.file}:${finding.line}:${finding.column}: ${finding.severity}: ${finding.message}`,
+    // The rule id goes in the failure text too: widgets that show only the failure lose the test name.
+    `${finding.file}:${finding.line}:${finding.column}: ${finding.severity} ${finding.ruleId}: ${finding.message}`,
     ...(finding.help === undefined ? [] : [`Help: ${finding.help}`]),
   ].join("\n");
   return [

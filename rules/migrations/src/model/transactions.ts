@@ -24,6 +24,15 @@ export function cannotRunInTransaction(operation: Operation): boolean {
   }
 }
 
+// Whether the framework wraps the up section holding `operation`: a Liquibase file holds several
+// changesets, each with its own runInTransaction; other frameworks have one up section per file.
+function sectionWraps(migration: Migration, operation: Operation): boolean {
+  const section = migration.sections.find(
+    (s) => s.direction === "up" && operation.range.start >= s.range.start && operation.range.start < s.range.end,
+  );
+  return (section?.transactional ?? migration.transactional) === true;
+}
+
 function frameworkWraps(migration: Migration): boolean {
   if (migration.transactional !== true) return false;
   if (migration.framework === "flyway") {
@@ -37,6 +46,7 @@ function frameworkWraps(migration: Migration): boolean {
 /** For each up operation (same order as migration.up), who holds the transaction it runs in, or null. */
 export function upTransactions(migration: Migration): (TransactionOwner | null)[] {
   const wrapped = frameworkWraps(migration);
+  const perSection = migration.framework === "liquibase";
   const statementCount = new Set(migration.up.map((op) => op.statementIndex)).size;
   const implicit = migration.dialect === "postgresql" && sendsAsOneQuery(migration.framework) && statementCount > 1;
   let open = false;
@@ -46,7 +56,7 @@ export function upTransactions(migration: Migration): (TransactionOwner | null)[
       return null;
     }
     if (open) return "file";
-    if (wrapped) return "framework";
+    if (perSection ? sectionWraps(migration, operation) : wrapped) return "framework";
     return implicit ? "implicit" : null;
   });
 }

@@ -38,10 +38,12 @@ function firstLine(message: string): string {
 function parseStatement(text: string, start: number, dialect: SqlDialect): Pick<SqlStatement, "cst" | "parseError"> {
   try {
     const program = parse(text, { dialect, includeRange: true, includeComments: false });
-    const cst = program.statements[0] ?? null;
-    if (cst === null || program.statements.length !== 1) {
-      // An empty statement node or two statements in one means the splitter and parser disagree.
-      return { cst: null, parseError: `Expected one statement, the parser found ${program.statements.length}.` };
+    // A goose StatementBegin … StatementEnd block keeps its final `;`, which parses as a trailing
+    // empty statement; any other empty node or a second statement means splitter and parser disagree.
+    const statements = program.statements.filter((node, i) => i === 0 || node.type !== "empty");
+    const cst = statements[0] ?? null;
+    if (cst === null || statements.length !== 1) {
+      return { cst: null, parseError: `Expected one statement, the parser found ${statements.length}.` };
     }
     shiftRanges(cst, start);
     return { cst, parseError: null };
