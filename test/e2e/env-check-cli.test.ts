@@ -114,12 +114,13 @@ describe("deploylint env check (spawned CLI)", () => {
     expect(run.stdout).toBe("");
   });
 
-  it("a missing --env-file given straight to the bin is refused by Node itself, before the CLI runs", () => {
-    // Known gap (nodejs/node#54232): the user gets Node's exit 9, not the CLI's usage error.
+  it("a missing --env-file reaches the CLI when the bin runs as an executable (its shebang ends Node's options)", () => {
+    // Node 20 reads any --env-file argument, even after the script (nodejs/node#54232): the bin's
+    // `#!/usr/bin/env -S node --` stops that, so the user gets the CLI's usage error, not Node's exit 9.
     const cwd = repo({ ".env.example": EXAMPLE });
-    const run = runCli(["env", "check", "--env-file", "missing.env"], { cwd });
-    expect(run.status).toBe(9);
-    expect(run.stderr).toContain("missing.env: not found");
+    const run = spawnSync(BIN, ["env", "check", "--env-file", "missing.env"], { cwd, encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("env file missing.env does not exist");
   });
 
   it("exits 2 when the repository has no example file", () => {

@@ -1,36 +1,35 @@
 // The packs and presets that ship with deploylint, in the form the core's config loader takes.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type { Builtins, LoadedPack, Pack, PackConfig } from "@deploylint/core";
+// Everything here is imported statically (JSON too), so a bundle carries it without reading files
+// relative to its own location.
+import { type Builtins, builtinSpecifier, type PackConfig, registerBuiltinPacks } from "@deploylint/core";
+import recommended from "@deploylint/presets/recommended.json" with { type: "json" };
+import strict from "@deploylint/presets/strict.json" with { type: "json" };
 import envDocs from "@deploylint/rules-env-docs";
 import envLadder from "@deploylint/rules-env-ladder";
 import migrations from "@deploylint/rules-migrations";
 import secrets from "@deploylint/rules-secrets";
+import pkg from "../package.json" with { type: "json" };
 
-const require = createRequire(import.meta.url);
+const PACKS = [migrations, secrets, envDocs, envLadder];
 
-function builtin(pack: Pack, name: string): LoadedPack {
-  // Workers re-import packs by specifier; a file URL works from any working directory.
-  return { pack, specifier: import.meta.resolve(name) };
-}
-
-function preset(name: "recommended" | "strict"): PackConfig {
-  return JSON.parse(readFileSync(require.resolve(`@deploylint/presets/${name}.json`), "utf8")) as PackConfig;
+/**
+ * Registers the shipped packs in this thread. Pool workers start from ./worker.js, which registers
+ * them again there; it sits beside this module in dist/ and in the bundle alike.
+ */
+export function registerBuiltins(): void {
+  registerBuiltinPacks({ packs: PACKS, workerEntry: new URL("./worker.js", import.meta.url) });
 }
 
 export function builtins(): Builtins {
+  registerBuiltins();
   return {
-    packs: [
-      builtin(migrations, "@deploylint/rules-migrations"),
-      builtin(secrets, "@deploylint/rules-secrets"),
-      builtin(envDocs, "@deploylint/rules-env-docs"),
-      builtin(envLadder, "@deploylint/rules-env-ladder"),
-    ],
-    presets: { recommended: preset("recommended"), strict: preset("strict") },
+    packs: PACKS.map((pack) => ({ pack, specifier: builtinSpecifier(pack) })),
+    // A copy per call, as reading the files gave: the config loader may merge into what it gets.
+    presets: { recommended: structuredClone(recommended) as PackConfig, strict: structuredClone(strict) as PackConfig },
     defaultExtends: ["recommended"],
   };
 }
 
 export function version(): string {
-  return (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+  return pkg.version;
 }

@@ -19,7 +19,9 @@ export interface Finding {
 }
 
 /** A fix with its file resolved (relative to the working directory). */
-export type ResolvedFix = { file: string; range: { start: number; end: number }; text: string } | { file: string; append: string };
+export type ResolvedFix =
+  | { file: string; range: { start: number; end: number }; text: string }
+  | { file: string; append: string };
 
 export interface SuppressedFinding extends Finding {
   /** The `-- reason` of the directive that suppressed it, when one was given. */

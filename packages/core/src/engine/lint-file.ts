@@ -60,10 +60,16 @@ export interface RawFinding {
 }
 
 /** A rule's fix with its file made explicit; fixes of rules not marked fixable are dropped. */
-export function resolveFix(options: { fix: Fix | undefined; file: string; fixable: boolean | undefined }): ResolvedFix | undefined {
+export function resolveFix(options: {
+  fix: Fix | undefined;
+  file: string;
+  fixable: boolean | undefined;
+}): ResolvedFix | undefined {
   const { fix, file, fixable } = options;
   if (!fix || !fixable) return undefined;
-  return "append" in fix ? { file: fix.file ?? file, append: fix.append } : { file: fix.file ?? file, range: fix.range, text: fix.text };
+  return "append" in fix
+    ? { file: fix.file ?? file, append: fix.append }
+    : { file: fix.file ?? file, range: fix.range, text: fix.text };
 }
 
 export interface FileResult {

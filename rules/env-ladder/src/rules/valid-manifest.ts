@@ -1,15 +1,15 @@
 // env-ladder/valid-manifest: checks the ladder manifest against its JSON Schema and reports each
 // violation on the line of the key it is about.
-import { createRequire } from "node:module";
 import { defineRule, type JSONSchema } from "@deploylint/core/rule-api";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { Document } from "yaml";
+// The schema ships as a JSON file at the package root (published, and usable by editors); a static
+// import, not a read relative to this file, so it travels inside a bundle.
+import manifestSchema from "../../schemas/manifest.schema.json" with { type: "json" };
 import { isManifestFile } from "../manifest.js";
 import { nodeRangeAt, pointerToPath } from "../yaml-paths.js";
 
-// The schema ships as a JSON file at the package root (published, and usable by editors); this
-// file sits two folders below the root in both src/ and dist/.
-const schema: JSONSchema = createRequire(import.meta.url)("../../schemas/manifest.schema.json");
+const schema: JSONSchema = manifestSchema;
 
 let compiled: ValidateFunction | undefined;
 

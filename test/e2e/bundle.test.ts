@@ -1,0 +1,114 @@
+// The bundled CLI (packages/cli/bundle, what the `deploylint` bin starts) against the plain tsc
+// output (packages/cli/dist): byte-identical reports on fixtures, custom packs and a run big enough
+// for the worker pool; and `--version` loading only the few small files it needs.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { freshBundle } from "../../packages/cli/bin/fresh-bundle.js";
+import { generateTree } from "../../tools/bench/generate.mjs";
+import { BIN, ROOT, tempRepo } from "../support/cli.js";
+
+const BUNDLED = join(ROOT, "packages", "cli", "bundle", "bin.js");
+const PLAIN = join(ROOT, "packages", "cli", "dist", "bin.js");
+
+function run(bin: string, args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs both builds with the same arguments and expects the same exit code, stdout and stderr. */
+function expectSameRun(args: string[], cwd: string) {
+  const bundled = run(BUNDLED, args, cwd);
+  const plain = run(PLAIN, args, cwd);
+  expect(bundled.stderr).toBe(plain.stderr);
+  expect(bundled.stdout).toBe(plain.stdout);
+  expect(bundled.status).toBe(plain.status);
+  return bundled;
+}
+
+beforeAll(() => {
+  if (!existsSync(BUNDLED)) throw new Error("packages/cli/bundle/bin.js is missing: run `npm run build`.");
+  if (!freshBundle()) throw new Error("packages/cli/bundle is older than what it is built from: run `npm run build`.");
+});
+
+describe("the bundled CLI gives the plain build's output", () => {
+  it("on the example shop, in every report format that has no timestamps", () => {
+    const cwd = join(ROOT, "test", "fixtures", "example-shop");
+    const json = expectSameRun(["--format", "json"], cwd);
+    expect(JSON.parse(json.stdout).findings.length).toBeGreaterThan(3);
+    for (const format of ["stylish", "sarif", "github"]) expectSameRun(["--format", format], cwd);
+    expectSameRun(["--print-config", "db/migrations/000002_drop_nickname.up.sql"], cwd);
+    expectSameRun(["rules"], cwd);
+  });
+
+  it("with custom packs by path and by package name, imported by file URL", () => {
+    const cwd = join(ROOT, "test", "fixtures", "custom-packs");
+    const json = expectSameRun(["--format", "json"], cwd);
+    expect(JSON.parse(json.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toContain("team/no-select-star");
+  });
+
+  it("on a generated repository linted by the worker pool, whose workers find the built-in packs", () => {
+    const tree = generateTree({ scale: { files: 600, migrations: 60 }, seed: 11 });
+    const cwd = tempRepo(Object.fromEntries(tree));
+    const json = expectSameRun(["--format", "json", "--workers", "2"], cwd);
+    const report = JSON.parse(json.stdout);
+    expect(report.summary.files).toBeGreaterThanOrEqual(400);
+    const packs = new Set(report.findings.map((f: { ruleId: string }) => f.ruleId.split("/")[0]));
+    expect([...packs].sort()).toEqual(expect.arrayContaining(["env-docs", "migrations", "secrets"]));
+    // The default worker count too, and proof that the pool (not the main thread) ran.
+    const debug = run(BUNDLED, ["--format", "json", "--debug"], cwd);
+    expect(debug.stderr).toMatch(/files on \d+ worker threads/);
+    expect(debug.stdout).toBe(json.stdout);
+  });
+
+  it("on a config error, with the same message and exit code 2", () => {
+    const cwd = tempRepo({ "deploylint.config.yaml": "rules:\n  migrations/no-such-rule: error\n" });
+    expect(expectSameRun(["--format", "json"], cwd).status).toBe(2);
+  });
+});
+
+describe("the bin", () => {
+  it("starts the bundle when there is one", () => {
+    const loaded = loadedModules(["--version"]);
+    expect(loaded).toContain(`file://${BUNDLED}`);
+    expect(loaded.some((url) => url.includes("/packages/cli/dist/"))).toBe(false);
+  });
+
+  it("--version loads only the launcher and a few kilobytes of the bundle: no engine, pack or parser", () => {
+    const files = loadedModules(["--version"])
+      .filter((url) => url.startsWith("file:"))
+      .map((url) => fileURLToPath(url));
+    const launcher = [BIN, join(ROOT, "packages", "cli", "bin", "fresh-bundle.js")];
+    const bundleFiles = files.filter((file) => !launcher.includes(file));
+    expect(bundleFiles.every((file) => file.startsWith(join(ROOT, "packages", "cli", "bundle")))).toBe(true);
+    const bytes = bundleFiles.reduce((sum, file) => sum + statSync(file).size, 0);
+    // The engine chunk alone is hundreds of kilobytes; bin.js, the version and esbuild's helpers are ~3.
+    expect(bytes).toBeLessThan(16 * 1024);
+    expect(run(BIN, ["--version"], ROOT).stdout).toBe(
+      `${JSON.parse(readFileSync(join(ROOT, "packages/cli/package.json"), "utf8")).version}\n`,
+    );
+  });
+});
+
+function loadedModules(args: string[]): string[] {
+  const log = join(mkdtempSync(join(tmpdir(), "deploylint-imports-")), "loaded.txt");
+  const result = spawnSync(
+    process.execPath,
+    ["--import", join(ROOT, "test/support/record-imports.mjs"), BIN, ...args],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, DEPLOYLINT_RECORD_IMPORTS: log },
+    },
+  );
+  expect(result.status).toBe(0);
+  return readFileSync(log, "utf8").trim().split("\n");
+}

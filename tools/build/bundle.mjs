@@ -1,0 +1,83 @@
+// Bundles the CLI (after `tsc -b`) into packages/cli/bundle/, which the `deploylint` bin prefers:
+// one file per entry instead of ~250 modules makes start-up, and so pre-commit runs, fast.
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const cli = join(root, "packages", "cli");
+const outdir = join(cli, "bundle");
+
+// Every output lands flat in outdir (entries by name, chunks beside them): modules that find a
+// sibling by `new URL("./x.js", import.meta.url)` (the pool's worker entry, the env-check and
+// migrations-verify commands) then find it from whichever chunk their code ends up in.
+const ENTRIES = {
+  bin: "dist/bin.js",
+  worker: "dist/worker.js",
+  "env-check": "dist/commands/env-check.js",
+  "migrations-verify": "dist/commands/migrations-verify.js",
+};
+
+// Loaded only when a run needs them, and big (typescript alone is ~9 MB) or shipping files of
+// their own (sql.js and pglite load .wasm beside their code): left to node_modules, imported by
+// the lazily loaded chunks.
+const EXTERNAL = [
+  "@typescript-eslint/typescript-estree",
+  "typescript",
+  "sql-parser-cst",
+  "sql.js",
+  "pg",
+  "mysql2",
+  "mysql2/*",
+  "@electric-sql/pglite",
+  "@electric-sql/pglite/*",
+];
+
+// Bundled CommonJS dependencies (ajv, fast-glob, picomatch, …) call require() for node built-ins;
+// an ES module has none, so each output file gets one.
+const BANNER =
+  'import { createRequire as __deploylintCreateRequire } from "node:module";\n' +
+  "const require = __deploylintCreateRequire(import.meta.url);";
+
+for (const file of Object.values(ENTRIES)) {
+  if (!existsSync(join(cli, file))) throw new Error(`packages/cli/${file} is missing: run \`tsc -b\` first.`);
+}
+rmSync(outdir, { recursive: true, force: true });
+const { metafile } = await build({
+  absWorkingDir: cli,
+  entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(cli, file)])),
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  external: EXTERNAL,
+  banner: { js: BANNER },
+  // Function and class names stay as written: error names and messages must not change.
+  keepNames: true,
+  legalComments: "none",
+  logLevel: "warning",
+  metafile: true,
+});
+
+/**
+ * What the launcher compares the bundle's age with: a workspace's compiled output is represented by
+ * its project's .tsbuildinfo (rewritten whenever `tsc -b` rebuilds it), an inlined JSON file (a
+ * preset, a schema) by itself. Paths are relative to the bundle folder.
+ */
+function freshnessInputs(inputs) {
+  const files = new Set();
+  for (const input of Object.keys(inputs)) {
+    const file = resolve(cli, input);
+    if (file.includes("/node_modules/")) continue;
+    const dist = file.lastIndexOf("/dist/");
+    const buildInfo = dist === -1 ? null : join(file.slice(0, dist), "dist", ".tsbuildinfo");
+    files.add(buildInfo && existsSync(buildInfo) ? buildInfo : file);
+  }
+  return [...files].map((file) => relative(outdir, file)).sort();
+}
+
+// Written last: its time is the bundle's time.
+writeFileSync(join(outdir, "inputs.json"), `${JSON.stringify(freshnessInputs(metafile.inputs), null, 2)}\n`);
