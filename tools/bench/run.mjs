@@ -151,12 +151,6 @@ function benchStaged({ repoDir, scale, runs, scratch }) {
   }
 }
 
-/** Results are committed, so they get the repository's JSON formatting (`npm run lint` checks it). */
-function formatLikeTheRepository(path) {
-  const biome = join(ROOT, "node_modules", ".bin", "biome");
-  if (existsSync(biome)) execFileSync(biome, ["format", "--write", path], { cwd: ROOT, stdio: "ignore" });
-}
-
 function main() {
   const { values } = parseArgs({
     options: {
@@ -216,7 +210,6 @@ function main() {
   const name = values.scale;
   const jsonPath = join(values.out, `${name}.json`);
   writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
-  formatLikeTheRepository(jsonPath);
   writeFileSync(join(values.out, `${name}.md`), renderMarkdown(results));
   log(`wrote ${relative(ROOT, join(values.out, `${name}.md`))} and ${name}.json`);
 }
