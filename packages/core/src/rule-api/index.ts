@@ -25,3 +25,4 @@ export function definePack(pack: Pack): Pack {
   return pack;
 }
 export { hashSecret, maskSecret } from "./mask.js";
+export { nodeRangeAt } from "./yaml-paths.js";

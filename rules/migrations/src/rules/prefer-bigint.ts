@@ -1,6 +1,7 @@
 // migrations/prefer-bigint: integer ids run out at 2^31; changing the type later rewrites the table and its referencing keys.
 import { defineRule } from "@deploylint/core/rule-api";
-import { type DeclaredColumn, declaredColumns, docsUrl, isPostgres, migrationOf } from "../model/index.js";
+import { type DeclaredColumn, docsUrl } from "../model/index.js";
+import { typeChoiceVisitors } from "../type-choice.js";
 
 const SMALL = new Set(["integer", "smallint", "serial", "smallserial"]);
 
@@ -21,20 +22,5 @@ export default defineRule({
     help: "Use bigint (or bigint GENERATED … AS IDENTITY) for ids and the columns that reference them.",
     docs: { url: docsUrl("prefer-bigint") },
   },
-  create(ctx) {
-    return {
-      file() {
-        const migration = migrationOf(ctx);
-        if (migration === null || !isPostgres(migration.dialect)) return;
-        for (const declared of declaredColumns(migration)) {
-          if (!matches(declared)) continue;
-          ctx.report({
-            messageId: "smallId",
-            data: { table: declared.table, column: declared.column, type: declared.written },
-            range: declared.range,
-          });
-        }
-      },
-    };
-  },
+  create: (ctx) => typeChoiceVisitors(ctx, { messageId: "smallId", matches }),
 });

@@ -1,6 +1,7 @@
 // migrations/prefer-jsonb: json stores text that every query re-parses and cannot index.
 import { defineRule } from "@deploylint/core/rule-api";
-import { type DeclaredColumn, declaredColumns, docsUrl, isPostgres, migrationOf } from "../model/index.js";
+import { type DeclaredColumn, docsUrl } from "../model/index.js";
+import { typeChoiceVisitors } from "../type-choice.js";
 
 function matches(declared: DeclaredColumn): boolean {
   return declared.type.base === "json" || declared.type.base === "json[]";
@@ -18,20 +19,5 @@ export default defineRule({
     help: "Use jsonb unless key order or duplicate keys must be kept verbatim.",
     docs: { url: docsUrl("prefer-jsonb") },
   },
-  create(ctx) {
-    return {
-      file() {
-        const migration = migrationOf(ctx);
-        if (migration === null || !isPostgres(migration.dialect)) return;
-        for (const declared of declaredColumns(migration)) {
-          if (!matches(declared)) continue;
-          ctx.report({
-            messageId: "json",
-            data: { table: declared.table, column: declared.column, type: declared.written },
-            range: declared.range,
-          });
-        }
-      },
-    };
-  },
+  create: (ctx) => typeChoiceVisitors(ctx, { messageId: "json", matches }),
 });

@@ -1,6 +1,7 @@
 // migrations/prefer-text: varchar(n) limits change only with a migration; text with a CHECK is as fast and easier to change.
 import { defineRule } from "@deploylint/core/rule-api";
-import { type DeclaredColumn, declaredColumns, docsUrl, isPostgres, migrationOf } from "../model/index.js";
+import { type DeclaredColumn, docsUrl } from "../model/index.js";
+import { typeChoiceVisitors } from "../type-choice.js";
 
 function matches(declared: DeclaredColumn): boolean {
   return (declared.type.base === "varchar" || declared.type.base === "char") && declared.type.args.length > 0;
@@ -19,20 +20,5 @@ export default defineRule({
     help: "Use text, with CHECK (char_length(col) <= n) when the limit is a business rule.",
     docs: { url: docsUrl("prefer-text") },
   },
-  create(ctx) {
-    return {
-      file() {
-        const migration = migrationOf(ctx);
-        if (migration === null || !isPostgres(migration.dialect)) return;
-        for (const declared of declaredColumns(migration)) {
-          if (!matches(declared)) continue;
-          ctx.report({
-            messageId: "varchar",
-            data: { table: declared.table, column: declared.column, type: declared.written },
-            range: declared.range,
-          });
-        }
-      },
-    };
-  },
+  create: (ctx) => typeChoiceVisitors(ctx, { messageId: "varchar", matches }),
 });

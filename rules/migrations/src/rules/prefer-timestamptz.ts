@@ -1,6 +1,7 @@
 // migrations/prefer-timestamptz: timestamp without time zone stores wall-clock times that change meaning with the server's zone.
 import { defineRule } from "@deploylint/core/rule-api";
-import { type DeclaredColumn, declaredColumns, docsUrl, isPostgres, migrationOf } from "../model/index.js";
+import { type DeclaredColumn, docsUrl } from "../model/index.js";
+import { typeChoiceVisitors } from "../type-choice.js";
 
 function matches(declared: DeclaredColumn): boolean {
   return declared.type.base === "timestamp" || declared.type.base === "timestamp[]";
@@ -19,20 +20,5 @@ export default defineRule({
     help: "Use timestamptz (timestamp with time zone); it takes the same 8 bytes.",
     docs: { url: docsUrl("prefer-timestamptz") },
   },
-  create(ctx) {
-    return {
-      file() {
-        const migration = migrationOf(ctx);
-        if (migration === null || !isPostgres(migration.dialect)) return;
-        for (const declared of declaredColumns(migration)) {
-          if (!matches(declared)) continue;
-          ctx.report({
-            messageId: "timestamp",
-            data: { table: declared.table, column: declared.column, type: declared.written },
-            range: declared.range,
-          });
-        }
-      },
-    };
-  },
+  create: (ctx) => typeChoiceVisitors(ctx, { messageId: "timestamp", matches }),
 });
