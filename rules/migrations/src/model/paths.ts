@@ -42,6 +42,8 @@ function normalise(path: string): string {
 /** Does `path` match a configured entry: a glob, or a folder holding the file at any depth? */
 function matchesEntry(path: string, entry: string): boolean {
   const pattern = normalise(entry);
+  // "." (or "./") names the working directory itself: every file is under it.
+  if (pattern === "." || pattern === "") return true;
   if (/[*?]/.test(pattern)) return globToRegExp(pattern).test(path);
   return path === pattern || path.startsWith(`${pattern}/`);
 }

@@ -143,6 +143,9 @@ describe("isMigrationPath", () => {
     expect(isMigrationPath("./db/migrations/sub/1_x.sql", ["db/migrations/"])).toBe(true);
     expect(isMigrationPath("other/migrations/1_x.sql", ["db/migrations"])).toBe(false);
     expect(isMigrationPath("schema/V1__x.sql", ["schema/V*.sql"])).toBe(true);
+    // "." names the working directory: a repository that is only migrations (e.g. run with --cwd on the folder).
+    expect(isMigrationPath("2020-01-01_init/up.sql", ["."])).toBe(true);
+    expect(isMigrationPath("V1__x.sql", ["./"])).toBe(true);
     expect(isMigrationPath("a/b/schema/1.sql", ["**/schema/*.sql"])).toBe(true);
   });
 
