@@ -14,6 +14,7 @@ import type {
   Settings,
   SourceFileInfo,
   SourceMap,
+  SqlSource,
 } from "../rule-api/types.js";
 import { classifyPath } from "../sources/classify.js";
 import { createLineIndex } from "../sources/line-index.js";
@@ -144,6 +145,14 @@ export function lintFile(options: { path: string; text: string; plan: FilePlan; 
     if (!outcome.ok) throw outcome.failure;
     return outcome.source as SourceMap[K];
   };
+  // Padding the literal to its offset makes every range the parser reports a file offset.
+  const parseEmbedded = (wanted: "sql", embedded: string, offset: number): SqlSource | null => {
+    const parse = parsers[wanted];
+    if (!parse) return null;
+    const sqlDialect = (plan.settings.migrations as { dialect?: string } | undefined)?.dialect;
+    const result = parse({ text: " ".repeat(Math.max(0, offset)) + embedded, path, sqlDialect });
+    return result.ok ? result.source : null;
+  };
   const memoise = <T>(key: string, compute: () => T): T => {
     if (!memo.has(key)) memo.set(key, compute());
     return memo.get(key) as T;
@@ -194,6 +203,7 @@ export function lintFile(options: { path: string; text: string; plan: FilePlan; 
         settings: plan.settings,
         source,
         memo: memoise,
+        parseEmbedded,
         report(descriptor: AnyDescriptor) {
           const range = resolveLocation(descriptor, info.lines, text.length);
           const spanText =

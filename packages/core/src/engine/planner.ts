@@ -36,6 +36,8 @@ export interface Planner {
   projectRules: ActiveProjectRule[];
   /** Kinds any enabled rule or needed extractor reads (parsers to load). */
   kinds: Set<string>;
+  /** Kinds enabled rules parse out of other files' literals: loaded whatever the run's files are. */
+  embedded: Set<string>;
 }
 
 function matchesOnly(only: string[] | null, id: string): boolean {
@@ -89,11 +91,16 @@ export function createPlanner(options: { config: PlanConfig; registry: Registry 
   const extractors: Extractor[] = [...neededFacts].flatMap((fact) => registry.extractors.get(fact) ?? []);
 
   const kinds = new Set<string>();
+  const embedded = new Set<string>();
   for (const extractor of extractors) for (const kind of extractor.kinds) kinds.add(kind);
   for (const [id, { rule }] of registry.rules) {
     const everywhere = [baseEntry(id), ...config.overrides.map((o) => o.rules[id])];
-    if (everywhere.some((entry) => entry && entry.severity !== "off"))
-      for (const kind of rule.meta.kinds) kinds.add(kind);
+    if (!everywhere.some((entry) => entry && entry.severity !== "off")) continue;
+    for (const kind of rule.meta.kinds) kinds.add(kind);
+    for (const kind of rule.meta.embeds ?? []) {
+      kinds.add(kind);
+      embedded.add(kind);
+    }
   }
 
   const plans = new Map<string, FilePlan>();
@@ -103,6 +110,7 @@ export function createPlanner(options: { config: PlanConfig; registry: Registry 
   return {
     projectRules,
     kinds,
+    embedded,
     severityFor(ruleId, path) {
       return entryFor(ruleId, matchedOverrides(path))?.severity ?? "off";
     },

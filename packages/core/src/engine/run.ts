@@ -108,10 +108,9 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
     fresh.push(...pooled.results);
     skipped.push(...pooled.skipped);
   } else {
-    const [parsers, reads] = await Promise.all([
-      loadParsers(kindsPresent(pending, planner.kinds)),
-      readAll(pending, options.readText),
-    ]);
+    const needed = kindsPresent(pending, planner.kinds);
+    for (const kind of planner.embedded) needed.add(kind);
+    const [parsers, reads] = await Promise.all([loadParsers(needed), readAll(pending, options.readText)]);
     for (const [index, file] of pending.entries()) {
       const read = reads[index] as Awaited<ReturnType<RunOptions["readText"]>>;
       if (!read.ok) {

@@ -195,6 +195,8 @@ export interface RuleMeta<M extends Record<string, string>, O> {
    */
   checkOptions?: (options: O) => string | null;
   docs?: { url?: string };
+  /** Languages the rule parses out of string literals (SQL in an ORM migration): their parsers are loaded for it. */
+  embeds?: "sql"[];
 }
 
 export interface Settings {
@@ -211,6 +213,11 @@ export interface FileRuleContext<M extends Record<string, string>, O> {
   source<K extends keyof SourceMap>(kind: K): SourceMap[K];
   /** A per-file value computed once and shared by every rule and extractor of the run. */
   memo<T>(key: string, compute: () => T): T;
+  /**
+   * Parses SQL embedded in this file (a string literal starting at `offset`): statement and
+   * syntax-tree ranges are file offsets. Null when no enabled rule declared `embeds: ["sql"]`.
+   */
+  parseEmbedded(kind: "sql", text: string, offset: number): SqlSource | null;
   report(descriptor: ReportDescriptor<M>): void;
   /** The same with a message id chosen at run time (a union): data must cover every candidate's placeholders. */
   report<K extends keyof M & string>(descriptor: MessageDescriptor<M, K>): void;

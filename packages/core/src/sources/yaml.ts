@@ -1,18 +1,6 @@
 // The YAML source kind: parses every document of a file with ranges kept, turns syntax errors
 // and alias bombs into an error result, and maps a key path back to a source range.
-import {
-  type Alias,
-  type Document,
-  isAlias,
-  isMap,
-  isNode,
-  isPair,
-  isScalar,
-  isSeq,
-  type Pair,
-  parseAllDocuments,
-  visit,
-} from "yaml";
+import { type Alias, type Document, isScalar, parseAllDocuments, visit } from "yaml";
 import type { YamlSource } from "../rule-api/types.js";
 import { isMergeKey } from "../rule-api/yaml-paths.js";
 

@@ -208,3 +208,56 @@ describe("runLint", () => {
     await expect(lintFiles({ "a.txt": "x" }, cfg)).rejects.toBeInstanceOf(RuleCrash);
   });
 });
+
+describe("parseEmbedded", () => {
+  const embeddedSql = defineRule({
+    id: "embedded-sql",
+    meta: {
+      description: "Reports each SQL statement inside a sql`…` string.",
+      kinds: ["script"],
+      embeds: ["sql"],
+      presets: { recommended: "error", strict: "error" },
+      messages: { statement: "Statement {{kind}} (parsed: {{parsed}})." },
+    },
+    create(ctx) {
+      return {
+        file() {
+          const open = ctx.file.text.indexOf('"');
+          const close = ctx.file.text.lastIndexOf('"');
+          const parsed = ctx.parseEmbedded("sql", ctx.file.text.slice(open + 1, close), open + 1);
+          for (const statement of parsed?.statements ?? []) {
+            ctx.report({
+              messageId: "statement",
+              data: { kind: statement.kind, parsed: statement.cst === null ? "no" : "yes" },
+              range: statement.range,
+            });
+          }
+        },
+      };
+    },
+  });
+  const embeddedPack = definePack({ name: "e", rules: [embeddedSql] });
+
+  it("parses SQL inside a script literal with the real parser, at file offsets", async () => {
+    const result = await runLint({
+      config: {
+        ...config({}),
+        packs: [{ pack: embeddedPack, specifier: null }],
+        rules: { "e/embedded-sql": { severity: "error", options: undefined } },
+      },
+      files: [
+        {
+          path: "m.ts",
+          absolutePath: "/v/m.ts",
+          text: 'export const up = () =>\n  run("CREATE INDEX i ON t (a); DROP TABLE old");\n',
+        },
+      ],
+      workers: 0,
+      readText: async () => ({ ok: false, reason: "unused" }),
+    });
+    expect(result.findings.map((f) => [f.line, f.column, f.endColumn, f.message])).toEqual([
+      [2, 8, 31, "Statement create_index (parsed: yes)."],
+      [2, 33, 47, "Statement drop_table (parsed: yes)."],
+    ]);
+  });
+});

@@ -16,6 +16,8 @@ export interface ModelContext {
   readonly settings: Settings;
   source<K extends keyof SourceMap>(kind: K): SourceMap[K];
   memo<T>(key: string, compute: () => T): T;
+  /** Rule contexts parse SQL inside ORM string literals with the real parser; extractors fall back to text. */
+  parseEmbedded?: (kind: "sql", text: string, offset: number) => SqlSource | null;
 }
 
 /** The `settings.migrations` block of the config, read defensively (settings are user input). */
@@ -99,6 +101,7 @@ export function migrationOf(ctx: ModelContext): Migration | null {
         text: ctx.file.text,
         settings: config,
         program: () => ctx.source("script").program,
+        parseSql: (text, offset) => ctx.parseEmbedded?.("sql", text, offset) ?? null,
       });
     }
     if (ctx.file.kind !== "sql") return null;

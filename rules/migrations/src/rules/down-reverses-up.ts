@@ -18,6 +18,7 @@ export default defineRule({
   meta: {
     description: "Require the down to undo each table, column, index, constraint and type change of its up.",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     facts: [MIGRATION_FACT],
     presets: { recommended: "warn", strict: "error" },
     messages: {

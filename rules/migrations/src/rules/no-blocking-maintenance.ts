@@ -9,6 +9,7 @@ export default defineRule({
     description:
       "Disallow REINDEX and DETACH PARTITION without CONCURRENTLY, and LOCK TABLE, in migrations (PostgreSQL).",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "warn", strict: "error" },
     messages: {
       reindex: "REINDEX without CONCURRENTLY blocks writes to {{table}} (and reads that use the index) until it ends.",

@@ -53,6 +53,7 @@ export default defineRule({
   meta: {
     description: "Disallow changing the type of an existing column, except binary-compatible widenings.",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     facts: [MIGRATION_FACT],
     presets: { recommended: "error", strict: "error" },
     messages: {

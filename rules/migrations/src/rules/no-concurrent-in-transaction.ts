@@ -44,6 +44,7 @@ export default defineRule({
     description:
       "Disallow CONCURRENTLY operations inside a transaction, explicit or opened by the migration framework.",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "error", strict: "error" },
     messages: {
       fileTransaction:

@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     description: "Disallow dropping a schema or a database in a migration.",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "error", strict: "error" },
     messages: {
       dropSchema:

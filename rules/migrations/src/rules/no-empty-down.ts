@@ -15,6 +15,7 @@ export default defineRule({
   meta: {
     description: "Disallow a down migration that does nothing although its up changed the schema.",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     facts: [MIGRATION_FACT],
     presets: { recommended: "error", strict: "error" },
     messages: {

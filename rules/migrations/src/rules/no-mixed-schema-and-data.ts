@@ -33,6 +33,7 @@ export default defineRule({
   meta: {
     description: "Disallow a migration that changes both the schema and the data of existing tables.",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "error", strict: "error" },
     messages: {
       mixed:

@@ -12,6 +12,7 @@ export default defineRule({
   meta: {
     description: "Disallow editing or deleting a migration that already exists on the base branch.",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     facts: [MIGRATION_FACT],
     presets: { recommended: "error", strict: "error" },
     messages: {

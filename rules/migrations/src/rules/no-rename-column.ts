@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     description: "Disallow renaming a column of an existing table (RENAME COLUMN, MySQL CHANGE).",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "error", strict: "error" },
     messages: {
       renameColumn:

@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     description: "Disallow renaming an existing table (ALTER TABLE … RENAME TO, RENAME TABLE).",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "error", strict: "error" },
     messages: {
       renameTable:

@@ -10,6 +10,7 @@ export default defineRule({
   meta: {
     description: "Disallow adding a NOT NULL column without a default to an existing table.",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "error", strict: "error" },
     messages: {
       requiredColumn:

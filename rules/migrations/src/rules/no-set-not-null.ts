@@ -13,6 +13,7 @@ export default defineRule({
   meta: {
     description: "Disallow SET NOT NULL on an existing column unless a validated CHECK constraint proves it.",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "warn", strict: "error" },
     messages: {
       setNotNull:

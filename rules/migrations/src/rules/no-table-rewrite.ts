@@ -18,6 +18,7 @@ export default defineRule({
   meta: {
     description: "Disallow statements that rewrite an existing table while locking it.",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "warn", strict: "error" },
     messages: {
       volatileDefault:

@@ -8,6 +8,7 @@ export default defineRule({
   meta: {
     description: "Disallow BEGIN/COMMIT in migrations the framework wraps in a transaction, and BEGIN without COMMIT.",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "warn", strict: "error" },
     messages: {
       nested:

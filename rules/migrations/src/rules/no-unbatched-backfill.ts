@@ -8,6 +8,7 @@ export default defineRule({
   meta: {
     description: "Disallow UPDATE and DELETE without WHERE or a batch bound on existing tables in migrations.",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "error", strict: "error" },
     messages: {
       unbatched:

@@ -8,6 +8,7 @@ export default defineRule({
   meta: {
     description: "Disallow ADD UNIQUE and ADD PRIMARY KEY on an existing table without USING INDEX (PostgreSQL).",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "warn", strict: "error" },
     messages: {
       uniqueLock:

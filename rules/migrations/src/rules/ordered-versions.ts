@@ -9,6 +9,7 @@ export default defineRule({
   meta: {
     description: "Require a migration added by a change to sort after every migration that already exists on the base.",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     facts: [MIGRATION_FACT],
     presets: { recommended: "error", strict: "error" },
     messages: {

@@ -14,6 +14,7 @@ export default defineRule({
   meta: {
     description: "Prefer bigint for id and foreign key columns (PostgreSQL).",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "off", strict: "warn" },
     messages: {
       smallId:

@@ -14,6 +14,7 @@ export default defineRule({
   meta: {
     description: "Prefer GENERATED … AS IDENTITY over serial types (PostgreSQL).",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "off", strict: "warn" },
     messages: {
       serial:

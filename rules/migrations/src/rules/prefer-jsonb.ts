@@ -12,6 +12,7 @@ export default defineRule({
   meta: {
     description: "Prefer jsonb over json (PostgreSQL).",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "off", strict: "warn" },
     messages: {
       json: "Column {{column}} of {{table}} is {{type}}: it is re-parsed on every access, cannot be indexed with GIN and has no equality operator, and changing it later rewrites the table.",

@@ -12,6 +12,7 @@ export default defineRule({
   meta: {
     description: "Prefer text (with a CHECK constraint if a limit is needed) over varchar(n) (PostgreSQL).",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "off", strict: "warn" },
     messages: {
       varchar:

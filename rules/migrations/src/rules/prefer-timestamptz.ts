@@ -12,6 +12,7 @@ export default defineRule({
   meta: {
     description: "Prefer timestamptz over timestamp without time zone (PostgreSQL).",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "off", strict: "warn" },
     messages: {
       timestamp:

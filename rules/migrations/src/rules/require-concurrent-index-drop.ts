@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     description: "Require DROP INDEX CONCURRENTLY for indexes of existing tables (PostgreSQL).",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "warn", strict: "error" },
     messages: {
       notConcurrent:

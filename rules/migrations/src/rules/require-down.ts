@@ -44,6 +44,7 @@ export default defineRule({
   meta: {
     description: "Require a down (rollback) for every up migration in frameworks that support one.",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     facts: [MIGRATION_FACT],
     presets: { recommended: "error", strict: "error" },
     messages: {

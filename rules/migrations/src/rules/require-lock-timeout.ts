@@ -35,6 +35,7 @@ export default defineRule({
   meta: {
     description: "Require a lock timeout before DDL that takes an exclusive lock on an existing table.",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "off", strict: "error" },
     messages: {
       noLockTimeout:

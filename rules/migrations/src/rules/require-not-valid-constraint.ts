@@ -9,6 +9,7 @@ export default defineRule({
     description:
       "Require NOT VALID when adding a foreign key or check constraint to an existing table, and VALIDATE in another transaction.",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     presets: { recommended: "error", strict: "error" },
     messages: {
       notValid:

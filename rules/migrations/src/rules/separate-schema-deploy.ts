@@ -18,6 +18,7 @@ export default defineRule({
   meta: {
     description: "Keep migrations and the application code that depends on them in separate changes.",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     facts: [MIGRATION_FACT],
     presets: { recommended: "off", strict: "warn" },
     messages: {

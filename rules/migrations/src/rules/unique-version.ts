@@ -9,6 +9,7 @@ export default defineRule({
   meta: {
     description: "Disallow two migrations with the same version in one migrations folder.",
     kinds: ["sql", "script"],
+    embeds: ["sql"],
     facts: [MIGRATION_FACT],
     presets: { recommended: "error", strict: "error" },
     messages: {

@@ -1,7 +1,8 @@
 // SQL written inside an ORM migration's string or template literal (knex.raw, queryRunner.query,
-// pgm.sql, sequelize.query): split into statements at their offsets in the script and read by the
-// same text readers the SQL path uses for statements its parser rejects.
-import type { SqlStatement } from "@deploylint/core/rule-api";
+// pgm.sql, sequelize.query): parsed with the real SQL parser when the context offers it (its ranges
+// are file offsets), else split here and read by the text readers the SQL path uses for statements
+// its parser rejects.
+import type { SqlSource, SqlStatement } from "@deploylint/core/rule-api";
 import { statementOperations } from "../operations.js";
 import type { Direction, Operation } from "../types.js";
 import { kindOfSql } from "./sql-kind.js";
@@ -77,6 +78,9 @@ function withoutLeadingComments(text: string): { text: string; offset: number } 
   return { text: stripped, offset: text.length - stripped.length };
 }
 
+/** Parses a literal's SQL at its offset in the script (the rule context's parseEmbedded). */
+export type EmbeddedSqlParser = (text: string, offset: number) => SqlSource | null;
+
 /**
  * The operations of the SQL in a literal whose text starts at `offset` in the script. `nextIndex`
  * hands out statement indexes, unique within the migration.
@@ -86,7 +90,14 @@ export function embeddedOperations(options: {
   offset: number;
   section: Direction;
   nextIndex: () => number;
+  parseSql?: EmbeddedSqlParser | null;
 }): Operation[] {
+  const parsed = options.parseSql?.(options.sql, options.offset) ?? null;
+  if (parsed) {
+    return parsed.statements.flatMap((statement) =>
+      statementOperations(statement, { index: options.nextIndex(), section: options.section }),
+    );
+  }
   return splitStatements(options.sql).flatMap((piece) => {
     const raw = options.sql.slice(piece.start, piece.end);
     const { text, offset } = withoutLeadingComments(raw);

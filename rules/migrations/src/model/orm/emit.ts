@@ -3,7 +3,7 @@
 // follow becomes an opaque `other/dynamic` operation (so an unreadable down never looks empty).
 import type { TSESTree } from "@deploylint/core/rule-api";
 import type { ColumnSpec, Direction, Operation, OperationDetail } from "../types.js";
-import { embeddedOperations } from "./embedded-sql.js";
+import { type EmbeddedSqlParser, embeddedOperations } from "./embedded-sql.js";
 import { literalText, passesParam, type Static, staticValue } from "./estree.js";
 
 export const DYNAMIC = "dynamic";
@@ -13,6 +13,7 @@ export class SectionOps {
   constructor(
     readonly section: Direction,
     private readonly counter: { next: number },
+    private readonly parseSql: EmbeddedSqlParser | null = null,
   ) {}
 
   nextIndex = (): number => this.counter.next++;
@@ -42,6 +43,7 @@ export class SectionOps {
         offset: literal.offset,
         section: this.section,
         nextIndex: this.nextIndex,
+        parseSql: this.parseSql,
       }),
     );
   }

@@ -3,6 +3,7 @@
 import type { SqlDialect, TSESTree } from "@deploylint/core/rule-api";
 import { configuredFramework } from "../migration-file.js";
 import type { Direction, Framework, Migration, Operation, Section } from "../types.js";
+import type { EmbeddedSqlParser } from "./embedded-sql.js";
 import { SectionOps } from "./emit.js";
 import { firstParam } from "./estree.js";
 import { findMigrationFunctions } from "./functions.js";
@@ -40,8 +41,9 @@ function sectionOperations(options: {
   fn: TSESTree.FunctionLike;
   direction: Direction;
   counter: { next: number };
+  parseSql: EmbeddedSqlParser | null;
 }): { operations: Operation[]; noTransaction: boolean; reversible: boolean } {
-  const ops = new SectionOps(options.direction, options.counter);
+  const ops = new SectionOps(options.direction, options.counter, options.parseSql);
   let noTransaction = false;
   let reversible = false;
   switch (options.framework) {
@@ -75,6 +77,8 @@ export function buildScriptMigration(options: {
   text: string;
   settings: { dialect?: string; framework?: string };
   program: () => TSESTree.Program;
+  /** The real SQL parser for literals (null: fall back to the text reader). */
+  parseSql?: EmbeddedSqlParser;
 }): Migration | null {
   if (!PREFILTER.test(options.text) || !/\b(?:up|down)\b/.test(options.text)) return null;
   const functions = findMigrationFunctions(options.program());
@@ -86,9 +90,11 @@ export function buildScriptMigration(options: {
       : detectFramework({ param: firstParam(functions.up), text: options.text, className: functions.className });
   if (framework === null) return null;
   const counter = { next: 0 };
-  const up = sectionOperations({ framework, fn: functions.up, direction: "up", counter });
+  const parseSql = options.parseSql ?? null;
+  const up = sectionOperations({ framework, fn: functions.up, direction: "up", counter, parseSql });
   const downFn = functions.down === false ? null : functions.down;
-  const down = downFn === null ? null : sectionOperations({ framework, fn: downFn, direction: "down", counter });
+  const down =
+    downFn === null ? null : sectionOperations({ framework, fn: downFn, direction: "down", counter, parseSql });
   // knex and TypeORM wrap each migration in a transaction unless it opts out; node-pg-migrate
   // unless the up calls pgm.noTransaction(); Sequelize never does.
   const transactional =
