@@ -8,6 +8,21 @@ import { literalText, passesParam, type Static, staticValue } from "./estree.js"
 
 export const DYNAMIC = "dynamic";
 
+const KIND: Partial<Record<OperationDetail["type"], string>> = {
+  create_table: "create_table",
+  drop_table: "drop_table",
+  create_index: "create_index",
+  drop_index: "drop_index",
+  create_type: "create_type",
+  drop_type: "drop_type",
+};
+
+/** The statement kind an ORM call stands for, as the SQL path would classify the same change. */
+export function statementKindOf(detail: OperationDetail): string {
+  if (detail.type === "dml") return detail.verb;
+  return KIND[detail.type] ?? "alter_table";
+}
+
 export class SectionOps {
   readonly operations: Operation[] = [];
   constructor(

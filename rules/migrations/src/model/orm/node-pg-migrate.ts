@@ -2,7 +2,7 @@
 // `createIndex(…, { concurrently })`, `pgm.sql`, …) and `pgm.noTransaction()`.
 import type { TSESTree } from "@deploylint/core/rule-api";
 import type { ColumnSpec, ConstraintKind, OperationDetail } from "../types.js";
-import { columnSpec, defaultFromStatic, type SectionOps } from "./emit.js";
+import { columnSpec, defaultFromStatic, type SectionOps, statementKindOf } from "./emit.js";
 import { firstParam, type Static, staticValue, visitChains } from "./estree.js";
 
 type Options = { [key: string]: Static | undefined };
@@ -151,15 +151,6 @@ function map(method: string, values: Static[]): OperationDetail[] | null {
   return null;
 }
 
-const KIND: Partial<Record<OperationDetail["type"], string>> = {
-  create_table: "create_table",
-  drop_table: "drop_table",
-  create_index: "create_index",
-  drop_index: "drop_index",
-  create_type: "create_type",
-  drop_type: "drop_type",
-};
-
 // Calls node-pg-migrate can reverse on its own when a migration has no down.
 const REVERSIBLE = new Set([
   "createTable",
@@ -203,7 +194,7 @@ export function pgmOperations(
       );
       if (details === null || !REVERSIBLE.has(link.name)) reversible = false;
       if (details === null) ops.dynamic(at);
-      else for (const detail of details) ops.add(detail, at, KIND[detail.type] ?? "alter_table");
+      else for (const detail of details) ops.add(detail, at, statementKindOf(detail));
     }
     return "skip";
   });

@@ -2,7 +2,7 @@
 // `addIndex(…, { concurrently })`, `bulkUpdate`, …) and `queryInterface.sequelize.query(sql)`.
 import type { TSESTree } from "@deploylint/core/rule-api";
 import type { ColumnSpec, ConstraintKind, OperationDetail } from "../types.js";
-import { columnSpec, defaultFromStatic, type SectionOps } from "./emit.js";
+import { columnSpec, defaultFromStatic, type SectionOps, statementKindOf } from "./emit.js";
 import { firstParam, type Static, staticValue, visitChains } from "./estree.js";
 
 type Options = { [key: string]: Static | undefined };
@@ -156,13 +156,6 @@ function map(method: string, values: Static[]): OperationDetail[] | null {
   return null;
 }
 
-const KIND: Partial<Record<OperationDetail["type"], string>> = {
-  create_table: "create_table",
-  drop_table: "drop_table",
-  create_index: "create_index",
-  drop_index: "drop_index",
-};
-
 /** The operations of an up or down function whose first parameter is the QueryInterface. */
 export function sequelizeOperations(ops: SectionOps, fn: TSESTree.FunctionLike): void {
   const qi = firstParam(fn);
@@ -182,9 +175,7 @@ export function sequelizeOperations(ops: SectionOps, fn: TSESTree.FunctionLike):
         link.args.map((arg) => staticValue(arg)),
       );
       if (details === null) ops.dynamic(at);
-      else
-        for (const detail of details)
-          ops.add(detail, at, detail.type === "dml" ? detail.verb : (KIND[detail.type] ?? "alter_table"));
+      else for (const detail of details) ops.add(detail, at, statementKindOf(detail));
     }
     return "skip";
   });

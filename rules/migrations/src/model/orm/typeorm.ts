@@ -2,7 +2,7 @@
 // createTable(new Table({…})), createIndex, createForeignKey, …) in a class's up/down methods.
 import type { TSESTree } from "@deploylint/core/rule-api";
 import type { ColumnSpec, OperationDetail } from "../types.js";
-import { columnSpec, defaultFromStatic, type SectionOps } from "./emit.js";
+import { columnSpec, defaultFromStatic, type SectionOps, statementKindOf } from "./emit.js";
 import { firstParam, type Static, staticValue, visitChains } from "./estree.js";
 
 type Options = { [key: string]: Static | undefined };
@@ -167,13 +167,6 @@ function map(method: string, args: TSESTree.CallExpressionArgument[]): Operation
   return null;
 }
 
-const KIND: Partial<Record<OperationDetail["type"], string>> = {
-  create_table: "create_table",
-  drop_table: "drop_table",
-  create_index: "create_index",
-  drop_index: "drop_index",
-};
-
 export function typeormOperations(ops: SectionOps, fn: TSESTree.FunctionLike): void {
   const runner = firstParam(fn);
   if (runner === null || fn.body === null || fn.body === undefined) return;
@@ -189,7 +182,7 @@ export function typeormOperations(ops: SectionOps, fn: TSESTree.FunctionLike): v
     if (/^(has|get|clear|release|connect|start|commit|rollback)/.test(link.name)) return "skip";
     const details = map(link.name, link.args);
     if (details === null) ops.dynamic(at);
-    else for (const detail of details) ops.add(detail, at, KIND[detail.type] ?? "alter_table");
+    else for (const detail of details) ops.add(detail, at, statementKindOf(detail));
     return "skip";
   });
 }
