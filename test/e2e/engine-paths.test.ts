@@ -92,6 +92,52 @@ describe("--cache", () => {
   });
 });
 
+describe("companion files", () => {
+  const UP = "migrations/2024-01-19-140000_index_users/up.sql";
+  const METADATA = "migrations/2024-01-19-140000_index_users/metadata.toml";
+  const concurrent = (run: ReturnType<typeof runJson>) =>
+    run.report.findings.filter((f) => f.ruleId === "migrations/no-concurrent-in-transaction").map((f) => f.file);
+
+  it("a cached result is served only while the companions it read are unchanged", () => {
+    const dir = tempRepo({
+      [UP]: "CREATE INDEX CONCURRENTLY users_email ON users (email);\n",
+      "migrations/2024-01-19-140000_index_users/down.sql": "DROP INDEX CONCURRENTLY users_email;\n",
+    });
+    // diesel wraps the migration: CONCURRENTLY fails inside its transaction.
+    expect(concurrent(runJson(["--cache"], { cwd: dir }))).toEqual([UP]);
+    writeFileSync(join(dir, METADATA), "run_in_transaction = false\n");
+    const optedOut = runCli(["--cache", "--format", "json", "--debug"], { cwd: dir });
+    expect(optedOut.stderr).toMatch(/cache: \d+ hits, [1-9]\d* misses/);
+    expect(JSON.parse(optedOut.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain(
+      "migrations/no-concurrent-in-transaction",
+    );
+    writeFileSync(join(dir, METADATA), "run_in_transaction = true\n");
+    expect(concurrent(runJson(["--cache"], { cwd: dir }))).toEqual([UP]);
+  });
+
+  it("are read the same by the worker pool as by the main thread", () => {
+    const files = manyFiles(220);
+    for (let i = 0; i < 4; i++) {
+      const folder = `migrations/2024-01-1${i}-140000_index_${i}`;
+      files[`${folder}/up.sql`] = `CREATE INDEX CONCURRENTLY i${i} ON t${i} (c);\n`;
+      files[`${folder}/down.sql`] = `DROP INDEX CONCURRENTLY i${i};\n`;
+      if (i % 2 === 0) files[`${folder}/metadata.toml`] = "run_in_transaction = false\n";
+    }
+    files["deploylint.config.yaml"] = "settings:\n  migrations: { dialect: postgresql }\n";
+    const dir = tempRepo(files);
+    const pooled = runCli(["--format", "json", "--workers", "2"], { cwd: dir });
+    const single = runCli(["--format", "json", "--workers", "0"], { cwd: dir });
+    expect(pooled.stdout).toBe(single.stdout);
+    const flagged = JSON.parse(single.stdout)
+      .findings.filter((f: { ruleId: string }) => f.ruleId === "migrations/no-concurrent-in-transaction")
+      .map((f: { file: string }) => f.file);
+    expect(flagged).toEqual([
+      "migrations/2024-01-11-140000_index_1/up.sql",
+      "migrations/2024-01-13-140000_index_3/up.sql",
+    ]);
+  });
+});
+
 describe("secret values never leave", () => {
   const body = Array.from(
     { length: 10 },

@@ -94,6 +94,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintResu
     cache,
     knownKeys,
     readText: (file) => readSource(file, { maxBytes: config.maxFileSize }),
+    root: cwd,
     ...(options.debug ? { debug: options.debug } : {}),
   });
   cache?.save();

@@ -1,12 +1,13 @@
 // Finds the SQL migrations of a repository (the configured paths, else the conventional folders),
 // reads them into the pack's model, and pairs each up with its down, in the order tools apply them.
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import type { SqlDialect } from "@deploylint/core/rule-api";
 import { createLineIndex, parseSql, resolveSqlDialect } from "@deploylint/core/sources";
 import {
   buildMigration,
   byVersion,
+  frameworkDialect,
   isMigrationPath,
   type Migration,
   migrationFact,
@@ -65,6 +66,17 @@ function section(options: { loaded: Loaded; direction: "up" | "down"; dialect: S
   return { file: migration.file, statements, transactional: wrapped || oneQuery };
 }
 
+/** Reads the framework files beside a migration (diesel's metadata.toml, Prisma's lock file). */
+function companionReader(cwd: string, file: string): (path: string) => string | null {
+  return (path) => {
+    try {
+      return readFileSync(path.startsWith("/") ? join(cwd, path) : join(cwd, dirname(file), path), "utf8");
+    } catch {
+      return null;
+    }
+  };
+}
+
 /** The SQL migrations under `cwd`, up and down paired, in apply order. */
 export function discoverMigrations(options: { cwd: string; settings: MigrationSettings; dialect?: SqlDialect }): {
   migrations: RunnableMigration[];
@@ -78,10 +90,15 @@ export function discoverMigrations(options: { cwd: string; settings: MigrationSe
   let dialect: SqlDialect | null = options.dialect ?? null;
   for (const path of candidates) {
     const text = readFileSync(join(options.cwd, path), "utf8");
-    const fileDialect = options.dialect ?? resolveSqlDialect(path, options.settings.dialect);
+    const companion = companionReader(options.cwd, path);
+    const hinted = options.settings.dialect
+      ? null
+      : frameworkDialect({ path, text, settings: { migrations: options.settings }, companion });
+    const fileDialect = options.dialect ?? resolveSqlDialect(path, options.settings.dialect ?? hinted ?? undefined);
     dialect ??= fileDialect;
     const migrationSettings = { migrations: { ...options.settings, dialect: fileDialect } };
-    const migration = buildMigration({ path, text, source: parseSql(text, fileDialect), settings: migrationSettings });
+    const source = parseSql(text, fileDialect);
+    const migration = buildMigration({ path, text, source, settings: migrationSettings, companion });
     if (migration === null) continue;
     const fact = migrationFact(migration, createLineIndex(text));
     loaded.push({ migration, text, key: fact.key, root: fact.root });

@@ -1,6 +1,7 @@
 // @deploylint/rules-migrations: rules for database migrations, over one model of every framework and dialect.
 import { definePack } from "@deploylint/core/rule-api";
 import migrationExtractor from "./extractors/migration.js";
+import { frameworkDialect } from "./model/index.js";
 import downReversesUp from "./rules/down-reverses-up.js";
 import noBlockingMaintenance from "./rules/no-blocking-maintenance.js";
 import noColumnTypeChange from "./rules/no-column-type-change.js";
@@ -108,4 +109,5 @@ export default definePack({
     uniqueVersion,
   ],
   extractors: [migrationExtractor],
+  sqlDialect: frameworkDialect,
 });

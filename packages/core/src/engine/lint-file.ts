@@ -14,11 +14,14 @@ import type {
   Settings,
   SourceFileInfo,
   SourceMap,
+  SqlDialectContext,
   SqlSource,
 } from "../rule-api/types.js";
 import { classifyPath } from "../sources/classify.js";
 import { createLineIndex } from "../sources/line-index.js";
 import { isParsedKind, type ParserSet } from "../sources/registry.js";
+import { dialectFromAlias } from "../sources/sql/dialect.js";
+import { type CompanionKeys, type CompanionReader, companionPath, keyOf } from "./companions.js";
 import { PARSE_ERROR_ID } from "./core-rules.js";
 import { hashText, normaliseSpan } from "./fingerprint.js";
 import { formatMessage } from "./format-message.js";
@@ -42,6 +45,8 @@ export interface FilePlan {
   settings: Settings;
   /** Severity of deploylint/parse-error for this file ("off" drops those findings). */
   parseErrorSeverity: ReportedSeverity | "off";
+  /** The packs' SQL dialect hints (Pack.sqlDialect), asked when the config names no dialect. */
+  sqlDialectHints: ((file: SqlDialectContext) => string | null)[];
 }
 
 /** A finding before suppressions and fingerprints: position resolved, span hashed. */
@@ -80,6 +85,8 @@ export interface FileResult {
   directives: Directive[];
   /** Ids of the rules that ran on this file, kept only when it has directives to judge. */
   ranRules: string[];
+  /** Companion files the result depends on (absent when none was read). */
+  companions?: CompanionKeys;
 }
 
 class ParseFailure extends Error {
@@ -109,7 +116,13 @@ interface Subscriber {
   visitors: FileVisitors;
 }
 
-export function lintFile(options: { path: string; text: string; plan: FilePlan; parsers: ParserSet }): FileResult {
+export function lintFile(options: {
+  path: string;
+  text: string;
+  plan: FilePlan;
+  parsers: ParserSet;
+  readCompanion: CompanionReader;
+}): FileResult {
   const { path, text, plan, parsers } = options;
   const kind = classifyPath(path);
   let lines: LineIndex | undefined;
@@ -125,6 +138,36 @@ export function lintFile(options: { path: string; text: string; plan: FilePlan; 
   const findings: RawFinding[] = [];
   const facts: FileResult["facts"] = [];
   const memo = new Map<string, unknown>();
+  const companionKeys: CompanionKeys = {};
+  let companionsRead = false;
+  const companion = (requested: string): string | null => {
+    const target = companionPath(path, requested);
+    if (target === null) return null;
+    const companionText = options.readCompanion(target);
+    companionKeys[target] = keyOf(companionText);
+    companionsRead = true;
+    return companionText;
+  };
+  let sqlDialect: string | undefined | null = null;
+  // The configured dialect, else the first pack hint that names a known one; undefined leaves
+  // the choice to the folder names of the path.
+  const dialectOf = (): string | undefined => {
+    if (sqlDialect !== null) return sqlDialect;
+    const configured = (plan.settings.migrations as { dialect?: string } | undefined)?.dialect;
+    sqlDialect = configured;
+    if (configured === undefined || configured === "") {
+      sqlDialect = undefined;
+      const context: SqlDialectContext = { path, text, settings: plan.settings, companion };
+      for (const hint of plan.sqlDialectHints) {
+        const named = hint(context);
+        if (named !== null && dialectFromAlias(named) !== null) {
+          sqlDialect = named;
+          break;
+        }
+      }
+    }
+    return sqlDialect;
+  };
   const parsed = new Map<string, { ok: true; source: unknown } | { ok: false; failure: ParseFailure }>();
   let parseErrorReported = false;
 
@@ -135,8 +178,7 @@ export function lintFile(options: { path: string; text: string; plan: FilePlan; 
     if (!outcome) {
       const parse = isParsedKind(wanted) ? parsers[wanted] : undefined;
       if (!parse) throw new Error(`No parser was loaded for ${wanted}; the run did not plan for it.`);
-      const sqlDialect = (plan.settings.migrations as { dialect?: string } | undefined)?.dialect;
-      const result = parse({ text, path, sqlDialect });
+      const result = parse({ text, path, sqlDialect: dialectOf() });
       outcome = result.ok
         ? { ok: true, source: result.source }
         : { ok: false, failure: new ParseFailure(wanted, result.error.offset, result.error.message) };
@@ -149,8 +191,7 @@ export function lintFile(options: { path: string; text: string; plan: FilePlan; 
   const parseEmbedded = (wanted: "sql", embedded: string, offset: number): SqlSource | null => {
     const parse = parsers[wanted];
     if (!parse) return null;
-    const sqlDialect = (plan.settings.migrations as { dialect?: string } | undefined)?.dialect;
-    const result = parse({ text: " ".repeat(Math.max(0, offset)) + embedded, path, sqlDialect });
+    const result = parse({ text: " ".repeat(Math.max(0, offset)) + embedded, path, sqlDialect: dialectOf() });
     return result.ok ? result.source : null;
   };
   const memoise = <T>(key: string, compute: () => T): T => {
@@ -204,6 +245,7 @@ export function lintFile(options: { path: string; text: string; plan: FilePlan; 
         source,
         memo: memoise,
         parseEmbedded,
+        companion,
         report(descriptor: AnyDescriptor) {
           const range = resolveLocation(descriptor, info.lines, text.length);
           const spanText =
@@ -241,6 +283,7 @@ export function lintFile(options: { path: string; text: string; plan: FilePlan; 
         settings: plan.settings,
         source,
         memo: memoise,
+        companion,
         emit(data) {
           facts.push({ type: extractor.id, data });
         },
@@ -253,7 +296,14 @@ export function lintFile(options: { path: string; text: string; plan: FilePlan; 
 
   const directives = text.includes("deploylint-") ? parseDirectives(text, kind) : [];
   // A file without directives needs no record of what ran; big runs hold a result per file.
-  return { file: path, findings, facts, directives, ranRules: directives.length > 0 ? ranRules : [] };
+  return {
+    file: path,
+    findings,
+    facts,
+    directives,
+    ranRules: directives.length > 0 ? ranRules : [],
+    ...(companionsRead ? { companions: companionKeys } : {}),
+  };
 }
 
 function dispatch(options: {

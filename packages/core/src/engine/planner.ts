@@ -135,7 +135,13 @@ export function createPlanner(options: { config: PlanConfig; registry: Registry 
       // Parse errors show under --only too: a file that cannot be read cannot be judged.
       let parseError = config.rules[PARSE_ERROR_ID]?.severity ?? "error";
       for (const index of matched) parseError = config.overrides[index]?.rules[PARSE_ERROR_ID]?.severity ?? parseError;
-      const plan: FilePlan = { rules, extractors, settings, parseErrorSeverity: parseError };
+      const plan: FilePlan = {
+        rules,
+        extractors,
+        settings,
+        parseErrorSeverity: parseError,
+        sqlDialectHints: registry.sqlDialectHints,
+      };
       plans.set(key, plan);
       return plan;
     },

@@ -15,14 +15,12 @@ export interface PoolOptions {
   planConfig: PlanConfig;
   lintPaths: string[] | null;
   maxFileSize: number;
+  /** Where workers read companion files; `preloaded` texts (staged content) come first. */
+  root: string | null;
+  preloaded: Record<string, string>;
 }
 
-export interface WorkerInit {
-  specifiers: string[];
-  planConfig: PlanConfig;
-  lintPaths: string[] | null;
-  maxFileSize: number;
-}
+export type WorkerInit = Omit<PoolOptions, "files" | "workers">;
 
 export type WorkerReply =
   | { type: "batch"; results: FileResult[]; skipped: SkippedFile[] }
@@ -38,6 +36,8 @@ export async function runPool(options: PoolOptions): Promise<{ results: FileResu
     planConfig: options.planConfig,
     lintPaths: options.lintPaths,
     maxFileSize: options.maxFileSize,
+    root: options.root,
+    preloaded: options.preloaded,
   };
   // Built-in packs live in the thread that registered them; their own entry registers them again.
   const entry = builtinWorkerEntry() ?? new URL("./worker.js", import.meta.url);

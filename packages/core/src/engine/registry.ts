@@ -1,5 +1,5 @@
 // Indexes the rules and extractors of the loaded packs by their full ids.
-import type { Extractor, FileRule, Pack, ProjectRule, Rule } from "../rule-api/types.js";
+import type { Extractor, FileRule, Pack, ProjectRule, Rule, SqlDialectContext } from "../rule-api/types.js";
 import { CORE_PACK } from "./core-rules.js";
 
 export interface RuleEntry {
@@ -13,6 +13,8 @@ export interface Registry {
   rules: Map<string, RuleEntry>;
   /** Extractors by fact type. */
   extractors: Map<string, Extractor[]>;
+  /** The packs' SQL dialect hints, in pack order: the first that names a dialect wins. */
+  sqlDialectHints: ((file: SqlDialectContext) => string | null)[];
 }
 
 export function isProjectRule(rule: Rule): rule is ProjectRule {
@@ -26,6 +28,7 @@ export function isFileRule(rule: Rule): rule is FileRule {
 export function buildRegistry(packs: readonly Pack[]): Registry {
   const rules = new Map<string, RuleEntry>();
   const extractors = new Map<string, Extractor[]>();
+  const sqlDialectHints: Registry["sqlDialectHints"] = [];
   for (const pack of [CORE_PACK, ...packs]) {
     for (const rule of pack.rules) {
       const id = `${pack.name}/${rule.id}`;
@@ -37,6 +40,7 @@ export function buildRegistry(packs: readonly Pack[]): Registry {
       list.push(extractor);
       extractors.set(extractor.id, list);
     }
+    if (pack.sqlDialect) sqlDialectHints.push(pack.sqlDialect);
   }
-  return { rules, extractors };
+  return { rules, extractors, sqlDialectHints };
 }

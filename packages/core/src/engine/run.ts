@@ -7,6 +7,7 @@ import type { ChangeSet } from "../rule-api/types.js";
 import { classifyPath } from "../sources/classify.js";
 import { loadParsers } from "../sources/registry.js";
 import type { FileCache } from "./cache.js";
+import { companionsUnchanged, createCompanionReader } from "./companions.js";
 import { UNUSED_SUPPRESSION_ID } from "./core-rules.js";
 import { assignFingerprints, contentKey, hashText } from "./fingerprint.js";
 import { type FileResult, lintFile, type RawFinding } from "./lint-file.js";
@@ -41,6 +42,11 @@ export interface RunOptions {
    */
   knownKeys?: ReadonlyMap<string, string> | null;
   readText: (file: RunFile) => Promise<{ ok: true; text: string } | { ok: false; reason: string }>;
+  /**
+   * The working directory companion files are read from (ctx.companion); null or absent: only
+   * the files given with `text` can be companions (virtual runs).
+   */
+  root?: string | null;
   debug?: (message: string) => void;
 }
 
@@ -59,6 +65,12 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
   const planner = createPlanner({ config: planConfig, registry });
   const skipped: SkippedFile[] = [...(options.skipped ?? [])];
   const lintPaths = options.lintPaths ?? null;
+  const root = options.root ?? null;
+  const preloaded = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.path, f.text as string]));
+  const readCompanion = createCompanionReader({ root, preloaded });
+  // A cached result that read companions is served only while they are unchanged.
+  const usable = (cached: FileResult | undefined) =>
+    cached !== undefined && companionsUnchanged(cached.companions, readCompanion) ? cached : undefined;
 
   // With --cache, the main thread reads and hashes every file and only misses go on to be linted.
   const results: FileResult[] = [];
@@ -69,7 +81,7 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
     const toRead: RunFile[] = [];
     for (const file of files) {
       const known = lintPaths !== null && !lintPaths.has(file.path) ? options.knownKeys?.get(file.path) : undefined;
-      const cached = known ? options.cache.get(file.path, known, { complete: false }) : undefined;
+      const cached = known ? usable(options.cache.get(file.path, known, { complete: false })) : undefined;
       if (cached) results.push(cached);
       else toRead.push(file);
     }
@@ -82,7 +94,7 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
       }
       const linted = lintPaths === null || lintPaths.has(file.path);
       const key = contentKey(read.text);
-      const cached = options.cache?.get(file.path, key, { complete: linted });
+      const cached = usable(options.cache?.get(file.path, key, { complete: linted }));
       if (cached) results.push(cached);
       else {
         cacheKeys.set(file.path, key);
@@ -104,6 +116,8 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
       planConfig,
       lintPaths: lintPaths ? [...lintPaths] : null,
       maxFileSize: config.maxFileSize,
+      root,
+      preloaded: Object.fromEntries(preloaded),
     });
     fresh.push(...pooled.results);
     skipped.push(...pooled.skipped);
@@ -119,7 +133,15 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
       }
       const linted = lintPaths === null || lintPaths.has(file.path);
       const plan = planner.planFile(file.path);
-      fresh.push(lintFile({ path: file.path, text: read.text, plan: linted ? plan : { ...plan, rules: [] }, parsers }));
+      fresh.push(
+        lintFile({
+          path: file.path,
+          text: read.text,
+          plan: linted ? plan : { ...plan, rules: [] },
+          parsers,
+          readCompanion,
+        }),
+      );
     }
   }
   options.debug?.(`per-file phase: ${Math.round(performance.now() - phaseStarted)} ms`);
@@ -133,7 +155,6 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   const deleted = new Set(options.changes?.deleted ?? []);
-  const textByPath = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.path, f.text as string]));
   const projectStarted = performance.now();
   const projectFindings = runProjectPhase({
     rules: planner.projectRules,
@@ -142,7 +163,7 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
     changes: options.changes ?? null,
     settings: config.settings,
     severityFor: planner.severityFor,
-    readText: (path) => textByPath.get(path) ?? null,
+    readText: (path) => preloaded.get(path) ?? null,
     // A finding about a deleted file (an applied migration removed) belongs to the change too.
   }).filter((finding) => lintPaths === null || lintPaths.has(finding.file) || deleted.has(finding.file));
 

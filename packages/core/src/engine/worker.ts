@@ -6,6 +6,7 @@ import type { SkippedFile } from "../findings.js";
 import type { Pack } from "../rule-api/types.js";
 import { loadParsers } from "../sources/registry.js";
 import { importPack } from "./builtin-packs.js";
+import { createCompanionReader } from "./companions.js";
 import { type FileResult, lintFile, RuleCrash } from "./lint-file.js";
 import { createPlanner } from "./planner.js";
 import type { WorkerInit, WorkerReply } from "./pool.js";
@@ -17,6 +18,7 @@ for (const specifier of init.specifiers) packs.push(await importPack(specifier))
 const planner = createPlanner({ config: init.planConfig, registry: buildRegistry(packs) });
 const parsers = await loadParsers(planner.kinds);
 const lintPaths = init.lintPaths ? new Set(init.lintPaths) : null;
+const readCompanion = createCompanionReader({ root: init.root, preloaded: new Map(Object.entries(init.preloaded)) });
 
 parentPort?.on("message", (batch: { path: string; absolutePath: string; text?: string }[]) => {
   const results: FileResult[] = [];
@@ -34,7 +36,13 @@ parentPort?.on("message", (batch: { path: string; absolutePath: string; text?: s
       const plan = planner.planFile(file.path);
       const linted = lintPaths === null || lintPaths.has(file.path);
       results.push(
-        lintFile({ path: file.path, text: read.text, plan: linted ? plan : { ...plan, rules: [] }, parsers }),
+        lintFile({
+          path: file.path,
+          text: read.text,
+          plan: linted ? plan : { ...plan, rules: [] },
+          parsers,
+          readCompanion,
+        }),
       );
     }
     parentPort?.postMessage({ type: "batch", results, skipped } satisfies WorkerReply);

@@ -218,6 +218,14 @@ export interface FileRuleContext<M extends Record<string, string>, O> {
    * syntax-tree ranges are file offsets. Null when no enabled rule declared `embeds: ["sql"]`.
    */
   parseEmbedded(kind: "sql", text: string, offset: number): SqlSource | null;
+  /**
+   * The text of another file of the repository that decides how this one is judged (diesel's
+   * metadata.toml beside up.sql): a path relative to this file's folder, or to the working
+   * directory when it starts with "/". Null when it is absent, unreadable or outside the
+   * working directory. The engine records what was read, so a cached result is reused only
+   * while the companion is unchanged.
+   */
+  companion(path: string): string | null;
   report(descriptor: ReportDescriptor<M>): void;
   /** The same with a message id chosen at run time (a union): data must cover every candidate's placeholders. */
   report<K extends keyof M & string>(descriptor: MessageDescriptor<M, K>): void;
@@ -257,6 +265,14 @@ export interface ExtractorContext {
   readonly settings: Settings;
   source<K extends keyof SourceMap>(kind: K): SourceMap[K];
   memo<T>(key: string, compute: () => T): T;
+  /**
+   * The text of another file of the repository that decides how this one is judged (diesel's
+   * metadata.toml beside up.sql): a path relative to this file's folder, or to the working
+   * directory when it starts with "/". Null when it is absent, unreadable or outside the
+   * working directory. The engine records what was read, so a cached result is reused only
+   * while the companion is unchanged.
+   */
+  companion(path: string): string | null;
   emit(data: Fact): void;
 }
 
@@ -322,4 +338,18 @@ export interface Pack {
   extractors?: Extractor[];
   /** Named configs users can extend as "<pack>/<name>". */
   configs?: Record<string, PackConfig>;
+  /**
+   * Names the SQL dialect of a file from framework hints when the config does not (Prisma's
+   * migration_lock.toml, a Drizzle config): "postgresql", "mysql", "mariadb", "sqlite" or an
+   * alias of one; null when the pack has no opinion. Folder names (migrations/mysql/) come after.
+   */
+  sqlDialect?: (file: SqlDialectContext) => string | null;
+}
+
+export interface SqlDialectContext {
+  readonly path: string;
+  readonly text: string;
+  readonly settings: Settings;
+  /** As FileRuleContext.companion: read another file, recorded for the cache. */
+  companion(path: string): string | null;
 }

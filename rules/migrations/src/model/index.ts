@@ -2,6 +2,7 @@
 
 export { compareTypes, parseDataType } from "./data-types.js";
 export { type DeclaredColumn, declaredColumns } from "./declared-columns.js";
+export { frameworkDialect } from "./dialect-hint.js";
 export { docsUrl, isMysql, isPostgres } from "./dialects.js";
 export { MIGRATION_FACT, type MigrationFact, migrationFact, type OperationFact, type SectionFact } from "./facts.js";
 export { detectMigrationFile, FRAMEWORKS, sendsAsOneQuery } from "./migration-file.js";

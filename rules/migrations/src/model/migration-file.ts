@@ -2,6 +2,7 @@
 // text, with each framework's transaction behaviour (who wraps a file in a transaction, and how a
 // file opts out).
 import type { OffsetRange } from "@deploylint/core/rule-api";
+import { type Companion, dieselRunsInTransaction, isAtlasDirectory, isDrizzleDirectory } from "./framework-files.js";
 import type { Direction, Framework, MigrationFile, Section } from "./types.js";
 
 interface Marker {
@@ -133,7 +134,7 @@ function sqitch(segments: string[], text: string): MigrationFile | null {
 }
 
 /** Frameworks recognised from the file and folder names (one file per direction). */
-function fromPath(segments: string[], text: string): MigrationFile {
+function fromPath(segments: string[], text: string, companion: Companion): MigrationFile {
   const length = text.length;
   const basename = segments[segments.length - 1] ?? "";
   const folder = segments[segments.length - 2] ?? "";
@@ -150,7 +151,7 @@ function fromPath(segments: string[], text: string): MigrationFile {
   if ((lower === "up.sql" || lower === "down.sql") && versioned !== null) {
     const direction: Direction = lower === "down.sql" ? "down" : "up";
     // diesel wraps each migration in a transaction unless metadata.toml says run_in_transaction = false.
-    const sections = whole(direction, length, true);
+    const sections = whole(direction, length, dieselRunsInTransaction(companion));
     return { framework: "diesel", version: versioned[1] ?? null, name: versioned[2] ?? "", direction, sections };
   }
   if (lower === "migration.sql" && versioned !== null) {
@@ -170,7 +171,12 @@ function fromPath(segments: string[], text: string): MigrationFile {
     return { framework: "flyway", version: null, name: repeatable[1] ?? "", direction: "up", sections };
   }
   const named = basenameVersion(basename);
-  if (segments.some((s) => s.toLowerCase() === "drizzle") || DRIZZLE_BREAKPOINT.test(text)) {
+  // Atlas runs each file in its own transaction by default (an `atlas:txmode` directive was read above).
+  if (isAtlasDirectory(companion)) {
+    return { framework: "atlas", ...named, direction: "up", sections: whole("up", length, true) };
+  }
+  const drizzleFolder = segments.some((s) => s.toLowerCase() === "drizzle");
+  if (drizzleFolder || DRIZZLE_BREAKPOINT.test(text) || isDrizzleDirectory(companion)) {
     // drizzle-kit's migrator applies the pending migrations in one transaction, with no opt-out.
     return { framework: "drizzle", ...named, direction: "up", sections: whole("up", length, true) };
   }
@@ -217,9 +223,13 @@ export function detectMigrationFile(options: {
   path: string;
   text: string;
   framework?: Framework | null;
+  /** Reads the framework files beside the migration; without it, none is found. */
+  companion?: Companion;
 }): MigrationFile {
   const segments = options.path.replace(/\\/g, "/").split("/");
-  const detected = fromText(options.text, segments[segments.length - 1] ?? "") ?? fromPath(segments, options.text);
+  const companion = options.companion ?? (() => null);
+  const detected =
+    fromText(options.text, segments[segments.length - 1] ?? "") ?? fromPath(segments, options.text, companion);
   return options.framework ? asConfigured(detected, options.framework, segments, options.text) : detected;
 }
 

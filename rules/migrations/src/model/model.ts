@@ -18,6 +18,8 @@ export interface ModelContext {
   memo<T>(key: string, compute: () => T): T;
   /** Rule contexts parse SQL inside ORM string literals with the real parser; extractors fall back to text. */
   parseEmbedded?: (kind: "sql", text: string, offset: number) => SqlSource | null;
+  /** Framework files beside the migration (metadata.toml, atlas.sum); see framework-files.ts. */
+  companion?: (path: string) => string | null;
 }
 
 /** The `settings.migrations` block of the config, read defensively (settings are user input). */
@@ -59,11 +61,17 @@ export function buildMigration(options: {
   text: string;
   source: SqlSource;
   settings: Settings;
+  companion?: (path: string) => string | null;
 }): Migration | null {
   const config = migrationSettings(options.settings);
   if (!isMigrationPath(options.path, config.paths)) return null;
   const configured = configuredFramework(config.framework);
-  const detected = detectMigrationFile({ path: options.path, text: options.text, framework: configured });
+  const detected = detectMigrationFile({
+    path: options.path,
+    text: options.text,
+    framework: configured,
+    ...(options.companion ? { companion: options.companion } : {}),
+  });
   // sqitch verify scripts check a deploy; they change nothing.
   if (detected.framework === "sqitch" && detected.sections.length === 0) return null;
   const byDirection: Record<Direction, Operation[]> = { up: [], down: [] };
@@ -110,6 +118,7 @@ export function migrationOf(ctx: ModelContext): Migration | null {
       text: ctx.file.text,
       source: ctx.source("sql"),
       settings: ctx.settings,
+      ...(ctx.companion ? { companion: ctx.companion } : {}),
     });
   });
 }
