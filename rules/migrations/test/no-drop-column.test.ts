@@ -40,6 +40,12 @@ tester.run("no-drop-column", {
   ],
   invalid: [
     {
+      name: "goose: each statement of a StatementBegin block is judged",
+      filename: "db/migrations/00002_drop.sql",
+      code: "-- +goose Up\n-- +goose StatementBegin\nCREATE TABLE b (id bigint);\nALTER TABLE a DROP COLUMN c;\n-- +goose StatementEnd\n",
+      errors: [{ messageId: "dropColumn", line: 4, column: 1 }],
+    },
+    {
       filename: "db/migrations/000003_drop_legacy_name.up.sql",
       code: "ALTER TABLE users DROP COLUMN legacy_name;",
       errors: [

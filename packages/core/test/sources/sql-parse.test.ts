@@ -71,6 +71,30 @@ describe("parseSql", () => {
     expect(statement?.parseError).toMatch(/^Syntax Error/);
   });
 
+  it("splits a goose StatementBegin block of several statements into its statements", () => {
+    const sql =
+      "-- +goose Up\n-- +goose StatementBegin\nCREATE TABLE a (id bigint);\nALTER TABLE b DROP COLUMN c;\n-- +goose StatementEnd\nSELECT 1;";
+    const statements = parseSql(sql, "postgresql").statements;
+    expect(statements.map((s) => [s.text, s.kind, s.parseError])).toEqual([
+      ["CREATE TABLE a (id bigint)", "create_table", null],
+      ["ALTER TABLE b DROP COLUMN c", "alter_table", null],
+      ["SELECT 1", "select", null],
+    ]);
+    for (const statement of statements) {
+      const range = (statement.cst as RangedNode).range;
+      expect(sql.slice(range[0], range[1])).toBe(statement.text);
+      expect([statement.range.start, statement.range.end]).toEqual(range);
+    }
+  });
+
+  it("keeps a goose block whose function body holds semicolons as one statement", () => {
+    const sql =
+      "-- +goose StatementBegin\nCREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END $$ LANGUAGE plpgsql;\n-- +goose StatementEnd\n";
+    const statements = parseSql(sql, "postgresql").statements;
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.parseError).toBeNull();
+  });
+
   it("collects the file's comments", () => {
     expect(parseSql("-- a\nSELECT 1; /* b */", "postgresql").comments.map((c) => c.text)).toEqual(["-- a", "/* b */"]);
   });

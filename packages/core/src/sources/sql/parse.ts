@@ -35,18 +35,28 @@ function firstLine(message: string): string {
   return line.trim();
 }
 
-function parseStatement(text: string, start: number, dialect: SqlDialect): Pick<SqlStatement, "cst" | "parseError"> {
+/**
+ * Parses one statement of the splitter. A goose `StatementBegin … StatementEnd` block is one
+ * statement for goose but may hold several for the database; when the parser reads every one of
+ * them, they come back as separate statements (`parts`), each with its own tree.
+ */
+function parseStatement(
+  text: string,
+  start: number,
+  dialect: SqlDialect,
+): Pick<SqlStatement, "cst" | "parseError"> & { parts?: { cst: unknown; range: [number, number] }[] } {
   try {
     const program = parse(text, { dialect, includeRange: true, includeComments: false });
-    // A goose StatementBegin … StatementEnd block keeps its final `;`, which parses as a trailing
-    // empty statement; any other empty node or a second statement means splitter and parser disagree.
+    // The block keeps its final `;`, which parses as a trailing empty statement.
     const statements = program.statements.filter((node, i) => i === 0 || node.type !== "empty");
     const cst = statements[0] ?? null;
-    if (cst === null || statements.length !== 1) {
+    if (cst === null || cst.type === "empty") {
       return { cst: null, parseError: `Expected one statement, the parser found ${statements.length}.` };
     }
-    shiftRanges(cst, start);
-    return { cst, parseError: null };
+    shiftRanges(program, start);
+    if (statements.length === 1) return { cst, parseError: null };
+    const parts = statements.map((node) => ({ cst: node, range: node.range as [number, number] }));
+    return { cst: null, parseError: null, parts };
   } catch (error) {
     return { cst: null, parseError: firstLine(error instanceof Error ? error.message : String(error)) };
   }
@@ -77,14 +87,27 @@ export function parseSql(text: string, dialect: SqlDialect): SqlSource {
   return {
     dialect,
     comments,
-    statements: statements.map(({ text: body, range }) => {
+    statements: statements.flatMap(({ text: body, range }): SqlStatement[] => {
       const kind = classifyStatement(body);
       const parsed = whole.get(`${range.start}:${range.end}`);
       // A statement the whole-file parse saw with the splitter's exact range needs no second parse.
-      if (parsed !== undefined) return { text: body, range, kind, cst: parsed, parseError: null };
-      const { cst, parseError } = parseStatement(body, range.start, dialect);
+      if (parsed !== undefined) return [{ text: body, range, kind, cst: parsed, parseError: null }];
+      const { cst, parseError, parts } = parseStatement(body, range.start, dialect);
+      if (parts !== undefined) {
+        return parts.map((part) => {
+          const partText = text.slice(part.range[0], part.range[1]);
+          const partRange = { start: part.range[0], end: part.range[1] };
+          return {
+            text: partText,
+            range: partRange,
+            kind: classifyStatement(partText),
+            cst: part.cst,
+            parseError: null,
+          };
+        });
+      }
       const gap = parseError !== null && isKnownParserGap({ dialect, kind, text: body, message: parseError });
-      return { text: body, range, kind, cst, parseError: gap ? null : parseError };
+      return [{ text: body, range, kind, cst, parseError: gap ? null : parseError }];
     }),
   };
 }
