@@ -29,6 +29,20 @@ tester.run("down-reverses-up", {
       },
     },
     {
+      name: "Liquibase: each changeset judged against its own rollback (a changeset without one is require-down's)",
+      files: {
+        "migrations/changelog.sql":
+          "--liquibase formatted sql\n\n--changeset alice:1\nCREATE TABLE a (id bigint);\n--rollback DROP TABLE a;\n\n--changeset alice:2\nCREATE TABLE b (id bigint);\n\n--changeset alice:3 runInTransaction:false\nCREATE INDEX CONCURRENTLY a_idx ON a (id);\n--rollback DROP INDEX a_idx;\n",
+      },
+    },
+    {
+      name: "Liquibase: rollback not required / empty, a multi-line rollback, another changeset's rollback",
+      files: {
+        "db/changelog/changes.sql":
+          "--liquibase formatted sql\n--changeset ann:1\nCREATE TABLE a (id bigint);\n--rollback not required\n--changeset ann:2\nCREATE TABLE b (id bigint);\n--rollback empty\n--changeset ann:3\nCREATE TABLE c (id bigint);\nALTER TABLE a ADD COLUMN c_id bigint;\n--rollback ALTER TABLE a\n--rollback   DROP COLUMN c_id;\n/* liquibase rollback\nDROP TABLE c;\n*/\n--changeset ann:4\nCREATE TABLE d (id bigint);\n--rollback changesetId:1 changesetAuthor:ann\n",
+      },
+    },
+    {
       name: "an empty down is no-empty-down's finding",
       files: { "db/migrations/000001_x.up.sql": "CREATE TABLE t (a int);", "db/migrations/000001_x.down.sql": "" },
     },
@@ -61,6 +75,29 @@ tester.run("down-reverses-up", {
           messageId: "notReversed",
           data: { change: "DROP INDEX orders_status_idx", line: 2, expected: "CREATE INDEX orders_status_idx" },
           line: 4,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "Liquibase: another changeset's rollback does not undo this one",
+      files: {
+        "db/changelog/changes.sql":
+          "--liquibase formatted sql\n\n--changeset ann:1\nCREATE TABLE a (id bigint);\n--rollback DROP TABLE b;\n\n--changeset ann:2\nCREATE TABLE b (id bigint);\nCREATE INDEX b_idx ON b (id);\n--rollback DROP INDEX b_idx;\n--rollback DROP TABLE a;\n",
+      },
+      errors: [
+        {
+          file: "db/changelog/changes.sql",
+          messageId: "changesetNotReversed",
+          data: { changeset: "ann:1", change: "CREATE TABLE a", line: 4, expected: "DROP TABLE a" },
+          line: 5,
+          column: 1,
+        },
+        {
+          file: "db/changelog/changes.sql",
+          messageId: "changesetNotReversed",
+          data: { changeset: "ann:2", change: "CREATE TABLE b", line: 8, expected: "DROP TABLE b" },
+          line: 10,
           column: 1,
         },
       ],

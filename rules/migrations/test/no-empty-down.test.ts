@@ -26,6 +26,13 @@ tester.run("no-empty-down", {
         "db/migrations/000012_fix.down.sql": "",
       },
     },
+    {
+      name: "Liquibase: `--rollback empty` / `not required` say so on purpose; a data-only changeset has nothing to undo",
+      files: {
+        "db/changelog/changes.sql":
+          "--liquibase formatted sql\n--changeset ann:1\nCREATE TABLE a (id bigint);\n--rollback empty\n--changeset ann:2\nCREATE INDEX a_idx ON a (id);\n--rollback not required\n--changeset ann:3\nINSERT INTO a VALUES (1);\n--rollback SELECT 1;\n--changeset ann:4\nCREATE TABLE b (id bigint);\n--rollback DROP TABLE b;\n",
+      },
+    },
   ],
   invalid: [
     {
@@ -58,6 +65,22 @@ tester.run("no-empty-down", {
         "migrations/2024-01-01-000000_x/down.sql": "-- nothing\n",
       },
       errors: [{ file: "migrations/2024-01-01-000000_x/down.sql", messageId: "emptyDown", line: 1, column: 1 }],
+    },
+    {
+      name: "Liquibase: the changeset whose rollback does nothing, at its rollback line",
+      files: {
+        "db/changelog/changes.sql":
+          "--liquibase formatted sql\n\n--changeset ann:1\nCREATE TABLE a (id bigint);\n--rollback DROP TABLE a;\n\n--changeset ann:2\nALTER TABLE a ADD COLUMN note text;\n--rollback SELECT 1;\n",
+      },
+      errors: [
+        {
+          file: "db/changelog/changes.sql",
+          messageId: "emptyRollback",
+          data: { changeset: "ann:2", upLine: 8 },
+          line: 9,
+          column: 1,
+        },
+      ],
     },
   ],
 });

@@ -20,6 +20,11 @@ tester.run("no-transaction-nesting", {
       filename: "db/migrations/20260101000000_x.sql",
       code: "-- migrate:up\nCREATE TABLE t (a int);\n-- migrate:down\nDROP TABLE t;\n",
     },
+    {
+      name: "Liquibase: BEGIN/COMMIT in a runInTransaction:false changeset after a wrapped one",
+      filename: "db/changelog/changes.sql",
+      code: "--liquibase formatted sql\n--changeset ann:1\nCREATE TABLE t (a int);\n--rollback DROP TABLE t;\n--changeset ann:2 runInTransaction:false\nBEGIN;\nALTER TABLE t ADD COLUMN b int;\nCOMMIT;\n--rollback ALTER TABLE t DROP COLUMN b;\n",
+    },
   ],
   invalid: [
     {
@@ -36,6 +41,21 @@ tester.run("no-transaction-nesting", {
       filename: "db/migrations/000002_x.up.sql",
       code: "BEGIN;\nALTER TABLE t ADD COLUMN a int;",
       errors: [{ messageId: "unclosed", line: 1, column: 1 }],
+    },
+    {
+      name: "Liquibase: BEGIN/COMMIT in a wrapped changeset after a runInTransaction:false one",
+      filename: "db/changelog/changes.sql",
+      code: "--liquibase formatted sql\n--changeset ann:1 runInTransaction:false\nCREATE INDEX CONCURRENTLY i ON t (a);\n--rollback DROP INDEX i;\n--changeset ann:2\nBEGIN;\nALTER TABLE t ADD COLUMN b int;\nCOMMIT;\n--rollback ALTER TABLE t DROP COLUMN b;\n",
+      errors: [
+        { messageId: "nested", data: { framework: "liquibase", verb: "BEGIN" }, line: 6, column: 1 },
+        { messageId: "nested", data: { framework: "liquibase", verb: "COMMIT" }, line: 8, column: 1 },
+      ],
+    },
+    {
+      name: "Liquibase: a BEGIN left open at the end of its changeset (the next changeset's COMMIT is another unit)",
+      filename: "db/changelog/changes.sql",
+      code: "--liquibase formatted sql\n--changeset ann:1 runInTransaction:false\nBEGIN;\nALTER TABLE t ADD COLUMN b int;\n--rollback ALTER TABLE t DROP COLUMN b;\n--changeset ann:2 runInTransaction:false\nALTER TABLE t ADD COLUMN c int;\nCOMMIT;\n--rollback ALTER TABLE t DROP COLUMN c;\n",
+      errors: [{ messageId: "unclosed", line: 3, column: 1 }],
     },
   ],
 });

@@ -42,6 +42,20 @@ tester.run("require-down", {
       },
     },
     {
+      name: "Liquibase: every changeset has its own rollback, or says it needs none",
+      files: {
+        "db/changelog/changes.sql":
+          "--liquibase formatted sql\n\n--changeset ann:1\nCREATE TABLE a (id bigint);\n--rollback DROP TABLE a;\n\n--changeset ann:2\nINSERT INTO a VALUES (1);\n--rollback not required\n\n--changeset ann:3\nUPDATE a SET id = 2 WHERE id = 1;\n--rollback empty\n\n--changeset ann:4 runInTransaction:false\nCREATE INDEX CONCURRENTLY a_idx ON a (id);\n--rollback DROP INDEX a_idx;\n",
+      },
+    },
+    {
+      name: "Liquibase: a multi-line rollback block",
+      files: {
+        "db/changelog/changes.sql":
+          "--liquibase formatted sql\n--changeset ann:1\nCREATE TABLE a (id bigint);\n/* liquibase rollback\nDROP TABLE a;\n*/\n",
+      },
+    },
+    {
       name: "sqitch deploy with its revert",
       files: {
         "deploy/widgets.sql": "-- Deploy app:widgets to pg\nCREATE TABLE widgets (id int);",
@@ -75,6 +89,70 @@ tester.run("require-down", {
         "db/migration/V2__b.sql": "CREATE TABLE b (id int);",
       },
       errors: [{ file: "db/migration/V2__b.sql", messageId: "missingDown", line: 1, column: 1 }],
+    },
+    {
+      name: "Liquibase: the changeset without a rollback, at its --changeset line",
+      files: {
+        "migrations/changelog.sql":
+          "--liquibase formatted sql\n\n--changeset alice:1\nCREATE TABLE a (id bigint);\n--rollback DROP TABLE a;\n\n--changeset alice:2\nCREATE TABLE b (id bigint);\n\n--changeset alice:3 runInTransaction:false\nCREATE INDEX CONCURRENTLY a_idx ON a (id);\n--rollback DROP INDEX a_idx;\n",
+      },
+      errors: [
+        {
+          file: "migrations/changelog.sql",
+          messageId: "missingRollback",
+          data: { changeset: "alice:2" },
+          line: 7,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "Liquibase: `--rollback not required` exempts only its own changeset",
+      files: {
+        "db/changelog/changes.sql":
+          "--liquibase formatted sql\n--changeset ann:seed\nINSERT INTO a VALUES (1);\n--rollback not required\n--changeset ann:b\nCREATE TABLE b (id bigint);\n",
+      },
+      errors: [
+        {
+          file: "db/changelog/changes.sql",
+          messageId: "missingRollback",
+          data: { changeset: "ann:b" },
+          line: 5,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "Liquibase: a data-only changeset needs a rollback too (Liquibase cannot undo formatted SQL on its own)",
+      files: {
+        "db/changelog/changes.sql":
+          "--liquibase formatted sql\n--changeset ann:1\nCREATE TABLE a (id bigint);\n--rollback DROP TABLE a;\n--changeset ann:2\nINSERT INTO a VALUES (1);\n",
+      },
+      errors: [
+        {
+          file: "db/changelog/changes.sql",
+          messageId: "missingRollback",
+          data: { changeset: "ann:2" },
+          line: 5,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "Liquibase: a file of one changeset without a rollback, named with a quoted author",
+      files: {
+        "db/changelog/changes.sql":
+          '--liquibase formatted sql\n\n--changeset "Ann Lee":7 labels:x\nCREATE TABLE b (id bigint);\n',
+      },
+      errors: [
+        {
+          file: "db/changelog/changes.sql",
+          messageId: "missingRollback",
+          data: { changeset: '"Ann Lee":7' },
+          line: 3,
+          column: 1,
+        },
+      ],
     },
     {
       name: "Prisma when the option asks for downs everywhere",

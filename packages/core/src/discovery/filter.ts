@@ -10,6 +10,11 @@ export interface FilterPathsOptions {
   paths: string[];
   ignores?: string[];
   gitignore?: boolean;
+  /**
+   * The paths the .gitignore rules match, when already known (git's own answer for the files of
+   * its index): no .gitignore file is read then.
+   */
+  gitignored?: ReadonlySet<string>;
 }
 
 /** Keeps the paths a full run would lint; does not touch the files (staged ones may be gone from disk). */
@@ -25,6 +30,13 @@ export async function filterPaths(options: FilterPathsOptions): Promise<Discover
         .slice(0, -1)
         .some((dir) => defaults.has(dir)),
   );
+  if (options.gitignore !== false && options.gitignored) {
+    const known = options.gitignored;
+    return toFiles(
+      cwd,
+      kept.filter((file) => !known.has(file)),
+    );
+  }
   if (options.gitignore !== false) {
     const dirs = new Set(kept.map((file) => path.posix.dirname(file)));
     const gitignored = await loadGitignore({ cwd, dirs: withAncestors(dirs) });
@@ -46,7 +58,8 @@ function withAncestors(dirs: Set<string>): Set<string> {
 }
 
 function toFiles(cwd: string, files: string[]): DiscoveredFile[] {
-  return files
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((file) => ({ path: file, absolutePath: path.join(cwd, file) }));
+  // The paths are already normalised and relative: a concatenation, not path.join (which
+  // re-normalises every one of tens of thousands of paths).
+  const base = cwd.endsWith(path.sep) ? cwd : `${cwd}${path.sep}`;
+  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((file) => ({ path: file, absolutePath: base + file }));
 }

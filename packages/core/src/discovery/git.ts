@@ -64,20 +64,23 @@ export async function changedSince(options: { cwd: string; ref: string }): Promi
 
 export async function stagedFiles(options: { cwd: string }): Promise<{ changes: ChangeSet; files: StagedFile[] }> {
   const prefix = await repoPrefix(options.cwd);
-  const head = await git(options.cwd, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
-  const base = head.code === 0 ? (lines(head.stdout)[0] ?? EMPTY_TREE) : EMPTY_TREE;
-  const diff = await gitOrThrow(options.cwd, [
-    "diff",
-    "--cached",
-    "--raw",
-    "-z",
-    "--no-abbrev",
-    "--no-renames",
-    "--no-ext-diff",
-    base,
-    "--",
-    ".",
+  // `diff --cached` compares the index with HEAD, or with the empty tree before the first commit,
+  // so it need not wait for HEAD to be resolved.
+  const [head, diff] = await Promise.all([
+    git(options.cwd, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]),
+    gitOrThrow(options.cwd, [
+      "diff",
+      "--cached",
+      "--raw",
+      "-z",
+      "--no-abbrev",
+      "--no-renames",
+      "--no-ext-diff",
+      "--",
+      ".",
+    ]),
   ]);
+  const base = head.code === 0 ? (lines(head.stdout)[0] ?? EMPTY_TREE) : EMPTY_TREE;
   const changes: ChangeSet = { base, added: [], modified: [], deleted: [] };
   const blobs = new Map<string, string>();
   const tokens = fields(diff.stdout);
@@ -114,8 +117,45 @@ export async function indexBlobs(options: { cwd: string }): Promise<Map<string, 
   return blobs;
 }
 
+/**
+ * Tracked files that the ignore rules match (git add -f), by cwd-relative path: a full run's walk
+ * leaves them out, so a run over git's index must too. Git answers from its own .gitignore and
+ * info/exclude semantics in one call, instead of reading a .gitignore in every folder; the user's
+ * global excludes file is left out, as the walk leaves it out.
+ */
+export async function trackedIgnored(options: { cwd: string }): Promise<Set<string>> {
+  const prefix = await repoPrefix(options.cwd);
+  const listing = await gitOrThrow(options.cwd, [
+    "-c",
+    "core.excludesFile=",
+    "ls-files",
+    "--cached",
+    "--ignored",
+    "--exclude-standard",
+    "--full-name",
+    "-z",
+    "--",
+    ".",
+  ]);
+  return new Set(fields(listing.stdout).flatMap((file) => underCwd(file, prefix) ?? []));
+}
+
+// Questions in flight, so that the git calls a run starts side by side ask for the prefix once.
+const prefixes = new Map<string, Promise<string>>();
+
 /** The folder of cwd inside its repository ("" at the root, else ending in "/"). */
-async function repoPrefix(cwd: string): Promise<string> {
+function repoPrefix(cwd: string): Promise<string> {
+  let prefix = prefixes.get(cwd);
+  if (prefix === undefined) {
+    prefix = askRepoPrefix(cwd);
+    prefixes.set(cwd, prefix);
+    const settled = () => prefixes.delete(cwd);
+    prefix.then(settled, settled);
+  }
+  return prefix;
+}
+
+async function askRepoPrefix(cwd: string): Promise<string> {
   const info = await stat(cwd).catch(() => null);
   if (!info?.isDirectory())
     throw new DiscoveryError(`The directory ${cwd} does not exist, so git cannot be asked about it.`);

@@ -2,7 +2,7 @@
 // file's text or the reason it is skipped.
 export { DiscoveryError } from "./errors.js";
 export { type FilterPathsOptions, filterPaths } from "./filter.js";
-export { changedSince, indexBlobs, type StagedFile, stagedFiles } from "./git.js";
+export { changedSince, indexBlobs, type StagedFile, stagedFiles, trackedIgnored } from "./git.js";
 export { type GitignoreMatcher, loadGitignore } from "./gitignore.js";
 export {
   DEFAULT_IGNORED_DIRS,

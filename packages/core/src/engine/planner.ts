@@ -38,6 +38,8 @@ export interface Planner {
   kinds: Set<string>;
   /** Kinds enabled rules parse out of other files' literals: loaded whatever the run's files are. */
   embedded: Set<string>;
+  /** Kinds of the files those embedded languages are found in (the kinds of the rules that embed). */
+  embeddingKinds: Set<string>;
 }
 
 function matchesOnly(only: string[] | null, id: string): boolean {
@@ -92,6 +94,7 @@ export function createPlanner(options: { config: PlanConfig; registry: Registry 
 
   const kinds = new Set<string>();
   const embedded = new Set<string>();
+  const embeddingKinds = new Set<string>();
   for (const extractor of extractors) for (const kind of extractor.kinds) kinds.add(kind);
   for (const [id, { rule }] of registry.rules) {
     const everywhere = [baseEntry(id), ...config.overrides.map((o) => o.rules[id])];
@@ -100,6 +103,7 @@ export function createPlanner(options: { config: PlanConfig; registry: Registry 
     for (const kind of rule.meta.embeds ?? []) {
       kinds.add(kind);
       embedded.add(kind);
+      for (const host of rule.meta.kinds) embeddingKinds.add(host);
     }
   }
 
@@ -111,6 +115,7 @@ export function createPlanner(options: { config: PlanConfig; registry: Registry 
     projectRules,
     kinds,
     embedded,
+    embeddingKinds,
     severityFor(ruleId, path) {
       return entryFor(ruleId, matchedOverrides(path))?.severity ?? "off";
     },

@@ -1,7 +1,7 @@
 // The plain-JSON summary of a migration file that the "migrations:migration" extractor emits, so
 // that project rules (pairing up and down, versions, type history) never re-read a file.
 import type { LineIndex } from "@deploylint/core/rule-api";
-import type { Direction, Framework, Migration, Operation } from "./types.js";
+import type { Direction, Framework, Migration, Operation, RollbackKind } from "./types.js";
 
 export const MIGRATION_FACT = "migrations:migration";
 
@@ -30,6 +30,21 @@ export type SectionFact = {
   operations: OperationFact[];
 };
 
+/** A Liquibase changeset: its own up and its own rollback, within the file's up and down. */
+export type ChangesetFact = {
+  /** `author:id`. */
+  id: string;
+  /** The `--changeset` line. */
+  line: number;
+  rollback: RollbackKind;
+  /** The changeset's first rollback line (its `--changeset` line without one). */
+  rollbackLine: number;
+  /** Indexes of its operations in the fact's `up.operations`. */
+  up: number[];
+  /** Indexes of its rollback's operations in the fact's `down.operations`. */
+  down: number[];
+};
+
 export type MigrationFact = {
   path: string;
   /** The folder holding this set of migrations: versions are unique within it. */
@@ -44,6 +59,8 @@ export type MigrationFact = {
   downNotRequired: boolean;
   up: SectionFact | null;
   down: SectionFact | null;
+  /** Liquibase formatted SQL: each changeset is rolled back on its own, so rules judge them one by one. */
+  changesets?: ChangesetFact[];
 };
 
 function dirname(path: string): string {
@@ -114,8 +131,37 @@ function sectionFact(options: {
   };
 }
 
+/** Indexes of the operations that start inside `range`. */
+function inside(operations: Operation[] | null, range: { start: number; end: number }): number[] {
+  const found: number[] = [];
+  operations?.forEach((operation, index) => {
+    if (operation.range.start >= range.start && operation.range.start < range.end) found.push(index);
+  });
+  return found;
+}
+
+function changesetFacts(migration: Migration, lines: LineIndex): ChangesetFact[] | null {
+  const changesets = migration.sections.flatMap((section) => {
+    const changeset = section.changeset;
+    if (changeset === undefined) return [];
+    const line = lines.positionAt(section.range.start).line;
+    return [
+      {
+        id: changeset.id,
+        line,
+        rollback: changeset.rollback,
+        rollbackLine: changeset.rollbackStart === null ? line : lines.positionAt(changeset.rollbackStart).line,
+        up: inside(migration.up, section.range),
+        down: inside(migration.down, section.range),
+      },
+    ];
+  });
+  return changesets.length > 0 ? changesets : null;
+}
+
 export function migrationFact(migration: Migration, lines: LineIndex): MigrationFact {
   const hasUp = migration.direction !== "down";
+  const changesets = changesetFacts(migration, lines);
   return {
     path: migration.file,
     ...keyOf(migration),
@@ -127,5 +173,6 @@ export function migrationFact(migration: Migration, lines: LineIndex): Migration
     downNotRequired: migration.downNotRequired === true,
     up: sectionFact({ migration, direction: "up", operations: hasUp ? migration.up : null, lines }),
     down: sectionFact({ migration, direction: "down", operations: migration.down, lines }),
+    ...(changesets !== null ? { changesets } : {}),
   };
 }

@@ -17,7 +17,7 @@ export {
 export { statementOperations } from "./operations.js";
 export { buildScriptMigration, DYNAMIC, type OrmFramework } from "./orm/index.js";
 export { DEFAULT_FOLDERS, globToRegExp, isMigrationPath } from "./paths.js";
-export { byVersion, doesNothing, groupMigrations, isUndoable, type MigrationGroup } from "./project.js";
+export { byVersion, changesetsOf, doesNothing, groupMigrations, isUndoable, type MigrationGroup } from "./project.js";
 export { rebuildOperations } from "./rebuild.js";
 export { existingTableOperations, type JudgedOperation, upOperations } from "./scope.js";
 export { cannotRunInTransaction, type TransactionOwner, upTransactions } from "./transactions.js";

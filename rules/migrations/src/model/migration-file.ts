@@ -3,6 +3,7 @@
 // file opts out).
 import type { OffsetRange } from "@deploylint/core/rule-api";
 import { type Companion, dieselRunsInTransaction, isAtlasDirectory, isDrizzleDirectory } from "./framework-files.js";
+import { changesetRollback } from "./liquibase-rollback.js";
 import type { Direction, Framework, MigrationFile, Section } from "./types.js";
 
 interface Marker {
@@ -17,7 +18,6 @@ const GOOSE_MARKER = /^--[ \t]*\+goose[ \t]+(up|down)\b[^\n]*$/gim;
 const GOOSE_NO_TRANSACTION = /^--[ \t]*\+goose[ \t]+NO[ \t]+TRANSACTION\b/im;
 const LIQUIBASE_HEADER = /^\s*--[ \t]*liquibase[ \t]+formatted[ \t]+sql\b/i;
 const LIQUIBASE_CHANGESET = /^--[ \t]*changeset[ \t]+([^\n]*)$/gim;
-const LIQUIBASE_ROLLBACK = /^--[ \t]*rollback\b/im;
 const ATLAS_TXMODE = /^--[ \t]*atlas:txmode[ \t]+(\w+)/im;
 const SQITCH_HEADER = /^--[ \t]*(Deploy|Revert|Verify)[ \t]+\S+[ \t]+(?:to|from|on)[ \t]+\w+/im;
 const DRIZZLE_BREAKPOINT = /^--> statement-breakpoint/m;
@@ -80,16 +80,35 @@ function basenameVersion(basename: string): { version: string | null; name: stri
   return { version: version?.[1] ?? null, name: version?.[2] ?? basename.replace(/\.sql$/i, "") };
 }
 
-/** Liquibase formatted SQL: each changeset is an up section; `--rollback` lines hold its down. */
+/** `author:id` at the start of a `--changeset` line's text (an author may be quoted: `"Ann Lee":1`). */
+function changesetId(rest: string): string {
+  return /^(?:"[^"]*"|'[^']*'|[^\s:]+):\S+|^\S+/.exec(rest.trim())?.[0] ?? "";
+}
+
+/**
+ * Liquibase formatted SQL: each changeset is an up section, applied in its own transaction (unless
+ * runInTransaction:false) and rolled back by its own `--rollback` lines.
+ */
 function liquibase(text: string, basename: string): MigrationFile {
-  const changesets = markers(text, LIQUIBASE_CHANGESET, (line) => !/\brunInTransaction:false\b/i.test(line));
-  const sections = sectionsFrom(changesets, text.length);
-  const rollbacks = [...text.matchAll(/^--[ \t]*rollback[ \t]+([^\n]*)$/gim)].map((m) => (m[1] ?? "").trim());
-  const notRequired = rollbacks.length > 0 && rollbacks.every((line) => /^(not\s+required|empty)\b/i.test(line));
+  const found = [...text.matchAll(LIQUIBASE_CHANGESET)];
+  const sections = found.map((match, i): Section => {
+    const range: OffsetRange = { start: match.index, end: found[i + 1]?.index ?? text.length };
+    const rollback = changesetRollback(text, range);
+    return {
+      direction: "up",
+      range,
+      transactional: !/\brunInTransaction:false\b/i.test(match[0]),
+      changeset: { id: changesetId(match[1] ?? ""), rollback: rollback.kind, rollbackStart: rollback.start },
+    };
+  });
+  const kinds = sections.map((section) => section.changeset?.rollback);
+  // The file as a whole (for readers that do not look at changesets): it has a down when any
+  // changeset has one, and needs none when every changeset says so.
+  const notRequired = kinds.length > 0 && kinds.every((kind) => kind === "notRequired");
   return {
     framework: "liquibase",
     ...basenameVersion(basename),
-    direction: LIQUIBASE_ROLLBACK.test(text) && !notRequired ? "both" : "up",
+    direction: kinds.includes("written") ? "both" : "up",
     sections,
     ...(notRequired ? { downNotRequired: true } : {}),
   };

@@ -1,7 +1,7 @@
 // Helpers for the pack's project rules: migration facts grouped into migrations (an up and its
 // down, wherever they live), ordered by version within their folder.
 import type { FactRecord } from "@deploylint/core/rule-api";
-import type { MigrationFact, OperationFact, SectionFact } from "./facts.js";
+import type { ChangesetFact, MigrationFact, OperationFact, SectionFact } from "./facts.js";
 
 export interface MigrationGroup {
   key: string;
@@ -33,12 +33,34 @@ export function groupMigrations(records: FactRecord<MigrationFact>[]): Migration
   return [...groups.values()];
 }
 
+/** A Liquibase changeset with its own operations: the unit Liquibase applies and rolls back. */
+export interface ChangesetOperations extends Omit<ChangesetFact, "up" | "down"> {
+  up: OperationFact[];
+  down: OperationFact[];
+}
+
+/** The changesets of a Liquibase formatted-SQL file, or null for a file without changesets. */
+export function changesetsOf(fact: MigrationFact): ChangesetOperations[] | null {
+  if (fact.changesets === undefined) return null;
+  const pick = (section: SectionFact | null, indexes: number[]) =>
+    indexes.flatMap((index) => section?.operations[index] ?? []);
+  return fact.changesets.map((changeset) => ({
+    ...changeset,
+    up: pick(fact.up, changeset.up),
+    down: pick(fact.down, changeset.down),
+  }));
+}
+
+// One collator for every comparison: localeCompare with options builds a new one per call, which
+// cost a sort of 1,000 migrations tens of milliseconds.
+const NUMERIC = new Intl.Collator("en", { numeric: true });
+
 /** Orders migrations as their tools apply them: by version, then by key. */
 export function byVersion(
   a: { version: string | null; key: string },
   b: { version: string | null; key: string },
 ): number {
-  const versions = (a.version ?? "").localeCompare(b.version ?? "", "en", { numeric: true });
+  const versions = NUMERIC.compare(a.version ?? "", b.version ?? "");
   return versions !== 0 ? versions : a.key.localeCompare(b.key);
 }
 
@@ -61,7 +83,7 @@ export function isUndoable(operation: OperationFact): boolean {
 }
 
 /** A section with no statements, or only ones that do nothing (SELECT 1, SET, BEGIN/COMMIT). */
-export function doesNothing(section: SectionFact): boolean {
+export function doesNothing(section: Pick<SectionFact, "operations">): boolean {
   return section.operations.every(
     (op) =>
       op.type === "transaction" ||

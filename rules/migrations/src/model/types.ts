@@ -26,6 +26,22 @@ export interface Section {
   range: OffsetRange;
   /** Whether the framework wraps the section in a transaction; null when it cannot be known. */
   transactional: boolean | null;
+  /** A Liquibase changeset: applied, committed and rolled back on its own. */
+  changeset?: Changeset;
+}
+
+/**
+ * What a Liquibase changeset says about its rollback: `--rollback <sql>` lines, none at all, or
+ * `--rollback not required` / `--rollback empty` (nothing to undo, by the author's word).
+ */
+export type RollbackKind = "written" | "missing" | "notRequired";
+
+export interface Changeset {
+  /** `author:id`, as the `--changeset` line writes it. */
+  id: string;
+  rollback: RollbackKind;
+  /** Where the changeset's first rollback line starts, or null without one. */
+  rollbackStart: number | null;
 }
 
 export interface OperationBase {

@@ -2,15 +2,30 @@
 // success on a schema that matches neither version of the code.
 import { defineRule } from "@deploylint/core/rule-api";
 import {
+  changesetsOf,
   DYNAMIC,
   docsUrl,
   doesNothing,
   groupMigrations,
   MIGRATION_FACT,
   type MigrationFact,
+  type OperationFact,
   rebuiltTables,
   undoRequirement,
 } from "../model/index.js";
+
+/** The up's changes the down leaves in place: each with what the down should have done. */
+function notUndone(up: OperationFact[], down: OperationFact[]) {
+  // An empty down is no-empty-down's finding.
+  if (doesNothing({ operations: down })) return [];
+  // A down that calls code the pack cannot follow (an ORM helper) cannot be judged statically.
+  if (down.some((op) => op.type === "other" && op.verb === DYNAMIC)) return [];
+  const rebuilt = rebuiltTables(up);
+  return up.flatMap((operation) => {
+    const requirement = undoRequirement(operation, rebuilt);
+    return requirement === null || requirement.satisfied(down) ? [] : [{ operation, requirement }];
+  });
+}
 
 export default defineRule({
   id: "down-reverses-up",
@@ -24,23 +39,39 @@ export default defineRule({
     messages: {
       notReversed:
         "The down does not undo {{change}} (line {{line}} of the up): {{expected}} is missing, so a rollback leaves that change behind.",
+      changesetNotReversed:
+        "The rollback of changeset {{changeset}} does not undo {{change}} (line {{line}}): {{expected}} is missing, so a rollback leaves that change behind.",
     },
     help: "Add the statement that undoes the change to the down, in reverse order of the up.",
     docs: { url: docsUrl("down-reverses-up") },
   },
   check(ctx) {
     for (const group of groupMigrations(ctx.facts<MigrationFact>(MIGRATION_FACT))) {
+      // Liquibase formatted SQL: each changeset's rollback undoes that changeset, and only it.
+      const changesets = group.up === null ? null : changesetsOf(group.up);
+      if (group.up !== null && changesets !== null) {
+        for (const changeset of changesets) {
+          if (changeset.rollback !== "written") continue;
+          for (const { operation, requirement } of notUndone(changeset.up, changeset.down)) {
+            ctx.report({
+              messageId: "changesetNotReversed",
+              data: {
+                changeset: changeset.id,
+                change: requirement.change,
+                line: operation.line,
+                expected: requirement.expected,
+              },
+              file: group.up.path,
+              line: changeset.rollbackLine,
+            });
+          }
+        }
+        continue;
+      }
       const up = group.up?.up;
       const down = group.down?.down;
       if (group.down === null || up === null || up === undefined || down === null || down === undefined) continue;
-      // An empty down is no-empty-down's finding.
-      if (doesNothing(down)) continue;
-      // A down that calls code the pack cannot follow (an ORM helper) cannot be judged statically.
-      if (down.operations.some((op) => op.type === "other" && op.verb === DYNAMIC)) continue;
-      const rebuilt = rebuiltTables(up.operations);
-      for (const operation of up.operations) {
-        const requirement = undoRequirement(operation, rebuilt);
-        if (requirement === null || requirement.satisfied(down.operations)) continue;
+      for (const { operation, requirement } of notUndone(up.operations, down.operations)) {
         ctx.report({
           messageId: "notReversed",
           data: { change: requirement.change, line: operation.line, expected: requirement.expected },

@@ -1,6 +1,7 @@
 // migrations/no-empty-down: a down that exists but does nothing gives a false sense of a rollback.
 import { defineRule } from "@deploylint/core/rule-api";
 import {
+  changesetsOf,
   docsUrl,
   doesNothing,
   groupMigrations,
@@ -21,12 +22,31 @@ export default defineRule({
     messages: {
       emptyDown:
         "The down of migration {{name}} does nothing, but its up changes the schema (line {{upLine}}): a rollback would report success and leave the change in place.",
+      emptyRollback:
+        "The rollback of changeset {{changeset}} does nothing, but the changeset changes the schema (line {{upLine}}): a rollback would report success and leave the change in place.",
     },
     help: "Write the statements that undo the up, or delete the down if the framework allows a migration without one and say why in the up.",
     docs: { url: docsUrl("no-empty-down") },
   },
   check(ctx) {
     for (const group of groupMigrations(ctx.facts<MigrationFact>(MIGRATION_FACT))) {
+      // Liquibase formatted SQL: each changeset has its own rollback (`--rollback not required` and
+      // `--rollback empty` say on purpose that there is nothing to undo).
+      const changesets = group.up === null ? null : changesetsOf(group.up);
+      if (group.up !== null && changesets !== null) {
+        for (const changeset of changesets) {
+          const undoable = changeset.up.find(isUndoable);
+          if (changeset.rollback !== "written" || undoable === undefined) continue;
+          if (!doesNothing({ operations: changeset.down })) continue;
+          ctx.report({
+            messageId: "emptyRollback",
+            data: { changeset: changeset.id, upLine: undoable.line },
+            file: group.up.path,
+            line: changeset.rollbackLine,
+          });
+        }
+        continue;
+      }
       const down = group.down?.down;
       const upSection = group.up?.up;
       if (group.down === null || down === undefined || down === null || upSection === undefined || upSection === null) {

@@ -1,7 +1,22 @@
 // migrations/no-transaction-nesting: BEGIN/COMMIT in a file the framework already runs in a
 // transaction commits the framework's work early; a BEGIN without COMMIT leaves one open.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, migrationOf } from "../model/index.js";
+import { docsUrl, type Migration, migrationOf, type Operation, type Section } from "../model/index.js";
+
+/**
+ * The up operations by the unit the framework runs on its own: each Liquibase changeset (with its
+ * own runInTransaction), or the whole up of other frameworks.
+ */
+function units(migration: Migration): { transactional: boolean | null; operations: Operation[] }[] {
+  const changesets = migration.sections.filter((section) => section.changeset !== undefined);
+  if (changesets.length === 0) return [{ transactional: migration.transactional, operations: migration.up }];
+  const holds = (section: Section, operation: Operation) =>
+    operation.range.start >= section.range.start && operation.range.start < section.range.end;
+  return changesets.map((section) => ({
+    transactional: section.transactional,
+    operations: migration.up.filter((operation) => holds(section, operation)),
+  }));
+}
 
 export default defineRule({
   id: "no-transaction-nesting",
@@ -24,19 +39,21 @@ export default defineRule({
       file() {
         const migration = migrationOf(ctx);
         if (migration === null) return;
-        let open: (typeof migration.up)[number] | null = null;
-        for (const operation of migration.up) {
-          if (operation.type !== "transaction") continue;
-          if (migration.transactional === true) {
-            ctx.report({
-              messageId: "nested",
-              data: { framework: migration.framework, verb: operation.verb.toUpperCase() },
-              range: operation.range,
-            });
+        for (const unit of units(migration)) {
+          let open: Operation | null = null;
+          for (const operation of unit.operations) {
+            if (operation.type !== "transaction") continue;
+            if (unit.transactional === true) {
+              ctx.report({
+                messageId: "nested",
+                data: { framework: migration.framework, verb: operation.verb.toUpperCase() },
+                range: operation.range,
+              });
+            }
+            open = operation.verb === "begin" ? operation : null;
           }
-          open = operation.verb === "begin" ? operation : null;
+          if (open !== null && unit.transactional !== true) ctx.report({ messageId: "unclosed", range: open.range });
         }
-        if (open !== null && migration.transactional !== true) ctx.report({ messageId: "unclosed", range: open.range });
       },
     };
   },

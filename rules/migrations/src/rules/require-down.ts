@@ -1,7 +1,14 @@
 // migrations/require-down: an up migration without a down, in a framework that has one, cannot be
 // rolled back when the deploy goes wrong.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, type Framework, groupMigrations, MIGRATION_FACT, type MigrationFact } from "../model/index.js";
+import {
+  changesetsOf,
+  docsUrl,
+  type Framework,
+  groupMigrations,
+  MIGRATION_FACT,
+  type MigrationFact,
+} from "../model/index.js";
 
 // Frameworks whose migrations have a down: a sibling file, a section, a changeset's rollback.
 const WITH_DOWN = new Set<Framework>([
@@ -50,6 +57,8 @@ export default defineRule({
     messages: {
       missingDown:
         "Migration {{name}} has no down ({{where}} is expected): if this deploy has to be rolled back, the schema change cannot be undone by the tool.",
+      missingRollback:
+        "Changeset {{changeset}} has no rollback (a `--rollback` line, or `--rollback not required`, is expected): Liquibase cannot undo formatted SQL on its own, so rolling back past this changeset fails.",
     },
     help: "Write the down that undoes the up (drop what it creates, restore what it drops), and test it.",
     options: {
@@ -70,6 +79,20 @@ export default defineRule({
     );
     for (const group of groups) {
       const up = group.up;
+      // Liquibase formatted SQL: each changeset is rolled back on its own, with its own rollback.
+      const changesets = up === null ? null : changesetsOf(up);
+      if (up !== null && changesets !== null) {
+        for (const changeset of changesets) {
+          if (changeset.rollback !== "missing") continue;
+          ctx.report({
+            messageId: "missingRollback",
+            data: { changeset: changeset.id },
+            file: up.path,
+            line: changeset.line,
+          });
+        }
+        continue;
+      }
       if (up === null || group.down !== null || up.downNotRequired) continue;
       const required =
         WITH_DOWN.has(group.framework) ||
