@@ -160,6 +160,8 @@ async function run(argv: string[], io: Io): Promise<number> {
 
   const started = performance.now();
   const config = await loadConfig(configOptions);
+  // performance.now() counts from the process's start: this is node's boot plus loading the CLI.
+  debug?.(`start-up: ${Math.round(started)} ms, config loaded in ${Math.round(performance.now() - started)} ms`);
   debug?.(`config: ${config.configFile ?? "(none: recommended preset)"}`);
   debug?.(`packs: ${config.packs.map((p) => p.pack.name).join(", ")}`);
   if (values["print-config"]) {
@@ -259,6 +261,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     appendFileSync(io.env.GITHUB_STEP_SUMMARY, markdown(reported, { ...context, color: false }));
   }
 
+  debug?.(`done ${Math.round(performance.now())} ms after the process started`);
   const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
   const strictFailure = fixedBaseline && Boolean(values["baseline-strict"]);
   return result.summary.errors > 0 || tooManyWarnings || strictFailure ? 1 : 0;

@@ -2,10 +2,9 @@
 // default ignores, .gitignore and config ignores.
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import fg from "fast-glob";
 import picomatch from "picomatch";
 import { loadGitignore } from "./gitignore.js";
-import { type Skipped, walk } from "./walk.js";
+import { loadFastGlob, type Skipped, walk } from "./walk.js";
 
 /**
  * Folders never walked into, at any depth below a pattern's base: dependencies, VCS data and
@@ -83,7 +82,9 @@ export async function discover(options: DiscoverOptions): Promise<DiscoverResult
       candidates.set(plan, []);
       continue;
     }
-    const walked = await walk({ cwd, base: plan.walkBase, ignore: pruneGlobs(plan.walkBase, options.ignores ?? []) });
+    const { escapePath } = await loadFastGlob();
+    const ignore = pruneGlobs(plan.walkBase, options.ignores ?? [], escapePath);
+    const walked = await walk({ cwd, base: plan.walkBase, ignore });
     const { match } = plan;
     skipped.push(...walked.skipped.filter((entry) => !configIgnored(entry.file) && (!match || match(entry.file))));
     for (const file of walked.files)
@@ -137,8 +138,8 @@ function normalisePattern(cwd: string, pattern: string): string {
 
 // fast-glob prunes folders matching these; the same config ignores are re-checked per file, so
 // pruning is only an optimisation.
-function pruneGlobs(base: string, ignores: string[]): string[] {
-  const prefix = base === "." ? "" : `${fg.escapePath(base)}/`;
+function pruneGlobs(base: string, ignores: string[], escapePath: (path: string) => string): string[] {
+  const prefix = base === "." ? "" : `${escapePath(base)}/`;
   const defaults = DEFAULT_IGNORED_DIRS.map((dir) => `${prefix}**/${dir}/**`);
   const config = ignores.map(normaliseIgnore).flatMap((glob) => [glob, `${glob}/**`]);
   return [...defaults, ...config];
