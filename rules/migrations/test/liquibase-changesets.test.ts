@@ -59,6 +59,11 @@ tester.run("no-concurrent-in-transaction", {
       filename: "db/changelog/changes.sql",
       code: "--liquibase formatted sql\n--changeset ann:1\nCREATE TABLE t (a int);\n--rollback DROP TABLE t;\n--changeset ann:2 runInTransaction:false\nCREATE INDEX CONCURRENTLY i ON t (a);\n--rollback DROP INDEX i;\n",
     },
+    {
+      name: "a BEGIN left open in one changeset does not reach the next",
+      filename: "db/changelog/changes.sql",
+      code: "--liquibase formatted sql\n--changeset ann:1 runInTransaction:false\nBEGIN;\nCREATE TABLE t (a int);\n--rollback DROP TABLE t;\n--changeset ann:2 runInTransaction:false\nCREATE INDEX CONCURRENTLY i ON t (a);\n--rollback DROP INDEX i;\n",
+    },
   ],
   invalid: [
     {

@@ -26,11 +26,14 @@ export function cannotRunInTransaction(operation: Operation): boolean {
 
 // Whether the framework wraps the up section holding `operation`: a Liquibase file holds several
 // changesets, each with its own runInTransaction; other frameworks have one up section per file.
-function sectionWraps(migration: Migration, operation: Operation): boolean {
-  const section = migration.sections.find(
+function upSectionOf(migration: Migration, operation: Operation) {
+  return migration.sections.find(
     (s) => s.direction === "up" && operation.range.start >= s.range.start && operation.range.start < s.range.end,
   );
-  return (section?.transactional ?? migration.transactional) === true;
+}
+
+function sectionWraps(migration: Migration, operation: Operation): boolean {
+  return (upSectionOf(migration, operation)?.transactional ?? migration.transactional) === true;
 }
 
 function frameworkWraps(migration: Migration): boolean {
@@ -50,7 +53,14 @@ export function upTransactions(migration: Migration): (TransactionOwner | null)[
   const statementCount = new Set(migration.up.map((op) => op.statementIndex)).size;
   const implicit = migration.dialect === "postgresql" && sendsAsOneQuery(migration.framework) && statementCount > 1;
   let open = false;
+  let section: ReturnType<typeof upSectionOf>;
   return migration.up.map((operation) => {
+    // Liquibase runs each changeset on its own: a BEGIN left open does not reach the next one.
+    if (perSection) {
+      const current = upSectionOf(migration, operation);
+      if (current !== section) open = false;
+      section = current;
+    }
     if (operation.type === "transaction") {
       open = operation.verb === "begin";
       return null;
