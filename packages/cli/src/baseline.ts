@@ -37,7 +37,9 @@ export function buildBaseline(findings: readonly Finding[]): Baseline {
   for (const finding of findings) {
     const rules = grouped.get(finding.file) ?? new Map<string, string[]>();
     grouped.set(finding.file, rules);
-    rules.set(finding.ruleId, [...(rules.get(finding.ruleId) ?? []), finding.fingerprint]);
+    const fingerprints = rules.get(finding.ruleId);
+    if (fingerprints) fingerprints.push(finding.fingerprint);
+    else rules.set(finding.ruleId, [finding.fingerprint]);
   }
   const files: Baseline["files"] = {};
   for (const file of [...grouped.keys()].sort(byCodeUnit)) {

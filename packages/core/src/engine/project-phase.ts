@@ -17,6 +17,8 @@ export function runProjectPhase(options: {
   severityFor: (ruleId: string, path: string) => Severity;
   /** Reads a file's text when a project finding points at offsets (rare; positions need no text). */
   readText: (path: string) => string | null;
+  /** Called with each rule's time, for --debug. */
+  timed?: (ruleId: string, milliseconds: number) => void;
 }): RawFinding[] {
   const { rules, results, files, changes, settings, severityFor, readText } = options;
   const factsByType = new Map<string, FactRecord[]>();
@@ -35,6 +37,7 @@ export function runProjectPhase(options: {
   };
 
   for (const active of rules) {
+    const started = performance.now();
     try {
       active.rule.check({
         id: active.id,
@@ -78,6 +81,7 @@ export function runProjectPhase(options: {
       if (error instanceof RuleCrash) throw error;
       throw new RuleCrash(active.id, "(project)", error);
     }
+    options.timed?.(active.id, performance.now() - started);
   }
   return findings;
 }

@@ -160,6 +160,7 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
 
   const deleted = new Set(options.changes?.deleted ?? []);
   const projectStarted = performance.now();
+  const timings: [string, number][] = [];
   const projectFindings = runProjectPhase({
     rules: planner.projectRules,
     results,
@@ -168,10 +169,17 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
     settings: config.settings,
     severityFor: planner.severityFor,
     readText: (path) => preloaded.get(path) ?? null,
+    ...(options.debug ? { timed: (id: string, ms: number) => timings.push([id, ms]) } : {}),
     // A finding about a deleted file (an applied migration removed) belongs to the change too.
   }).filter((finding) => lintPaths === null || lintPaths.has(finding.file) || deleted.has(finding.file));
 
-  options.debug?.(`project phase: ${Math.round(performance.now() - projectStarted)} ms`);
+  const slowest = timings
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([id, ms]) => `${id} ${Math.round(ms)} ms`);
+  options.debug?.(
+    `project phase: ${Math.round(performance.now() - projectStarted)} ms (slowest: ${slowest.join(", ")})`,
+  );
   return finish({ results, projectFindings, planner, skipped, fileCount: results.length });
 }
 

@@ -32,7 +32,11 @@ export default defineRule<typeof messages, NoUnusedDocumentedVarOptions | undefi
     const known = knownMatcher(ctx.options);
     // Files that read each name; an entry is used when one of them lies in its example's scope.
     const readers = new Map<string, string[]>();
-    const noteRead = (name: string, file: string) => readers.set(name, [...(readers.get(name) ?? []), file]);
+    const noteRead = (name: string, file: string) => {
+      const files = readers.get(name);
+      if (files) files.push(file);
+      else readers.set(name, [file]);
+    };
     for (const { file, data } of ctx.facts<ReadFact>(READ_FACT)) if (data.name !== null) noteRead(data.name, file);
     const documented = ctx.facts<DocumentedFact>(DOCUMENTED_FACT);
     // A value that expands ${OTHER} reads OTHER wherever the example is loaded.

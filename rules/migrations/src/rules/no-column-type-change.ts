@@ -68,7 +68,11 @@ export default defineRule({
   check(ctx) {
     const groups = groupMigrations(ctx.facts<MigrationFact>(MIGRATION_FACT)).filter((g) => g.up?.up);
     const roots = new Map<string, MigrationGroup[]>();
-    for (const group of groups) roots.set(group.root, [...(roots.get(group.root) ?? []), group]);
+    for (const group of groups) {
+      const list = roots.get(group.root);
+      if (list) list.push(group);
+      else roots.set(group.root, [group]);
+    }
     for (const list of roots.values()) {
       const types = new ColumnTypes();
       for (const group of list.sort(byVersion)) {
