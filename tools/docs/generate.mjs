@@ -1,8 +1,9 @@
-// Regenerates presets, rule doc headers and the README rule table from the built packs' metadata
-// (`npm run docs`), or fails when any of them drifted (`npm run docs:check`). Run after `tsc -b`.
+// Regenerates presets, rule doc headers, the README rule table (from the built packs' metadata) and
+// the precompiled config validator (`npm run docs`), or fails when any of them drifted (`npm run docs:check`). Run after `tsc -b`.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CONFIG_VALIDATOR_PATH, configValidatorSource } from "../build/config-validator.mjs";
 import { checkExamples } from "./examples.mjs";
 import { firstDifferentLine, plan } from "./lib.mjs";
 
@@ -85,6 +86,12 @@ async function main() {
   const docPages = listFiles("docs/rules", ".md").filter((path) => path.split("/").length > 3);
   const testFiles = listFiles("rules", ".test.ts");
   const { outputs, problems } = plan({ packs: loaded.packs, docPages, testFiles, readText });
+  outputs.push({
+    path: CONFIG_VALIDATOR_PATH,
+    label: CONFIG_VALIDATOR_PATH,
+    before: readText(CONFIG_VALIDATOR_PATH),
+    after: configValidatorSource(root),
+  });
   problems.unshift(...loaded.problems);
   const drifted = outputs.filter((output) => output.before !== output.after);
   problems.push(...(await exampleProblems(loaded.packs)));

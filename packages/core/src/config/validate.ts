@@ -4,10 +4,10 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 // A static JSON import, not a read relative to this file, so the schema travels inside a bundle.
 import schema from "../../schemas/config.schema.json" with { type: "json" };
 import type { JSONSchema } from "../rule-api/types.js";
+import { validate as validateConfig } from "./config-validator.generated.js";
 import { ConfigError } from "./errors.js";
 
 let ajv: Ajv | undefined;
-let configValidator: ValidateFunction | undefined;
 
 function getAjv(): Ajv {
   // strict:false because rule authors' option schemas are theirs to write; we only validate with them.
@@ -25,7 +25,8 @@ export function validateConfigShape(options: {
   file: string;
   lineOf: (path: (string | number)[]) => number | null;
 }): void {
-  configValidator ??= getAjv().compile(configSchema());
+  // Compiled ahead of time from the schema (tools/build/config-validator.mjs): no ajv compile per run.
+  const configValidator = validateConfig as ValidateFunction;
   if (configValidator(options.data)) return;
   const error = pickError(configValidator.errors ?? []);
   if (!error) return;
