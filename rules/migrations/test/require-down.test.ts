@@ -6,6 +6,11 @@ const tester = new RuleTester({ pack });
 tester.run("require-down", {
   valid: [
     {
+      name: "a Liquibase changelog without a changeset applies nothing",
+      filename: "db/changelog/empty.sql",
+      code: "--liquibase formatted sql\n-- changesets move to 002-orders.sql\n",
+    },
+    {
       name: "a golang-migrate pair",
       files: {
         "db/migrations/000001_users.up.sql": "CREATE TABLE users (id int);",

@@ -93,6 +93,8 @@ export default defineRule({
         }
         continue;
       }
+      // A formatted-SQL changelog without a changeset applies nothing, so it has nothing to undo.
+      if (group.framework === "liquibase") continue;
       if (up === null || group.down !== null || up.downNotRequired) continue;
       const required =
         WITH_DOWN.has(group.framework) ||
