@@ -306,6 +306,29 @@ export function lintFile(options: {
   };
 }
 
+/**
+ * Lints one file as the run plans it (main thread and workers alike): a file outside `lintPaths`
+ * (--staged, --changed-since) runs only its extractors, which feed the project rules.
+ */
+export function lintPlannedFile(options: {
+  path: string;
+  text: string;
+  planner: { planFile(path: string): FilePlan };
+  lintPaths: ReadonlySet<string> | null;
+  parsers: ParserSet;
+  readCompanion: CompanionReader;
+}): FileResult {
+  const plan = options.planner.planFile(options.path);
+  const linted = options.lintPaths === null || options.lintPaths.has(options.path);
+  return lintFile({
+    path: options.path,
+    text: options.text,
+    plan: linted ? plan : { ...plan, rules: [] },
+    parsers: options.parsers,
+    readCompanion: options.readCompanion,
+  });
+}
+
 function dispatch(options: {
   subscribers: Subscriber[];
   kind: SourceFileInfo["kind"];

@@ -11,7 +11,7 @@ import type { FileCache } from "./cache.js";
 import { companionsUnchanged, createCompanionReader } from "./companions.js";
 import { UNUSED_SUPPRESSION_ID } from "./core-rules.js";
 import { assignFingerprints, contentKey, hashText } from "./fingerprint.js";
-import { type FileResult, lintFile, type RawFinding } from "./lint-file.js";
+import { type FileResult, lintPlannedFile, type RawFinding } from "./lint-file.js";
 import { createPlanner, type PlanConfig } from "./planner.js";
 import { runPool } from "./pool.js";
 import { runProjectPhase } from "./project-phase.js";
@@ -135,17 +135,7 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
         skipped.push({ file: file.path, reason: read.reason });
         continue;
       }
-      const linted = lintPaths === null || lintPaths.has(file.path);
-      const plan = planner.planFile(file.path);
-      fresh.push(
-        lintFile({
-          path: file.path,
-          text: read.text,
-          plan: linted ? plan : { ...plan, rules: [] },
-          parsers,
-          readCompanion,
-        }),
-      );
+      fresh.push(lintPlannedFile({ path: file.path, text: read.text, planner, lintPaths, parsers, readCompanion }));
     }
   }
   options.debug?.(`per-file phase: ${Math.round(performance.now() - phaseStarted)} ms`);

@@ -7,7 +7,7 @@ import type { Pack } from "../rule-api/types.js";
 import { loadParsers } from "../sources/registry.js";
 import { importPack } from "./builtin-packs.js";
 import { createCompanionReader } from "./companions.js";
-import { type FileResult, lintFile, RuleCrash } from "./lint-file.js";
+import { type FileResult, lintPlannedFile, RuleCrash } from "./lint-file.js";
 import { createPlanner } from "./planner.js";
 import type { WorkerInit, WorkerReply } from "./pool.js";
 import { buildRegistry } from "./registry.js";
@@ -33,17 +33,7 @@ parentPort?.on("message", (batch: { path: string; absolutePath: string; text?: s
         skipped.push({ file: file.path, reason: read.reason });
         continue;
       }
-      const plan = planner.planFile(file.path);
-      const linted = lintPaths === null || lintPaths.has(file.path);
-      results.push(
-        lintFile({
-          path: file.path,
-          text: read.text,
-          plan: linted ? plan : { ...plan, rules: [] },
-          parsers,
-          readCompanion,
-        }),
-      );
+      results.push(lintPlannedFile({ path: file.path, text: read.text, planner, lintPaths, parsers, readCompanion }));
     }
     parentPort?.postMessage({ type: "batch", results, skipped } satisfies WorkerReply);
   } catch (error) {
