@@ -1,6 +1,6 @@
 // --changed-since and --staged: only what the change introduced, and the content git will commit.
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { git, runCli, runJson, tempRepo } from "../support/cli.js";
 
@@ -57,6 +57,36 @@ describe("--staged", () => {
     expect(drops(["--staged"])).toEqual(["db/migrations/000003_staged.up.sql"]);
     git(dir, "add", "-A");
     expect(drops(["--staged"])).toEqual([]);
+  });
+});
+
+describe("--staged and ignore rules", () => {
+  it("leaves out tracked files that .gitignore or info/exclude match, as a full run does", () => {
+    const dir = repoWithHistory();
+    writeFileSync(join(dir, ".gitignore"), "generated/\n");
+    const drop = "ALTER TABLE d DROP COLUMN gone;\n";
+    const files: Record<string, string> = {
+      "db/migrations/generated/000009_gen.up.sql": drop,
+      "db/migrations/nested/.gitignore": "*.tmp.sql\n",
+      "db/migrations/nested/000010_scratch.tmp.sql": drop,
+      "db/migrations/000011_excluded.up.sql": drop,
+      "db/migrations/000012_kept.up.sql": drop,
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    writeFileSync(join(dir, ".git/info/exclude"), "db/migrations/000011_excluded.up.sql\n");
+    // Force-added: tracked although the ignore rules match them.
+    git(dir, "add", "-f", "-A");
+    const drops = (args: string[]) =>
+      runJson(args, { cwd: dir })
+        .report.findings.filter((f) => f.ruleId === "migrations/no-drop-column")
+        .map((f) => f.file)
+        .sort();
+    const full = drops([]);
+    expect(full).toEqual(["db/migrations/000001_old.up.sql", "db/migrations/000012_kept.up.sql"]);
+    expect(drops(["--staged"])).toEqual(["db/migrations/000012_kept.up.sql"]);
   });
 });
 
