@@ -1,5 +1,5 @@
 // What frameworks keep beside their migrations, read through ctx.companion: diesel's metadata.toml
-// (run_in_transaction), Atlas's atlas.sum (the folder is an Atlas migration directory), Prisma's
+// (run_in_transaction), Flyway's script configuration files (executeInTransaction), Atlas's atlas.sum (the folder is an Atlas migration directory), Prisma's
 // migration_lock.toml (the provider) and Drizzle's journal or config (the dialect).
 //
 // The files are tiny and their keys flat, so a line pattern reads them: a TOML or TypeScript
@@ -17,6 +17,15 @@ function tomlValue(text: string, key: string): string | null {
 export function dieselRunsInTransaction(companion: Companion): boolean {
   const metadata = companion("metadata.toml");
   return metadata === null || tomlValue(metadata, "run_in_transaction") !== "false";
+}
+
+/**
+ * Flyway: a script configuration file beside the script, named after it plus `.conf`
+ * (`V3__index.sql.conf`), with `executeInTransaction=false` runs the script outside a transaction.
+ */
+export function flywayExecutesInTransaction(companion: Companion, scriptName: string): boolean {
+  const config = companion(`${scriptName}.conf`);
+  return config === null || !/^[ \t]*executeInTransaction[ \t]*[=:][ \t]*false\b/im.test(config);
 }
 
 /** Atlas keeps atlas.sum, the directory's integrity file, beside its migrations. */

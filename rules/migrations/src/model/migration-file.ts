@@ -2,7 +2,13 @@
 // text, with each framework's transaction behaviour (who wraps a file in a transaction, and how a
 // file opts out).
 import type { OffsetRange } from "@deploylint/core/rule-api";
-import { type Companion, dieselRunsInTransaction, isAtlasDirectory, isDrizzleDirectory } from "./framework-files.js";
+import {
+  type Companion,
+  dieselRunsInTransaction,
+  flywayExecutesInTransaction,
+  isAtlasDirectory,
+  isDrizzleDirectory,
+} from "./framework-files.js";
 import { changesetRollback } from "./liquibase-rollback.js";
 import type { Direction, Framework, MigrationFile, Section } from "./types.js";
 
@@ -181,12 +187,12 @@ function fromPath(segments: string[], text: string, companion: Companion): Migra
   const flyway = FLYWAY.exec(basename);
   if (flyway !== null) {
     const direction: Direction = (flyway[1] ?? "").toUpperCase() === "U" ? "down" : "up";
-    const sections = whole(direction, length, true);
+    const sections = whole(direction, length, flywayExecutesInTransaction(companion, basename));
     return { framework: "flyway", version: flyway[2] ?? null, name: flyway[3] ?? "", direction, sections };
   }
   const repeatable = FLYWAY_REPEATABLE.exec(basename);
   if (repeatable !== null) {
-    const sections = whole("up", length, true);
+    const sections = whole("up", length, flywayExecutesInTransaction(companion, basename));
     return { framework: "flyway", version: null, name: repeatable[1] ?? "", direction: "up", sections };
   }
   const named = basenameVersion(basename);

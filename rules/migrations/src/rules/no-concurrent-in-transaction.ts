@@ -16,7 +16,8 @@ const OPT_OUT: Partial<Record<Framework, string>> = {
   goose: "add `-- +goose NO TRANSACTION` to the file",
   dbmate: "write `-- migrate:up transaction:false`",
   diesel: "set `run_in_transaction = false` in the migration's metadata.toml",
-  flyway: "move the statement into a migration of its own (Flyway runs such a file outside a transaction)",
+  flyway:
+    "move the statement into a migration of its own (Flyway runs such a file outside a transaction), or set `executeInTransaction=false` in a `<script>.sql.conf` beside it",
   liquibase: "set `runInTransaction:false` on the changeset",
   atlas: "add `-- atlas:txmode none` to the file",
   drizzle: "run the statement outside drizzle's migrator (its migrations always share one transaction)",

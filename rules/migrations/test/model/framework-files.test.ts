@@ -6,6 +6,7 @@ import pack from "../../src/index.js";
 import {
   dieselRunsInTransaction,
   drizzleDialect,
+  flywayExecutesInTransaction,
   isAtlasDirectory,
   prismaDialect,
 } from "../../src/model/framework-files.js";
@@ -25,6 +26,20 @@ describe("framework files", () => {
     expect(dieselRunsInTransaction(files({ "metadata.toml": "run_in_transaction=false # no tx\n" }))).toBe(false);
     expect(dieselRunsInTransaction(files({ "metadata.toml": "# run_in_transaction = false\n" }))).toBe(true);
     expect(dieselRunsInTransaction(files({ "metadata.toml": "run_in_transaction = true\n" }))).toBe(true);
+  });
+
+  it("Flyway: executeInTransaction=false in the script's .conf file", () => {
+    const script = "V3__index.sql";
+    expect(flywayExecutesInTransaction(files({}), script)).toBe(true);
+    expect(flywayExecutesInTransaction(files({ "V3__index.sql.conf": "executeInTransaction=false\n" }), script)).toBe(
+      false,
+    );
+    expect(flywayExecutesInTransaction(files({ "V3__index.sql.conf": "executeInTransaction = true\n" }), script)).toBe(
+      true,
+    );
+    expect(flywayExecutesInTransaction(files({ "V4__other.sql.conf": "executeInTransaction=false\n" }), script)).toBe(
+      true,
+    );
   });
 
   it("Atlas: atlas.sum marks the directory", () => {
@@ -63,12 +78,25 @@ tester.run("no-concurrent-in-transaction", {
       },
     },
     {
+      name: "Flyway with executeInTransaction=false in the script's configuration file",
+      files: {
+        "db/migration/V3__index.sql": `SELECT 1;\n${concurrent}`,
+        "db/migration/V3__index.sql.conf": "executeInTransaction=false\n",
+      },
+    },
+    {
       name: "a plain folder: nothing wraps one statement",
       filename: "migrations/20240119140000_idx.sql",
       code: concurrent,
     },
   ],
   invalid: [
+    {
+      name: "Flyway wraps a script that mixes CONCURRENTLY with other statements",
+      filename: "db/migration/V3__index.sql",
+      code: `SELECT 1;\n${concurrent}`,
+      errors: [{ line: 2, column: 1 }],
+    },
     {
       name: "diesel wraps a migration without metadata.toml",
       filename: "migrations/2024-01-19-140000_idx/up.sql",
