@@ -158,6 +158,17 @@ function sqitch(segments: string[], text: string): MigrationFile | null {
   return { framework: "sqitch", version: null, name, direction: role, sections: whole(role, text.length, false) };
 }
 
+/** Prisma: `<dir>/<version>_<name>/migration.sql`. */
+export function isPrismaMigration(segments: string[]): boolean {
+  const basename = (segments[segments.length - 1] ?? "").toLowerCase();
+  return basename === "migration.sql" && VERSIONED_FOLDER.test(segments[segments.length - 2] ?? "");
+}
+
+/** Drizzle by its path or text: a `drizzle/` folder, or drizzle-kit's statement breakpoints. */
+export function looksLikeDrizzle(segments: string[], text: string): boolean {
+  return segments.some((s) => s.toLowerCase() === "drizzle") || DRIZZLE_BREAKPOINT.test(text);
+}
+
 /** Frameworks recognised from the file and folder names (one file per direction). */
 function fromPath(segments: string[], text: string, companion: Companion): MigrationFile {
   const length = text.length;
@@ -179,10 +190,11 @@ function fromPath(segments: string[], text: string, companion: Companion): Migra
     const sections = whole(direction, length, dieselRunsInTransaction(companion));
     return { framework: "diesel", version: versioned[1] ?? null, name: versioned[2] ?? "", direction, sections };
   }
-  if (lower === "migration.sql" && versioned !== null) {
+  if (isPrismaMigration(segments)) {
     // Prisma sends the script as one multi-statement query (see implicitTransaction).
     const sections = whole("up", length, false);
-    return { framework: "prisma", version: versioned[1] ?? null, name: versioned[2] ?? "", direction: "up", sections };
+    const [, version = null, name = ""] = versioned ?? [];
+    return { framework: "prisma", version, name, direction: "up", sections };
   }
   const flyway = FLYWAY.exec(basename);
   if (flyway !== null) {
@@ -200,8 +212,7 @@ function fromPath(segments: string[], text: string, companion: Companion): Migra
   if (isAtlasDirectory(companion)) {
     return { framework: "atlas", ...named, direction: "up", sections: whole("up", length, true) };
   }
-  const drizzleFolder = segments.some((s) => s.toLowerCase() === "drizzle");
-  if (drizzleFolder || DRIZZLE_BREAKPOINT.test(text) || isDrizzleDirectory(companion)) {
+  if (looksLikeDrizzle(segments, text) || isDrizzleDirectory(companion)) {
     // drizzle-kit's migrator applies the pending migrations in one transaction, with no opt-out.
     return { framework: "drizzle", ...named, direction: "up", sections: whole("up", length, true) };
   }
