@@ -214,12 +214,16 @@ async function run(argv: string[], io: Io): Promise<number> {
   try {
     result = await runLintOnce();
     // Fixes can make new ones possible (or overlap): a few passes, like ESLint, then report what is left.
+    // A refused fix is said once; its finding stays in the report and decides the exit code, as in ESLint.
+    const refused = new Set<string>();
     for (let pass = 0; values.fix && pass < 5; pass++) {
       const outcome = applyFixes({ cwd: io.cwd, findings: result.findings });
+      for (const { file, reason } of outcome.refused) refused.add(`deploylint: did not fix ${file}: ${reason}.\n`);
       if (outcome.applied === 0) break;
       io.stderr(`deploylint: fixed ${outcome.applied} problem(s) in ${outcome.files.join(", ")}.\n`);
       result = await runLintOnce();
     }
+    for (const line of refused) io.stderr(line);
   } finally {
     progress?.stop();
   }

@@ -11,6 +11,8 @@ const messages = {
     "The variable {{name}} is read here but {{example}} does not document it; a deploy that does not set it runs with it undefined, and nobody setting up an environment knows it is needed. Add {{name}} to {{example}} with a comment saying what it is and an example value.",
   noExample:
     "The variable {{name}} is read here but the repository has no example file ({{examples}}); whoever deploys cannot know which variables to set. Create .env.example listing {{name}} with a description and an example value.",
+  invalidName:
+    "The code reads the variable {{name}}, which is not a valid variable name (letters, digits and _, not starting with a digit); no example file, shell or deploy platform can set it, so it is always undefined. Rename it to a valid name.",
   dynamicAccess:
     "This file reads an environment variable whose name is computed at run time; deploylint cannot tell which one, so a variable may be missing from the example without a finding. Read each variable by its literal name, or make sure the example lists every name this code can build.",
 } as const;
@@ -54,6 +56,18 @@ export default defineRule<typeof messages, NoUndocumentedVarOptions | undefined>
       const examples = index.examplesFor(file);
       if (examples.some((example) => example.names.has(read.name ?? ""))) continue;
       reported.add(key);
+      // A name read from code is untrusted text: one with a newline, `=` or `#` would inject
+      // entries into the example, so it is reported (quoted and escaped) and never written.
+      if (!VALID_NAME.test(read.name)) {
+        ctx.report({
+          file,
+          messageId: "invalidName",
+          data: { name: JSON.stringify(read.name) },
+          fingerprintText: read.name,
+          ...location,
+        });
+        continue;
+      }
       const nearest = examples[0];
       if (nearest) {
         ctx.report({
@@ -70,7 +84,7 @@ export default defineRule<typeof messages, NoUndocumentedVarOptions | undefined>
           messageId: "noExample",
           data: { name: read.name, examples: settings.examples.join(", ") },
           fingerprintText: read.name,
-          fix: { file: ROOT_EXAMPLE, append: documentEntry(read.name ?? "") },
+          fix: { file: defaultExample(settings.examples), append: documentEntry(read.name ?? "") },
           ...location,
         });
       }
@@ -78,8 +92,17 @@ export default defineRule<typeof messages, NoUndocumentedVarOptions | undefined>
   },
 });
 
-/** Where --fix creates the example when the repository has none. */
-const ROOT_EXAMPLE = ".env.example";
+/** What --fix may write as a variable name: what a shell and a dotenv file accept. */
+const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Where --fix creates the example when the repository has none: the first configured example
+ * (a path as given, a file name at the root), so that the next run reads what this one wrote.
+ */
+function defaultExample(examples: readonly string[]): string {
+  const first = examples[0] ?? ".env.example";
+  return first.startsWith("./") ? first.slice(2) : first;
+}
 
 /** The entry --fix appends: a blank line, a comment to complete, the name with an empty value. */
 function documentEntry(name: string): string {
