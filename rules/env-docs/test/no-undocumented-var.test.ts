@@ -167,6 +167,18 @@ tester.run("no-undocumented-var", {
       errors: [{ file: "src/a.ts", messageId: "noExample", line: 1, column: 13 }],
     },
     {
+      name: "a name no shell or example can hold is reported, escaped, without a fix",
+      files: {
+        ".env.example": example,
+        "src/a.ts": 'process.env["A\\nB=evil"];\nprocess.env["HAS SPACE"];\nprocess.env["9LIVES"];\n',
+      },
+      errors: [
+        { file: "src/a.ts", messageId: "invalidName", line: 1, column: 14, data: { name: '"A\\nB=evil"' } },
+        { file: "src/a.ts", messageId: "invalidName", line: 2, column: 14, data: { name: '"HAS SPACE"' } },
+        { file: "src/a.ts", messageId: "invalidName", line: 3, column: 14, data: { name: '"9LIVES"' } },
+      ],
+    },
+    {
       name: "a computed name is reported once, as info",
       files: { ".env.example": example, "src/a.ts": "process.env[key];\nprocess.env[other];\n" },
       errors: [{ file: "src/a.ts", messageId: "dynamicAccess", line: 1, column: 1, endColumn: 17 }],
