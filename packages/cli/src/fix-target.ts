@@ -51,7 +51,11 @@ export const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 /** A path as it may be printed: quoted and escaped when it holds a line break or another control character. */
 export function printablePath(path: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for.
-  return /[\u0000-\u001f\u007f\u2028\u2029]/.test(path) ? JSON.stringify(path) : path;
+  if (!/[\u0000-\u001f\u007f\u2028\u2029]/.test(path)) return path;
+  // JSON escapes the C0 controls; the Unicode line and paragraph separators it leaves raw.
+  return JSON.stringify(path)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 function malformedPath(file: unknown): string | null {
