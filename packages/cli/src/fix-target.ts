@@ -65,6 +65,9 @@ function malformedPath(file: unknown): string | null {
     return "the path is absolute; a fix names a file relative to the working directory";
   if (file.includes("\\")) return "the path holds a backslash; a fix names a file with / separators";
   if (file.split("/").includes("..")) return "the path has a `..` segment";
+  // Inside the working directory but not the working tree: a fix there could plant a hook or rewrite config.
+  if (file.split("/").some((segment) => segment.toLowerCase() === ".git"))
+    return "the path is inside .git; --fix edits the working tree only";
   return null;
 }
 

@@ -46,6 +46,8 @@ describe("checkFixTarget", () => {
     ["C:/x", /absolute/],
     ["a\\b", /backslash/],
     ["pkg/../../x", /`\.\.` segment/],
+    [".git/hooks/pre-commit", /inside \.git/],
+    ["pkg/.GIT/config", /inside \.git/],
     [".", /working directory itself/],
     ["pkg", /a directory, not a regular file/],
     ["pkg/.env.example/x", /pkg\/\.env\.example is not a directory/],

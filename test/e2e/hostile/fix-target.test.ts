@@ -56,13 +56,14 @@ function fix(dir: string) {
 }
 
 describe("--fix stays inside the working directory", () => {
-  it("refuses targets with `..`, absolute targets and targets with backslashes, and writes nothing", () => {
+  it("refuses targets with `..`, absolute targets, backslashes and targets in .git, and writes nothing", () => {
     const { dir, outside, victim } = steeredRepo([
       "$OUT/victim.txt",
       "sub/../$OUT/victim.txt",
       "$ABS/victim.txt",
       "$ABS/created.txt",
       "sub\\..\\$OUT\\created.txt",
+      ".git/hooks/pre-commit",
     ]);
 
     const run = fix(dir);
@@ -74,6 +75,8 @@ describe("--fix stays inside the working directory", () => {
     expect(run.stderr).toMatch(/did not fix sub\/\.\.\/\.\.\/\S+: the path has a `\.\.` segment\./);
     expect(run.stderr).toMatch(/did not fix \S+victim\.txt: the path is absolute/);
     expect(run.stderr).toMatch(/did not fix .*: the path holds a backslash/);
+    expect(run.stderr).toContain("did not fix .git/hooks/pre-commit: the path is inside .git");
+    expect(existsSync(join(dir, ".git"))).toBe(false);
     expect(run.stderr).not.toContain("deploylint: fixed");
   });
 
