@@ -12,7 +12,7 @@ const messages = {
   noExample:
     "The variable {{name}} is read here but the repository has no example file ({{examples}}); whoever deploys cannot know which variables to set. Create .env.example listing {{name}} with a description and an example value.",
   invalidName:
-    "The code reads the variable {{name}}, which is not a valid variable name (letters, digits and _, not starting with a digit); no example file, shell or deploy platform can set it, so it is always undefined. Rename it to a valid name.",
+    "The code reads the variable {{name}}, which is not a valid variable name (letters, digits and _, not starting with a digit); a dotenv file cannot hold it and a shell cannot export it, so a deploy will hardly ever set it, and --fix does not write it. Rename it to a valid name.",
   dynamicAccess:
     "This file reads an environment variable whose name is computed at run time; deploylint cannot tell which one, so a variable may be missing from the example without a finding. Read each variable by its literal name, or make sure the example lists every name this code can build.",
 } as const;
@@ -63,6 +63,7 @@ export default defineRule<typeof messages, NoUndocumentedVarOptions | undefined>
           file,
           messageId: "invalidName",
           data: { name: JSON.stringify(read.name) },
+          help: "Read the variable by a name of letters, digits and _ that does not start with a digit, and document that name.",
           fingerprintText: read.name,
           ...location,
         });
