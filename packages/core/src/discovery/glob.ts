@@ -8,7 +8,7 @@ import { workTreeState } from "./git.js";
 import { findRepo, loadGitignore } from "./gitignore.js";
 import { normaliseInside, realRootOf, resolveInside } from "./inside.js";
 import { listGitScope } from "./scope.js";
-import { loadFastGlob, type Skipped, walk } from "./walk.js";
+import { type Skipped, walk } from "./walk.js";
 
 /**
  * Folders never walked into, at any depth below a pattern's base: dependencies, VCS data and
@@ -29,6 +29,12 @@ export const DEFAULT_IGNORED_DIRS: readonly string[] = [
   ".turbo",
   ".cache",
 ];
+
+/**
+ * Globs match dot files, and `*` matches a line break in a name too (flag `s`): without it a file
+ * named with one is silently left out of every glob and every ignore.
+ */
+const GLOB_OPTIONS = { dot: true, flags: "s" } as const;
 
 export interface DiscoveredFile {
   /** Relative to cwd, `/` separators. */
@@ -162,6 +168,7 @@ function listedSource(files: string[], skipped: Skipped[]): FileSource {
 
 /** Outside git: one walk of cwd, and another of a pattern's folder only where that walk pruned it. */
 function walkedSource(options: DiscoverOptions & { cwd: string; realRoot: string }): FileSource {
+  const configIgnored = createConfigIgnore(options.ignores ?? []);
   const skipped: Skipped[] = [];
   const gitignoreDirs = new Set<string>();
   const walks = new Map<string, Promise<string[]>>();
@@ -169,9 +176,8 @@ function walkedSource(options: DiscoverOptions & { cwd: string; realRoot: string
     let walked = walks.get(base);
     if (walked === undefined) {
       walked = (async () => {
-        const { escapePath } = await loadFastGlob();
-        const ignore = pruneGlobs(base, options.ignores ?? [], escapePath);
-        const result = await walk({ cwd: options.cwd, realRoot: options.realRoot, base, ignore });
+        const prune = (dir: string) => configIgnored(dir) || underDefaultIgnored(`${dir}/x`, base);
+        const result = await walk({ cwd: options.cwd, realRoot: options.realRoot, base, prune });
         skipped.push(...result.skipped);
         for (const file of result.files)
           if (path.posix.basename(file) === ".gitignore") gitignoreDirs.add(path.posix.dirname(file));
@@ -228,7 +234,7 @@ async function planPattern(cwd: string, realRoot: string, pattern: string): Prom
     throw new DiscoveryError(
       `${JSON.stringify(pattern)} reaches outside the working directory ${cwd}; deploylint reads nothing outside it.`,
     );
-  const match = picomatch(normalised, { dot: true });
+  const match = picomatch(normalised, GLOB_OPTIONS);
   return { ...plan, walkBase: base, match: (file) => match(file) };
 }
 
@@ -239,19 +245,10 @@ function normalisePattern(cwd: string, pattern: string): string {
   return trimmed === "" ? "." : trimmed;
 }
 
-// fast-glob prunes folders matching these; the same config ignores are re-checked per file, so
-// pruning is only an optimisation.
-function pruneGlobs(base: string, ignores: string[], escapePath: (path: string) => string): string[] {
-  const prefix = base === "." ? "" : `${escapePath(base)}/`;
-  const defaults = DEFAULT_IGNORED_DIRS.map((dir) => `${prefix}**/${dir}/**`);
-  const config = ignores.map(normaliseIgnore).flatMap((glob) => [glob, `${glob}/**`]);
-  return [...defaults, ...config];
-}
-
 /** A config ignore matches a file when it matches the file or one of its folders. */
 export function createConfigIgnore(ignores: string[]): (file: string) => boolean {
   if (ignores.length === 0) return () => false;
-  const isMatch = picomatch(ignores.map(normaliseIgnore), { dot: true });
+  const isMatch = picomatch(ignores.map(normaliseIgnore), GLOB_OPTIONS);
   return (file) => {
     if (isMatch(file)) return true;
     for (let slash = file.indexOf("/"); slash !== -1; slash = file.indexOf("/", slash + 1)) {

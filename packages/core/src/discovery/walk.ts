@@ -1,12 +1,17 @@
-// Directory traversal with fast-glob, for folders outside git (inside a work tree, git's own
-// listing names the files). Links are never walked into: fast-glob with followSymbolicLinks
-// recurses through a link loop until the OS gives up, and a link may lead out of the root.
-import { stat } from "node:fs/promises";
+// Directory traversal for folders outside git (inside a work tree, git's own listing names the
+// files). Links are never walked into: a link may loop back to an ancestor or lead out of the root.
+import type { Dirent } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import type FastGlob from "fast-glob";
 import { resolveInside } from "./inside.js";
 
-export type SkipReason = "symlink-loop" | "broken-symlink" | "symlink-outside" | "not-a-regular-file" | "ignored";
+export type SkipReason =
+  | "symlink-loop"
+  | "broken-symlink"
+  | "symlink-outside"
+  | "not-a-regular-file"
+  | "unreadable"
+  | "ignored";
 
 export interface Skipped {
   file: string;
@@ -25,44 +30,67 @@ export interface WalkOptions {
   realRoot: string;
   /** Folder to walk, relative to cwd ("." for cwd itself). */
   base: string;
-  /** fast-glob ignore globs relative to cwd; they prune whole folders. */
-  ignore: string[];
+  /** Folders (relative to cwd) not to enter: default and config ignores. */
+  prune: (dir: string) => boolean;
 }
+
+/** Folders read at once: enough to hide the latency of each readdir, few enough for descriptors. */
+const CONCURRENCY = 32;
 
 /**
- * fast-glob, loaded on the first walk: a run over git's index (--staged) never walks, and the
- * library is a tenth of the CLI's start-up code.
+ * Every regular file below `base`. Names are taken as the file system gives them: a glob library's
+ * matcher would drop a name holding a line break (its `.` stops at one), and such a file can
+ * hold a secret as well as any other.
  */
-export async function loadFastGlob(): Promise<typeof FastGlob> {
-  return (await import("fast-glob")).default;
-}
-
 export async function walk(options: WalkOptions): Promise<WalkResult> {
-  const fg = await loadFastGlob();
-  const pattern = options.base === "." ? "**" : `${fg.escapePath(options.base)}/**`;
-  const entries = await fg.glob(pattern, {
-    cwd: options.cwd,
-    dot: true,
-    onlyFiles: false,
-    followSymbolicLinks: false,
-    objectMode: true,
-    ignore: options.ignore,
-    // An unreadable folder is left out rather than failing the whole run.
-    suppressErrors: true,
-  });
   const result: WalkResult = { files: [], skipped: [] };
   const links: string[] = [];
-  for (const entry of entries) {
-    if (entry.dirent.isFile()) result.files.push(entry.path);
-    else if (entry.dirent.isSymbolicLink()) links.push(entry.path);
-    else if (!entry.dirent.isDirectory()) result.skipped.push({ file: entry.path, reason: "not-a-regular-file" });
-  }
+  const queue = [options.base];
+  const visit = async (dir: string) => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(path.join(options.cwd, dir), { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Gone while walking: nothing to lint there. A folder that cannot be read is not checked.
+      if (code === "ENOENT" || code === "ENOTDIR") return;
+      if (code === "EACCES" || code === "EPERM") return skip(result, dir, "unreadable");
+      throw error;
+    }
+    for (const entry of entries) {
+      const file = dir === "." ? entry.name : `${dir}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!options.prune(file)) queue.push(file);
+      } else if (entry.isFile()) result.files.push(file);
+      else if (entry.isSymbolicLink()) links.push(file);
+      else skip(result, file, "not-a-regular-file");
+    }
+  };
+  let active = 0;
+  await new Promise<void>((resolve, reject) => {
+    const pump = () => {
+      if (queue.length === 0 && active === 0) return resolve();
+      while (queue.length > 0 && active < CONCURRENCY) {
+        const dir = queue.pop() as string;
+        active++;
+        visit(dir).then(() => {
+          active--;
+          pump();
+        }, reject);
+      }
+    };
+    pump();
+  });
   for (const link of links) {
     const followed = await followLink({ cwd: options.cwd, realRoot: options.realRoot, link });
     if (followed.file !== null) result.files.push(followed.file);
     if (followed.skipped) result.skipped.push(followed.skipped);
   }
   return result;
+}
+
+function skip(result: WalkResult, file: string, reason: SkipReason): void {
+  result.skipped.push({ file, reason });
 }
 
 /**
