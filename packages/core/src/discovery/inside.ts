@@ -67,6 +67,8 @@ export function resolveInsideSync(realRoot: string, absolute: string): Resolved 
 }
 
 function judge(realRoot: string, real: string): Resolved {
+  // A link to the root itself (a loop back to the top) is inside, not out.
+  if (real === realRoot) return { ok: true, path: ".", absolute: real };
   const relative = relativeInside(realRoot, real);
   return relative === null ? { ok: false, reason: "symlink-outside" } : { ok: true, path: relative, absolute: real };
 }

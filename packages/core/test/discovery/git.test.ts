@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { changedSince, DiscoveryError, filterPaths, stagedFiles } from "../../src/discovery/index.js";
+import { changedSince, DiscoveryError, stagedFiles } from "../../src/discovery/index.js";
 import { cleanup, commitAll, git, initRepo, tempDir, writeFiles } from "./helpers.js";
 
 afterEach(cleanup);
@@ -124,24 +124,5 @@ describe("stagedFiles", () => {
     const staged = await stagedFiles({ cwd: repo });
     expect(staged.files).toEqual([]);
     expect(staged.changes).toMatchObject({ added: [], modified: [], deleted: [] });
-  });
-});
-
-describe("filterPaths", () => {
-  it("drops changed paths that a full run would not lint", async () => {
-    const cwd = tempDir();
-    writeFiles(cwd, { ".gitignore": "*.gen.sql\n", "sub/.gitignore": "local/\n" });
-    const files = await filterPaths({
-      cwd,
-      paths: ["b.sql", "a.sql", "x.gen.sql", "dist/out.js", "vendor/v.sql", "sub/local/l.sql", "sub/ok.sql", "a.sql"],
-      ignores: ["vendor/**"],
-    });
-    expect(files).toEqual([
-      { path: "a.sql", absolutePath: path.join(cwd, "a.sql") },
-      { path: "b.sql", absolutePath: path.join(cwd, "b.sql") },
-      { path: "sub/ok.sql", absolutePath: path.join(cwd, "sub", "ok.sql") },
-    ]);
-    const all = await filterPaths({ cwd, paths: ["x.gen.sql"], gitignore: false });
-    expect(all.map((file) => file.path)).toEqual(["x.gen.sql"]);
   });
 });
