@@ -49,7 +49,10 @@ export async function changedSince(options: { cwd: string; ref: string }): Promi
     "--",
     ".",
   ]);
+  // The untracked files a full run lints (listWorkTree): the user's global excludes left out.
   const untracked = await gitOrThrow(options.cwd, [
+    "-c",
+    "core.excludesFile=",
     "ls-files",
     "--others",
     "--exclude-standard",

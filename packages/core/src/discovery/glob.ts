@@ -146,7 +146,12 @@ async function openSource(options: DiscoverOptions & { cwd: string; realRoot: st
   if (options.gitignore !== false) {
     const state = await workTreeState(options.cwd);
     if (state === "work-tree") {
-      const listing = await listGitScope({ cwd: options.cwd, realRoot: options.realRoot });
+      const configIgnored = createConfigIgnore(options.ignores ?? []);
+      const listing = await listGitScope({
+        cwd: options.cwd,
+        realRoot: options.realRoot,
+        prune: (dir) => configIgnored(dir) || underDefaultIgnored(`${dir}/x`, "."),
+      });
       return listedSource([...new Set(listing.files)], listing.skipped);
     }
     if (state === "no-git" && (await findRepo(options.cwd)).gitDir !== null) {

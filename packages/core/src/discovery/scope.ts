@@ -16,16 +16,23 @@ export interface ScopeListing {
 /** How many entries are looked at on disk at once (an unbounded Promise.all runs out of descriptors). */
 const CONCURRENCY = 64;
 
-export async function listGitScope(options: { cwd: string; realRoot?: string }): Promise<ScopeListing> {
+export async function listGitScope(options: {
+  cwd: string;
+  realRoot?: string;
+  /** Folders (relative to cwd) whose nested repositories are not listed: ignored ones. */
+  prune?: (dir: string) => boolean;
+}): Promise<ScopeListing> {
   const result: ScopeListing = { files: [], skipped: [] };
   const realRoot = options.realRoot ?? (await realRootOf(options.cwd));
-  await listRepository({ cwd: options.cwd, realRoot, folder: "", result });
+  const prune = options.prune ?? (() => false);
+  await listRepository({ cwd: options.cwd, realRoot, prune, folder: "", result });
   return result;
 }
 
 async function listRepository(options: {
   cwd: string;
   realRoot: string;
+  prune: (dir: string) => boolean;
   /** The repository's folder relative to cwd ("" for the one cwd is in). */
   folder: string;
   result: ScopeListing;
@@ -43,15 +50,17 @@ async function listRepository(options: {
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, unverified.length) }, worker));
   // A submodule or nested clone is linted as the walk always did, with its own ignore rules;
-  // one that is not checked out (no .git inside) has nothing to list.
+  // one that is not checked out (no .git inside) has nothing to list. One in an ignored folder
+  // (a git dependency under node_modules) would cost a git process for files never linted.
   for (const nested of listing.nested) {
     const inner = prefix + nested;
+    if (options.prune(inner)) continue;
     const checkedOut = await stat(path.join(cwd, inner, ".git")).catch(() => null);
     if (checkedOut) await listRepository({ ...options, folder: inner });
   }
 }
 
-async function verify(options: { cwd: string; realRoot: string; file: string; result: ScopeListing }) {
+async function verify(options: { cwd: string; realRoot: string; file: string; result: ScopeListing }): Promise<void> {
   const { cwd, file, result } = options;
   let info: Stats;
   try {
