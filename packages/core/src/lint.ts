@@ -1,5 +1,6 @@
-// The whole pipeline behind `deploylint` and `lint()`: discover files (all, changed since a ref,
-// or staged), run the engine, and return the result the JSON reporter prints.
+// The whole pipeline behind `deploylint` and `lint()`: discover the files in scope and the ones
+// to judge (all, named paths, changed since a ref, or staged), run the engine, and return the
+// result the JSON reporter prints.
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import type { ResolvedConfig } from "./config/types.js";
@@ -56,7 +57,9 @@ export async function lintProject(options: LintProjectOptions): Promise<LintResu
   const [blobs, stagedSelection, workTree] = await Promise.all([
     options.staged || options.changedSince ? indexBlobs({ cwd }) : null,
     options.staged ? stagedFiles({ cwd }) : null,
-    options.staged ? listGitScope({ cwd }) : null,
+    options.staged
+      ? listGitScope({ cwd, prune: (dir) => dir.split("/").some((name) => DEFAULT_IGNORED_DIRS.includes(name)) })
+      : null,
   ]);
   if (stagedSelection) refuseUnmerged(stagedSelection.unmerged, config.ignores);
   const discovered = await discover({

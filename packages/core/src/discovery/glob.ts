@@ -104,8 +104,11 @@ export async function discover(options: DiscoverOptions): Promise<DiscoverResult
   const selected = patterns.length > 0 ? new Set<string>() : null;
   const skipped: Skipped[] = [];
   const unmatched: string[] = [];
+  // What the patterns cover, to keep the skipped entries (links, FIFOs) of the rest out of the report.
+  const covers: ((file: string) => boolean)[] = [];
   for (const pattern of patterns) {
     const plan = await planPattern(cwd, realRoot, pattern);
+    covers.push(coverage(plan));
     if (plan.explicit !== null) {
       if (configIgnored(plan.explicit)) skipped.push({ file: plan.explicit, reason: "ignored" });
       else {
@@ -125,7 +128,8 @@ export async function discover(options: DiscoverOptions): Promise<DiscoverResult
     }
     if (matched === 0 && !unmatched.includes(plan.pattern)) unmatched.push(plan.pattern);
   }
-  skipped.push(...source.skipped().filter((entry) => !configIgnored(entry.file)));
+  const reported = (file: string) => !configIgnored(file) && (selected === null || covers.some((test) => test(file)));
+  skipped.push(...source.skipped().filter((entry) => reported(entry.file)));
   const base = cwd.endsWith(path.sep) ? cwd : `${cwd}${path.sep}`;
   return {
     files: [...all].sort(compare).map((file) => ({ path: file, absolutePath: base + file })),
@@ -215,6 +219,14 @@ function underDefaultIgnored(file: string, base: string): boolean {
   const below = base === "." ? file : file.slice(base.length + 1);
   const folders = below.split("/").slice(0, -1);
   return folders.some((dir) => DEFAULT_IGNORED_DIRS.includes(dir));
+}
+
+function coverage(plan: PatternPlan): (file: string) => boolean {
+  const { explicit, walkBase, match } = plan;
+  if (explicit !== null) return (file) => file === explicit;
+  if (walkBase === null) return () => false;
+  if (match !== null) return match;
+  return (file) => walkBase === "." || file.startsWith(`${walkBase}/`);
 }
 
 async function planPattern(cwd: string, realRoot: string, pattern: string): Promise<PatternPlan> {
