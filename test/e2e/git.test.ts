@@ -61,7 +61,9 @@ describe("--staged", () => {
 });
 
 describe("--staged and ignore rules", () => {
-  it("leaves out tracked files that .gitignore or info/exclude match, as a full run does", () => {
+  // git keeps tracking a file an ignore rule matches (added before the rule, or with add -f), and
+  // commits its changes: the index is the truth, for a full run and for --staged alike.
+  it("lints tracked files that .gitignore or info/exclude match, as a full run does", () => {
     const dir = repoWithHistory();
     writeFileSync(join(dir, ".gitignore"), "generated/\n");
     const drop = "ALTER TABLE d DROP COLUMN gone;\n";
@@ -79,14 +81,21 @@ describe("--staged and ignore rules", () => {
     writeFileSync(join(dir, ".git/info/exclude"), "db/migrations/000011_excluded.up.sql\n");
     // Force-added: tracked although the ignore rules match them.
     git(dir, "add", "-f", "-A");
+    // Untracked and ignored: never committed, so never linted.
+    writeFileSync(join(dir, "db/migrations/generated/000013_local.up.sql"), drop);
     const drops = (args: string[]) =>
       runJson(args, { cwd: dir })
         .report.findings.filter((f) => f.ruleId === "migrations/no-drop-column")
         .map((f) => f.file)
         .sort();
-    const full = drops([]);
-    expect(full).toEqual(["db/migrations/000001_old.up.sql", "db/migrations/000012_kept.up.sql"]);
-    expect(drops(["--staged"])).toEqual(["db/migrations/000012_kept.up.sql"]);
+    const staged = [
+      "db/migrations/000011_excluded.up.sql",
+      "db/migrations/000012_kept.up.sql",
+      "db/migrations/generated/000009_gen.up.sql",
+      "db/migrations/nested/000010_scratch.tmp.sql",
+    ];
+    expect(drops(["--staged"])).toEqual(staged);
+    expect(drops([])).toEqual(["db/migrations/000001_old.up.sql", ...staged].sort());
   });
 });
 

@@ -1,17 +1,21 @@
-// The whole pipeline behind `deploylint` and `lint()`: discover files (all, changed since a ref,
-// or staged), run the engine, and return the result the JSON reporter prints.
+// The whole pipeline behind `deploylint` and `lint()`: discover the files in scope and the ones
+// to judge (all, named paths, changed since a ref, or staged), run the engine, and return the
+// result the JSON reporter prints.
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import type { ResolvedConfig } from "./config/types.js";
 import {
   changedSince,
+  createConfigIgnore,
+  DEFAULT_IGNORED_DIRS,
   decodeSource,
   discover,
-  filterPaths,
   indexBlobs,
+  listGitScope,
+  printablePath,
   readSource,
+  type StagedSelection,
   stagedFiles,
-  trackedIgnored,
 } from "./discovery/index.js";
 import { type FileCache, openFileCache } from "./engine/cache.js";
 import { type RunFile, runLint } from "./engine/run.js";
@@ -36,6 +40,8 @@ export interface LintProjectOptions {
   /** Included in the cache key, so an upgrade never serves stale results. */
   version: string;
   debug?: (message: string) => void;
+  /** A problem the run works around (a .gitignore line it cannot use); default: a line on stderr. */
+  warn?: (message: string) => void;
 }
 
 export class UsageError extends Error {
@@ -45,35 +51,34 @@ export class UsageError extends Error {
 export async function lintProject(options: LintProjectOptions): Promise<LintResult> {
   const cwd = resolve(options.cwd);
   const { config } = options;
-  // --staged lints what git will commit: the file list is git's index (no directory walk) unless
-  // paths narrow it; every other run walks the working tree.
-  const fromIndex = Boolean(options.staged && !options.patterns);
+  const warn = options.warn ?? ((message: string) => process.stderr.write(`deploylint: warning: ${message}\n`));
   const phaseStarted = performance.now();
   // The git calls of a partial run are independent: they run side by side.
-  const [blobs, gitignored, stagedSelection] = await Promise.all([
+  const [blobs, stagedSelection, workTree] = await Promise.all([
     options.staged || options.changedSince ? indexBlobs({ cwd }) : null,
-    fromIndex ? trackedIgnored({ cwd }) : null,
     options.staged ? stagedFiles({ cwd }) : null,
+    options.staged
+      ? listGitScope({ cwd, prune: (dir) => dir.split("/").some((name) => DEFAULT_IGNORED_DIRS.includes(name)) })
+      : null,
   ]);
-  const discovered = fromIndex
-    ? {
-        files: await filterPaths({
-          cwd,
-          paths: [...(blobs?.keys() ?? [])],
-          ignores: config.ignores,
-          ...(gitignored ? { gitignored } : {}),
-        }),
-        skipped: [],
-        unmatched: [],
-      }
-    : await discover({ cwd, patterns: options.patterns ?? ["."], ignores: config.ignores });
+  if (stagedSelection) refuseUnmerged(stagedSelection.unmerged, config.ignores);
+  const discovered = await discover({
+    cwd,
+    ignores: config.ignores,
+    warn,
+    ...(options.patterns ? { patterns: options.patterns } : {}),
+    // --staged lints what git will commit: git's index is the scope. A file it does not stage is
+    // read from the work tree, and only while that is still a regular file there (not a link).
+    ...(stagedSelection && blobs && workTree ? { scope: stagedScope(blobs, stagedSelection, workTree.files) } : {}),
+  });
   // A path the user named that matches nothing is a mistake; an empty repository is not.
   if (options.patterns && discovered.unmatched.length > 0) {
     throw new UsageError(`No files match ${discovered.unmatched.map((p) => `"${p}"`).join(", ")}.`);
   }
   let files: RunFile[] = discovered.files;
   let changes: ChangeSet | null = null;
-  let lintPaths: Set<string> | null = null;
+  // Named paths narrow what file rules judge; project rules still see the facts of every file.
+  let lintPaths: Set<string> | null = discovered.selected ? new Set(discovered.selected) : null;
 
   if (stagedSelection) {
     const staged = stagedSelection;
@@ -85,11 +90,11 @@ export async function lintProject(options: LintProjectOptions): Promise<LintResu
       const decoded = decodeSource(file.text, { maxBytes: config.maxFileSize });
       if (decoded.ok) stagedText.set(file.path, decoded.text);
     }
-    lintPaths = new Set(stagedText.keys());
+    lintPaths = narrow(new Set(stagedText.keys()), lintPaths);
     files = files.map((f) => (stagedText.has(f.path) ? { ...f, text: stagedText.get(f.path) as string } : f));
   } else if (options.changedSince) {
     changes = await changedSince({ cwd, ref: options.changedSince });
-    lintPaths = new Set([...changes.added, ...changes.modified]);
+    lintPaths = narrow(new Set([...changes.added, ...changes.modified]), lintPaths);
   }
 
   options.debug?.(`discovery: ${discovered.files.length} files in ${Math.round(performance.now() - phaseStarted)} ms`);
@@ -114,6 +119,40 @@ export async function lintProject(options: LintProjectOptions): Promise<LintResu
   });
   cache?.save();
   return result;
+}
+
+/** The files both sets hold; a null set is "every file". */
+function narrow(paths: Set<string>, within: ReadonlySet<string> | null): Set<string> {
+  return within === null ? paths : new Set([...paths].filter((file) => within.has(file)));
+}
+
+/** The index's files that can be read as git holds them: staged, or unchanged regular files on disk. */
+function stagedScope(blobs: ReadonlyMap<string, string>, staged: StagedSelection, onDisk: string[]): string[] {
+  const readable = new Set([...staged.files.map((file) => file.path), ...onDisk]);
+  return [...blobs.keys()].filter((file) => readable.has(file));
+}
+
+/**
+ * A path with a merge conflict has no staged content: the index holds up to three versions and git
+ * refuses to commit until one is chosen. Judging any of them could pass content that is never
+ * committed, so the run stops and names the paths rather than leaving them out.
+ */
+function refuseUnmerged(unmerged: string[], ignores: string[]): void {
+  const ignored = createConfigIgnore(ignores);
+  const inScope = unmerged.filter(
+    (file) =>
+      !ignored(file) &&
+      !file
+        .split("/")
+        .slice(0, -1)
+        .some((dir) => DEFAULT_IGNORED_DIRS.includes(dir)),
+  );
+  if (inScope.length === 0) return;
+  const shown = inScope.slice(0, 10).map(printablePath).join(", ");
+  const more = inScope.length > 10 ? ` and ${inScope.length - 10} more` : "";
+  throw new UsageError(
+    `Cannot judge the staged content: ${inScope.length} path(s) have an unresolved merge conflict (${shown}${more}); resolve them and git add them, then run again.`,
+  );
 }
 
 function openCache(options: LintProjectOptions, config: ResolvedConfig): FileCache {

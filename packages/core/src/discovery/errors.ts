@@ -3,3 +3,12 @@
 export class DiscoveryError extends Error {
   override readonly name = "DiscoveryError";
 }
+
+/**
+ * A path as one line of a message: a name with a line break or another control character (git
+ * allows them) is quoted as JSON, so that an error or warning stays on the one line it promises.
+ */
+export function printablePath(file: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for.
+  return /[\u0000-\u001f\u007f\u2028\u2029]/.test(file) ? JSON.stringify(file) : file;
+}

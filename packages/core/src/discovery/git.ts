@@ -10,6 +10,7 @@ const EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
 const MAX_OUTPUT = 512 * 1024 * 1024;
 /** Modes of staged entries with lintable content (not symlinks 120000, not submodules 160000). */
 const BLOB_MODES = new Set(["100644", "100755"]);
+const SUBMODULE_MODE = "160000";
 
 interface GitResult {
   code: number;
@@ -48,7 +49,10 @@ export async function changedSince(options: { cwd: string; ref: string }): Promi
     "--",
     ".",
   ]);
+  // The untracked files a full run lints (listWorkTree): the user's global excludes left out.
   const untracked = await gitOrThrow(options.cwd, [
+    "-c",
+    "core.excludesFile=",
     "ls-files",
     "--others",
     "--exclude-standard",
@@ -62,7 +66,14 @@ export async function changedSince(options: { cwd: string; ref: string }): Promi
   return finish({ base, ...changes });
 }
 
-export async function stagedFiles(options: { cwd: string }): Promise<{ changes: ChangeSet; files: StagedFile[] }> {
+export interface StagedSelection {
+  changes: ChangeSet;
+  files: StagedFile[];
+  /** Paths with a merge conflict in progress: the index holds no single version of them to judge. */
+  unmerged: string[];
+}
+
+export async function stagedFiles(options: { cwd: string }): Promise<StagedSelection> {
   const prefix = await repoPrefix(options.cwd);
   // `diff --cached` compares the index with HEAD, or with the empty tree before the first commit,
   // so it need not wait for HEAD to be resolved.
@@ -83,6 +94,7 @@ export async function stagedFiles(options: { cwd: string }): Promise<{ changes: 
   const base = head.code === 0 ? (lines(head.stdout)[0] ?? EMPTY_TREE) : EMPTY_TREE;
   const changes: ChangeSet = { base, added: [], modified: [], deleted: [] };
   const blobs = new Map<string, string>();
+  const unmerged: string[] = [];
   const tokens = fields(diff.stdout);
   for (let index = 0; index + 1 < tokens.length; index += 2) {
     // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path.
@@ -90,13 +102,14 @@ export async function stagedFiles(options: { cwd: string }): Promise<{ changes: 
     const file = underCwd(tokens[index + 1] ?? "", prefix);
     if (file === null) continue;
     bucket(changes, status)?.push(file);
-    if (status !== "D" && BLOB_MODES.has(newMode)) blobs.set(file, newSha);
+    if (status === "U") unmerged.push(file);
+    else if (status !== "D" && BLOB_MODES.has(newMode)) blobs.set(file, newSha);
   }
   const contents = await catBlobs(options.cwd, [...new Set(blobs.values())]);
   const files = [...blobs]
     .sort(([a], [b]) => compare(a, b))
     .map(([file, sha]) => ({ path: file, text: contents.get(sha) ?? Buffer.alloc(0) }));
-  return { changes: finish(changes), files };
+  return { changes: finish(changes), files, unmerged: [...new Set(unmerged)].sort(compare) };
 }
 
 /**
@@ -117,27 +130,76 @@ export async function indexBlobs(options: { cwd: string }): Promise<Map<string, 
   return blobs;
 }
 
+/** What git knows about the files of a work tree, by cwd-relative path, before any is read. */
+export interface WorkTreeListing {
+  /** Tracked regular files whose stat still matches git's index: nothing to check on disk. */
+  regular: string[];
+  /**
+   * Paths git cannot vouch for: untracked files, files changed since the index (a regular file may
+   * have become a link), links in the index, unmerged entries. Discovery looks at them on disk.
+   */
+  unverified: string[];
+  /** Folders holding another repository (a submodule, a nested clone): listed by their own git. */
+  nested: string[];
+}
+
 /**
- * Tracked files that the ignore rules match (git add -f), by cwd-relative path: a full run's walk
- * leaves them out, so a run over git's index must too. Git answers from its own .gitignore and
- * info/exclude semantics in one call, instead of reading a .gitignore in every folder; the user's
- * global excludes file is left out, as the walk leaves it out.
+ * The files of a full run in a git work tree, in one `git ls-files`: every tracked file, whether
+ * or not an ignore rule matches it (git keeps tracking a `.env` committed before its ignore rule,
+ * and so must a gate), plus the untracked files no ignore rule matches. The user's global excludes
+ * file is left out, so that two machines lint the same files.
  */
-export async function trackedIgnored(options: { cwd: string }): Promise<Set<string>> {
+export async function listWorkTree(options: { cwd: string }): Promise<WorkTreeListing> {
   const prefix = await repoPrefix(options.cwd);
   const listing = await gitOrThrow(options.cwd, [
     "-c",
     "core.excludesFile=",
     "ls-files",
+    "-z",
+    "-t",
+    "--stage",
     "--cached",
-    "--ignored",
+    "--others",
+    "--modified",
+    "--deleted",
     "--exclude-standard",
     "--full-name",
-    "-z",
     "--",
     ".",
   ]);
-  return new Set(fields(listing.stdout).flatMap((file) => underCwd(file, prefix) ?? []));
+  const tracked = new Map<string, "regular" | "unverified">();
+  const unverified = new Set<string>();
+  const deleted = new Set<string>();
+  const nested: string[] = [];
+  for (const entry of fields(listing.stdout)) {
+    // "<tag> <mode> <sha> <stage>\t<path>" for index entries, "? <path>" for untracked ones.
+    const tag = entry.charAt(0);
+    if (tag === "?") {
+      const file = underCwd(entry.slice(2), prefix);
+      if (file === null) continue;
+      // git lists a folder holding another repository as "folder/", without entering it.
+      if (file.endsWith("/")) nested.push(file.slice(0, -1));
+      else unverified.add(file);
+      continue;
+    }
+    const tab = entry.indexOf("\t");
+    const [mode = "", , stage = ""] = entry.slice(2, tab).split(" ");
+    const file = underCwd(entry.slice(tab + 1), prefix);
+    if (file === null) continue;
+    if (tag === "R") deleted.add(file);
+    else if (tag === "C") unverified.add(file);
+    else if (mode === SUBMODULE_MODE) nested.push(file);
+    // A link (120000) is resolved on disk; an unmerged entry holds conflict markers in the work tree.
+    else if (tracked.get(file) !== "unverified")
+      tracked.set(file, BLOB_MODES.has(mode) && stage === "0" ? "regular" : "unverified");
+  }
+  const regular: string[] = [];
+  for (const [file, state] of tracked) {
+    if (deleted.has(file)) unverified.delete(file);
+    else if (state === "unverified") unverified.add(file);
+    else if (!unverified.has(file)) regular.push(file);
+  }
+  return { regular, unverified: [...unverified], nested: [...new Set(nested)] };
 }
 
 // Questions in flight, so that the git calls a run starts side by side ask for the prefix once.
@@ -167,7 +229,27 @@ async function askRepoPrefix(cwd: string): Promise<string> {
   }
   // Other failures (a `safe.directory` refusal, a corrupt repository) are reported in git's words.
   if (result.code !== 0) throw new DiscoveryError(`git rev-parse failed in ${cwd}: ${firstLine(result.stderr)}.`);
-  return lines(result.stdout)[0] ?? "";
+  // Only the final newline is git's: a folder name may hold one too.
+  return result.stdout.toString("utf8").replace(/\n$/, "");
+}
+
+/**
+ * Is cwd inside a git work tree ("no-git" when git is not installed)? Asked once per run to choose
+ * git's listing over the walk. A bare repository, or a folder inside `.git`, is not a work tree.
+ */
+export async function workTreeState(cwd: string): Promise<"work-tree" | "not-a-repository" | "no-git"> {
+  let result: GitResult;
+  try {
+    result = await git(cwd, ["rev-parse", "--is-inside-work-tree"]);
+  } catch (error) {
+    if (error instanceof DiscoveryError) return "no-git";
+    throw error;
+  }
+  if (result.code === 0) return result.stdout.toString("utf8").trim() === "true" ? "work-tree" : "not-a-repository";
+  if (/not a git repository/i.test(result.stderr)) return "not-a-repository";
+  // A repository git refuses to read (`safe.directory`, corruption): the tracked files are
+  // unknown, and guessing them from .gitignore could leave a committed secret out.
+  throw new DiscoveryError(`git rev-parse failed in ${cwd}: ${firstLine(result.stderr)}.`);
 }
 
 async function mergeBase(cwd: string, commit: string, ref: string): Promise<string> {

@@ -3,6 +3,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import ignore from "ignore";
+import { printablePath } from "./errors.js";
 
 export interface GitignoreMatcher {
   /** `file` is relative to the discovery cwd, `/` separators. */
@@ -22,7 +23,12 @@ interface RepoLocation {
  * Outside a git repository the .gitignore files still apply: a checkout from a tarball should
  * lint the same files as the clone.
  */
-export async function loadGitignore(options: { cwd: string; dirs: Iterable<string> }): Promise<GitignoreMatcher> {
+export async function loadGitignore(options: {
+  cwd: string;
+  dirs: Iterable<string>;
+  /** Told about each line the ignore library cannot use; without it such a line fails the run. */
+  warn?: (message: string) => void;
+}): Promise<GitignoreMatcher> {
   const cwd = path.resolve(options.cwd);
   const repo = await findRepo(cwd);
   const cwdFromRoot = toPosix(path.relative(repo.root, cwd));
@@ -33,12 +39,27 @@ export async function loadGitignore(options: { cwd: string; dirs: Iterable<strin
     folders.add(fromRoot);
   }
   const matcher = ignore({ ignorecase: false });
-  if (repo.gitDir) matcher.add(splitLines(await readOptional(path.join(repo.gitDir, "info", "exclude"))));
+  const usable = (rules: Rule[], file: string) => {
+    for (const rule of rules) {
+      const problem = unusable(rule.pattern);
+      if (problem === null) matcher.add(rule.pattern);
+      else if (options.warn)
+        options.warn(
+          `${printablePath(file)}:${rule.line}: skipped a .gitignore line the ignore library cannot use (${problem}).`,
+        );
+      else throw new Error(`${file}:${rule.line}: ${problem}`);
+    }
+  };
+  if (repo.gitDir) {
+    const exclude = path.join(repo.gitDir, "info", "exclude");
+    usable(rebaseGitignore(await readOptional(exclude), ""), toPosix(path.relative(cwd, exclude)));
+  }
   // A deeper .gitignore overrides a shallower one for paths inside it: add ancestors first.
   const ordered = [...folders].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
   const contents = await Promise.all(ordered.map((dir) => readOptional(path.join(repo.root, dir, ".gitignore"))));
   ordered.forEach((dir, index) => {
-    matcher.add(rebaseGitignore(contents[index] ?? "", dir));
+    const file = toPosix(path.relative(cwd, path.join(repo.root, dir, ".gitignore")));
+    usable(rebaseGitignore(contents[index] ?? "", dir), file);
   });
   return {
     ignores(file) {
@@ -49,26 +70,53 @@ export async function loadGitignore(options: { cwd: string; dirs: Iterable<strin
   };
 }
 
+interface Rule {
+  pattern: string;
+  /** 1-based line in its file, for a warning that names it. */
+  line: number;
+}
+
 /**
  * Rewrites the patterns of the .gitignore in `dir` (relative to the repository root) so that they
  * match paths relative to the root: a pattern with an inner slash is anchored to its folder, one
  * without matches at any depth below it.
  */
-export function rebaseGitignore(content: string, dir: string): string[] {
-  const rules: string[] = [];
-  for (const line of splitLines(content)) {
-    if (line.trim() === "" || line.startsWith("#")) continue;
+export function rebaseGitignore(content: string, dir: string): Rule[] {
+  const rules: Rule[] = [];
+  // The folder's name is literal text, not a pattern: `app/[id]` holds no character class.
+  const folder = dir.replace(/[\\*?[\]]/g, "\\$&");
+  splitLines(content).forEach((line, index) => {
+    if (line.trim() === "" || line.startsWith("#")) return;
     if (dir === "" || dir === ".") {
-      rules.push(line);
-      continue;
+      rules.push({ pattern: line, line: index + 1 });
+      return;
     }
     const negated = line.startsWith("!");
     const body = negated ? line.slice(1) : line;
     const anchored = body.replace(/\/+$/, "").includes("/");
-    const rebased = anchored ? `${dir}/${body.replace(/^\//, "")}` : `${dir}/**/${body}`;
-    rules.push(negated ? `!${rebased}` : rebased);
-  }
+    const rebased = anchored ? `${folder}/${body.replace(/^\//, "")}` : `${folder}/**/${body}`;
+    rules.push({ pattern: negated ? `!${rebased}` : rebased, line: index + 1 });
+  });
   return rules;
+}
+
+/**
+ * Why the ignore library cannot use a pattern, or null. It compiles a pattern to a regular
+ * expression on first use, so a pattern it rejects (a 100 KB line is "too large") would throw in
+ * the middle of matching; compiling each line alone, negation dropped, finds it up front.
+ */
+function unusable(pattern: string): string | null {
+  try {
+    ignore({ ignorecase: false }).add(pattern.replace(/^!/, "")).ignores("x");
+    return null;
+  } catch (error) {
+    if (error instanceof SyntaxError || error instanceof RangeError || error instanceof TypeError) {
+      const message = error.message.replace(/\s+/g, " ");
+      // V8 quotes the whole regular expression, which for a rejected line is the long part.
+      return message.length > 80 ? `${message.slice(0, 40)}…${message.slice(-30)}` : message;
+    }
+    throw error;
+  }
 }
 
 /** Walks up from cwd to the nearest `.git` (a folder, or a file pointing at one in worktrees). */

@@ -1,11 +1,17 @@
-// Directory traversal with fast-glob. fast-glob itself never follows links here: with
-// followSymbolicLinks it recurses through a link loop until the OS gives up (exponentially with
-// two loops), so linked folders are walked one by one with a realpath check for cycles.
-import { realpath, stat } from "node:fs/promises";
+// Directory traversal for folders outside git (inside a work tree, git's own listing names the
+// files). Links are never walked into: a link may loop back to an ancestor or lead out of the root.
+import type { Dirent } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import type FastGlob from "fast-glob";
+import { resolveInside } from "./inside.js";
 
-export type SkipReason = "symlink-loop" | "broken-symlink" | "not-a-regular-file" | "ignored";
+export type SkipReason =
+  | "symlink-loop"
+  | "broken-symlink"
+  | "symlink-outside"
+  | "not-a-regular-file"
+  | "unreadable"
+  | "ignored";
 
 export interface Skipped {
   file: string;
@@ -13,93 +19,96 @@ export interface Skipped {
 }
 
 export interface WalkResult {
-  /** Regular files (or links to them) under the base, relative to cwd, `/` separators. */
+  /** Regular files under the base (a linked file by its target's path), relative to cwd, `/` separators. */
   files: string[];
   skipped: Skipped[];
 }
 
 export interface WalkOptions {
   cwd: string;
+  /** The real path of cwd, links resolved: what "inside" is measured against. */
+  realRoot: string;
   /** Folder to walk, relative to cwd ("." for cwd itself). */
   base: string;
-  /** fast-glob ignore globs relative to cwd; they prune whole folders. */
-  ignore: string[];
+  /** Folders (relative to cwd) not to enter: default and config ignores. */
+  prune: (dir: string) => boolean;
 }
 
+/** Folders read at once: enough to hide the latency of each readdir, few enough for descriptors. */
+const CONCURRENCY = 32;
+
+/**
+ * Every regular file below `base`. Names are taken as the file system gives them: a glob library's
+ * matcher would drop a name holding a line break (its `.` stops at one), and such a file can
+ * hold a secret as well as any other.
+ */
 export async function walk(options: WalkOptions): Promise<WalkResult> {
   const result: WalkResult = { files: [], skipped: [] };
-  await walkFrom({ ...options, chain: [], result });
+  const links: string[] = [];
+  const queue = [options.base];
+  const visit = async (dir: string) => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(path.join(options.cwd, dir), { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Gone while walking: nothing to lint there. A folder that cannot be read is not checked.
+      if (code === "ENOENT" || code === "ENOTDIR") return;
+      if (code === "EACCES" || code === "EPERM") return skip(result, dir, "unreadable");
+      throw error;
+    }
+    for (const entry of entries) {
+      const file = dir === "." ? entry.name : `${dir}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!options.prune(file)) queue.push(file);
+      } else if (entry.isFile()) result.files.push(file);
+      else if (entry.isSymbolicLink()) links.push(file);
+      else skip(result, file, "not-a-regular-file");
+    }
+  };
+  let active = 0;
+  await new Promise<void>((resolve, reject) => {
+    const pump = () => {
+      if (queue.length === 0 && active === 0) return resolve();
+      while (queue.length > 0 && active < CONCURRENCY) {
+        const dir = queue.pop() as string;
+        active++;
+        visit(dir).then(() => {
+          active--;
+          pump();
+        }, reject);
+      }
+    };
+    pump();
+  });
+  for (const link of links) {
+    const followed = await followLink({ cwd: options.cwd, realRoot: options.realRoot, link });
+    if (followed.file !== null) result.files.push(followed.file);
+    if (followed.skipped) result.skipped.push(followed.skipped);
+  }
   return result;
 }
 
-interface WalkState extends WalkOptions {
-  /** Real paths of the folders holding each link followed to get here: re-entering one is a loop. */
-  chain: string[];
-  result: WalkResult;
+function skip(result: WalkResult, file: string, reason: SkipReason): void {
+  result.skipped.push({ file, reason });
 }
 
 /**
- * fast-glob, loaded on the first walk: a run over git's index (--staged) never walks, and the
- * library is a tenth of the CLI's start-up code.
+ * What a link contributes. A link to a file inside the root is linted once, under its target's
+ * path: that is the file a finding is about and a fix edits, and a target that is also listed on
+ * its own is not linted twice. A link to a folder adds nothing (its target is discovered under
+ * its own name when in scope; walking into it could loop). A link out of the root is never read.
  */
-export async function loadFastGlob(): Promise<typeof FastGlob> {
-  return (await import("fast-glob")).default;
-}
-
-async function walkFrom(state: WalkState): Promise<void> {
-  const fg = await loadFastGlob();
-  const pattern = state.base === "." ? "**" : `${fg.escapePath(state.base)}/**`;
-  const entries = await fg.glob(pattern, {
-    cwd: state.cwd,
-    dot: true,
-    onlyFiles: false,
-    followSymbolicLinks: false,
-    objectMode: true,
-    ignore: state.ignore,
-    // An unreadable folder is left out rather than failing the whole run.
-    suppressErrors: true,
-  });
-  const links: string[] = [];
-  for (const entry of entries) {
-    if (entry.dirent.isFile()) state.result.files.push(entry.path);
-    else if (entry.dirent.isSymbolicLink()) links.push(entry.path);
-    else if (!entry.dirent.isDirectory()) state.result.skipped.push({ file: entry.path, reason: "not-a-regular-file" });
-  }
-  for (const link of links) await followLink(state, link);
-}
-
-async function followLink(state: WalkState, link: string): Promise<void> {
-  const absolute = path.resolve(state.cwd, link);
-  let target: string;
-  try {
-    target = await realpath(absolute);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // ELOOP: a link that resolves through itself (a -> b -> a) never reaches a target.
-    if (code === "ELOOP") return skip(state, link, "symlink-loop");
-    if (code === "ENOENT" || code === "ENOTDIR") return skip(state, link, "broken-symlink");
-    throw error;
-  }
-  const info = await stat(target).catch(() => null);
-  if (info === null) return skip(state, link, "broken-symlink");
-  if (info.isFile()) {
-    state.result.files.push(link);
-    return;
-  }
-  if (!info.isDirectory()) return skip(state, link, "not-a-regular-file");
-  const holder = await realpath(path.dirname(absolute));
-  const chain = [...state.chain, holder];
-  if (chain.some((folder) => isInside(folder, target))) return skip(state, link, "symlink-loop");
-  await walkFrom({ ...state, base: link, chain });
-}
-
-function skip(state: WalkState, file: string, reason: SkipReason): void {
-  state.result.skipped.push({ file, reason });
-}
-
-/** True when `folder` is `ancestor` or lies below it. */
-function isInside(folder: string, ancestor: string): boolean {
-  if (folder === ancestor) return true;
-  const prefix = ancestor.endsWith(path.sep) ? ancestor : ancestor + path.sep;
-  return folder.startsWith(prefix);
+export async function followLink(options: {
+  cwd: string;
+  realRoot: string;
+  link: string;
+}): Promise<{ file: string | null; skipped?: Skipped }> {
+  const target = await resolveInside(options.realRoot, path.resolve(options.cwd, options.link));
+  if (!target.ok) return { file: null, skipped: { file: options.link, reason: target.reason } };
+  const info = await stat(target.absolute).catch(() => null);
+  if (info === null) return { file: null, skipped: { file: options.link, reason: "broken-symlink" } };
+  if (info.isFile()) return { file: target.path };
+  if (info.isDirectory()) return { file: null };
+  return { file: null, skipped: { file: options.link, reason: "not-a-regular-file" } };
 }

@@ -3,8 +3,9 @@
 // atlas.sum). The engine records the content key of every companion a result read, so a cached
 // result is served only while those files are unchanged: the per-file cache stays correct
 // although the result no longer depends on the file's content alone.
+import { realpathSync } from "node:fs";
 import { join, posix } from "node:path";
-import { readSourceSync } from "../discovery/index.js";
+import { normaliseInside, readSourceSync, resolveInsideSync } from "../discovery/index.js";
 import { contentKey } from "./fingerprint.js";
 
 /** Reads a companion by its repository path (`/`-separated, relative to the working directory). */
@@ -15,19 +16,25 @@ const COMPANION_MAX_BYTES = 256 * 1024;
 
 /**
  * A memoised reader of companions: preloaded texts first (staged content, virtual test files),
- * then the working tree under `root` (none when root is null).
+ * then the working tree under `root` (none when root is null). A companion that is a link out of
+ * the root is absent: discovery's rule for what is inside holds for companions too.
  */
 export function createCompanionReader(options: {
   root: string | null;
   preloaded?: ReadonlyMap<string, string>;
 }): CompanionReader {
   const seen = new Map<string, string | null>();
+  let realRoot: string | null = null;
   return (repoPath) => {
     if (seen.has(repoPath)) return seen.get(repoPath) ?? null;
     let text = options.preloaded?.get(repoPath) ?? null;
     if (text === null && options.root !== null) {
-      const read = readSourceSync({ absolutePath: join(options.root, repoPath) }, { maxBytes: COMPANION_MAX_BYTES });
-      text = read.ok ? read.text : null;
+      realRoot ??= realpathSync(options.root);
+      const target = resolveInsideSync(realRoot, join(options.root, repoPath));
+      const read = target.ok
+        ? readSourceSync({ absolutePath: target.absolute }, { maxBytes: COMPANION_MAX_BYTES })
+        : null;
+      text = read?.ok ? read.text : null;
     }
     seen.set(repoPath, text);
     return text;
@@ -40,11 +47,7 @@ export function createCompanionReader(options: {
  */
 export function companionPath(filePath: string, requested: string): string | null {
   const cleaned = requested.replace(/\\/g, "/");
-  const joined = cleaned.startsWith("/")
-    ? posix.normalize(cleaned.slice(1))
-    : posix.normalize(posix.join(posix.dirname(filePath), cleaned));
-  if (joined === "." || joined === ".." || joined.startsWith("../") || posix.isAbsolute(joined)) return null;
-  return joined;
+  return normaliseInside(cleaned.startsWith("/") ? cleaned.slice(1) : posix.join(posix.dirname(filePath), cleaned));
 }
 
 /** What a result read: repository path → content key, or null for a companion that was absent. */

@@ -2,13 +2,15 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { discover } from "../../src/discovery/index.js";
+import { DiscoveryError, discover } from "../../src/discovery/index.js";
 import { cleanup, initRepo, tempDir, writeFiles } from "./helpers.js";
 
 afterEach(cleanup);
 
+/** The files a run lints: what the patterns select, or every file in scope without patterns. */
 async function paths(options: Parameters<typeof discover>[0]): Promise<string[]> {
-  return (await discover(options)).files.map((file) => file.path);
+  const result = await discover(options);
+  return result.selected ? [...result.selected].sort() : result.files.map((file) => file.path);
 }
 
 describe("discover: defaults", () => {
@@ -77,8 +79,16 @@ describe("discover: patterns", () => {
       cwd,
       patterns: ["db/**/*.up.sql", "./db/seed/", "db/seed/seed.sql", "nope", "x/**/*.ts"],
     });
-    expect(result.files.map((file) => file.path)).toEqual(["db/migrations/001.up.sql", "db/seed/seed.sql"]);
+    expect([...(result.selected ?? [])].sort()).toEqual(["db/migrations/001.up.sql", "db/seed/seed.sql"]);
     expect(result.unmatched).toEqual(["nope", "x/**/*.ts"]);
+    // Project rules still see every file: the down beside the named up, the rest of the repository.
+    expect(result.files.map((file) => file.path)).toEqual([
+      "db/README.md",
+      "db/migrations/001.down.sql",
+      "db/migrations/001.up.sql",
+      "db/seed/seed.sql",
+      "src/a.ts",
+    ]);
   });
 
   it("treats an existing path with glob characters as a literal file", async () => {
@@ -92,7 +102,7 @@ describe("discover: patterns", () => {
     writeFiles(cwd, { "src/a.ts": "" });
     mkdirSync(path.join(cwd, "empty"));
     const result = await discover({ cwd, patterns: [path.join(cwd, "src"), "empty"] });
-    expect(result.files.map((file) => file.path)).toEqual(["src/a.ts"]);
+    expect([...(result.selected ?? [])]).toEqual(["src/a.ts"]);
     expect(result.unmatched).toEqual(["empty"]);
   });
 
@@ -121,6 +131,7 @@ describe("discover: config ignores", () => {
     writeFiles(cwd, { "vendor/secret.env": "", "src/a.ts": "" });
     const result = await discover({ cwd, patterns: ["vendor/secret.env", "src"], ignores: ["vendor"] });
     expect(result.files.map((file) => file.path)).toEqual(["src/a.ts"]);
+    expect([...(result.selected ?? [])]).toEqual(["src/a.ts"]);
     expect(result.skipped).toEqual([{ file: "vendor/secret.env", reason: "ignored" }]);
     expect(result.unmatched).toEqual([]);
   });
@@ -130,6 +141,7 @@ describe("discover: config ignores", () => {
     writeFiles(cwd, { "vendor/a.sql": "" });
     const result = await discover({ cwd, patterns: ["**/*.sql"], ignores: ["vendor/**"] });
     expect(result.files).toEqual([]);
+    expect(result.selected?.size).toBe(0);
     expect(result.unmatched).toEqual(["**/*.sql"]);
   });
 });
@@ -207,40 +219,58 @@ describe("discover: .gitignore", () => {
 });
 
 describe("discover: links and special files", () => {
-  it("follows links to files and folders, and skips loops and dangling links without hanging", async () => {
+  it("reads a linked file under its target's path, never walks a linked folder, and skips loops and dangling links", async () => {
     const cwd = tempDir();
     writeFiles(cwd, { "real/sub/f.txt": "", "a/g.txt": "" });
-    symlinkSync("../real", path.join(cwd, "a", "linked")); // a folder elsewhere in the tree: followed
-    symlinkSync("g.txt", path.join(cwd, "a", "alias.txt")); // a file: listed under the link's path
-    symlinkSync("..", path.join(cwd, "real", "sub", "up")); // back to an ancestor: a loop
-    symlinkSync("../..", path.join(cwd, "real", "sub", "top")); // two loops: exponential if followed
+    symlinkSync("../real", path.join(cwd, "a", "linked")); // a folder elsewhere in the tree: found there
+    symlinkSync("g.txt", path.join(cwd, "a", "alias.txt")); // a file: read once, as a/g.txt
+    symlinkSync("..", path.join(cwd, "real", "sub", "up")); // back to an ancestor: never entered
+    symlinkSync("../..", path.join(cwd, "real", "sub", "top"));
     symlinkSync("missing.txt", path.join(cwd, "a", "dangling.txt"));
     symlinkSync("self", path.join(cwd, "self")); // resolves through itself: ELOOP
     const result = await discover({ cwd });
-    expect(result.files.map((file) => file.path)).toEqual([
-      "a/alias.txt",
-      "a/g.txt",
-      "a/linked/sub/f.txt",
-      "real/sub/f.txt",
-    ]);
+    expect(result.files.map((file) => file.path)).toEqual(["a/g.txt", "real/sub/f.txt"]);
     expect(result.skipped).toEqual([
       { file: "a/dangling.txt", reason: "broken-symlink" },
-      { file: "a/linked/sub/top", reason: "symlink-loop" },
-      { file: "a/linked/sub/up", reason: "symlink-loop" },
-      { file: "real/sub/top", reason: "symlink-loop" },
-      { file: "real/sub/up", reason: "symlink-loop" },
       { file: "self", reason: "symlink-loop" },
     ]);
   });
 
-  it("stops a cycle between two sibling folders that link to each other", async () => {
+  it("stops at two sibling folders that link to each other", async () => {
     const cwd = tempDir();
     writeFiles(cwd, { "x/a.txt": "", "y/b.txt": "" });
     symlinkSync("../y", path.join(cwd, "x", "to-y"));
     symlinkSync("../x", path.join(cwd, "y", "to-x"));
     const result = await discover({ cwd });
-    expect(result.files.map((file) => file.path)).toEqual(["x/a.txt", "x/to-y/b.txt", "y/b.txt", "y/to-x/a.txt"]);
-    expect(result.skipped.map((entry) => entry.file)).toEqual(["x/to-y/to-x", "y/to-x/to-y"]);
+    expect(result.files.map((file) => file.path)).toEqual(["x/a.txt", "y/b.txt"]);
+    expect(result.skipped).toEqual([]);
+  });
+
+  it("skips links out of the working directory, and names a path that leads out an error", async () => {
+    const away = tempDir();
+    writeFiles(away, { "secret.env": "", "folder/more.env": "" });
+    const cwd = tempDir();
+    writeFiles(cwd, { "a.ts": "" });
+    symlinkSync(path.join(away, "secret.env"), path.join(cwd, "leak.env"));
+    symlinkSync(path.join(away, "folder"), path.join(cwd, "linked"));
+    const result = await discover({ cwd });
+    expect(result.files.map((file) => file.path)).toEqual(["a.ts"]);
+    expect(result.skipped).toEqual([
+      { file: "leak.env", reason: "symlink-outside" },
+      { file: "linked", reason: "symlink-outside" },
+    ]);
+    await expect(discover({ cwd, patterns: ["leak.env"] })).rejects.toThrow(/outside the working directory/);
+    await expect(discover({ cwd, patterns: ["linked"] })).rejects.toThrow(/outside the working directory/);
+    await expect(discover({ cwd, patterns: [path.join(away, "secret.env")] })).rejects.toThrow(DiscoveryError);
+  });
+
+  it("uses git's listing in a work tree: tracked files an ignore rule matches stay in scope", async () => {
+    const cwd = tempDir();
+    initRepo(cwd);
+    writeFiles(cwd, { ".env": "", "a.ts": "", "sub\nline/b.ts": "" });
+    execFileSync("git", ["add", "-A"], { cwd });
+    writeFiles(cwd, { ".gitignore": ".env\n*.log\n", "debug.log": "", "new.ts": "" });
+    expect(await paths({ cwd })).toEqual([".env", ".gitignore", "a.ts", "new.ts", "sub\nline/b.ts"]);
   });
 
   it("lists a FIFO as skipped instead of returning it to be read", async () => {

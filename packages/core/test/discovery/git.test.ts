@@ -1,7 +1,7 @@
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { changedSince, DiscoveryError, filterPaths, stagedFiles } from "../../src/discovery/index.js";
+import { changedSince, DiscoveryError, listWorkTree, stagedFiles } from "../../src/discovery/index.js";
 import { cleanup, commitAll, git, initRepo, tempDir, writeFiles } from "./helpers.js";
 
 afterEach(cleanup);
@@ -127,21 +127,23 @@ describe("stagedFiles", () => {
   });
 });
 
-describe("filterPaths", () => {
-  it("drops changed paths that a full run would not lint", async () => {
-    const cwd = tempDir();
-    writeFiles(cwd, { ".gitignore": "*.gen.sql\n", "sub/.gitignore": "local/\n" });
-    const files = await filterPaths({
-      cwd,
-      paths: ["b.sql", "a.sql", "x.gen.sql", "dist/out.js", "vendor/v.sql", "sub/local/l.sql", "sub/ok.sql", "a.sql"],
-      ignores: ["vendor/**"],
-    });
-    expect(files).toEqual([
-      { path: "a.sql", absolutePath: path.join(cwd, "a.sql") },
-      { path: "b.sql", absolutePath: path.join(cwd, "b.sql") },
-      { path: "sub/ok.sql", absolutePath: path.join(cwd, "sub", "ok.sql") },
-    ]);
-    const all = await filterPaths({ cwd, paths: ["x.gen.sql"], gitignore: false });
-    expect(all.map((file) => file.path)).toEqual(["x.gen.sql"]);
+describe("listWorkTree", () => {
+  it("vouches for unchanged tracked files and leaves the rest to be looked at on disk", async () => {
+    const repo = tempDir();
+    initRepo(repo);
+    writeFiles(repo, { ".env": "A=1", "same.sql": "s", "edited.sql": "e", "gone.sql": "g", "inner/repo.txt": "r" });
+    symlinkSync("same.sql", path.join(repo, "alias.sql"));
+    commitAll(repo, "base");
+    // Ignored after it was committed: still tracked, still listed.
+    writeFiles(repo, { ".gitignore": ".env\n*.log\n", "edited.sql": "changed", "new.sql": "n", "debug.log": "d" });
+    rmSync(path.join(repo, "gone.sql"));
+    const nested = path.join(repo, "clone");
+    mkdirSync(nested);
+    initRepo(nested);
+    writeFiles(nested, { "x.sql": "x" });
+    const listing = await listWorkTree({ cwd: repo });
+    expect(listing.regular.sort()).toEqual([".env", "inner/repo.txt", "same.sql"]);
+    expect(listing.unverified.sort()).toEqual([".gitignore", "alias.sql", "edited.sql", "new.sql"]);
+    expect(listing.nested).toEqual(["clone"]);
   });
 });

@@ -21,9 +21,26 @@ function parse(text: string): Pattern[] {
     const anchored = line.startsWith("/");
     if (anchored) line = line.slice(1);
     const basename = !anchored && !line.includes("/");
-    patterns.push({ negate, regex: globToRegExp(line.replace(/\\(.)/g, "$1")), basename });
+    const regex = compile(line.replace(/\\(.)/g, "$1"));
+    if (regex !== null) patterns.push({ negate, regex, basename });
   }
   return patterns;
+}
+
+/**
+ * A pattern as a regular expression, or null for one the engine rejects (a 100 KB line is "too
+ * large"): no dotenv name is that long, and one such line must not crash the run.
+ */
+function compile(glob: string): RegExp | null {
+  try {
+    const regex = globToRegExp(glob);
+    // V8 compiles on first use: "too large" surfaces there, not at construction.
+    regex.test(".env");
+    return regex;
+  } catch (error) {
+    if (error instanceof SyntaxError) return null;
+    throw error;
+  }
 }
 
 /** True when the patterns ignore `path` (relative to the .gitignore's folder). */
