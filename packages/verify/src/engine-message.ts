@@ -22,13 +22,20 @@ const QUOTED = /"((?:[^"]|"")+)"|'((?:[^']|'')+)'/g;
 /** Below this length a substring match says nothing: a short name is in many literals. */
 const MIN_OVERLAP = 8;
 
-/** The contents of the statement's string literals ('…', E'…', $tag$…$tag$), comments left out. */
+/**
+ * The contents of the statement's string literals ('…', E'…', $tag$…$tag$), comments left out. A
+ * dollar-quoted body may be a function or DO block: then the literals inside it count (a RAISE
+ * message repeats them).
+ */
 export function stringLiterals(sql: string): string[] {
   const literals: string[] = [];
   const token = /--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|"(?:[^"]|"")*"?|'((?:[^']|'')*)'?|(\$\w*\$)([\s\S]*?)(?:\2|$)/g;
   for (const match of sql.matchAll(token)) {
-    const literal = match[1] ?? match[3];
-    if (literal !== undefined && literal !== "") literals.push(literal.replace(/''/g, "'"));
+    const quoted = match[1];
+    const body = match[3];
+    if (quoted !== undefined && quoted !== "") literals.push(quoted.replace(/''/g, "'"));
+    // A body with a `;` is code (its own literals count); one without is a string value.
+    if (body !== undefined && body !== "") literals.push(...(body.includes(";") ? stringLiterals(body) : [body]));
   }
   return literals;
 }
@@ -52,6 +59,10 @@ export function maskEngineMessage(message: string, statement: string): string {
     });
   }
   const literals = stringLiterals(statement);
+  // A literal the message repeats without quotes (RAISE EXCEPTION 'token %', '…'; SQLite's RAISE(ABORT, '…')).
+  for (const literal of literals) {
+    if (literal.length >= MIN_OVERLAP && !literal.includes("\n")) masked = masked.split(literal).join(maskSecret(literal));
+  }
   return masked.replace(QUOTED, (all, doubled?: string, single?: string) => {
     const quoted = (doubled ?? single ?? "").replace(/""|''/g, (pair) => pair[0] ?? "");
     if (!quotesALiteral(quoted, literals)) return all;

@@ -26,7 +26,8 @@ looks like a typo of a documented one. Values are never printed.
   --example FILE       the example file (default: .env.example, .env.sample or .env.template)
   -h, --help           print this help
 
-Exit 0 when the environment is complete, 1 when it is not, 2 on a usage error.
+Exit 0 when the environment is complete, 1 when it is not, 2 on a usage error or when there is
+nothing to check (no example file, an example that documents no variable, sources with no variable).
 `;
 
 const OPTIONS = {
@@ -39,6 +40,9 @@ const OPTIONS = {
 
 class UsageProblem extends Error {}
 
+/** There is nothing to judge (no example, nothing documented, no variable in the sources): a gate must not pass. */
+class NothingToCheck extends Error {}
+
 interface Setting {
   value: string;
   /** Where the value came from, e.g. "deploy/production.env:3" or "the process environment". */
@@ -49,6 +53,11 @@ export async function envCheck(argv: string[], io: EnvCheckIo): Promise<number> 
   try {
     return run(argv, io);
   } catch (error) {
+    if (error instanceof NothingToCheck) {
+      // Not a usage error: one line saying what was looked for, no pointer to --help.
+      io.stderr(`deploylint env check: ${error.message}\n`);
+      return 2;
+    }
     if (!(error instanceof UsageProblem || isParseArgsError(error))) throw error;
     io.stderr(`deploylint env check: ${(error as Error).message}\nRun deploylint env check --help for usage.\n`);
     return 2;
@@ -64,10 +73,10 @@ function run(argv: string[], io: EnvCheckIo): number {
   const examplePath = findExample(io.cwd, values.example);
   const files = envFiles({ cwd: io.cwd, environment: values.environment, explicit: values["env-file"] ?? [] });
   if (files.length === 0 && !values["from-process"]) {
-    throw new UsageProblem(
+    throw new NothingToCheck(
       values.environment === undefined
-        ? "nothing to check: pass --env-file FILE, --environment NAME or --from-process."
-        : `no env file for environment ${values.environment} (looked for .env.${values.environment} and deploy/${values.environment}.env); pass --env-file or --from-process.`,
+        ? `nothing to check ${examplePath} against: no environment source given (pass --env-file FILE, --environment NAME or --from-process).`
+        : `nothing to check ${examplePath} against: no env file for environment ${values.environment} (looked for .env.${values.environment} and deploy/${values.environment}.env); pass --env-file or --from-process.`,
     );
   }
 
@@ -75,12 +84,22 @@ function run(argv: string[], io: EnvCheckIo): number {
   const lines = createLineIndex(exampleText);
   const entries = readExample(parseDotenv(exampleText), (offset) => lines.positionAt(offset));
   const settings = collectSettings({ cwd: io.cwd, files, env: values["from-process"] ? io.env : null });
+  const sources = [...files, ...(values["from-process"] ? ["the process environment"] : [])].join(", ");
+  if (entries.length === 0) {
+    throw new NothingToCheck(
+      `nothing to check: ${examplePath} documents no variable (no NAME=value line), so ${sources} cannot be checked against it.`,
+    );
+  }
+  if (settings.size === 0) {
+    throw new NothingToCheck(
+      `nothing to check: ${sources} set${files.length + (values["from-process"] ? 1 : 0) === 1 ? "s" : ""} no variable, so there is no environment to check against ${examplePath}.`,
+    );
+  }
 
   const problems = [
     ...entries.flatMap((entry) => checkEntry(entry, settings.get(entry.name), examplePath)),
     ...typoProblems(entries, settings),
   ];
-  const sources = [...files, ...(values["from-process"] ? ["the process environment"] : [])].join(", ");
   const label = values.environment ? ` (${values.environment})` : "";
   io.stdout(`env check${label}: ${examplePath} against ${sources}\n`);
   for (const note of problems) io.stdout(`${note.failure ? "✗" : "!"} ${note.text}\n`);
@@ -100,7 +119,11 @@ function findExample(cwd: string, given: string | undefined): string {
     return given;
   }
   const found = DEFAULT_EXAMPLES.find((name) => existsSync(resolve(cwd, name)));
-  if (!found) throw new UsageProblem(`no example file (${DEFAULT_EXAMPLES.join(", ")}); pass --example FILE.`);
+  if (!found) {
+    throw new NothingToCheck(
+      `nothing to check against: no example file (${DEFAULT_EXAMPLES.join(", ")}) in the working directory; pass --example FILE.`,
+    );
+  }
   return found;
 }
 
