@@ -61,7 +61,8 @@ export function maskEngineMessage(message: string, statement: string): string {
   const literals = stringLiterals(statement);
   // A literal the message repeats without quotes (RAISE EXCEPTION 'token %', '…'; SQLite's RAISE(ABORT, '…')).
   for (const literal of literals) {
-    if (literal.length >= MIN_OVERLAP && !literal.includes("\n")) masked = masked.split(literal).join(maskSecret(literal));
+    if (literal.length >= MIN_OVERLAP && !literal.includes("\n"))
+      masked = masked.split(literal).join(maskSecret(literal));
   }
   return masked.replace(QUOTED, (all, doubled?: string, single?: string) => {
     const quoted = (doubled ?? single ?? "").replace(/""|''/g, (pair) => pair[0] ?? "");

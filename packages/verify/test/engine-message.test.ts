@@ -6,14 +6,22 @@ const SECRET = "hunter2-secret";
 
 describe("maskEngineMessage", () => {
   it.each([
-    ["PostgreSQL invalid input", `invalid input syntax for type integer: "${SECRET}"`, "INSERT INTO t (id) VALUES ($1)"],
+    [
+      "PostgreSQL invalid input",
+      `invalid input syntax for type integer: "${SECRET}"`,
+      "INSERT INTO t (id) VALUES ($1)",
+    ],
     ["PostgreSQL enum", `invalid input value for enum mood: "${SECRET}"`, "SELECT 1"],
     ["PostgreSQL key detail", `Key (token)=(${SECRET}) already exists.`, "SELECT 1"],
     ["PostgreSQL failing row", `Failing row contains (1, ${SECRET}).`, "SELECT 1"],
     ["MySQL duplicate entry", `Duplicate entry '${SECRET}' for key 'users.token'`, "SELECT 1"],
     ["MySQL incorrect value", `Incorrect integer value: '${SECRET}' for column 'id' at row 1`, "SELECT 1"],
-    ["SQLite JSON path", `JSON path error near '${SECRET}'`, `SELECT json_extract('{}', '${SECRET}')`],
-    ["a RAISE message", `token ${SECRET} is revoked`, `DO $$ BEGIN RAISE EXCEPTION 'token % is revoked', '${SECRET}'; END $$`],
+    ["SQLite JSON path", `bad JSON path: '${SECRET}'`, `SELECT json_extract('{}', '${SECRET}')`],
+    [
+      "a RAISE message",
+      `token ${SECRET} is revoked`,
+      `DO $$ BEGIN RAISE EXCEPTION 'token % is revoked', '${SECRET}'; END $$`,
+    ],
     ["a quoted literal of the statement", `something about "${SECRET}"`, `INSERT INTO t VALUES ('${SECRET}')`],
   ])("masks the value in %s", (_name, message, statement) => {
     const masked = maskEngineMessage(message, statement);

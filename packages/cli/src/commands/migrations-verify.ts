@@ -126,11 +126,15 @@ export async function migrationsVerify(argv: string[], io: MigrationsVerifyIo): 
   try {
     return await run(argv, io);
   } catch (error) {
+    if (error instanceof NothingToVerifyError) {
+      // Not a usage error: one line saying where verify looked, no pointer to --help.
+      io.stderr(`deploylint migrations verify: ${error.message}\n`);
+      return 2;
+    }
     const usage =
       error instanceof UsageProblem ||
       error instanceof NonEmptyDatabaseError ||
       error instanceof EngineUnavailableError ||
-      error instanceof NothingToVerifyError ||
       error instanceof ConfigError ||
       (error as { code?: unknown }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ||
       (error as { code?: unknown }).code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE";
