@@ -1,7 +1,7 @@
 // `deploylint env check`: checks a real environment (env files, the process environment) against
 // the example file: @required variables set, values of their @type, no typo'd names. It is the
 // "required variables are set" step of a pre-deploy gate, so it never prints a value.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createLineIndex, parseDotenv } from "@deploylint/core/sources";
@@ -116,9 +116,10 @@ function run(argv: string[], io: EnvCheckIo): number {
 function findExample(cwd: string, given: string | undefined): string {
   if (given !== undefined) {
     if (!existsSync(resolve(cwd, given))) throw new UsageProblem(`example file ${given} does not exist.`);
+    if (!isFile(resolve(cwd, given))) throw new UsageProblem(`example file ${given} is not a file.`);
     return given;
   }
-  const found = DEFAULT_EXAMPLES.find((name) => existsSync(resolve(cwd, name)));
+  const found = DEFAULT_EXAMPLES.find((name) => existsSync(resolve(cwd, name)) && isFile(resolve(cwd, name)));
   if (!found) {
     throw new NothingToCheck(
       `nothing to check against: no example file (${DEFAULT_EXAMPLES.join(", ")}) in the working directory; pass --example FILE.`,
@@ -127,13 +128,20 @@ function findExample(cwd: string, given: string | undefined): string {
   return found;
 }
 
+function isFile(path: string): boolean {
+  return statSync(path).isFile();
+}
+
 function envFiles(options: { cwd: string; environment: string | undefined; explicit: string[] }): string[] {
   const { cwd, environment, explicit } = options;
   for (const file of explicit) {
     if (!existsSync(resolve(cwd, file))) throw new UsageProblem(`env file ${file} does not exist.`);
+    if (!isFile(resolve(cwd, file))) throw new UsageProblem(`env file ${file} is not a file.`);
   }
   if (explicit.length > 0 || environment === undefined) return explicit;
-  return [`.env.${environment}`, `deploy/${environment}.env`].filter((file) => existsSync(resolve(cwd, file)));
+  return [`.env.${environment}`, `deploy/${environment}.env`].filter(
+    (file) => existsSync(resolve(cwd, file)) && isFile(resolve(cwd, file)),
+  );
 }
 
 function collectSettings(options: {
