@@ -15,19 +15,21 @@ function describe(error: unknown): { message: string; position: number | null } 
   return { message, position: typeof position === "number" ? position : null };
 }
 
-let engine: Engine;
-try {
-  engine =
-    data.kind === "pglite"
+async function open(): Promise<Engine | null> {
+  try {
+    return data.kind === "pglite"
       ? await (await import("./pglite.js")).openPglite({ extensions: data.extensions })
       : await (await import("./sqljs.js")).openSqlJs();
-  port.postMessage({ type: "ready" } satisfies EngineReply);
-} catch (error) {
-  port.postMessage({ type: "failed", message: describe(error).message } satisfies EngineReply);
-  process.exit(1);
+  } catch (error) {
+    // The main thread turns this into a one-line "could not start"; the thread then ends by itself.
+    port?.postMessage({ type: "failed", message: describe(error).message } satisfies EngineReply);
+    return null;
+  }
 }
 
-async function answer(request: EngineRequest): Promise<EngineReply> {
+const engine = await open();
+
+async function answer(engine: Engine, request: EngineRequest): Promise<EngineReply> {
   try {
     switch (request.op) {
       case "exec":
@@ -44,7 +46,10 @@ async function answer(request: EngineRequest): Promise<EngineReply> {
   }
 }
 
-// The main thread sends one request at a time and waits for its answer.
-port.on("message", (request: EngineRequest) => {
-  void answer(request).then((reply) => port.postMessage(reply));
-});
+if (engine !== null) {
+  port.postMessage({ type: "ready" } satisfies EngineReply);
+  // The main thread sends one request at a time and waits for its answer.
+  port.on("message", (request: EngineRequest) => {
+    void answer(engine, request).then((reply) => port.postMessage(reply));
+  });
+}
