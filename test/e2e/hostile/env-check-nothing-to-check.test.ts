@@ -31,7 +31,7 @@ describe("env check with nothing to check", () => {
     const line = oneErrorLine(run.stderr);
     expect(line).toContain(".env.example documents no variable");
     expect(line).toContain("deploy/production.env");
-  });
+  }, 120_000);
 
   it("exits 2 when the env files given set no variable", () => {
     const dir = repo({
@@ -43,7 +43,7 @@ describe("env check with nothing to check", () => {
     const line = oneErrorLine(run.stderr);
     expect(line).toContain("empty.env sets no variable");
     expect(line).toContain(".env.example");
-  });
+  }, 120_000);
 
   it("exits 2 naming the example files it looked for and the sources it was given", () => {
     const none = repo({ "a.env": "A=1\n" });
@@ -56,5 +56,5 @@ describe("env check with nothing to check", () => {
     const line = oneErrorLine(noSource.stderr);
     expect(line).toContain("nothing to check .env.example against");
     expect(line).toContain("--env-file FILE, --environment NAME or --from-process");
-  });
+  }, 120_000);
 });

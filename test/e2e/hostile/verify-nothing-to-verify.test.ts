@@ -30,7 +30,7 @@ describe("migrations verify with nothing to verify", () => {
       /^deploylint migrations verify: no SQL migrations to verify: looked for \.sql files in folders named migrations, migrate, migration, /,
     );
     expect(lines[0]).toContain("settings.migrations.paths is not set");
-  });
+  }, 120_000);
 
   it("exits 2 in every format, with no report on stdout", () => {
     const dir = repo({ "README.md": "# app\n" });
@@ -39,7 +39,7 @@ describe("migrations verify with nothing to verify", () => {
       expect(run.status, format).toBe(2);
       expect(run.stdout, format).toBe("");
     }
-  });
+  }, 120_000);
 
   it("names the configured paths and the non-SQL migrations it found there", () => {
     const dir = repo({
@@ -53,12 +53,12 @@ describe("migrations verify with nothing to verify", () => {
     expect(lines[0]).toContain("under settings.migrations.paths (db/migrate)");
     expect(lines[0]).toContain("db/migrate/20260101000000_create_users.rb");
     expect(lines[0]).toContain("verify runs SQL migrations only");
-  });
+  }, 120_000);
 
   it("exits 2 when the only SQL files are downs, with nothing to run up", () => {
     const dir = repo({ "db/migrations/000001_users.down.sql": "DROP TABLE users;\n" });
     const run = runCli(["migrations", "verify"], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("1 .sql file(s) there hold no up migration it can run");
-  });
+  }, 120_000);
 });
