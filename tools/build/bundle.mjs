@@ -11,12 +11,15 @@ const outdir = join(cli, "bundle");
 
 // Every output lands flat in outdir (entries by name, chunks beside them): modules that find a
 // sibling by `new URL("./x.js", import.meta.url)` (the pool's worker entry, the env-check and
-// migrations-verify commands) then find it from whichever chunk their code ends up in.
+// migrations-verify commands, verify's engine worker) then find it from whichever chunk their code ends up in.
 const ENTRIES = {
   bin: "dist/bin.js",
   worker: "dist/worker.js",
   "env-check": "dist/commands/env-check.js",
   "migrations-verify": "dist/commands/migrations-verify.js",
+  // verify runs PGlite and sql.js in a worker thread (so a runaway migration can be stopped); its
+  // worker-engine module finds this entry beside itself.
+  "engine-worker": "../verify/dist/engines/engine-worker.js",
 };
 
 // Loaded only when a run needs them, and big (typescript alone is ~9 MB) or shipping files of

@@ -4,9 +4,10 @@
 # repository's migrations. Exits 0 when both pass, 1 when either reports an error, 2 on a usage or
 # internal error.
 #
-# Usage: tools/db/migration-check.sh [--changed-since REF] [--database-url URL] [--format NAME] [--cwd DIR]
+# Usage: tools/db/migration-check.sh [--changed-since REF] [--database-url URL] [--timeout SECONDS] [--format NAME] [--cwd DIR]
 #   --changed-since REF  lint and verify only what changed since the merge base with REF
 #   --database-url URL   verify on a throwaway database on this server (postgres://… or mysql://…)
+#   --timeout SECONDS    time one migration may take in verify (default 60)
 #   --format NAME        reporter for both steps (stylish, json, sarif, github, …)
 #   --cwd DIR            the repository to check (default: the current directory)
 # DEPLOYLINT may name the CLI to run (default: node_modules/.bin/deploylint, else npx deploylint).
@@ -19,6 +20,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --changed-since) lint_args+=(--changed-since "$2"); verify_args+=(--changed-since "$2"); shift 2 ;;
     --database-url) verify_args+=(--database-url "$2"); shift 2 ;;
+    --timeout) verify_args+=(--timeout "$2"); shift 2 ;;
     --format) lint_args+=(--format "$2"); verify_args+=(--format "$2"); shift 2 ;;
     --cwd) cwd="$2"; shift 2 ;;
     -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;

@@ -27,7 +27,7 @@ function walk(dir: string, root: string, out: string[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
       if (!SKIP_FOLDERS.has(entry.name)) walk(join(dir, entry.name), root, out);
-    } else if (entry.isFile() && entry.name.toLowerCase().endsWith(".sql")) {
+    } else if (entry.isFile()) {
       out.push(relative(root, join(dir, entry.name)).split(sep).join("/"));
     }
   }
@@ -77,15 +77,35 @@ function companionReader(cwd: string, file: string): (path: string) => string | 
   };
 }
 
+/** What discovery looked at, for the message when it finds nothing to run. */
+export interface DiscoverySearch {
+  /** The configured settings.migrations.paths, or null for the conventional folders. */
+  paths: string[] | null;
+  /** .sql files in those places. */
+  sqlFiles: number;
+  /** Other files in those places (ORM migrations in code: verify runs SQL only). */
+  otherFiles: string[];
+}
+
+const isSql = (path: string) => path.toLowerCase().endsWith(".sql");
+
 /** The SQL migrations under `cwd`, up and down paired, in apply order. */
 export function discoverMigrations(options: { cwd: string; settings: MigrationSettings; dialect?: SqlDialect }): {
   migrations: RunnableMigration[];
   dialect: SqlDialect;
   files: number;
+  searched: DiscoverySearch;
 } {
   const paths: string[] = [];
   walk(options.cwd, options.cwd, paths);
-  const candidates = paths.filter((path) => isMigrationPath(path, options.settings.paths)).sort();
+  const inScope = paths.filter((path) => isMigrationPath(path, options.settings.paths)).sort();
+  const candidates = inScope.filter(isSql);
+  const configured = options.settings.paths;
+  const searched: DiscoverySearch = {
+    paths: configured !== undefined && configured.length > 0 ? configured : null,
+    sqlFiles: candidates.length,
+    otherFiles: inScope.filter((path) => !isSql(path)),
+  };
   const loaded: Loaded[] = [];
   let dialect: SqlDialect | null = options.dialect ?? null;
   for (const path of candidates) {
@@ -128,5 +148,5 @@ export function discoverMigrations(options: { cwd: string; settings: MigrationSe
       ...(liquibase && group.down !== null ? { downUnsupported: "Liquibase rollbacks are not run by verify yet" } : {}),
     });
   }
-  return { migrations, dialect: resolved, files: loaded.length };
+  return { migrations, dialect: resolved, files: loaded.length, searched };
 }

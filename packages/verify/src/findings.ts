@@ -9,6 +9,7 @@ export const VERIFY_IDS = {
   failed: "migrations/verify-failed",
   rollbackIncomplete: "migrations/rollback-incomplete",
   notRerunnable: "migrations/not-rerunnable",
+  timeout: "migrations/verify-timeout",
   skipped: "migrations/verify-skipped",
 } as const;
 
@@ -31,6 +32,12 @@ export const VERIFY_RULES: Record<VerifyId, ReporterRuleInfo> = {
     description: "A migration's up fails, or gives another schema, when it runs again after its down.",
     help: "Make the down leave nothing the up would trip over, and the up independent of what a previous run left.",
     url: `${VERIFY_DOCS}#migrationsnot-rerunnable`,
+    severity: "error",
+  },
+  [VERIFY_IDS.timeout]: {
+    description: "A migration that does not finish within the time verify gives it (--timeout, 60 s by default).",
+    help: "Find the statement that runs away (an unbounded recursive CTE, a sleep, a lock wait) and bound it; raise --timeout only for a migration that is slow by design.",
+    url: `${VERIFY_DOCS}#migrationsverify-timeout`,
     severity: "error",
   },
   [VERIFY_IDS.skipped]: {

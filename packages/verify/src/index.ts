@@ -8,15 +8,19 @@ import { discoverMigrations, type MigrationSettings } from "./discover.js";
 import { type EngineChoice, openEngine } from "./engines/index.js";
 import { PGLITE_EXTENSIONS } from "./engines/pglite.js";
 import { toLintResult } from "./findings.js";
+import { nothingToVerify } from "./nothing-to-verify.js";
 import type { Verdict } from "./types.js";
 import { extensionsOf, runVerify } from "./verify.js";
 
 export { type Difference, diffSchemas, summarise } from "./diff.js";
-export { discoverMigrations, type MigrationSettings } from "./discover.js";
+export { type DiscoverySearch, discoverMigrations, type MigrationSettings } from "./discover.js";
+export { maskEngineMessage } from "./engine-message.js";
 export { type EngineChoice, EngineUnavailableError, openEngine } from "./engines/index.js";
 export { NonEmptyDatabaseError, THROWAWAY_PREFIX } from "./engines/throwaway.js";
 export { VERIFY_DOCS, VERIFY_IDS, VERIFY_RULES, type VerifyId } from "./findings.js";
+export { NothingToVerifyError } from "./nothing-to-verify.js";
 export type { Engine, RunnableMigration, Schema, Verdict, VerdictStatus } from "./types.js";
+export { EngineError, EngineStoppedError } from "./types.js";
 export { runVerify } from "./verify.js";
 
 export interface VerifyOptions {
@@ -30,23 +34,29 @@ export interface VerifyOptions {
   allowNonEmpty?: boolean;
   /** Run up → down → up only for migrations added or modified since the merge base with this ref. */
   changedSince?: string;
+  /** What one migration may take (up, down and up again), in milliseconds; 60 s by default. */
+  timeoutMs?: number;
 }
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface VerifyResult {
   result: LintResult;
   verdicts: Verdict[];
-  /** What ran the migrations: "pglite", "sqljs", "postgres", "mysql" (null when there was nothing to run). */
-  engine: string | null;
+  /** What ran the migrations: "pglite", "sqljs", "postgres", "mysql". */
+  engine: string;
   dialect: SqlDialect;
 }
 
+/** Throws NothingToVerifyError when there is no migration to run: a gate that ran nothing must not pass. */
 export async function verifyMigrations(options: VerifyOptions): Promise<VerifyResult> {
-  const { migrations, dialect, files } = discoverMigrations({
+  const { migrations, dialect, files, searched } = discoverMigrations({
     cwd: options.cwd,
     settings: options.settings,
     ...(options.dialect ? { dialect: options.dialect } : {}),
   });
-  if (migrations.length === 0) return { result: toLintResult([], 0), verdicts: [], engine: null, dialect };
+  if (migrations.length === 0) throw nothingToVerify(searched);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let targets: Set<string> | null = null;
   if (options.changedSince !== undefined) {
     const changed = changedFiles({ cwd: options.cwd, ref: options.changedSince });
@@ -59,12 +69,19 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     allowNonEmpty: options.allowNonEmpty === true,
     extensions,
+    timeoutMs,
   });
   try {
     const unavailable = new Set(
       engine.name === "pglite" ? extensions.filter((e) => PGLITE_EXTENSIONS[e] === undefined) : [],
     );
-    const { verdicts, findings } = await runVerify({ engine, migrations, targets, unavailableExtensions: unavailable });
+    const { verdicts, findings } = await runVerify({
+      engine,
+      migrations,
+      targets,
+      unavailableExtensions: unavailable,
+      timeoutMs,
+    });
     return { result: toLintResult(findings, files), verdicts, engine: engine.name, dialect };
   } finally {
     await engine.close();

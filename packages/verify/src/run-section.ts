@@ -1,7 +1,17 @@
 // Runs a migration section statement by statement (so that each failure has a position, and
 // CONCURRENTLY outside a transaction works), inside BEGIN … COMMIT when the framework wraps it.
 import type { Engine, RunnableSection, RunnableStatement } from "./types.js";
-import { EngineError } from "./types.js";
+import { EngineError, EngineStoppedError } from "./types.js";
+
+/** The engine stopped (timed out or died) while running `statement`: the database is gone with it. */
+export class SectionStopped extends Error {
+  constructor(
+    readonly statement: RunnableStatement,
+    readonly stopped: EngineStoppedError,
+  ) {
+    super(stopped.message);
+  }
+}
 
 export type SectionOutcome = { ok: true } | { ok: false; statement: RunnableStatement; error: EngineError };
 
@@ -26,6 +36,7 @@ export async function runSection(options: {
       await engine.exec(statement.text);
     } catch (error) {
       if (wrap) await engine.exec("ROLLBACK").catch(() => undefined);
+      if (error instanceof EngineStoppedError) throw new SectionStopped(statement, error);
       const engineError = error instanceof EngineError ? error : new EngineError(String(error));
       return { ok: false, statement, error: engineError };
     }
@@ -36,6 +47,7 @@ export async function runSection(options: {
     } catch (error) {
       const last = section.statements[section.statements.length - 1];
       if (last === undefined) throw error;
+      if (error instanceof EngineStoppedError) throw new SectionStopped(last, error);
       return {
         ok: false,
         statement: last,

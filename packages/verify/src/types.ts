@@ -16,14 +16,34 @@ export class EngineError extends Error {
   }
 }
 
+/**
+ * The engine stopped before the statement finished: it ran past the time a migration is given
+ * (--timeout), or the embedded engine's worker died. The engine must be reset before further use.
+ */
+export class EngineStoppedError extends EngineError {
+  constructor(
+    message: string,
+    readonly reason: "timeout" | "crash",
+    /** The time limit that was exceeded, in milliseconds (for "timeout"). */
+    readonly limitMs: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
 export interface Engine {
   /** "pglite", "sqljs", "postgres", "mysql": what the verdicts say they ran on. */
   readonly name: string;
   readonly dialect: SqlDialect;
-  /** Runs one statement; throws EngineError when the engine rejects it. */
+  /** Runs one statement; throws EngineError when the engine rejects it, EngineStoppedError when it stops. */
   exec(sql: string): Promise<void>;
+  /**
+   * Starts the time one migration is given (--timeout): the embedded engines stop a migration whose
+   * calls together run past it; server engines bound each statement with the server's own setting.
+   */
+  startTimer(): void;
   snapshot(): Promise<Schema>;
-  /** Back to an empty database (a fresh instance, or the throwaway database dropped and created again). */
+  /** Back to an empty database (a fresh instance, or the throwaway database dropped and created again); after an EngineStoppedError, a restarted engine. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -60,7 +80,14 @@ export interface RunnableMigration {
   downUnsupported?: string;
 }
 
-export type VerdictStatus = "passed" | "failed" | "rollback-incomplete" | "not-rerunnable" | "skipped" | "applied";
+export type VerdictStatus =
+  | "passed"
+  | "failed"
+  | "timed-out"
+  | "rollback-incomplete"
+  | "not-rerunnable"
+  | "skipped"
+  | "applied";
 
 export interface Verdict {
   migration: string;

@@ -3,9 +3,19 @@
 // what the second up rebuilt. A failure leaves the database in a known state (rolled back, or
 // rebuilt from scratch) before the next migration, or stops the run with the rest skipped.
 import { diffSchemas, summarise } from "./diff.js";
+import { maskEngineMessage } from "./engine-message.js";
 import { VERIFY_IDS, type VerifyFinding, type VerifyId } from "./findings.js";
-import { runSection, type SectionOutcome } from "./run-section.js";
-import type { Engine, RunnableMigration, RunnableStatement, Schema, Verdict, VerdictStatus } from "./types.js";
+import { runSection, type SectionOutcome, SectionStopped } from "./run-section.js";
+import { stopFinding } from "./stopped.js";
+import {
+  type Engine,
+  EngineStoppedError,
+  type RunnableMigration,
+  type RunnableStatement,
+  type Schema,
+  type Verdict,
+  type VerdictStatus,
+} from "./types.js";
 
 const CREATE_EXTENSION = /^\s*CREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?("?)([\w-]+)\1/i;
 
@@ -28,6 +38,8 @@ export interface VerifyRunOptions {
   targets: Set<string> | null;
   /** Extensions the engine cannot create; statements creating them are left out and the migration is skipped. */
   unavailableExtensions: Set<string>;
+  /** What one migration may take (--timeout), for the messages; the engine enforces it. */
+  timeoutMs: number;
   now?: () => number;
 }
 
@@ -50,9 +62,13 @@ function fileStart(file: string): Pick<VerifyFinding, "file" | "line" | "column"
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
-function firstLine(message: string): string {
-  return (message.split("\n", 1)[0] ?? message).trim().replace(/\.?$/, "");
+/** The engine's message about a statement, literals masked. */
+function engineMessage(outcome: Extract<SectionOutcome, { ok: false }>): string {
+  return maskEngineMessage(outcome.error.message, outcome.statement.text);
 }
+
+/** Which part of a migration was running: where a stopped engine stopped it. */
+type Phase = "up" | "down" | "second up" | "rebuild";
 
 export async function runVerify(options: VerifyRunOptions): Promise<VerifyRunResult> {
   const { engine, migrations } = options;
@@ -87,10 +103,12 @@ export async function runVerify(options: VerifyRunOptions): Promise<VerifyRunRes
   const up = (migration: RunnableMigration) =>
     runSection({ engine, section: migration.up, skip: skipStatement(migration) });
 
-  /** Back to the state right after `index`'s up: a fresh database and every up through it. */
+  /** Back to the state right after `index`'s up: a fresh database and every up through it, each on its own clock. */
   const replayThrough = async (index: number): Promise<boolean> => {
+    engine.startTimer();
     await engine.reset();
     for (const migration of migrations.slice(0, index + 1)) {
+      engine.startTimer();
       if (!(await up(migration)).ok) return false;
     }
     return true;
@@ -98,7 +116,7 @@ export async function runVerify(options: VerifyRunOptions): Promise<VerifyRunRes
 
   /** A failed first up: the migration failed, or could not run without an extension the engine lacks. */
   const upFailed = (migration: RunnableMigration, outcome: Extract<SectionOutcome, { ok: false }>, started: number) => {
-    const message = firstLine(outcome.error.message);
+    const message = engineMessage(outcome);
     if (missingExtension !== null) {
       skip(
         migration,
@@ -117,46 +135,44 @@ export async function runVerify(options: VerifyRunOptions): Promise<VerifyRunRes
     stoppedBy = `migration ${migration.id} failed`;
   };
 
-  for (const [index, migration] of migrations.entries()) {
-    const started = now();
-    if (stoppedBy !== null) {
-      skip(migration, stoppedBy, started);
-      continue;
-    }
+  /** up → down → up for one migration (or only up when it is not a target); `phase` says how far it got. */
+  const verifyOne = async (migration: RunnableMigration, index: number, started: number, phase: { at: Phase }) => {
     const target = options.targets === null || options.targets.has(migration.id);
     if (!target) {
       const outcome = await up(migration);
       if (outcome.ok) verdict(migration, "applied", "applied only (not changed)", started);
       else upFailed(migration, outcome, started);
-      continue;
+      return;
     }
     const before = await engine.snapshot();
     const first = await up(migration);
     if (!first.ok) {
       upFailed(migration, first, started);
-      continue;
+      return;
     }
+    phase.at = "down";
     if (skippedFor.has(migration.id)) {
       skip(migration, `it creates extension ${missingExtension ?? ""}, which ${engine.name} lacks`, started);
-      continue;
+      return;
     }
     if (migration.down === null) {
       skip(migration, migration.downUnsupported ?? "it has no down to run", started);
-      continue;
+      return;
     }
     const afterUp = await engine.snapshot();
     const down = await runSection({ engine, section: migration.down });
     if (!down.ok) {
-      const message = firstLine(down.error.message);
+      const message = engineMessage(down);
       verdict(migration, "failed", `down failed: ${message}`, started);
       report(VERIFY_IDS.failed, {
         ...at(down.statement),
         message: `The database rejects this statement of the down of ${migration.id} (${engine.name}): ${message}. A rollback would stop here.`,
         identity: `${migration.id}:down:${message}`,
       });
+      phase.at = "rebuild";
       const restored = diffSchemas(afterUp, await engine.snapshot()).length === 0 || (await replayThrough(index));
       if (!restored) stoppedBy = `the database could not be rebuilt after ${migration.id}`;
-      continue;
+      return;
     }
     const afterDown = await engine.snapshot();
     const leftOver = diffSchemas(before, afterDown);
@@ -167,10 +183,11 @@ export async function runVerify(options: VerifyRunOptions): Promise<VerifyRunRes
         identity: `${migration.id}:rollback:${leftOver.map((d) => d.key).join(",")}`,
       });
     }
+    phase.at = "second up";
     const again = await up(migration);
     let rebuilt: Schema | null = null;
     if (!again.ok) {
-      const message = firstLine(again.error.message);
+      const message = engineMessage(again);
       if (leftOver.length === 0) {
         report(VERIFY_IDS.notRerunnable, {
           ...at(again.statement),
@@ -204,8 +221,71 @@ export async function runVerify(options: VerifyRunOptions): Promise<VerifyRunRes
     verdict(migration, status, note, started);
     // Continue from the state right after this migration's up, whatever the second run left.
     if (rebuilt === null || diffSchemas(afterUp, rebuilt).length > 0) {
+      phase.at = "rebuild";
       if (!(await replayThrough(index))) stoppedBy = `the database could not be rebuilt after ${migration.id}`;
+    }
+  };
+
+  /**
+   * The engine stopped (past --timeout, or its worker died) and took the database with it. When the
+   * migration's up had finished, a fresh engine replays the ups through it and the run goes on;
+   * otherwise the later migrations have nothing to build on and are skipped.
+   */
+  const stopped = async (stop: {
+    migration: RunnableMigration;
+    index: number;
+    started: number;
+    phase: Phase;
+    error: unknown;
+  }) => {
+    const { migration, index, started, phase, error } = stop;
+    const statement = error instanceof SectionStopped ? error.statement : null;
+    const cause = error instanceof SectionStopped ? error.stopped : (error as EngineStoppedError);
+    const found = stopFinding({
+      migration,
+      statement,
+      cause,
+      phase,
+      engine: engine.name,
+      timeoutMs: options.timeoutMs,
+    });
+    report(found.ruleId, found.finding);
+    // A rebuild runs after the migration's verdict: its stop is one more finding, and the end of the run.
+    if (phase === "rebuild") {
+      stoppedBy = `the database could not be rebuilt after ${migration.id}`;
+      return;
+    }
+    verdict(migration, cause.reason === "timeout" ? "timed-out" : "failed", found.note, started);
+    if (phase === "up") {
+      stoppedBy = `migration ${migration.id} ${cause.reason === "timeout" ? "timed out" : "stopped the engine"}`;
+      return;
+    }
+    try {
+      if (!(await replayThrough(index))) stoppedBy = `the database could not be rebuilt after ${migration.id}`;
+    } catch (replayError) {
+      if (!isStop(replayError)) throw replayError;
+      stoppedBy = `the database could not be rebuilt after ${migration.id}`;
+    }
+  };
+
+  for (const [index, migration] of migrations.entries()) {
+    const started = now();
+    if (stoppedBy !== null) {
+      skip(migration, stoppedBy, started);
+      continue;
+    }
+    const phase: { at: Phase } = { at: "up" };
+    engine.startTimer();
+    try {
+      await verifyOne(migration, index, started, phase);
+    } catch (error) {
+      if (!isStop(error)) throw error;
+      await stopped({ migration, index, started, phase: phase.at, error });
     }
   }
   return { verdicts, findings };
+}
+
+function isStop(error: unknown): boolean {
+  return error instanceof SectionStopped || error instanceof EngineStoppedError;
 }

@@ -1,7 +1,7 @@
 // `deploylint env check`: checks a real environment (env files, the process environment) against
 // the example file: @required variables set, values of their @type, no typo'd names. It is the
 // "required variables are set" step of a pre-deploy gate, so it never prints a value.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createLineIndex, parseDotenv } from "@deploylint/core/sources";
@@ -26,7 +26,8 @@ looks like a typo of a documented one. Values are never printed.
   --example FILE       the example file (default: .env.example, .env.sample or .env.template)
   -h, --help           print this help
 
-Exit 0 when the environment is complete, 1 when it is not, 2 on a usage error.
+Exit 0 when the environment is complete, 1 when it is not, 2 on a usage error or when there is
+nothing to check (no example file, an example that documents no variable, sources with no variable).
 `;
 
 const OPTIONS = {
@@ -39,6 +40,9 @@ const OPTIONS = {
 
 class UsageProblem extends Error {}
 
+/** There is nothing to judge (no example, nothing documented, no variable in the sources): a gate must not pass. */
+class NothingToCheck extends Error {}
+
 interface Setting {
   value: string;
   /** Where the value came from, e.g. "deploy/production.env:3" or "the process environment". */
@@ -49,6 +53,11 @@ export async function envCheck(argv: string[], io: EnvCheckIo): Promise<number> 
   try {
     return run(argv, io);
   } catch (error) {
+    if (error instanceof NothingToCheck) {
+      // Not a usage error: one line saying what was looked for, no pointer to --help.
+      io.stderr(`deploylint env check: ${error.message}\n`);
+      return 2;
+    }
     if (!(error instanceof UsageProblem || isParseArgsError(error))) throw error;
     io.stderr(`deploylint env check: ${(error as Error).message}\nRun deploylint env check --help for usage.\n`);
     return 2;
@@ -64,10 +73,10 @@ function run(argv: string[], io: EnvCheckIo): number {
   const examplePath = findExample(io.cwd, values.example);
   const files = envFiles({ cwd: io.cwd, environment: values.environment, explicit: values["env-file"] ?? [] });
   if (files.length === 0 && !values["from-process"]) {
-    throw new UsageProblem(
+    throw new NothingToCheck(
       values.environment === undefined
-        ? "nothing to check: pass --env-file FILE, --environment NAME or --from-process."
-        : `no env file for environment ${values.environment} (looked for .env.${values.environment} and deploy/${values.environment}.env); pass --env-file or --from-process.`,
+        ? `nothing to check ${examplePath} against: no environment source given (pass --env-file FILE, --environment NAME or --from-process).`
+        : `nothing to check ${examplePath} against: no env file for environment ${values.environment} (looked for .env.${values.environment} and deploy/${values.environment}.env); pass --env-file or --from-process.`,
     );
   }
 
@@ -75,12 +84,22 @@ function run(argv: string[], io: EnvCheckIo): number {
   const lines = createLineIndex(exampleText);
   const entries = readExample(parseDotenv(exampleText), (offset) => lines.positionAt(offset));
   const settings = collectSettings({ cwd: io.cwd, files, env: values["from-process"] ? io.env : null });
+  const sources = [...files, ...(values["from-process"] ? ["the process environment"] : [])].join(", ");
+  if (entries.length === 0) {
+    throw new NothingToCheck(
+      `nothing to check: ${examplePath} documents no variable (no NAME=value line), so ${sources} cannot be checked against it.`,
+    );
+  }
+  if (settings.size === 0) {
+    throw new NothingToCheck(
+      `nothing to check: ${sources} set${files.length + (values["from-process"] ? 1 : 0) === 1 ? "s" : ""} no variable, so there is no environment to check against ${examplePath}.`,
+    );
+  }
 
   const problems = [
     ...entries.flatMap((entry) => checkEntry(entry, settings.get(entry.name), examplePath)),
     ...typoProblems(entries, settings),
   ];
-  const sources = [...files, ...(values["from-process"] ? ["the process environment"] : [])].join(", ");
   const label = values.environment ? ` (${values.environment})` : "";
   io.stdout(`env check${label}: ${examplePath} against ${sources}\n`);
   for (const note of problems) io.stdout(`${note.failure ? "✗" : "!"} ${note.text}\n`);
@@ -97,20 +116,32 @@ function run(argv: string[], io: EnvCheckIo): number {
 function findExample(cwd: string, given: string | undefined): string {
   if (given !== undefined) {
     if (!existsSync(resolve(cwd, given))) throw new UsageProblem(`example file ${given} does not exist.`);
+    if (!isFile(resolve(cwd, given))) throw new UsageProblem(`example file ${given} is not a file.`);
     return given;
   }
-  const found = DEFAULT_EXAMPLES.find((name) => existsSync(resolve(cwd, name)));
-  if (!found) throw new UsageProblem(`no example file (${DEFAULT_EXAMPLES.join(", ")}); pass --example FILE.`);
+  const found = DEFAULT_EXAMPLES.find((name) => existsSync(resolve(cwd, name)) && isFile(resolve(cwd, name)));
+  if (!found) {
+    throw new NothingToCheck(
+      `nothing to check against: no example file (${DEFAULT_EXAMPLES.join(", ")}) in the working directory; pass --example FILE.`,
+    );
+  }
   return found;
+}
+
+function isFile(path: string): boolean {
+  return statSync(path).isFile();
 }
 
 function envFiles(options: { cwd: string; environment: string | undefined; explicit: string[] }): string[] {
   const { cwd, environment, explicit } = options;
   for (const file of explicit) {
     if (!existsSync(resolve(cwd, file))) throw new UsageProblem(`env file ${file} does not exist.`);
+    if (!isFile(resolve(cwd, file))) throw new UsageProblem(`env file ${file} is not a file.`);
   }
   if (explicit.length > 0 || environment === undefined) return explicit;
-  return [`.env.${environment}`, `deploy/${environment}.env`].filter((file) => existsSync(resolve(cwd, file)));
+  return [`.env.${environment}`, `deploy/${environment}.env`].filter(
+    (file) => existsSync(resolve(cwd, file)) && isFile(resolve(cwd, file)),
+  );
 }
 
 function collectSettings(options: {

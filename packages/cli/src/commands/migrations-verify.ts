@@ -7,8 +7,10 @@ import { parseArgs } from "node:util";
 import { ConfigError } from "@deploylint/core";
 import type { SqlDialect } from "@deploylint/core/rule-api";
 import {
+  DEFAULT_TIMEOUT_MS,
   EngineUnavailableError,
   NonEmptyDatabaseError,
+  NothingToVerifyError,
   VERIFY_RULES,
   type Verdict,
   verifyMigrations,
@@ -31,7 +33,8 @@ Applies the migrations in order on an embedded database (PGlite for PostgreSQL, 
 and runs each one up, down and up again, comparing schema snapshots. Reports a statement the engine
 rejects (migrations/verify-failed), a down that does not restore the schema
 (migrations/rollback-incomplete) and an up that fails or differs after its down
-(migrations/not-rerunnable). Migrations verify cannot run are reported as skipped (info).
+(migrations/not-rerunnable), and a migration that runs past --timeout (migrations/verify-timeout).
+Migrations verify cannot run are reported as skipped (info).
 
   -C, --cwd <dir>             run in <dir>
   -c, --config <file>         use this config file (settings.migrations: paths, dialect)
@@ -42,11 +45,14 @@ rejects (migrations/verify-failed), a down that does not restore the schema
       --engine <name>         pglite or sqlite (default: from the dialect)
       --database-url <url>    postgres://… or mysql://…: run on a throwaway database on this server
       --allow-nonempty        run even when the database in --database-url already holds tables
+      --timeout <seconds>     time one migration may take, up, down and up again (default: 60);
+                              with --database-url, the server's statement_timeout / max_execution_time
       --quiet                 no per-migration verdicts
       --no-color              no colours (also NO_COLOR=1)
   -h, --help                  print this help
 
-Exit 0 when every migration verifies (skips are info), 1 on any error finding, 2 on a usage error.
+Exit 0 when every migration verifies (skips are info), 1 on any error finding (a timeout too), 2 on
+a usage error or when there is no SQL migration to verify.
 `;
 
 const OPTIONS = {
@@ -59,6 +65,7 @@ const OPTIONS = {
   engine: { type: "string" },
   "database-url": { type: "string" },
   "allow-nonempty": { type: "boolean" },
+  timeout: { type: "string" },
   quiet: { type: "boolean" },
   "no-color": { type: "boolean" },
   color: { type: "boolean" },
@@ -82,16 +89,16 @@ const MARK: Record<Verdict["status"], string> = {
   applied: "    ",
   skipped: "skip",
   failed: "FAIL",
+  "timed-out": "FAIL",
   "rollback-incomplete": "FAIL",
   "not-rerunnable": "FAIL",
 };
 
-function verdictLines(verdicts: Verdict[], engine: string | null): string {
-  if (verdicts.length === 0) return "No SQL migrations found to verify.\n";
+function verdictLines(verdicts: Verdict[], engine: string): string {
   const width = Math.max(...verdicts.map((v) => v.migration.length));
   const lines = verdicts.map((v) => `${MARK[v.status]} ${v.migration.padEnd(width)}  ${v.note} (${v.ms} ms)`);
   const total = verdicts.reduce((sum, v) => sum + v.ms, 0);
-  return `Verified on ${engine ?? "nothing"}:\n${lines.join("\n")}\n${verdicts.length} migration(s) in ${total} ms.\n\n`;
+  return `Verified on ${engine}:\n${lines.join("\n")}\n${verdicts.length} migration(s) in ${total} ms.\n\n`;
 }
 
 function settingsOf(raw: unknown): { paths?: string[]; dialect?: string; framework?: string } {
@@ -104,10 +111,26 @@ function settingsOf(raw: unknown): { paths?: string[]; dialect?: string; framewo
   };
 }
 
+/** --timeout in seconds (a decimal fraction allowed), as milliseconds. */
+function timeoutOf(given: string | undefined): number {
+  if (given === undefined) return DEFAULT_TIMEOUT_MS;
+  const seconds = /^\d+(?:\.\d+)?$/.test(given.trim()) ? Number(given) : Number.NaN;
+  // setTimeout holds at most 2^31-1 ms (about 24 days); more than a day is not a limit anyway.
+  if (!(seconds > 0 && seconds <= 86_400)) {
+    throw new UsageProblem(`--timeout takes a number of seconds between 0 and 86400, not "${given}".`);
+  }
+  return Math.max(1, Math.round(seconds * 1000));
+}
+
 export async function migrationsVerify(argv: string[], io: MigrationsVerifyIo): Promise<number> {
   try {
     return await run(argv, io);
   } catch (error) {
+    if (error instanceof NothingToVerifyError) {
+      // Not a usage error: one line saying where verify looked, no pointer to --help.
+      io.stderr(`deploylint migrations verify: ${error.message}\n`);
+      return 2;
+    }
     const usage =
       error instanceof UsageProblem ||
       error instanceof NonEmptyDatabaseError ||
@@ -138,6 +161,7 @@ async function run(argv: string[], io: MigrationsVerifyIo): Promise<number> {
   if (values.dialect !== undefined && dialect === undefined) {
     throw new UsageProblem(`--dialect takes postgresql, sqlite or mysql, not "${values.dialect}".`);
   }
+  const timeoutMs = timeoutOf(values.timeout);
   const format = values.format ?? "stylish";
   const reporter = await loadReporter(format, cwd);
   const config = await loadConfig({ cwd, ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}) });
@@ -149,6 +173,7 @@ async function run(argv: string[], io: MigrationsVerifyIo): Promise<number> {
     ...(values["database-url"] ? { databaseUrl: values["database-url"] } : {}),
     allowNonEmpty: values["allow-nonempty"] === true,
     ...(values["changed-since"] ? { changedSince: values["changed-since"] } : {}),
+    timeoutMs,
   });
   const color =
     !values["no-color"] && !io.env.NO_COLOR && (values.color === true || (io.isTTY && !values["output-file"]));

@@ -42,6 +42,9 @@ export const PGLITE_EXTENSIONS: Record<string, string> = Object.fromEntries(
   ].map((module) => [module === "uuid_ossp" ? "uuid-ossp" : module, module]),
 );
 
+/** Room for the temporary files of one query; migrations on an empty database need little. */
+const TEMP_FILE_LIMIT = "512MB";
+
 async function loadExtensions(names: string[]): Promise<Record<string, Extension>> {
   const loaded: Record<string, Extension> = {};
   for (const name of names) {
@@ -64,11 +67,16 @@ export async function openPglite(options: { extensions: string[] }): Promise<Eng
   const { PGlite } = await import("@electric-sql/pglite");
   const extensions = await loadExtensions(options.extensions);
   const db: PGlite = await PGlite.create({ extensions });
+  // A runaway query that spills (a recursive CTE without an end) fails here instead of filling memory:
+  // PGlite's temporary files live in the WebAssembly heap.
+  await db.exec(`SET temp_file_limit = '${TEMP_FILE_LIMIT}'`);
   const rows = async (sql: string) => (await db.query<Record<string, unknown>>(sql)).rows;
   const roles = await currentRoles(rows);
   return {
     name: "pglite",
     dialect: "postgresql",
+    // Runs inside the worker of worker-engine.ts, which keeps the time.
+    startTimer() {},
     async exec(sql) {
       try {
         await db.exec(sql);

@@ -2,14 +2,20 @@
 // runs there, and drops it at the end, whatever happened.
 import type { Client } from "pg";
 import { postgresSnapshot } from "../snapshot/postgres.js";
-import { type Engine, EngineError } from "../types.js";
+import { type Engine, EngineError, EngineStoppedError } from "../types.js";
 import { currentRoles } from "./clean-postgres.js";
 import { NonEmptyDatabaseError, throwawayName } from "./throwaway.js";
 
 type ClientClass = new (config: { connectionString: string }) => Client;
 
-function asEngineError(error: unknown): EngineError {
+// SQLSTATE 57014 (query_canceled): what statement_timeout raises.
+const QUERY_CANCELED = "57014";
+
+function asEngineError(error: unknown, timeoutMs: number): EngineError {
   const message = error instanceof Error ? error.message : String(error);
+  if ((error as { code?: unknown }).code === QUERY_CANCELED) {
+    return new EngineStoppedError(message, "timeout", timeoutMs);
+  }
   const position = (error as { position?: unknown }).position;
   return new EngineError(message, typeof position === "string" && /^\d+$/.test(position) ? Number(position) : null);
 }
@@ -21,7 +27,11 @@ async function userTables(client: Client): Promise<number> {
   return Number(result.rows[0]?.n ?? 0);
 }
 
-export async function openPostgres(options: { url: string; allowNonEmpty: boolean }): Promise<Engine> {
+export async function openPostgres(options: {
+  url: string;
+  allowNonEmpty: boolean;
+  timeoutMs: number;
+}): Promise<Engine> {
   const pg = (await import("pg")).default as unknown as { Client: ClientClass };
   const admin = new pg.Client({ connectionString: options.url });
   await admin.connect();
@@ -34,6 +44,8 @@ export async function openPostgres(options: { url: string; allowNonEmpty: boolea
     await admin.query(`CREATE DATABASE "${name}"`);
     client = new pg.Client({ connectionString: target.toString() });
     await client.connect();
+    // The server stops a statement that runs past the time a migration is given (--timeout).
+    await client.query(`SET statement_timeout = ${Math.max(1, Math.round(options.timeoutMs))}`);
   };
   const drop = async () => {
     await (client as Client | null)?.end();
@@ -64,11 +76,13 @@ export async function openPostgres(options: { url: string; allowNonEmpty: boolea
   return {
     name: "postgres",
     dialect: "postgresql",
+    // statement_timeout bounds each statement on the server; there is no clock to start here.
+    startTimer() {},
     async exec(sql) {
       try {
         await current().query(sql);
       } catch (error) {
-        throw asEngineError(error);
+        throw asEngineError(error, options.timeoutMs);
       }
     },
     async snapshot() {
