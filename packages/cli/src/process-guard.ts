@@ -26,20 +26,17 @@ export function guardProcess(argv: readonly string[]): ProcessGuard {
   };
   process.on("uncaughtException", onAsyncError);
   process.on("unhandledRejection", onAsyncError);
-  // EPIPE: the reader (head, a pager) has what it wanted. Writes after that are dropped and the exit
-  // code stays the one the findings decide; without a listener node would throw from the stream.
+  // EPIPE: the reader (head, a pager) has what it wanted. Later writes fail the same way and are
+  // dropped; the exit code stays the one the findings decide. Without a listener node would throw.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on("error", (error) => {
-      if (isBrokenPipe(error)) {
-        stream.destroy();
-        return;
-      }
-      onAsyncError(error);
+      if (!isBrokenPipe(error)) onAsyncError(error);
     });
   }
   return { crashed: () => crashed };
 }
 
 function isBrokenPipe(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "EPIPE";
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === "EPIPE" || code === "ERR_STREAM_DESTROYED";
 }

@@ -224,6 +224,11 @@ export function checkCommand(options: { cwd: string; command: PreDeployCommand; 
     let finished = false;
     const stopGroup = (signal: NodeJS.Signals) => {
       if (child.pid === undefined) return;
+      // Windows has no process groups: stop the shell, which is what spawn can reach there.
+      if (process.platform === "win32") {
+        child.kill(signal);
+        return;
+      }
       try {
         process.kill(-child.pid, signal);
       } catch (error) {
