@@ -49,6 +49,10 @@ describe("pack settings schemas", () => {
 
 describe("plugin pack shape", () => {
   const meta = { description: "d", kinds: ["sql"], presets: { recommended: "error", strict: "off" }, messages: {} };
+  it("accepts every built-in pack (file rules, project rules, extractors, settings schemas)", () => {
+    for (const pack of PACKS) expect(packProblem(pack)).toBeNull();
+  });
+
   it("accepts well-formed file and project rules", () => {
     const project = { id: "p", scope: "project", meta: { ...meta, facts: ["x"] }, check() {} };
     expect(packProblem({ name: "team", rules: [{ id: "f", meta, create() {} }, project] })).toBeNull();
