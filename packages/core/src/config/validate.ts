@@ -95,7 +95,14 @@ function validateAgainst(options: {
   lineOf: (path: (string | number)[]) => number | null;
   owner: string;
 }): void {
-  const validate = compileSchema(options.schema);
+  let validate: ValidateFunction;
+  try {
+    validate = compileSchema(options.schema);
+  } catch (error) {
+    // A schema ajv cannot compile is the pack author's bug; say whose, in one line.
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n", 1)[0];
+    throw new ConfigError(`${options.file}: the schema of the ${options.owner} is not valid JSON Schema: ${reason}`);
+  }
   if (validate(options.value)) return;
   const error = pickError(validate.errors ?? []);
   if (!error) return;

@@ -68,11 +68,11 @@ describe("plugin pack shape", () => {
         ],
       }),
     ).toBe('has two rules with the id "f".');
-    expect(
-      packProblem({ name: "team", rules: [{ id: "o", meta: { ...meta, options: { type: 12 } }, create() {} }] }),
-    ).toMatch(/^has a malformed rule "o" \(rules\[0\]\): meta\.options is not a usable JSON Schema/);
+    expect(packProblem({ name: "team", rules: [{ id: "o", meta: { ...meta, options: "loose" }, create() {} }] })).toBe(
+      'has a malformed rule "o" (rules[0]): meta.options must be a JSON Schema object.',
+    );
     expect(packProblem({ name: "team", rules: [], settingsSchema: { team: "nope" } })).toMatch(
-      /settingsSchema\.team that is not a usable JSON Schema/,
+      /settingsSchema\.team that is not a JSON Schema object/,
     );
     expect(packProblem({ name: "team", rules: [{ id: "p", scope: "project", meta }] })).toMatch(
       /check must be a function/,
