@@ -36,6 +36,16 @@ describe("configuration that points at nothing", () => {
     expect(line).toContain('"db/migration" does not exist (did you mean db/migrations?)');
   });
 
+  it("suggests a folder of the same name elsewhere when nothing close sits beside the missing one", () => {
+    const dir = tempRepo({
+      "deploylint.config.yaml": "settings:\n  migrations: { paths: [database/migrations] }\n",
+      ...MIGRATION,
+    });
+    expect(expectOneLineError(runCli([], { cwd: dir }))).toContain(
+      '"database/migrations" does not exist (did you mean db/migrations?)',
+    );
+  });
+
   it("a glob in settings.migrations.paths is judged by the folder before its wildcard", () => {
     const ok = tempRepo({
       "deploylint.config.yaml": 'settings:\n  migrations: { paths: ["db/*/*.sql"] }\n',

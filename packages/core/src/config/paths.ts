@@ -1,7 +1,7 @@
 // Configuration that names a path must name one that exists inside the working directory: a
 // missing folder would otherwise make every rule that reads it pass on nothing. Errors suggest the
 // nearest existing path, the way a shell's "did you mean" does.
-import { readdirSync, statSync } from "node:fs";
+import { type Dirent, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { ConfigError, editDistance } from "./errors.js";
 
@@ -73,8 +73,43 @@ function nearestExisting(base: string, target: string, options: { directoriesOnl
     if (pathKind(guess) !== "missing") return ` (did you mean ${show(guess)}?)`;
     return ` (did you mean ${show(join(existing, sibling))}/…?)`;
   }
+  // Nothing close beside it: the same name elsewhere (database/migrations -> db/migrations).
+  const elsewhere = root ? findByName(root, segments.at(-1) ?? "", options.directoriesOnly) : null;
+  if (elsewhere !== null) return ` (did you mean ${show(elsewhere)}?)`;
   return existing === root ? "" : ` (the nearest existing path is ${show(existing)})`;
 }
+
+const SEARCH_DEPTH = 4;
+const SEARCH_LIMIT = 2000;
+
+/** The shallowest path below `root` named `name` (bounded: a suggestion is not worth a slow start). */
+function findByName(root: string, name: string, directoriesOnly: boolean): string | null {
+  if (name === "") return null;
+  let level = [root];
+  let visited = 0;
+  for (let depth = 0; depth < SEARCH_DEPTH && level.length > 0; depth++) {
+    const next: string[] = [];
+    for (const dir of level) {
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        // An unreadable folder is skipped: this only looks for a suggestion.
+        continue;
+      }
+      for (const entry of entries) {
+        const path = join(dir, entry.name);
+        if (entry.name.toLowerCase() === name.toLowerCase() && (!directoriesOnly || entry.isDirectory())) return path;
+        if (entry.isDirectory() && !SKIPPED.has(entry.name)) next.push(path);
+      }
+      if (++visited >= SEARCH_LIMIT) return null;
+    }
+    level = next;
+  }
+  return null;
+}
+
+const SKIPPED = new Set(["node_modules", ".git"]);
 
 function closestEntry(dir: string, wanted: string, directoriesOnly: boolean): string | null {
   let entries: string[];
