@@ -10,11 +10,11 @@ import {
   type CheckResult,
   checkBranch,
   checkCleanTree,
-  checkCommand,
   checkEnv,
   checkMigrationsVerify,
   checkPack,
 } from "./pre-deploy-checks.js";
+import { checkCommand } from "./pre-deploy-command.js";
 import { type Manifest, preDeployCommands, readManifest } from "./pre-deploy-config.js";
 import { renderChecks } from "./pre-deploy-table.js";
 
