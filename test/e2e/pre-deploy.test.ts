@@ -153,7 +153,11 @@ describe("deploylint pre-deploy", { timeout: 90_000 }, () => {
   });
 
   it("fails outside a git repository instead of passing", () => {
-    const dir = tempRepo({ "deploylint.config.yaml": CONFIG });
+    // The folder the config names must exist: a config that points at nothing is an error (exit 2).
+    const dir = tempRepo({
+      "deploylint.config.yaml": CONFIG,
+      "db/migrations/000001_create.up.sql": "CREATE TABLE widgets (id bigint PRIMARY KEY);\n",
+    });
     const run = preDeploy(dir);
     expect(run.status).toBe(1);
     expect(row(run.stdout, "working tree clean")).toMatch(/ FAIL +not a git working tree/);

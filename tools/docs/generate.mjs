@@ -90,7 +90,7 @@ async function main() {
     path: CONFIG_VALIDATOR_PATH,
     label: CONFIG_VALIDATOR_PATH,
     before: readText(CONFIG_VALIDATOR_PATH),
-    after: configValidatorSource(root),
+    after: configValidatorSource(root, loaded.packs),
   });
   problems.unshift(...loaded.problems);
   const drifted = outputs.filter((output) => output.before !== output.after);

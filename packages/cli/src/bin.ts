@@ -6,6 +6,11 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
   process.stdout.write(`${pkg.version}\n`);
 } else {
+  const { guardProcess } = await import("./process-guard.js");
+  const guard = guardProcess(args);
   const { main } = await import("./cli.js");
-  process.exitCode = await main(args);
+  const code = await main(args);
+  // An asynchronous throw (a plugin's timer or promise) during the run decides the exit code: the
+  // report may look clean, but a rule did not finish its work.
+  process.exitCode = guard.crashed() ? 2 : code;
 }

@@ -11,6 +11,7 @@ import {
   type LintResult,
   type ResolvedConfig,
   RuleCrash,
+  requireDirectory,
   suggest,
   UsageError,
 } from "@deploylint/core";
@@ -95,7 +96,7 @@ export async function main(argv: string[], io = defaultIo()): Promise<number> {
     return await run(argv, io);
   } catch (error) {
     io.stderr(`deploylint: ${oneLine(error)}\n`);
-    if (!(error instanceof ConfigError || error instanceof UsageError) && process.env.DEPLOYLINT_DEBUG) {
+    if (!(error instanceof ConfigError || error instanceof UsageError) && wantsStack(argv, io.env)) {
       io.stderr(`${(error as Error).stack ?? ""}\n`);
     }
     return 2;
@@ -141,7 +142,11 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stdout(`${version()}\n`);
     return 0;
   }
-  if (values.cwd) io = { ...io, cwd: resolve(io.cwd, values.cwd) };
+  if (values.cwd) {
+    const dir = resolve(io.cwd, values.cwd);
+    requireDirectory({ dir, label: "-C/--cwd", base: io.cwd });
+    io = { ...io, cwd: dir };
+  }
   const debug = values.debug ? (message: string) => io.stderr(`[debug] ${message}\n`) : undefined;
   const configOptions = { cwd: io.cwd, ...(values.config ? { configFile: values.config } : {}) };
 
@@ -331,7 +336,12 @@ function checkOnly(only: string[] | undefined, config: ResolvedConfig): void {
   }
 }
 
-function oneLine(error: unknown): string {
+/** A stack trace is for whoever debugs deploylint: --debug or DEPLOYLINT_DEBUG=1 asks for it. */
+export function wantsStack(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  return argv.includes("--debug") || Boolean(env.DEPLOYLINT_DEBUG);
+}
+
+export function oneLine(error: unknown): string {
   if (error instanceof RuleCrash) return `internal error: ${error.message}`;
   const message = error instanceof Error ? error.message : String(error);
   return message.split("\n", 1)[0] ?? message;

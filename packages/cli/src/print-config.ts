@@ -1,8 +1,10 @@
 // --print-config <file>: the rules, options and settings that apply to one file after extends,
-// overrides and presets, as JSON.
+// overrides and presets, as JSON. Settings are printed with credentials masked: the output of a
+// debugging flag ends up pasted into issues and CI logs.
 import { relative, resolve } from "node:path";
 import type { ResolvedConfig, RuleConfigEntry } from "@deploylint/core";
 import picomatch from "picomatch";
+import { isCredentialKey, MASK, maskCredentials } from "./credentials.js";
 
 export function printConfigFor(config: ResolvedConfig, file: string, cwd: string): Record<string, unknown> {
   const path = relative(cwd, resolve(cwd, file)).split("\\").join("/");
@@ -26,6 +28,15 @@ export function printConfigFor(config: ResolvedConfig, file: string, cwd: string
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([id, entry]) => [id, entry.options === undefined ? entry.severity : [entry.severity, entry.options]]),
     ),
-    settings,
+    settings: maskSettings(settings, null) as Record<string, unknown>,
   };
+}
+
+/** A copy of `value` where every string under a credential-named key, or that looks like a credential, is masked. */
+function maskSettings(value: unknown, key: string | null): unknown {
+  if (typeof value === "string") return key !== null && isCredentialKey(key) ? MASK : maskCredentials(value);
+  if (Array.isArray(value)) return value.map((item) => maskSettings(item, key));
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskSettings(v, k)]));
+  return value;
 }

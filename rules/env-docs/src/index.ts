@@ -9,6 +9,7 @@ import requireDescription from "./rules/require-description.js";
 import requireExampleValue from "./rules/require-example-value.js";
 import requireRotationNote from "./rules/require-rotation-note.js";
 import validDotenv from "./rules/valid-dotenv.js";
+import { envDocsSettingsSchema } from "./settings-schema.js";
 
 export { type Documentation, readDocumentation } from "./example/decorators.js";
 export { type ExampleEntry, readExample } from "./example/read-example.js";
@@ -31,6 +32,7 @@ export {
 
 export default definePack({
   name: "env-docs",
+  settingsSchema: { envDocs: envDocsSettingsSchema },
   rules: [
     noUndocumentedVar,
     noUnusedDocumentedVar,

@@ -13,6 +13,7 @@ import productionDeployViaCi from "./rules/production-deploy-via-ci.js";
 import requireEnvironmentFields from "./rules/require-environment-fields.js";
 import requireEnvironments from "./rules/require-environments.js";
 import validManifest from "./rules/valid-manifest.js";
+import { ladderSettingsSchema } from "./settings-schema.js";
 
 export type * from "./facts.js";
 export {
@@ -31,6 +32,7 @@ export {
 
 export default definePack({
   name: "env-ladder",
+  settingsSchema: { ladder: ladderSettingsSchema },
   rules: [
     validManifest,
     requireEnvironments,

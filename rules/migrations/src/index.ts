@@ -34,6 +34,7 @@ import requireLockTimeout from "./rules/require-lock-timeout.js";
 import requireNotValidConstraint from "./rules/require-not-valid-constraint.js";
 import separateSchemaDeploy from "./rules/separate-schema-deploy.js";
 import uniqueVersion from "./rules/unique-version.js";
+import { migrationsSettingsSchema } from "./settings-schema.js";
 
 export type { Migration, MigrationFact, Operation } from "./model/index.js";
 export {
@@ -74,6 +75,7 @@ export {
 
 export default definePack({
   name: "migrations",
+  settingsSchema: { migrations: migrationsSettingsSchema },
   rules: [
     downReversesUp,
     noBlockingMaintenance,

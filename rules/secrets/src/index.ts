@@ -12,6 +12,7 @@ import noPrivateKey from "./rules/no-private-key.js";
 import noPublicSecret from "./rules/no-public-secret.js";
 import noRealValueInExample from "./rules/no-real-value-in-example.js";
 import noSharedCredentialsAcrossEnvironments from "./rules/no-shared-credentials-across-environments.js";
+import { secretsSettingsSchema } from "./settings-schema.js";
 
 export { catalogue } from "./detectors/catalogue/index.js";
 export { catalogueScanner, Scanner } from "./detectors/scan.js";
@@ -30,6 +31,7 @@ export {
 
 export default definePack({
   name: "secrets",
+  settingsSchema: { secrets: secretsSettingsSchema },
   rules: [
     noHardcodedSecret,
     noGenericSecret,

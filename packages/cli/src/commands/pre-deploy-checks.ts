@@ -170,13 +170,3 @@ export async function checkMigrationsVerify(options: { io: Io }): Promise<CheckR
 }
 
 const OUTPUT_TAIL = 20;
-
-export function checkCommand(options: { cwd: string; command: string; env: NodeJS.ProcessEnv }): CheckResult {
-  const run = spawnSync(options.command, { cwd: options.cwd, shell: true, encoding: "utf8", env: options.env });
-  const output = `${run.stdout ?? ""}${run.stderr ?? ""}`.trimEnd();
-  const tail = output.split("\n").slice(-OUTPUT_TAIL).join("\n");
-  if (run.error) return { name: options.command, status: "fail", detail: `could not start: ${run.error.message}` };
-  if (run.status === 0) return { name: options.command, status: "pass", detail: "exit 0" };
-  const exit = run.status === null ? `killed by ${run.signal}` : `exit ${run.status}`;
-  return { name: options.command, status: "fail", detail: exit, ...(tail ? { output: tail } : {}) };
-}

@@ -3,19 +3,19 @@
 // Exit 0 when nothing failed, 1 when a check failed, 2 on usage or config errors.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { type ResolvedConfig, suggest, UsageError } from "@deploylint/core";
+import { type ResolvedConfig, requireDirectory, suggest, UsageError } from "@deploylint/core";
 import type { Io } from "../cli.js";
 import { loadConfig } from "../index.js";
 import {
   type CheckResult,
   checkBranch,
   checkCleanTree,
-  checkCommand,
   checkEnv,
   checkMigrationsVerify,
   checkPack,
 } from "./pre-deploy-checks.js";
-import { preDeployCommands, readManifest } from "./pre-deploy-config.js";
+import { checkCommand } from "./pre-deploy-command.js";
+import { type Manifest, preDeployCommands, readManifest } from "./pre-deploy-config.js";
 import { renderChecks } from "./pre-deploy-table.js";
 
 export const PRE_DEPLOY_HELP = `Usage: deploylint pre-deploy [options]
@@ -23,7 +23,9 @@ export const PRE_DEPLOY_HELP = `Usage: deploylint pre-deploy [options]
 Runs every deploy check and prints one pass/fail table: working tree clean, on the expected
 branch, no secrets (secrets pack), migrations valid (migrations pack), required environment
 variables set (deploylint env check), with --verify migrations verify, then each of
-preDeploy.commands from the config.
+preDeploy.commands from the config: their output streams to stderr, and one that runs longer than
+its timeout (preDeploy.timeout, default 600 s) is stopped and fails. The table shows a command's
+name, or the command with credential-looking tokens masked.
 
 Options:
   -e, --environment <name>  the environment being deployed (checked against the manifest)
@@ -73,6 +75,20 @@ function envExample(config: ResolvedConfig): string | null {
   return typeof example === "string" ? example : null;
 }
 
+/** A deploy to an environment the manifest does not declare is a usage error, not a pass. */
+function checkDeclared(environment: string, manifest: Manifest): void {
+  if (manifest.environments.includes(environment)) return;
+  if (manifest.environments.length === 0) {
+    throw new UsageError(
+      `pre-deploy: ${manifest.path} declares no environments (an environments: map), so --environment ${environment} cannot be checked.`,
+    );
+  }
+  const hint = suggest(environment, manifest.environments);
+  throw new UsageError(
+    `pre-deploy: ${manifest.path} declares no environment "${environment}"${hint ? `; did you mean ${hint}?` : ""} (declared: ${manifest.environments.join(", ")}).`,
+  );
+}
+
 export async function preDeploy(argv: string[], io: Io): Promise<number> {
   const values = parse(argv);
   if (values.help) {
@@ -83,16 +99,12 @@ export async function preDeploy(argv: string[], io: Io): Promise<number> {
   if (format !== "table" && format !== "json")
     throw new UsageError(`pre-deploy: --format is table or json, not "${format}".`);
   const cwd = values.cwd ? resolve(io.cwd, values.cwd) : io.cwd;
+  if (values.cwd) requireDirectory({ dir: cwd, label: "pre-deploy: -C/--cwd", base: io.cwd });
   const config = await loadConfig({ cwd, ...(values.config ? { configFile: values.config } : {}) });
   const commands = await preDeployCommands(config);
   const manifest = readManifest(config, cwd);
   const environment = values.environment ?? null;
-  if (environment && manifest && manifest.environments.length > 0 && !manifest.environments.includes(environment)) {
-    const hint = suggest(environment, manifest.environments);
-    throw new UsageError(
-      `pre-deploy: ${manifest.path} declares no environment "${environment}"${hint ? `; did you mean ${hint}?` : ""} (declared: ${manifest.environments.join(", ")}).`,
-    );
-  }
+  if (environment !== null && manifest) checkDeclared(environment, manifest);
   const expected = values.branch
     ? { branch: values.branch, source: "--branch" }
     : manifest?.mainBranch
@@ -106,8 +118,9 @@ export async function preDeploy(argv: string[], io: Io): Promise<number> {
     await checkPack({ cwd, config, pack: "migrations", name: "migrations valid" }),
     ...(values.verify ? [await checkMigrationsVerify({ io: { ...io, cwd } })] : []),
     await checkEnv({ io: { ...io, cwd }, environment, example: envExample(config) }),
-    ...commands.map((command) => checkCommand({ cwd, command, env: io.env })),
   ];
+  // One at a time, in order, each streaming its output: commands often depend on each other.
+  for (const command of commands) checks.push(await checkCommand({ cwd, command, io }));
 
   if (format === "json") {
     const failed = checks.some((c) => c.status === "fail");

@@ -9,7 +9,10 @@ import { CORE_PACK, PARSE_ERROR_ID, UNUSED_SUPPRESSION_ID } from "../engine/core
 import type { Pack, PackConfig, Rule, RuleSetting, Severity } from "../rule-api/types.js";
 import { ConfigError, suggest } from "./errors.js";
 import { findConfigFile } from "./find.js";
+import { packProblem } from "./pack-shape.js";
+import { requireDirectory } from "./paths.js";
 import { type RawConfig, readConfigFile } from "./read.js";
+import { checkSettingsPaths, type SettingsSource, validateSettings } from "./settings.js";
 import type { LoadedPack, OverrideConfig, ResolvedConfig, RuleConfigEntry } from "./types.js";
 import { formatPath, validateConfigShape, validateRuleOptions } from "./validate.js";
 
@@ -53,10 +56,11 @@ interface Layer {
 }
 
 export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedConfig> {
+  requireDirectory({ dir: options.cwd, label: "working directory", base: process.cwd() });
   const file = options.configFile ? resolve(options.cwd, options.configFile) : findConfigFile(options.cwd);
   if (options.configFile && (!file || !existsSync(file)))
     throw new ConfigError(`${options.configFile}: no such config file.`);
-  const loader = new ConfigLoader(options.builtins);
+  const loader = new ConfigLoader(options.builtins, options.cwd);
   if (!file) return loader.resolveDefault();
   return loader.resolveFile(file);
 }
@@ -70,8 +74,13 @@ class ConfigLoader {
     [];
   private maxFileSize = DEFAULT_MAX_FILE_SIZE;
   private readonly visiting = new Set<string>();
+  /** Every `settings` block read, kept with its file so errors can name the line once all packs are loaded. */
+  private readonly settingsSources: SettingsSource[] = [];
 
-  constructor(private readonly builtins: Builtins) {
+  constructor(
+    private readonly builtins: Builtins,
+    private readonly cwd: string,
+  ) {
     this.packs = [...builtins.packs];
   }
 
@@ -100,7 +109,10 @@ class ConfigLoader {
         ? [config.extends]
         : (config.extends ?? (options.root ? this.builtins.defaultExtends : []));
     for (const [index, name] of extendsList.entries()) await this.applyExtends(name, raw, ["extends", index]);
-    if (config.settings) mergeSettings(this.settings, config.settings);
+    if (config.settings) {
+      mergeSettings(this.settings, config.settings);
+      this.settingsSources.push({ source: raw, settings: config.settings, path: ["settings"] });
+    }
     if (config.ignores) this.ignores.push(...config.ignores);
     if (config.maxFileSize) this.maxFileSize = config.maxFileSize;
     if (config.rules) this.layers.push({ source: raw, rules: config.rules, rulesPath: ["rules"] });
@@ -141,7 +153,10 @@ class ConfigLoader {
   }
 
   private applyPackConfig(config: PackConfig, label: string): void {
-    if (config.settings) mergeSettings(this.settings, config.settings);
+    if (config.settings) {
+      mergeSettings(this.settings, config.settings);
+      this.settingsSources.push({ source: virtualSource(label), settings: config.settings, path: ["settings"] });
+    }
     if (config.rules) this.layers.push({ source: virtualSource(label), rules: config.rules, rulesPath: ["rules"] });
   }
 
@@ -166,12 +181,15 @@ class ConfigLoader {
       const message = error instanceof Error ? error.message.split("\n", 1)[0] : String(error);
       throw new ConfigError(`${from.file}: plugins[${index}]: the pack "${specifier}" failed to load: ${message}`);
     }
-    const pack = module.default;
-    if (!isPack(pack)) {
+    const line = from.lineOf(["plugins", index]);
+    const problem = packProblem(module.default);
+    if (problem !== null) {
       throw new ConfigError(
-        `${from.file}: plugins[${index}]: "${specifier}" must default-export a pack (definePack({ name, rules })).`,
+        `${from.file}${line ? `:${line}` : ""}: plugins[${index}]: the pack "${specifier}" ${problem}`,
       );
     }
+    // packProblem checked every member the engine reads.
+    const pack = module.default as Pack;
     if (this.packs.some((p) => p.pack.name === pack.name)) {
       if (this.packs.some((p) => p.specifier === url)) return;
       throw new ConfigError(`${from.file}: plugins[${index}]: a pack named "${pack.name}" is already loaded.`);
@@ -180,6 +198,7 @@ class ConfigLoader {
   }
 
   private finish(configFile: string | null): ResolvedConfig {
+    this.checkSettings();
     const rulesById = new Map<string, Rule>();
     for (const { pack } of [{ pack: CORE_PACK }, ...this.packs]) {
       for (const rule of pack.rules) rulesById.set(`${pack.name}/${rule.id}`, rule);
@@ -206,6 +225,19 @@ class ConfigLoader {
       ignores: this.ignores,
       maxFileSize: this.maxFileSize,
     };
+  }
+
+  // Each block is checked on its own (so an error names its file and line); paths are checked on
+  // what the blocks merge into, because a later file may replace an earlier file's path.
+  private checkSettings(): void {
+    const overrides = this.overrides.flatMap(({ raw, file, index }) =>
+      raw.settings ? [{ source: file, settings: raw.settings, path: ["overrides", index, "settings"] }] : [],
+    );
+    const packs = this.packs.map((p) => p.pack);
+    for (const block of [...this.settingsSources, ...overrides]) validateSettings({ block, packs });
+    checkSettingsPaths({ cwd: this.cwd, packs, settings: this.settings, sources: this.settingsSources });
+    for (const block of overrides)
+      checkSettingsPaths({ cwd: this.cwd, packs, settings: block.settings, sources: [block] });
   }
 
   private resolveRules(layer: Layer, rulesById: Map<string, Rule>): Record<string, RuleConfigEntry> {
@@ -269,8 +301,4 @@ function mergeSettings(target: Record<string, unknown>, source: Record<string, u
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function isPack(value: unknown): value is Pack {
-  return isPlainObject(value) && typeof value.name === "string" && Array.isArray(value.rules);
 }

@@ -4,8 +4,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 // A static JSON import, not a read relative to this file, so the schema travels inside a bundle.
 import schema from "../../schemas/config.schema.json" with { type: "json" };
 import type { JSONSchema } from "../rule-api/types.js";
-import { validate as validateConfig } from "./config-validator.generated.js";
-import { ConfigError } from "./errors.js";
+import { precompiledSettings, validate as validateConfig } from "./config-validator.generated.js";
+import { ConfigError, editDistance } from "./errors.js";
 
 let ajv: Ajv | undefined;
 
@@ -51,16 +51,66 @@ export function validateRuleOptions(options: {
   if (!options.schema) {
     throw new ConfigError(`${where}: ${formatPath(options.path)}: ${options.ruleId} takes no options.`);
   }
-  let validate = ruleValidators.get(options.schema);
+  validateAgainst({ ...options, schema: options.schema, owner: `options of ${options.ruleId}` });
+}
+
+/** `settings.<section>` against the JSON Schema a pack declares for it (Pack.settingsSchema). */
+export function validateSettingsSection(options: {
+  pack: string;
+  schema: JSONSchema;
+  value: unknown;
+  file: string;
+  path: (string | number)[];
+  lineOf: (path: (string | number)[]) => number | null;
+}): void {
+  validateAgainst({ ...options, owner: `settings of the ${options.pack} pack` });
+}
+
+let precompiled: Map<string, ValidateFunction> | undefined;
+
+/**
+ * Compiles a pack's or a rule's schema once per process; a schema ajv rejects is the pack's bug.
+ * The built-in packs' settings schemas were compiled ahead of time: no ajv compile on a plain run.
+ */
+export function compileSchema(schema: JSONSchema): ValidateFunction {
+  let validate = ruleValidators.get(schema);
   if (!validate) {
-    validate = getAjv().compile(options.schema);
-    ruleValidators.set(options.schema, validate);
+    precompiled ??= new Map(
+      precompiledSettings.map((entry: { json: string; validate: unknown }) => [
+        entry.json,
+        entry.validate as ValidateFunction,
+      ]),
+    );
+    validate = precompiled.get(JSON.stringify(schema)) ?? getAjv().compile(schema);
+    ruleValidators.set(schema, validate);
+  }
+  return validate;
+}
+
+function validateAgainst(options: {
+  schema: JSONSchema;
+  value: unknown;
+  file: string;
+  path: (string | number)[];
+  lineOf: (path: (string | number)[]) => number | null;
+  owner: string;
+}): void {
+  let validate: ValidateFunction;
+  try {
+    validate = compileSchema(options.schema);
+  } catch (error) {
+    // A schema ajv cannot compile is the pack author's bug; say whose, in one line.
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n", 1)[0];
+    throw new ConfigError(`${options.file}: the schema of the ${options.owner} is not valid JSON Schema: ${reason}`);
   }
   if (validate(options.value)) return;
   const error = pickError(validate.errors ?? []);
   if (!error) return;
-  const inner = pointerToPath(error.instancePath);
-  throw new ConfigError(`${where}: ${describe(error, [...options.path, ...inner])} (options of ${options.ruleId})`);
+  const path = [...options.path, ...pointerToPath(error.instancePath)];
+  const extra = (error.params as { additionalProperty?: string }).additionalProperty;
+  const line =
+    (extra ? options.lineOf([...path, extra]) : null) ?? options.lineOf(path) ?? options.lineOf(options.path);
+  throw new ConfigError(`${options.file}${lineSuffix(line)}: ${describe(error, path)} (${options.owner})`);
 }
 
 function lineSuffix(line: number | null): string {
@@ -92,10 +142,21 @@ function describe(error: ErrorObject, path: (string | number)[]): string {
   const at = formatPath(path);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
-    case "additionalProperties":
-      return `${at}: unknown key "${String(params.additionalProperty)}"${allowedKeys(error)}.`;
-    case "enum":
-      return `${at}: must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}.`;
+    case "additionalProperties": {
+      const key = String(params.additionalProperty);
+      return `${at}: unknown key "${key}"${didYouMean(key, Object.keys(propertiesOf(error)))}${allowedKeys(error)}.`;
+    }
+    case "enum": {
+      const allowed = params.allowedValues as unknown[];
+      const hint =
+        typeof error.data === "string"
+          ? didYouMean(
+              error.data,
+              allowed.filter((v) => typeof v === "string"),
+            )
+          : "";
+      return `${at}: must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}${hint}.`;
+    }
     case "type":
       return `${at}: must be ${String(params.type)}.`;
     case "required":
@@ -105,10 +166,23 @@ function describe(error: ErrorObject, path: (string | number)[]): string {
   }
 }
 
+function propertiesOf(error: ErrorObject): Record<string, unknown> {
+  return (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+}
+
 function allowedKeys(error: ErrorObject): string {
-  const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
-  if (!properties) return "";
-  return `; allowed: ${Object.keys(properties)
-    .filter((k) => k !== "$schema")
-    .join(", ")}`;
+  const keys = Object.keys(propertiesOf(error)).filter((k) => k !== "$schema");
+  return keys.length > 0 ? `; allowed: ${keys.join(", ")}` : "";
+}
+
+// Tighter than rule-id suggestions: a value or key a typo away, not any short word.
+function didYouMean(wanted: string, known: string[]): string {
+  let best: string | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of known) {
+    const distance = editDistance(wanted.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  const close = bestDistance > 0 && bestDistance <= Math.max(2, Math.floor(wanted.length / 3));
+  return best !== null && close ? ` (did you mean "${best}"?)` : "";
 }

@@ -344,6 +344,12 @@ export interface Pack {
    * alias of one; null when the pack has no opinion. Folder names (migrations/mysql/) come after.
    */
   sqlDialect?: (file: SqlDialectContext) => string | null;
+  /**
+   * JSON Schema of each `settings` section the pack reads, keyed by section ("migrations",
+   * "envDocs", …). The config loader validates those sections with it, like rule options; a
+   * string property marked `"deploylintPath": true` must name a file or folder that exists.
+   */
+  settingsSchema?: Record<string, JSONSchema>;
 }
 
 export interface SqlDialectContext {

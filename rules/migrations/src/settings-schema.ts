@@ -1,0 +1,30 @@
+// JSON Schema of `settings.migrations`, validated when the config is loaded: a typo in a key, an
+// unknown dialect or framework, or a path that does not exist is a config error, not a silent default.
+import type { JSONSchema } from "@deploylint/core/rule-api";
+import { FRAMEWORKS } from "./model/migration-file.js";
+
+/** Every name the engine's SQL dialect resolver accepts (packages/core/src/sources/sql/dialect.ts). */
+export const DIALECT_NAMES: readonly string[] = [
+  "postgresql",
+  "postgres",
+  "pg",
+  "pgsql",
+  "mysql",
+  "mariadb",
+  "sqlite",
+  "sqlite3",
+];
+
+export const migrationsSettingsSchema: JSONSchema = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    paths: {
+      description: "Folders or globs (relative to the working directory) that hold the migrations.",
+      type: "array",
+      items: { type: "string", minLength: 1, deploylintPath: true },
+    },
+    dialect: { description: "SQL dialect of the migrations.", enum: [...DIALECT_NAMES] },
+    framework: { description: "Migration tool, when detection should not guess.", enum: [...FRAMEWORKS] },
+  },
+};
