@@ -13,7 +13,7 @@ import {
   stagedFiles,
   trackedIgnored,
 } from "./discovery/index.js";
-import { type FileCache, openFileCache } from "./engine/cache.js";
+import { CacheUnavailableError, type FileCache, openFileCache } from "./engine/cache.js";
 import { type RunFile, runLint } from "./engine/run.js";
 import type { LintResult } from "./findings.js";
 import type { ChangeSet } from "./rule-api/types.js";
@@ -36,6 +36,8 @@ export interface LintProjectOptions {
   /** Included in the cache key, so an upgrade never serves stale results. */
   version: string;
   debug?: (message: string) => void;
+  /** Receives one-line warnings that do not change the result (a cache that cannot be written). */
+  warn?: (message: string) => void;
 }
 
 export class UsageError extends Error {
@@ -116,7 +118,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintResu
   return result;
 }
 
-function openCache(options: LintProjectOptions, config: ResolvedConfig): FileCache {
+function openCache(options: LintProjectOptions, config: ResolvedConfig): FileCache | null {
   const configHash = createHash("sha256")
     .update(
       JSON.stringify({
@@ -128,9 +130,18 @@ function openCache(options: LintProjectOptions, config: ResolvedConfig): FileCac
       }),
     )
     .digest("hex");
-  return openFileCache({
-    location: resolve(options.cwd, options.cacheLocation ?? join("node_modules", ".cache", "deploylint")),
-    configHash,
-    version: options.version,
-  });
+  const warn = options.warn ?? ((message: string) => process.emitWarning(message, "DeploylintWarning"));
+  try {
+    return openFileCache({
+      location: resolve(options.cwd, options.cacheLocation ?? join("node_modules", ".cache", "deploylint")),
+      configHash,
+      version: options.version,
+      warn,
+    });
+  } catch (error) {
+    // The cache only ever accelerates: a run without it gives the same findings.
+    if (!(error instanceof CacheUnavailableError)) throw error;
+    warn(error.message);
+    return null;
+  }
 }
