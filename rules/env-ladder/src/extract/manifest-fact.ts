@@ -10,7 +10,7 @@ export function manifestFact(document: Document, lines: LineIndex): ManifestFact
   const spotAt = (path: YamlPath): Spot | null => toSpot(nodeRangeAt(document, path), lines);
   const field = (path: YamlPath, value: unknown): ManifestField | null => {
     const spot = spotAt(path);
-    return spot ? { ...spot, value: toFact(value) } : null;
+    return spot ? { ...spot, value: redact(toFact(value), String(path.at(-1))) } : null;
   };
 
   const environments: ManifestEnvironment[] = [];
@@ -63,4 +63,22 @@ function toSpot(range: OffsetRange | null, lines: LineIndex): Spot | null {
 function toFact(value: unknown): Fact {
   if (value === undefined) return null;
   return JSON.parse(JSON.stringify(value)) as Fact;
+}
+
+// Manifest values are configuration, but a manifest can hold a pasted password or connection
+// string, and facts reach the cache: such values are replaced before the fact is emitted. No
+// rule reads a credential from the manifest.
+const SECRET_KEY = /pass(word)?|passwd|secret|token|api[_-]?key|private[_-]?key|credential/i;
+const URL_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^:@/?#\s]*:)[^@/?#\s]*@/i;
+export const REDACTED = "[redacted]";
+
+function redact(value: Fact, key: string): Fact {
+  if (typeof value === "string") {
+    if (SECRET_KEY.test(key)) return REDACTED;
+    return value.replace(URL_PASSWORD, `$1${REDACTED}@`);
+  }
+  if (Array.isArray(value)) return value.map((item) => redact(item, key));
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, redact(item, name)]));
+  return value;
 }
