@@ -20,6 +20,9 @@ function filesWith(word: string): Record<string, string> {
     ".env.staging": `DATABASE_URL=postgres://app:${word}@db-staging.internal:5432/app\nSESSION_SECRET=${word}\nLOG_LEVEL=info\n`,
     ".env.example": `# @required @sensitive\nSESSION_SECRET=${word}\n`,
     "config.ts": `export const config = { password: "${word}" };\n`,
+    "deploylint.config.yaml": "settings:\n  migrations: { paths: [db/migrations], dialect: postgresql }\n",
+    "db/migrations/000001_reset.up.sql": `UPDATE users SET password_hash = crypt('${word}', 'bf');\n`,
+    "db/migrations/000001_reset.down.sql": "SELECT 1;\n",
     "company.config.yaml": [
       "company:",
       "  name: Shop",
@@ -71,6 +74,8 @@ function candidateTexts(word: string): string[] {
       if (!line.includes(word)) continue;
       texts.add(line);
       texts.add(line.trim());
+      // A statement's span stops before its terminator.
+      texts.add(line.trim().replace(/[;,]$/, ""));
       const value = /[=:]\s*(.*)$/.exec(line)?.[1];
       if (value) texts.add(value.trim());
       const url = /[a-z]+:\/\/\S+/.exec(line)?.[0];
@@ -165,6 +170,7 @@ describe("a password in the repository cannot be read or confirmed from deployli
       "secrets/no-real-value-in-example",
       "secrets/no-shared-credentials-across-environments",
       "env-ladder/log-level-ladder",
+      "migrations/no-unbatched-backfill",
     ])
       expect(rules).toContain(rule);
     expect(baselineRun.status).toBe(0);

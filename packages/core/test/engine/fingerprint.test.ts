@@ -52,4 +52,12 @@ describe("fingerprintSource", () => {
       "Key PASSWORD has a space.",
     );
   });
+
+  it("hashes an SQL span without its string literals, which may be values", () => {
+    const spanText = () =>
+      "UPDATE users SET password = 'hunter2', note = E'it\\'s', body = $x$ secret $x$ WHERE id = 1";
+    expect(fingerprintSource({ ...base, spanText })).toBe(
+      "UPDATE users SET password = '…', note = '…', body = '…' WHERE id = 1",
+    );
+  });
 });
