@@ -5,7 +5,7 @@
 // blob id of a small env file is a fast unsalted hash a dictionary can confirm. A cache that cannot
 // be read or written is never fatal: the run goes on without it and says so in one line.
 import { createHmac, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FileResult } from "./lint-file.js";
 
@@ -92,7 +92,11 @@ function loadSecretKey(location: string): string {
   mkdirSync(location, { recursive: true, mode: 0o700 });
   try {
     const text = readFileSync(file, "utf8").trim();
-    if (/^[0-9a-f]{64}$/.test(text)) return text;
+    if (/^[0-9a-f]{64}$/.test(text)) {
+      // A cache restored by a CI step or copied around may have lost its mode: the key is the owner's only.
+      if (process.platform !== "win32" && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+      return text;
+    }
   } catch (error) {
     if (!isFsError(error) || error.code !== "ENOENT") throw error;
   }

@@ -47,6 +47,10 @@ describe("openFileCache", () => {
     expect(first.secretKey).toMatch(/^[0-9a-f]{64}$/);
     if (process.platform !== "win32") expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     expect(open(location).cache.secretKey).toBe(first.secretKey);
+    if (process.platform === "win32") return;
+    fs.chmodSync(keyFile, 0o644);
+    expect(open(location).cache.secretKey).toBe(first.secretKey);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
   });
 
   it("stores neither the file's git blob id nor anything but keyed hashes as entry keys", () => {
