@@ -215,6 +215,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       ...(useCache(values) ? { cache: values["cache-location"] ?? true } : {}),
       ...(workers !== undefined ? { workers } : {}),
       ...(debug ? { debug } : {}),
+      warn: (message: string) => io.stderr(`deploylint: warning: ${message}\n`),
     });
   try {
     result = await runLintOnce();

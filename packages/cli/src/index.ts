@@ -46,6 +46,8 @@ export interface LintOptions extends LoadConfigOptions {
   workers?: number | "auto";
   /** Receives diagnostic lines (what --debug prints). */
   debug?: (message: string) => void;
+  /** Receives one-line warnings (a cache that cannot be written, a .gitignore line that cannot be used); default: a line on stderr. */
+  warn?: (message: string) => void;
 }
 
 /** Lints a repository exactly as `deploylint --format json` does and returns that report. */
@@ -65,5 +67,6 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     ...(cacheLocation ? { cacheLocation } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.debug ? { debug: options.debug } : {}),
+    ...(options.warn ? { warn: options.warn } : {}),
   });
 }

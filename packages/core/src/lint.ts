@@ -17,7 +17,7 @@ import {
   type StagedSelection,
   stagedFiles,
 } from "./discovery/index.js";
-import { type FileCache, openFileCache } from "./engine/cache.js";
+import { CacheUnavailableError, type FileCache, openFileCache } from "./engine/cache.js";
 import { type RunFile, runLint } from "./engine/run.js";
 import type { LintResult } from "./findings.js";
 import type { ChangeSet } from "./rule-api/types.js";
@@ -40,7 +40,10 @@ export interface LintProjectOptions {
   /** Included in the cache key, so an upgrade never serves stale results. */
   version: string;
   debug?: (message: string) => void;
-  /** A problem the run works around (a .gitignore line it cannot use); default: a line on stderr. */
+  /**
+   * A problem the run works around (a .gitignore line it cannot use, a cache that cannot be
+   * written); default: a line on stderr.
+   */
   warn?: (message: string) => void;
 }
 
@@ -99,7 +102,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintResu
 
   options.debug?.(`discovery: ${discovered.files.length} files in ${Math.round(performance.now() - phaseStarted)} ms`);
   const cacheStarted = performance.now();
-  const cache = options.cacheLocation ? openCache(options, config) : null;
+  const cache = options.cacheLocation ? openCache({ options, config, warn }) : null;
   if (cache) options.debug?.(`cache: opened in ${Math.round(performance.now() - cacheStarted)} ms`);
   // In a partial run the files outside the change are named by git's index: no need to read them.
   const knownKeys = cache && lintPaths ? blobs : null;
@@ -155,7 +158,12 @@ function refuseUnmerged(unmerged: string[], ignores: string[]): void {
   );
 }
 
-function openCache(options: LintProjectOptions, config: ResolvedConfig): FileCache {
+function openCache(input: {
+  options: LintProjectOptions;
+  config: ResolvedConfig;
+  warn: (message: string) => void;
+}): FileCache | null {
+  const { options, config, warn } = input;
   const configHash = createHash("sha256")
     .update(
       JSON.stringify({
@@ -167,9 +175,17 @@ function openCache(options: LintProjectOptions, config: ResolvedConfig): FileCac
       }),
     )
     .digest("hex");
-  return openFileCache({
-    location: resolve(options.cwd, options.cacheLocation ?? join("node_modules", ".cache", "deploylint")),
-    configHash,
-    version: options.version,
-  });
+  try {
+    return openFileCache({
+      location: resolve(options.cwd, options.cacheLocation ?? join("node_modules", ".cache", "deploylint")),
+      configHash,
+      version: options.version,
+      warn,
+    });
+  } catch (error) {
+    // The cache only ever accelerates: a run without it gives the same findings.
+    if (!(error instanceof CacheUnavailableError)) throw error;
+    warn(error.message);
+    return null;
+  }
 }

@@ -36,6 +36,19 @@ tester.run("no-table-rewrite", {
       ],
     },
     {
+      name: "a volatile default's string arguments are not quoted in the message",
+      filename: "db/migrations/000006_x.up.sql",
+      code: "ALTER TABLE t ADD COLUMN pw text NOT NULL DEFAULT concat('hunter2', random(), E'it''s');",
+      errors: [
+        {
+          messageId: "volatileDefault",
+          data: { column: "pw", table: "t", expr: "concat('…', random(), '…')" },
+          line: 1,
+          column: 1,
+        },
+      ],
+    },
+    {
       name: "stored generated and serial columns",
       filename: "db/migrations/000006_x.up.sql",
       code: "ALTER TABLE t ADD COLUMN total numeric GENERATED ALWAYS AS (a + b) STORED;\nALTER TABLE t ADD COLUMN n serial;",

@@ -9,8 +9,8 @@ describe("--print-config", () => {
     const token = "Zk4pQ9rT2vX7mN3bW8yL5cF1";
     const config = [
       "settings:",
-      `  secrets: { hashSalt: ${salt} }`,
       "  ourPack:",
+      `    hashSalt: ${salt}`,
       `    databaseUrl: postgres://deploy:${password}@db.internal:5432/app`,
       `    apiToken: short`,
       `    endpoints: [https://ci.example.com/hook/${token}]`,
@@ -22,8 +22,8 @@ describe("--print-config", () => {
     expect(run.status).toBe(0);
     for (const secret of [password, salt, token, "short"]) expect(run.stdout).not.toContain(secret);
     const printed = JSON.parse(run.stdout);
-    expect(printed.settings.secrets.hashSalt).toBe("****");
     expect(printed.settings.ourPack).toEqual({
+      hashSalt: "****",
       databaseUrl: "postgres://deploy:****@db.internal:5432/app",
       apiToken: "****",
       endpoints: ["https://ci.example.com/hook/****"],

@@ -1,11 +1,20 @@
 // --cache: per-file results keyed by content hash, under a file named by the config hash and the
 // deploylint version, so a config or version change never serves stale findings. Results hold
-// masked messages and hashed spans only: no secret value reaches the cache.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+// masked messages and value-free fingerprints; facts hold secrets only as keyed hashes, under a
+// random key kept beside the cache (mode 0600), and even content hashes are keyed, because the git
+// blob id of a small env file is a fast unsalted hash a dictionary can confirm. A cache that cannot
+// be read or written is never fatal: the run goes on without it and says so in one line.
+import { createHmac, randomBytes } from "node:crypto";
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { FileResult } from "./lint-file.js";
 
 export interface FileCache {
+  /**
+   * The key facts hash secrets under (hex). It lives beside the cache, so that facts from an
+   * earlier run compare with this run's; it never appears in the cache file itself.
+   */
+  readonly secretKey: string;
   /**
    * The cached result for this content. A run that needs only the file's facts (the file is
    * outside --staged / --changed-since) may reuse a complete result from an earlier full run.
@@ -13,20 +22,34 @@ export interface FileCache {
   get(path: string, contentKey: string, options: { complete: boolean }): FileResult | undefined;
   /** `complete`: file rules ran (not only extractors). */
   set(path: string, contentKey: string, result: FileResult, complete: boolean): void;
-  /** Writes the cache atomically (temp file + rename). */
+  /** Writes the cache atomically (temp file + rename); a failure is a warning, never a crash. */
   save(): void;
 }
 
+/** The cache cannot be used at all (its folder or key cannot be created or read): run without it. */
+export class CacheUnavailableError extends Error {
+  override name = "CacheUnavailableError";
+}
+
+export const SECRET_KEY_FILE = "secret-hash.key";
+
+/** A fresh random key: a run without a cache hashes its secrets under one no one else ever sees. */
+export function newSecretKey(): string {
+  return randomBytes(32).toString("hex");
+}
+
 // Compact on disk: a pre-commit hook reads the whole cache of a 10k-file repository on every
-// commit, and most entries have nothing but a key. An entry is [content key, complete (1/0),
-// and the result's non-empty lists]; the file path is the entry's name.
-const FORMAT = 2;
+// commit, and most entries have nothing but a key. An entry is [keyed content hash, complete (1/0),
+// and the result's non-empty lists]; the file path is the entry's name. Format 3: keyed hashes.
+const FORMAT = 3;
 
 type StoredResult = Partial<Omit<FileResult, "file">>;
 type StoredEntry = [key: string, complete: 0 | 1, result?: StoredResult];
 
 interface CacheFile {
   format: typeof FORMAT;
+  /** Identifies the secret key the entries were hashed under: a new key starts an empty cache. */
+  keyId: string;
   entries: Record<string, StoredEntry>;
 }
 
@@ -51,44 +74,127 @@ function restore(path: string, stored: StoredResult | undefined, withFindings: b
   };
 }
 
-function readCacheFile(file: string): CacheFile {
-  try {
-    const data = JSON.parse(readFileSync(file, "utf8")) as Partial<CacheFile>;
-    if (data.format === FORMAT && typeof data.entries === "object" && data.entries !== null) return data as CacheFile;
-  } catch {
-    // No cache yet, or a damaged one: start empty (the cache is only ever an accelerator).
-  }
-  return { format: FORMAT, entries: {} };
+function isFsError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string";
 }
 
-export function openFileCache(options: { location: string; configHash: string; version: string }): FileCache {
+function describe(error: NodeJS.ErrnoException): string {
+  return (error.message.split("\n")[0] ?? error.code ?? "").trim();
+}
+
+function keyed(secretKey: string, text: string): string {
+  return createHmac("sha256", secretKey).update(text).digest("hex").slice(0, 32);
+}
+
+/** Reads the key beside the cache, or creates it (mode 0600) on first use or when it is damaged. */
+function loadSecretKey(location: string): string {
+  const file = join(location, SECRET_KEY_FILE);
+  mkdirSync(location, { recursive: true, mode: 0o700 });
+  try {
+    const text = readFileSync(file, "utf8").trim();
+    if (/^[0-9a-f]{64}$/.test(text)) {
+      // A cache restored by a CI step or copied around may have lost its mode: the key is the owner's only.
+      if (process.platform !== "win32" && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+      return text;
+    }
+  } catch (error) {
+    if (!isFsError(error) || error.code !== "ENOENT") throw error;
+  }
+  const key = newSecretKey();
+  // Temp file and rename: a concurrent run sees the old key or the new one, never half a key.
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, `${key}\n`, { mode: 0o600 });
+  renameSync(temp, file);
+  return key;
+}
+
+function readCacheFile(file: string, keyId: string): CacheFile {
+  const empty: CacheFile = { format: FORMAT, keyId, entries: {} };
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    if (isFsError(error) && error.code === "ENOENT") return empty;
+    throw error;
+  }
+  try {
+    const data = JSON.parse(text) as Partial<CacheFile>;
+    if (data.format === FORMAT && data.keyId === keyId && typeof data.entries === "object" && data.entries !== null)
+      return data as CacheFile;
+  } catch (error) {
+    // A damaged cache starts empty and is rewritten: the cache is only ever an accelerator.
+    if (!(error instanceof SyntaxError)) throw error;
+  }
+  return empty;
+}
+
+/**
+ * Opens the cache in `location`. Throws CacheUnavailableError (one line, naming the location and the
+ * system's reason) when its folder, key or file cannot be created or read; the caller runs uncached.
+ */
+export function openFileCache(options: {
+  location: string;
+  configHash: string;
+  version: string;
+  /** Receives the one-line warning when the cache cannot be written at the end of the run. */
+  warn: (message: string) => void;
+}): FileCache {
   const file = join(options.location, `deploylint-${options.version}-${options.configHash.slice(0, 16)}.json`);
-  const data = readCacheFile(file);
-  const fresh: CacheFile = { format: FORMAT, entries: {} };
+  let secretKey: string;
+  let data: CacheFile;
+  try {
+    secretKey = loadSecretKey(options.location);
+    data = readCacheFile(file, keyed(secretKey, "deploylint cache key id"));
+  } catch (error) {
+    if (!isFsError(error)) throw error;
+    throw new CacheUnavailableError(
+      `cannot use the cache in ${options.location} (${describe(error)}); running without it.`,
+    );
+  }
+  const fresh: CacheFile = { format: FORMAT, keyId: data.keyId, entries: {} };
   // Rewriting an unchanged cache costs a pre-commit hook tens of milliseconds for nothing.
   let dirty = false;
   return {
+    secretKey,
     get(path, contentKey, { complete }) {
       const entry = data.entries[path];
-      if (!Array.isArray(entry) || entry[0] !== contentKey || (complete && entry[1] !== 1)) return undefined;
+      if (!Array.isArray(entry) || entry[0] !== keyed(secretKey, contentKey) || (complete && entry[1] !== 1))
+        return undefined;
       fresh.entries[path] = entry;
       return restore(path, entry[2], complete);
     },
     set(path, contentKey, result, complete) {
+      const key = keyed(secretKey, contentKey);
       // A facts-only result never replaces a complete one for the same content.
       const previous = fresh.entries[path];
-      if (previous?.[0] === contentKey && previous[1] === 1 && !complete) return;
+      if (previous?.[0] === key && previous[1] === 1 && !complete) return;
       const stored = store(result);
-      fresh.entries[path] = stored ? [contentKey, complete ? 1 : 0, stored] : [contentKey, complete ? 1 : 0];
+      fresh.entries[path] = stored ? [key, complete ? 1 : 0, stored] : [key, complete ? 1 : 0];
       dirty = true;
     },
     save() {
       const dropped = Object.keys(data.entries).some((path) => !(path in fresh.entries));
       if (!dirty && !dropped) return;
-      mkdirSync(dirname(file), { recursive: true });
       const temp = `${file}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify(fresh));
-      renameSync(temp, file);
+      try {
+        writeFileSync(temp, JSON.stringify(fresh), { mode: 0o600 });
+        renameSync(temp, file);
+      } catch (error) {
+        if (!isFsError(error)) throw error;
+        options.warn(
+          `cannot write the cache in ${options.location} (${describe(error)}); this run's results were not cached.`,
+        );
+        removeQuietly(temp);
+      }
     },
   };
+}
+
+// Cleanup after a failed write; the warning about that write has already been given.
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch (error) {
+    if (!isFsError(error)) throw error;
+  }
 }

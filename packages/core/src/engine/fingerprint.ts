@@ -1,5 +1,6 @@
 // Baseline-ready fingerprints: stable when unrelated lines move, because they hash the rule, the
-// file and the finding's own text (never its line number), plus an occurrence index.
+// file and the finding's own text (never its line number), plus an occurrence index. Never a
+// secret's value: see fingerprintSource.
 import { createHash } from "node:crypto";
 
 export function hashText(text: string): string {
@@ -20,6 +21,35 @@ export function contentKey(text: string): string {
 /** Whitespace-insensitive form of a span, so re-indentation keeps a fingerprint. */
 export function normaliseSpan(text: string): string {
   return text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The text a file finding's fingerprint hashes. Usually the span's text, so the fingerprint survives
+ * unrelated edits; but a fast hash of text that holds a secret lets anyone with the report confirm
+ * a guessed value. So a rule that reports secrets is fingerprinted by its `fingerprintText` (the key
+ * or detector) or its message id; a finding in a dotenv file, where every value may be a
+ * secret, by its message, which names keys and never values; and an SQL span without its literals.
+ */
+export function fingerprintSource(options: {
+  fingerprintText: string | undefined;
+  reportsSecrets: boolean;
+  kind: string;
+  messageId: string;
+  message: string;
+  spanText: () => string;
+}): string {
+  if (options.fingerprintText !== undefined) return options.fingerprintText;
+  if (options.reportsSecrets) return options.messageId;
+  if (options.kind === "dotenv") return options.message;
+  // A statement's string literals may be values (UPDATE users SET password = '…'); the rest of
+  // the statement identifies the finding as well.
+  if (options.kind === "sql") return withoutSqlLiterals(options.spanText());
+  return options.spanText();
+}
+
+/** SQL text with every string literal ('…', E'…', $tag$…$tag$) replaced by '…'. */
+export function withoutSqlLiterals(text: string): string {
+  return text.replace(/\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$|\b[eE]'(?:[^'\\]|''|\\.)*'|'(?:[^']|'')*'/g, "'…'");
 }
 
 /**

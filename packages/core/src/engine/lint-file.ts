@@ -2,6 +2,7 @@
 // most once (only if a visitor needs the tree), run the visitors, and return plain-JSON results
 // (findings, facts, suppression directives) that survive a worker boundary or a cache.
 import type { ResolvedFix } from "../findings.js";
+import { hashSecret } from "../rule-api/mask.js";
 import type {
   Extractor,
   Fact,
@@ -23,7 +24,7 @@ import { isParsedKind, type ParserSet } from "../sources/registry.js";
 import { dialectFromAlias } from "../sources/sql/dialect.js";
 import { type CompanionKeys, type CompanionReader, companionPath, keyOf } from "./companions.js";
 import { PARSE_ERROR_ID } from "./core-rules.js";
-import { hashText, normaliseSpan } from "./fingerprint.js";
+import { fingerprintSource, hashText, normaliseSpan } from "./fingerprint.js";
 import { formatMessage } from "./format-message.js";
 import { resolveLocation } from "./location.js";
 import { type Directive, parseDirectives } from "./suppressions.js";
@@ -122,6 +123,8 @@ export function lintFile(options: {
   plan: FilePlan;
   parsers: ParserSet;
   readCompanion: CompanionReader;
+  /** The run's key for ctx.hashSecret (see FileCache.secretKey). */
+  secretKey: string;
 }): FileResult {
   const { path, text, plan, parsers } = options;
   const kind = classifyPath(path);
@@ -248,18 +251,25 @@ export function lintFile(options: {
         companion,
         report(descriptor: AnyDescriptor) {
           const range = resolveLocation(descriptor, info.lines, text.length);
-          const spanText =
-            descriptor.fingerprintText !== undefined ? descriptor.fingerprintText : text.slice(range.start, range.end);
           const start = info.lines.positionAt(range.start);
           const end = info.lines.positionAt(range.end);
           const help = descriptor.help ?? active.rule.meta.help;
+          const message = formatMessage(
+            active.rule.meta.messages[descriptor.messageId] ?? descriptor.messageId,
+            descriptor.data as Record<string, string | number> | undefined,
+          );
+          const spanText = fingerprintSource({
+            fingerprintText: descriptor.fingerprintText,
+            reportsSecrets: active.rule.meta.reportsSecrets === true,
+            kind,
+            messageId: descriptor.messageId,
+            message,
+            spanText: () => text.slice(range.start, range.end),
+          });
           findings.push({
             ruleId: active.id,
             severity: capSeverity(active.severity, descriptor.severity),
-            message: formatMessage(
-              active.rule.meta.messages[descriptor.messageId] ?? descriptor.messageId,
-              descriptor.data as Record<string, string | number> | undefined,
-            ),
+            message,
             ...(help ? { help } : {}),
             file: path,
             line: start.line,
@@ -284,6 +294,7 @@ export function lintFile(options: {
         source,
         memo: memoise,
         companion,
+        hashSecret: (value) => hashSecret(value, options.secretKey),
         emit(data) {
           facts.push({ type: extractor.id, data });
         },
@@ -317,6 +328,7 @@ export function lintPlannedFile(options: {
   lintPaths: ReadonlySet<string> | null;
   parsers: ParserSet;
   readCompanion: CompanionReader;
+  secretKey: string;
 }): FileResult {
   const plan = options.planner.planFile(options.path);
   const linted = options.lintPaths === null || options.lintPaths.has(options.path);
@@ -326,6 +338,7 @@ export function lintPlannedFile(options: {
     plan: linted ? plan : { ...plan, rules: [] },
     parsers: options.parsers,
     readCompanion: options.readCompanion,
+    secretKey: options.secretKey,
   });
 }
 

@@ -18,6 +18,8 @@ export interface PoolOptions {
   /** Where workers read companion files; `preloaded` texts (staged content) come first. */
   root: string | null;
   preloaded: Record<string, string>;
+  /** The run's key for hashing secrets in facts: every thread must hash alike. */
+  secretKey: string;
 }
 
 export type WorkerInit = Omit<PoolOptions, "files" | "workers">;
@@ -38,6 +40,7 @@ export async function runPool(options: PoolOptions): Promise<{ results: FileResu
     maxFileSize: options.maxFileSize,
     root: options.root,
     preloaded: options.preloaded,
+    secretKey: options.secretKey,
   };
   // Built-in packs live in the thread that registered them; their own entry registers them again.
   const entry = builtinWorkerEntry() ?? new URL("./worker.js", import.meta.url);

@@ -72,7 +72,10 @@ export function runProjectPhase(options: {
             column: start.column,
             endLine: end.line,
             endColumn: end.column,
-            spanHash: hashText(descriptor.fingerprintText ?? message),
+            // Messages name keys, never values; a secrets rule's is still kept out (see fingerprintSource).
+            spanHash: hashText(
+              descriptor.fingerprintText ?? (active.rule.meta.reportsSecrets ? descriptor.messageId : message),
+            ),
             ...withFix(resolveFix({ fix: descriptor.fix, file: descriptor.file, fixable: active.rule.meta.fixable })),
           });
         },

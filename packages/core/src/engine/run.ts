@@ -7,7 +7,7 @@ import type { Finding, LintResult, SkippedFile, SuppressedFinding } from "../fin
 import type { ChangeSet } from "../rule-api/types.js";
 import { classifyPath } from "../sources/classify.js";
 import { loadParsers } from "../sources/registry.js";
-import type { FileCache } from "./cache.js";
+import { type FileCache, newSecretKey } from "./cache.js";
 import { companionsUnchanged, createCompanionReader } from "./companions.js";
 import { UNUSED_SUPPRESSION_ID } from "./core-rules.js";
 import { assignFingerprints, contentKey, hashText } from "./fingerprint.js";
@@ -69,6 +69,8 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
   const root = options.root ?? null;
   const preloaded = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.path, f.text as string]));
   const readCompanion = createCompanionReader({ root, preloaded });
+  // Facts hash secrets under this key: the cache's own, so cached facts compare with fresh ones.
+  const secretKey = options.cache?.secretKey ?? newSecretKey();
   // A cached result that read companions is served only while they are unchanged.
   const usable = (cached: FileResult | undefined) =>
     cached !== undefined && companionsUnchanged(cached.companions, readCompanion) ? cached : undefined;
@@ -120,6 +122,7 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
       maxFileSize: config.maxFileSize,
       root,
       preloaded: Object.fromEntries(preloaded),
+      secretKey,
     });
     fresh.push(...pooled.results);
     skipped.push(...pooled.skipped);
@@ -135,7 +138,9 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
         skipped.push({ file: file.path, reason: read.reason });
         continue;
       }
-      fresh.push(lintPlannedFile({ path: file.path, text: read.text, planner, lintPaths, parsers, readCompanion }));
+      fresh.push(
+        lintPlannedFile({ path: file.path, text: read.text, planner, lintPaths, parsers, readCompanion, secretKey }),
+      );
     }
   }
   options.debug?.(`per-file phase: ${Math.round(performance.now() - phaseStarted)} ms`);

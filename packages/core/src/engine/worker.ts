@@ -33,7 +33,17 @@ parentPort?.on("message", (batch: { path: string; absolutePath: string; text?: s
         skipped.push({ file: file.path, reason: read.reason });
         continue;
       }
-      results.push(lintPlannedFile({ path: file.path, text: read.text, planner, lintPaths, parsers, readCompanion }));
+      results.push(
+        lintPlannedFile({
+          path: file.path,
+          text: read.text,
+          planner,
+          lintPaths,
+          parsers,
+          readCompanion,
+          secretKey: init.secretKey,
+        }),
+      );
     }
     parentPort?.postMessage({ type: "batch", results, skipped } satisfies WorkerReply);
   } catch (error) {

@@ -1,6 +1,7 @@
-// Safe forms of secret values for the rule API: a masked form for messages, a short hash for
-// fingerprints, baselines and cross-file comparison. A secret's value is never printed or stored.
-import { createHash } from "node:crypto";
+// Safe forms of secret values for the rule API: a masked form for messages and a keyed hash for
+// cross-file comparison. A secret's value is never printed or stored, and fingerprints never derive
+// from it (a secret finding's fingerprint names the key or detector instead).
+import { createHmac } from "node:crypto";
 
 /** Shown after the revealed prefix, whatever the value's length, so the length stays hidden. */
 const MASK = "****…";
@@ -22,13 +23,13 @@ export function maskSecret(value: string): string {
 }
 
 /**
- * A fingerprint of a secret: the first 16 hex characters of sha256, over `salt`, a NUL separator and
- * the value (so salt "ab" + value "c" and salt "a" + value "bc" differ). The same value and salt give
- * the same hash in every file and run, which is what cross-file comparison needs; a salt keeps the
- * hashes of low-entropy values from being looked up in a precomputed table.
+ * A keyed hash of a secret value for cross-file comparison (the same credential in two environments'
+ * files): HMAC-SHA256 under `key`, 32 hex characters. An unkeyed or merely salted hash of a password
+ * is confirmed by hashing a dictionary; without the key nothing can be confirmed. The engine binds
+ * the run's key (kept beside the cache, or random per run) as `ctx.hashSecret` for extractors.
  */
-export function hashSecret(value: string, salt?: string): string {
-  const hash = createHash("sha256");
-  if (salt !== undefined) hash.update(salt).update("\u0000");
-  return hash.update(value).digest("hex").slice(0, 16);
+export function hashSecret(value: string, key: string): string {
+  if (key.length === 0)
+    throw new Error("hashSecret needs a non-empty key: an unkeyed hash of a secret can be confirmed.");
+  return createHmac("sha256", key).update(value).digest("hex").slice(0, 32);
 }

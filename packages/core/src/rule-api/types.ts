@@ -157,7 +157,10 @@ export type MessageDescriptor<M extends Record<string, string>, K extends keyof 
   messageId: K;
   /** Overrides the rule's `meta.help` for this finding. */
   help?: string;
-  /** Text that identifies the finding for its fingerprint instead of the span's text (hashed; pass a hash for secrets). */
+  /**
+   * Text that identifies the finding for its fingerprint instead of the span's text. For a secret,
+   * name the key or detector: never the value, nor any hash of it (a dictionary confirms those).
+   */
   fingerprintText?: string;
   /** Lowers the configured severity for this finding, never raises it (a down section at info, a test fixture at warn). */
   severity?: "warn" | "info";
@@ -197,6 +200,11 @@ export interface RuleMeta<M extends Record<string, string>, O> {
   docs?: { url?: string };
   /** Languages the rule parses out of string literals (SQL in an ORM migration): their parsers are loaded for it. */
   embeds?: "sql"[];
+  /**
+   * The rule's findings point at secret values: their fingerprints come from `fingerprintText`
+   * (the key or detector) or the message id, never from the span's text, which holds the value.
+   */
+  reportsSecrets?: boolean;
 }
 
 export interface Settings {
@@ -273,6 +281,12 @@ export interface ExtractorContext {
    * while the companion is unchanged.
    */
   companion(path: string): string | null;
+  /**
+   * A keyed hash of a secret value (HMAC-SHA256 under the run's key, kept beside the cache or
+   * random per run): equal values give equal hashes across the run and its cache, and nobody
+   * without the key can confirm a guessed value from it. The only form of a value a fact may hold.
+   */
+  hashSecret(value: string): string;
   emit(data: Fact): void;
 }
 

@@ -1,5 +1,5 @@
 // Tests of the secret masking helpers: what a message may show and how fingerprints are hashed.
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { hashSecret, maskSecret } from "../../src/rule-api/mask.js";
 
@@ -54,24 +54,26 @@ describe("maskSecret", () => {
 });
 
 describe("hashSecret", () => {
-  it("is the first 16 hex characters of sha256 of the value", () => {
-    const expected = createHash("sha256").update("s3cr3t-value").digest("hex").slice(0, 16);
-    expect(hashSecret("s3cr3t-value")).toBe(expected);
-    expect(hashSecret("s3cr3t-value")).toMatch(/^[0-9a-f]{16}$/);
+  const KEY = "0f".repeat(32);
+
+  it("is HMAC-SHA256 of the value under the key, never a plain hash of the value", () => {
+    const expected = createHmac("sha256", KEY).update("s3cr3t-value").digest("hex").slice(0, 32);
+    expect(hashSecret("s3cr3t-value", KEY)).toBe(expected);
+    for (const algorithm of ["sha256", "sha1", "md5"])
+      expect(createHash(algorithm).update("s3cr3t-value").digest("hex")).not.toContain(hashSecret("s3cr3t-value", KEY));
   });
 
-  it("is stable for the same value and salt and differs across values and salts", () => {
-    expect(hashSecret("value", "run-salt")).toBe(hashSecret("value", "run-salt"));
-    expect(hashSecret("value", "run-salt")).not.toBe(hashSecret("value"));
-    expect(hashSecret("value", "run-salt")).not.toBe(hashSecret("value", "other-salt"));
-    expect(hashSecret("value-a")).not.toBe(hashSecret("value-b"));
+  it("is stable for the same value and key and differs across values and keys", () => {
+    expect(hashSecret("value", KEY)).toBe(hashSecret("value", KEY));
+    expect(hashSecret("value", KEY)).not.toBe(hashSecret("value", "1e".repeat(32)));
+    expect(hashSecret("value-a", KEY)).not.toBe(hashSecret("value-b", KEY));
   });
 
-  it("separates the salt from the value", () => {
-    expect(hashSecret("c", "ab")).not.toBe(hashSecret("bc", "a"));
+  it("refuses an empty key, which would make it a plain hash", () => {
+    expect(() => hashSecret("value", "")).toThrow(/non-empty key/);
   });
 
   it("does not contain the value", () => {
-    expect(hashSecret("deadbeefdeadbeef")).not.toContain("deadbeef");
+    expect(hashSecret("deadbeefdeadbeef", KEY)).not.toContain("deadbeef");
   });
 });

@@ -10,7 +10,7 @@ export function manifestFact(document: Document, lines: LineIndex): ManifestFact
   const spotAt = (path: YamlPath): Spot | null => toSpot(nodeRangeAt(document, path), lines);
   const field = (path: YamlPath, value: unknown): ManifestField | null => {
     const spot = spotAt(path);
-    return spot ? { ...spot, value: toFact(value) } : null;
+    return spot ? { ...spot, value: redact(toFact(value), String(path.at(-1))) } : null;
   };
 
   const environments: ManifestEnvironment[] = [];
@@ -63,4 +63,34 @@ function toSpot(range: OffsetRange | null, lines: LineIndex): Spot | null {
 function toFact(value: unknown): Fact {
   if (value === undefined) return null;
   return JSON.parse(JSON.stringify(value)) as Fact;
+}
+
+// Manifest values are configuration, but a manifest can hold a pasted password, token or
+// connection string, and facts reach the cache: such values are replaced before the fact is
+// emitted (secret-named fields, URL passwords, random-looking strings). No rule reads a credential
+// from the manifest; a replaced value reads as an unknown one.
+const SECRET_KEY = /pass(word)?|passwd|secret|token|api[_-]?key|private[_-]?key|credential/i;
+const URL_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^:@/?#\s]*:)[^@/?#\s]*@/i;
+export const REDACTED = "[redacted]";
+
+function redact(value: Fact, key: string): Fact {
+  if (typeof value === "string") {
+    if (SECRET_KEY.test(key) || looksRandom(value)) return REDACTED;
+    return value.replace(URL_PASSWORD, `$1${REDACTED}@`);
+  }
+  if (Array.isArray(value)) return value.map((item) => redact(item, key));
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, redact(item, name)]));
+  return value;
+}
+
+/** A token-like string: one word of 12+ characters mixing letters and digits, with high entropy. */
+function looksRandom(value: string): boolean {
+  if (value.length < 12 || /\s/.test(value) || !/[A-Za-z]/.test(value) || !/\d/.test(value)) return false;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
+  const counts = new Map<string, number>();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let entropy = 0;
+  for (const count of counts.values()) entropy -= (count / value.length) * Math.log2(count / value.length);
+  return entropy >= 3.3;
 }

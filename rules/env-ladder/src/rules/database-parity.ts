@@ -6,6 +6,35 @@ import { type LadderEnvironment, objectField, readLadder, spotOf } from "../ladd
 
 const SAME_ENGINE: Record<string, string> = { postgresql: "postgres", mssql: "sqlserver" };
 
+// Messages echo an engine or version only when it is one of these (or a plain version number): a
+// manifest field may hold anything, a pasted connection string included.
+const KNOWN_ENGINES = new Set([
+  "postgres",
+  "mysql",
+  "mariadb",
+  "sqlite",
+  "sqlserver",
+  "oracle",
+  "cockroachdb",
+  "mongodb",
+  "redis",
+  "dynamodb",
+  "aurora-postgresql",
+  "aurora-mysql",
+  "spanner",
+  "tidb",
+  "yugabytedb",
+  "clickhouse",
+]);
+
+function shownEngine(engine: string): string {
+  return KNOWN_ENGINES.has(engine) ? engine : "an unknown engine";
+}
+
+function shownVersion(version: string): string {
+  return /^\d{1,4}(\.\d{1,4}){0,3}$/.test(version) ? version : "an unknown version";
+}
+
 function engineOf(environment: LadderEnvironment): { engine: string; version: string | null } | null {
   const database = objectField(environment, "database");
   const engine = database?.engine;
@@ -55,7 +84,7 @@ export default defineRule({
       if (own.engine !== target.engine) {
         context.report({
           messageId: "engineDiffers",
-          data: { name: environment.name, engine: own.engine, production: target.engine },
+          data: { name: environment.name, engine: shownEngine(own.engine), production: shownEngine(target.engine) },
           ...at,
         });
       } else if (
@@ -65,7 +94,12 @@ export default defineRule({
       ) {
         context.report({
           messageId: "versionDiffers",
-          data: { name: environment.name, engine: own.engine, version: own.version, productionVersion: target.version },
+          data: {
+            name: environment.name,
+            engine: shownEngine(own.engine),
+            version: shownVersion(own.version),
+            productionVersion: shownVersion(target.version),
+          },
           severity: "warn",
           ...at,
         });

@@ -65,7 +65,8 @@ export default defineRule({
       if (declared !== null && !(declaredLevel && allowed.includes(declaredLevel))) {
         context.report({
           messageId: "manifestLevel",
-          data: { ...common, level: declared },
+          // Only a recognised level is echoed: the field may hold anything, a pasted secret included.
+          data: { ...common, level: declaredLevel ?? UNKNOWN },
           file: ladder.file,
           ...spotOf(environment, "log_level"),
         });
@@ -87,6 +88,9 @@ export default defineRule({
     }
   },
 });
+
+/** What a message says in place of a manifest value that is not a known level. */
+const UNKNOWN = "an unknown value";
 
 const WHY: Record<Rung, string> = {
   local: "developers need the detail to see what the code does before it leaves their machine",

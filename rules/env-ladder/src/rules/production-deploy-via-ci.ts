@@ -87,6 +87,10 @@ export default defineRule({
   },
 });
 
+// The `deploy` values a message may echo; anything else (a pasted command or URL may hold a
+// credential) is described, not quoted.
+const KNOWN_DEPLOY_MODES = new Set(["manual", "manually", "by hand", "local", "cli", "console", "ssh", "script"]);
+
 type Report = ProjectRuleContext<typeof MESSAGES, ProductionDeployViaCiOptions>["report"];
 
 function checkManifest(options: {
@@ -113,7 +117,7 @@ function checkManifest(options: {
   if (deploy !== null && deploy !== "ci-only" && deploy !== "ci") {
     report({
       messageId: "deployNotCi",
-      data: { name: production.name, how: deploy },
+      data: { name: production.name, how: KNOWN_DEPLOY_MODES.has(deploy) ? deploy : "by a method other than CI" },
       file,
       ...spotOf(production, "deploy"),
     });

@@ -1,6 +1,6 @@
 // Fact "secrets:env-secret": each credential-like value of a per-environment file (env files,
-// compose overrides, Kubernetes overlays, CI jobs with an `environment:`), as a salted hash only.
-import { defineExtractor, type Fact, hashSecret } from "@deploylint/core/rule-api";
+// compose overrides, Kubernetes overlays, CI jobs with an `environment:`), as a keyed hash only.
+import { defineExtractor, type Fact } from "@deploylint/core/rule-api";
 import { inlineSites } from "../ci/sites.js";
 import { catalogueScanner } from "../detectors/scan.js";
 import { findCredentialUrls } from "../shared/credential-urls.js";
@@ -12,16 +12,13 @@ import { roots } from "../shared/yaml-walk.js";
 export interface EnvSecretFact {
   environment: string;
   key: string;
-  /** hashSecret(credential, salt): equal values give equal hashes, the value itself is never stored. */
+  /** ctx.hashSecret(credential): keyed, so equal values compare equal and no guess can be confirmed. */
   hash: string;
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
 }
-
-/** Salt used when `settings.secrets.hashSalt` is not set: a fixed, public domain separator, not a secret. */
-export const DEFAULT_HASH_CONTEXT = "deploylint/secrets/shared-credentials/v1";
 
 interface Candidate {
   key: string;
@@ -38,8 +35,6 @@ export default defineExtractor({
   create(ctx) {
     const { path, text } = ctx.file;
     if (isDotenvTemplate(path)) return null;
-    const section = ctx.settings.secrets as { hashSalt?: unknown } | undefined;
-    const salt = typeof section?.hashSalt === "string" ? section.hashSalt : DEFAULT_HASH_CONTEXT;
     const emitAll = (candidates: Candidate[]) => {
       const matches = ctx.memo("secrets:catalogue-matches", () => catalogueScanner().scan(text, { path }));
       for (const c of candidates) {
@@ -51,7 +46,7 @@ export default defineExtractor({
         const fact: EnvSecretFact = {
           environment: c.environment,
           key: c.key,
-          hash: hashSecret(credential, salt),
+          hash: ctx.hashSecret(credential),
           line: start.line,
           column: start.column,
           endLine: end.line,

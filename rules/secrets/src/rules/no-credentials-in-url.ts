@@ -1,6 +1,6 @@
 // secrets/no-credentials-in-url: a connection string or URL with a password in it
 // (`postgres://user:password@host`, `redis://:password@host`, `https://user:token@host`).
-import { defineRule, hashSecret, maskSecret } from "@deploylint/core/rule-api";
+import { defineRule, maskSecret } from "@deploylint/core/rule-api";
 import { findCredentialUrls } from "../shared/credential-urls.js";
 import { reportSeverity, type TestPathOptions, testPathOptionSchema } from "../shared/test-paths.js";
 
@@ -14,6 +14,7 @@ export default defineRule({
   meta: {
     description: "Disallow URLs and connection strings that carry a password.",
     kinds: ["text"],
+    reportsSecrets: true,
     presets: { recommended: "error", strict: "error" },
     messages: {
       credentialsInUrl:
@@ -46,7 +47,7 @@ export default defineRule({
             messageId: "credentialsInUrl",
             data: { scheme: url.scheme, host: url.host, masked: maskSecret(url.password) },
             range: { start: url.start, end: url.end },
-            fingerprintText: hashSecret(url.password),
+            fingerprintText: `${url.scheme}://${url.host}`,
             ...level,
           });
         }

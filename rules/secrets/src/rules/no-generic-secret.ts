@@ -1,6 +1,6 @@
 // secrets/no-generic-secret: a secret-named variable, property, parameter default or config key
 // assigned a literal that looks like a real credential (no provider format needed).
-import { defineRule, hashSecret, maskSecret, type TSESTree } from "@deploylint/core/rule-api";
+import { defineRule, maskSecret, type TSESTree } from "@deploylint/core/rule-api";
 import { inlineSites } from "../ci/sites.js";
 import { catalogueScanner } from "../detectors/scan.js";
 import {
@@ -37,6 +37,7 @@ export default defineRule({
     description:
       "Disallow secret-named identifiers and config keys (password, secret, token, api_key, …) assigned a literal credential.",
     kinds: ["script", "yaml", "json", "dotenv", "text"],
+    reportsSecrets: true,
     presets: { recommended: "warn", strict: "error" },
     messages: {
       generic:
@@ -81,7 +82,7 @@ export default defineRule({
         messageId: "generic",
         data: { name: assignment.name, masked: maskSecret(assignment.value) },
         range: { start: assignment.start, end: assignment.end },
-        fingerprintText: hashSecret(assignment.value),
+        fingerprintText: `name:${assignment.name}`,
         ...level,
       });
     };

@@ -1,5 +1,5 @@
 // secrets/no-hardcoded-secret: a provider credential (from the detector catalogue) in any file.
-import { defineRule, hashSecret, maskSecret } from "@deploylint/core/rule-api";
+import { defineRule, maskSecret } from "@deploylint/core/rule-api";
 import { catalogueScanner } from "../detectors/scan.js";
 import { isDotenvTemplate } from "../shared/env-files.js";
 import { unsafePatternProblem } from "../shared/regex-safety.js";
@@ -18,6 +18,7 @@ export default defineRule({
     description:
       "Disallow provider credentials (cloud, VCS, payment, chat, mail, AI, registry tokens, …) in committed files.",
     kinds: ["text"],
+    reportsSecrets: true,
     presets: { recommended: "error", strict: "error" },
     messages: {
       hardcoded:
@@ -62,7 +63,7 @@ export default defineRule({
             messageId: "hardcoded",
             data: { provider: match.detector.provider, secret: match.detector.secret, masked: maskSecret(match.value) },
             range: { start: match.start, end: match.end },
-            fingerprintText: hashSecret(match.value),
+            fingerprintText: `detector:${match.detector.id}`,
             ...level,
           });
         }

@@ -1,7 +1,7 @@
 // secrets/no-inline-secret-in-ci: a literal credential in CI or deploy config (GitHub Actions
 // env:/with:, GitLab CI variables:, docker-compose environment:, Kubernetes Secret data) instead of
 // the platform's secret reference.
-import { defineRule, hashSecret, maskSecret } from "@deploylint/core/rule-api";
+import { defineRule, maskSecret } from "@deploylint/core/rule-api";
 import { type InlineSite, inlineSites } from "../ci/sites.js";
 import { catalogueScanner } from "../detectors/scan.js";
 import { isPlaceholder } from "../shared/placeholders.js";
@@ -22,6 +22,7 @@ export default defineRule({
   meta: {
     description: "Disallow literal secrets in CI and deploy config instead of the platform's secret references.",
     kinds: ["yaml"],
+    reportsSecrets: true,
     presets: { recommended: "error", strict: "error" },
     messages: {
       inline:
@@ -59,7 +60,7 @@ export default defineRule({
               reference: referenceFor(site),
             },
             range: { start: site.start, end: site.end },
-            fingerprintText: hashSecret(site.value),
+            fingerprintText: `${site.context}:${site.key}`,
             ...level,
           });
         }

@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     description: "Disallow private keys (PEM, OpenSSH, PGP, PuTTY, age) in committed files.",
     kinds: ["text"],
+    reportsSecrets: true,
     presets: { recommended: "error", strict: "error" },
     messages: {
       privateKey:
@@ -24,7 +25,7 @@ export default defineRule({
             messageId: "privateKey",
             data: { kind: key.kind },
             range: { start: key.start, end: key.end },
-            fingerprintText: key.material,
+            fingerprintText: `private-key:${key.kind}`,
           });
         }
       },

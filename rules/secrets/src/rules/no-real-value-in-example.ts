@@ -1,6 +1,6 @@
 // secrets/no-real-value-in-example: a template (`.env.example`, `.env.sample`, …) whose value is a
 // real credential (a provider format, or a random value under a secret name) instead of a placeholder.
-import { defineRule, hashSecret, maskSecret } from "@deploylint/core/rule-api";
+import { defineRule, maskSecret } from "@deploylint/core/rule-api";
 import { catalogueScanner } from "../detectors/scan.js";
 import { characterClasses, shannonEntropy } from "../shared/entropy.js";
 import { isDotenvTemplate } from "../shared/env-files.js";
@@ -24,6 +24,7 @@ export default defineRule({
   meta: {
     description: "Disallow real credentials in dotenv templates such as `.env.example`.",
     kinds: ["dotenv"],
+    reportsSecrets: true,
     presets: { recommended: "error", strict: "error" },
     messages: {
       providerValue:
@@ -64,7 +65,7 @@ export default defineRule({
                 masked: maskSecret(match.value),
               },
               range: { start: match.start, end: match.end },
-              fingerprintText: hashSecret(match.value),
+              fingerprintText: `${entry.key}:detector:${match.detector.id}`,
               ...level,
             });
           } else if ((isSecretName(entry.key) && looksLikeSecretValue(entry.value)) || isRandomToken(entry.value)) {
@@ -72,7 +73,7 @@ export default defineRule({
               messageId: "randomValue",
               data: { key: entry.key, masked: maskSecret(entry.value) },
               range: entry.valueRange,
-              fingerprintText: hashSecret(entry.value),
+              fingerprintText: `${entry.key}`,
               ...level,
             });
           }

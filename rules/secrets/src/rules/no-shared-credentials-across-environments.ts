@@ -10,6 +10,7 @@ export default defineRule({
   meta: {
     description: "Disallow the same credential in two deployed environments (e.g. staging and production).",
     kinds: ["dotenv", "yaml"],
+    reportsSecrets: true,
     facts: ["secrets:env-secret"],
     presets: { recommended: "error", strict: "error" },
     messages: {
@@ -43,6 +44,7 @@ export default defineRule({
           column: data.column,
           endLine: data.endLine,
           endColumn: data.endColumn,
+          fingerprintText: `${data.environment}:${data.key}`,
         });
       }
     }
