@@ -108,7 +108,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintResu
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     cache,
     knownKeys,
-    readText: (file) => readSource(file, { maxBytes: config.maxFileSize }),
+    readText: (file, limits) => readSource(file, limits),
     root: cwd,
     ...(options.debug ? { debug: options.debug } : {}),
   });

@@ -14,6 +14,7 @@ export {
 export {
   DEFAULT_MAX_BYTES,
   decodeSource,
+  HARD_MAX_BYTES,
   type ReadFailure,
   type ReadOptions,
   type ReadResult,
