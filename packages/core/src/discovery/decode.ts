@@ -52,7 +52,7 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   return { ok: true, text: lossyUtf8(bytes) };
 }
 
-// git-crypt's header: "\0GITCRYPT\0" (https://github.com/AGWA/git-crypt, README "Current status").
+// Every file git-crypt encrypts starts with "\0GITCRYPT\0" (https://github.com/AGWA/git-crypt).
 const GIT_CRYPT_MAGIC = [0x00, 0x47, 0x49, 0x54, 0x43, 0x52, 0x59, 0x50, 0x54, 0x00];
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
