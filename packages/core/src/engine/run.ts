@@ -61,6 +61,9 @@ export interface RunOptions {
   debug?: (message: string) => void;
 }
 
+/** Discovery's skip reasons that mean "could not be read" (walk.ts), as opposed to "left out on purpose". */
+const UNREADABLE_AT_DISCOVERY: ReadonlySet<string> = new Set(["symlink-loop", "broken-symlink", "not-a-regular-file"]);
+
 /** Below this many files the pool's start-up costs more than it saves. */
 const POOL_THRESHOLD = 400;
 
@@ -74,17 +77,24 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
   const registry = buildRegistry(config.packs.map((p) => p.pack));
   const planConfig = planConfigOf(config, only);
   const planner = createPlanner({ config: planConfig, registry });
-  const skipped: SkippedFile[] = [...(options.skipped ?? [])];
+  const skipped: SkippedFile[] = [];
   const lintPaths = options.lintPaths ?? null;
   const root = options.root ?? null;
   // A file that could not be read: a finding when a pack is responsible for it, else a skip.
   const results: FileResult[] = [];
-  const unread = (file: RunFile, read: { owner: string | null; result: ReadTextResult & { ok: false } }) => {
+  const unread = (file: { path: string }, read: { owner: string | null; result: ReadTextResult & { ok: false } }) => {
     const linted = lintPaths === null || lintPaths.has(file.path);
     const outcome = unreadOutcome({ path: file.path, failure: read.result, owner: read.owner, planner, linted });
     if ("result" in outcome) results.push(outcome.result);
     else skipped.push(outcome.skipped);
   };
+  // Discovery could not read these either (a dangling link named like a migration is no less
+  // unchecked than a migration without read permission); deliberate exclusions stay skips.
+  for (const entry of options.skipped ?? []) {
+    const owner = UNREADABLE_AT_DISCOVERY.has(entry.reason) ? planner.ownerOf(entry.file) : null;
+    if (owner === null) skipped.push(entry);
+    else unread({ path: entry.file }, { owner, result: { ok: false, reason: "unreadable", detail: entry.reason } });
+  }
   const readOne = async (file: RunFile): Promise<PlannedRead> => {
     const { owner, read } = readOptionsFor({ path: file.path, planner, maxFileSize: config.maxFileSize });
     if (file.bytes !== undefined) return { owner, result: decodeSource(file.bytes, read) };
