@@ -42,6 +42,5 @@ export default definePack({
   ],
   extractors: [readExtractor, documentedExtractor],
   // The dotenv files and the configured example files (which may be named anything).
-  owns: (path, settings) =>
-    classifyPath(path) === "dotenv" || isExampleFile(path, envDocsSettings(settings).examples),
+  owns: (path, settings) => classifyPath(path) === "dotenv" || isExampleFile(path, envDocsSettings(settings).examples),
 });

@@ -10,7 +10,10 @@ const DOWN = "ALTER TABLE users ADD COLUMN legacy text;\n";
 function utf32(text: string, littleEndian: boolean): Buffer {
   const points = [...text].map((c) => c.codePointAt(0) as number);
   const out = Buffer.alloc(points.length * 4);
-  points.forEach((p, i) => (littleEndian ? out.writeUInt32LE(p, i * 4) : out.writeUInt32BE(p, i * 4)));
+  for (const [i, p] of points.entries()) {
+    if (littleEndian) out.writeUInt32LE(p, i * 4);
+    else out.writeUInt32BE(p, i * 4);
+  }
   return out;
 }
 
@@ -37,7 +40,10 @@ describe("decoding a migration", () => {
     const up = Buffer.concat([Buffer.from([0x2d, 0x2d, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0a]), Buffer.from(DROP)]);
     expect(findingsOf(up).found).toEqual(["migrations/no-drop-column 3:1"]);
     // The same byte inside the statement: columns after it count it as one character.
-    const inline = Buffer.concat([Buffer.from("ALTER TABLE users DROP COLUMN legacy; -- caf"), Buffer.from([0xe9, 0x0a])]);
+    const inline = Buffer.concat([
+      Buffer.from("ALTER TABLE users DROP COLUMN legacy; -- caf"),
+      Buffer.from([0xe9, 0x0a]),
+    ]);
     expect(findingsOf(inline).found).toEqual(["migrations/no-drop-column 1:1"]);
   });
 

@@ -13,7 +13,11 @@ const BLOB = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) 
 function repository(): string {
   const files: Record<string, string | Buffer> = {
     "deploylint.config.yaml": CONFIG,
-    "db/migrations/000001_latin1.up.sql": Buffer.concat([Buffer.from("-- caf"), Buffer.from([0xe9, 0x0a]), Buffer.from(DROP)]),
+    "db/migrations/000001_latin1.up.sql": Buffer.concat([
+      Buffer.from("-- caf"),
+      Buffer.from([0xe9, 0x0a]),
+      Buffer.from(DROP),
+    ]),
     "db/migrations/000002_utf16.up.sql": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(DROP, "utf16le")]),
     "db/migrations/000003_nobom.up.sql": Buffer.from(DROP, "utf16le"),
     "db/migrations/000004_blob.up.sql": BLOB,
@@ -29,7 +33,9 @@ function repository(): string {
 
 function lint(dir: string, args: string[]) {
   const run = runCli(["--format", "json", "--debug", ...args], { cwd: dir });
-  const report = JSON.parse(run.stdout) as { findings: { ruleId: string; file: string; line: number; message: string }[] };
+  const report = JSON.parse(run.stdout) as {
+    findings: { ruleId: string; file: string; line: number; message: string }[];
+  };
   return { ...run, findings: report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.message}`) };
 }
 

@@ -72,7 +72,9 @@ describe("core/file-not-checked", () => {
     });
     expect(onlySecrets.status).toBe(0);
     expect(onlySecrets.stderr).toMatch(/skipped db\/migrations\/000001_init\.up\.sql: binary/);
-    const ruleOff = lint(tempRepo({ ...files, "deploylint.config.yaml": `${CONFIG}rules:\n  core/file-not-checked: off\n` }));
+    const ruleOff = lint(
+      tempRepo({ ...files, "deploylint.config.yaml": `${CONFIG}rules:\n  core/file-not-checked: off\n` }),
+    );
     expect(ruleOff.status).toBe(0);
     expect(ruleOff.stderr).toMatch(/skipped db\/migrations\/000001_init\.up\.sql: binary/);
   });

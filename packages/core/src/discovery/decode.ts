@@ -180,7 +180,15 @@ function controlShare(sample: Uint8Array): number {
   if (sample.length === 0) return 0;
   let count = 0;
   for (const byte of sample) {
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0b && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b)
+    if (
+      byte < 0x20 &&
+      byte !== 0x09 &&
+      byte !== 0x0a &&
+      byte !== 0x0b &&
+      byte !== 0x0c &&
+      byte !== 0x0d &&
+      byte !== 0x1b
+    )
       count++;
   }
   return count / sample.length;

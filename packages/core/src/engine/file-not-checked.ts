@@ -11,11 +11,10 @@ import type { FileResult } from "./lint-file.js";
 import type { Planner } from "./planner.js";
 
 /** How to read one file: a file in scope is read up to the hard ceiling and is expected to be text. */
-export function readOptionsFor(options: {
-  path: string;
-  planner: Pick<Planner, "ownerOf">;
-  maxFileSize: number;
-}): { owner: string | null; read: Required<ReadOptions> } {
+export function readOptionsFor(options: { path: string; planner: Pick<Planner, "ownerOf">; maxFileSize: number }): {
+  owner: string | null;
+  read: Required<ReadOptions>;
+} {
   const owner = options.planner.ownerOf(options.path);
   return {
     owner,

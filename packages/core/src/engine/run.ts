@@ -10,8 +10,8 @@ import { classifyPath } from "../sources/classify.js";
 import { loadParsers } from "../sources/registry.js";
 import type { FileCache } from "./cache.js";
 import { companionsUnchanged, createCompanionReader } from "./companions.js";
-import { readOptionsFor, unreadOutcome } from "./file-not-checked.js";
 import { UNUSED_SUPPRESSION_ID } from "./core-rules.js";
+import { readOptionsFor, unreadOutcome } from "./file-not-checked.js";
 import { assignFingerprints, contentKey, hashText } from "./fingerprint.js";
 import { type FileResult, lintPlannedFile, type RawFinding } from "./lint-file.js";
 import { createPlanner, type PlanConfig } from "./planner.js";
@@ -243,7 +243,8 @@ async function readAll(files: RunFile[], readOne: (file: RunFile) => Promise<Pla
     while (next < files.length) {
       const index = next++;
       const file = files[index] as RunFile;
-      reads[index] = file.text !== undefined ? { owner: null, result: { ok: true, text: file.text } } : await readOne(file);
+      reads[index] =
+        file.text !== undefined ? { owner: null, result: { ok: true, text: file.text } } : await readOne(file);
     }
   };
   await Promise.all(Array.from({ length: Math.min(64, files.length) }, worker));

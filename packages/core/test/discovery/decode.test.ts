@@ -11,7 +11,10 @@ function utf16be(value: string): Buffer {
 function utf32(value: string, littleEndian: boolean): Buffer {
   const points = [...value].map((c) => c.codePointAt(0) as number);
   const out = Buffer.alloc(points.length * 4);
-  points.forEach((p, i) => (littleEndian ? out.writeUInt32LE(p, i * 4) : out.writeUInt32BE(p, i * 4)));
+  for (const [i, p] of points.entries()) {
+    if (littleEndian) out.writeUInt32LE(p, i * 4);
+    else out.writeUInt32BE(p, i * 4);
+  }
   return out;
 }
 
@@ -32,7 +35,12 @@ describe("decodeText", () => {
 
   it("turns broken UTF-16 and UTF-32 units into U+FFFD instead of failing", () => {
     expect(decodeText(Buffer.from([0xff, 0xfe, 0x61, 0x00, 0x62]))).toEqual({ ok: true, text: "a\uFFFD" });
-    const bad32 = Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32("a", true), Buffer.from([0, 0, 0x11, 0]), Buffer.from([1])]);
+    const bad32 = Buffer.concat([
+      Buffer.from([0xff, 0xfe, 0, 0]),
+      utf32("a", true),
+      Buffer.from([0, 0, 0x11, 0]),
+      Buffer.from([1]),
+    ]);
     expect(decodeText(bad32)).toEqual({ ok: true, text: "a\uFFFD\uFFFD" });
   });
 

@@ -2,7 +2,13 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { decodeSource, type ReadOptions, type ReadResult, readSource, readSourceSync } from "../../src/discovery/index.js";
+import {
+  decodeSource,
+  type ReadOptions,
+  type ReadResult,
+  readSource,
+  readSourceSync,
+} from "../../src/discovery/index.js";
 import { cleanup, tempDir } from "./helpers.js";
 
 afterEach(cleanup);

@@ -23,7 +23,10 @@ const pack = definePack({
   owns: (path, settings) => path.startsWith(`${(settings.db as { dir?: string } | undefined)?.dir ?? "migrations"}/`),
 });
 
-function config(rules: Record<string, RuleConfigEntry["severity"]>, extra: Partial<ResolvedConfig> = {}): ResolvedConfig {
+function config(
+  rules: Record<string, RuleConfigEntry["severity"]>,
+  extra: Partial<ResolvedConfig> = {},
+): ResolvedConfig {
   return {
     configFile: null,
     packs: [{ pack, specifier: null }],
@@ -84,7 +87,10 @@ describe("core/file-not-checked", () => {
   });
 
   it("reads an owned file up to the hard ceiling as text, and another file up to maxFileSize", async () => {
-    const { asked } = await lintUnreadable(["migrations/1.sql", "notes.txt", "src/a.ts"], config({ "db/seen": "error" }));
+    const { asked } = await lintUnreadable(
+      ["migrations/1.sql", "notes.txt", "src/a.ts"],
+      config({ "db/seen": "error" }),
+    );
     expect(asked.get("migrations/1.sql")).toEqual({ maxBytes: HARD_MAX_BYTES, textExpected: true });
     expect(asked.get("notes.txt")).toEqual({ maxBytes: 1000, textExpected: false });
     expect(asked.get("src/a.ts")).toEqual({ maxBytes: 1000, textExpected: true });
@@ -93,7 +99,10 @@ describe("core/file-not-checked", () => {
   it("asks Pack.owns with the file's settings, overrides included", async () => {
     const cfg = config(
       { "db/seen": "error" },
-      { settings: { db: { dir: "db" } }, overrides: [{ files: ["sql/**"], rules: {}, settings: { db: { dir: "sql" } } }] },
+      {
+        settings: { db: { dir: "db" } },
+        overrides: [{ files: ["sql/**"], rules: {}, settings: { db: { dir: "sql" } } }],
+      },
     );
     const { result } = await lintUnreadable(["sql/1.sql", "migrations/1.sql"], cfg);
     expect(result.findings.map((f) => f.file)).toEqual(["sql/1.sql"]);
@@ -105,15 +114,24 @@ describe("core/file-not-checked", () => {
     expect(off.asked.get("migrations/1.sql")?.maxBytes).toBe(1000);
     const overridden = await lintUnreadable(
       ["migrations/1.sql"],
-      config({ "db/seen": "error" }, { overrides: [{ files: ["migrations/**"], rules: { "db/seen": { severity: "off", options: undefined } } }] }),
+      config(
+        { "db/seen": "error" },
+        { overrides: [{ files: ["migrations/**"], rules: { "db/seen": { severity: "off", options: undefined } } }] },
+      ),
     );
     expect(overridden.result.findings).toEqual([]);
   });
 
   it("follows its own severity, and shows under --only like a parse error", async () => {
-    const warn = await lintUnreadable(["migrations/1.sql"], config({ "db/seen": "error", "core/file-not-checked": "warn" }));
+    const warn = await lintUnreadable(
+      ["migrations/1.sql"],
+      config({ "db/seen": "error", "core/file-not-checked": "warn" }),
+    );
     expect(warn.result.findings.map((f) => f.severity)).toEqual(["warn"]);
-    const off = await lintUnreadable(["migrations/1.sql"], config({ "db/seen": "error", "core/file-not-checked": "off" }));
+    const off = await lintUnreadable(
+      ["migrations/1.sql"],
+      config({ "db/seen": "error", "core/file-not-checked": "off" }),
+    );
     expect(off.result.findings).toEqual([]);
     expect(off.result.skipped).toEqual([{ file: "migrations/1.sql", reason: "binary" }]);
     const only = await lintUnreadable(["migrations/1.sql"], config({ "db/seen": "error" }), { only: ["db/seen"] });
@@ -125,13 +143,18 @@ describe("core/file-not-checked", () => {
       lintPaths: new Set(["other.sql"]),
     });
     expect(outside.result.findings).toEqual([]);
-    const encrypted = await lintUnreadable(["migrations/1.sql"], config({ "db/seen": "error" }), { reason: "encrypted" });
+    const encrypted = await lintUnreadable(["migrations/1.sql"], config({ "db/seen": "error" }), {
+      reason: "encrypted",
+    });
     expect(encrypted.result.findings).toEqual([]);
     expect(encrypted.result.skipped).toEqual([{ file: "migrations/1.sql", reason: "encrypted" }]);
   });
 
   it("owns deploylint's own config files in any folder", async () => {
-    const { result } = await lintUnreadable(["deploylint.config.yaml", "pkg/deploylint.config.json", "other.yaml"], config({}));
+    const { result } = await lintUnreadable(
+      ["deploylint.config.yaml", "pkg/deploylint.config.json", "other.yaml"],
+      config({}),
+    );
     expect(result.findings.map((f) => f.file)).toEqual(["deploylint.config.yaml", "pkg/deploylint.config.json"]);
   });
 
