@@ -5,7 +5,6 @@ import { join, resolve } from "node:path";
 import type { ResolvedConfig } from "./config/types.js";
 import {
   changedSince,
-  decodeSource,
   discover,
   filterPaths,
   indexBlobs,
@@ -79,14 +78,11 @@ export async function lintProject(options: LintProjectOptions): Promise<LintResu
     const staged = stagedSelection;
     changes = staged.changes;
     const known = new Set(files.map((f) => f.path));
-    const stagedText = new Map<string, string>();
-    for (const file of staged.files) {
-      if (!known.has(file.path)) continue;
-      const decoded = decodeSource(file.text, { maxBytes: config.maxFileSize });
-      if (decoded.ok) stagedText.set(file.path, decoded.text);
-    }
-    lintPaths = new Set(stagedText.keys());
-    files = files.map((f) => (stagedText.has(f.path) ? { ...f, text: stagedText.get(f.path) as string } : f));
+    // The engine decodes staged bytes as it reads files: a staged file in scope that cannot be
+    // decoded or is too large is a finding, not a file left out of the change.
+    const stagedBytes = new Map(staged.files.filter((f) => known.has(f.path)).map((f) => [f.path, f.text]));
+    lintPaths = new Set(stagedBytes.keys());
+    files = files.map((f) => (stagedBytes.has(f.path) ? { ...f, bytes: stagedBytes.get(f.path) as Buffer } : f));
   } else if (options.changedSince) {
     changes = await changedSince({ cwd, ref: options.changedSince });
     lintPaths = new Set([...changes.added, ...changes.modified]);

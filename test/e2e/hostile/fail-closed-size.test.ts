@@ -3,7 +3,7 @@
 import { truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, tempRepo } from "../../support/cli.js";
+import { git, runCli, tempRepo } from "../../support/cli.js";
 
 const CONFIG = "settings:\n  migrations: { paths: [db/migrations], dialect: postgresql }\n";
 
@@ -47,6 +47,25 @@ describe("size limits", () => {
         "db/migrations/000001_huge.up.sql",
         "The migrations pack checks this file, but it could not be read: it is too large (40 MiB, over the limit of 32 MiB).",
       ],
+    ]);
+  });
+
+  it("--staged: checks a staged 3 MB migration and reports a staged binary env file", () => {
+    const { text, dropLine } = bigMigration(3 * 1024 * 1024);
+    const dir = tempRepo({ "deploylint.config.yaml": CONFIG, "db/migrations/.keep": "" });
+    git(dir, "init", "-q");
+    git(dir, "add", ".");
+    git(dir, "commit", "-qm", "config");
+    writeFileSync(join(dir, "db/migrations/000001_big.up.sql"), text);
+    writeFileSync(join(dir, "db/migrations/000001_big.down.sql"), "ALTER TABLE users ADD COLUMN legacy text;\n");
+    writeFileSync(join(dir, ".env.production"), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+    git(dir, "add", "-f", ".");
+    const run = runCli(["--staged", "--format", "json"], { cwd: dir });
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; file: string; line: number }[] };
+    expect(report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual([
+      "core/file-not-checked .env.production:1",
+      `migrations/no-drop-column db/migrations/000001_big.up.sql:${dropLine}`,
     ]);
   });
 });

@@ -175,21 +175,13 @@ function looksLikeUtf16(sample: Uint8Array): boolean {
   return more / pairs > 0.4 && fewer / pairs < 0.05;
 }
 
-/** Share of NUL and C0 control bytes other than tab, line breaks, form feed and escape. */
+/** C0 controls that plain text holds: tab, line feed, vertical tab, form feed, carriage return, escape. */
+const TEXT_CONTROLS: ReadonlySet<number> = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b]);
+
+/** Share of NUL and C0 control bytes other than those of plain text. */
 function controlShare(sample: Uint8Array): number {
   if (sample.length === 0) return 0;
   let count = 0;
-  for (const byte of sample) {
-    if (
-      byte < 0x20 &&
-      byte !== 0x09 &&
-      byte !== 0x0a &&
-      byte !== 0x0b &&
-      byte !== 0x0c &&
-      byte !== 0x0d &&
-      byte !== 0x1b
-    )
-      count++;
-  }
+  for (const byte of sample) if (byte < 0x20 && !TEXT_CONTROLS.has(byte)) count++;
   return count / sample.length;
 }
