@@ -58,7 +58,10 @@ describe("size limits", () => {
     git(dir, "commit", "-qm", "config");
     writeFileSync(join(dir, "db/migrations/000001_big.up.sql"), text);
     writeFileSync(join(dir, "db/migrations/000001_big.down.sql"), "ALTER TABLE users ADD COLUMN legacy text;\n");
-    writeFileSync(join(dir, ".env.production"), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+    writeFileSync(
+      join(dir, ".env.production"),
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)),
+    );
     git(dir, "add", "-f", ".");
     const run = runCli(["--staged", "--format", "json"], { cwd: dir });
     expect(run.status).toBe(1);
