@@ -47,6 +47,8 @@ async function loadPacks() {
     if (module.default === undefined) problems.push(`${name} has no default export (the pack from definePack).`);
     else packs.push(module.default);
   }
+  // The engine's "core" pack (core/file-not-checked) is documented and preset like a rule pack.
+  packs.unshift((await import("@deploylint/core")).CORE_CHECKS_PACK);
   return { packs, problems };
 }
 
@@ -60,8 +62,11 @@ function printList(title, items) {
 }
 
 // Every rule page's examples run through the real engine (Biome's executable-docs practice).
-async function exampleProblems(packs) {
-  const { runLint } = await import("@deploylint/core");
+async function exampleProblems(allPacks) {
+  const { runLint, CORE_CHECKS_PACK } = await import("@deploylint/core");
+  // The engine adds its own pack to every run; its finding comes from a failed read, which an
+  // example of virtual text files cannot produce, so its page has no executable examples.
+  const packs = allPacks.filter((pack) => pack !== CORE_CHECKS_PACK);
   const problems = [];
   for (const pack of packs) {
     for (const rule of pack.rules) {
@@ -84,7 +89,7 @@ async function main() {
   const check = args.includes("--check");
   const loaded = await loadPacks();
   const docPages = listFiles("docs/rules", ".md").filter((path) => path.split("/").length > 3);
-  const testFiles = listFiles("rules", ".test.ts");
+  const testFiles = [...listFiles("rules", ".test.ts"), ...listFiles("packages/core/test/rules", ".test.ts")];
   const { outputs, problems } = plan({ packs: loaded.packs, docPages, testFiles, readText });
   outputs.push({
     path: CONFIG_VALIDATOR_PATH,

@@ -28,6 +28,8 @@ export function docPath(key) {
 }
 
 export function testPath(packName, ruleId) {
+  // The engine's own pack lives in @deploylint/core, not under rules/.
+  if (packName === "core") return `packages/core/test/rules/${ruleId}.test.ts`;
   return `rules/${packName}/test/${ruleId}.test.ts`;
 }
 

@@ -1,5 +1,5 @@
 // `deploylint rules` and `deploylint explain`: every loaded rule with its metadata.
-import { CORE_PACK, type ResolvedConfig, type Severity, suggest, UsageError } from "@deploylint/core";
+import { ENGINE_PACKS, type ResolvedConfig, type Severity, suggest, UsageError } from "@deploylint/core";
 
 export interface CatalogueEntry {
   id: string;
@@ -17,7 +17,7 @@ export interface CatalogueEntry {
 
 export function ruleCatalogue(config: ResolvedConfig): CatalogueEntry[] {
   const entries: CatalogueEntry[] = [];
-  for (const pack of [CORE_PACK, ...config.packs.map((p) => p.pack)]) {
+  for (const pack of [...ENGINE_PACKS, ...config.packs.map((p) => p.pack)]) {
     for (const rule of pack.rules) {
       const id = `${pack.name}/${rule.id}`;
       entries.push({

@@ -7,7 +7,14 @@ export { requireDirectory } from "./config/paths.js";
 export type { LoadedPack, OverrideConfig, ResolvedConfig, RuleConfigEntry } from "./config/types.js";
 export { configSchema, validateRuleOptions } from "./config/validate.js";
 export { type BuiltinPacks, builtinSpecifier, registerBuiltinPacks } from "./engine/builtin-packs.js";
-export { CORE_PACK, PARSE_ERROR_ID, UNUSED_SUPPRESSION_ID } from "./engine/core-rules.js";
+export {
+  CORE_CHECKS_PACK,
+  CORE_PACK,
+  ENGINE_PACKS,
+  FILE_NOT_CHECKED_ID,
+  PARSE_ERROR_ID,
+  UNUSED_SUPPRESSION_ID,
+} from "./engine/core-rules.js";
 export { RuleCrash } from "./engine/lint-file.js";
 export { type RunFile, type RunOptions, runLint } from "./engine/run.js";
 export type {

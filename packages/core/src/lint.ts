@@ -8,7 +8,6 @@ import {
   changedSince,
   createConfigIgnore,
   DEFAULT_IGNORED_DIRS,
-  decodeSource,
   discover,
   indexBlobs,
   listGitScope,
@@ -87,14 +86,11 @@ export async function lintProject(options: LintProjectOptions): Promise<LintResu
     const staged = stagedSelection;
     changes = staged.changes;
     const known = new Set(files.map((f) => f.path));
-    const stagedText = new Map<string, string>();
-    for (const file of staged.files) {
-      if (!known.has(file.path)) continue;
-      const decoded = decodeSource(file.text, { maxBytes: config.maxFileSize });
-      if (decoded.ok) stagedText.set(file.path, decoded.text);
-    }
-    lintPaths = narrow(new Set(stagedText.keys()), lintPaths);
-    files = files.map((f) => (stagedText.has(f.path) ? { ...f, text: stagedText.get(f.path) as string } : f));
+    // The engine decodes staged bytes as it reads files: a staged file in scope that cannot be
+    // decoded or is too large is a finding, not a file left out of the change.
+    const stagedBytes = new Map(staged.files.filter((f) => known.has(f.path)).map((f) => [f.path, f.text]));
+    lintPaths = narrow(new Set(stagedBytes.keys()), lintPaths);
+    files = files.map((f) => (stagedBytes.has(f.path) ? { ...f, bytes: stagedBytes.get(f.path) as Buffer } : f));
   } else if (options.changedSince) {
     changes = await changedSince({ cwd, ref: options.changedSince });
     lintPaths = narrow(new Set([...changes.added, ...changes.modified]), lintPaths);
@@ -116,7 +112,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintResu
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     cache,
     knownKeys,
-    readText: (file) => readSource(file, { maxBytes: config.maxFileSize }),
+    readText: (file, limits) => readSource(file, limits),
     root: cwd,
     ...(options.debug ? { debug: options.debug } : {}),
   });

@@ -1,6 +1,6 @@
 // @deploylint/rules-env-docs: rules for the environment-variable documentation (.env.example)
 // and the dotenv files themselves.
-import { definePack } from "@deploylint/core/rule-api";
+import { classifyPath, definePack } from "@deploylint/core/rule-api";
 import documentedExtractor from "./extract/documented.js";
 import readExtractor from "./extract/read.js";
 import noUndocumentedVar from "./rules/no-undocumented-var.js";
@@ -10,6 +10,7 @@ import requireExampleValue from "./rules/require-example-value.js";
 import requireRotationNote from "./rules/require-rotation-note.js";
 import validDotenv from "./rules/valid-dotenv.js";
 import { envDocsSettingsSchema } from "./settings-schema.js";
+import { envDocsSettings, isExampleFile } from "./settings.js";
 
 export { type Documentation, readDocumentation } from "./example/decorators.js";
 export { type ExampleEntry, readExample } from "./example/read-example.js";
@@ -42,4 +43,6 @@ export default definePack({
     validDotenv,
   ],
   extractors: [readExtractor, documentedExtractor],
+  // The dotenv files and the configured example files (which may be named anything).
+  owns: (path, settings) => classifyPath(path) === "dotenv" || isExampleFile(path, envDocsSettings(settings).examples),
 });

@@ -2,6 +2,7 @@
 // manifest declares against what the repository configures.
 import { definePack } from "@deploylint/core/rule-api";
 import { extractors } from "./extractors.js";
+import { ownsLadderFile } from "./owns.js";
 import databaseParity from "./rules/database-parity.js";
 import envVarsPerEnvironment from "./rules/env-vars-per-environment.js";
 import featureFlagsPerEnvironment from "./rules/feature-flags-per-environment.js";
@@ -47,4 +48,5 @@ export default definePack({
     featureFlagsPerEnvironment,
   ],
   extractors,
+  owns: ownsLadderFile,
 });

@@ -1,7 +1,7 @@
 // @deploylint/rules-migrations: rules for database migrations, over one model of every framework and dialect.
 import { definePack } from "@deploylint/core/rule-api";
 import migrationExtractor from "./extractors/migration.js";
-import { frameworkDialect } from "./model/index.js";
+import { frameworkDialect, isMigrationPath, migrationSettings } from "./model/index.js";
 import downReversesUp from "./rules/down-reverses-up.js";
 import noBlockingMaintenance from "./rules/no-blocking-maintenance.js";
 import noColumnTypeChange from "./rules/no-column-type-change.js";
@@ -35,6 +35,8 @@ import requireNotValidConstraint from "./rules/require-not-valid-constraint.js";
 import separateSchemaDeploy from "./rules/separate-schema-deploy.js";
 import uniqueVersion from "./rules/unique-version.js";
 import { migrationsSettingsSchema } from "./settings-schema.js";
+
+const MIGRATION_FILE = /\.(sql|[cm]?[jt]sx?)$/i;
 
 export type { Migration, MigrationFact, Operation } from "./model/index.js";
 export {
@@ -112,4 +114,6 @@ export default definePack({
   ],
   extractors: [migrationExtractor],
   sqlDialect: frameworkDialect,
+  // What the model treats as a migration: SQL and ORM scripts under the configured (or conventional) folders.
+  owns: (path, settings) => MIGRATION_FILE.test(path) && isMigrationPath(path, migrationSettings(settings).paths),
 });

@@ -1,5 +1,5 @@
 // @deploylint/rules-secrets: rules that keep credentials and keys out of repositories and deploy config.
-import { definePack } from "@deploylint/core/rule-api";
+import { classifyPath, definePack } from "@deploylint/core/rule-api";
 import dotenvFile from "./extractors/dotenv-file.js";
 import envSecret from "./extractors/env-secret.js";
 import gitignore from "./extractors/gitignore.js";
@@ -44,4 +44,6 @@ export default definePack({
     noPublicSecret,
   ],
   extractors: [dotenvFile, gitignore, envSecret],
+  // dotenv files are where committed credentials live; one that cannot be read is not clean.
+  owns: (path) => classifyPath(path) === "dotenv",
 });

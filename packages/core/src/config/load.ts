@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { CORE_PACK, PARSE_ERROR_ID, UNUSED_SUPPRESSION_ID } from "../engine/core-rules.js";
+import { ENGINE_PACKS, FILE_NOT_CHECKED_ID, PARSE_ERROR_ID, UNUSED_SUPPRESSION_ID } from "../engine/core-rules.js";
 import type { Pack, PackConfig, Rule, RuleSetting, Severity } from "../rule-api/types.js";
 import { ConfigError, suggest } from "./errors.js";
 import { findConfigFile } from "./find.js";
@@ -200,12 +200,13 @@ class ConfigLoader {
   private finish(configFile: string | null): ResolvedConfig {
     this.checkSettings();
     const rulesById = new Map<string, Rule>();
-    for (const { pack } of [{ pack: CORE_PACK }, ...this.packs]) {
+    for (const { pack } of [...ENGINE_PACKS.map((pack) => ({ pack })), ...this.packs]) {
       for (const rule of pack.rules) rulesById.set(`${pack.name}/${rule.id}`, rule);
     }
     const rules: Record<string, RuleConfigEntry> = {
       [PARSE_ERROR_ID]: { severity: "error", options: undefined },
       [UNUSED_SUPPRESSION_ID]: { severity: "warn", options: undefined },
+      [FILE_NOT_CHECKED_ID]: { severity: "error", options: undefined },
     };
     for (const layer of this.layers) Object.assign(rules, this.resolveRules(layer, rulesById));
     const overrides: OverrideConfig[] = this.overrides.map(({ raw, file, index }) => ({

@@ -23,6 +23,7 @@ export { normaliseInside, type Resolved, relativeInside, resolveInside, resolveI
 export {
   DEFAULT_MAX_BYTES,
   decodeSource,
+  HARD_MAX_BYTES,
   type ReadFailure,
   type ReadOptions,
   type ReadResult,

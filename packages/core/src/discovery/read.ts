@@ -1,7 +1,8 @@
-// Reading one source file for the engine: size limit before reading, one read, and binary or
-// invalid UTF-8 content refused with a reason instead of handed to a parser.
+// Reading one source file for the engine: size limit before reading, one read, then decoding
+// (decode.ts); a file that cannot be read or is not text is refused with a reason.
 import { readFile as readFileCallback, readFileSync, stat as statCallback, statSync } from "node:fs";
 import { promisify } from "node:util";
+import { type DecodeFailure, decodeText } from "./decode.js";
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
@@ -10,15 +11,22 @@ export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 const stat = promisify(statCallback);
 const readFile = promisify(readFileCallback);
 
-/** How far into a file a NUL byte marks it as binary (git uses the same 8 KiB heuristic). */
-const BINARY_SNIFF_BYTES = 8192;
+/**
+ * How much of a file a pack is responsible for is read at most, whatever maxFileSize says (unless
+ * maxFileSize is higher): a 3 MB migration is checked, not skipped, yet one run cannot be made to
+ * hold gigabytes. 32 MiB of SQL is some 300,000 statements, beyond any hand-written migration; a
+ * bigger file in scope is reported (core/file-not-checked) rather than read.
+ */
+export const HARD_MAX_BYTES = 32 * 1024 * 1024;
 
-export type ReadFailure = "too-large" | "binary" | "invalid-utf8" | "unreadable";
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: ReadFailure };
+export type ReadFailure = "too-large" | DecodeFailure | "unreadable";
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: ReadFailure; detail?: string };
 
 export interface ReadOptions {
-  /** Files larger than this are skipped without being read. Default 2 MiB. */
+  /** Files larger than this are refused without being read. Default 2 MiB. */
   maxBytes?: number;
+  /** The file is expected to be text (its kind or the pack that owns it says so); see decode.ts. */
+  textExpected?: boolean;
 }
 
 // Errors that mean "this one file cannot be read" and so skip it; anything else (EMFILE, ENOMEM)
@@ -37,15 +45,9 @@ const UNREADABLE_CODES = new Set([
 
 /** Decodes bytes that are already in memory (staged blobs), with the same checks as readSource. */
 export function decodeSource(bytes: Uint8Array, options: ReadOptions = {}): ReadResult {
-  if (bytes.byteLength > (options.maxBytes ?? DEFAULT_MAX_BYTES)) return { ok: false, reason: "too-large" };
-  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { ok: false, reason: "binary" };
-  try {
-    // TextDecoder strips a leading UTF-8 BOM by default (ignoreBOM: false).
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch (error) {
-    if (error instanceof TypeError) return { ok: false, reason: "invalid-utf8" };
-    throw error;
-  }
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.byteLength > maxBytes) return tooLarge(bytes.byteLength, maxBytes);
+  return decodeText(bytes, { textExpected: options.textExpected ?? false });
 }
 
 export async function readSource(file: { absolutePath: string }, options: ReadOptions = {}): Promise<ReadResult> {
@@ -73,13 +75,23 @@ export function readSourceSync(file: { absolutePath: string }, options: ReadOpti
 
 // A FIFO or device would block or never end, so only regular files are read.
 function checkStat(info: { isFile(): boolean; size: number }, options: ReadOptions): ReadResult | null {
-  if (!info.isFile()) return { ok: false, reason: "unreadable" };
-  if (info.size > (options.maxBytes ?? DEFAULT_MAX_BYTES)) return { ok: false, reason: "too-large" };
+  if (!info.isFile()) return { ok: false, reason: "unreadable", detail: "not a regular file" };
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (info.size > maxBytes) return tooLarge(info.size, maxBytes);
   return null;
+}
+
+function tooLarge(size: number, maxBytes: number): ReadResult {
+  return { ok: false, reason: "too-large", detail: `${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)}` };
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${bytes} bytes`;
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
 }
 
 function unreadable(error: unknown): ReadResult {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code !== undefined && UNREADABLE_CODES.has(code)) return { ok: false, reason: "unreadable" };
+  if (code !== undefined && UNREADABLE_CODES.has(code)) return { ok: false, reason: "unreadable", detail: code };
   throw error;
 }

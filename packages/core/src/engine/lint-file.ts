@@ -46,6 +46,10 @@ export interface FilePlan {
   settings: Settings;
   /** Severity of deploylint/parse-error for this file ("off" drops those findings). */
   parseErrorSeverity: ReportedSeverity | "off";
+  /** Severity of core/file-not-checked for this file ("off": an unreadable owned file is skipped). */
+  fileNotCheckedSeverity: ReportedSeverity | "off";
+  /** Packs with at least one file rule enabled for this file (Pack.owns counts only for those). */
+  activePacks: ReadonlySet<string>;
   /** The packs' SQL dialect hints (Pack.sqlDialect), asked when the config names no dialect. */
   sqlDialectHints: ((file: SqlDialectContext) => string | null)[];
 }

@@ -4,8 +4,8 @@
 import picomatch from "picomatch";
 import type { RuleConfigEntry } from "../config/types.js";
 import type { Extractor, FileRule, ProjectRule, ReportedSeverity, Severity } from "../rule-api/types.js";
-import { PARSE_ERROR_ID } from "./core-rules.js";
-import type { FilePlan } from "./lint-file.js";
+import { CORE_CHECKS_PACK, FILE_NOT_CHECKED_ID, PARSE_ERROR_ID } from "./core-rules.js";
+import { type FilePlan, RuleCrash } from "./lint-file.js";
 import { isFileRule, isProjectRule, type Registry } from "./registry.js";
 
 /** The plain-data part of a resolved config that planning needs. */
@@ -31,6 +31,11 @@ export interface ActiveProjectRule {
 
 export interface Planner {
   planFile(path: string): FilePlan;
+  /**
+   * The pack responsible for this file (Pack.owns) among the packs with a rule enabled for it, or
+   * null: such a file is read past maxFileSize, and one that cannot be read is a finding.
+   */
+  ownerOf(path: string): string | null;
   /** The effective severity of a rule for a file (for project findings); "off" drops them. */
   severityFor(ruleId: string, path: string): Severity;
   projectRules: ActiveProjectRule[];
@@ -110,14 +115,40 @@ export function createPlanner(options: { config: PlanConfig; registry: Registry 
   const plans = new Map<string, FilePlan>();
   const matchedOverrides = (path: string) =>
     overrideMatchers.flatMap((matches, index) => (matches(path) ? [index] : []));
+  const packOf = (id: string) => registry.rules.get(id)?.pack;
+  const projectPacks = new Set(projectRules.map((r) => packOf(r.id)));
+  // Like parse errors, an unchecked file shows under --only: the severity ignores the filter.
+  const severityIgnoringOnly = (id: string, matched: number[]): Severity => {
+    let severity = config.rules[id]?.severity ?? "error";
+    for (const index of matched) severity = config.overrides[index]?.rules[id]?.severity ?? severity;
+    return severity;
+  };
 
-  return {
+  const planner: Planner = {
     projectRules,
     kinds,
     embedded,
     embeddingKinds,
     severityFor(ruleId, path) {
       return entryFor(ruleId, matchedOverrides(path))?.severity ?? "off";
+    },
+    ownerOf(path) {
+      const plan = planner.planFile(path);
+      for (const owner of registry.owners) {
+        const active =
+          owner.pack === CORE_CHECKS_PACK.name
+            ? plan.fileNotCheckedSeverity !== "off"
+            : plan.activePacks.has(owner.pack) || projectPacks.has(owner.pack);
+        if (!active) continue;
+        let owned: boolean;
+        try {
+          owned = owner.owns(path, plan.settings);
+        } catch (error) {
+          throw new RuleCrash(`${owner.pack} (Pack.owns)`, path, error);
+        }
+        if (owned) return owner.pack;
+      }
+      return null;
     },
     planFile(path) {
       const matched = matchedOverrides(path);
@@ -138,17 +169,18 @@ export function createPlanner(options: { config: PlanConfig; registry: Registry 
         if (extra) settings = { ...settings, ...extra };
       }
       // Parse errors show under --only too: a file that cannot be read cannot be judged.
-      let parseError = config.rules[PARSE_ERROR_ID]?.severity ?? "error";
-      for (const index of matched) parseError = config.overrides[index]?.rules[PARSE_ERROR_ID]?.severity ?? parseError;
       const plan: FilePlan = {
         rules,
         extractors,
         settings,
-        parseErrorSeverity: parseError,
+        parseErrorSeverity: severityIgnoringOnly(PARSE_ERROR_ID, matched),
+        fileNotCheckedSeverity: severityIgnoringOnly(FILE_NOT_CHECKED_ID, matched),
+        activePacks: new Set(rules.map((r) => packOf(r.id) ?? "")),
         sqlDialectHints: registry.sqlDialectHints,
       };
       plans.set(key, plan);
       return plan;
     },
   };
+  return planner;
 }

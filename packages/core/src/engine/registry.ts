@@ -1,6 +1,6 @@
 // Indexes the rules and extractors of the loaded packs by their full ids.
-import type { Extractor, FileRule, Pack, ProjectRule, Rule, SqlDialectContext } from "../rule-api/types.js";
-import { CORE_PACK } from "./core-rules.js";
+import type { Extractor, FileRule, Pack, ProjectRule, Rule, Settings, SqlDialectContext } from "../rule-api/types.js";
+import { ENGINE_PACKS } from "./core-rules.js";
 
 export interface RuleEntry {
   /** "<pack>/<id>" */
@@ -15,6 +15,8 @@ export interface Registry {
   extractors: Map<string, Extractor[]>;
   /** The packs' SQL dialect hints, in pack order: the first that names a dialect wins. */
   sqlDialectHints: ((file: SqlDialectContext) => string | null)[];
+  /** The packs that say which files they are responsible for (Pack.owns), in pack order. */
+  owners: { pack: string; owns: (path: string, settings: Settings) => boolean }[];
 }
 
 export function isProjectRule(rule: Rule): rule is ProjectRule {
@@ -29,7 +31,8 @@ export function buildRegistry(packs: readonly Pack[]): Registry {
   const rules = new Map<string, RuleEntry>();
   const extractors = new Map<string, Extractor[]>();
   const sqlDialectHints: Registry["sqlDialectHints"] = [];
-  for (const pack of [CORE_PACK, ...packs]) {
+  const owners: Registry["owners"] = [];
+  for (const pack of [...ENGINE_PACKS, ...packs]) {
     for (const rule of pack.rules) {
       const id = `${pack.name}/${rule.id}`;
       if (rules.has(id)) throw new Error(`Two rules are named ${id}; a pack may be loaded only once.`);
@@ -41,6 +44,7 @@ export function buildRegistry(packs: readonly Pack[]): Registry {
       extractors.set(extractor.id, list);
     }
     if (pack.sqlDialect) sqlDialectHints.push(pack.sqlDialect);
+    if (pack.owns) owners.push({ pack: pack.name, owns: pack.owns });
   }
-  return { rules, extractors, sqlDialectHints };
+  return { rules, extractors, sqlDialectHints, owners };
 }

@@ -3,6 +3,7 @@
 import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import type { ResolvedConfig } from "../config/types.js";
+import { decodeSource, type ReadOptions } from "../discovery/read.js";
 import type { Finding, LintResult, SkippedFile, SuppressedFinding } from "../findings.js";
 import type { ChangeSet } from "../rule-api/types.js";
 import { classifyPath } from "../sources/classify.js";
@@ -10,6 +11,7 @@ import { loadParsers } from "../sources/registry.js";
 import { type FileCache, newSecretKey } from "./cache.js";
 import { companionsUnchanged, createCompanionReader } from "./companions.js";
 import { UNUSED_SUPPRESSION_ID } from "./core-rules.js";
+import { readOptionsFor, unreadOutcome } from "./file-not-checked.js";
 import { assignFingerprints, contentKey, hashText } from "./fingerprint.js";
 import { type FileResult, lintPlannedFile, type RawFinding } from "./lint-file.js";
 import { createPlanner, type PlanConfig } from "./planner.js";
@@ -24,7 +26,14 @@ export interface RunFile {
   absolutePath: string;
   /** Preloaded content (staged files, virtual files in tests); read from disk otherwise. */
   text?: string;
+  /**
+   * Preloaded bytes (staged blobs), decoded by the engine with the same limits as a disk read:
+   * a staged file in scope that cannot be decoded is a finding, not a file silently left out.
+   */
+  bytes?: Uint8Array;
 }
+
+export type ReadTextResult = { ok: true; text: string } | { ok: false; reason: string; detail?: string };
 
 export interface RunOptions {
   config: ResolvedConfig;
@@ -42,7 +51,8 @@ export interface RunOptions {
    * a cache hit on one of these skips the read entirely.
    */
   knownKeys?: ReadonlyMap<string, string> | null;
-  readText: (file: RunFile) => Promise<{ ok: true; text: string } | { ok: false; reason: string }>;
+  /** Reads a file from disk with the limits the engine chose for it (readSource, for a real run). */
+  readText: (file: RunFile, options: Required<ReadOptions>) => Promise<ReadTextResult>;
   /**
    * The working directory companion files are read from (ctx.companion); null or absent: only
    * the files given with `text` can be companions (virtual runs).
@@ -50,6 +60,18 @@ export interface RunOptions {
   root?: string | null;
   debug?: (message: string) => void;
 }
+
+/**
+ * Discovery's skip reasons that mean "could not be read" (walk.ts), as opposed to "left out on
+ * purpose". A link out of the working directory is never read (it could point anywhere on the
+ * machine), so a migration or env file reached only through one was not judged.
+ */
+const UNREADABLE_AT_DISCOVERY: ReadonlySet<string> = new Set([
+  "symlink-loop",
+  "broken-symlink",
+  "symlink-outside",
+  "not-a-regular-file",
+]);
 
 /** Below this many files the pool's start-up costs more than it saves. */
 const POOL_THRESHOLD = 400;
@@ -59,14 +81,46 @@ export function planConfigOf(config: ResolvedConfig, only: string[] | null): Pla
 }
 
 export async function runLint(options: RunOptions): Promise<LintResult> {
-  const { config, files } = options;
+  const { config } = options;
   const only = options.only ?? null;
   const registry = buildRegistry(config.packs.map((p) => p.pack));
   const planConfig = planConfigOf(config, only);
   const planner = createPlanner({ config: planConfig, registry });
-  const skipped: SkippedFile[] = [...(options.skipped ?? [])];
+  const skipped: SkippedFile[] = [];
   const lintPaths = options.lintPaths ?? null;
   const root = options.root ?? null;
+  // A file that could not be read: a finding when a pack is responsible for it, else a skip.
+  const results: FileResult[] = [];
+  const unread = (file: { path: string }, read: { owner: string | null; result: ReadTextResult & { ok: false } }) => {
+    const linted = lintPaths === null || lintPaths.has(file.path);
+    const outcome = unreadOutcome({ path: file.path, failure: read.result, owner: read.owner, planner, linted });
+    if ("result" in outcome) results.push(outcome.result);
+    else skipped.push(outcome.skipped);
+  };
+  // Discovery could not read these either (a dangling link named like a migration is no less
+  // unchecked than a migration without read permission); deliberate exclusions stay skips.
+  for (const entry of options.skipped ?? []) {
+    const owner = UNREADABLE_AT_DISCOVERY.has(entry.reason) ? planner.ownerOf(entry.file) : null;
+    if (owner === null) skipped.push(entry);
+    else unread({ path: entry.file }, { owner, result: { ok: false, reason: "unreadable", detail: entry.reason } });
+  }
+  const readOne = async (file: RunFile): Promise<PlannedRead> => {
+    const { owner, read } = readOptionsFor({ path: file.path, planner, maxFileSize: config.maxFileSize });
+    if (file.bytes !== undefined) return { owner, result: decodeSource(file.bytes, read) };
+    return { owner, result: await options.readText(file, read) };
+  };
+  // Preloaded bytes are decoded first, so staged texts are companions and workers get text.
+  const files: RunFile[] = [];
+  for (const file of options.files) {
+    if (file.bytes === undefined || file.text !== undefined) {
+      files.push(file);
+      continue;
+    }
+    const read = await readOne(file);
+    const { bytes: _bytes, ...rest } = file;
+    if (read.result.ok) files.push({ ...rest, text: read.result.text });
+    else unread(file, { owner: read.owner, result: read.result });
+  }
   const preloaded = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.path, f.text as string]));
   const readCompanion = createCompanionReader({ root, preloaded });
   // Facts hash secrets under this key: the cache's own, so cached facts compare with fresh ones.
@@ -76,7 +130,6 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
     cached !== undefined && companionsUnchanged(cached.companions, readCompanion) ? cached : undefined;
 
   // With --cache, the main thread reads and hashes every file and only misses go on to be linted.
-  const results: FileResult[] = [];
   const cacheKeys = new Map<string, string>();
   let pending: RunFile[] = files;
   if (options.cache) {
@@ -88,11 +141,12 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
       if (cached) results.push(cached);
       else toRead.push(file);
     }
-    const reads = await readAll(toRead, options.readText);
+    const reads = await readAll(toRead, readOne);
     toRead.forEach((file, index) => {
-      const read = reads[index] as Awaited<ReturnType<RunOptions["readText"]>>;
+      const planned = reads[index] as PlannedRead;
+      const read = planned.result;
       if (!read.ok) {
-        skipped.push({ file: file.path, reason: read.reason });
+        unread(file, { owner: planned.owner, result: read });
         return;
       }
       const linted = lintPaths === null || lintPaths.has(file.path);
@@ -131,11 +185,12 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
     // An embedded language's parser is needed only when a file that can hold it is linted.
     if ([...needed].some((kind) => planner.embeddingKinds.has(kind)))
       for (const kind of planner.embedded) needed.add(kind);
-    const [parsers, reads] = await Promise.all([loadParsers(needed), readAll(pending, options.readText)]);
+    const [parsers, reads] = await Promise.all([loadParsers(needed), readAll(pending, readOne)]);
     for (const [index, file] of pending.entries()) {
-      const read = reads[index] as Awaited<ReturnType<RunOptions["readText"]>>;
+      const planned = reads[index] as PlannedRead;
+      const read = planned.result;
       if (!read.ok) {
-        skipped.push({ file: file.path, reason: read.reason });
+        unread(file, { owner: planned.owner, result: read });
         continue;
       }
       fresh.push(
@@ -188,15 +243,22 @@ function kindsPresent(files: RunFile[], planned: ReadonlySet<string>): Set<strin
   return present;
 }
 
+/** A read with the pack responsible for the file (null: none), which decides what a failure means. */
+interface PlannedRead {
+  owner: string | null;
+  result: ReadTextResult;
+}
+
 /** Reads files with bounded concurrency (an unbounded Promise.all runs out of file descriptors). */
-async function readAll(files: RunFile[], readText: RunOptions["readText"]) {
-  const reads: Awaited<ReturnType<RunOptions["readText"]>>[] = new Array(files.length);
+async function readAll(files: RunFile[], readOne: (file: RunFile) => Promise<PlannedRead>) {
+  const reads: PlannedRead[] = new Array(files.length);
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const index = next++;
       const file = files[index] as RunFile;
-      reads[index] = file.text !== undefined ? { ok: true, text: file.text } : await readText(file);
+      reads[index] =
+        file.text !== undefined ? { owner: null, result: { ok: true, text: file.text } } : await readOne(file);
     }
   };
   await Promise.all(Array.from({ length: Math.min(64, files.length) }, worker));
@@ -210,6 +272,13 @@ function decideWorkers(options: RunOptions, fileCount: number): number {
   if (requested === "auto") {
     if (fileCount < POOL_THRESHOLD) return 0;
     return Math.max(0, Math.min(availableCores(), Math.ceil(fileCount / 200)));
+  }
+  // More threads than cores only add start-up time and memory (each holds the parsers): a
+  // --workers 1000 must not start a thousand isolates.
+  const cores = availableParallelism();
+  if (requested > cores) {
+    options.debug?.(`--workers ${requested} capped at ${cores} (the available parallelism of this machine)`);
+    return cores;
   }
   return requested;
 }

@@ -7,6 +7,7 @@ import type { Pack } from "../rule-api/types.js";
 import { loadParsers } from "../sources/registry.js";
 import { importPack } from "./builtin-packs.js";
 import { createCompanionReader } from "./companions.js";
+import { readOptionsFor, unreadOutcome } from "./file-not-checked.js";
 import { type FileResult, lintPlannedFile, RuleCrash } from "./lint-file.js";
 import { createPlanner } from "./planner.js";
 import type { WorkerInit, WorkerReply } from "./pool.js";
@@ -25,12 +26,28 @@ parentPort?.on("message", (batch: { path: string; absolutePath: string; text?: s
   const skipped: SkippedFile[] = [];
   try {
     for (const file of batch) {
-      const read =
-        file.text !== undefined
-          ? { ok: true as const, text: file.text }
-          : readSourceSync(file, { maxBytes: init.maxFileSize });
+      if (file.text !== undefined) {
+        results.push(
+          lintPlannedFile({
+            path: file.path,
+            text: file.text,
+            planner,
+            lintPaths,
+            parsers,
+            readCompanion,
+            secretKey: init.secretKey,
+          }),
+        );
+        continue;
+      }
+      // The same limits and the same judgement of a failed read as on the main thread (run.ts).
+      const { owner, read: how } = readOptionsFor({ path: file.path, planner, maxFileSize: init.maxFileSize });
+      const read = readSourceSync(file, how);
       if (!read.ok) {
-        skipped.push({ file: file.path, reason: read.reason });
+        const linted = lintPaths === null || lintPaths.has(file.path);
+        const outcome = unreadOutcome({ path: file.path, failure: read, owner, planner, linted });
+        if ("result" in outcome) results.push(outcome.result);
+        else skipped.push(outcome.skipped);
         continue;
       }
       results.push(

@@ -24,5 +24,6 @@ export function defineExtractor(extractor: Extractor): Extractor {
 export function definePack(pack: Pack): Pack {
   return pack;
 }
+export { classifyPath } from "../sources/classify.js";
 export { hashSecret, maskSecret } from "./mask.js";
 export { nodeRangeAt } from "./yaml-paths.js";

@@ -364,6 +364,13 @@ export interface Pack {
    * string property marked `"deploylintPath": true` must name a file or folder that exists.
    */
   settingsSchema?: Record<string, JSONSchema>;
+  /**
+   * The files the pack is responsible for, by path (relative, `/`-separated) under the file's
+   * settings. While any of the pack's rules is enabled, such a file is read even above
+   * maxFileSize, and one that cannot be read or decoded is a core/file-not-checked finding
+   * instead of a quiet skip: a gate that could not look does not pass.
+   */
+  owns?: (path: string, settings: Settings) => boolean;
 }
 
 export interface SqlDialectContext {

@@ -1,0 +1,78 @@
+// Bytes to text: lossy UTF-8 that keeps positions, byte-order marks, and when text is not text.
+import { describe, expect, it } from "vitest";
+import { decodeText, lossyUtf8 } from "../../src/discovery/decode.js";
+
+const text = "SELECT 'é', '😀';\n";
+
+function utf16be(value: string): Buffer {
+  return Buffer.from(value, "utf16le").swap16();
+}
+
+function utf32(value: string, littleEndian: boolean): Buffer {
+  const points = [...value].map((c) => c.codePointAt(0) as number);
+  const out = Buffer.alloc(points.length * 4);
+  for (const [i, p] of points.entries()) {
+    if (littleEndian) out.writeUInt32LE(p, i * 4);
+    else out.writeUInt32BE(p, i * 4);
+  }
+  return out;
+}
+
+describe("decodeText", () => {
+  it("decodes UTF-8, UTF-16 and UTF-32 by their byte-order marks", () => {
+    const cases: [string, Buffer][] = [
+      ["utf-8", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
+      ["utf-16le", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])],
+      ["utf-16be", Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)])],
+      ["utf-32le", Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32(text, true)])],
+      ["utf-32be", Buffer.concat([Buffer.from([0, 0, 0xfe, 0xff]), utf32(text, false)])],
+    ];
+    for (const [name, bytes] of cases) {
+      expect({ name, result: decodeText(bytes) }).toEqual({ name, result: { ok: true, text } });
+      expect({ name, result: decodeText(bytes, { textExpected: true }) }).toEqual({ name, result: { ok: true, text } });
+    }
+  });
+
+  it("turns broken UTF-16 and UTF-32 units into U+FFFD instead of failing", () => {
+    expect(decodeText(Buffer.from([0xff, 0xfe, 0x61, 0x00, 0x62]))).toEqual({ ok: true, text: "a\uFFFD" });
+    const bad32 = Buffer.concat([
+      Buffer.from([0xff, 0xfe, 0, 0]),
+      utf32("a", true),
+      Buffer.from([0, 0, 0x11, 0]),
+      Buffer.from([1]),
+    ]);
+    expect(decodeText(bad32)).toEqual({ ok: true, text: "a\uFFFD\uFFFD" });
+  });
+
+  it("keeps a NUL in a comment of a text file, but refuses a file of NUL and control bytes", () => {
+    const sql = Buffer.from(`-- note \0 here\n${"SELECT 1;\n".repeat(20)}`);
+    expect(decodeText(sql, { textExpected: true })).toEqual({ ok: true, text: sql.toString() });
+    expect(decodeText(sql)).toMatchObject({ ok: false, reason: "binary" });
+    const random = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
+    expect(decodeText(random, { textExpected: true })).toMatchObject({ ok: false, reason: "binary" });
+  });
+
+  it("does not guess the byte order of UTF-16 without a byte-order mark", () => {
+    expect(decodeText(Buffer.from("ALTER TABLE t DROP COLUMN c;\n", "utf16le"), { textExpected: true })).toEqual({
+      ok: false,
+      reason: "not-decodable",
+      detail: "UTF-16 without a byte-order mark",
+    });
+  });
+
+  it("recognises a git-crypt file", () => {
+    const locked = Buffer.concat([Buffer.from("\0GITCRYPT\0"), Buffer.alloc(40, 0x9c)]);
+    expect(decodeText(locked, { textExpected: true })).toMatchObject({ ok: false, reason: "encrypted" });
+  });
+});
+
+describe("lossyUtf8", () => {
+  it("replaces each invalid byte with one U+FFFD, so later columns stay put", () => {
+    // TextDecoder would merge E9 A9 (a truncated three-byte sequence) into one U+FFFD.
+    expect(lossyUtf8(Buffer.from([0xe9, 0xa9, 0x61]))).toBe("\uFFFD\uFFFDa");
+    expect(lossyUtf8(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xc3, 0xa9]))).toBe("caf\uFFFD é");
+    // Overlong forms and UTF-16 surrogates encoded in UTF-8 are not well-formed either.
+    expect(lossyUtf8(Buffer.from([0xc0, 0xaf, 0xed, 0xa0, 0x80]))).toBe("\uFFFD".repeat(5));
+    expect(lossyUtf8(Buffer.from([0xf0, 0x9f, 0x98, 0x80, 0xf4, 0x90, 0x80, 0x80]))).toBe(`😀${"\uFFFD".repeat(4)}`);
+  });
+});
