@@ -17,7 +17,7 @@ const HEADER_PACK = `export default {
     meta: {
       description: "Example files start with the ownership header.",
       kinds: ["dotenv"],
-      presets: { recommended: "error" },
+      presets: { recommended: "error", strict: "error" },
       messages: { header: "Start the example with the ownership header." },
       fixable: true,
     },

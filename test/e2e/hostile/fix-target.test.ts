@@ -16,7 +16,7 @@ const STEERED_PACK = `export default {
     meta: {
       description: "Appends to every file targets.txt names.",
       kinds: ["text"],
-      presets: { recommended: "error" },
+      presets: { recommended: "error", strict: "error" },
       messages: { steer: "Append to a listed target." },
       fixable: true,
     },

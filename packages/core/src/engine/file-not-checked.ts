@@ -33,6 +33,14 @@ const REASONS: Record<ReadFailure, string> = {
   encrypted: "it is encrypted",
 };
 
+/** Discovery's reasons (walk.ts), said the way a finding's message needs them. */
+const DISCOVERY_DETAILS: Record<string, string> = {
+  "symlink-outside": "it is a link out of the working directory, which deploylint never follows",
+  "broken-symlink": "it is a link to nothing",
+  "symlink-loop": "it is a link that loops",
+  "not-a-regular-file": "it is not a regular file",
+};
+
 /**
  * The outcome of a failed read: a result holding the finding for a file in scope that file rules
  * run on, else a skip. A file outside --staged / --changed-since only feeds facts: the change did
@@ -52,7 +60,7 @@ export function unreadOutcome(options: {
   const severity = judged ? options.planner.planFile(path).fileNotCheckedSeverity : "off";
   if (owner === null || severity === "off") return { skipped: { file: path, reason: failure.reason } };
   const known = failure.reason in REASONS ? REASONS[failure.reason as ReadFailure] : failure.reason;
-  const reason = failure.detail ? `${known} (${failure.detail})` : known;
+  const reason = failure.detail ? (DISCOVERY_DETAILS[failure.detail] ?? `${known} (${failure.detail})`) : known;
   return {
     result: {
       file: path,
