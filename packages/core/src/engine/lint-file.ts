@@ -21,6 +21,7 @@ import { classifyPath } from "../sources/classify.js";
 import { createLineIndex } from "../sources/line-index.js";
 import { isParsedKind, type ParserSet } from "../sources/registry.js";
 import { dialectFromAlias } from "../sources/sql/dialect.js";
+import { isStackOverflow, nestedTooDeeplyFor } from "../sources/too-deep.js";
 import { type CompanionKeys, type CompanionReader, companionPath, keyOf } from "./companions.js";
 import { PARSE_ERROR_ID } from "./core-rules.js";
 import { hashText, normaliseSpan } from "./fingerprint.js";
@@ -227,6 +228,8 @@ export function lintFile(options: {
     } catch (error) {
       if (error instanceof ParseFailure) reportParseFailure(error);
       else if (error instanceof RuleCrash) throw error;
+      // A rule's own recursion over a file nested thousands deep: the file is unjudged, not the run.
+      else if (isStackOverflow(error)) reportParseFailure(new ParseFailure(kind, 0, nestedTooDeeplyFor(id)));
       else throw new RuleCrash(id, path, error);
     }
   };

@@ -3,6 +3,7 @@
 import { parse } from "sql-parser-cst";
 import type { SqlDialect, SqlSource, SqlStatement } from "../../rule-api/types.js";
 import { classifyStatement } from "./classify.js";
+import { isStackOverflow, STATEMENT_NESTED_TOO_DEEPLY } from "../too-deep.js";
 import { isKnownParserGap } from "./known-gaps.js";
 import { splitSql } from "./split.js";
 
@@ -58,6 +59,7 @@ function parseStatement(
     const parts = statements.map((node) => ({ cst: node, range: node.range as [number, number] }));
     return { cst: null, parseError: null, parts };
   } catch (error) {
+    if (isStackOverflow(error)) return { cst: null, parseError: STATEMENT_NESTED_TOO_DEEPLY };
     return { cst: null, parseError: firstLine(error instanceof Error ? error.message : String(error)) };
   }
 }
