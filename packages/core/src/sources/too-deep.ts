@@ -7,7 +7,8 @@ export function isStackOverflow(error: unknown): boolean {
 }
 
 /** The reason given for such a file (after "This file does not parse as <kind>: "). */
-export const NESTED_TOO_DEEPLY = "it is nested too deeply to analyse (the parser ran out of stack), so it was not checked";
+export const NESTED_TOO_DEEPLY =
+  "it is nested too deeply to analyse (the parser ran out of stack), so it was not checked";
 
 /** The same, inside a sentence about one SQL statement. */
 export const STATEMENT_NESTED_TOO_DEEPLY = "nested too deeply: the parser ran out of stack";

@@ -2,8 +2,8 @@
 // keeps its kind, and never hides the statements around it.
 import { parse } from "sql-parser-cst";
 import type { SqlDialect, SqlSource, SqlStatement } from "../../rule-api/types.js";
-import { classifyStatement } from "./classify.js";
 import { isStackOverflow, STATEMENT_NESTED_TOO_DEEPLY } from "../too-deep.js";
+import { classifyStatement } from "./classify.js";
 import { isKnownParserGap } from "./known-gaps.js";
 import { splitSql } from "./split.js";
 
