@@ -11,6 +11,7 @@ describe("comment scanners", () => {
   it("script: skips strings, nested template literals and regex literals; division is not a regex", () => {
     const text = [
       'const a = "// no"; // yes 1',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal is the input under test
       "const t = `x ${`y ${'/* no */'}`} // no`; /* yes 2 */",
       "const r = /\\/\\/ no [/]/g.test(s); const d = a / b; // yes 3",
       "return /* yes 4 */ /x/;",
