@@ -24,13 +24,26 @@ describe("markdown reporter", () => {
     expect(text).not.toContain("<script>");
   });
 
+  it("defuses mentions, issue references, links, images and bare URLs quoted from the repository", () => {
+    const finding = sharedResult.findings[0];
+    if (finding === undefined) throw new Error("fixture has no finding");
+    const message = "Table @org/team [x](http://evil.example) ![i](https://evil.example/p.png) www.evil.example #12";
+    const text = markdown(
+      { ...sharedResult, findings: [{ ...finding, file: "@org [y](www.evil.example).sql", message }] },
+      sharedContext,
+    );
+    const content = text.replace(/\]\(https:\/\/github\.com\/deploylint\/[^)]*\)/g, "]");
+    expect(content).not.toMatch(/(?<!\\)\]\(|https?:\/\/|www\.|@\w|(?<!&)#\d/);
+    expect(text).toContain("Table @&#8203;org/team \\[x\\](http&#8203;://evil.example)");
+  });
+
   it("notes the baseline and its fixed entries", () => {
     const text = markdown(emptyResult, {
       ...sharedContext,
       baseline: { file: "deploylint-baseline.json", matched: 4, fixed: 2 },
     });
     expect(text).toContain(
-      "Baseline `deploylint-baseline.json`: 4 known findings hidden. 2 baseline entries no longer match: run `deploylint --update-baseline` so the file shrinks.",
+      "Baseline <code>deploylint-baseline.json</code>: 4 known findings hidden. 2 baseline entries no longer match: run `deploylint --update-baseline` so the file shrinks.",
     );
   });
 

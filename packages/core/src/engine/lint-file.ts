@@ -15,13 +15,15 @@ import type {
   Settings,
   SourceFileInfo,
   SourceMap,
+  SqlDialect,
   SqlDialectContext,
   SqlSource,
 } from "../rule-api/types.js";
 import { classifyPath } from "../sources/classify.js";
 import { createLineIndex } from "../sources/line-index.js";
 import { isParsedKind, type ParserSet } from "../sources/registry.js";
-import { dialectFromAlias } from "../sources/sql/dialect.js";
+import { dialectFromAlias, resolveSqlDialect } from "../sources/sql/dialect.js";
+import { isStackOverflow, nestedTooDeeplyFor } from "../sources/too-deep.js";
 import { type CompanionKeys, type CompanionReader, companionPath, keyOf } from "./companions.js";
 import { PARSE_ERROR_ID } from "./core-rules.js";
 import { fingerprintSource, hashText, normaliseSpan } from "./fingerprint.js";
@@ -101,6 +103,13 @@ class ParseFailure extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** A source asked for whose parser the run did not load (no enabled rule wanted that kind). */
+class MissingParser extends Error {
+  constructor(kind: string) {
+    super(`No parser was loaded for ${kind}; the run did not plan for it.`);
   }
 }
 
@@ -184,7 +193,7 @@ export function lintFile(options: {
     let outcome = parsed.get(wanted);
     if (!outcome) {
       const parse = isParsedKind(wanted) ? parsers[wanted] : undefined;
-      if (!parse) throw new Error(`No parser was loaded for ${wanted}; the run did not plan for it.`);
+      if (!parse) throw new MissingParser(wanted);
       const result = parse({ text, path, sqlDialect: dialectOf() });
       outcome = result.ok
         ? { ok: true, source: result.source }
@@ -234,6 +243,8 @@ export function lintFile(options: {
     } catch (error) {
       if (error instanceof ParseFailure) reportParseFailure(error);
       else if (error instanceof RuleCrash) throw error;
+      // A rule's own recursion over a file nested thousands deep: the file is unjudged, not the run.
+      else if (isStackOverflow(error)) reportParseFailure(new ParseFailure(kind, 0, nestedTooDeeplyFor(id)));
       else throw new RuleCrash(id, path, error);
     }
   };
@@ -309,7 +320,7 @@ export function lintFile(options: {
 
   dispatch({ subscribers, kind, info, source, guarded });
 
-  const directives = text.includes("deploylint-") ? parseDirectives(text, kind) : [];
+  const directives = text.includes("deploylint-") ? fileDirectives({ text, kind, source, dialectOf, path }) : [];
   // A file without directives needs no record of what ran; big runs hold a result per file.
   return {
     file: path,
@@ -319,6 +330,33 @@ export function lintFile(options: {
     ranRules: directives.length > 0 ? ranRules : [],
     ...(companionsRead ? { companions: companionKeys } : {}),
   };
+}
+
+/** The file's suppression directives, read only from its real comments (the parser's, for a parsed script). */
+function fileDirectives(options: {
+  text: string;
+  kind: SourceFileInfo["kind"];
+  path: string;
+  source: <K extends keyof SourceMap>(kind: K) => SourceMap[K];
+  dialectOf: () => string | undefined;
+}): Directive[] {
+  const { text, kind, source } = options;
+  return parseDirectives(text, kind, {
+    sqlDialect: kind === "sql" ? sqlDialectOf(options.path, options.dialectOf()) : "postgresql",
+    parsedScriptComments: () => {
+      // A script no rule parsed, or one that does not parse, falls back to the comment scanner.
+      try {
+        return source("script").comments;
+      } catch (error) {
+        if (error instanceof ParseFailure || error instanceof MissingParser) return null;
+        throw error;
+      }
+    },
+  });
+}
+
+function sqlDialectOf(path: string, configured: string | undefined): SqlDialect {
+  return (configured !== undefined && dialectFromAlias(configured)) || resolveSqlDialect(path);
 }
 
 /**

@@ -4,7 +4,9 @@
 //   # deploylint-disable secrets/*                                          (YAML, dotenv, shell; to the end of the file or a matching enable)
 // Directives are parsed in the per-file phase (they are plain JSON) and applied after the
 // project phase, so a project finding in a file can be suppressed there too.
-import type { SourceKind } from "../rule-api/types.js";
+import type { LineIndex, SourceKind, SqlDialect, TSESTree } from "../rule-api/types.js";
+import { commentRanges } from "../sources/comments/index.js";
+import { createLineIndex } from "../sources/line-index.js";
 
 export type DirectiveKind = "disable" | "enable" | "disable-line" | "disable-next-line";
 
@@ -30,7 +32,57 @@ const COMMENT_MARKERS: Record<SourceKind, string[]> = {
 
 const DIRECTIVE = /deploylint-(disable-next-line|disable-line|disable|enable)(?![\w-])/g;
 
-export function parseDirectives(text: string, kind: SourceKind): Directive[] {
+/**
+ * The directives of a file. With `comments` (the file's real comments, from its parser or a scanner
+ * of its language) a directive counts only where a comment starts with it: the same words inside a
+ * string, a template literal or a YAML/dotenv value are text. Without (markdown, plain text) the
+ * line rules below decide.
+ */
+export function parseDirectives(
+  text: string,
+  kind: SourceKind,
+  options: { sqlDialect?: SqlDialect; parsedScriptComments?: () => TSESTree.Comment[] | null } = {},
+): Directive[] {
+  const comments = commentRanges({
+    text,
+    kind,
+    sqlDialect: options.sqlDialect ?? "postgresql",
+    parsedScriptComments: options.parsedScriptComments ?? (() => null),
+  });
+  if (comments === null) return parseLineDirectives(text, kind);
+  const directives: Directive[] = [];
+  let lines: LineIndex | undefined;
+  for (const comment of comments) {
+    const body = text.slice(comment.start, comment.end);
+    const match = COMMENT_DIRECTIVE.exec(body);
+    if (match === null) continue;
+    lines ??= createLineIndex(text);
+    const start = lines.positionAt(comment.start);
+    const rest = stripCommentClose(body.slice(match[0].length).split(/\r\n|\r|\n/, 1)[0] ?? "");
+    directives.push(directive(match[1] as DirectiveKind, { line: start.line, column: start.column }, rest));
+  }
+  return directives;
+}
+
+// A comment that opens with a directive: its marker, optional spaces, then the directive.
+const COMMENT_DIRECTIVE =
+  /^(?:--|#|\/\/|\/\*+|<!--)[ \t]*deploylint-(disable-next-line|disable-line|disable|enable)(?![\w-])/;
+
+function directive(kind: DirectiveKind, at: { line: number; column: number }, rest: string): Directive {
+  const [rulesPart, reasonPart] = splitReason(rest);
+  return {
+    kind,
+    line: at.line,
+    column: at.column,
+    rules: rulesPart
+      .split(/[\s,]+/)
+      .map((r) => r.trim())
+      .filter(Boolean),
+    reason: reasonPart,
+  };
+}
+
+function parseLineDirectives(text: string, kind: SourceKind): Directive[] {
   const markers = COMMENT_MARKERS[kind];
   const directives: Directive[] = [];
   const lines = text.split(/\r\n|\r|\n/);
@@ -46,17 +98,8 @@ export function parseDirectives(text: string, kind: SourceKind): Directive[] {
       // Inside a string, or quoted inside another comment (a doc comment showing the syntax): not a directive.
       if (insideString(prefix) || markers.some((m) => prefix.includes(m))) continue;
       const rest = stripCommentClose(lineText.slice(at + match[0].length));
-      const [rulesPart, reasonPart] = splitReason(rest);
-      directives.push({
-        kind: match[1] as DirectiveKind,
-        line: index + 1,
-        column: before.length - marker.length + 1,
-        rules: rulesPart
-          .split(/[\s,]+/)
-          .map((r) => r.trim())
-          .filter(Boolean),
-        reason: reasonPart,
-      });
+      const position = { line: index + 1, column: before.length - marker.length + 1 };
+      directives.push(directive(match[1] as DirectiveKind, position, rest));
     }
   });
   return directives;
@@ -121,8 +164,9 @@ export function applySuppressions<T extends Suppressible>(options: {
   const key = (directive: Directive, rule: string) => `${directive.line}:${directive.column}:${rule}`;
   const kept: T[] = [];
   const suppressed: SuppressionOutcome<T>["suppressed"] = [];
+  const firstCovering = coveringLookup(directives);
   for (const finding of findings) {
-    const hit = directives.find((directive) => covers(directive, finding, directives));
+    const hit = firstCovering(finding);
     if (!hit) {
       kept.push(finding);
       continue;
@@ -142,6 +186,32 @@ export function applySuppressions<T extends Suppressible>(options: {
     }
   }
   return { kept, suppressed, unused };
+}
+
+/**
+ * `finding => directives.find(d => covers(d, finding, directives))`, without trying every directive
+ * per finding: line directives are looked up by the line they cover, so a migration of 200,000
+ * statements each with its own disable-next-line stays linear. Regions (`disable`) are few.
+ */
+function coveringLookup(directives: Directive[]): (finding: Suppressible) => Directive | undefined {
+  const byLine = new Map<number, number[]>();
+  const regions: number[] = [];
+  directives.forEach((directive, index) => {
+    if (directive.kind === "disable") regions.push(index);
+    if (directive.kind !== "disable-line" && directive.kind !== "disable-next-line") return;
+    const line = directive.kind === "disable-line" ? directive.line : directive.line + 1;
+    const list = byLine.get(line);
+    if (list) list.push(index);
+    else byLine.set(line, [index]);
+  });
+  return (finding) => {
+    // The first directive in file order that covers the finding, as a plain find would return.
+    let first = Number.POSITIVE_INFINITY;
+    for (const index of [...(byLine.get(finding.line) ?? []), ...regions]) {
+      if (index < first && covers(directives[index] as Directive, finding, directives)) first = index;
+    }
+    return directives[first];
+  };
 }
 
 function names(directive: Directive, ruleId: string): boolean {

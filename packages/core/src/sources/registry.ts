@@ -1,6 +1,7 @@
 // Lazy access to the parsers: a parser module is imported only when a run has an enabled rule
 // or extractor for its kind, so `deploylint --version` and small runs load nothing they don't use.
 import type { SourceMap, SqlDialect } from "../rule-api/types.js";
+import { isStackOverflow, NESTED_TOO_DEEPLY } from "./too-deep.js";
 
 export type ParsedKind = "sql" | "script" | "yaml" | "json" | "dotenv";
 
@@ -53,11 +54,31 @@ export function isParsedKind(kind: string): kind is ParsedKind {
   return PARSED_KINDS.has(kind);
 }
 
+/**
+ * A parser whose stack overflow (a file nested thousands of levels deep) is that file's parse error.
+ * Every parser we use recurses somewhere (typescript-estree's converter, yaml's composer and toJS,
+ * sql-parser-cst's grammar), so the guard sits here, around all of them.
+ */
+function guardDepth<K extends ParsedKind>(
+  parse: (request: ParseRequest) => ParseOutcome<K>,
+): (request: ParseRequest) => ParseOutcome<K> {
+  return (request) => {
+    try {
+      return parse(request);
+    } catch (error) {
+      if (!isStackOverflow(error)) throw error;
+      return { ok: false, error: { message: NESTED_TOO_DEEPLY, offset: 0 } };
+    }
+  };
+}
+
 /** Imports the parsers for the given kinds (others stay unloaded). */
 export async function loadParsers(kinds: Iterable<string>): Promise<ParserSet> {
   const parsers: Record<string, unknown> = {};
   for (const kind of kinds) {
-    if (isParsedKind(kind) && !parsers[kind]) parsers[kind] = await loadParser(kind);
+    if (!isParsedKind(kind) || parsers[kind]) continue;
+    const parse = await loadParser(kind);
+    if (parse) parsers[kind] = guardDepth(parse as (request: ParseRequest) => ParseOutcome<ParsedKind>);
   }
   return parsers as ParserSet;
 }

@@ -3,6 +3,7 @@
 import { type Alias, type Document, isScalar, parseAllDocuments, visit } from "yaml";
 import type { YamlSource } from "../rule-api/types.js";
 import { isMergeKey } from "../rule-api/yaml-paths.js";
+import { NESTED_TOO_DEEPLY } from "./too-deep.js";
 
 export { nodeRangeAt } from "../rule-api/yaml-paths.js";
 
@@ -38,7 +39,11 @@ export function parseYaml(text: string): ParseResult<YamlSource> {
   const documents = [...parseAllDocuments(text, YAML_PARSE_OPTIONS)];
   const scans = documents.map(scanDocument);
   const problems = documents.flatMap((doc, i) => [
-    ...doc.errors.map((error) => ({ message: error.message, offset: error.pos[0] })),
+    // yaml records its own stack overflow (a document nested thousands deep) as a document error.
+    ...doc.errors.map((error) => ({
+      message: /maximum call stack size/i.test(error.message) ? NESTED_TOO_DEEPLY : error.message,
+      offset: error.pos[0],
+    })),
     ...(scans[i]?.duplicates ?? []),
   ]);
   const first = problems.sort((a, b) => a.offset - b.offset).at(0);

@@ -1,6 +1,7 @@
 // The plain-JSON summary of a migration file that the "migrations:migration" extractor emits, so
 // that project rules (pairing up and down, versions, type history) never re-read a file.
 import type { LineIndex } from "@deploylint/core/rule-api";
+import { indexesInside } from "./ranges.js";
 import type { Direction, Framework, Migration, Operation, RollbackKind } from "./types.js";
 
 export const MIGRATION_FACT = "migrations:migration";
@@ -131,17 +132,12 @@ function sectionFact(options: {
   };
 }
 
-/** Indexes of the operations that start inside `range`. */
-function inside(operations: Operation[] | null, range: { start: number; end: number }): number[] {
-  const found: number[] = [];
-  operations?.forEach((operation, index) => {
-    if (operation.range.start >= range.start && operation.range.start < range.end) found.push(index);
-  });
-  return found;
-}
-
 function changesetFacts(migration: Migration, lines: LineIndex): ChangesetFact[] | null {
-  const changesets = migration.sections.flatMap((section) => {
+  const sections = migration.sections.filter((section) => section.changeset !== undefined);
+  // Operations by changeset in one pass each, not one scan of every operation per changeset.
+  const upInside = indexesInside(sections, migration.up);
+  const downInside = indexesInside(sections, migration.down ?? []);
+  const changesets = sections.flatMap((section, i) => {
     const changeset = section.changeset;
     if (changeset === undefined) return [];
     const line = lines.positionAt(section.range.start).line;
@@ -151,8 +147,8 @@ function changesetFacts(migration: Migration, lines: LineIndex): ChangesetFact[]
         line,
         rollback: changeset.rollback,
         rollbackLine: changeset.rollbackStart === null ? line : lines.positionAt(changeset.rollbackStart).line,
-        up: inside(migration.up, section.range),
-        down: inside(migration.down, section.range),
+        up: upInside[i] ?? [],
+        down: downInside[i] ?? [],
       },
     ];
   });

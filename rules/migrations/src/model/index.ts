@@ -12,15 +12,15 @@ export {
   type ModelContext,
   migrationOf,
   migrationSettings,
-  tablesCreatedBefore,
 } from "./model.js";
 export { statementOperations } from "./operations.js";
 export { buildScriptMigration, DYNAMIC, type OrmFramework } from "./orm/index.js";
 export { DEFAULT_FOLDERS, globToRegExp, isMigrationPath } from "./paths.js";
 export { byVersion, changesetsOf, doesNothing, groupMigrations, isUndoable, type MigrationGroup } from "./project.js";
+export { indexesInside, type Ranged, rangeFinder } from "./ranges.js";
 export { rebuildOperations } from "./rebuild.js";
 export { existingTableOperations, type JudgedOperation, upOperations } from "./scope.js";
 export { cannotRunInTransaction, type TransactionOwner, upTransactions } from "./transactions.js";
 export type * from "./types.js";
-export { rebuiltTables, type UndoRequirement, undoRequirement } from "./undo.js";
+export { DownIndex, rebuiltTables, type UndoRequirement, undoRequirement } from "./undo.js";
 export { isVolatileDefault } from "./volatile.js";

@@ -6,6 +6,7 @@ import { configuredFramework, detectMigrationFile } from "./migration-file.js";
 import { statementOperations } from "./operations.js";
 import { buildScriptMigration } from "./orm/index.js";
 import { isMigrationPath } from "./paths.js";
+import { rangeFinder } from "./ranges.js";
 import type { Direction, Migration, Operation, Section } from "./types.js";
 
 export const MODEL_KEY = "migrations:model";
@@ -41,10 +42,6 @@ export function migrationSettings(settings: Settings): MigrationSettings {
   };
 }
 
-function sectionAt(sections: Section[], offset: number): Section | undefined {
-  return sections.find((section) => offset >= section.range.start && offset < section.range.end);
-}
-
 /** The operations of Liquibase `--rollback` lines, changeset by changeset. */
 function liquibaseDown(text: string, sections: Section[]): Operation[] {
   let index = 0;
@@ -75,8 +72,9 @@ export function buildMigration(options: {
   // sqitch verify scripts check a deploy; they change nothing.
   if (detected.framework === "sqitch" && detected.sections.length === 0) return null;
   const byDirection: Record<Direction, Operation[]> = { up: [], down: [] };
+  const sectionAt = rangeFinder(detected.sections);
   options.source.statements.forEach((statement, index) => {
-    const section = sectionAt(detected.sections, statement.range.start);
+    const section = sectionAt(statement.range.start);
     if (section === undefined) return;
     byDirection[section.direction].push(...statementOperations(statement, { index, section: section.direction }));
   });
@@ -121,13 +119,4 @@ export function migrationOf(ctx: ModelContext): Migration | null {
       ...(ctx.companion ? { companion: ctx.companion } : {}),
     });
   });
-}
-
-/** Tables the up section creates before the operation at `index` (their changes are safe: the table is empty). */
-export function tablesCreatedBefore(operations: Operation[], index: number): Set<string> {
-  const created = new Set<string>();
-  for (const operation of operations.slice(0, index)) {
-    if (operation.type === "create_table") created.add(operation.table);
-  }
-  return created;
 }

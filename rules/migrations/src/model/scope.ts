@@ -8,31 +8,47 @@ export interface JudgedOperation {
   /** The operation's table was created earlier in this migration (or renamed from such a table). */
   newTable: boolean;
   /** Names of indexes created earlier in this migration. */
-  newIndexes: ReadonlySet<string>;
+  newIndexes: NameLookup;
+}
+
+/** Membership test over names; a view rather than a copied Set, so that each operation costs O(1). */
+export interface NameLookup {
+  has(name: string): boolean;
 }
 
 function tableOf(operation: Operation): string | null {
   return "table" in operation && typeof operation.table === "string" ? operation.table : null;
 }
 
-/** The up operations in order, with the same-migration exemption worked out. */
+// Every rule of the pack asks for the judged operations of the same migration: work them out once.
+const judgedByMigration = new WeakMap<Migration, JudgedOperation[]>();
+
+/** The up operations in order, with the same-migration exemption worked out (linear in their number). */
 export function upOperations(migration: Migration): JudgedOperation[] {
+  const cached = judgedByMigration.get(migration);
+  if (cached !== undefined) return cached;
   const created = new Set<string>();
-  const indexes = new Set<string>();
-  return migration.up.map((operation, index) => {
+  // Where each index name was first created: "created earlier than operation i" is one comparison,
+  // where a snapshot Set per operation made a long migration quadratic.
+  const indexCreatedAt = new Map<string, number>();
+  const judged = migration.up.map((operation, index) => {
     const table = tableOf(operation);
-    const judged: JudgedOperation = {
+    const entry: JudgedOperation = {
       operation,
       index,
       newTable: table !== null && table !== "" && created.has(table),
-      newIndexes: new Set(indexes),
+      newIndexes: { has: (name) => (indexCreatedAt.get(name) ?? index) < index },
     };
     if (operation.type === "create_table") created.add(operation.table);
     if (operation.type === "rename_table" && created.has(operation.table)) created.add(operation.to);
     if (operation.type === "drop_table") created.delete(operation.table);
-    if (operation.type === "create_index" && operation.name !== null) indexes.add(operation.name);
-    return judged;
+    if (operation.type === "create_index" && operation.name !== null && !indexCreatedAt.has(operation.name)) {
+      indexCreatedAt.set(operation.name, index);
+    }
+    return entry;
   });
+  judgedByMigration.set(migration, judged);
+  return judged;
 }
 
 /** Up operations of one type, on tables that existed before this migration. */

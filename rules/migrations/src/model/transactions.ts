@@ -2,7 +2,8 @@
 // the framework wraps the section in, or PostgreSQL's implicit transaction around a multi-statement
 // query (golang-migrate and Prisma send a file as one query).
 import { sendsAsOneQuery } from "./migration-file.js";
-import type { Migration, Operation } from "./types.js";
+import { rangeFinder } from "./ranges.js";
+import type { Migration, Operation, Section } from "./types.js";
 
 export type TransactionOwner = "file" | "framework" | "implicit";
 
@@ -24,16 +25,10 @@ export function cannotRunInTransaction(operation: Operation): boolean {
   }
 }
 
-// Whether the framework wraps the up section holding `operation`: a Liquibase file holds several
+// Whether the framework wraps the up section holding an operation: a Liquibase file holds several
 // changesets, each with its own runInTransaction; other frameworks have one up section per file.
-function upSectionOf(migration: Migration, operation: Operation) {
-  return migration.sections.find(
-    (s) => s.direction === "up" && operation.range.start >= s.range.start && operation.range.start < s.range.end,
-  );
-}
-
-function sectionWraps(migration: Migration, operation: Operation): boolean {
-  return (upSectionOf(migration, operation)?.transactional ?? migration.transactional) === true;
+function sectionWraps(migration: Migration, section: Section | undefined): boolean {
+  return (section?.transactional ?? migration.transactional) === true;
 }
 
 function frameworkWraps(migration: Migration): boolean {
@@ -52,12 +47,13 @@ export function upTransactions(migration: Migration): (TransactionOwner | null)[
   const perSection = migration.framework === "liquibase";
   const statementCount = new Set(migration.up.map((op) => op.statementIndex)).size;
   const implicit = migration.dialect === "postgresql" && sendsAsOneQuery(migration.framework) && statementCount > 1;
+  const upSectionAt = rangeFinder(migration.sections.filter((s) => s.direction === "up"));
   let open = false;
-  let section: ReturnType<typeof upSectionOf>;
+  let section: Section | undefined;
   return migration.up.map((operation) => {
     // Liquibase runs each changeset on its own: a BEGIN left open does not reach the next one.
     if (perSection) {
-      const current = upSectionOf(migration, operation);
+      const current = upSectionAt(operation.range.start);
       if (current !== section) open = false;
       section = current;
     }
@@ -66,7 +62,7 @@ export function upTransactions(migration: Migration): (TransactionOwner | null)[
       return null;
     }
     if (open) return "file";
-    if (perSection ? sectionWraps(migration, operation) : wrapped) return "framework";
+    if (perSection ? sectionWraps(migration, section) : wrapped) return "framework";
     return implicit ? "implicit" : null;
   });
 }

@@ -7,20 +7,61 @@ export interface UndoRequirement {
   change: string;
   /** What the down must do: "DROP TABLE coupons". */
   expected: string;
-  satisfied(down: OperationFact[]): boolean;
+  satisfied(down: DownIndex): boolean;
 }
 
-const has = (down: OperationFact[], test: (op: OperationFact) => boolean) => down.some(test);
-const dropsTable = (down: OperationFact[], table: string | undefined) =>
-  table !== undefined && table !== "" && has(down, (op) => op.type === "drop_table" && op.table === table);
+type Field = "table" | "column" | "name" | "to";
+const FIELDS: readonly Field[] = ["table", "column", "name", "to"];
+type Match = Partial<Record<Field, string>>;
+
+// One key per (type, the fields a query names): fields left out of a query match anything; a field
+// the operation lacks is kept apart from "" (`undefined === ""` is false in a direct comparison).
+function key(type: string, fields: Match, named: readonly Field[]): string {
+  return JSON.stringify([type, ...FIELDS.map((f) => (named.includes(f) ? (fields[f] ?? null) : 0))]);
+}
+
+// The field combinations the checks below ask about (each in FIELDS order); only these are indexed.
+const SHAPES: readonly (readonly Field[])[] = [
+  ["table"],
+  ["table", "column"],
+  ["column", "to"],
+  ["table", "to"],
+  ["name"],
+];
+const SHAPE_IDS = new Set(SHAPES.map((shape) => shape.join(",")));
+
+/**
+ * The down's operations by type and names: each undo check is one lookup, where scanning the down
+ * for every operation of the up made a long migration quadratic.
+ */
+export class DownIndex {
+  private readonly keys = new Set<string>();
+
+  constructor(down: readonly OperationFact[]) {
+    for (const op of down) for (const shape of SHAPES) this.keys.add(key(op.type, op, shape));
+  }
+
+  /** Does the down hold an operation of this type whose given fields equal these values? */
+  has(type: OperationFact["type"], fields: Match): boolean {
+    const named = FIELDS.filter((f) => f in fields);
+    if (!SHAPE_IDS.has(named.join(","))) throw new Error(`DownIndex: fields ${named.join(",")} are not indexed`);
+    return this.keys.has(key(type, fields, named));
+  }
+}
+
+const dropsTable = (down: DownIndex, table: string | undefined) =>
+  table !== undefined && table !== "" && down.has("drop_table", { table });
 
 /** Table names a SQLite-style rebuild replaces in place: they keep existing, so their create/drop/rename pair with nothing. */
 export function rebuiltTables(up: OperationFact[]): Set<string> {
-  const created = new Set(up.filter((op) => op.type === "create_table").map((op) => op.table ?? ""));
+  const lastCreated = new Map<string, number>();
+  up.forEach((op, i) => {
+    if (op.type === "create_table") lastCreated.set(op.table ?? "", i);
+  });
   const names = new Set<string>();
   for (const op of up) {
     if (op.type !== "rename_table" || op.table === undefined || op.to === undefined) continue;
-    if (created.has(op.table) || created.has(op.to)) {
+    if (lastCreated.has(op.table) || lastCreated.has(op.to)) {
       names.add(op.table);
       names.add(op.to);
     }
@@ -28,7 +69,7 @@ export function rebuiltTables(up: OperationFact[]): Set<string> {
   // DROP TABLE IF EXISTS t; CREATE TABLE t …: t is replaced, not gone.
   up.forEach((op, i) => {
     if (op.type !== "drop_table" || op.table === undefined) return;
-    if (up.slice(i + 1).some((later) => later.type === "create_table" && later.table === op.table)) names.add(op.table);
+    if ((lastCreated.get(op.table) ?? -1) > i) names.add(op.table);
   });
   return names;
 }
@@ -48,38 +89,31 @@ export function undoRequirement(op: OperationFact, rebuilt: ReadonlySet<string>)
       return {
         change: `DROP TABLE ${table}`,
         expected: `CREATE TABLE ${table}`,
-        satisfied: (d) => has(d, (o) => o.type === "create_table" && o.table === table),
+        satisfied: (d) => d.has("create_table", { table }),
       };
     case "add_column":
       return {
         change: `ADD COLUMN ${table}.${column}`,
         expected: `DROP COLUMN ${table}.${column}`,
-        satisfied: (d) =>
-          dropsTable(d, table) || has(d, (o) => o.type === "drop_column" && o.table === table && o.column === column),
+        satisfied: (d) => dropsTable(d, table) || d.has("drop_column", { table, column }),
       };
     case "drop_column":
       return {
         change: `DROP COLUMN ${table}.${column}`,
         expected: `ADD COLUMN ${table}.${column}`,
-        satisfied: (d) =>
-          has(
-            d,
-            (o) =>
-              (o.type === "add_column" && o.table === table && o.column === column) ||
-              (o.type === "create_table" && o.table === table),
-          ),
+        satisfied: (d) => d.has("add_column", { table, column }) || d.has("create_table", { table }),
       };
     case "rename_column":
       return {
         change: `RENAME COLUMN ${table}.${column} TO ${to}`,
         expected: `RENAME COLUMN ${to} TO ${column}`,
-        satisfied: (d) => has(d, (o) => o.type === "rename_column" && o.column === to && o.to === column),
+        satisfied: (d) => d.has("rename_column", { column: to, to: column }),
       };
     case "rename_table":
       return {
         change: `RENAME TABLE ${table} TO ${to}`,
         expected: `RENAME TABLE ${to} TO ${table}`,
-        satisfied: (d) => has(d, (o) => o.type === "rename_table" && o.table === to && o.to === table),
+        satisfied: (d) => d.has("rename_table", { table: to, to: table }),
       };
     case "alter_column_type":
       return {
@@ -87,26 +121,22 @@ export function undoRequirement(op: OperationFact, rebuilt: ReadonlySet<string>)
         expected: `a type change of ${table}.${column} back`,
         satisfied: (d) =>
           dropsTable(d, table) ||
-          has(
-            d,
-            (o) =>
-              (o.type === "alter_column_type" || o.type === "drop_column" || o.type === "rename_column") &&
-              o.table === table &&
-              o.column === column,
-          ),
+          d.has("alter_column_type", { table, column }) ||
+          d.has("drop_column", { table, column }) ||
+          d.has("rename_column", { table, column }),
       };
     case "create_index":
       if (name === "") return null;
       return {
         change: `CREATE INDEX ${name}`,
         expected: `DROP INDEX ${name}`,
-        satisfied: (d) => dropsTable(d, table) || has(d, (o) => o.type === "drop_index" && o.name === name),
+        satisfied: (d) => dropsTable(d, table) || d.has("drop_index", { name }),
       };
     case "drop_index":
       return {
         change: `DROP INDEX ${name}`,
         expected: `CREATE INDEX ${name}`,
-        satisfied: (d) => has(d, (o) => o.type === "create_index" && o.name === name),
+        satisfied: (d) => d.has("create_index", { name }),
       };
     case "add_constraint":
       if (name === "") return null;
@@ -114,34 +144,25 @@ export function undoRequirement(op: OperationFact, rebuilt: ReadonlySet<string>)
         change: `ADD CONSTRAINT ${name}`,
         expected: `DROP CONSTRAINT ${name}`,
         // Dropping the table, or a column of it, takes the constraint along.
-        satisfied: (d) =>
-          dropsTable(d, table) ||
-          has(
-            d,
-            (o) => (o.type === "drop_constraint" && o.name === name) || (o.type === "drop_column" && o.table === table),
-          ),
+        satisfied: (d) => dropsTable(d, table) || d.has("drop_constraint", { name }) || d.has("drop_column", { table }),
       };
     case "drop_constraint":
       return {
         change: `DROP CONSTRAINT ${name}`,
         expected: `ADD CONSTRAINT ${name}`,
-        satisfied: (d) =>
-          has(
-            d,
-            (o) => (o.type === "add_constraint" && o.name === name) || (o.type === "create_table" && o.table === table),
-          ),
+        satisfied: (d) => d.has("add_constraint", { name }) || d.has("create_table", { table }),
       };
     case "create_type":
       return {
         change: `CREATE TYPE ${name}`,
         expected: `DROP TYPE ${name}`,
-        satisfied: (d) => has(d, (o) => o.type === "drop_type" && o.name === name),
+        satisfied: (d) => d.has("drop_type", { name }),
       };
     case "create_schema":
       return {
         change: `CREATE SCHEMA ${name}`,
         expected: `DROP SCHEMA ${name}`,
-        satisfied: (d) => has(d, (o) => o.type === "drop_schema" && o.name === name),
+        satisfied: (d) => d.has("drop_schema", { name }),
       };
     default:
       return null;

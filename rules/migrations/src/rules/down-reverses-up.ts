@@ -3,6 +3,7 @@
 import { defineRule } from "@deploylint/core/rule-api";
 import {
   changesetsOf,
+  DownIndex,
   DYNAMIC,
   docsUrl,
   doesNothing,
@@ -21,9 +22,10 @@ function notUndone(up: OperationFact[], down: OperationFact[]) {
   // A down that calls code the pack cannot follow (an ORM helper) cannot be judged statically.
   if (down.some((op) => op.type === "other" && op.verb === DYNAMIC)) return [];
   const rebuilt = rebuiltTables(up);
+  const undone = new DownIndex(down);
   return up.flatMap((operation) => {
     const requirement = undoRequirement(operation, rebuilt);
-    return requirement === null || requirement.satisfied(down) ? [] : [{ operation, requirement }];
+    return requirement === null || requirement.satisfied(undone) ? [] : [{ operation, requirement }];
   });
 }
 

@@ -13,37 +13,55 @@ import {
   type OperationFact,
 } from "../model/index.js";
 
-/** Column types as the migrations so far leave them, keyed by "table.column". */
+/**
+ * Column types as the migrations so far leave them, table by table: renaming or dropping a table
+ * moves or drops its own map, where scanning every known column per rename made it quadratic.
+ */
 class ColumnTypes {
-  private readonly types = new Map<string, string>();
+  private readonly tables = new Map<string, Map<string, string>>();
 
   apply(op: OperationFact): void {
     const table = op.table ?? "";
     if (op.type === "create_table") {
-      for (const column of op.columns ?? []) this.types.set(`${table}.${column.column}`, column.dataType);
+      for (const column of op.columns ?? []) this.set(table, column.column, column.dataType);
     } else if ((op.type === "add_column" || op.type === "alter_column_type") && op.dataType) {
-      this.types.set(`${table}.${op.column}`, op.dataType);
+      this.set(table, op.column ?? "", op.dataType);
     } else if (op.type === "drop_column") {
-      this.types.delete(`${table}.${op.column}`);
+      this.tables.get(table)?.delete(op.column ?? "");
     } else if (op.type === "rename_column") {
-      this.move(`${table}.${op.column}`, `${table}.${op.to}`);
+      this.moveColumn(table, op.column ?? "", op.to ?? "");
     } else if (op.type === "rename_table") {
-      for (const key of [...this.types.keys()].filter((k) => k.startsWith(`${table}.`))) {
-        this.move(key, `${op.to}.${key.slice(table.length + 1)}`);
-      }
+      this.moveTable(table, op.to ?? "");
     } else if (op.type === "drop_table") {
-      for (const key of [...this.types.keys()].filter((k) => k.startsWith(`${table}.`))) this.types.delete(key);
+      this.tables.delete(table);
     }
   }
 
   get(table: string, column: string): string | undefined {
-    return this.types.get(`${table}.${column}`);
+    return this.tables.get(table)?.get(column);
   }
 
-  private move(from: string, to: string): void {
-    const type = this.types.get(from);
-    this.types.delete(from);
-    if (type !== undefined) this.types.set(to, type);
+  private set(table: string, column: string, type: string): void {
+    const columns = this.tables.get(table);
+    if (columns) columns.set(column, type);
+    else this.tables.set(table, new Map([[column, type]]));
+  }
+
+  private moveColumn(table: string, from: string, to: string): void {
+    const columns = this.tables.get(table);
+    const type = columns?.get(from);
+    columns?.delete(from);
+    if (type !== undefined) this.set(table, to, type);
+  }
+
+  /** The renamed table's columns replace same-named columns of a table already called `to`. */
+  private moveTable(from: string, to: string): void {
+    const columns = this.tables.get(from);
+    if (columns === undefined || from === to) return;
+    this.tables.delete(from);
+    const existing = this.tables.get(to);
+    if (existing === undefined) this.tables.set(to, columns);
+    else for (const [column, type] of columns) existing.set(column, type);
   }
 }
 

@@ -3,9 +3,15 @@
 import { defineRule } from "@deploylint/core/rule-api";
 import { docsUrl, migrationOf, upOperations } from "../model/index.js";
 
-function mentionsNotNull(body: string, column: string): boolean {
-  const escaped = column.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`"?${escaped}"?\\s+IS\\s+NOT\\s+NULL`, "i").test(body);
+// `col IS NOT NULL` in a CHECK body: the column (quoted or bare, qualified or not) it proves non-null.
+const NOT_NULL_TEST = /("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\s+IS\s+NOT\s+NULL\b/gi;
+
+/** Columns (lower-cased, unquoted) a CHECK body tests with IS NOT NULL. */
+function columnsProvenNotNull(body: string): string[] {
+  return [...body.matchAll(NOT_NULL_TEST)].map((match) => {
+    const name = match[1] ?? "";
+    return (name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name).toLowerCase();
+  });
 }
 
 export default defineRule({
@@ -27,20 +33,16 @@ export default defineRule({
       file() {
         const migration = migrationOf(ctx);
         if (migration === null) return;
-        const judged = upOperations(migration);
-        for (const { operation, index, newTable } of judged) {
+        // One pass: what earlier operations proved so far, instead of rescanning them per SET NOT NULL.
+        const validatedTables = new Set<string>();
+        const provenColumns = new Set<string>();
+        for (const { operation, newTable } of upOperations(migration)) {
+          if (operation.type === "validate_constraint") validatedTables.add(operation.table);
+          if (operation.type === "add_constraint" && operation.kind === "check" && !operation.notValid) {
+            for (const column of columnsProvenNotNull(operation.body)) provenColumns.add(column);
+          }
           if (operation.type !== "set_not_null" || newTable) continue;
-          const before = migration.up.slice(0, index);
-          // A VALIDATE on the table earlier in this migration: the CHECK … NOT VALID + VALIDATE path.
-          const validated = before.some((op) => op.type === "validate_constraint" && op.table === operation.table);
-          const checked = before.some(
-            (op) =>
-              op.type === "add_constraint" &&
-              op.kind === "check" &&
-              !op.notValid &&
-              mentionsNotNull(op.body, operation.column),
-          );
-          if (validated || checked) continue;
+          if (validatedTables.has(operation.table) || provenColumns.has(operation.column.toLowerCase())) continue;
           ctx.report({
             messageId: "setNotNull",
             data: { table: operation.table, column: operation.column },

@@ -1,7 +1,7 @@
 // migrations/no-transaction-nesting: BEGIN/COMMIT in a file the framework already runs in a
 // transaction commits the framework's work early; a BEGIN without COMMIT leaves one open.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, type Migration, migrationOf, type Operation, type Section } from "../model/index.js";
+import { docsUrl, indexesInside, type Migration, migrationOf, type Operation } from "../model/index.js";
 
 /**
  * The up operations by the unit the framework runs on its own: each Liquibase changeset (with its
@@ -10,11 +10,10 @@ import { docsUrl, type Migration, migrationOf, type Operation, type Section } fr
 function units(migration: Migration): { transactional: boolean | null; operations: Operation[] }[] {
   const changesets = migration.sections.filter((section) => section.changeset !== undefined);
   if (changesets.length === 0) return [{ transactional: migration.transactional, operations: migration.up }];
-  const holds = (section: Section, operation: Operation) =>
-    operation.range.start >= section.range.start && operation.range.start < section.range.end;
-  return changesets.map((section) => ({
+  const inside = indexesInside(changesets, migration.up);
+  return changesets.map((section, i) => ({
     transactional: section.transactional,
-    operations: migration.up.filter((operation) => holds(section, operation)),
+    operations: (inside[i] ?? []).flatMap((index) => migration.up[index] ?? []),
   }));
 }
 

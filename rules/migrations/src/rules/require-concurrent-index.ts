@@ -29,12 +29,13 @@ export default defineRule({
         const postgres = isPostgres(migration.dialect);
         const mysql = isMysql(migration.dialect);
         if (!postgres && !mysql) return;
+        const online = onlineStatements(migration.up);
         for (const { operation, newTable } of upOperations(migration)) {
           if (operation.type !== "create_index" || newTable) continue;
           const data = { index: operation.name ?? "(unnamed)", table: operation.table };
           if (postgres && !operation.concurrently) {
             ctx.report({ messageId: "notConcurrent", data, range: operation.range });
-          } else if (mysql && !operation.online && !onlineStatement(migration.up, operation.statementIndex)) {
+          } else if (mysql && !operation.online && !online.has(operation.statementIndex)) {
             ctx.report({ messageId: "notOnline", data, range: operation.range });
           }
         }
@@ -43,13 +44,14 @@ export default defineRule({
   },
 });
 
-/** An ALTER TABLE … ADD INDEX whose statement also says ALGORITHM=INPLACE|INSTANT, LOCK=NONE. */
-function onlineStatement(operations: Operation[], statementIndex: number): boolean {
-  return operations.some(
-    (op) =>
-      op.type === "table_options" &&
-      op.statementIndex === statementIndex &&
-      op.lock === "NONE" &&
-      op.algorithm !== "COPY",
-  );
+/**
+ * Statements (by index) that say ALGORITHM=INPLACE|INSTANT, LOCK=NONE: an ALTER TABLE … ADD INDEX
+ * among them runs online. Collected once, not searched for per index.
+ */
+function onlineStatements(operations: Operation[]): Set<number> {
+  const online = new Set<number>();
+  for (const op of operations) {
+    if (op.type === "table_options" && op.lock === "NONE" && op.algorithm !== "COPY") online.add(op.statementIndex);
+  }
+  return online;
 }

@@ -2,9 +2,10 @@
 // keeps its kind, and never hides the statements around it.
 import { parse } from "sql-parser-cst";
 import type { SqlDialect, SqlSource, SqlStatement } from "../../rule-api/types.js";
+import { isStackOverflow, STATEMENT_NESTED_TOO_DEEPLY } from "../too-deep.js";
 import { classifyStatement } from "./classify.js";
 import { isKnownParserGap } from "./known-gaps.js";
-import { splitSql } from "./split.js";
+import { type SplitStatement, splitSql } from "./split.js";
 
 /** Moves every `range` of a CST node by `offset`, in place (each node once). */
 function shiftRanges(root: unknown, offset: number): void {
@@ -58,32 +59,81 @@ function parseStatement(
     const parts = statements.map((node) => ({ cst: node, range: node.range as [number, number] }));
     return { cst: null, parseError: null, parts };
   } catch (error) {
+    if (isStackOverflow(error)) return { cst: null, parseError: STATEMENT_NESTED_TOO_DEEPLY };
     return { cst: null, parseError: firstLine(error instanceof Error ? error.message : String(error)) };
   }
 }
 
+/** Where a sql-parser-cst syntax error points ("--> file:LINE:COLUMN"), as an offset into `text`. */
+function errorOffset(error: unknown, text: string): number | null {
+  const at = error instanceof Error ? /--> [^\n]*:(\d+):(\d+)\s*$/m.exec(error.message) : null;
+  if (at === null) return null;
+  let offset = 0;
+  for (let line = 1; line < Number(at[1]); line++) {
+    const nl = text.indexOf("\n", offset);
+    if (nl === -1) return null;
+    offset = nl + 1;
+  }
+  return offset + Number(at[2]) - 1;
+}
+
+/** Index of the last statement starting at or before `offset` (-1 when none). */
+function statementAt(statements: readonly SplitStatement[], offset: number): number {
+  let low = 0;
+  let high = statements.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if ((statements[mid] as SplitStatement).range.start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
 /**
- * The statements of a whole-file parse, keyed by their exact range. One call per file is much
- * cheaper than one per statement (the parser's per-call setup dominates short statements); when
- * the file does not parse as a whole, the statements are parsed one by one.
+ * The statements of few large parses, keyed by their exact range. One call per run of statements is
+ * much cheaper than one per statement (the parser's per-call setup dominates short statements).
+ * When a run does not parse, the error's position names the bad statement: the statements before it
+ * are parsed as one run, the bad one is left to the per-statement pass (which keeps its message), and
+ * the rest goes on as a run. So one unparseable statement (LOCK TABLE, VACUUM …) in a migration of
+ * 200,000 costs one more parse, not 200,000 small ones.
  */
-function parseWhole(text: string, dialect: SqlDialect): Map<string, unknown> {
+function parseRuns(text: string, statements: readonly SplitStatement[], dialect: SqlDialect): Map<string, unknown> {
   const byRange = new Map<string, unknown>();
-  try {
-    const program = parse(text, { dialect, includeRange: true, includeComments: false });
-    for (const statement of program.statements) {
-      if (statement.type !== "empty" && statement.range)
-        byRange.set(`${statement.range[0]}:${statement.range[1]}`, statement);
+  let from = 0;
+  let end = statements.length;
+  while (from < statements.length) {
+    const start = (statements[from] as SplitStatement).range.start;
+    const stop = end < statements.length ? (statements[end] as SplitStatement).range.start : text.length;
+    const chunk = text.slice(start, stop);
+    try {
+      const program = parse(chunk, { dialect, includeRange: true, includeComments: false });
+      shiftRanges(program, start);
+      for (const statement of program.statements) {
+        if (statement.type !== "empty" && statement.range)
+          byRange.set(`${statement.range[0]}:${statement.range[1]}`, statement);
+      }
+      from = end + 1; // the statement at `end` (if any) failed before: the per-statement pass reads it
+      end = statements.length;
+    } catch (error) {
+      const offset = errorOffset(error, chunk);
+      const failing = offset === null ? -1 : statementAt(statements, start + offset);
+      // No position (a stack overflow, say) or one outside this run: the rest goes statement by statement.
+      if (failing < from || failing >= end) break;
+      if (failing === from) {
+        from++;
+        end = statements.length;
+      } else end = failing;
     }
-  } catch {
-    // A statement the parser rejects: the per-statement pass below finds it and keeps its message.
   }
   return byRange;
 }
 
 export function parseSql(text: string, dialect: SqlDialect): SqlSource {
   const { statements, comments } = splitSql(text, dialect);
-  const whole = parseWhole(text, dialect);
+  const whole = parseRuns(text, statements, dialect);
   return {
     dialect,
     comments,
