@@ -1,9 +1,10 @@
 // Helpers for end-to-end tests: spawn the built CLI, make throwaway repositories.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const BIN = join(ROOT, "packages", "cli", "bin", "deploylint.js");
@@ -55,6 +56,19 @@ export function tempRepo(files: Record<string, string | Buffer> = {}, fromFixtur
     writeFileSync(join(dir, path), content);
   }
   return dir;
+}
+
+/** tempRepo for one test file: the directories it makes are removed when the file's tests end. */
+export function tempRepos(): (files?: Record<string, string | Buffer>) => string {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+  return (files = {}) => {
+    const dir = tempRepo(files);
+    made.push(dir);
+    return dir;
+  };
 }
 
 export function git(cwd: string, ...args: string[]): string {

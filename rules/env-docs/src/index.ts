@@ -9,8 +9,8 @@ import requireDescription from "./rules/require-description.js";
 import requireExampleValue from "./rules/require-example-value.js";
 import requireRotationNote from "./rules/require-rotation-note.js";
 import validDotenv from "./rules/valid-dotenv.js";
-import { envDocsSettingsSchema } from "./settings-schema.js";
 import { envDocsSettings, isExampleFile } from "./settings.js";
+import { envDocsSettingsSchema } from "./settings-schema.js";
 
 export { type Documentation, readDocumentation } from "./example/decorators.js";
 export { type ExampleEntry, readExample } from "./example/read-example.js";

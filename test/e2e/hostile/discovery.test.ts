@@ -216,7 +216,7 @@ describe("links never carry a read out of the working directory", () => {
     const away = outside({ "secret.env": SECRET_ENV });
     const dir = tempRepo({ "app.env": "PORT=8080\n" });
     symlinkSync(join(away, "secret.env"), join(dir, "leak.env"));
-    for (const named of ["leak.env", join(away, "secret.env"), "../" + away.split("/").pop() + "/secret.env"]) {
+    for (const named of ["leak.env", join(away, "secret.env"), `../${away.split("/").pop()}/secret.env`]) {
       const run = runCli([named], { cwd: dir });
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(/outside the working directory/);

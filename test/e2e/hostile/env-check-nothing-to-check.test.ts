@@ -1,18 +1,9 @@
 // issue 13, fail closed: `env check` that finds nothing to check exits 2 with one line saying what it
 // looked for (today an example that documents no variable, or env files that set none, pass with 0).
-import { rmSync } from "node:fs";
-import { afterAll, describe, expect, it } from "vitest";
-import { runCli, tempRepo } from "../../support/cli.js";
+import { describe, expect, it } from "vitest";
+import { runCli, tempRepos } from "../../support/cli.js";
 
-const made: string[] = [];
-function repo(files: Record<string, string>): string {
-  const dir = tempRepo(files);
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const repo = tempRepos();
 
 function oneErrorLine(stderr: string): string {
   const lines = stderr.split("\n").filter((line) => line.trim() !== "");

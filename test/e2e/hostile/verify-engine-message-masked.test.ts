@@ -1,21 +1,12 @@
 // issue 13, never leak: an engine error that `migrations verify` quotes shows the literal it
 // rejected masked, in the stylish verdicts and in every report format (today the message carries
 // the value verbatim, and the finding's fingerprint is a plain hash over it).
-import { rmSync } from "node:fs";
-import { afterAll, describe, expect, it } from "vitest";
-import { runCli, tempRepo } from "../../support/cli.js";
+import { describe, expect, it } from "vitest";
+import { runCli, tempRepos } from "../../support/cli.js";
 
 const SECRET = "hunter2-secret-4f9c1a";
 
-const made: string[] = [];
-function repo(files: Record<string, string>): string {
-  const dir = tempRepo(files);
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const repo = tempRepos();
 
 /** Everything the run printed: the report and the verdicts. */
 function shown(run: { stdout: string; stderr: string }): string {

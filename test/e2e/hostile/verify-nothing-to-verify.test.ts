@@ -1,18 +1,9 @@
 // issue 13, fail closed: `migrations verify` that finds no SQL migration to run exits 2 with one line
 // saying where it looked (today it prints "No SQL migrations found" and exits 0, so a gate passes).
-import { rmSync } from "node:fs";
-import { afterAll, describe, expect, it } from "vitest";
-import { runCli, tempRepo } from "../../support/cli.js";
+import { describe, expect, it } from "vitest";
+import { runCli, tempRepos } from "../../support/cli.js";
 
-const made: string[] = [];
-function repo(files: Record<string, string>): string {
-  const dir = tempRepo(files);
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const repo = tempRepos();
 
 function errorLines(stderr: string): string[] {
   return stderr.split("\n").filter((line) => line.trim() !== "");

@@ -3,19 +3,10 @@
 // terminating the engine's worker and becomes a migrations/verify-timeout finding at the statement;
 // the run exits 1 and goes on where it can. Today the same repositories hang verify for good.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
-import { afterAll, describe, expect, it } from "vitest";
-import { BIN, tempRepo } from "../../support/cli.js";
+import { describe, expect, it } from "vitest";
+import { BIN, tempRepos } from "../../support/cli.js";
 
-const made: string[] = [];
-function repo(files: Record<string, string>): string {
-  const dir = tempRepo(files);
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const repo = tempRepos();
 
 // Starting PGlite takes seconds on a busy machine, twice when a timeout restarts it: the spawned
 // CLI gets minutes, and a verify that hangs (today's behaviour) ends as a killed process.

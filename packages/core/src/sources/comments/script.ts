@@ -2,7 +2,7 @@
 // the script parser is not loaded or the file does not parse. Strings, template literals (with
 // nested `${…}` code) and regular expression literals are skipped, so `// x` inside any of them is
 // not a comment. A `/` is read as a regex after an operator or keyword, as division after a value.
-import type { CommentRange } from "./types.js";
+import { type CommentRange, slashCommentEnd } from "./types.js";
 
 // Keywords after which an expression (hence a regex literal) may start.
 const EXPRESSION_KEYWORDS = new Set([
@@ -78,16 +78,10 @@ export function scriptComments(text: string): CommentRange[] {
   };
   while (i < text.length) {
     const ch = text[i] as string;
-    if (ch === "/" && text[i + 1] === "/") {
-      const nl = text.indexOf("\n", i);
-      const end = nl === -1 ? text.length : nl;
-      comments.push({ start: i, end });
-      i = end;
-    } else if (ch === "/" && text[i + 1] === "*") {
-      const close = text.indexOf("*/", i + 2);
-      const end = close === -1 ? text.length : close + 2;
-      comments.push({ start: i, end });
-      i = end;
+    const commentEnd = slashCommentEnd(text, i);
+    if (commentEnd !== -1) {
+      comments.push({ start: i, end: commentEnd });
+      i = commentEnd;
     } else if (ch === '"' || ch === "'") {
       i = skipQuoted(text, i);
       afterValue = true;
