@@ -56,7 +56,7 @@ describe("deeply nested files", () => {
   name: "deep",
   rules: [{
     id: "recurse",
-    meta: { description: "Walks as deep as the file goes.", kinds: ["yaml"], presets: { recommended: "error" }, messages: { m: "Never." } },
+    meta: { description: "Walks as deep as the file goes.", kinds: ["yaml"], presets: { recommended: "error", strict: "error" }, messages: { m: "Never." } },
     create() {
       const walk = (n) => (n === 0 ? 0 : 1 + walk(n - 1));
       return { yaml() { walk(1e7); } };
