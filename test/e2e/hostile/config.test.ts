@@ -24,6 +24,9 @@ describe("configuration that points at nothing", () => {
     expect(line).toMatch(
       /^deploylint: -C\/--cwd db\/migration: no such directory \(did you mean db\/migrations\?\)\.$/,
     );
+    // Deeper, with nothing close: the nearest ancestor, never a folder of that name found elsewhere.
+    const deeper = expectOneLineError(runCli(["-C", "db/migrations/nothing/db"], { cwd: dir }));
+    expect(deeper).toMatch(/no such directory \(the nearest existing path is db\/migrations\)\.$/);
   });
 
   it("settings.migrations.paths naming a missing folder exits 2 with the file, the line and the nearest path", () => {

@@ -11,7 +11,9 @@ export function requireDirectory(options: { dir: string; label: string; base: st
   if (kind === "directory") return;
   const shown = relative(options.base, options.dir) || options.dir;
   if (kind === "file") throw new ConfigError(`${options.label} ${shown}: is a file, not a directory.`);
-  const hint = nearestExisting(options.base, options.dir, { directoriesOnly: true });
+  // No search for the same name elsewhere: -C names the working directory itself, so the folders
+  // around it are not the repository's and a match there would be a guess from someone else's files.
+  const hint = nearestExisting(options.base, options.dir, { directoriesOnly: true, searchElsewhere: false });
   throw new ConfigError(`${options.label} ${shown}: no such directory${hint}.`);
 }
 
@@ -30,7 +32,7 @@ export function missingPathProblem(cwd: string, configured: string): string | nu
   if (inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside))
     return `"${configured}" is outside the working directory.`;
   if (pathKind(target) !== "missing") return null;
-  return `"${configured}" does not exist${nearestExisting(cwd, target, { directoriesOnly: false })}.`;
+  return `"${configured}" does not exist${nearestExisting(cwd, target, { directoriesOnly: false, searchElsewhere: true })}.`;
 }
 
 // The leading segments without wildcards: "db/**/up.sql" -> "db", "db/migrations" -> itself.
@@ -53,7 +55,11 @@ function pathKind(path: string): "directory" | "file" | "missing" {
  * ` (did you mean db/migrations?)` when a sibling of the first missing segment is a likely typo,
  * else ` (the nearest existing path is db)`, or "" when nothing of it exists below `base`.
  */
-function nearestExisting(base: string, target: string, options: { directoriesOnly: boolean }): string {
+function nearestExisting(
+  base: string,
+  target: string,
+  options: { directoriesOnly: boolean; searchElsewhere: boolean },
+): string {
   const fromBase = relative(base, target);
   const outside = fromBase.startsWith("..") || isAbsolute(fromBase);
   const root = outside ? "" : base;
@@ -74,7 +80,8 @@ function nearestExisting(base: string, target: string, options: { directoriesOnl
     return ` (did you mean ${show(join(existing, sibling))}/…?)`;
   }
   // Nothing close beside it: the same name elsewhere (database/migrations -> db/migrations).
-  const elsewhere = root ? findByName(root, segments.at(-1) ?? "", options.directoriesOnly) : null;
+  const elsewhere =
+    root && options.searchElsewhere ? findByName(root, segments.at(-1) ?? "", options.directoriesOnly) : null;
   if (elsewhere !== null) return ` (did you mean ${show(elsewhere)}?)`;
   return existing === root ? "" : ` (the nearest existing path is ${show(existing)})`;
 }
