@@ -37,7 +37,7 @@ const EXTERNAL = [
   "@electric-sql/pglite/*",
 ];
 
-// Bundled CommonJS dependencies (ajv, fast-glob, picomatch, …) call require() for node built-ins;
+// Bundled CommonJS dependencies (ajv, picomatch, …) call require() for node built-ins;
 // an ES module has none, so each output file gets one.
 const BANNER =
   'import { createRequire as __deploylintCreateRequire } from "node:module";\n' +
