@@ -11,9 +11,15 @@ import {
   yamlAssignments,
 } from "../shared/assignments.js";
 import { isDotenvTemplate } from "../shared/env-files.js";
-import { isSecretName } from "../shared/secret-names.js";
+import { isIdentifierLike, isJwtShaped, spellsCredentialWord } from "../shared/human-values.js";
+import { isPasswordName, isSecretName } from "../shared/secret-names.js";
 import { looksLikeSecretValue } from "../shared/secret-values.js";
-import { reportSeverity, type TestPathOptions, testPathOptionSchema } from "../shared/test-paths.js";
+import {
+  reportSeverity,
+  type TestPathOptions,
+  type TestSeverity,
+  testPathOptionSchema,
+} from "../shared/test-paths.js";
 import { roots } from "../shared/yaml-walk.js";
 
 export interface NoGenericSecretOptions extends TestPathOptions {
@@ -23,6 +29,8 @@ export interface NoGenericSecretOptions extends TestPathOptions {
   minEntropy?: number;
   /** Names (exact, case-insensitive) never judged, e.g. ["PASSWORD_RESET_SALT"]. */
   ignoreNames?: string[];
+  /** What a password in a test file becomes (default "off": test users' passwords are made up). */
+  testPasswordSeverity?: TestSeverity;
 }
 
 // Text files whose assignment lines are read (other text, such as prose or SQL, is not).
@@ -30,6 +38,20 @@ const TEXT_FILES =
   /\.(?:py|rb|go|php|ini|cfg|conf|properties|toml|tf|tfvars|hcl|sh|bash|zsh|ps1|java|kt|kts|scala|cs|swift|rs|gradle|ex|exs|pl|r|envrc)$|(?:^|\/)(?:\.npmrc|\.pypirc|\.yarnrc|Dockerfile[^/]*|\.profile|\.bashrc|\.zshrc)$/i;
 
 const SECRET_HINT = /pass|secret|token|key|cred|salt|pwd|pat\b/i;
+
+// Text files in a programming language: a bare word there is an expression (`token := r.Header.Get(…)`).
+const CODE_TEXT_FILES = /\.(?:py|rb|go|php|java|kt|kts|scala|cs|swift|rs|gradle|ex|exs|pl|r|ps1)$/i;
+
+/**
+ * Values code holds that are not credentials: expressions, identifiers and constants
+ * (`'i18nextLogtoUiLng'`, `'UpdatePersonalAccessTokenByName'`), and stand-ins that spell out
+ * what they stand for (`'Password123!'`, `'test-api-key-123'`). Config files keep these:
+ * there a plain word is the value itself.
+ */
+function isCodeValue(assignment: Assignment): boolean {
+  if (assignment.quoted === false) return true;
+  return isIdentifierLike(assignment.value) || spellsCredentialWord(assignment.value);
+}
 
 export default defineRule({
   id: "no-generic-secret",
@@ -51,6 +73,7 @@ export default defineRule({
         minLength: { type: "integer", minimum: 1 },
         minEntropy: { type: "number", minimum: 0 },
         ignoreNames: { type: "array", items: { type: "string", minLength: 1 } },
+        testPasswordSeverity: testPathOptionSchema.testSeverity,
         ...testPathOptionSchema,
       },
       additionalProperties: false,
@@ -66,6 +89,7 @@ export default defineRule({
     const options = ctx.options ?? {};
     const ignored = new Set((options.ignoreNames ?? []).map((name) => name.toLowerCase()));
     const gate = { minLength: options.minLength, minEntropy: options.minEntropy };
+    const inCode = kind === "script" || CODE_TEXT_FILES.test(path);
     // Spans another secrets rule reports more precisely: provider formats, and CI/deploy blocks.
     const taken = () => {
       const spans = ctx.memo("secrets:catalogue-matches", () => catalogueScanner().scan(text, { path }));
@@ -75,8 +99,13 @@ export default defineRule({
     const judge = (assignment: Assignment, skip: readonly (readonly [number, number])[]) => {
       if (!isSecretName(assignment.name) || ignored.has(assignment.name.toLowerCase())) return;
       if (!looksLikeSecretValue(assignment.value, gate)) return;
+      if (inCode && isCodeValue(assignment)) return;
+      // A JWT is judged by the catalogue's JWT detector, which decodes it (unsigned test tokens are not credentials).
+      if (isJwtShaped(assignment.value)) return;
       if (skip.some(([start, end]) => start < assignment.end && assignment.start < end)) return;
-      const level = reportSeverity({ path, settings: options });
+      const password = isPasswordName(assignment.name);
+      const settings = password ? { ...options, testSeverity: options.testPasswordSeverity ?? "off" } : options;
+      const level = reportSeverity({ path, settings });
       if (!level) return;
       ctx.report({
         messageId: "generic",

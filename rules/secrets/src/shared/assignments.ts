@@ -9,6 +9,8 @@ export interface Assignment {
   /** Offsets of the value (quotes included where the syntax has them). */
   start: number;
   end: number;
+  /** False for a bare word in a text file: in a programming language that is an expression, not a literal. */
+  quoted?: boolean;
 }
 
 type Node = TSESTree.Node;
@@ -97,7 +99,7 @@ export function textAssignments(text: string): Assignment[] {
       const value = m[group];
       const span = m.indices?.[group];
       if (name === undefined || value === undefined || !span) continue;
-      found.push({ name, value, start: span[0], end: span[1] });
+      found.push({ name, value, start: span[0], end: span[1], quoted: group !== 4 });
     }
   }
   return found.sort((a, b) => a.start - b.start);

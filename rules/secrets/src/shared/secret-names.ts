@@ -179,3 +179,10 @@ function withoutPublicPrefix(words: string[]): string[] {
   }
   return words;
 }
+
+const PASSWORD_WORDS = new Set(["password", "passwords", "passwd", "passwort", "pwd", "pass", "passphrase"]);
+
+/** True when `name` names a password a person chose (`newPassword`, `DB_PASS`), not a generated key. */
+export function isPasswordName(name: string): boolean {
+  return splitWords(name).some((word) => PASSWORD_WORDS.has(word));
+}

@@ -1,6 +1,7 @@
 // Whether a literal assigned to a secret-named key looks like a real credential: long enough,
 // random enough, and not a placeholder, a reference, a label, a path or a word.
 import { characterClasses, shannonEntropy } from "./entropy.js";
+import { isHumanText, isOrderedSequence } from "./human-values.js";
 import { isPlaceholder } from "./placeholders.js";
 
 export interface ValueGate {
@@ -16,8 +17,11 @@ export function looksLikeSecretValue(value: string, gate: ValueGate = {}): boole
   const minEntropy = gate.minEntropy ?? 3;
   if (value.length < minLength || value.length > 4096) return false;
   if (isPlaceholder(value)) return false;
-  // Prose, UI labels and sentences: a credential has no spaces.
-  if (/\s/.test(value)) return false;
+  // Prose, UI labels and sentences: a credential has no spaces, no letters beyond ASCII
+  // (`Contraseña`), and is not a label of words (`App-Geheimnis`).
+  if (/\s/.test(value) || isHumanText(value)) return false;
+  // Typed along the keyboard or the alphabet (`abcd1234`, `1234asd$`): a stand-in, never generated.
+  if (isOrderedSequence(value)) return false;
   // URLs are judged by no-credentials-in-url; paths and file names point at a secret, they are not one.
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return false;
   if (/\.(?:pem|key|crt|cer|p12|pfx|json|ya?ml|txt|env|cfg|conf|ini)$/i.test(value)) return false;

@@ -1,0 +1,97 @@
+// Values a person wrote rather than a generator: UI text, identifiers, keyboard and alphabet runs,
+// and stand-ins that spell out what they stand for. Generated credentials are none of these.
+
+// A letter beyond ASCII (`ñ`, `ö`, `キ`): translations and prose; generated credentials are ASCII.
+const NON_ASCII_LETTER = /(?![\x00-\x7F])\p{L}/u;
+
+// Words in the casing people write them in (`passe`, `Geheimnis`, `OIDC`), never `aZqX`.
+const NATURAL_WORD = "(?:[A-Z]?[a-z]+|[A-Z]+)";
+// A label: natural words joined by one separator, maybe ending in punctuation (`Palavra-passe:`).
+const LABEL = new RegExp(`^${NATURAL_WORD}(?:[-_. ]${NATURAL_WORD})*[:.!?]?$`);
+
+/** True when `value` is human text: it has letters outside ASCII, or it is a label of natural words. */
+export function isHumanText(value: string): boolean {
+  return NON_ASCII_LETTER.test(value) || LABEL.test(value);
+}
+
+// One segment of an identifier: camel-cased word parts, each letters then maybe digits (`md5`,
+// `Token2`) or a numeronym (`i18next`, `k8s`). Hex and base64 break this within a few characters.
+const CAMEL_SEGMENT = /^(?:[a-z]+\d*|[a-z]\d{1,2}[a-z]+|[A-Z][a-z]+\d*)(?:[A-Z][a-z]+\d*)*$/;
+
+/** A word part with a vowel once it is five letters long and no run of five consonants. */
+function isPronounceable(part: string): boolean {
+  const letters = part.replace(/\d/g, "");
+  if (letters.length >= 5 && !/[aeiouy]/i.test(letters)) return false;
+  return !/[b-df-hj-np-tv-xz]{5}/i.test(letters);
+}
+
+/**
+ * A camel-cased segment of words: one digit group at most, parts four letters long on average
+ * (camel shapes in random strings come from scattered capitals, so their parts are short).
+ */
+function isIdentifierSegment(segment: string): boolean {
+  if (!CAMEL_SEGMENT.test(segment) || (segment.match(/\d+/g) ?? []).length > 1) return false;
+  const parts = segment.split(/(?=[A-Z])/);
+  return (parts.length === 1 || segment.length / parts.length >= 4) && parts.every(isPronounceable);
+}
+
+/**
+ * True when `value` is an identifier, a constant or a route: `_logto_device_flow_xsrf`,
+ * `i18nextLogtoUiLng`, `UpdatePersonalAccessTokenByName`, `User.Data.Updated`, `apikeys:import`,
+ * `smsbao-api-key-or-md5-password`, `secret_123`. Its word parts are pronounceable: random strings
+ * that happen to have camel shape rarely are.
+ */
+export function isIdentifierLike(value: string): boolean {
+  const segments = value.replace(/^_+/, "").split(/[._:/-]/);
+  if (segments.some((segment) => segment.length === 0)) return false;
+  const last = segments.length > 1 ? segments.pop() : undefined;
+  // A counter at the end (`secret_123`, `token-2`) keeps it an identifier.
+  if (last !== undefined && !/^\d{1,6}$/.test(last)) segments.push(last);
+  return segments.every(isIdentifierSegment);
+}
+
+const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
+const KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+const DIGITS = "01234567890";
+
+function isRun(chars: string, alphabets: readonly string[]): boolean {
+  if (chars.length <= 1 || /^(.)\1*$/.test(chars)) return true;
+  const reversed = Array.from(chars).reverse().join("");
+  return alphabets.some((alphabet) => alphabet.includes(chars) || alphabet.includes(reversed));
+}
+
+/**
+ * True when the letters and the digits of `value` each run along the alphabet, a keyboard row or
+ * a repeated key (`abcd1234`, `a123b456c789d0`, `1234asd$`, `123456aA`): typed, not generated.
+ */
+export function isOrderedSequence(value: string): boolean {
+  const letters = value.toLowerCase().replace(/[^a-z]/g, "");
+  const digits = value.replace(/[^0-9]/g, "");
+  if (value.length - letters.length - digits.length > 2 || letters.length + digits.length < 6) return false;
+  return isRun(letters, [ALPHABET, ...KEYBOARD_ROWS]) && isRun(digits, [DIGITS]);
+}
+
+// Leetspeak people use in made-up test values (`P@ssw0rd`, `s3cret`, `l0gt0`).
+const LEET: Record<string, string> = { "0": "o", "@": "a", "4": "a", "3": "e", $: "s", "5": "s", "1": "i", "7": "t" };
+const CREDENTIAL_WORDS = /passwo?r?d|passwd|pwd|secret|token|api[_-]?key|key|credential|cred|auth|access/g;
+
+/**
+ * True when `value` spells out a credential word and what is left is short (`Password123!`,
+ * `test-api-key-123`, `accessKeySecret+cltHAJ`, `l0gt0_T3st_P@ssw0rd`, `s3cret-do-not-log`): a
+ * stand-in a person wrote. A prefixed token (`secret_` then 40 random characters) keeps its long rest.
+ */
+export function spellsCredentialWord(value: string): boolean {
+  const normalised = Array.from(value.toLowerCase(), (char) => LEET[char] ?? char).join("");
+  const rest = normalised.replace(CREDENTIAL_WORDS, " ");
+  if (rest === normalised) return false;
+  const longestRun = Math.max(0, ...(rest.match(/[a-z0-9]+/g) ?? []).map((run) => run.length));
+  return longestRun <= 10;
+}
+
+/**
+ * True when `value` has the shape of a JSON Web Token. The catalogue's JWT detector decodes it and
+ * decides (unsigned or fake-signed test tokens are not credentials); a name cannot know better.
+ */
+export function isJwtShaped(value: string): boolean {
+  return /^eyJ[\w-]*\.[\w-]*\.[\w-]*$/.test(value);
+}
