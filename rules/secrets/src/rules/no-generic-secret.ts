@@ -14,12 +14,7 @@ import { isDotenvTemplate } from "../shared/env-files.js";
 import { isIdentifierLike, isJwtShaped, spellsCredentialWord } from "../shared/human-values.js";
 import { isPasswordName, isSecretName } from "../shared/secret-names.js";
 import { looksLikeSecretValue } from "../shared/secret-values.js";
-import {
-  reportSeverity,
-  type TestPathOptions,
-  type TestSeverity,
-  testPathOptionSchema,
-} from "../shared/test-paths.js";
+import { reportSeverity, type TestPathOptions, type TestSeverity, testPathOptionSchema } from "../shared/test-paths.js";
 import { roots } from "../shared/yaml-walk.js";
 
 export interface NoGenericSecretOptions extends TestPathOptions {

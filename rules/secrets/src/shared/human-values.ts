@@ -6,8 +6,9 @@ const NON_ASCII_LETTER = /(?![\x00-\x7F])\p{L}/u;
 
 // Words in the casing people write them in (`passe`, `Geheimnis`, `OIDC`), never `aZqX`.
 const NATURAL_WORD = "(?:[A-Z]?[a-z]+|[A-Z]+)";
-// A label: natural words joined by one separator, maybe ending in punctuation (`Palavra-passe:`).
-const LABEL = new RegExp(`^${NATURAL_WORD}(?:[-_. ]${NATURAL_WORD})*[:.!?]?$`);
+// A label: two or more natural words joined by separators, maybe ending in punctuation
+// (`Palavra-passe:`). One word alone is judged by length and entropy like any letters.
+const LABEL = new RegExp(`^${NATURAL_WORD}(?:[-_. ]${NATURAL_WORD})+[:.!?]?$`);
 
 /** True when `value` is human text: it has letters outside ASCII, or it is a label of natural words. */
 export function isHumanText(value: string): boolean {
@@ -43,11 +44,13 @@ function isIdentifierSegment(segment: string): boolean {
  */
 export function isIdentifierLike(value: string): boolean {
   const segments = value.replace(/^_+/, "").split(/[._:/-]/);
-  if (segments.some((segment) => segment.length === 0)) return false;
-  const last = segments.length > 1 ? segments.pop() : undefined;
-  // A counter at the end (`secret_123`, `token-2`) keeps it an identifier.
-  if (last !== undefined && !/^\d{1,6}$/.test(last)) segments.push(last);
-  return segments.every(isIdentifierSegment);
+  // A counter at the end (`secret_123`, `token-2`) keeps it an identifier and counts as a word.
+  const counter = segments.length > 1 && /^\d{1,6}$/.test(segments[segments.length - 1] ?? "");
+  const named = counter ? segments.slice(0, -1) : segments;
+  if (!named.every(isIdentifierSegment)) return false;
+  // One word alone (`saklclibgyop`) is judged by length and entropy like any letters.
+  const words = named.reduce((sum, segment) => sum + segment.split(/(?=[A-Z])/).length, counter ? 1 : 0);
+  return words >= 2;
 }
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
@@ -84,8 +87,9 @@ export function spellsCredentialWord(value: string): boolean {
   const normalised = Array.from(value.toLowerCase(), (char) => LEET[char] ?? char).join("");
   const rest = normalised.replace(CREDENTIAL_WORDS, " ");
   if (rest === normalised) return false;
+  // Short in total and in its longest run: symbol-rich random strings have short runs, not a short rest.
   const longestRun = Math.max(0, ...(rest.match(/[a-z0-9]+/g) ?? []).map((run) => run.length));
-  return longestRun <= 10;
+  return longestRun <= 10 && rest.replace(/[\s_.:+-]/g, "").length <= 14;
 }
 
 /**
