@@ -2,7 +2,7 @@
 // and stand-ins that spell out what they stand for. Generated credentials are none of these.
 
 // A letter beyond ASCII (`ñ`, `ö`, `キ`): translations and prose; generated credentials are ASCII.
-const NON_ASCII_LETTER = /(?![\x00-\x7F])\p{L}/u;
+const NON_ASCII_LETTER = /(?![A-Za-z])\p{L}/u;
 
 // Words in the casing people write them in (`passe`, `Geheimnis`, `OIDC`), never `aZqX`.
 const NATURAL_WORD = "(?:[A-Z]?[a-z]+|[A-Z]+)";
