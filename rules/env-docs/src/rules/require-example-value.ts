@@ -17,7 +17,8 @@ export default defineRule<typeof messages>({
     description:
       "Require an example value (or @example) for each entry of the example file, and a placeholder for sensitive ones.",
     kinds: ["dotenv"],
-    presets: { recommended: "warn", strict: "error" },
+    // An empty value is the usual way to list an optional or secret variable; asking for a value is a documentation style, so strict only.
+    presets: { recommended: "off", strict: "error" },
     messages,
     help: "Give each entry a safe example value (localhost URLs, test-mode keys, replace-me), or an @example=… decorator when the value must stay empty.",
     docs: { url: "https://github.com/deploylint/deploylint/blob/main/docs/rules/env-docs/require-example-value.md" },
