@@ -97,7 +97,9 @@ describe("renderPreset", () => {
       },
     };
     const { entries: withOptions } = collectRules([{ name: "fake", rules: [styled] }]);
-    expect(JSON.parse(renderPreset(withOptions, "strict"))).toEqual({ rules: { "fake/styled": ["error", { style: true }] } });
+    expect(JSON.parse(renderPreset(withOptions, "strict"))).toEqual({
+      rules: { "fake/styled": ["error", { style: true }] },
+    });
     expect(JSON.parse(renderPreset(withOptions, "recommended"))).toEqual({ rules: { "fake/styled": "warn" } });
     expect(renderHeader(withOptions[0])).toContain('| warn | error with `{"style":true}` | dotenv | yes |');
   });

@@ -124,7 +124,7 @@ function presetCell(rule, preset) {
  * @param {RuleEntry} entry
  */
 export function renderHeader({ key, rule }) {
-  const { description, presets, options } = rule.meta;
+  const { description, options } = rule.meta;
   const lines = [
     `# ${key}`,
     "",

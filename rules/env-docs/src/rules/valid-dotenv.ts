@@ -63,7 +63,10 @@ export default defineRule<ValidDotenvMessages, ValidDotenvOptions | undefined>({
           description:
             "Also run the style checks: quoteCharacter, lowercaseKey, trailingWhitespace, extraBlankLine, endingBlankLine (off by default, on in strict).",
         },
-        order: { type: "boolean", description: "Require keys sorted within each group (off by default, on in strict)." },
+        order: {
+          type: "boolean",
+          description: "Require keys sorted within each group (off by default, on in strict).",
+        },
         skip: {
           type: "array",
           description: "Message ids of checks to skip.",
