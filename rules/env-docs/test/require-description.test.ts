@@ -83,6 +83,19 @@ tester.run("require-description", {
       ],
     },
     {
+      // The example names shared with the secrets pack: umami keeps its example at podman/env.sample.
+      name: "every shared example name is an example file",
+      filename: "podman/env.sample",
+      code: "DATABASE_TYPE=postgresql\n",
+      errors: [{ messageId: "missingDescription", line: 1, column: 1 }],
+    },
+    {
+      name: "a .env.dist is an example file",
+      filename: ".env.dist",
+      code: "DATABASE_TYPE=postgresql\n",
+      errors: [{ messageId: "missingDescription", line: 1, column: 1 }],
+    },
+    {
       name: "exported entries are positioned at their name",
       filename: ".env.example",
       code: "export TOKEN=replace-me\n",

@@ -4,7 +4,7 @@ import { defineRule } from "@deploylint/core/rule-api";
 import { DOCUMENTED_FACT, type DocumentedFact, READ_FACT, type ReadFact } from "../facts.js";
 import { indexExamples } from "../project/examples.js";
 import { KNOWN_OPTIONS_SCHEMA, type KnownOptions, knownMatcher } from "../project/platform.js";
-import { envDocsSettings } from "../settings.js";
+import { DEFAULT_EXAMPLES, envDocsSettings } from "../settings.js";
 
 const messages = {
   undocumented:
@@ -83,9 +83,9 @@ export default defineRule<typeof messages, NoUndocumentedVarOptions | undefined>
         ctx.report({
           file,
           messageId: "noExample",
-          data: { name: read.name, examples: settings.examples.join(", ") },
+          data: { name: read.name, examples: (settings.examples ?? DEFAULT_EXAMPLES).join(", ") },
           fingerprintText: read.name,
-          fix: { file: defaultExample(settings.examples), append: documentEntry(read.name ?? "") },
+          fix: { file: defaultExample(settings.examples ?? DEFAULT_EXAMPLES), append: documentEntry(read.name ?? "") },
           ...location,
         });
       }
