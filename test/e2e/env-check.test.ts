@@ -150,7 +150,9 @@ describe("deploylint env check", () => {
     const cwd = tempRepo({ "a.env": "A=1\n" });
     const { code, stderr } = await check(["--env-file", "a.env"], { cwd });
     expect(code).toBe(2);
-    expect(stderr).toContain("no example file (.env.example, .env.sample, .env.template)");
+    expect(stderr).toContain(
+      "no example file (.env.example, .env.sample, .env.template, .example.env, env.example, env.sample, .env.dist, example.env)",
+    );
   });
 
   it("checks the real environment of a spawned process", () => {

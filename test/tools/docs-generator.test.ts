@@ -85,6 +85,25 @@ describe("renderPreset", () => {
     });
   });
 
+  it("writes the options a preset sets beside its severity, and only in that preset", () => {
+    const styled = {
+      id: "styled",
+      meta: {
+        description: "Style.",
+        kinds: ["dotenv"],
+        presets: { recommended: "warn", strict: "error" },
+        presetOptions: { strict: { style: true } },
+        options: { type: "object" },
+      },
+    };
+    const { entries: withOptions } = collectRules([{ name: "fake", rules: [styled] }]);
+    expect(JSON.parse(renderPreset(withOptions, "strict"))).toEqual({
+      rules: { "fake/styled": ["error", { style: true }] },
+    });
+    expect(JSON.parse(renderPreset(withOptions, "recommended"))).toEqual({ rules: { "fake/styled": "warn" } });
+    expect(renderHeader(withOptions[0])).toContain('| warn | error with `{"style":true}` | dotenv | yes |');
+  });
+
   it("renders an empty preset when no rule exists yet", () => {
     expect(renderPreset([], "strict")).toBe('{\n  "rules": {}\n}\n');
   });

@@ -5,7 +5,8 @@
 /**
  * The part of a rule the generator reads (see packages/core/src/rule-api/types.ts).
  * @typedef {{ id: string, scope?: "file" | "project", meta: { description: string, kinds?: string[],
- *   presets: { recommended: Severity, strict: Severity }, options?: Record<string, unknown> } }} RuleLike
+ *   presets: { recommended: Severity, strict: Severity }, presetOptions?: { recommended?: unknown, strict?: unknown },
+ *   options?: Record<string, unknown> } }} RuleLike
  */
 /** @typedef {{ name: string, rules: RuleLike[] }} PackLike */
 /** @typedef {{ key: string, pack: string, rule: RuleLike }} RuleEntry */
@@ -93,7 +94,8 @@ export function renderPreset(entries, preset) {
   const rules = {};
   for (const { key, rule } of [...entries].sort((a, b) => compare(a.key, b.key))) {
     const severity = rule.meta.presets[preset];
-    if (severity !== "off") rules[key] = severity;
+    const options = rule.meta.presetOptions?.[preset];
+    if (severity !== "off") rules[key] = options === undefined ? severity : [severity, options];
   }
   return `${JSON.stringify({ rules }, null, 2)}\n`;
 }
@@ -108,12 +110,21 @@ function appliesTo(rule) {
   return (rule.meta.kinds ?? []).join(", ") || "(none)";
 }
 
+/** A preset's severity, with the options it sets (`error` with `{"style":true}`). */
+function presetCell(rule, preset) {
+  const severity = rule.meta.presets[preset];
+  const options = rule.meta.presetOptions?.[preset];
+  return options === undefined || severity === "off"
+    ? severity
+    : tableCell(`${severity} with \`${JSON.stringify(options)}\``);
+}
+
 /**
  * The generated header of a rule's doc page (the text between the header markers, markers excluded).
  * @param {RuleEntry} entry
  */
 export function renderHeader({ key, rule }) {
-  const { description, presets, options } = rule.meta;
+  const { description, options } = rule.meta;
   const lines = [
     `# ${key}`,
     "",
@@ -121,7 +132,7 @@ export function renderHeader({ key, rule }) {
     "",
     "| Recommended | Strict | Applies to | Has options |",
     "| --- | --- | --- | --- |",
-    `| ${presets.recommended} | ${presets.strict} | ${tableCell(appliesTo(rule))} | ${options ? "yes" : "no"} |`,
+    `| ${presetCell(rule, "recommended")} | ${presetCell(rule, "strict")} | ${tableCell(appliesTo(rule))} | ${options ? "yes" : "no"} |`,
   ];
   if (options) lines.push("", "Options schema:", "", "```json", JSON.stringify(options, null, 2), "```");
   return `\n${lines.join("\n")}\n\n`;

@@ -25,7 +25,12 @@ export function builtins(): Builtins {
   return {
     packs: PACKS.map((pack) => ({ pack, specifier: builtinSpecifier(pack) })),
     // A copy per call, as reading the files gave: the config loader may merge into what it gets.
-    presets: { recommended: structuredClone(recommended) as PackConfig, strict: structuredClone(strict) as PackConfig },
+    // JSON imports type `["error", {…}]` as an array, not a RuleSetting tuple; the loader validates
+    // each preset setting (severity and options) like a user's, so the cast hides nothing.
+    presets: {
+      recommended: structuredClone(recommended) as unknown as PackConfig,
+      strict: structuredClone(strict) as unknown as PackConfig,
+    },
     defaultExtends: ["recommended"],
   };
 }

@@ -167,6 +167,20 @@ tester.run("no-undocumented-var", {
       errors: [{ file: "src/a.ts", messageId: "noExample", line: 1, column: 13 }],
     },
     {
+      // umami: podman/env.sample documents podman/ only; saying the repository has none would be false.
+      name: "an example elsewhere that does not cover the reading file",
+      files: { "podman/env.sample": "# Database.\nDATABASE_URL=\n", "src/a.ts": "process.env.API_URL;" },
+      errors: [
+        {
+          file: "src/a.ts",
+          messageId: "notCovered",
+          line: 1,
+          column: 13,
+          data: { name: "API_URL", examples: "podman/env.sample" },
+        },
+      ],
+    },
+    {
       name: "a name no shell or example can hold is reported, escaped, without a fix",
       files: {
         ".env.example": example,

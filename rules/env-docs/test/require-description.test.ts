@@ -21,6 +21,27 @@ tester.run("require-description", {
       filename: ".env.sample",
       code: "# Error reporting.\n# SENTRY_DSN=\n",
     },
+    {
+      // linkwarden's `.env.sample`: one heading per group of settings.
+      name: "a comment heading a group describes every entry up to the next blank line",
+      filename: ".env.sample",
+      code: "# SMTP settings\nEMAIL_FROM=\nEMAIL_SERVER=\n# EMAIL_TLS=true\nBASE_URL=\n",
+    },
+    {
+      name: "the nearest describing block wins, past rulers and decorator-only blocks",
+      filename: ".env.example",
+      code: "#######\n# SSO #\n#######\nSSO_ENABLED=\n# @sensitive\nSSO_SECRET=replace-me\n# -----\nSSO_ISSUER=\n",
+    },
+    {
+      name: "a commented-out entry needs no description of its own",
+      filename: ".env.example",
+      code: "DATABASE_URL=postgres://localhost/app # the app database\n\n# SENTRY_DSN=\n",
+    },
+    {
+      name: "a commented-out entry inside a described group",
+      filename: ".env.example",
+      code: "# Optional.\n# OLD=1\nNEW=2\n",
+    },
     { name: "files that are not examples", filename: ".env.production", code: "SENTRY_DSN=\n" },
     {
       name: "a configured example name",
@@ -47,10 +68,32 @@ tester.run("require-description", {
       ],
     },
     {
-      name: "a commented-out entry does not describe the entry below it",
+      name: "a comment above the group is not carried past a blank line",
       filename: ".env.example",
-      code: "# Optional.\n# OLD=1\nNEW=2\n",
-      errors: [{ messageId: "missingDescription", line: 3, column: 1 }],
+      code: "# SMTP settings\nEMAIL_FROM=\n\nBASE_URL=\n",
+      errors: [{ messageId: "missingDescription", line: 4, column: 1 }],
+    },
+    {
+      name: "a group headed by decorators or a ruler only is not described",
+      filename: ".env.example",
+      code: "# Section header.\n\n# @optional\nA=\nB=\n",
+      errors: [
+        { messageId: "missingDescription", line: 4, column: 1 },
+        { messageId: "missingDescription", line: 5, column: 1 },
+      ],
+    },
+    {
+      // The example names shared with the secrets pack: umami keeps its example at podman/env.sample.
+      name: "every shared example name is an example file",
+      filename: "podman/env.sample",
+      code: "DATABASE_TYPE=postgresql\n",
+      errors: [{ messageId: "missingDescription", line: 1, column: 1 }],
+    },
+    {
+      name: "a .env.dist is an example file",
+      filename: ".env.dist",
+      code: "DATABASE_TYPE=postgresql\n",
+      errors: [{ messageId: "missingDescription", line: 1, column: 1 }],
     },
     {
       name: "exported entries are positioned at their name",

@@ -20,6 +20,16 @@ tester.run("require-example-value", {
     },
     { name: "a commented-out entry", filename: ".env.example", code: "# Optional.\n# FEATURE_X=\n" },
     { name: "not an example file", filename: ".env", code: "SENTRY_DSN=\n" },
+    {
+      name: "an empty value its own comment describes (recommended leaves the style to strict)",
+      filename: ".env.example",
+      code: "# Error reporting DSN; leave empty to turn reporting off.\nSENTRY_DSN=\n",
+    },
+    {
+      name: "empty values under a comment heading their group",
+      filename: ".env.example",
+      code: "# Additional optional settings\nPAGINATION_TAKE_COUNT=\nSTORAGE_FOLDER=\n",
+    },
   ],
   invalid: [
     {
@@ -29,8 +39,22 @@ tester.run("require-example-value", {
       errors: [{ messageId: "emptyValue", line: 4, column: 1, endColumn: 11, data: { name: "SENTRY_DSN" } }],
     },
     {
+      name: "described empty values with describedEntries (the strict preset)",
+      filename: ".env.example",
+      options: { describedEntries: true },
+      code: "# Additional optional settings\nPAGINATION_TAKE_COUNT=\n",
+      errors: [{ messageId: "emptyValue", line: 2, column: 1, data: { name: "PAGINATION_TAKE_COUNT" } }],
+    },
+    {
+      name: "an undescribed empty value after a described group",
+      filename: ".env.example",
+      code: "# Optional settings\nA=\n\nB=\n",
+      errors: [{ messageId: "emptyValue", line: 4, column: 1, data: { name: "B" } }],
+    },
+    {
       name: "empty quotes and an empty @example",
       filename: ".env.example",
+      options: { describedEntries: true },
       code: '# A.\nA=""\n# B.\n# @example=\nB=\n',
       errors: [
         { messageId: "emptyValue", line: 2, column: 1 },

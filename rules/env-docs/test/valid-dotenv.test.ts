@@ -65,6 +65,12 @@ tester.run("valid-dotenv", {
       code: "D=1\n\nA=2\nC=$A\nB=3\n",
       options: { order: true },
     },
+    {
+      // What a maintainer keeps on purpose (quotes, a lowercase name, spacing) still loads the same.
+      name: "style checks are off unless the style option is on",
+      filename: env,
+      code: 'FOO="bar"\nfoo_bar=1\nBAZ=1  \n\n\nQUX=2',
+    },
     { name: "skip turns a check off", filename: env, code: "foo=1\n", options: { skip: ["lowercaseKey"] } },
   ],
   invalid: [
@@ -93,6 +99,7 @@ tester.run("valid-dotenv", {
     {
       filename: env,
       code: "foo_Bar=1\n",
+      options: { style: true },
       errors: [{ messageId: "lowercaseKey", data: { key: "foo_Bar", upper: "FOO_BAR" }, line: 1, column: 1 }],
     },
     {
@@ -142,6 +149,7 @@ tester.run("valid-dotenv", {
     {
       filename: env,
       code: 'FOO="bar"\nBAR=\'b"az\'\n',
+      options: { style: true },
       errors: [
         { messageId: "quoteCharacter", data: { key: "FOO" }, line: 1, column: 5, endColumn: 6 },
         { messageId: "quoteCharacter", data: { key: "BAR" }, line: 2, column: 5 },
@@ -165,11 +173,13 @@ tester.run("valid-dotenv", {
     {
       filename: env,
       code: "FOO=bar  \n",
+      options: { style: true },
       errors: [{ messageId: "trailingWhitespace", line: 1, column: 8, endLine: 1, endColumn: 10 }],
     },
     {
       filename: env,
       code: "A=1\n\n\n\nB=2\n",
+      options: { style: true },
       errors: [
         { messageId: "extraBlankLine", line: 3, column: 1 },
         { messageId: "extraBlankLine", line: 4, column: 1 },
@@ -178,6 +188,7 @@ tester.run("valid-dotenv", {
     {
       filename: env,
       code: "A=1\nB=2",
+      options: { style: true },
       errors: [{ messageId: "endingBlankLine", line: 2, column: 4 }],
     },
     {

@@ -53,6 +53,13 @@ tester.run("no-real-value-in-example", {
       errors: [{ messageId: "randomValue", ...at(named, sessionSecret) }],
     },
     {
+      // The example names are shared with env-docs: a bare env.sample is a template here too.
+      name: "a random secret in a bare env.sample",
+      filename: "podman/env.sample",
+      code: named,
+      errors: [{ messageId: "randomValue", ...at(named, sessionSecret) }],
+    },
+    {
       name: "a random unnamed value",
       filename: "config/.env.template",
       code: random,

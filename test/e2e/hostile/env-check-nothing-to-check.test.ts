@@ -40,7 +40,9 @@ describe("env check with nothing to check", () => {
     const none = repo({ "a.env": "A=1\n" });
     const noExample = runCli(["env", "check", "--env-file", "a.env"], { cwd: none });
     expect(noExample.status).toBe(2);
-    expect(oneErrorLine(noExample.stderr)).toContain("no example file (.env.example, .env.sample, .env.template)");
+    expect(oneErrorLine(noExample.stderr)).toContain(
+      "no example file (.env.example, .env.sample, .env.template, .example.env, env.example, env.sample, .env.dist, example.env)",
+    );
 
     const noSource = runCli(["env", "check"], { cwd: repo({ ".env.example": "A=1\n" }) });
     expect(noSource.status).toBe(2);

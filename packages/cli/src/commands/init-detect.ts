@@ -2,6 +2,7 @@
 // env example and committed env files, the ladder manifest, the CI provider and the main branch.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { isExampleFileName } from "@deploylint/core/rule-api";
 import { parse as parseYaml } from "yaml";
 
 export interface MigrationsDetection {
@@ -30,7 +31,6 @@ export interface Detection {
 const SKIP_DIRS = new Set(["node_modules", ".git", "dist", "build", "vendor", "coverage", ".next", "target", ".venv"]);
 const MIGRATION_DIRS = new Set(["migrations", "migrate", "migration"]);
 const MIGRATION_FILE = /\.(sql|rb|py|js|ts|xml|ya?ml)$/;
-const EXAMPLE_NAMES = new Set([".env.example", ".env.sample", ".env.template"]);
 const MAX_FILES = 20_000;
 const MAX_DEPTH = 6;
 
@@ -174,10 +174,9 @@ export function detectRepository(root: string): Detection {
       }
     : null;
   const base = (f: string) => f.slice(f.lastIndexOf("/") + 1);
-  const envExamples = files.filter((f) => EXAMPLE_NAMES.has(base(f)));
+  const envExamples = files.filter((f) => isExampleFileName(f));
   const envFiles = files.filter(
-    (f) =>
-      !EXAMPLE_NAMES.has(base(f)) && (base(f) === ".env" || base(f).startsWith(".env.") || base(f).endsWith(".env")),
+    (f) => !isExampleFileName(f) && (base(f) === ".env" || base(f).startsWith(".env.") || base(f).endsWith(".env")),
   );
   const manifest = ["company.config.yaml", "company.config.yml"].find((name) => files.includes(name)) ?? null;
   const scripts = packageJson?.scripts ?? {};

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Finding, ResolvedConfig } from "@deploylint/core";
+import { EXAMPLE_FILE_NAMES } from "@deploylint/core/rule-api";
 import type { Io } from "../cli.js";
 import { lint } from "../index.js";
 import { loadEnvCheck, loadMigrationsVerify } from "./load-env-check.js";
@@ -110,7 +111,8 @@ function capturingIo(io: Io): { io: Io; text: () => string } {
   };
 }
 
-const DEFAULT_EXAMPLES = [".env.example", ".env.sample", ".env.template"];
+// The example names every pack shares, tried in order at the working directory.
+const DEFAULT_EXAMPLES = EXAMPLE_FILE_NAMES;
 
 /**
  * Runs `deploylint env check` over the environment's env files and the process environment (where a

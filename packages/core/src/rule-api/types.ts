@@ -184,6 +184,11 @@ export interface RuleMeta<M extends Record<string, string>, O> {
   kinds: SourceKind[];
   /** Severity in each shipped preset; "off" keeps the rule out of it. */
   presets: { recommended: Severity; strict: Severity };
+  /**
+   * Options a shipped preset sets with the severity (the generated preset then holds `[severity,
+   * options]`), for a rule whose stricter checks are opt-in options rather than a separate rule.
+   */
+  presetOptions?: { recommended?: O; strict?: O };
   messages: M;
   /** What to do instead; shown under the message. */
   help?: string;

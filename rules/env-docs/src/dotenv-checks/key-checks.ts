@@ -40,6 +40,7 @@ export const keyWithoutValue: DotenvCheck = {
 
 export const lowercaseKey: DotenvCheck = {
   id: "lowercaseKey",
+  style: true,
   run(input, report) {
     for (const ref of keyRefs(input)) {
       const upper = ref.key.toUpperCase();

@@ -5,6 +5,7 @@ import type { DotenvCheck } from "./types.js";
 
 export const trailingWhitespace: DotenvCheck = {
   id: "trailingWhitespace",
+  style: true,
   run(input, report) {
     const { source, file } = input;
     // Whitespace at the end of a line inside a multi-line quoted value is part of the value.
@@ -24,6 +25,7 @@ export const trailingWhitespace: DotenvCheck = {
 
 export const extraBlankLine: DotenvCheck = {
   id: "extraBlankLine",
+  style: true,
   run({ source }, report) {
     source.lines.forEach((line, index) => {
       if (line.kind === "blank" && source.lines[index - 1]?.kind === "blank") {
@@ -35,6 +37,7 @@ export const extraBlankLine: DotenvCheck = {
 
 export const endingBlankLine: DotenvCheck = {
   id: "endingBlankLine",
+  style: true,
   run({ source, file }, report) {
     const last = source.lines[source.lines.length - 1];
     if (!last || /[\r\n]$/.test(file.text)) return;

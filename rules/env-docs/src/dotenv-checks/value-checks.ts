@@ -24,6 +24,7 @@ export const spaceCharacter: DotenvCheck = {
 
 export const quoteCharacter: DotenvCheck = {
   id: "quoteCharacter",
+  style: true,
   run({ source }, report) {
     for (const entry of source.entries) {
       // As dotenv-linter: quotes are needed around spaces, `\n` escapes, `$` and `#`.

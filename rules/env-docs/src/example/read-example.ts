@@ -12,6 +12,12 @@ export interface ExampleEntry {
   value: string;
   commented: boolean;
   documentation: Documentation;
+  /**
+   * The description of the comment block heading the entry's group (the entries up to the blank
+   * line above it), as in `# SMTP settings` over EMAIL_FROM and EMAIL_SERVER; null when none.
+   * Only the description: a decorator such as @required stays with the entry right below it.
+   */
+  groupDescription: string | null;
   /** Variables the value expands (`${OTHER}` or `$OTHER`), which count as read. */
   references: string[];
 }
@@ -31,6 +37,7 @@ export function readExample(source: DotenvSource, positionAt: (offset: number) =
       value: entry.value,
       commented: false,
       documentation: readDocumentation(above, entry.inlineComment),
+      groupDescription: groupDescription(byLine, entry.line),
       // Single-quoted values are not expanded by dotenv-expand or shells.
       references: entry.quote === "'" ? [] : referencesIn(entry.value),
     };
@@ -53,6 +60,7 @@ export function readExample(source: DotenvSource, positionAt: (offset: number) =
       value,
       commented: true,
       documentation: readDocumentation(commentBlockAbove(byLine, line.line)),
+      groupDescription: groupDescription(byLine, line.line),
       references: referencesIn(value),
     });
   }
@@ -68,6 +76,27 @@ function commentBlockAbove(byLine: Map<number, DotenvLine>, line: number): strin
     block.unshift(above.text.replace(/^\s*#+\s?/, ""));
   }
   return block;
+}
+
+/**
+ * The nearest describing comment block above `line` within its group: walks up over entries,
+ * commented-out entries and comment blocks that describe nothing (rulers, decorators), and stops
+ * at a blank line or the top of the file.
+ */
+function groupDescription(byLine: Map<number, DotenvLine>, line: number): string | null {
+  for (let at = line - 1; at >= 1; ) {
+    const above = byLine.get(at);
+    if (above === undefined || above.kind === "blank") return null;
+    if (above.kind !== "comment" || COMMENTED_ASSIGNMENT.test(above.text)) {
+      at--;
+      continue;
+    }
+    const block = commentBlockAbove(byLine, at + 1);
+    const { description } = readDocumentation(block);
+    if (description !== null) return description;
+    at -= block.length;
+  }
+  return null;
 }
 
 function stripValue(raw: string): string {

@@ -30,7 +30,7 @@ export function textLanguage(path: string, text: string): TextLanguage | null {
   ) {
     return "dockerfile";
   }
-  if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(lower)) return "compose";
+  if (/^(docker-|podman-)?compose([.-][\w.-]+)?\.ya?ml$/.test(lower)) return "compose";
   if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) return "actions";
   if (/(^|\/)(scripts|bin|tools)\//.test(path)) {
     if (/\.(sh|bash|zsh)$/.test(lower)) return "shell";

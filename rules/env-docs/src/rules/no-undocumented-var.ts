@@ -4,13 +4,15 @@ import { defineRule } from "@deploylint/core/rule-api";
 import { DOCUMENTED_FACT, type DocumentedFact, READ_FACT, type ReadFact } from "../facts.js";
 import { indexExamples } from "../project/examples.js";
 import { KNOWN_OPTIONS_SCHEMA, type KnownOptions, knownMatcher } from "../project/platform.js";
-import { envDocsSettings } from "../settings.js";
+import { DEFAULT_EXAMPLES, envDocsSettings } from "../settings.js";
 
 const messages = {
   undocumented:
     "The variable {{name}} is read here but {{example}} does not document it; a deploy that does not set it runs with it undefined, and nobody setting up an environment knows it is needed. Add {{name}} to {{example}} with a comment saying what it is and an example value.",
   noExample:
     "The variable {{name}} is read here but the repository has no example file ({{examples}}); whoever deploys cannot know which variables to set. Create .env.example listing {{name}} with a description and an example value.",
+  notCovered:
+    "The variable {{name}} is read here but no example file covers this directory ({{examples}} document only their own directories); whoever deploys this code cannot know which variables to set. Add {{name}} to an example file in this directory or at the root of the repository.",
   invalidName:
     "The code reads the variable {{name}}, which is not a valid variable name (letters, digits and _, not starting with a digit); a dotenv file cannot hold it and a shell cannot export it, so a deploy will hardly ever set it, and --fix does not write it. Rename it to a valid name.",
   dynamicAccess:
@@ -79,13 +81,22 @@ export default defineRule<typeof messages, NoUndocumentedVarOptions | undefined>
           fix: { file: nearest.path, append: documentEntry(read.name ?? "") },
           ...location,
         });
+      } else if (index.examples.length > 0) {
+        // "The repository has no example file" would be false; no fix, since --fix must not create a second example.
+        ctx.report({
+          file,
+          messageId: "notCovered",
+          data: { name: read.name, examples: index.examples.map((example) => example.path).join(", ") },
+          fingerprintText: read.name,
+          ...location,
+        });
       } else {
         ctx.report({
           file,
           messageId: "noExample",
-          data: { name: read.name, examples: settings.examples.join(", ") },
+          data: { name: read.name, examples: (settings.examples ?? DEFAULT_EXAMPLES).join(", ") },
           fingerprintText: read.name,
-          fix: { file: defaultExample(settings.examples), append: documentEntry(read.name ?? "") },
+          fix: { file: defaultExample(settings.examples ?? DEFAULT_EXAMPLES), append: documentEntry(read.name ?? "") },
           ...location,
         });
       }

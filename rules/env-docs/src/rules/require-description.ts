@@ -1,5 +1,5 @@
-// env-docs/require-description: every example entry has a comment saying what it is, because
-// the example is the only documentation a deployer setting up an environment reads.
+// env-docs/require-description: every example entry has a comment saying what it is (its own, or
+// the one heading its group), because the example is the only documentation a deployer reads.
 import { defineRule } from "@deploylint/core/rule-api";
 import { exampleEntries } from "../example/read-example.js";
 import { envDocsSettings, isExampleFile } from "../settings.js";
@@ -16,7 +16,7 @@ export default defineRule<typeof messages>({
     kinds: ["dotenv"],
     presets: { recommended: "warn", strict: "error" },
     messages,
-    help: "Write the description as comment lines directly above the entry (no blank line between); decorators such as @required may follow on their own line.",
+    help: "Write the description as comment lines directly above the entry, or above its group (entries up to the next blank line); decorators such as @required may follow on their own line.",
     docs: { url: "https://github.com/deploylint/deploylint/blob/main/docs/rules/env-docs/require-description.md" },
   },
   create(ctx) {
@@ -24,7 +24,9 @@ export default defineRule<typeof messages>({
     return {
       dotenv(source) {
         for (const entry of exampleEntries(ctx, source)) {
-          if (entry.documentation.description !== null) continue;
+          // A commented-out entry (`# NAME=value`) is the usual way to list an optional variable: the
+          // line itself shows what to set, and the group's comment says what it is for.
+          if (entry.commented || entry.documentation.description !== null || entry.groupDescription !== null) continue;
           ctx.report({
             messageId: "missingDescription",
             data: { name: entry.name },

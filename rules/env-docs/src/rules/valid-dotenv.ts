@@ -37,6 +37,8 @@ export type ValidDotenvMessages = typeof messages;
 export type ValidDotenvMessageId = keyof ValidDotenvMessages;
 
 export interface ValidDotenvOptions {
+  /** Also run the style checks (quotes, lowercase keys, whitespace and blank lines), which do not change what loads. */
+  style?: boolean;
   /** Also require keys sorted within each blank-line separated group (dotenv-linter's UnorderedKey). */
   order?: boolean;
   /** Message ids of the checks to turn off. */
@@ -49,12 +51,22 @@ export default defineRule<ValidDotenvMessages, ValidDotenvOptions | undefined>({
     description: "Require dotenv files that every loader reads the same way (dotenv-linter's checks).",
     kinds: ["dotenv"],
     presets: { recommended: "warn", strict: "error" },
+    // Recommended reports only lines that load differently (or not at all); strict adds style and order.
+    presetOptions: { strict: { style: true, order: true } },
     messages,
     help: "Keep one KEY=value per line: an uppercase name of letters, digits and underscores, no spaces around `=`, quotes only around values with spaces.",
     options: {
       type: "object",
       properties: {
-        order: { type: "boolean", description: "Require keys sorted within each group (off by default)." },
+        style: {
+          type: "boolean",
+          description:
+            "Also run the style checks: quoteCharacter, lowercaseKey, trailingWhitespace, extraBlankLine, endingBlankLine (off by default, on in strict).",
+        },
+        order: {
+          type: "boolean",
+          description: "Require keys sorted within each group (off by default, on in strict).",
+        },
         skip: {
           type: "array",
           description: "Message ids of checks to skip.",
@@ -64,13 +76,14 @@ export default defineRule<ValidDotenvMessages, ValidDotenvOptions | undefined>({
       },
       additionalProperties: false,
     },
-    defaultOptions: { order: false, skip: [] },
+    defaultOptions: { style: false, order: false, skip: [] },
     docs: { url: "https://github.com/deploylint/deploylint/blob/main/docs/rules/env-docs/valid-dotenv.md" },
   },
   create(ctx) {
     const skip = new Set<string>(ctx.options?.skip ?? []);
     if (ctx.options?.order !== true) skip.add("unorderedKey");
-    const checks = CHECKS.filter((check) => !skip.has(check.id));
+    const style = ctx.options?.style === true;
+    const checks = CHECKS.filter((check) => !skip.has(check.id) && (style || check.style !== true));
     return {
       dotenv(source) {
         const input = { source, file: ctx.file };

@@ -25,6 +25,8 @@ describe("textLanguage", () => {
     ["Dockerfile.prod", "dockerfile"],
     ["docker-compose.yml", "compose"],
     ["compose.prod.yaml", "compose"],
+    // podman-compose looks for podman-compose.yml before the docker names (umami ships one).
+    ["podman/podman-compose.yml", "compose"],
     [".github/workflows/deploy.yml", "actions"],
     ["scripts/deploy.sh", "shell"],
     ["packages/api/tools/seed.bash", "shell"],

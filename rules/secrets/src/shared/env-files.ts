@@ -1,27 +1,17 @@
 // What a path says about environments: dotenv templates, committable dotenv files, and the
 // environment (staging, production, …) a per-environment file belongs to.
-
-const TEMPLATE_SEGMENTS = new Set([
-  "example",
-  "sample",
-  "template",
-  "dist",
-  "defaults",
-  "schema",
-  "tpl",
-  "tmpl",
-  "skel",
-]);
+import { isExampleFileName } from "@deploylint/core/rule-api";
 
 function basename(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
 }
 
-/** `.env.example`, `.env.sample`, `.env.template`, `.env.dist`, `example.env`, `.env.production.example`, … */
+/**
+ * `.env.example`, `.env.sample`, `env.example`, `.env.production.example`, …: the one definition
+ * shared with env-docs, so a file documented there is never read here as holding real values.
+ */
 export function isDotenvTemplate(path: string): boolean {
-  const name = basename(path).toLowerCase();
-  if (!name.startsWith(".env") && !name.endsWith(".env")) return false;
-  return name.split(".").some((segment) => TEMPLATE_SEGMENTS.has(segment));
+  return isExampleFileName(path);
 }
 
 /** `.env` and `.env.<anything>` that is not a template: the files dotenv loaders read values from. */
