@@ -25,5 +25,6 @@ export function definePack(pack: Pack): Pack {
   return pack;
 }
 export { classifyPath } from "../sources/classify.js";
+export { uncheckedDialectOfPath } from "../sources/sql/unchecked-dialect.js";
 export { hashSecret, maskSecret } from "./mask.js";
 export { nodeRangeAt } from "./yaml-paths.js";

@@ -4,8 +4,10 @@ import { parse } from "sql-parser-cst";
 import type { SqlDialect, SqlSource, SqlStatement } from "../../rule-api/types.js";
 import { isStackOverflow, STATEMENT_NESTED_TOO_DEEPLY } from "../too-deep.js";
 import { classifyStatement } from "./classify.js";
+import { resolveSqlDialect } from "./dialect.js";
 import { isKnownParserGap } from "./known-gaps.js";
 import { type SplitStatement, splitSql } from "./split.js";
+import { uncheckedDialectOf } from "./unchecked-dialect.js";
 
 /** Moves every `range` of a CST node by `offset`, in place (each node once). */
 function shiftRanges(root: unknown, offset: number): void {
@@ -160,4 +162,14 @@ export function parseSql(text: string, dialect: SqlDialect): SqlSource {
       return [{ text: body, range, kind, cst, parseError: gap ? null : parseError }];
     }),
   };
+}
+
+/**
+ * A SQL file as the engine reads it: left alone (`unchecked`) when written for a dialect no parser
+ * here reads, else parsed in the configured dialect, or the one its folders name, or PostgreSQL.
+ */
+export function readSqlFile(options: { text: string; path: string; configured?: string }): SqlSource {
+  const unchecked = uncheckedDialectOf(options);
+  if (unchecked !== null) return { dialect: "postgresql", statements: [], comments: [], unchecked };
+  return parseSql(options.text, resolveSqlDialect(options.path, options.configured));
 }
