@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { SqlDialect } from "@deploylint/core/rule-api";
-import { createLineIndex, parseSql, resolveSqlDialect } from "@deploylint/core/sources";
+import { createLineIndex, readSqlFile } from "@deploylint/core/sources";
 import {
   buildMigration,
   byVersion,
@@ -114,10 +114,13 @@ export function discoverMigrations(options: { cwd: string; settings: MigrationSe
     const hinted = options.settings.dialect
       ? null
       : frameworkDialect({ path, text, settings: { migrations: options.settings }, companion });
-    const fileDialect = options.dialect ?? resolveSqlDialect(path, options.settings.dialect ?? hinted ?? undefined);
+    const configured = options.dialect ?? options.settings.dialect ?? hinted ?? undefined;
+    const source = readSqlFile({ path, text, ...(configured !== undefined ? { configured } : {}) });
+    // ClickHouse and other dialects the lint leaves alone: no engine here could run them either.
+    if (source.unchecked !== undefined) continue;
+    const fileDialect = source.dialect;
     dialect ??= fileDialect;
     const migrationSettings = { migrations: { ...options.settings, dialect: fileDialect } };
-    const source = parseSql(text, fileDialect);
     const migration = buildMigration({ path, text, source, settings: migrationSettings, companion });
     if (migration === null) continue;
     const fact = migrationFact(migration, createLineIndex(text));

@@ -36,4 +36,15 @@ describe("discoverMigrations and framework files", () => {
     expect(found.dialect).toBe("mysql");
     expect(found.migrations[0]?.up.statements.map((s) => s.kind)).toEqual(["create_table"]);
   });
+
+  it("leaves ClickHouse migrations out, as the lint does, beside the PostgreSQL history", () => {
+    const repo = migrationRepo({
+      "db/clickhouse/migrations/01_events.sql": "CREATE TABLE events (id UUID) ENGINE = MergeTree ORDER BY id;\n",
+      "db/postgresql/migrations/01_users.sql": "CREATE TABLE users (id bigint);\n",
+    });
+    repos.push(repo);
+    const found = discoverMigrations({ cwd: repo.dir, settings: {} });
+    expect(found.migrations.map((m) => m.id)).toEqual(["01_users"]);
+    expect(discoverMigrations({ cwd: repo.dir, settings: { dialect: "clickhouse" } }).migrations).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 // @deploylint/rules-migrations: rules for database migrations, over one model of every framework and dialect.
-import { definePack } from "@deploylint/core/rule-api";
+import { definePack, uncheckedDialectOfPath } from "@deploylint/core/rule-api";
 import migrationExtractor from "./extractors/migration.js";
 import { frameworkDialect, isMigrationPath, migrationSettings } from "./model/index.js";
 import downReversesUp from "./rules/down-reverses-up.js";
@@ -114,6 +114,15 @@ export default definePack({
   ],
   extractors: [migrationExtractor],
   sqlDialect: frameworkDialect,
-  // What the model treats as a migration: SQL and ORM scripts under the configured (or conventional) folders.
-  owns: (path, settings) => MIGRATION_FILE.test(path) && isMigrationPath(path, migrationSettings(settings).paths),
+  // What the model treats as a migration: SQL and ORM scripts under the configured (or conventional)
+  // folders, except those of a dialect the pack knowingly leaves alone (configured, or by folder):
+  // one that cannot be read is then no gate that failed to look.
+  owns: (path, settings) => {
+    const config = migrationSettings(settings);
+    return (
+      MIGRATION_FILE.test(path) &&
+      isMigrationPath(path, config.paths) &&
+      uncheckedDialectOfPath(path, config.dialect) === null
+    );
+  },
 });

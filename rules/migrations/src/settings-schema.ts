@@ -13,6 +13,12 @@ export const DIALECT_NAMES: readonly string[] = [
   "mariadb",
   "sqlite",
   "sqlite3",
+  // Dialects the pack knowingly leaves alone: naming one says the migrations are not for it to judge.
+  "clickhouse",
+  "snowflake",
+  "bigquery",
+  "mssql",
+  "sqlserver",
 ];
 
 export const migrationsSettingsSchema: JSONSchema = {
@@ -24,7 +30,11 @@ export const migrationsSettingsSchema: JSONSchema = {
       type: "array",
       items: { type: "string", minLength: 1, deploylintPath: true },
     },
-    dialect: { description: "SQL dialect of the migrations.", enum: [...DIALECT_NAMES] },
+    dialect: {
+      description:
+        "SQL dialect of the migrations. clickhouse, snowflake, bigquery, mssql and sqlserver are accepted and mean: leave the migrations alone.",
+      enum: [...DIALECT_NAMES],
+    },
     framework: { description: "Migration tool, when detection should not guess.", enum: [...FRAMEWORKS] },
   },
 };

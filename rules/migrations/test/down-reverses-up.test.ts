@@ -22,6 +22,15 @@ tester.run("down-reverses-up", {
       },
     },
     {
+      name: "an enum re-created under a new name and renamed back is undone by dropping its final name",
+      files: {
+        "db/migrations/000009_limits.up.sql":
+          'CREATE TYPE "Limit_new" AS ENUM (\'A\');\nALTER TABLE l ALTER COLUMN r TYPE "Limit_new" USING r::text::"Limit_new";\nDROP TYPE "Limit";\nALTER TYPE "Limit_new" RENAME TO "Limit";',
+        "db/migrations/000009_limits.down.sql":
+          'CREATE TYPE "Limit_old" AS ENUM (\'A\', \'B\');\nALTER TABLE l ALTER COLUMN r TYPE "Limit_old" USING r::text::"Limit_old";\nDROP TYPE "Limit";\nALTER TYPE "Limit_old" RENAME TO "Limit";',
+      },
+    },
+    {
       name: "a drop-and-recreate of one table",
       files: {
         "migrations/2024-02-14-170000_x/up.sql": "DROP TABLE IF EXISTS n;\nCREATE TABLE n (id int);",
@@ -48,6 +57,22 @@ tester.run("down-reverses-up", {
     },
   ],
   invalid: [
+    {
+      name: "a renamed type the down never drops is named by its final name",
+      files: {
+        "db/migrations/000010_t.up.sql": "CREATE TYPE mood_new AS ENUM ('a');\nALTER TYPE mood_new RENAME TO mood;",
+        "db/migrations/000010_t.down.sql": "DROP TABLE other;",
+      },
+      errors: [
+        {
+          file: "db/migrations/000010_t.down.sql",
+          messageId: "notReversed",
+          data: { change: "CREATE TYPE mood", line: 1, expected: "DROP TYPE mood" },
+          line: 1,
+          column: 1,
+        },
+      ],
+    },
     {
       files: {
         "db/migrations/000002_x.up.sql": "CREATE TABLE coupons (id int);\nALTER TABLE orders ADD COLUMN coupon_id int;",

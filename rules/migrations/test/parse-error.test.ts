@@ -12,8 +12,31 @@ tester.run("parse-error", {
       code: "LOCK TABLE t IN ACCESS EXCLUSIVE MODE;\nVACUUM FULL t;",
     },
     { name: "not a migration", filename: "reports/broken.sql", code: "SELEKT 1;" },
+    {
+      name: "a ClickHouse migration, known by its folder, is left alone",
+      filename: "db/clickhouse/migrations/01_edit_keys.sql",
+      code: 'ALTER TABLE "events" ADD COLUMN "job_id" UUID AFTER "created_at";\nRENAME TABLE a TO b;',
+    },
+    {
+      name: "a ClickHouse migration, known by its MergeTree engine, is left alone",
+      filename: "db/migrations/02_events.sql",
+      code: "CREATE TABLE events (id UUID, tag LowCardinality(String))\nENGINE = MergeTree\nORDER BY id;",
+    },
+    {
+      name: "a configured unchecked dialect leaves every migration alone",
+      filename: "db/migrations/03_x.sql",
+      settings: { migrations: { dialect: "clickhouse" } },
+      code: "ALTER TABLE t ADD COLUMN x String AFTER id;",
+    },
   ],
   invalid: [
+    {
+      name: "a configured checked dialect still checks a file under a clickhouse folder",
+      filename: "db/clickhouse/migrations/04_x.sql",
+      settings: { migrations: { dialect: "postgresql" } },
+      code: "CREATE TABLE events (id uuid)\nENGINE = MergeTree\nORDER BY id;",
+      errors: [{ messageId: "parseError", line: 1, column: 1 }],
+    },
     {
       name: "one bad statement between two good ones",
       filename: "db/migrations/000003_x.up.sql",

@@ -60,6 +60,7 @@ function store(result: FileResult): StoredResult | undefined {
   if (result.directives.length > 0) stored.directives = result.directives;
   if (result.ranRules.length > 0) stored.ranRules = result.ranRules;
   if (result.companions !== undefined) stored.companions = result.companions;
+  if (result.notes !== undefined) stored.notes = result.notes;
   return Object.keys(stored).length > 0 ? stored : undefined;
 }
 
@@ -71,6 +72,7 @@ function restore(path: string, stored: StoredResult | undefined, withFindings: b
     directives: stored?.directives ?? [],
     ranRules: withFindings ? (stored?.ranRules ?? []) : [],
     ...(stored?.companions !== undefined ? { companions: stored.companions } : {}),
+    ...(stored?.notes !== undefined ? { notes: stored.notes } : {}),
   };
 }
 

@@ -94,6 +94,8 @@ export interface FileResult {
   ranRules: string[];
   /** Companion files the result depends on (absent when none was read). */
   companions?: CompanionKeys;
+  /** Why the file, or SQL in it, was left alone (a dialect no parser reads): printed under --debug. */
+  notes?: string[];
 }
 
 class ParseFailure extends Error {
@@ -184,6 +186,11 @@ export function lintFile(options: {
     }
     return sqlDialect;
   };
+  const notes = new Set<string>();
+  // SQL of a dialect no parser reads is left alone on purpose; --debug says so, and why.
+  const noteUnchecked = (sql: SqlSource): void => {
+    if (sql.unchecked) notes.add(`SQL left alone: written for ${sql.unchecked.dialect} (${sql.unchecked.reason})`);
+  };
   const parsed = new Map<string, { ok: true; source: unknown } | { ok: false; failure: ParseFailure }>();
   let parseErrorReported = false;
 
@@ -195,6 +202,7 @@ export function lintFile(options: {
       const parse = isParsedKind(wanted) ? parsers[wanted] : undefined;
       if (!parse) throw new MissingParser(wanted);
       const result = parse({ text, path, sqlDialect: dialectOf() });
+      if (result.ok && wanted === "sql") noteUnchecked(result.source as SqlSource);
       outcome = result.ok
         ? { ok: true, source: result.source }
         : { ok: false, failure: new ParseFailure(wanted, result.error.offset, result.error.message) };
@@ -208,7 +216,9 @@ export function lintFile(options: {
     const parse = parsers[wanted];
     if (!parse) return null;
     const result = parse({ text: " ".repeat(Math.max(0, offset)) + embedded, path, sqlDialect: dialectOf() });
-    return result.ok ? result.source : null;
+    if (!result.ok) return null;
+    noteUnchecked(result.source);
+    return result.source;
   };
   const memoise = <T>(key: string, compute: () => T): T => {
     if (!memo.has(key)) memo.set(key, compute());
@@ -329,6 +339,7 @@ export function lintFile(options: {
     directives,
     ranRules: directives.length > 0 ? ranRules : [],
     ...(companionsRead ? { companions: companionKeys } : {}),
+    ...(notes.size > 0 ? { notes: [...notes] } : {}),
   };
 }
 

@@ -205,6 +205,7 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
   }
   appendAll(results, fresh);
   for (const entry of skipped) options.debug?.(`skipped ${entry.file}: ${entry.reason}`);
+  for (const result of results) for (const note of result.notes ?? []) options.debug?.(`${result.file}: ${note}`);
   // Facts reach project rules in path order, whatever order the files were given or finished in.
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 

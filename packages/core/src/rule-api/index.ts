@@ -25,6 +25,7 @@ export function definePack(pack: Pack): Pack {
   return pack;
 }
 export { classifyPath } from "../sources/classify.js";
+export { uncheckedDialectOfPath } from "../sources/sql/unchecked-dialect.js";
 export { EXAMPLE_FILE_NAMES, isExampleFileName } from "./example-files.js";
 export { hashSecret, maskSecret } from "./mask.js";
 export { nodeRangeAt } from "./yaml-paths.js";

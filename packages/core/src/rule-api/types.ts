@@ -57,10 +57,23 @@ export interface SqlStatement {
   parseError: string | null;
 }
 
+/** A SQL file written for a dialect deploylint has no grammar for, and why it was taken for one. */
+export interface UncheckedSql {
+  /** Display name: "ClickHouse". */
+  dialect: string;
+  /** Why, said after "because": `it has a MergeTree table engine`. */
+  reason: string;
+}
+
 export interface SqlSource {
   dialect: SqlDialect;
   statements: SqlStatement[];
   comments: SqlComment[];
+  /**
+   * Set when the file is written for a dialect no parser of deploylint reads (ClickHouse, …): it is
+   * left alone, `statements` and `comments` are empty and `dialect` means nothing.
+   */
+  unchecked?: UncheckedSql;
 }
 
 export interface ScriptSource {

@@ -1,6 +1,6 @@
 // Lazy access to the parsers: a parser module is imported only when a run has an enabled rule
 // or extractor for its kind, so `deploylint --version` and small runs load nothing they don't use.
-import type { SourceMap, SqlDialect } from "../rule-api/types.js";
+import type { SourceMap } from "../rule-api/types.js";
 import { isStackOverflow, NESTED_TOO_DEEPLY } from "./too-deep.js";
 
 export type ParsedKind = "sql" | "script" | "yaml" | "json" | "dotenv";
@@ -22,10 +22,10 @@ export type ParserSet = {
 async function loadParser(kind: ParsedKind): Promise<ParserSet[ParsedKind]> {
   switch (kind) {
     case "sql": {
-      const { parseSql, resolveSqlDialect } = await import("./sql/index.js");
+      const { readSqlFile } = await import("./sql/index.js");
       return ({ text, path, sqlDialect }: ParseRequest) => ({
         ok: true,
-        source: parseSql(text, resolveSqlDialect(path, sqlDialect) as SqlDialect),
+        source: readSqlFile({ text, path, ...(sqlDialect !== undefined ? { configured: sqlDialect } : {}) }),
       });
     }
     case "dotenv": {

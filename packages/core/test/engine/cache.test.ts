@@ -70,6 +70,15 @@ describe("openFileCache", () => {
     expect(open(location).cache.get(".env.production", key, { complete: true })?.facts).toEqual(result().facts);
   });
 
+  it("keeps a result's --debug notes, so a cached run still says why a file was left alone", () => {
+    const location = mkdtempSync(join(tmpdir(), "dl-cache-"));
+    const { cache } = open(location);
+    const notes = ["SQL left alone: written for ClickHouse (it has a MergeTree table engine)"];
+    cache.set("db/migrations/1.sql", contentKey("x"), { ...result(), file: "db/migrations/1.sql", notes }, true);
+    cache.save();
+    expect(open(location).cache.get("db/migrations/1.sql", contentKey("x"), { complete: true })?.notes).toEqual(notes);
+  });
+
   it("starts empty when the key was replaced: hashes under another key compare with nothing", () => {
     const location = mkdtempSync(join(tmpdir(), "dl-cache-"));
     const { cache } = open(location);

@@ -87,6 +87,43 @@ describe("parseSql", () => {
     }
   });
 
+  it("reads a goose block that does not parse as a whole statement by statement", () => {
+    const sql = [
+      "-- +goose Up",
+      "-- +goose StatementBegin",
+      "LOCK TABLE q IN ACCESS EXCLUSIVE MODE;",
+      "DROP INDEX q_idx;",
+      "ALTER TABLE q FROB COLUMN c;",
+      "CREATE INDEX q_idx ON q (c);",
+      "-- +goose StatementEnd",
+      "SELECT 1;",
+    ].join("\n");
+    const statements = parseSql(sql, "postgresql").statements;
+    // The unsupported LOCK TABLE first no longer hides the block, and the broken statement is the one reported.
+    expect(statements.map((s) => [s.text, s.kind, s.cst !== null, s.parseError?.slice(0, 30) ?? null])).toEqual([
+      ["LOCK TABLE q IN ACCESS EXCLUSIVE MODE", "lock_table", false, null],
+      ["DROP INDEX q_idx", "drop_index", true, null],
+      ["ALTER TABLE q FROB COLUMN c", "alter_table", false, 'Syntax Error: Unexpected "FROB'],
+      ["CREATE INDEX q_idx ON q (c)", "create_index", true, null],
+      ["SELECT 1", "select", true, null],
+    ]);
+    for (const statement of statements)
+      expect(sql.slice(statement.range.start, statement.range.end)).toBe(statement.text);
+  });
+
+  it("gives no parseError for PostgreSQL range types and triggers with both transition tables", () => {
+    const sql = [
+      "CREATE TYPE uuidrange AS RANGE (SUBTYPE = UUID);",
+      "CREATE TRIGGER t AFTER UPDATE ON x REFERENCING NEW TABLE AS n OLD TABLE AS o FOR EACH STATEMENT EXECUTE FUNCTION f();",
+      "CREATE TYPE mood AS RANGE OF nonsense;",
+    ].join("\n");
+    expect(parseSql(sql, "postgresql").statements.map((s) => [s.kind, s.parseError?.slice(0, 12) ?? null])).toEqual([
+      ["create_type", null],
+      ["create_trigger", null],
+      ["create_type", "Syntax Error"],
+    ]);
+  });
+
   it("keeps a goose block whose function body holds semicolons as one statement", () => {
     const sql =
       "-- +goose StatementBegin\nCREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END $$ LANGUAGE plpgsql;\n-- +goose StatementEnd\n";

@@ -1,6 +1,12 @@
 // The per-file migration model, computed once and shared by every rule of the pack through
 // ctx.memo: which file is a migration, its sections, and the operations of each section.
-import type { Settings, SourceFileInfo, SourceMap, SqlSource } from "@deploylint/core/rule-api";
+import {
+  type Settings,
+  type SourceFileInfo,
+  type SourceMap,
+  type SqlSource,
+  uncheckedDialectOfPath,
+} from "@deploylint/core/rule-api";
 import { rollbackStatements } from "./liquibase-rollback.js";
 import { configuredFramework, detectMigrationFile } from "./migration-file.js";
 import { statementOperations } from "./operations.js";
@@ -102,6 +108,8 @@ export function migrationOf(ctx: ModelContext): Migration | null {
     if (ctx.file.kind === "script") {
       const config = migrationSettings(ctx.settings);
       if (!isMigrationPath(ctx.file.path, config.paths)) return null;
+      // Migrations of a dialect the pack does not check (configured, or by folder) are left alone.
+      if (uncheckedDialectOfPath(ctx.file.path, config.dialect) !== null) return null;
       return buildScriptMigration({
         path: ctx.file.path,
         text: ctx.file.text,
@@ -111,10 +119,13 @@ export function migrationOf(ctx: ModelContext): Migration | null {
       });
     }
     if (ctx.file.kind !== "sql") return null;
+    const source = ctx.source("sql");
+    // Written for ClickHouse or another dialect no parser reads: the engine notes it under --debug.
+    if (source.unchecked !== undefined) return null;
     return buildMigration({
       path: ctx.file.path,
       text: ctx.file.text,
-      source: ctx.source("sql"),
+      source,
       settings: ctx.settings,
       ...(ctx.companion ? { companion: ctx.companion } : {}),
     });

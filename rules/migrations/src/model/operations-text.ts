@@ -158,6 +158,12 @@ export function textOperations(statement: SqlStatement): OperationDetail[] {
       return [{ type: "create_type", name: firstName(text, String.raw`\bTYPE\s+`) }];
     case "drop_type":
       return dropList(text, "TYPE").map((name) => ({ type: "drop_type", name }));
+    case "alter_type": {
+      // ALTER TYPE a RENAME TO b: the type the up created lives on under its new name.
+      const rename = re(String.raw`^ALTER\s+TYPE\s+(${QUALIFIED})\s+RENAME\s+TO\s+(${QUALIFIED})\s*$`).exec(text);
+      if (rename?.[1] === undefined || rename[2] === undefined) break;
+      return [{ type: "rename_type", name: nameFromText(rename[1]), to: nameFromText(rename[2]) }];
+    }
     case "insert":
     case "update":
     case "delete":

@@ -110,6 +110,7 @@ export type OperationDetail =
   | { type: "drop_schema"; name: string }
   | { type: "drop_database"; name: string }
   | { type: "create_type"; name: string }
+  | { type: "rename_type"; name: string; to: string }
   | { type: "drop_type"; name: string }
   | {
       type: "dml";

@@ -15,6 +15,27 @@ import {
   undoRequirement,
 } from "../model/index.js";
 
+/** Type renames of the up, followed to the end (a -> b, b -> c: a -> c). */
+function typeRenames(up: OperationFact[]): Map<string, string> {
+  const renamed = new Map<string, string>();
+  for (const op of up) {
+    if (op.type !== "rename_type" || op.name === undefined || op.to === undefined) continue;
+    for (const [from, to] of renamed) if (to === op.name) renamed.set(from, op.to);
+    renamed.set(op.name, op.to);
+  }
+  return renamed;
+}
+
+/**
+ * A type created and then renamed in the same up (CREATE TYPE x_new …; ALTER TYPE x_new RENAME TO x,
+ * the usual way to change an enum) is undone by dropping it under its final name.
+ */
+function withFinalTypeName(op: OperationFact, finalName: ReadonlyMap<string, string>): OperationFact {
+  if (op.type !== "create_type" || op.name === undefined) return op;
+  const to = finalName.get(op.name);
+  return to === undefined ? op : { ...op, name: to };
+}
+
 /** The up's changes the down leaves in place: each with what the down should have done. */
 function notUndone(up: OperationFact[], down: OperationFact[]) {
   // An empty down is no-empty-down's finding.
@@ -23,8 +44,9 @@ function notUndone(up: OperationFact[], down: OperationFact[]) {
   if (down.some((op) => op.type === "other" && op.verb === DYNAMIC)) return [];
   const rebuilt = rebuiltTables(up);
   const undone = new DownIndex(down);
+  const finalName = typeRenames(up);
   return up.flatMap((operation) => {
-    const requirement = undoRequirement(operation, rebuilt);
+    const requirement = undoRequirement(withFinalTypeName(operation, finalName), rebuilt);
     return requirement === null || requirement.satisfied(undone) ? [] : [{ operation, requirement }];
   });
 }

@@ -21,6 +21,7 @@ const DDL_TYPES = new Set<Operation["type"]>([
   "drop_schema",
   "create_type",
   "drop_type",
+  "rename_type",
 ]);
 
 function isDdl(operation: Operation): boolean {

@@ -1,5 +1,5 @@
 // Valid SQL that sql-parser-cst 0.42 rejects, found by running it over real migration histories
-// (vaultwarden in three dialects, documenso): such a rejection is the parser's gap, not a broken
+// (vaultwarden in three dialects, documenso, hatchet): such a rejection is the parser's gap, not a broken
 // statement, so it must not become a parse-error finding.
 import type { SqlDialect } from "../../rule-api/types.js";
 
@@ -60,6 +60,15 @@ const GAPS: KnownGap[] = [
   // GROUPS (a window-frame keyword) is taken as reserved, though SQLite accepts it as a table name.
   { dialects: ["sqlite"], message: /Unexpected "groups"/i },
   { dialects: ["postgresql"], kinds: /^alter_table$/, message: /Unexpected "DETACH"/ },
+  // Range types (CREATE TYPE … AS RANGE), PostgreSQL 9.2+; found in hatchet.
+  { dialects: ["postgresql"], kinds: /^create_type$/, message: /Unexpected "RANGE"/, text: /\bAS\s+RANGE\s*\(/i },
+  // A trigger with both transition tables (REFERENCING NEW TABLE AS n OLD TABLE AS o); one alone parses.
+  {
+    dialects: ["postgresql"],
+    kinds: /^create_trigger$/,
+    message: /Unexpected "(?:OLD|NEW)"/,
+    text: /\bREFERENCING\s+(?:OLD|NEW)\s+TABLE\b/i,
+  },
 ];
 
 /** Is this rejection a known gap of the parser rather than invalid SQL? */

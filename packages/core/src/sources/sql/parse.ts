@@ -4,8 +4,10 @@ import { parse } from "sql-parser-cst";
 import type { SqlDialect, SqlSource, SqlStatement } from "../../rule-api/types.js";
 import { isStackOverflow, STATEMENT_NESTED_TOO_DEEPLY } from "../too-deep.js";
 import { classifyStatement } from "./classify.js";
+import { resolveSqlDialect } from "./dialect.js";
 import { isKnownParserGap } from "./known-gaps.js";
 import { type SplitStatement, splitSql } from "./split.js";
+import { uncheckedDialectOf } from "./unchecked-dialect.js";
 
 /** Moves every `range` of a CST node by `offset`, in place (each node once). */
 function shiftRanges(root: unknown, offset: number): void {
@@ -100,13 +102,14 @@ function statementAt(statements: readonly SplitStatement[], offset: number): num
  * the rest goes on as a run. So one unparseable statement (LOCK TABLE, VACUUM …) in a migration of
  * 200,000 costs one more parse, not 200,000 small ones.
  */
-function parseRuns(text: string, statements: readonly SplitStatement[], dialect: SqlDialect): Map<string, unknown> {
+function parseRuns(run: StatementRun): Map<string, unknown> {
+  const { text, statements, dialect } = run;
   const byRange = new Map<string, unknown>();
   let from = 0;
   let end = statements.length;
   while (from < statements.length) {
     const start = (statements[from] as SplitStatement).range.start;
-    const stop = end < statements.length ? (statements[end] as SplitStatement).range.start : text.length;
+    const stop = end < statements.length ? (statements[end] as SplitStatement).range.start : run.limit;
     const chunk = text.slice(start, stop);
     try {
       const program = parse(chunk, { dialect, includeRange: true, includeComments: false });
@@ -131,33 +134,71 @@ function parseRuns(text: string, statements: readonly SplitStatement[], dialect:
   return byRange;
 }
 
+/** Statements of the splitter to parse, in `text`, none of them reaching past `limit`. */
+interface StatementRun {
+  text: string;
+  statements: readonly SplitStatement[];
+  dialect: SqlDialect;
+  limit: number;
+}
+
+/**
+ * The statements a goose block that does not parse as a whole holds, each on its own: one statement
+ * the parser lacks must not leave the rest of a 2,000-line block unjudged, and a known gap is
+ * recognised only on the statement that has it. Null when the block is a single statement.
+ */
+function blockStatements(text: string, range: { start: number; end: number }, dialect: SqlDialect) {
+  const inner = splitSql(text.slice(range.start, range.end), dialect).statements;
+  if (inner.length < 2) return null;
+  const statements = inner.map((statement) => ({
+    text: statement.text,
+    range: { start: statement.range.start + range.start, end: statement.range.end + range.start },
+  }));
+  return { text, statements, dialect, limit: range.end };
+}
+
+function parseStatements(run: StatementRun): SqlStatement[] {
+  const { text, dialect } = run;
+  const whole = parseRuns(run);
+  return run.statements.flatMap(({ text: body, range }): SqlStatement[] => {
+    const kind = classifyStatement(body);
+    const parsed = whole.get(`${range.start}:${range.end}`);
+    // A statement the whole-file parse saw with the splitter's exact range needs no second parse.
+    if (parsed !== undefined) return [{ text: body, range, kind, cst: parsed, parseError: null }];
+    const { cst, parseError, parts } = parseStatement(body, range.start, dialect);
+    if (parts !== undefined) {
+      return parts.map((part) => {
+        const partText = text.slice(part.range[0], part.range[1]);
+        const partRange = { start: part.range[0], end: part.range[1] };
+        return {
+          text: partText,
+          range: partRange,
+          kind: classifyStatement(partText),
+          cst: part.cst,
+          parseError: null,
+        };
+      });
+    }
+    if (parseError !== null) {
+      const block = blockStatements(text, range, dialect);
+      if (block !== null) return parseStatements(block);
+    }
+    const gap = parseError !== null && isKnownParserGap({ dialect, kind, text: body, message: parseError });
+    return [{ text: body, range, kind, cst, parseError: gap ? null : parseError }];
+  });
+}
+
 export function parseSql(text: string, dialect: SqlDialect): SqlSource {
   const { statements, comments } = splitSql(text, dialect);
-  const whole = parseRuns(text, statements, dialect);
-  return {
-    dialect,
-    comments,
-    statements: statements.flatMap(({ text: body, range }): SqlStatement[] => {
-      const kind = classifyStatement(body);
-      const parsed = whole.get(`${range.start}:${range.end}`);
-      // A statement the whole-file parse saw with the splitter's exact range needs no second parse.
-      if (parsed !== undefined) return [{ text: body, range, kind, cst: parsed, parseError: null }];
-      const { cst, parseError, parts } = parseStatement(body, range.start, dialect);
-      if (parts !== undefined) {
-        return parts.map((part) => {
-          const partText = text.slice(part.range[0], part.range[1]);
-          const partRange = { start: part.range[0], end: part.range[1] };
-          return {
-            text: partText,
-            range: partRange,
-            kind: classifyStatement(partText),
-            cst: part.cst,
-            parseError: null,
-          };
-        });
-      }
-      const gap = parseError !== null && isKnownParserGap({ dialect, kind, text: body, message: parseError });
-      return [{ text: body, range, kind, cst, parseError: gap ? null : parseError }];
-    }),
-  };
+  return { dialect, comments, statements: parseStatements({ text, statements, dialect, limit: text.length }) };
+}
+
+/**
+ * A SQL file as the engine reads it: left alone (`unchecked`) when written for a dialect no parser
+ * here reads, else parsed in the configured dialect, or the one its folders name, or PostgreSQL.
+ */
+export function readSqlFile(options: { text: string; path: string; configured?: string }): SqlSource {
+  const unchecked = uncheckedDialectOf(options);
+  if (unchecked !== null) return { dialect: "postgresql", statements: [], comments: [], unchecked };
+  return parseSql(options.text, resolveSqlDialect(options.path, options.configured));
 }
