@@ -28,12 +28,29 @@ tester.run("no-public-secret", {
       ].join("\n"),
     },
     {
+      name: "settings about a secret: switches, limits and form paths (linkwarden's CREDENTIALS_ENABLED)",
+      filename: ".env.sample",
+      code: [
+        "NEXT_PUBLIC_CREDENTIALS_ENABLED=",
+        "NEXT_PUBLIC_DISABLE_PASSWORD_LOGIN=false",
+        "VITE_PASSWORD_MIN_LENGTH=12",
+        "NEXT_PUBLIC_PASSWORD_RESET_PATH=/forgot",
+        "",
+      ].join("\n"),
+    },
+    {
       name: "env file without secrets",
       filename: ".env.example",
       code: "NEXT_PUBLIC_API_URL=https://api.example\nSESSION_SECRET=changeme\n",
     },
   ],
   invalid: [
+    {
+      name: "a password beside the switches still counts",
+      filename: ".env.sample",
+      code: "NEXT_PUBLIC_CREDENTIALS_ENABLED=true\nNEXT_PUBLIC_DEMO_PASSWORD=\n",
+      errors: [{ messageId: "publicSecret", line: 2, column: 1 }],
+    },
     {
       name: "member read",
       filename: "src/config.ts",

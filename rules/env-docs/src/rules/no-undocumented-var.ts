@@ -12,7 +12,7 @@ const messages = {
   noExample:
     "The variable {{name}} is read here but the repository has no example file ({{examples}}); whoever deploys cannot know which variables to set. Create .env.example listing {{name}} with a description and an example value.",
   notCovered:
-    "The variable {{name}} is read here but no example file covers this directory ({{examples}} document only their own directories); whoever deploys this code cannot know which variables to set. Add {{name}} to an example file in this directory or at the root of the repository.",
+    "The variable {{name}} is read here but no example file covers this directory (each example found, {{examples}}, covers only the folder it is in); whoever deploys this code cannot know which variables to set. Add {{name}} to an example file in this directory or at the root of the repository.",
   invalidName:
     "The code reads the variable {{name}}, which is not a valid variable name (letters, digits and _, not starting with a digit); a dotenv file cannot hold it and a shell cannot export it, so a deploy will hardly ever set it, and --fix does not write it. Rename it to a valid name.",
   dynamicAccess:

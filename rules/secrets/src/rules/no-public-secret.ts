@@ -24,13 +24,41 @@ const SECRET_PAIRS = new Set([
   "management token",
 ]);
 const PUBLIC_WORDS = new Set(["publishable", "anon", "public", "site", "client", "id"]);
+// Words that make the variable a setting about a secret, not the secret: a switch
+// (NEXT_PUBLIC_CREDENTIALS_ENABLED, VITE_DISABLE_PASSWORD_LOGIN), a limit (…_PASSWORD_MIN_LENGTH) or
+// where a form lives (…_PASSWORD_RESET_PATH). Their values are booleans, numbers and paths.
+const SETTING_WORDS = new Set([
+  "enabled",
+  "disabled",
+  "enable",
+  "disable",
+  "allow",
+  "allowed",
+  "require",
+  "required",
+  "show",
+  "hide",
+  "login",
+  "signin",
+  "signup",
+  "reset",
+  "forgot",
+  "length",
+  "min",
+  "max",
+  "policy",
+  "strength",
+  "page",
+  "path",
+  "route",
+]);
 
 /** The secret part of a public variable name, e.g. "SECRET" in NEXT_PUBLIC_ANALYTICS_SECRET, or null. */
 export function exposedSecret(name: string): { prefix: string } | null {
   const match = PUBLIC_PREFIX.exec(name);
   if (!match?.[1] || !match[2]) return null;
   const words = splitWords(match[2]);
-  if (words.some((word) => PUBLIC_WORDS.has(word))) return null;
+  if (words.some((word) => PUBLIC_WORDS.has(word) || SETTING_WORDS.has(word))) return null;
   const secret =
     words.some((word) => SECRET_WORDS.has(word)) ||
     words.some((word, i) => i > 0 && SECRET_PAIRS.has(`${words[i - 1]} ${word}`));
