@@ -52,11 +52,103 @@ tester.run("down-reverses-up", {
       },
     },
     {
+      name: "dropping a column takes the up's index and constraints on it along (PostgreSQL does it implicitly)",
+      files: {
+        "db/migrations/000011_c.up.sql":
+          "ALTER TABLE t ADD COLUMN c int;\nCREATE INDEX t_c_i ON t (c);\nALTER TABLE t ADD CONSTRAINT t_c_fk FOREIGN KEY (c) REFERENCES u (id);",
+        "db/migrations/000011_c.down.sql": "ALTER TABLE t DROP COLUMN c;",
+      },
+    },
+    {
+      name: "unnamed indexes and constraints are matched by the name PostgreSQL gives them",
+      files: {
+        "db/migrations/000012_n.up.sql":
+          "CREATE INDEX ON orders (status);\nALTER TABLE users DROP CONSTRAINT users_email_key;\nALTER TABLE users DROP CONSTRAINT users_pkey;\nALTER TABLE t DROP CONSTRAINT t_a_check;",
+        "db/migrations/000012_n.down.sql":
+          "ALTER TABLE t ADD CHECK (a > 0);\nALTER TABLE users ADD PRIMARY KEY (id);\nALTER TABLE users ADD UNIQUE (email);\nDROP INDEX orders_status_idx;",
+      },
+    },
+    {
+      name: "a table renamed back first, then its column dropped under the old name",
+      files: {
+        "db/migrations/000013_r.up.sql":
+          "ALTER TABLE a RENAME TO b;\nALTER TABLE b ADD COLUMN c int;\nALTER TABLE b RENAME COLUMN d TO e;",
+        "db/migrations/000013_r.down.sql":
+          "ALTER TABLE b RENAME TO a;\nALTER TABLE a DROP COLUMN c;\nALTER TABLE a RENAME COLUMN e TO d;",
+      },
+    },
+    {
+      name: "a column added and renamed in the up is undone by dropping its final name",
+      files: {
+        "db/migrations/000014_r.up.sql": "ALTER TABLE t ADD COLUMN c_tmp int;\nALTER TABLE t RENAME COLUMN c_tmp TO c;",
+        "db/migrations/000014_r.down.sql": "ALTER TABLE t DROP COLUMN c;",
+      },
+    },
+    {
+      name: "a temporary table and a temporary constraint of the up net out",
+      files: {
+        "db/migrations/20260514175834_x.sql":
+          "-- +goose Up\nCREATE TEMP TABLE ids (id int);\nDROP TABLE ids;\nALTER TABLE t ADD CONSTRAINT t_x_nn CHECK (x IS NOT NULL) NOT VALID;\nALTER TABLE t VALIDATE CONSTRAINT t_x_nn;\nALTER TABLE t ALTER COLUMN x SET NOT NULL;\nALTER TABLE t DROP CONSTRAINT t_x_nn;\n-- +goose Down\nALTER TABLE t ALTER COLUMN x DROP NOT NULL;\n",
+      },
+    },
+    {
+      name: "indexes built on each partition are attached to the parent's, and dropped with it",
+      files: {
+        "db/migrations/20251007220652_p.sql":
+          "-- +goose no transaction\n-- +goose Up\nCREATE INDEX CONCURRENTLY IF NOT EXISTS wal_0_poll_idx ON wal_0 (tenant_id, offload_at);\nCREATE INDEX CONCURRENTLY IF NOT EXISTS wal_1_poll_idx ON wal_1 (tenant_id, offload_at);\nCREATE INDEX IF NOT EXISTS wal_poll_idx ON wal (tenant_id, offload_at);\n\n-- +goose Down\nDROP INDEX IF EXISTS wal_poll_idx;\n",
+      },
+    },
+    {
+      name: "a goose StatementBegin block keeps its final semicolon out of the name",
+      files: {
+        "db/migrations/20250912163904_s.sql":
+          "-- +goose Up\n-- +goose StatementBegin\nCREATE INDEX wal_lookup_idx ON wal (payload_id);\n-- +goose StatementEnd\n\n-- +goose Down\n-- +goose StatementBegin\nDROP INDEX wal_lookup_idx;\n-- +goose StatementEnd\n",
+      },
+    },
+    {
       name: "an empty down is no-empty-down's finding",
       files: { "db/migrations/000001_x.up.sql": "CREATE TABLE t (a int);", "db/migrations/000001_x.down.sql": "" },
     },
   ],
   invalid: [
+    {
+      name: "an unnamed index the down never drops is named as PostgreSQL names it",
+      files: {
+        "db/migrations/000015_i.up.sql":
+          "CREATE INDEX ON orders (status, created_at);\nALTER TABLE orders ADD COLUMN note text;",
+        "db/migrations/000015_i.down.sql": "ALTER TABLE orders DROP COLUMN note;",
+      },
+      errors: [
+        {
+          file: "db/migrations/000015_i.down.sql",
+          messageId: "notReversed",
+          data: {
+            change: "CREATE INDEX on orders (named orders_status_created_at_idx)",
+            line: 1,
+            expected: "DROP INDEX orders_status_created_at_idx",
+          },
+          line: 1,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "dropping another column of the table does not take the constraint along",
+      files: {
+        "db/migrations/000016_f.up.sql":
+          "ALTER TABLE t ADD CONSTRAINT t_x_fk FOREIGN KEY (x) REFERENCES u (id);\nALTER TABLE t ADD COLUMN y int;",
+        "db/migrations/000016_f.down.sql": "ALTER TABLE t DROP COLUMN y;",
+      },
+      errors: [
+        {
+          file: "db/migrations/000016_f.down.sql",
+          messageId: "notReversed",
+          data: { change: "ADD CONSTRAINT t_x_fk", line: 1, expected: "DROP CONSTRAINT t_x_fk" },
+          line: 1,
+          column: 1,
+        },
+      ],
+    },
     {
       name: "a renamed type the down never drops is named by its final name",
       files: {

@@ -1,7 +1,9 @@
 // Reads one ALTER TABLE action from its text (`ADD COLUMN …`, `ALTER COLUMN … TYPE …`, MySQL
 // `CHANGE`/`MODIFY`/`ADD INDEX`, …): the same reading serves parsed and unparsed statements.
 import { parseColumnDefinition } from "./columns-text.js";
+import { columnsOfFirstList, expressionColumns } from "./key-columns.js";
 import { nameFromText } from "./names.js";
+import { firstGroupBody } from "./tokens.js";
 import type { ConstraintKind, OperationDetail } from "./types.js";
 
 export const ID = String.raw`(?:"(?:[^"]|"")*"|\x60[^\x60]*\x60|\[[^\]]*\]|[\w$]+)`;
@@ -21,6 +23,16 @@ function constraintKind(text: string): ConstraintKind {
   return "other";
 }
 
+/** The columns a table constraint's body names: its column list, or the columns of its CHECK expression. */
+export function constraintColumns(kind: ConstraintKind, body: string): string[] | undefined {
+  if (kind === "check") {
+    const expression = firstGroupBody(body);
+    return expression === null ? undefined : expressionColumns(expression.body);
+  }
+  if (kind === "other" || kind === "exclude") return undefined;
+  return columnsOfFirstList(body) ?? undefined;
+}
+
 function addConstraint(table: string, action: string): OperationDetail | null {
   const m = re(
     String.raw`^ADD\s+(?:CONSTRAINT\s+(${ID})\s+)?((?:FOREIGN\s+KEY|CHECK|UNIQUE|PRIMARY\s+KEY|EXCLUDE)\b[\s\S]*)$`,
@@ -29,14 +41,18 @@ function addConstraint(table: string, action: string): OperationDetail | null {
   const body = m[2];
   // MySQL `ADD UNIQUE KEY name (…)` / `ADD UNIQUE INDEX` builds an index, like ADD INDEX.
   if (/^UNIQUE\s+(?:INDEX|KEY)\b/i.test(body)) return null;
+  const kind = constraintKind(body);
+  const usingIndex = /^(?:UNIQUE|PRIMARY\s+KEY)\s+USING\s+INDEX\b/i.test(body);
+  const keyColumns = usingIndex ? undefined : constraintColumns(kind, body);
   return {
     type: "add_constraint",
     table,
     name: m[1] === undefined ? null : nameFromText(m[1]),
-    kind: constraintKind(body),
+    kind,
     notValid: /\bNOT\s+VALID\b/i.test(body),
-    usingIndex: /^(?:UNIQUE|PRIMARY\s+KEY)\s+USING\s+INDEX\b/i.test(body),
+    usingIndex,
     body,
+    ...(keyColumns === undefined ? {} : { keyColumns }),
   };
 }
 
@@ -47,7 +63,16 @@ function addIndex(table: string, action: string): OperationDetail | null {
   if (m === null) return null;
   const name = m[2] === undefined || m[2].toUpperCase() === "USING" ? null : nameFromText(m[2]);
   const unique = /^UNIQUE/i.test(m[1] ?? "");
-  return { type: "create_index", table, name, concurrently: false, unique, online: false };
+  const keyColumns = columnsOfFirstList(action, m[0].length) ?? undefined;
+  return {
+    type: "create_index",
+    table,
+    name,
+    concurrently: false,
+    unique,
+    online: false,
+    ...(keyColumns === undefined ? {} : { keyColumns }),
+  };
 }
 
 function dropAction(table: string, action: string): OperationDetail | null {

@@ -17,6 +17,10 @@ export type OperationFact = {
   columns?: { column: string; dataType: string }[];
   /** dml, maintenance and transaction verbs; the kind of an `other` operation. */
   verb?: string;
+  /** create_index and add_constraint: the columns they are built on, when known. */
+  keyColumns?: string[];
+  /** add_constraint: its kind; create_index: "unique" or "index". */
+  keyKind?: string;
   line: number;
   col: number;
   endLine: number;
@@ -111,6 +115,10 @@ function operationFact(operation: Operation, lines: LineIndex): OperationFact {
     fact.verb = operation.verb;
   }
   if (operation.type === "other") fact.verb = operation.kind;
+  if (operation.type === "create_index" || operation.type === "add_constraint") {
+    if (operation.keyColumns !== undefined) fact.keyColumns = operation.keyColumns;
+    fact.keyKind = operation.type === "add_constraint" ? operation.kind : operation.unique ? "unique" : "index";
+  }
   return fact;
 }
 

@@ -2,6 +2,14 @@
 
 export { compareTypes, parseDataType } from "./data-types.js";
 export { type DeclaredColumn, declaredColumns } from "./declared-columns.js";
+export {
+  engineDefaultName,
+  knexDefaultName,
+  postgresDefaultName,
+  sequelizeDefaultName,
+  typeormDefaultName,
+  type Unnamed,
+} from "./default-names.js";
 export { frameworkDialect } from "./dialect-hint.js";
 export { docsUrl, isMysql, isPostgres } from "./dialects.js";
 export { MIGRATION_FACT, type MigrationFact, migrationFact, type OperationFact, type SectionFact } from "./facts.js";
@@ -19,6 +27,7 @@ export { DEFAULT_FOLDERS, globToRegExp, isMigrationPath } from "./paths.js";
 export { byVersion, changesetsOf, doesNothing, groupMigrations, isUndoable, type MigrationGroup } from "./project.js";
 export { indexesInside, type Ranged, rangeFinder } from "./ranges.js";
 export { rebuildOperations } from "./rebuild.js";
+export { type Naming, type Unreversed, unreversed } from "./reversal.js";
 export { existingTableOperations, type JudgedOperation, upOperations } from "./scope.js";
 export { cannotRunInTransaction, type TransactionOwner, upTransactions } from "./transactions.js";
 export type * from "./types.js";

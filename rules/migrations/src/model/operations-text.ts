@@ -3,6 +3,7 @@
 import type { SqlStatement } from "@deploylint/core/rule-api";
 import { alterActionOperations, mysqlTableOptions, QUALIFIED } from "./alter-actions-text.js";
 import { createTableColumns } from "./columns-text.js";
+import { columnsOfFirstList } from "./key-columns.js";
 import { nameFromText } from "./names.js";
 import { splitTopLevel } from "./tokens.js";
 import type { MaintenanceVerb, OperationDetail } from "./types.js";
@@ -49,6 +50,8 @@ export function createIndex(text: string): OperationDetail {
     String.raw`^CREATE\s+(UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?INDEX\s+(CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(${QUALIFIED}\s+)?ON\s+(?:ONLY\s+)?(${QUALIFIED})`,
   ).exec(text);
   const { algorithm, lock } = mysqlTableOptions(text);
+  // The column list follows the table (after an optional USING method).
+  const keyColumns = m === null ? undefined : (columnsOfFirstList(text, m[0].length) ?? undefined);
   return {
     type: "create_index",
     table: m?.[4] === undefined ? "" : nameFromText(m[4]),
@@ -56,6 +59,7 @@ export function createIndex(text: string): OperationDetail {
     concurrently: m?.[2] !== undefined,
     unique: /^UNIQUE/i.test(m?.[1] ?? ""),
     online: lock === "NONE" && algorithm !== "COPY",
+    ...(keyColumns === undefined ? {} : { keyColumns }),
   };
 }
 
@@ -121,8 +125,16 @@ function renameTables(text: string): OperationDetail[] {
   return pairs.map((m) => ({ type: "rename_table", table: nameFromText(m[1] ?? ""), to: nameFromText(m[2] ?? "") }));
 }
 
+/**
+ * A statement's text without its final `;`: a goose StatementBegin/End block keeps it, and a name
+ * read up to it (`DROP INDEX a;`) must not take it along.
+ */
+export function statementBody(text: string): string {
+  return text.replace(/[\s;]+$/, "");
+}
+
 export function textOperations(statement: SqlStatement): OperationDetail[] {
-  const text = statement.text;
+  const text = statementBody(statement.text);
   const kind = statement.kind;
   switch (kind) {
     case "alter_table":

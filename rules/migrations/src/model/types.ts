@@ -93,6 +93,8 @@ export type OperationDetail =
       usingIndex: boolean;
       /** The CHECK expression or the column list, as written. */
       body: string;
+      /** The constrained columns (a CHECK: the columns its expression names), when the reader knows them. */
+      keyColumns?: string[];
     }
   | { type: "validate_constraint"; table: string; name: string }
   | { type: "drop_constraint"; table: string; name: string }
@@ -104,6 +106,8 @@ export type OperationDetail =
       unique: boolean;
       /** MySQL `ALGORITHM=INPLACE` / `LOCK=NONE` given for the statement. */
       online: boolean;
+      /** The indexed columns (`expr` for an expression, as PostgreSQL names it), when the reader knows them. */
+      keyColumns?: string[];
     }
   | { type: "drop_index"; table: string; name: string; concurrently: boolean }
   | { type: "create_schema"; name: string }

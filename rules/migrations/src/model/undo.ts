@@ -2,6 +2,12 @@
 // down-reverses-up. Operations on a table the down drops are undone with the table.
 import type { OperationFact } from "./facts.js";
 
+/** An operation as down-reverses-up judges it (see reversal.ts): its name may be the engine's default. */
+export type PreparedOperation = OperationFact & {
+  /** The name is the one the engine gives an unnamed index or constraint, not one written in the SQL. */
+  derivedName?: boolean;
+};
+
 export interface UndoRequirement {
   /** The up's change, as SQL words: "CREATE TABLE coupons". */
   change: string;
@@ -36,9 +42,22 @@ const SHAPE_IDS = new Set(SHAPES.map((shape) => shape.join(",")));
  */
 export class DownIndex {
   private readonly keys = new Set<string>();
+  /** Every `<prefix>_` of a dropped index's name: "drops some index named after table t" is one lookup. */
+  private readonly droppedIndexPrefixes = new Set<string>();
 
   constructor(down: readonly OperationFact[]) {
-    for (const op of down) for (const shape of SHAPES) this.keys.add(key(op.type, op, shape));
+    for (const op of down) {
+      for (const shape of SHAPES) this.keys.add(key(op.type, op, shape));
+      if (op.type !== "drop_index" || op.name === undefined) continue;
+      for (let at = op.name.indexOf("_"); at !== -1; at = op.name.indexOf("_", at + 1)) {
+        this.droppedIndexPrefixes.add(op.name.slice(0, at + 1));
+      }
+    }
+  }
+
+  /** Does the down drop an index whose name starts with `<table>_` (the engine's name for an unnamed one)? */
+  dropsIndexNamedAfter(table: string): boolean {
+    return this.droppedIndexPrefixes.has(`${table}_`);
   }
 
   /** Does the down hold an operation of this type whose given fields equal these values? */
@@ -51,6 +70,17 @@ export class DownIndex {
 
 const dropsTable = (down: DownIndex, table: string | undefined) =>
   table !== undefined && table !== "" && down.has("drop_table", { table });
+
+/**
+ * Does the down drop a column the index or constraint is built on (PostgreSQL, MySQL and SQLite drop
+ * such an index or constraint with the column)? Unknown columns: any column of the table.
+ */
+function dropsKeyColumn(down: DownIndex, op: PreparedOperation): boolean {
+  const table = op.table ?? "";
+  if (table === "") return false;
+  if (op.keyColumns === undefined) return op.type === "add_constraint" && down.has("drop_column", { table });
+  return op.keyColumns.some((column) => column !== "expr" && down.has("drop_column", { table, column }));
+}
 
 /** Table names a SQLite-style rebuild replaces in place: they keep existing, so their create/drop/rename pair with nothing. */
 export function rebuiltTables(up: OperationFact[]): Set<string> {
@@ -74,7 +104,7 @@ export function rebuiltTables(up: OperationFact[]): Set<string> {
   return names;
 }
 
-export function undoRequirement(op: OperationFact, rebuilt: ReadonlySet<string>): UndoRequirement | null {
+export function undoRequirement(op: PreparedOperation, rebuilt: ReadonlySet<string>): UndoRequirement | null {
   const { table = "", column = "", name = "", to = "" } = op;
   const tableLevel = op.type === "create_table" || op.type === "drop_table" || op.type === "rename_table";
   if (tableLevel && (rebuilt.has(table) || rebuilt.has(to))) return null;
@@ -128,29 +158,40 @@ export function undoRequirement(op: OperationFact, rebuilt: ReadonlySet<string>)
     case "create_index":
       if (name === "") return null;
       return {
-        change: `CREATE INDEX ${name}`,
+        change: op.derivedName ? `CREATE INDEX on ${table} (named ${name})` : `CREATE INDEX ${name}`,
         expected: `DROP INDEX ${name}`,
-        satisfied: (d) => dropsTable(d, table) || d.has("drop_index", { name }),
+        satisfied: (d) =>
+          dropsTable(d, table) ||
+          d.has("drop_index", { name }) ||
+          dropsKeyColumn(d, op) ||
+          // The engine's name is a guess (a clash adds a number): any index named after the table will do.
+          (op.derivedName === true && d.dropsIndexNamedAfter(table)),
       };
     case "drop_index":
       return {
         change: `DROP INDEX ${name}`,
         expected: `CREATE INDEX ${name}`,
-        satisfied: (d) => d.has("create_index", { name }),
+        // A UNIQUE or PRIMARY KEY constraint builds the index under its own name.
+        satisfied: (d) => d.has("create_index", { name }) || d.has("add_constraint", { name }),
       };
     case "add_constraint":
       if (name === "") return null;
       return {
-        change: `ADD CONSTRAINT ${name}`,
+        change: op.derivedName ? `ADD CONSTRAINT on ${table} (named ${name})` : `ADD CONSTRAINT ${name}`,
         expected: `DROP CONSTRAINT ${name}`,
-        // Dropping the table, or a column of it, takes the constraint along.
-        satisfied: (d) => dropsTable(d, table) || d.has("drop_constraint", { name }) || d.has("drop_column", { table }),
+        // Dropping the table, or a column the constraint is on, takes the constraint along.
+        satisfied: (d) =>
+          dropsTable(d, table) ||
+          d.has("drop_constraint", { name }) ||
+          dropsKeyColumn(d, op) ||
+          (op.derivedName === true && d.has("drop_constraint", { table })),
       };
     case "drop_constraint":
       return {
         change: `DROP CONSTRAINT ${name}`,
         expected: `ADD CONSTRAINT ${name}`,
-        satisfied: (d) => d.has("add_constraint", { name }) || d.has("create_table", { table }),
+        satisfied: (d) =>
+          d.has("add_constraint", { name }) || d.has("create_index", { name }) || d.has("create_table", { table }),
       };
     case "create_type":
       return {

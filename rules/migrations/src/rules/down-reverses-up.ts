@@ -3,52 +3,35 @@
 import { defineRule } from "@deploylint/core/rule-api";
 import {
   changesetsOf,
-  DownIndex,
   DYNAMIC,
   docsUrl,
   doesNothing,
+  engineDefaultName,
+  type Framework,
   groupMigrations,
   MIGRATION_FACT,
   type MigrationFact,
+  type Naming,
   type OperationFact,
-  rebuiltTables,
-  undoRequirement,
+  unreversed,
 } from "../model/index.js";
 
-/** Type renames of the up, followed to the end (a -> b, b -> c: a -> c). */
-function typeRenames(up: OperationFact[]): Map<string, string> {
-  const renamed = new Map<string, string>();
-  for (const op of up) {
-    if (op.type !== "rename_type" || op.name === undefined || op.to === undefined) continue;
-    for (const [from, to] of renamed) if (to === op.name) renamed.set(from, op.to);
-    renamed.set(op.name, op.to);
-  }
-  return renamed;
-}
+// ORM helpers name their indexes themselves (model/orm sets those names); an unnamed one in SQL gets
+// the engine's name.
+const ORM_FRAMEWORKS = new Set<Framework>(["knex", "typeorm", "sequelize", "node-pg-migrate"]);
 
-/**
- * A type created and then renamed in the same up (CREATE TYPE x_new …; ALTER TYPE x_new RENAME TO x,
- * the usual way to change an enum) is undone by dropping it under its final name.
- */
-function withFinalTypeName(op: OperationFact, finalName: ReadonlyMap<string, string>): OperationFact {
-  if (op.type !== "create_type" || op.name === undefined) return op;
-  const to = finalName.get(op.name);
-  return to === undefined ? op : { ...op, name: to };
+function namingOf(fact: MigrationFact): Naming | null {
+  if (ORM_FRAMEWORKS.has(fact.framework)) return null;
+  return (unnamed) => engineDefaultName(fact.dialect, unnamed);
 }
 
 /** The up's changes the down leaves in place: each with what the down should have done. */
-function notUndone(up: OperationFact[], down: OperationFact[]) {
+function notUndone(up: OperationFact[], down: OperationFact[], naming: Naming | null) {
   // An empty down is no-empty-down's finding.
   if (doesNothing({ operations: down })) return [];
   // A down that calls code the pack cannot follow (an ORM helper) cannot be judged statically.
   if (down.some((op) => op.type === "other" && op.verb === DYNAMIC)) return [];
-  const rebuilt = rebuiltTables(up);
-  const undone = new DownIndex(down);
-  const finalName = typeRenames(up);
-  return up.flatMap((operation) => {
-    const requirement = undoRequirement(withFinalTypeName(operation, finalName), rebuilt);
-    return requirement === null || requirement.satisfied(undone) ? [] : [{ operation, requirement }];
-  });
+  return unreversed(up, down, naming);
 }
 
 export default defineRule({
@@ -76,7 +59,7 @@ export default defineRule({
       if (group.up !== null && changesets !== null) {
         for (const changeset of changesets) {
           if (changeset.rollback !== "written") continue;
-          for (const { operation, requirement } of notUndone(changeset.up, changeset.down)) {
+          for (const { operation, requirement } of notUndone(changeset.up, changeset.down, namingOf(group.up))) {
             ctx.report({
               messageId: "changesetNotReversed",
               data: {
@@ -95,7 +78,11 @@ export default defineRule({
       const up = group.up?.up;
       const down = group.down?.down;
       if (group.down === null || up === null || up === undefined || down === null || down === undefined) continue;
-      for (const { operation, requirement } of notUndone(up.operations, down.operations)) {
+      for (const { operation, requirement } of notUndone(
+        up.operations,
+        down.operations,
+        namingOf(group.up ?? group.down),
+      )) {
         ctx.report({
           messageId: "notReversed",
           data: { change: requirement.change, line: operation.line, expected: requirement.expected },

@@ -67,7 +67,15 @@ describe("statementOperations", () => {
           expect.objectContaining({ column: "code", dataType: "varchar(20)", defaultExpr: "'x'::text" }),
         ],
       },
-      { type: "create_index", table: "orders", name: "i", concurrently: true, unique: true, online: false },
+      {
+        type: "create_index",
+        table: "orders",
+        name: "i",
+        concurrently: true,
+        unique: true,
+        online: false,
+        keyColumns: ["a"],
+      },
       { type: "drop_table", table: "a" },
       { type: "drop_table", table: "b" },
       { type: "dml", verb: "update", table: "orders", hasWhere: false, batched: false },
@@ -117,10 +125,26 @@ describe("statementOperations", () => {
     const sql =
       "ALTER TABLE t ADD INDEX t_a (a), ADD COLUMN `key` TEXT, ALGORITHM=INPLACE, LOCK=NONE;\nCREATE INDEX i ON t (b) ALGORITHM=INPLACE LOCK=NONE;";
     expect(details(sql, "mysql")).toEqual([
-      { type: "create_index", table: "t", name: "t_a", concurrently: false, unique: false, online: false },
+      {
+        type: "create_index",
+        table: "t",
+        name: "t_a",
+        concurrently: false,
+        unique: false,
+        online: false,
+        keyColumns: ["a"],
+      },
       expect.objectContaining({ type: "add_column", table: "t", column: "key", dataType: "TEXT" }),
       { type: "table_options", table: "t", algorithm: "INPLACE", lock: "NONE" },
-      { type: "create_index", table: "t", name: "i", concurrently: false, unique: false, online: true },
+      {
+        type: "create_index",
+        table: "t",
+        name: "i",
+        concurrently: false,
+        unique: false,
+        online: true,
+        keyColumns: ["b"],
+      },
     ]);
   });
 });
