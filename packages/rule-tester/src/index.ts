@@ -15,6 +15,8 @@ export interface ExpectedError {
   column: number;
   endLine?: number;
   endColumn?: number;
+  /** The finding's severity, for a rule that lowers it for some findings (the case runs the rule at error). */
+  severity?: "error" | "warn" | "info";
 }
 
 interface CaseBase {
@@ -162,6 +164,7 @@ function expectedShape(expected: ExpectedError, template: TemplateOf): Record<st
   if (expected.file !== undefined) shape.file = expected.file;
   if (expected.endLine !== undefined) shape.endLine = expected.endLine;
   if (expected.endColumn !== undefined) shape.endColumn = expected.endColumn;
+  if (expected.severity !== undefined) shape.severity = expected.severity;
   if (expected.messageId !== undefined) shape.messageId = expected.messageId;
   if (expected.message !== undefined) shape.message = expected.message;
   if (expected.data !== undefined && expected.messageId !== undefined) {
@@ -182,6 +185,7 @@ function pickCompared(
   if (expected.file !== undefined) actual.file = finding.file;
   if (expected.endLine !== undefined) actual.endLine = finding.endLine;
   if (expected.endColumn !== undefined) actual.endColumn = finding.endColumn;
+  if (expected.severity !== undefined) actual.severity = finding.severity;
   if (expected.messageId !== undefined) {
     const expectedTemplate = template(expected.messageId);
     actual.messageId =

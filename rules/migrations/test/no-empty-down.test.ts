@@ -33,8 +33,51 @@ tester.run("no-empty-down", {
           "--liquibase formatted sql\n--changeset ann:1\nCREATE TABLE a (id bigint);\n--rollback empty\n--changeset ann:2\nCREATE INDEX a_idx ON a (id);\n--rollback not required\n--changeset ann:3\nINSERT INTO a VALUES (1);\n--rollback SELECT 1;\n--changeset ann:4\nCREATE TABLE b (id bigint);\n--rollback DROP TABLE b;\n",
       },
     },
+    {
+      name: "irreversible on purpose: a marker in a dbmate down, in a diesel down.sql, in a golang-migrate up",
+      files: {
+        "db/migrations/20260101000001_drop.sql":
+          "-- migrate:up\nALTER TABLE t DROP COLUMN legacy;\n\n-- migrate:down\n-- deploylint: irreversible -- the column's data is gone; restore from the backup\n",
+        "migrations/2024-01-01-000000_drop/up.sql": "ALTER TABLE t DROP COLUMN legacy;",
+        "migrations/2024-01-01-000000_drop/down.sql": "-- deploylint: irreversible\n",
+        "db/migrations/000020_drop.up.sql":
+          "-- deploylint: irreversible (data migration)\nALTER TABLE t DROP COLUMN c;",
+        "db/migrations/000020_drop.down.sql": "",
+      },
+    },
+    {
+      name: "irreversible on purpose: a down that raises, and one a comment says is empty on purpose",
+      files: {
+        "db/migrations/000021_x.up.sql": "ALTER TABLE t DROP COLUMN c;",
+        "db/migrations/000021_x.down.sql": "DO $$ BEGIN RAISE EXCEPTION 'irreversible: c is gone'; END $$;",
+        "db/migrations/20260106185235_v1_0_68.sql":
+          "-- +goose Up\nALTER TABLE t ADD COLUMN IF NOT EXISTS v int;\n\n-- +goose Down\n-- +goose StatementBegin\n-- NOTE: Down migration intentionally left empty.\n-- +goose StatementEnd\n",
+      },
+    },
+    {
+      name: "an enum value cannot be removed: no down can undo ALTER TYPE … ADD VALUE",
+      files: {
+        "db/migrations/20260215120000_ruby.sql":
+          "-- +goose Up\nALTER TYPE \"WorkerSDKS\" ADD VALUE IF NOT EXISTS 'RUBY';\n\n-- +goose Down\n",
+      },
+    },
+    {
+      name: "a knex down that throws",
+      files: {
+        "migrations/20240101000000_drop.js":
+          "exports.up = (knex) => knex.schema.table('t', (t) => t.dropColumn('c'));\nexports.down = async () => {\n  // data loss\n  throw new Error('Irreversible migration');\n};\n",
+      },
+    },
   ],
   invalid: [
+    {
+      name: "a comment that does not say the down is empty on purpose",
+      files: {
+        "db/migrations/000022_x.up.sql": "ALTER TABLE t ADD COLUMN c int;",
+        "db/migrations/000022_x.down.sql": "-- TODO\n",
+      },
+      errors: [{ file: "db/migrations/000022_x.down.sql", messageId: "emptyDown", line: 1, column: 1 }],
+    },
     {
       files: {
         "db/migrations/000010_index_orders_status.up.sql":

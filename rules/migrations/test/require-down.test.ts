@@ -70,6 +70,69 @@ tester.run("require-down", {
   ],
   invalid: [
     {
+      name: "irreversible on purpose is noted at info, with the author's reason",
+      files: {
+        "db/migrations/20260101000001_drop.sql":
+          "-- migrate:up\nALTER TABLE t DROP COLUMN legacy;\n\n-- migrate:down\n-- deploylint: irreversible -- restore legacy from the backup\n",
+        "db/migrations/000021_x.up.sql": "ALTER TABLE t DROP COLUMN c;",
+        "db/migrations/000021_x.down.sql": "DO $$ BEGIN RAISE EXCEPTION 'c is gone for good'; END $$;",
+        "migrations/20240101000000_drop.js":
+          "exports.up = (knex) => knex.schema.table('t', (t) => t.dropColumn('c'));\nexports.down = async () => {\n  throw new Error('Irreversible migration');\n};\n",
+        "db/migrations/000022_y.up.sql": "-- deploylint: irreversible\nALTER TABLE t DROP COLUMN d;",
+      },
+      errors: [
+        {
+          file: "db/migrations/000021_x.down.sql",
+          messageId: "irreversible",
+          data: { name: "000021_x", reason: "c is gone for good" },
+          severity: "info",
+          line: 1,
+          column: 1,
+        },
+        {
+          file: "db/migrations/000022_y.up.sql",
+          messageId: "irreversible",
+          data: { name: "000022_y", reason: "marked `deploylint: irreversible`" },
+          severity: "info",
+          line: 1,
+          column: 1,
+        },
+        {
+          file: "db/migrations/20260101000001_drop.sql",
+          messageId: "irreversible",
+          data: { name: "20260101000001_drop", reason: "restore legacy from the backup" },
+          severity: "info",
+          line: 4,
+          column: 1,
+        },
+        {
+          file: "migrations/20240101000000_drop.js",
+          messageId: "irreversible",
+          data: { name: "20240101000000_drop", reason: "Irreversible migration" },
+          severity: "info",
+          line: 2,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "Liquibase: `--rollback not required` on a schema change is noted at info",
+      files: {
+        "db/changelog/changes.sql":
+          "--liquibase formatted sql\n--changeset ann:1\nALTER TABLE a DROP COLUMN b;\n--rollback not required\n--changeset ann:2\nINSERT INTO a VALUES (1);\n--rollback not required\n",
+      },
+      errors: [
+        {
+          file: "db/changelog/changes.sql",
+          messageId: "changesetIrreversible",
+          data: { changeset: "ann:1" },
+          severity: "info",
+          line: 4,
+          column: 1,
+        },
+      ],
+    },
+    {
       files: { "db/migrations/000003_drop_legacy_name.up.sql": "ALTER TABLE users DROP COLUMN legacy_name;" },
       errors: [
         {

@@ -11,7 +11,7 @@ export default defineExtractor({
       file() {
         const migration = migrationOf(ctx);
         if (migration === null) return;
-        ctx.emit(migrationFact(migration, ctx.file.lines) as unknown as Fact);
+        ctx.emit(migrationFact(migration, ctx.file.lines, ctx.file.text) as unknown as Fact);
       },
     };
   },

@@ -1,6 +1,7 @@
 // The plain-JSON summary of a migration file that the "migrations:migration" extractor emits, so
 // that project rules (pairing up and down, versions, type history) never re-read a file.
 import type { LineIndex } from "@deploylint/core/rule-api";
+import { type Irreversible, irreversibleDown } from "./irreversible.js";
 import { indexesInside } from "./ranges.js";
 import type { Direction, Framework, Migration, Operation, RollbackKind } from "./types.js";
 
@@ -62,6 +63,8 @@ export type MigrationFact = {
   dialect: string;
   direction: Direction | "both";
   downNotRequired: boolean;
+  /** The author made the down refuse on purpose (see irreversible.ts). */
+  irreversible?: Irreversible;
   up: SectionFact | null;
   down: SectionFact | null;
   /** Liquibase formatted SQL: each changeset is rolled back on its own, so rules judge them one by one. */
@@ -163,9 +166,11 @@ function changesetFacts(migration: Migration, lines: LineIndex): ChangesetFact[]
   return changesets.length > 0 ? changesets : null;
 }
 
-export function migrationFact(migration: Migration, lines: LineIndex): MigrationFact {
+/** The fact of a migration file; `text` (the file's) lets it read what the down says about being irreversible. */
+export function migrationFact(migration: Migration, lines: LineIndex, text?: string): MigrationFact {
   const hasUp = migration.direction !== "down";
   const changesets = changesetFacts(migration, lines);
+  const irreversible = text === undefined ? null : irreversibleDown(migration, text);
   return {
     path: migration.file,
     ...keyOf(migration),
@@ -175,6 +180,7 @@ export function migrationFact(migration: Migration, lines: LineIndex): Migration
     dialect: migration.dialect,
     direction: migration.direction,
     downNotRequired: migration.downNotRequired === true,
+    ...(irreversible !== null ? { irreversible } : {}),
     up: sectionFact({ migration, direction: "up", operations: hasUp ? migration.up : null, lines }),
     down: sectionFact({ migration, direction: "down", operations: migration.down, lines }),
     ...(changesets !== null ? { changesets } : {}),

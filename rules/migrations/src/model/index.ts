@@ -13,6 +13,7 @@ export {
 export { frameworkDialect } from "./dialect-hint.js";
 export { docsUrl, isMysql, isPostgres } from "./dialects.js";
 export { MIGRATION_FACT, type MigrationFact, migrationFact, type OperationFact, type SectionFact } from "./facts.js";
+export { type Irreversible, irreversibleDown } from "./irreversible.js";
 export { detectMigrationFile, FRAMEWORKS, sendsAsOneQuery } from "./migration-file.js";
 export {
   buildMigration,
@@ -24,7 +25,15 @@ export {
 export { statementOperations } from "./operations.js";
 export { buildScriptMigration, DYNAMIC, type OrmFramework } from "./orm/index.js";
 export { DEFAULT_FOLDERS, globToRegExp, isMigrationPath } from "./paths.js";
-export { byVersion, changesetsOf, doesNothing, groupMigrations, isUndoable, type MigrationGroup } from "./project.js";
+export {
+  byVersion,
+  changesetsOf,
+  doesNothing,
+  groupMigrations,
+  irreversibleReason,
+  isUndoable,
+  type MigrationGroup,
+} from "./project.js";
 export { indexesInside, type Ranged, rangeFinder } from "./ranges.js";
 export { rebuildOperations } from "./rebuild.js";
 export { type Naming, type Unreversed, unreversed } from "./reversal.js";

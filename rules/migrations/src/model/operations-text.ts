@@ -173,6 +173,9 @@ export function textOperations(statement: SqlStatement): OperationDetail[] {
     case "alter_type": {
       // ALTER TYPE a RENAME TO b: the type the up created lives on under its new name.
       const rename = re(String.raw`^ALTER\s+TYPE\s+(${QUALIFIED})\s+RENAME\s+TO\s+(${QUALIFIED})\s*$`).exec(text);
+      // PostgreSQL cannot remove an enum value again: kept apart so a down is not asked to.
+      if (re(String.raw`^ALTER\s+TYPE\s+${QUALIFIED}\s+ADD\s+VALUE\b`).test(text))
+        return [{ type: "other", kind: "alter_type_add_value" }];
       if (rename?.[1] === undefined || rename[2] === undefined) break;
       return [{ type: "rename_type", name: nameFromText(rename[1]), to: nameFromText(rename[2]) }];
     }

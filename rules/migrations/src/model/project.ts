@@ -78,6 +78,8 @@ const NOTHING_TO_UNDO = new Set<OperationFact["type"]>([
 /** Does the operation change a schema object that a down can restore? */
 export function isUndoable(operation: OperationFact): boolean {
   if (NOTHING_TO_UNDO.has(operation.type)) return false;
+  // An enum value cannot be removed (PostgreSQL has no ALTER TYPE … DROP VALUE): no down can undo it.
+  if (operation.verb === "alter_type_add_value") return false;
   if (operation.type === "other") return /^(create|alter|drop)_/.test(operation.verb ?? "");
   return true;
 }
@@ -90,4 +92,18 @@ export function doesNothing(section: Pick<SectionFact, "operations">): boolean {
       op.type === "set" ||
       (op.type === "other" && /^(select|analyze|comment|show)$/.test(op.verb ?? "")),
   );
+}
+
+/**
+ * Why the author made this migration's down refuse on purpose, or null: a `deploylint: irreversible`
+ * marker, a down that throws or raises, or a comment of a down left empty on purpose.
+ */
+export function irreversibleReason(group: Pick<MigrationGroup, "up" | "down">): string | null {
+  for (const fact of [group.down, group.up]) {
+    const found = fact?.irreversible;
+    if (found === undefined) continue;
+    const down = group.down?.down;
+    if (!found.onlyIfEmpty || down === null || down === undefined || doesNothing(down)) return found.reason;
+  }
+  return null;
 }

@@ -9,6 +9,7 @@ import {
   engineDefaultName,
   type Framework,
   groupMigrations,
+  irreversibleReason,
   MIGRATION_FACT,
   type MigrationFact,
   type Naming,
@@ -78,6 +79,8 @@ export default defineRule({
       const up = group.up?.up;
       const down = group.down?.down;
       if (group.down === null || up === null || up === undefined || down === null || down === undefined) continue;
+      // A down that refuses on purpose undoes nothing by design: require-down notes it.
+      if (irreversibleReason(group) !== null) continue;
       for (const { operation, requirement } of notUndone(
         up.operations,
         down.operations,

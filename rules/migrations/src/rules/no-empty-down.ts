@@ -5,6 +5,7 @@ import {
   docsUrl,
   doesNothing,
   groupMigrations,
+  irreversibleReason,
   isUndoable,
   MIGRATION_FACT,
   type MigrationFact,
@@ -54,6 +55,8 @@ export default defineRule({
       }
       const undoable = upSection.operations.find(isUndoable);
       if (undoable === undefined || !doesNothing(down)) continue;
+      // Irreversible on purpose (a marker, a throw, a comment saying so): require-down notes it.
+      if (irreversibleReason(group) !== null) continue;
       ctx.report({
         messageId: "emptyDown",
         data: {

@@ -6,6 +6,8 @@ import {
   docsUrl,
   type Framework,
   groupMigrations,
+  irreversibleReason,
+  isUndoable,
   MIGRATION_FACT,
   type MigrationFact,
 } from "../model/index.js";
@@ -57,6 +59,10 @@ export default defineRule({
     messages: {
       missingDown:
         "Migration {{name}} has no down ({{where}} is expected): if this deploy has to be rolled back, the schema change cannot be undone by the tool.",
+      irreversible:
+        "Migration {{name}} is irreversible on purpose ({{reason}}): rolling back past it takes a restore or a forward fix, not the migration tool.",
+      changesetIrreversible:
+        "Changeset {{changeset}} is irreversible on purpose (its `--rollback` says there is nothing to undo): rolling back past it takes a restore or a forward fix, not Liquibase.",
       missingRollback:
         "Changeset {{changeset}} has no rollback (a `--rollback` line, or `--rollback not required`, is expected): Liquibase cannot undo formatted SQL on its own, so rolling back past this changeset fails.",
     },
@@ -83,6 +89,15 @@ export default defineRule({
       const changesets = up === null ? null : changesetsOf(up);
       if (up !== null && changesets !== null) {
         for (const changeset of changesets) {
+          if (changeset.rollback === "notRequired" && changeset.up.some(isUndoable)) {
+            ctx.report({
+              messageId: "changesetIrreversible",
+              data: { changeset: changeset.id },
+              file: up.path,
+              line: changeset.rollbackLine,
+              severity: "info",
+            });
+          }
           if (changeset.rollback !== "missing") continue;
           ctx.report({
             messageId: "missingRollback",
@@ -95,6 +110,22 @@ export default defineRule({
       }
       // A formatted-SQL changelog without a changeset applies nothing, so it has nothing to undo.
       if (group.framework === "liquibase") continue;
+      const name = (fact: MigrationFact) => (fact.version === null ? fact.name : `${fact.version}_${fact.name}`);
+      const reason = irreversibleReason(group);
+      if (reason !== null) {
+        // Noted only where the schema changes: an irreversible data fix is no news.
+        if (!(up?.up?.operations ?? []).some(isUndoable)) continue;
+        const where = group.down ?? up;
+        if (where === null) continue;
+        ctx.report({
+          messageId: "irreversible",
+          data: { name: name(where), reason },
+          file: where.path,
+          line: where.down?.line ?? 1,
+          severity: "info",
+        });
+        continue;
+      }
       if (up === null || group.down !== null || up.downNotRequired) continue;
       const required =
         WITH_DOWN.has(group.framework) ||
@@ -104,7 +135,7 @@ export default defineRule({
       ctx.report({
         messageId: "missingDown",
         data: {
-          name: up.version === null ? up.name : `${up.version}_${up.name}`,
+          name: name(up),
           where: WHERE[group.framework] ?? "a down migration",
         },
         file: up.path,
