@@ -60,6 +60,14 @@ tester.run("down-reverses-up", {
       },
     },
     {
+      name: "a partial index goes with the column its WHERE names",
+      files: {
+        "db/migrations/000017_p.up.sql":
+          "ALTER TABLE r ADD COLUMN evicted_at timestamptz;\nCREATE INDEX r_live_idx ON r (tenant_id) WHERE evicted_at IS NULL;\nCREATE INDEX r_lower_idx ON r (lower(evicted_at::text));",
+        "db/migrations/000017_p.down.sql": "ALTER TABLE r DROP COLUMN evicted_at;",
+      },
+    },
+    {
       name: "unnamed indexes and constraints are matched by the name PostgreSQL gives them",
       files: {
         "db/migrations/000012_n.up.sql":

@@ -11,6 +11,13 @@ tester.run("require-down", {
       code: "--liquibase formatted sql\n-- changesets move to 002-orders.sql\n",
     },
     {
+      name: "an up that only adds an enum value has nothing a down could undo",
+      files: {
+        "db/migrations/20260817202606_v1_0_143.sql":
+          "-- +goose Up\n-- +goose StatementBegin\nALTER TYPE \"TenantMemberRole\" ADD VALUE 'VIEWER';\n-- +goose StatementEnd\n",
+      },
+    },
+    {
       name: "a golang-migrate pair",
       files: {
         "db/migrations/000001_users.up.sql": "CREATE TABLE users (id int);",

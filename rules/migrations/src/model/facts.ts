@@ -20,6 +20,8 @@ export type OperationFact = {
   verb?: string;
   /** create_index and add_constraint: the columns they are built on, when known. */
   keyColumns?: string[];
+  /** create_index: every column it depends on (expressions, the WHERE predicate), when known. */
+  dependsOn?: string[];
   /** add_constraint: its kind; create_index: "unique" or "index". */
   keyKind?: string;
   line: number;
@@ -120,6 +122,7 @@ function operationFact(operation: Operation, lines: LineIndex): OperationFact {
   if (operation.type === "other") fact.verb = operation.kind;
   if (operation.type === "create_index" || operation.type === "add_constraint") {
     if (operation.keyColumns !== undefined) fact.keyColumns = operation.keyColumns;
+    if (operation.type === "create_index" && operation.dependsOn !== undefined) fact.dependsOn = operation.dependsOn;
     fact.keyKind = operation.type === "add_constraint" ? operation.kind : operation.unique ? "unique" : "index";
   }
   return fact;

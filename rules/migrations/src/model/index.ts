@@ -33,6 +33,7 @@ export {
   irreversibleReason,
   isUndoable,
   type MigrationGroup,
+  onlyIrreversibleChanges,
 } from "./project.js";
 export { indexesInside, type Ranged, rangeFinder } from "./ranges.js";
 export { rebuildOperations } from "./rebuild.js";

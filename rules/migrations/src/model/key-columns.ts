@@ -32,6 +32,22 @@ const EXPRESSION_WORDS = new Set(
   ),
 );
 
+// Words of a CREATE INDEX tail (`USING gin (…) INCLUDE (…) WITH (…) WHERE …`) that are not columns.
+const INDEX_WORDS = new Set(
+  "USING INCLUDE WITH WHERE ASC DESC NULLS FIRST LAST TABLESPACE NOT DISTINCT ALGORITHM LOCK DEFAULT INPLACE COPY NONE SHARED EXCLUSIVE".split(
+    " ",
+  ),
+);
+
+/**
+ * Every column a CREATE INDEX depends on, after its table: key columns, those inside expressions,
+ * INCLUDE columns and the WHERE predicate's (PostgreSQL drops the index with any of them). Operator
+ * classes and storage parameters may slip in; they only make "a dropped column takes it along" likelier.
+ */
+export function indexDependencies(tail: string): string[] {
+  return expressionColumns(tail).filter((name) => !INDEX_WORDS.has(name.toUpperCase()));
+}
+
 /** The distinct columns a CHECK expression names, first one first (function names and casts left out). */
 export function expressionColumns(expression: string): string[] {
   const found: string[] = [];

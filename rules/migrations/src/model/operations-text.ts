@@ -3,7 +3,7 @@
 import type { SqlStatement } from "@deploylint/core/rule-api";
 import { alterActionOperations, mysqlTableOptions, QUALIFIED } from "./alter-actions-text.js";
 import { createTableColumns } from "./columns-text.js";
-import { columnsOfFirstList } from "./key-columns.js";
+import { columnsOfFirstList, indexDependencies } from "./key-columns.js";
 import { nameFromText } from "./names.js";
 import { splitTopLevel } from "./tokens.js";
 import type { MaintenanceVerb, OperationDetail } from "./types.js";
@@ -52,6 +52,7 @@ export function createIndex(text: string): OperationDetail {
   const { algorithm, lock } = mysqlTableOptions(text);
   // The column list follows the table (after an optional USING method).
   const keyColumns = m === null ? undefined : (columnsOfFirstList(text, m[0].length) ?? undefined);
+  const dependsOn = m === null ? undefined : indexDependencies(text.slice(m[0].length));
   return {
     type: "create_index",
     table: m?.[4] === undefined ? "" : nameFromText(m[4]),
@@ -60,6 +61,7 @@ export function createIndex(text: string): OperationDetail {
     unique: /^UNIQUE/i.test(m?.[1] ?? ""),
     online: lock === "NONE" && algorithm !== "COPY",
     ...(keyColumns === undefined ? {} : { keyColumns }),
+    ...(dependsOn === undefined ? {} : { dependsOn }),
   };
 }
 

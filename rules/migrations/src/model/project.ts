@@ -84,6 +84,14 @@ export function isUndoable(operation: OperationFact): boolean {
   return true;
 }
 
+/**
+ * Does the section change only what no down could undo (data, settings, an added enum value)? Unlike
+ * `!some(isUndoable)`, an operation the pack cannot read (a DO block, an ORM helper) counts as a change.
+ */
+export function onlyIrreversibleChanges(section: Pick<SectionFact, "operations">): boolean {
+  return section.operations.every((op) => NOTHING_TO_UNDO.has(op.type) || op.verb === "alter_type_add_value");
+}
+
 /** A section with no statements, or only ones that do nothing (SELECT 1, SET, BEGIN/COMMIT). */
 export function doesNothing(section: Pick<SectionFact, "operations">): boolean {
   return section.operations.every(

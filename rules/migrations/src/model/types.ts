@@ -108,6 +108,8 @@ export type OperationDetail =
       online: boolean;
       /** The indexed columns (`expr` for an expression, as PostgreSQL names it), when the reader knows them. */
       keyColumns?: string[];
+      /** Every column the index depends on (expressions, INCLUDE, the WHERE predicate), when known. */
+      dependsOn?: string[];
     }
   | { type: "drop_index"; table: string; name: string; concurrently: boolean }
   | { type: "create_schema"; name: string }

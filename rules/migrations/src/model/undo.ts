@@ -78,8 +78,9 @@ const dropsTable = (down: DownIndex, table: string | undefined) =>
 function dropsKeyColumn(down: DownIndex, op: PreparedOperation): boolean {
   const table = op.table ?? "";
   if (table === "") return false;
-  if (op.keyColumns === undefined) return op.type === "add_constraint" && down.has("drop_column", { table });
-  return op.keyColumns.some((column) => column !== "expr" && down.has("drop_column", { table, column }));
+  const columns = op.dependsOn ?? op.keyColumns;
+  if (columns === undefined) return op.type === "add_constraint" && down.has("drop_column", { table });
+  return columns.some((column) => column !== "expr" && down.has("drop_column", { table, column }));
 }
 
 /** Table names a SQLite-style rebuild replaces in place: they keep existing, so their create/drop/rename pair with nothing. */

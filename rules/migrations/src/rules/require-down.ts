@@ -10,6 +10,7 @@ import {
   isUndoable,
   MIGRATION_FACT,
   type MigrationFact,
+  onlyIrreversibleChanges,
 } from "../model/index.js";
 
 // Frameworks whose migrations have a down: a sibling file, a section, a changeset's rollback.
@@ -127,6 +128,8 @@ export default defineRule({
         continue;
       }
       if (up === null || group.down !== null || up.downNotRequired) continue;
+      // An up with nothing a down could undo (data only, an enum value added) needs no down.
+      if (up.up !== null && up.up.operations.length > 0 && onlyIrreversibleChanges(up.up)) continue;
       const required =
         WITH_DOWN.has(group.framework) ||
         (group.framework === "flyway" && up.version !== null && flywayUndoRoots.has(group.root)) ||

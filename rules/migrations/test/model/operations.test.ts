@@ -75,6 +75,7 @@ describe("statementOperations", () => {
         unique: true,
         online: false,
         keyColumns: ["a"],
+        dependsOn: ["a"],
       },
       { type: "drop_table", table: "a" },
       { type: "drop_table", table: "b" },
@@ -144,6 +145,7 @@ describe("statementOperations", () => {
         unique: false,
         online: true,
         keyColumns: ["b"],
+        dependsOn: ["b"],
       },
     ]);
   });
