@@ -62,6 +62,14 @@ tester.run("no-empty-down", {
       },
     },
     {
+      name: "role, privilege and ownership statements are judged as GRANT is, in a DO block or not",
+      files: {
+        "db/migrations/000030_access.up.sql":
+          "GRANT SELECT ON t TO app;\nALTER ROLE app SET search_path = app, public;\nALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO reader;\nALTER TABLE t OWNER TO app;\nALTER SEQUENCE t_id_seq OWNER TO app;\nALTER FUNCTION f(int) OWNER TO app;\nREVOKE ALL ON t FROM PUBLIC;\nCREATE ROLE reader NOLOGIN;\nDO $$ BEGIN ALTER ROLE app SET statement_timeout = '5s'; END $$;",
+        "db/migrations/000030_access.down.sql": "",
+      },
+    },
+    {
       name: "a knex down that throws",
       files: {
         "migrations/20240101000000_drop.js":

@@ -7,6 +7,11 @@ tester.run("no-mixed-schema-and-data", {
   valid: [
     { filename: "db/migrations/000005_x.up.sql", code: "ALTER TABLE orders ADD COLUMN status text;" },
     {
+      name: "a change of owner or role is judged as GRANT is: not a schema change",
+      filename: "db/migrations/000008_x.up.sql",
+      code: "ALTER TABLE orders OWNER TO app;\nALTER ROLE app SET search_path = app;\nUPDATE orders SET status = 'paid' WHERE id < 1000;",
+    },
+    {
       name: "data only",
       filename: "db/migrations/000006_x.up.sql",
       code: "UPDATE orders SET status = 'paid' WHERE id < 1000;",

@@ -174,6 +174,9 @@ export function alterActionOperations(table: string, actionText: string): Operat
           concurrently: /\b(CONCURRENTLY|FINALIZE)\b/i.test(action),
         },
       ];
+    // A new owner changes who may use the table, not its shape: judged as GRANT is (see access.ts).
+    case "OWNER":
+      return [{ type: "other", kind: "access_owner_to" }];
     case "ALGORITHM":
     case "LOCK":
       return [];

@@ -1,6 +1,7 @@
 // Operations read from a statement's text, for statements the parser rejected (MySQL CHANGE/MODIFY,
 // ALGORITHM= clauses, LOCK TABLE, VACUUM, …) and for details the CST path reads the same way.
 import type { SqlStatement } from "@deploylint/core/rule-api";
+import { accessKind } from "./access.js";
 import { alterActionOperations, mysqlTableOptions, QUALIFIED } from "./alter-actions-text.js";
 import { createTableColumns } from "./columns-text.js";
 import { columnsOfFirstList, indexDependencies } from "./key-columns.js";
@@ -138,6 +139,8 @@ export function statementBody(text: string): string {
 export function textOperations(statement: SqlStatement): OperationDetail[] {
   const text = statementBody(statement.text);
   const kind = statement.kind;
+  const access = accessKind(kind, text);
+  if (access !== null) return [{ type: "other", kind: access }];
   switch (kind) {
     case "alter_table":
       return alterTable(text);
