@@ -55,8 +55,8 @@ tester.run("down-reverses-up", {
       name: "dropping a column takes the up's index and constraints on it along (PostgreSQL does it implicitly)",
       files: {
         "db/migrations/000011_c.up.sql":
-          "ALTER TABLE t ADD COLUMN c int;\nCREATE INDEX t_c_i ON t (c);\nALTER TABLE t ADD CONSTRAINT t_c_fk FOREIGN KEY (c) REFERENCES u (id);",
-        "db/migrations/000011_c.down.sql": "ALTER TABLE t DROP COLUMN c;",
+          "ALTER TABLE t ADD COLUMN c int;\nALTER TABLE t ADD COLUMN d int REFERENCES u (id) UNIQUE;\nCREATE INDEX t_c_i ON t (c);\nALTER TABLE t ADD CONSTRAINT t_c_fk FOREIGN KEY (c) REFERENCES u (id);",
+        "db/migrations/000011_c.down.sql": "ALTER TABLE t DROP COLUMN d;\nALTER TABLE t DROP COLUMN c;",
       },
     },
     {

@@ -22,6 +22,20 @@ tester.run("no-unique-constraint-lock", {
   ],
   invalid: [
     {
+      name: "UNIQUE and SERIAL PRIMARY KEY written inline in ADD COLUMN",
+      filename: "db/migrations/000033_inline.up.sql",
+      code: "ALTER TABLE users ADD COLUMN handle text UNIQUE;\nALTER TABLE legacy ADD COLUMN id serial PRIMARY KEY;",
+      errors: [
+        { messageId: "uniqueLock", data: { kind: "UNIQUE", name: "(unnamed)", table: "users" }, line: 1, column: 1 },
+        {
+          messageId: "uniqueLock",
+          data: { kind: "PRIMARY KEY", name: "(unnamed)", table: "legacy" },
+          line: 2,
+          column: 1,
+        },
+      ],
+    },
+    {
       filename: "db/migrations/000005_x.up.sql",
       code: "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);",
       errors: [

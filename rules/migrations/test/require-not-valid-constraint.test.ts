@@ -6,6 +6,11 @@ const tester = new RuleTester({ pack });
 tester.run("require-not-valid-constraint", {
   valid: [
     {
+      name: "an inline foreign key on a table created in the same migration",
+      filename: "db/migrations/000032_inline.up.sql",
+      code: "CREATE TABLE t (id bigint PRIMARY KEY);\nALTER TABLE t ADD COLUMN user_id bigint REFERENCES users (id);",
+    },
+    {
       filename: "db/migrations/20260105120000_fk.sql",
       code: "-- migrate:up\nALTER TABLE invoices ADD CONSTRAINT invoices_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts (id) NOT VALID;\n\n-- migrate:down\nALTER TABLE invoices DROP CONSTRAINT invoices_account_id_fkey;\n",
     },
@@ -31,6 +36,25 @@ tester.run("require-not-valid-constraint", {
     },
   ],
   invalid: [
+    {
+      name: "a foreign key and a CHECK written inline in ADD COLUMN",
+      filename: "db/migrations/000031_inline.up.sql",
+      code: "ALTER TABLE orders ADD COLUMN user_id bigint REFERENCES users (id) ON DELETE SET NULL;\nALTER TABLE orders ADD COLUMN qty int CONSTRAINT orders_qty_positive CHECK (qty > 0) NOT NULL DEFAULT 1;",
+      errors: [
+        {
+          messageId: "notValid",
+          data: { kind: "foreign key", name: "(unnamed)", table: "orders" },
+          line: 1,
+          column: 1,
+        },
+        {
+          messageId: "notValid",
+          data: { kind: "check constraint", name: "orders_qty_positive", table: "orders" },
+          line: 2,
+          column: 1,
+        },
+      ],
+    },
     {
       filename: "db/migrations/000007_coupons.up.sql",
       code: "CREATE TABLE coupons (id bigint PRIMARY KEY);\nALTER TABLE orders ADD COLUMN coupon_id bigint;\nALTER TABLE orders ADD CONSTRAINT orders_coupon_id_fkey FOREIGN KEY (coupon_id) REFERENCES coupons (id);",

@@ -1,6 +1,6 @@
 // Reads one ALTER TABLE action from its text (`ADD COLUMN …`, `ALTER COLUMN … TYPE …`, MySQL
 // `CHANGE`/`MODIFY`/`ADD INDEX`, …): the same reading serves parsed and unparsed statements.
-import { parseColumnDefinition } from "./columns-text.js";
+import { inlineConstraints, parseColumnDefinition } from "./columns-text.js";
 import { columnsOfFirstList, expressionColumns } from "./key-columns.js";
 import { nameFromText } from "./names.js";
 import { firstGroupBody } from "./tokens.js";
@@ -149,7 +149,22 @@ export function alterActionOperations(table: string, actionText: string): Operat
       // An unquoted KEY/INDEX/… opens an index or constraint; a quoted `key` is a column.
       const column = NOT_COLUMN.test(/^[\w$]+/.exec(definition)?.[0] ?? "") ? null : parseColumnDefinition(definition);
       if (column === null) return other;
-      return [{ type: "add_column", table, hasDefault: column.defaultExpr !== null, ...column }];
+      const added: OperationDetail = { type: "add_column", table, hasDefault: column.defaultExpr !== null, ...column };
+      // Inline REFERENCES / UNIQUE / PRIMARY KEY / CHECK: constraints added with the column, each
+      // validated or indexed as if added on its own, so the lock rules judge them.
+      const constraints = inlineConstraints(definition).map(
+        ({ name, kind, body, keyColumns }): OperationDetail => ({
+          type: "add_constraint",
+          table,
+          name,
+          kind,
+          notValid: false,
+          usingIndex: false,
+          body,
+          keyColumns,
+        }),
+      );
+      return [added, ...constraints];
     }
     case "DROP":
       return [dropAction(table, action) ?? other[0]].filter((op): op is OperationDetail => op !== undefined);

@@ -1,8 +1,10 @@
 // Reads a column definition (`name type [constraints]`) from its text, for CREATE TABLE bodies,
 // ADD COLUMN and MySQL MODIFY/CHANGE, in every dialect.
+
+import { expressionColumns } from "./key-columns.js";
 import { nameFromText } from "./names.js";
 import { type ClauseToken, clauseTokens, firstGroupBody, splitTopLevel } from "./tokens.js";
-import type { ColumnSpec } from "./types.js";
+import type { ColumnSpec, ConstraintKind } from "./types.js";
 
 // Words that end the data type and start a constraint or column option.
 const CONSTRAINT_WORDS = new Set([
@@ -106,4 +108,65 @@ export function createTableColumns(text: string): ColumnSpec[] {
   return splitTopLevel(group.body)
     .map(parseColumnDefinition)
     .filter((column): column is ColumnSpec => column !== null);
+}
+
+/** A constraint written in a column definition (`… REFERENCES u (id)`, `… UNIQUE`, `… CHECK (…)`). */
+export interface InlineConstraint {
+  name: string | null;
+  kind: ConstraintKind;
+  /** The constraint's words as written, from its keyword on. */
+  body: string;
+  keyColumns: string[];
+}
+
+const INLINE_START = new Set(["REFERENCES", "UNIQUE", "PRIMARY", "CHECK"]);
+
+/**
+ * The constraints written inline in a column definition: each one is a constraint on the table like
+ * one added on its own (PostgreSQL names it the same way, and takes the same locks to build it).
+ */
+export function inlineConstraints(definition: string): InlineConstraint[] {
+  const tokens = clauseTokens(definition.trim());
+  const column = tokens[0];
+  if (column === undefined) return [];
+  const columnName = nameFromText(column.text);
+  const found: InlineConstraint[] = [];
+  let name: string | null = null;
+  for (let i = typeEnd(tokens, 1); i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token === undefined || token.kind !== "word") continue;
+    if (token.upper === "CONSTRAINT" && tokens[i + 1] !== undefined) {
+      name = nameFromText(tokens[i + 1]?.text ?? "");
+      i++;
+      continue;
+    }
+    if (!INLINE_START.has(token.upper)) continue;
+    // The constraint runs to the next constraint keyword (or CONSTRAINT name).
+    let end = i + 1;
+    while (end < tokens.length) {
+      const next = tokens[end];
+      if (next?.kind === "word" && (INLINE_START.has(next.upper) || next.upper === "CONSTRAINT")) break;
+      if (next?.kind === "word" && (next.upper === "NOT" || next.upper === "DEFAULT")) break;
+      end++;
+    }
+    const body = tokens
+      .slice(i, end)
+      .map((t) => t.text)
+      .join(" ");
+    const kind: ConstraintKind =
+      token.upper === "REFERENCES"
+        ? "foreign_key"
+        : token.upper === "UNIQUE"
+          ? "unique"
+          : token.upper === "PRIMARY"
+            ? "primary_key"
+            : "check";
+    const check = kind === "check" ? tokens[i + 1] : undefined;
+    const keyColumns =
+      check?.kind === "group" ? expressionColumns(check.text.slice(1, -1)) : kind === "check" ? [] : [columnName];
+    found.push({ name, kind, body, keyColumns });
+    name = null;
+    i = end - 1;
+  }
+  return found;
 }
