@@ -15,6 +15,11 @@ tester.run("no-table-rewrite", {
       filename: "db/migrations/000002_x.up.sql",
       code: "CREATE TABLE t (a int);\nALTER TABLE t ADD COLUMN id uuid DEFAULT gen_random_uuid();",
     },
+    {
+      name: "non-volatile built-ins, casts, and a function the migration declares IMMUTABLE",
+      filename: "db/migrations/000007_x.up.sql",
+      code: "CREATE FUNCTION app.default_region() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT random()::text $$;\nALTER TABLE t ADD COLUMN region text DEFAULT app.default_region();\nALTER TABLE t ADD COLUMN at timestamptz DEFAULT timezone('utc', CURRENT_TIMESTAMP(3));\nALTER TABLE t ADD COLUMN tags jsonb DEFAULT jsonb_build_array()::jsonb;\nALTER TABLE t ADD COLUMN c varchar(10) DEFAULT 'x'::varchar(10);",
+    },
     { name: "plain VACUUM", filename: "db/migrations/000003_x.up.sql", code: "VACUUM ANALYZE t;" },
     {
       name: "MySQL INPLACE",
@@ -31,6 +36,25 @@ tester.run("no-table-rewrite", {
           messageId: "volatileDefault",
           data: { column: "token", table: "t", expr: "gen_random_uuid()" },
           line: 1,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "a function not known to be non-volatile is volatile, as CREATE FUNCTION's default is",
+      filename: "db/migrations/000008_x.up.sql",
+      code: "CREATE FUNCTION next_code() RETURNS text LANGUAGE sql AS $$ SELECT 'IMMUTABLE' $$;\nALTER TABLE t ADD COLUMN code text DEFAULT next_code();\nALTER TABLE t ADD COLUMN id text DEFAULT generate_ulid();",
+      errors: [
+        {
+          messageId: "volatileDefault",
+          data: { column: "code", table: "t", expr: "next_code()" },
+          line: 2,
+          column: 1,
+        },
+        {
+          messageId: "volatileDefault",
+          data: { column: "id", table: "t", expr: "generate_ulid()" },
+          line: 3,
           column: 1,
         },
       ],

@@ -42,4 +42,10 @@ export { existingTableOperations, type JudgedOperation, upOperations } from "./s
 export { cannotRunInTransaction, type TransactionOwner, upTransactions } from "./transactions.js";
 export type * from "./types.js";
 export { DownIndex, rebuiltTables, type UndoRequirement, undoRequirement } from "./undo.js";
-export { isVolatileDefault } from "./volatile.js";
+export {
+  calledFunctions,
+  declaredFunction,
+  functionsDeclaredIn,
+  isVolatileDefault,
+  type Volatility,
+} from "./volatile.js";

@@ -3,6 +3,7 @@
 import { defineRule } from "@deploylint/core/rule-api";
 import {
   docsUrl,
+  functionsDeclaredIn,
   isMysql,
   isPostgres,
   isVolatileDefault,
@@ -43,12 +44,14 @@ export default defineRule({
         if (migration === null) return;
         const postgres = isPostgres(migration.dialect);
         const mysql = isMysql(migration.dialect);
+        // A function the migration creates is as volatile as it declares itself.
+        const declared = functionsDeclaredIn(migration.statements);
         for (const { operation, newTable } of upOperations(migration)) {
           if (newTable) continue;
           const range = operation.range;
           if (postgres && operation.type === "add_column") {
             const data = { column: operation.column, table: operation.table };
-            if (isVolatileDefault(operation.defaultExpr)) {
+            if (isVolatileDefault(operation.defaultExpr, declared)) {
               ctx.report({
                 messageId: "volatileDefault",
                 data: { ...data, expr: withoutLiterals(operation.defaultExpr ?? "") },
