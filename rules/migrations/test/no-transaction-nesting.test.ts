@@ -11,6 +11,11 @@ tester.run("no-transaction-nesting", {
       code: "BEGIN;\nALTER TABLE t ADD COLUMN a int;\nCOMMIT;",
     },
     {
+      name: "a stray END (a procedure body cut without DELIMITER) is not taken for a COMMIT",
+      filename: "db/migrations/mysql/000004_x.up.sql",
+      code: "CREATE TABLE t (a int);\nEND;",
+    },
+    {
       name: "sqitch scripts manage their own transaction",
       filename: "deploy/widgets.sql",
       code: "-- Deploy app:widgets to pg\nBEGIN;\nCREATE TABLE widgets (id int);\nCOMMIT;",
@@ -55,7 +60,20 @@ tester.run("no-transaction-nesting", {
       name: "Liquibase: a BEGIN left open at the end of its changeset (the next changeset's COMMIT is another unit)",
       filename: "db/changelog/changes.sql",
       code: "--liquibase formatted sql\n--changeset ann:1 runInTransaction:false\nBEGIN;\nALTER TABLE t ADD COLUMN b int;\n--rollback ALTER TABLE t DROP COLUMN b;\n--changeset ann:2 runInTransaction:false\nALTER TABLE t ADD COLUMN c int;\nCOMMIT;\n--rollback ALTER TABLE t DROP COLUMN c;\n",
-      errors: [{ messageId: "unclosed", line: 3, column: 1 }],
+      errors: [
+        { messageId: "unclosed", line: 3, column: 1 },
+        { messageId: "nothingOpen", data: { verb: "COMMIT" }, line: 8, column: 1 },
+      ],
+    },
+    {
+      name: "BEGIN while a transaction is open, COMMIT and ROLLBACK with none open",
+      filename: "db/migrations/000003_x.up.sql",
+      code: "BEGIN;\nALTER TABLE t ADD COLUMN a int;\nBEGIN;\nALTER TABLE t ADD COLUMN b int;\nCOMMIT;\nCOMMIT;\nROLLBACK;",
+      errors: [
+        { messageId: "beginInOpen", data: { line: 1 }, line: 3, column: 1 },
+        { messageId: "nothingOpen", data: { verb: "COMMIT" }, line: 6, column: 1 },
+        { messageId: "nothingOpen", data: { verb: "ROLLBACK" }, line: 7, column: 1 },
+      ],
     },
   ],
 });

@@ -17,6 +17,14 @@ function units(migration: Migration): { transactional: boolean | null; operation
   }));
 }
 
+/**
+ * A COMMIT or ROLLBACK written as such: a stray `END` is more often the end of a procedure body the
+ * splitter cut (MySQL without DELIMITER) than a COMMIT.
+ */
+function endsWithItsWord(text: string, operation: Operation): boolean {
+  return /^(?:COMMIT|ROLLBACK|ABORT)\b/i.test(text.slice(operation.range.start, operation.range.end).trimStart());
+}
+
 export default defineRule({
   id: "no-transaction-nesting",
   meta: {
@@ -29,6 +37,10 @@ export default defineRule({
         "This migration already runs in a transaction that {{framework}} opens: this {{verb}} nests in it or commits it early, so a failure later in the file is no longer rolled back with the rest.",
       unclosed:
         "This BEGIN has no COMMIT in the migration: the transaction stays open until the connection closes, holding its locks, and its changes may be rolled back.",
+      beginInOpen:
+        "This BEGIN comes while the BEGIN on line {{line}} is still open: PostgreSQL ignores it with a warning (MySQL commits the open transaction), so the statements are not grouped as the file suggests.",
+      nothingOpen:
+        "This {{verb}} comes with no transaction open in the migration: it ends nothing (PostgreSQL warns), and the statements before it ran on their own, not as one transaction.",
     },
     help: "Remove BEGIN/COMMIT and let the framework handle the transaction (or use its opt-out marker and manage it yourself).",
     docs: { url: docsUrl("no-transaction-nesting") },
@@ -46,6 +58,16 @@ export default defineRule({
               ctx.report({
                 messageId: "nested",
                 data: { framework: migration.framework, verb: operation.verb.toUpperCase() },
+                range: operation.range,
+              });
+            } else if (operation.verb === "begin" && open !== null) {
+              const line = ctx.file.lines.positionAt(open.range.start).line;
+              ctx.report({ messageId: "beginInOpen", data: { line }, range: operation.range });
+              continue;
+            } else if (operation.verb !== "begin" && open === null && endsWithItsWord(ctx.file.text, operation)) {
+              ctx.report({
+                messageId: "nothingOpen",
+                data: { verb: operation.verb.toUpperCase() },
                 range: operation.range,
               });
             }
