@@ -131,16 +131,20 @@ function nettedOut(up: PreparedOperation[]): Set<number> {
  */
 function attachedParents(up: PreparedOperation[]): Map<number, number> {
   const parents = new Map<number, number>();
-  const partitionIndexes: number[] = [];
+  // Earlier indexes not attached yet, by their column list: one lookup per index, not a scan.
+  const byColumns = new Map<string, number[]>();
   up.forEach((op, i) => {
     if (op.type !== "create_index" || !op.table || op.keyColumns === undefined) return;
     const columns = op.keyColumns.join(",");
-    for (const at of partitionIndexes) {
-      const child = up[at];
-      if (parents.has(at) || child?.table === undefined || child.keyColumns?.join(",") !== columns) continue;
-      if (child.table.startsWith(`${op.table}_`)) parents.set(at, i);
-    }
-    partitionIndexes.push(i);
+    const earlier = byColumns.get(columns) ?? [];
+    const prefix = `${op.table}_`;
+    const unattached = earlier.filter((at) => {
+      if (!up[at]?.table?.startsWith(prefix)) return true;
+      parents.set(at, i);
+      return false;
+    });
+    unattached.push(i);
+    byColumns.set(columns, unattached);
   });
   return parents;
 }
