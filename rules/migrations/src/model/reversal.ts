@@ -131,20 +131,21 @@ function nettedOut(up: PreparedOperation[]): Set<number> {
  */
 function attachedParents(up: PreparedOperation[]): Map<number, number> {
   const parents = new Map<number, number>();
-  // Earlier indexes not attached yet, by their column list: one lookup per index, not a scan.
-  const byColumns = new Map<string, number[]>();
+  // Each earlier index waits under every parent its table could be a partition of (`wal_0` under
+  // `wal`), with its column list: one lookup per index, never a scan of the earlier ones.
+  const waiting = new Map<string, number[]>();
   up.forEach((op, i) => {
     if (op.type !== "create_index" || !op.table || op.keyColumns === undefined) return;
     const columns = op.keyColumns.join(",");
-    const earlier = byColumns.get(columns) ?? [];
-    const prefix = `${op.table}_`;
-    const unattached = earlier.filter((at) => {
-      if (!up[at]?.table?.startsWith(prefix)) return true;
-      parents.set(at, i);
-      return false;
-    });
-    unattached.push(i);
-    byColumns.set(columns, unattached);
+    const key = `${columns}|${op.table}`;
+    for (const child of waiting.get(key) ?? []) if (!parents.has(child)) parents.set(child, i);
+    waiting.delete(key);
+    for (let at = op.table.indexOf("_"); at > 0; at = op.table.indexOf("_", at + 1)) {
+      const parentKey = `${columns}|${op.table.slice(0, at)}`;
+      const list = waiting.get(parentKey) ?? [];
+      list.push(i);
+      waiting.set(parentKey, list);
+    }
   });
   return parents;
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { OperationFact } from "../../src/model/facts.js";
 import { indexesInside, rangeFinder } from "../../src/model/ranges.js";
 import { rebuildOperations } from "../../src/model/rebuild.js";
+import { unreversed } from "../../src/model/reversal.js";
 import { upOperations } from "../../src/model/scope.js";
 import type { Migration, Operation } from "../../src/model/types.js";
 import { DownIndex, rebuiltTables, undoRequirement } from "../../src/model/undo.js";
@@ -110,6 +111,26 @@ describe("the migration model reads each operation a bounded number of times", (
     const down = counted(facts.map((op) => ({ ...op }) as OperationFact).reverse());
     const index = new DownIndex(down.items);
     for (const op of up.items) undoRequirement(op, rebuilt)?.satisfied(index);
+    expect(up.reads()).toBeLessThanOrEqual(10 * N);
+    expect(down.reads()).toBeLessThanOrEqual(10 * N);
+  });
+
+  it("unreversed (renames followed, net-outs, default names, partition indexes): O(n) reads", () => {
+    const facts = operations(N).map(
+      (op, i) =>
+        ({
+          ...op,
+          keyColumns: [`c${i % 3}`],
+          keyKind: "index",
+          line: 1,
+          col: 1,
+          endLine: 1,
+          endCol: 1,
+        }) as OperationFact,
+    );
+    const up = counted(facts);
+    const down = counted(facts.map((op) => ({ ...op }) as OperationFact).reverse());
+    unreversed(up.items, down.items, ({ table, columns }) => `${table}_${columns.join("_")}_idx`);
     expect(up.reads()).toBeLessThanOrEqual(10 * N);
     expect(down.reads()).toBeLessThanOrEqual(10 * N);
   });
