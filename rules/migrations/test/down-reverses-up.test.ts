@@ -77,6 +77,14 @@ tester.run("down-reverses-up", {
       },
     },
     {
+      name: "MySQL: an unnamed UNIQUE is named after its first column and dropped as an index",
+      files: {
+        "db/migrations/mysql/000018_u.up.sql":
+          "ALTER TABLE users ADD UNIQUE (email);\nALTER TABLE users ADD INDEX (created_at);",
+        "db/migrations/mysql/000018_u.down.sql": "DROP INDEX created_at ON users;\nDROP INDEX email ON users;",
+      },
+    },
+    {
       name: "a table renamed back first, then its column dropped under the old name",
       files: {
         "db/migrations/000013_r.up.sql":

@@ -184,6 +184,8 @@ export function undoRequirement(op: PreparedOperation, rebuilt: ReadonlySet<stri
         satisfied: (d) =>
           dropsTable(d, table) ||
           d.has("drop_constraint", { name }) ||
+          // MySQL drops a UNIQUE constraint as the index it is (DROP INDEX email ON users).
+          d.has("drop_index", { name }) ||
           dropsKeyColumn(d, op) ||
           (op.derivedName === true && d.has("drop_constraint", { table })),
       };
