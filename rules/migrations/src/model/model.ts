@@ -107,7 +107,9 @@ export function migrationOf(ctx: ModelContext): Migration | null {
   return ctx.memo(MODEL_KEY, () => {
     if (ctx.file.kind === "script") {
       const config = migrationSettings(ctx.settings);
-      if (!isMigrationPath(ctx.file.path, config.paths)) return null;
+      const inMigrationFolder = isMigrationPath(ctx.file.path, config.paths);
+      // Unless paths are configured, a history kept elsewhere (logto's alterations/) is told by its shape.
+      if (!inMigrationFolder && (config.paths?.length ?? 0) > 0) return null;
       // Migrations of a dialect the pack does not check (configured, or by folder) are left alone.
       if (uncheckedDialectOfPath(ctx.file.path, config.dialect) !== null) return null;
       return buildScriptMigration({
@@ -115,6 +117,7 @@ export function migrationOf(ctx: ModelContext): Migration | null {
         text: ctx.file.text,
         settings: config,
         program: () => ctx.source("script").program,
+        inMigrationFolder,
         parseSql: (text, offset) => ctx.parseEmbedded?.("sql", text, offset) ?? null,
       });
     }

@@ -4,7 +4,8 @@
 import type { TSESTree } from "@deploylint/core/rule-api";
 import type { ColumnSpec, Direction, Operation, OperationDetail } from "../types.js";
 import { type EmbeddedSqlParser, embeddedOperations } from "./embedded-sql.js";
-import { literalText, passesParam, type Static, staticValue } from "./estree.js";
+import { passesParam, type Static, staticValue } from "./estree.js";
+import { type Interpolate, sqlLiteral, taggedInterpolation } from "./sql-literal.js";
 
 export const DYNAMIC = "dynamic";
 
@@ -33,6 +34,10 @@ export class SectionOps {
 
   nextIndex = (): number => this.counter.next++;
 
+  /** Locals of the section bound to SQL templates (`const q = sql\`…\``), read where they are used. */
+  locals = new Map<string, TSESTree.Node>();
+  private readonly interpolate: Interpolate = taggedInterpolation(this.locals);
+
   add(detail: OperationDetail, range: { start: number; end: number }, kind: string): void {
     const index = this.nextIndex();
     this.operations.push({
@@ -45,9 +50,13 @@ export class SectionOps {
     } as Operation);
   }
 
-  /** SQL passed as a literal; anything else (a variable, a template with `${…}`) is dynamic. */
+  /**
+   * SQL passed as a literal or template (its `${…}` read as placeholders); anything else (a variable
+   * holding a string, a concatenation) is dynamic.
+   */
   sql(node: TSESTree.Node | undefined, range: { start: number; end: number }): void {
-    const literal = literalText(node);
+    const bound = node?.type === "Identifier" ? this.locals.get(node.name) : undefined;
+    const literal = sqlLiteral(bound ?? node, this.interpolate);
     if (literal === undefined) {
       this.dynamic(range);
       return;
@@ -56,6 +65,7 @@ export class SectionOps {
       ...embeddedOperations({
         sql: literal.text,
         offset: literal.offset,
+        toFile: literal.toFile,
         section: this.section,
         nextIndex: this.nextIndex,
         parseSql: this.parseSql,

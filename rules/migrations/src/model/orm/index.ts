@@ -1,5 +1,6 @@
-// ORM migrations written in TypeScript or JavaScript (knex, TypeORM, node-pg-migrate, Sequelize),
-// mapped into the same Migration model as SQL files so that every rule of the pack applies.
+// ORM migrations written in TypeScript or JavaScript (knex, TypeORM, node-pg-migrate, Sequelize,
+// and up/down functions running tagged SQL), mapped into the same Migration model as SQL files so
+// that every rule of the pack applies.
 import type { SqlDialect, TSESTree } from "@deploylint/core/rule-api";
 import { configuredFramework } from "../migration-file.js";
 import type { Direction, Framework, Migration, Operation, Section } from "../types.js";
@@ -10,16 +11,22 @@ import { findMigrationFunctions } from "./functions.js";
 import { knexOperations } from "./knex.js";
 import { pgmOperations } from "./node-pg-migrate.js";
 import { sequelizeOperations } from "./sequelize.js";
+import { taggedSqlOperations } from "./tagged-sql.js";
 import { typeormOperations } from "./typeorm.js";
 
 export { DYNAMIC } from "./emit.js";
 
-export type OrmFramework = Extract<Framework, "knex" | "typeorm" | "node-pg-migrate" | "sequelize">;
+export type OrmFramework = Extract<Framework, "knex" | "typeorm" | "node-pg-migrate" | "sequelize" | "tagged-sql">;
 const ORM_FRAMEWORKS: readonly Framework[] = ["knex", "typeorm", "node-pg-migrate", "sequelize"];
 
 /** A cheap look at the text before parsing: does it mention an ORM's migration builder? */
 const PREFILTER = /\b(?:knex|Knex|queryRunner|QueryRunner|pgm|MigrationBuilder|queryInterface|QueryInterface)\b/;
+/** A SQL tag in the text: `sql\`…\``, `Prisma.sql\`…\``, `sql.unsafe\`…\``, or a connection used as the tag. */
+const TAGGED_PREFILTER = /\w\s*`/;
 const VERSIONED = /^(\d+)[-_](.+)\.[cm]?[jt]sx?$/i;
+// logto's `<release>-<timestamp>-<name>.ts` (`1.0.0_rc.0-1674032095.1-x.ts`, `next-1785393731-x.ts`):
+// the runner orders by the timestamp.
+const RELEASE_VERSIONED = /^(?:\d[\w.]*|next)-(\d+(?:\.\d+)?)-(.+)\.[cm]?[jt]sx?$/i;
 
 function detectFramework(options: {
   param: string | null;
@@ -42,10 +49,11 @@ function sectionOperations(options: {
   direction: Direction;
   counter: { next: number };
   parseSql: EmbeddedSqlParser | null;
-}): { operations: Operation[]; noTransaction: boolean; reversible: boolean } {
+}): { operations: Operation[]; noTransaction: boolean; reversible: boolean; sqlRead: number } {
   const ops = new SectionOps(options.direction, options.counter, options.parseSql);
   let noTransaction = false;
   let reversible = false;
+  let sqlRead = 0;
   switch (options.framework) {
     case "knex":
       knexOperations(ops, options.fn);
@@ -59,8 +67,11 @@ function sectionOperations(options: {
     case "sequelize":
       sequelizeOperations(ops, options.fn);
       break;
+    case "tagged-sql":
+      sqlRead = taggedSqlOperations(ops, options.fn);
+      break;
   }
-  return { operations: ops.operations, noTransaction, reversible };
+  return { operations: ops.operations, noTransaction, reversible, sqlRead };
 }
 
 function dialectOf(settings: { dialect?: string }, framework: OrmFramework): SqlDialect {
@@ -71,6 +82,12 @@ function dialectOf(settings: { dialect?: string }, framework: OrmFramework): Sql
   return "postgresql";
 }
 
+/** The file name's version and name: `20260101_x.js`, or logto's `1.2.0-1700000000-x.ts`. */
+function versionOf(basename: string): { version: string; name: string } | null {
+  const versioned = VERSIONED.exec(basename) ?? RELEASE_VERSIONED.exec(basename);
+  return versioned === null ? null : { version: versioned[1] ?? "", name: versioned[2] ?? "" };
+}
+
 /** Builds the model of an ORM migration script; null when the file is not one (or cannot be read as one). */
 export function buildScriptMigration(options: {
   path: string;
@@ -79,48 +96,82 @@ export function buildScriptMigration(options: {
   program: () => TSESTree.Program;
   /** The real SQL parser for literals (null: fall back to the text reader). */
   parseSql?: EmbeddedSqlParser;
+  /**
+   * Whether the file is under a migrations folder (default true). Outside one, only a versioned
+   * script whose up and down run tagged SQL is a migration: a history kept under another name
+   * (logto's alterations/), told from ordinary code that runs sql`…` by its shape.
+   */
+  inMigrationFolder?: boolean;
 }): Migration | null {
-  if (!PREFILTER.test(options.text) || !/\b(?:up|down)\b/.test(options.text)) return null;
+  const inMigrationFolder = options.inMigrationFolder !== false;
+  const ormMention = PREFILTER.test(options.text);
+  if (!/\b(?:up|down)\b/.test(options.text)) return null;
+  if (!(inMigrationFolder && ormMention) && !TAGGED_PREFILTER.test(options.text)) return null;
+  const basename = options.path.slice(options.path.lastIndexOf("/") + 1);
+  const versioned = versionOf(basename);
+  if (!inMigrationFolder && versioned === null) return null;
   const functions = findMigrationFunctions(options.program());
   if (functions.up === null) return null;
   const configured = configuredFramework(options.settings.framework);
-  const framework =
+  const detected =
     configured !== null && ORM_FRAMEWORKS.includes(configured)
       ? (configured as OrmFramework)
-      : detectFramework({ param: firstParam(functions.up), text: options.text, className: functions.className });
+      : ormMention
+        ? detectFramework({ param: firstParam(functions.up), text: options.text, className: functions.className })
+        : null;
+  // Tagged SQL is a migration only with both directions written as functions.
+  const framework: OrmFramework | null =
+    detected !== null && inMigrationFolder ? detected : functions.down ? "tagged-sql" : null;
   if (framework === null) return null;
   const counter = { next: 0 };
   const parseSql = options.parseSql ?? null;
+  const section = (fn: TSESTree.FunctionLike | null, direction: Direction) =>
+    fn === null ? null : sectionOperations({ framework, fn, direction, counter, parseSql });
+  // logto's beforeUp/beforeDown run first, outside the transaction of the up or down.
+  const beforeUp = framework === "tagged-sql" ? section(functions.beforeUp, "up") : null;
   const up = sectionOperations({ framework, fn: functions.up, direction: "up", counter, parseSql });
   const downFn = functions.down === false ? null : functions.down;
-  const down =
-    downFn === null ? null : sectionOperations({ framework, fn: downFn, direction: "down", counter, parseSql });
-  // knex and TypeORM wrap each migration in a transaction unless it opts out; node-pg-migrate
-  // unless the up calls pgm.noTransaction(); Sequelize never does.
-  const transactional =
-    framework === "sequelize" ? false : framework === "node-pg-migrate" ? !up.noTransaction : !functions.transactionOff;
-  const sections: Section[] = [
-    { direction: "up", range: { start: functions.up.range[0], end: functions.up.range[1] }, transactional },
-  ];
-  if (downFn !== null) {
-    sections.push({ direction: "down", range: { start: downFn.range[0], end: downFn.range[1] }, transactional });
+  const beforeDown = framework === "tagged-sql" ? section(functions.beforeDown, "down") : null;
+  const down = section(downFn, "down");
+  if (framework === "tagged-sql") {
+    const read = [beforeUp, up, beforeDown, down].reduce((sum, s) => sum + (s?.sqlRead ?? 0), 0);
+    if (read === 0) return null;
   }
-  const basename = options.path.slice(options.path.lastIndexOf("/") + 1);
-  const versioned = VERSIONED.exec(basename);
+  // knex and TypeORM wrap each migration in a transaction unless it opts out; node-pg-migrate
+  // unless the up calls pgm.noTransaction(); Sequelize never does; a tagged-SQL runner is unknown.
+  const transactional =
+    framework === "tagged-sql"
+      ? null
+      : framework === "sequelize"
+        ? false
+        : framework === "node-pg-migrate"
+          ? !up.noTransaction
+          : !functions.transactionOff;
+  const sections: Section[] = [];
+  const addSection = (fn: TSESTree.FunctionLike | null, direction: Direction, wrapped: boolean | null) => {
+    if (fn !== null)
+      sections.push({ direction, range: { start: fn.range[0], end: fn.range[1] }, transactional: wrapped });
+  };
+  if (beforeUp !== null) addSection(functions.beforeUp, "up", false);
+  addSection(functions.up, "up", transactional);
+  if (beforeDown !== null) addSection(functions.beforeDown, "down", false);
+  addSection(downFn, "down", transactional);
   const downNotRequired =
     functions.down === false || (framework === "node-pg-migrate" && down === null && up.reversible);
+  const upOperations = [...(beforeUp?.operations ?? []), ...up.operations];
+  const downOperations = down === null ? null : [...(beforeDown?.operations ?? []), ...down.operations];
   return {
     framework,
-    version: versioned?.[1] ?? null,
-    name: versioned?.[2] ?? basename.replace(/\.[cm]?[jt]sx?$/i, ""),
-    direction: down === null ? "up" : "both",
+    version: versioned?.version ?? null,
+    name: versioned?.name ?? basename.replace(/\.[cm]?[jt]sx?$/i, ""),
+    direction: downOperations === null ? "up" : "both",
     sections,
     ...(downNotRequired ? { downNotRequired: true } : {}),
     file: options.path,
     dialect: dialectOf(options.settings, framework),
     transactional,
-    up: up.operations,
-    down: down === null ? null : down.operations,
+    up: upOperations,
+    down: downOperations,
     statements: [],
   };
 }
