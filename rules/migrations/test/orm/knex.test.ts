@@ -74,7 +74,7 @@ export async function down(knex) {}
   it("marks code it cannot follow as dynamic instead of guessing, and honours the transaction opt-out", () => {
     const text = `const { addAudit } = require("../lib");
 exports.config = { transaction: false };
-exports.up = (knex) => knex.raw(\`CREATE INDEX CONCURRENTLY x ON \${table} (a)\`);
+exports.up = (knex) => knex.raw(indexSql);
 exports.down = (knex) => addAudit(knex, "orders");
 `;
     const migration = ormMigration("migrations/20260103_x.js", text);

@@ -30,13 +30,15 @@ export class SectionOps {
     readonly section: Direction,
     private readonly counter: { next: number },
     private readonly parseSql: EmbeddedSqlParser | null = null,
+    /** The script's text, which placeholders quote (`${table}`). */
+    private readonly source = "",
   ) {}
 
   nextIndex = (): number => this.counter.next++;
 
   /** Locals of the section bound to SQL templates (`const q = sql\`…\``), read where they are used. */
   locals = new Map<string, TSESTree.Node>();
-  private readonly interpolate: Interpolate = taggedInterpolation(this.locals);
+  private interpolation: Interpolate | null = null;
 
   add(detail: OperationDetail, range: { start: number; end: number }, kind: string): void {
     const index = this.nextIndex();
@@ -56,7 +58,8 @@ export class SectionOps {
    */
   sql(node: TSESTree.Node | undefined, range: { start: number; end: number }): void {
     const bound = node?.type === "Identifier" ? this.locals.get(node.name) : undefined;
-    const literal = sqlLiteral(bound ?? node, this.interpolate);
+    this.interpolation ??= taggedInterpolation(this.source, this.locals);
+    const literal = sqlLiteral(bound ?? node, this.interpolation);
     if (literal === undefined) {
       this.dynamic(range);
       return;

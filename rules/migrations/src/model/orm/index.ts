@@ -49,8 +49,9 @@ function sectionOperations(options: {
   direction: Direction;
   counter: { next: number };
   parseSql: EmbeddedSqlParser | null;
+  source: string;
 }): { operations: Operation[]; noTransaction: boolean; reversible: boolean; sqlRead: number } {
-  const ops = new SectionOps(options.direction, options.counter, options.parseSql);
+  const ops = new SectionOps(options.direction, options.counter, options.parseSql, options.source);
   let noTransaction = false;
   let reversible = false;
   let sqlRead = 0;
@@ -86,6 +87,13 @@ function dialectOf(settings: { dialect?: string }, framework: OrmFramework): Sql
 function versionOf(basename: string): { version: string; name: string } | null {
   const versioned = VERSIONED.exec(basename) ?? RELEASE_VERSIONED.exec(basename);
   return versioned === null ? null : { version: versioned[1] ?? "", name: versioned[2] ?? "" };
+}
+
+/** A function whose body has no statement, only a comment: `down: async () => { // not reversible }`. */
+function onlyComments(fn: TSESTree.FunctionLike, text: string): boolean {
+  const body = fn.body;
+  if (body?.type !== "BlockStatement" || body.body.length > 0) return false;
+  return /\/\/|\/\*/.test(text.slice(body.range[0], body.range[1]));
 }
 
 /** Builds the model of an ORM migration script; null when the file is not one (or cannot be read as one). */
@@ -126,11 +134,21 @@ export function buildScriptMigration(options: {
   const counter = { next: 0 };
   const parseSql = options.parseSql ?? null;
   const section = (fn: TSESTree.FunctionLike | null, direction: Direction) =>
-    fn === null ? null : sectionOperations({ framework, fn, direction, counter, parseSql });
+    fn === null ? null : sectionOperations({ framework, fn, direction, counter, parseSql, source: options.text });
   // logto's beforeUp/beforeDown run first, outside the transaction of the up or down.
   const beforeUp = framework === "tagged-sql" ? section(functions.beforeUp, "up") : null;
-  const up = sectionOperations({ framework, fn: functions.up, direction: "up", counter, parseSql });
-  const downFn = functions.down === false ? null : functions.down;
+  const up = sectionOperations({
+    framework,
+    fn: functions.up,
+    direction: "up",
+    counter,
+    parseSql,
+    source: options.text,
+  });
+  // An empty down that holds only a comment ("nothing to undo: data fix") says so on purpose.
+  const saysIrreversible =
+    functions.down !== false && functions.down !== null && onlyComments(functions.down, options.text);
+  const downFn = functions.down === false || saysIrreversible ? null : functions.down;
   const beforeDown = framework === "tagged-sql" ? section(functions.beforeDown, "down") : null;
   const down = section(downFn, "down");
   if (framework === "tagged-sql") {
@@ -157,9 +175,12 @@ export function buildScriptMigration(options: {
   if (beforeDown !== null) addSection(functions.beforeDown, "down", false);
   addSection(downFn, "down", transactional);
   const downNotRequired =
-    functions.down === false || (framework === "node-pg-migrate" && down === null && up.reversible);
+    functions.down === false ||
+    (saysIrreversible && beforeDown === null) ||
+    (framework === "node-pg-migrate" && down === null && up.reversible);
   const upOperations = [...(beforeUp?.operations ?? []), ...up.operations];
-  const downOperations = down === null ? null : [...(beforeDown?.operations ?? []), ...down.operations];
+  const downOperations =
+    down === null && beforeDown === null ? null : [...(beforeDown?.operations ?? []), ...(down?.operations ?? [])];
   return {
     framework,
     version: versioned?.version ?? null,

@@ -60,9 +60,9 @@ class Builder {
     for (let i = 0; i < raw.length; i++) {
       if (raw[i] !== "\\") continue;
       flush(i);
-      const escape = escapeAt(raw, i);
-      this.push(escape.value, fileStart + i, escape.length, false);
-      i += escape.length - 1;
+      const cooked = escapeAt(raw, i);
+      this.push(cooked.value, fileStart + i, cooked.length, false);
+      i += cooked.length - 1;
       run = i + 1;
     }
     flush(raw.length);
@@ -89,30 +89,64 @@ class Builder {
   }
 }
 
-/** What a `${…}` stands for in the SQL: an identifier or a value, or SQL a nested template holds. */
-export type Interpolate = (expression: Node) => string;
+/** Where an interpolation sits: inside a quoted name, a string, a comment or dollar quote, or bare SQL. */
+export type QuoteContext = '"' | "'" | "`" | "opaque" | null;
 
-function nameOf(node: Node): string | null {
-  if (node.type === "Identifier") return node.name;
-  if (node.type === "ThisExpression") return "this";
-  if (node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier") {
-    const object = nameOf(node.object);
-    return object === null ? null : `${object}.${node.property.name}`;
-  }
-  if (node.type === "CallExpression") return nameOf(node.callee);
-  if (node.type === "AwaitExpression" || node.type === "TSAsExpression" || node.type === "TSNonNullExpression") {
-    return nameOf(node.type === "AwaitExpression" ? node.argument : node.expression);
+/** What a `${…}` stands for in the SQL: a name or a value, or SQL a nested template holds. */
+export type Interpolate = (expression: Node, context: QuoteContext) => string;
+
+/** The quoting open at the end of `text` (SQL so far), so a placeholder can fit into it. */
+export function quoteContextAt(text: string): QuoteContext {
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] ?? "";
+    if (ch === "'" || ch === '"' || ch === "`") {
+      const close = text.indexOf(ch, i + 1);
+      if (close === -1) return ch;
+      i = close + 1;
+      continue;
+    }
+    const two = text.slice(i, i + 2);
+    const end =
+      two === "--"
+        ? text.indexOf("\n", i)
+        : two === "/*"
+          ? text.indexOf("*/", i + 2)
+          : ch === "$"
+            ? (() => {
+                const tag = /^\$[A-Za-z_]*\$/.exec(text.slice(i, i + 64))?.[0];
+                if (tag === undefined) return -2;
+                const close = text.indexOf(tag, i + tag.length);
+                return close === -1 ? -1 : close + tag.length - 1;
+              })()
+            : -2;
+    if (end === -1) return "opaque";
+    i = end === -2 ? i + 1 : end + 1;
   }
   return null;
 }
 
 /**
- * The default placeholder: the expression's name as a quoted identifier (`${table}` -> `"table"`),
- * which PostgreSQL, MySQL and SQLite all read as a name or a value, and which is the same in an up
- * and a down that use the same variable.
+ * The default placeholder: the interpolation as written, `${table}`, as a quoted name where bare SQL
+ * is expected (PostgreSQL, MySQL and SQLite read `"${table}"` as a name or a value, and a finding
+ * then shows what the script interpolates), or as text inside a name or string already open. It is
+ * the same in an up and a down that use the same expression.
  */
-export function placeholder(expression: Node): string {
-  return `"${(nameOf(expression) ?? "param").slice(0, 48)}"`;
+export function placeholder(expression: Node, source: string, context: QuoteContext): string {
+  const code = source.slice(expression.range[0], expression.range[1]).replace(/\s+/g, " ");
+  const written = `\${${code.length > 60 ? `${code.slice(0, 59)}…` : code}}`;
+  switch (context) {
+    case null:
+      return `"${written.replace(/"/g, '""')}"`;
+    case '"':
+      return written.replace(/"/g, '""');
+    case "'":
+      return written.replace(/'/g, "''");
+    case "`":
+      return written.replace(/`/g, "");
+    default:
+      return written.replace(/\*\/|\$/g, "");
+  }
 }
 
 /** The SQL of a template literal's quasis and expressions. */
@@ -124,7 +158,7 @@ function templateInto(builder: Builder, node: TSESTree.TemplateLiteral, interpol
     if (expression === undefined) return;
     const start = quasi.range[1] - 2;
     const end = node.quasis[i + 1]?.range[0] ?? expression.range[1];
-    builder.push(interpolate(expression), start, end + 1 - start, false);
+    builder.push(interpolate(expression, quoteContextAt(builder.text)), start, end + 1 - start, false);
   });
 }
 
@@ -179,14 +213,16 @@ function stringElements(node: Node | undefined): (string | Node)[] | null {
  * `sql.identifier(["a", "b"])` the quoted name `"a"."b"`, a local bound to a SQL template that
  * template's SQL; anything else a placeholder.
  */
-export function taggedInterpolation(locals: ReadonlyMap<string, Node> = new Map()): Interpolate {
-  const interpolate: Interpolate = (expression) => {
+export function taggedInterpolation(source: string, locals: ReadonlyMap<string, Node> = new Map()): Interpolate {
+  const interpolate: Interpolate = (expression, context) => {
+    const fallback = () => placeholder(expression, source, context);
+    if (context !== null) return fallback();
     if (expression.type === "TaggedTemplateExpression" && isSqlTag(expression.tag)) {
-      return sqlLiteral(expression, interpolate)?.text ?? placeholder(expression);
+      return sqlLiteral(expression, interpolate)?.text ?? fallback();
     }
     if (expression.type === "Identifier") {
       const bound = locals.get(expression.name);
-      if (bound !== undefined) return sqlLiteral(bound, interpolate)?.text ?? placeholder(expression);
+      if (bound !== undefined) return sqlLiteral(bound, interpolate)?.text ?? fallback();
     }
     if (
       expression.type === "CallExpression" &&
@@ -196,13 +232,11 @@ export function taggedInterpolation(locals: ReadonlyMap<string, Node> = new Map(
       isSqlTag(expression.callee.object)
     ) {
       const parts = stringElements(expression.arguments[0] as Node | undefined);
-      if (parts !== null && parts.length > 0) {
-        return parts
-          .map((part) => (typeof part === "string" ? `"${part.replace(/"/g, '""')}"` : placeholder(part)))
-          .join(".");
+      if (parts !== null && parts.length > 0 && parts.every((part) => typeof part === "string")) {
+        return parts.map((part) => `"${part.replace(/"/g, '""')}"`).join(".");
       }
     }
-    return placeholder(expression);
+    return fallback();
   };
   return interpolate;
 }
