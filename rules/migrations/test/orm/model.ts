@@ -7,7 +7,11 @@ export function ormMigration(
   path: string,
   text: string,
   settings: { dialect?: string; framework?: string } = {},
-  options: { parser?: "postgresql" | "mysql" | "sqlite"; inMigrationFolder?: boolean } = {},
+  options: {
+    parser?: "postgresql" | "mysql" | "sqlite";
+    inMigrationFolder?: boolean;
+    configDialect?: () => string | null;
+  } = {},
 ): Migration | null {
   const dialect = options.parser;
   return buildScriptMigration({
@@ -16,6 +20,7 @@ export function ormMigration(
     settings,
     ...(dialect ? { parseSql: (sql: string, offset: number) => parseSql(" ".repeat(offset) + sql, dialect) } : {}),
     ...(options.inMigrationFolder === false ? { inMigrationFolder: false } : {}),
+    ...(options.configDialect ? { configDialect: options.configDialect } : {}),
     program: () => {
       const parsed = parseScript(text, path);
       if (!parsed.ok) throw new Error(parsed.error.message);

@@ -2,6 +2,7 @@
 // and up/down functions running tagged SQL), mapped into the same Migration model as SQL files so
 // that every rule of the pack applies.
 import type { SqlDialect, TSESTree } from "@deploylint/core/rule-api";
+import { checkedDialect, folderDialect } from "../dialects.js";
 import { configuredFramework } from "../migration-file.js";
 import type { Direction, Framework, Migration, Operation, Section } from "../types.js";
 import type { EmbeddedSqlParser } from "./embedded-sql.js";
@@ -75,12 +76,9 @@ function sectionOperations(options: {
   return { operations: ops.operations, noTransaction, reversible, sqlRead };
 }
 
-function dialectOf(settings: { dialect?: string }, framework: OrmFramework): SqlDialect {
-  const configured = settings.dialect;
-  if (configured === "mysql" || configured === "mariadb" || configured === "sqlite" || configured === "postgresql") {
-    return framework === "node-pg-migrate" ? "postgresql" : configured;
-  }
-  return "postgresql";
+function dialectOf(settings: { dialect?: string }, framework: OrmFramework, named: SqlDialect | null): SqlDialect {
+  if (framework === "node-pg-migrate") return "postgresql";
+  return checkedDialect(settings.dialect) ?? named ?? "postgresql";
 }
 
 /** The file name's version and name: `20260101_x.js`, or logto's `1.2.0-1700000000-x.ts`. */
@@ -110,6 +108,8 @@ export function buildScriptMigration(options: {
    * (logto's alterations/), told from ordinary code that runs sql`…` by its shape.
    */
   inMigrationFolder?: boolean;
+  /** The dialect the ORM's configuration names (knexfile, DataSource, Sequelize config), read when needed. */
+  configDialect?: () => string | null;
 }): Migration | null {
   const inMigrationFolder = options.inMigrationFolder !== false;
   const ormMention = PREFILTER.test(options.text);
@@ -131,6 +131,11 @@ export function buildScriptMigration(options: {
   const framework: OrmFramework | null =
     detected !== null && inMigrationFolder ? detected : functions.down ? "tagged-sql" : null;
   if (framework === null) return null;
+  // The settings name the dialect, else the ORM's configuration, else the folders (migrations/mysql/);
+  // a database the pack does not parse (mssql, oracle) is left alone.
+  const fromConfig = checkedDialect(options.settings.dialect) === null ? (options.configDialect?.() ?? null) : null;
+  if (fromConfig !== null && checkedDialect(fromConfig) === null) return null;
+  const named = checkedDialect(fromConfig) ?? folderDialect(options.path);
   const counter = { next: 0 };
   const parseSql = options.parseSql ?? null;
   const section = (fn: TSESTree.FunctionLike | null, direction: Direction) =>
@@ -189,7 +194,7 @@ export function buildScriptMigration(options: {
     sections,
     ...(downNotRequired ? { downNotRequired: true } : {}),
     file: options.path,
-    dialect: dialectOf(options.settings, framework),
+    dialect: dialectOf(options.settings, framework, named),
     transactional,
     up: upOperations,
     down: downOperations,
