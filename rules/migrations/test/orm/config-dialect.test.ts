@@ -4,6 +4,7 @@
 import { RuleTester } from "@deploylint/rule-tester";
 import { describe, expect, it } from "vitest";
 import pack from "../../src/index.js";
+import { drizzleDialect } from "../../src/model/framework-files.js";
 import { dialectOfKey, knexDialect, sequelizeDialect, typeormDialect } from "../../src/model/orm/config-dialect.js";
 import { ormMigration } from "./model.js";
 
@@ -33,6 +34,14 @@ describe("ORM configuration dialects", () => {
     expect(sequelizeDialect(files({ "/.sequelizerc": rc, "/db/settings.json": '{ "dialect": "mysql" }' }))).toBe(
       "mysql",
     );
+  });
+
+  it("never takes a dialect or a framework from a comment", () => {
+    const drizzle = '// dialect: "mysql" (before the move)\nexport default { dialect: "postgresql" };\n';
+    expect(drizzleDialect(files({ "../drizzle.config.ts": drizzle }), 2)).toBe("postgresql");
+    const knex =
+      "// Ported from the TypeORM QueryRunner version.\nexports.up = (knex) => knex.schema.dropTable('t');\nexports.down = () => {};\n";
+    expect(ormMigration("db/migrations/20260101_t.js", knex)?.framework).toBe("knex");
   });
 
   it("gives the migration the configured, else the ORM's, else the folder's dialect, and leaves mssql alone", () => {

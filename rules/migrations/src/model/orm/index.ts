@@ -6,6 +6,7 @@ import { checkedDialect, folderDialect } from "../dialects.js";
 import { configuredFramework } from "../migration-file.js";
 import type { Direction, Framework, Migration, Operation, Section } from "../types.js";
 import type { EmbeddedSqlParser } from "./embedded-sql.js";
+import { withoutComments } from "./config-dialect.js";
 import { SectionOps } from "./emit.js";
 import { firstParam } from "./estree.js";
 import { findMigrationFunctions } from "./functions.js";
@@ -125,7 +126,8 @@ export function buildScriptMigration(options: {
     configured !== null && ORM_FRAMEWORKS.includes(configured)
       ? (configured as OrmFramework)
       : ormMention
-        ? detectFramework({ param: firstParam(functions.up), text: options.text, className: functions.className })
+        ? // A comment that mentions another ORM ("ported from knex") does not make the file one of its.
+          detectFramework({ param: firstParam(functions.up), text: withoutComments(options.text), className: functions.className })
         : null;
   // Tagged SQL is a migration only with both directions written as functions.
   const framework: OrmFramework | null =
