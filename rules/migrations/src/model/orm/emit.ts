@@ -120,6 +120,13 @@ export function defaultSql(node: TSESTree.Node | undefined): string | null {
   return defaultFromStatic(staticValue(node));
 }
 
+/** Whether any part of a read value was dynamic (undefined). */
+function containsDynamic(value: Static): boolean {
+  if (value === undefined) return true;
+  if (value === null || typeof value !== "object") return false;
+  return Object.values(value).some((item) => containsDynamic(item));
+}
+
 /** A default value read from an options object. */
 export function defaultFromStatic(value: Static): string | null {
   if (value === undefined) return null;
@@ -133,5 +140,7 @@ export function defaultFromStatic(value: Static): string | null {
     return `'${value.replace(/'/g, "''")}'`;
   }
   if (typeof value === "number" || typeof value === "boolean") return String(value);
+  // `defaultValue: {}` / `[]` (JSON columns): a constant default, written as its JSON text.
+  if (typeof value === "object" && !containsDynamic(value)) return `'${JSON.stringify(value).replace(/'/g, "''")}'`;
   return null;
 }

@@ -5,8 +5,8 @@ import type { SqlDialect, TSESTree } from "@deploylint/core/rule-api";
 import { checkedDialect, folderDialect } from "../dialects.js";
 import { configuredFramework } from "../migration-file.js";
 import type { Direction, Framework, Migration, Operation, Section } from "../types.js";
-import type { EmbeddedSqlParser } from "./embedded-sql.js";
 import { withoutComments } from "./config-dialect.js";
+import type { EmbeddedSqlParser } from "./embedded-sql.js";
 import { SectionOps } from "./emit.js";
 import { firstParam } from "./estree.js";
 import { findMigrationFunctions } from "./functions.js";
@@ -127,7 +127,11 @@ export function buildScriptMigration(options: {
       ? (configured as OrmFramework)
       : ormMention
         ? // A comment that mentions another ORM ("ported from knex") does not make the file one of its.
-          detectFramework({ param: firstParam(functions.up), text: withoutComments(options.text), className: functions.className })
+          detectFramework({
+            param: firstParam(functions.up),
+            text: withoutComments(options.text),
+            className: functions.className,
+          })
         : null;
   // Tagged SQL is a migration only with both directions written as functions.
   const framework: OrmFramework | null =
