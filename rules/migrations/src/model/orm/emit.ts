@@ -5,7 +5,7 @@ import type { TSESTree } from "@deploylint/core/rule-api";
 import type { ColumnSpec, Direction, Operation, OperationDetail } from "../types.js";
 import { type EmbeddedSqlParser, embeddedOperations } from "./embedded-sql.js";
 import { passesParam, type Static, staticValue } from "./estree.js";
-import { type Interpolate, sqlLiteral, taggedInterpolation } from "./sql-literal.js";
+import { type Interpolate, sqlLiteral, taggedInterpolation, withKnexBindings } from "./sql-literal.js";
 
 export const DYNAMIC = "dynamic";
 
@@ -56,10 +56,23 @@ export class SectionOps {
    * SQL passed as a literal or template (its `${…}` read as placeholders); anything else (a variable
    * holding a string, a concatenation) is dynamic.
    */
-  sql(node: TSESTree.Node | undefined, range: { start: number; end: number }): void {
+  sql(
+    node: TSESTree.Node | undefined,
+    range: { start: number; end: number },
+    /** knex.raw's bindings array, when the call passes one. */
+    bindings?: TSESTree.Node,
+  ): void {
     const bound = node?.type === "Identifier" ? this.locals.get(node.name) : undefined;
     this.interpolation ??= taggedInterpolation(this.source, this.locals);
-    const literal = sqlLiteral(bound ?? node, this.interpolation);
+    const read = sqlLiteral(bound ?? node, this.interpolation);
+    const values = bindings === undefined ? undefined : staticValue(bindings);
+    const literal =
+      read !== undefined && Array.isArray(values)
+        ? withKnexBindings(
+            read,
+            values.map((v) => (typeof v === "string" || typeof v === "number" ? v : null)),
+          )
+        : read;
     if (literal === undefined) {
       this.dynamic(range);
       return;

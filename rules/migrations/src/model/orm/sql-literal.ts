@@ -240,3 +240,52 @@ export function taggedInterpolation(source: string, locals: ReadonlyMap<string, 
   };
   return interpolate;
 }
+
+/**
+ * knex.raw's positional bindings filled in (`??` a quoted name, `?` a quoted value), as knex sends
+ * them; a binding that is not a literal string or number becomes a placeholder-like name.
+ */
+export function withKnexBindings(literal: SqlLiteral, bindings: (string | number | null)[]): SqlLiteral {
+  let text = "";
+  // For each position of the new text, the position of the old text it stands for.
+  const origin: number[] = [];
+  let next = 0;
+  const source = literal.text;
+  for (let i = 0; i < source.length; i++) {
+    const isName = source.startsWith("??", i);
+    if (source[i] === "\\" && source[i + 1] === "?") {
+      origin.push(i);
+      text += "?";
+      i++;
+      continue;
+    }
+    if (source[i] !== "?") {
+      origin.push(i);
+      text += source[i];
+      continue;
+    }
+    const value = bindings[next++];
+    const written =
+      value === null || value === undefined
+        ? isName
+          ? '"${binding}"'
+          : "NULL"
+        : isName
+          ? String(value)
+              .split(".")
+              .map((part) => `"${part.replace(/"/g, '""')}"`)
+              .join(".")
+          : typeof value === "number"
+            ? String(value)
+            : `'${value.replace(/'/g, "''")}'`;
+    for (let k = 0; k < written.length; k++) origin.push(i);
+    text += written;
+    if (isName) i++;
+  }
+  origin.push(source.length);
+  return {
+    text,
+    offset: literal.offset,
+    toFile: (position) => literal.toFile(origin[Math.min(position, origin.length - 1)] ?? source.length),
+  };
+}
