@@ -72,6 +72,11 @@ describe("tagged-SQL migration scripts", () => {
     );
     const migration = ormMigration(PATH, text, {}, { inMigrationFolder: false });
     expect(migration).toMatchObject({ down: null, downNotRequired: true, direction: "up" });
+    const todo = ALTERATION.replace(
+      /down: async \(pool\) => \{[\s\S]*?\n {2}\},/,
+      "down: async () => {\n    // TODO\n  },",
+    );
+    expect(ormMigration(PATH, todo, {}, { inMigrationFolder: false })).toMatchObject({ down: [], direction: "both" });
     const silent = ALTERATION.replace(/down: async \(pool\) => \{[\s\S]*?\n {2}\},/, "down: async () => {},");
     expect(ormMigration(PATH, silent, {}, { inMigrationFolder: false })).toMatchObject({ down: [], direction: "both" });
   });

@@ -88,11 +88,15 @@ function versionOf(basename: string): { version: string; name: string } | null {
   return versioned === null ? null : { version: versioned[1] ?? "", name: versioned[2] ?? "" };
 }
 
-/** A function whose body has no statement, only a comment: `down: async () => { // not reversible }`. */
+/**
+ * A function whose body has no statement, only a comment saying why (`down: async () => { // data
+ * fix, nothing to undo }`); a TODO is a down still to write, not a decision.
+ */
 function onlyComments(fn: TSESTree.FunctionLike, text: string): boolean {
   const body = fn.body;
   if (body?.type !== "BlockStatement" || body.body.length > 0) return false;
-  return /\/\/|\/\*/.test(text.slice(body.range[0], body.range[1]));
+  const inside = text.slice(body.range[0], body.range[1]);
+  return /\/\/|\/\*/.test(inside) && !/\b(?:TODO|FIXME|XXX)\b/i.test(inside);
 }
 
 /** Builds the model of an ORM migration script; null when the file is not one (or cannot be read as one). */
