@@ -65,6 +65,15 @@ describe("tagged-SQL migration scripts", () => {
     expect(kinds(migration?.up)).toEqual(["drop_column"]);
   });
 
+  it("reads Prisma's $executeRaw tag and Prisma.sql passed to $executeRaw", () => {
+    const text =
+      "export async function up(prisma) {\n  await prisma.$executeRaw`ALTER TABLE users DROP COLUMN legacy`;\n  await prisma.$executeRaw(Prisma.sql`DROP INDEX users_legacy_idx`);\n}\nexport async function down(prisma) {\n  await prisma.$executeRawUnsafe('ALTER TABLE users ADD COLUMN legacy text');\n}\n";
+    const migration = ormMigration("scripts/migrations/20260101_legacy.ts", text);
+    expect(migration?.framework).toBe("tagged-sql");
+    expect(kinds(migration?.up)).toEqual(["drop_column", "drop_index"]);
+    expect(kinds(migration?.down)).toEqual(["add_column"]);
+  });
+
   it("takes an empty down that only holds a comment as irreversible on purpose", () => {
     const text = ALTERATION.replace(
       /down: async \(pool\) => \{[\s\S]*?\n {2}\},/,

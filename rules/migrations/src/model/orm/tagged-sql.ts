@@ -10,7 +10,7 @@ type Node = TSESTree.Node;
 
 // Connection methods that run the SQL they are given (slonik, pg, postgres.js, drizzle, Prisma).
 const RUNS_SQL =
-  /^(query|one|oneFirst|maybeOne|maybeOneFirst|many|manyFirst|any|anyFirst|exists|execute|unsafe|\$executeRaw|\$queryRaw|run|all|get)$/;
+  /^(query|one|oneFirst|maybeOne|maybeOneFirst|many|manyFirst|any|anyFirst|exists|execute|unsafe|\$executeRaw|\$queryRaw|\$executeRawUnsafe|\$queryRawUnsafe|run|all|get)$/;
 
 function isNode(value: unknown): value is Node {
   return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
@@ -60,13 +60,23 @@ export function taggedSqlOperations(ops: SectionOps, fn: TSESTree.FunctionLike):
   const receivers = new Set([connection]);
   let read = 0;
   sqlLocals(fn.body, ops);
+  // SQL a connection method is given: a tagged template, a local bound to one, or a plain string or
+  // template (`connection.query(\`alter table …\`)`, as logto's own README writes it).
   const isSql = (node: Node | undefined): boolean =>
     node !== undefined &&
     ((node.type === "TaggedTemplateExpression" && isSqlTag(node.tag)) ||
-      (node.type === "Identifier" && ops.locals.has(node.name)));
+      (node.type === "Identifier" && ops.locals.has(node.name)) ||
+      node.type === "TemplateLiteral" ||
+      (node.type === "Literal" && typeof node.value === "string"));
   const walk = (node: Node): void => {
-    // postgres.js: the connection is the tag, and the template runs when awaited.
-    if (node.type === "TaggedTemplateExpression" && node.tag.type === "Identifier" && receivers.has(node.tag.name)) {
+    // postgres.js: the connection is the tag, and the template runs when awaited; Prisma's
+    // `prisma.$executeRaw\`…\`` runs a method of it as the tag.
+    const tagCall = node.type === "TaggedTemplateExpression" ? methodCall(node.tag) : null;
+    if (
+      node.type === "TaggedTemplateExpression" &&
+      ((node.tag.type === "Identifier" && receivers.has(node.tag.name)) ||
+        (tagCall !== null && receivers.has(tagCall.receiver) && RUNS_SQL.test(tagCall.method)))
+    ) {
       ops.sql(node, { start: node.range[0], end: node.range[1] });
       read++;
       return;
