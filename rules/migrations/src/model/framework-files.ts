@@ -5,6 +5,8 @@
 // The files are tiny and their keys flat, so a line pattern reads them: a TOML or TypeScript
 // parser would be a dependency (and a parse) for one key each.
 
+import { withoutComments } from "./orm/config-dialect.js";
+
 /** Reads another file relative to the migration's folder ("/…" from the working directory). */
 export type Companion = (path: string) => string | null;
 
@@ -66,7 +68,8 @@ export function drizzleDialect(companion: Companion, folderDepth: number): strin
     for (const name of DRIZZLE_CONFIGS) {
       const config = companion(`${"../".repeat(up)}${name}`);
       if (config === null) continue;
-      const named = /\b(?:dialect|driver)["']?\s*:\s*["']([\w-]+)["']/.exec(config)?.[1];
+      // Only code names the dialect: `// dialect: "mysql"` left from a switch does not count.
+      const named = /\b(?:dialect|driver)["']?\s*:\s*["']([\w-]+)["']/.exec(withoutComments(config))?.[1];
       if (named) return PROVIDER_DIALECTS[named.toLowerCase()] ?? null;
     }
   }

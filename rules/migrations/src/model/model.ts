@@ -10,6 +10,7 @@ import {
 import { rollbackStatements } from "./liquibase-rollback.js";
 import { configuredFramework, detectMigrationFile } from "./migration-file.js";
 import { statementOperations } from "./operations.js";
+import { ormConfigDialect } from "./orm/config-dialect.js";
 import { buildScriptMigration } from "./orm/index.js";
 import { isMigrationPath } from "./paths.js";
 import { rangeFinder } from "./ranges.js";
@@ -107,14 +108,20 @@ export function migrationOf(ctx: ModelContext): Migration | null {
   return ctx.memo(MODEL_KEY, () => {
     if (ctx.file.kind === "script") {
       const config = migrationSettings(ctx.settings);
-      if (!isMigrationPath(ctx.file.path, config.paths)) return null;
+      const inMigrationFolder = isMigrationPath(ctx.file.path, config.paths);
+      // Unless paths are configured, a history kept elsewhere (logto's alterations/) is told by its shape.
+      if (!inMigrationFolder && (config.paths?.length ?? 0) > 0) return null;
       // Migrations of a dialect the pack does not check (configured, or by folder) are left alone.
       if (uncheckedDialectOfPath(ctx.file.path, config.dialect) !== null) return null;
+
       return buildScriptMigration({
         path: ctx.file.path,
         text: ctx.file.text,
         settings: config,
         program: () => ctx.source("script").program,
+        inMigrationFolder,
+        // Unless the settings name it, the ORM's own configuration names the database.
+        configDialect: () => ormConfigDialect(ctx.file.text, ctx.companion ?? (() => null)),
         parseSql: (text, offset) => ctx.parseEmbedded?.("sql", text, offset) ?? null,
       });
     }

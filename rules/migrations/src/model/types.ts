@@ -17,6 +17,8 @@ export type Framework =
   | "typeorm"
   | "node-pg-migrate"
   | "sequelize"
+  /** TypeScript or JavaScript up/down functions running SQL built with a tag (logto's slonik alterations). */
+  | "tagged-sql"
   | "plain";
 export type Direction = "up" | "down";
 

@@ -74,13 +74,52 @@ export async function down(knex) {}
   it("marks code it cannot follow as dynamic instead of guessing, and honours the transaction opt-out", () => {
     const text = `const { addAudit } = require("../lib");
 exports.config = { transaction: false };
-exports.up = (knex) => knex.raw(\`CREATE INDEX CONCURRENTLY x ON \${table} (a)\`);
+exports.up = (knex) => knex.raw(indexSql);
 exports.down = (knex) => addAudit(knex, "orders");
 `;
     const migration = ormMigration("migrations/20260103_x.js", text);
     expect(migration?.transactional).toBe(false);
     expect(migration?.up.map((op) => (op.type === "other" ? op.kind : op.type))).toEqual(["dynamic"]);
     expect(migration?.down?.map((op) => (op.type === "other" ? op.kind : op.type))).toEqual(["dynamic"]);
+  });
+
+  it("reads knex.raw SQL run inside knex.transaction on the transaction's builder", () => {
+    const text = `exports.up = async (knex) => {
+  await knex.transaction(async (trx) => {
+    await trx.raw("ALTER TABLE users DROP COLUMN legacy");
+    await trx("users").update({ plan: "free" });
+  });
+};
+exports.down = async (knex) => knex.raw("ALTER TABLE users ADD COLUMN legacy text");
+`;
+    const migration = ormMigration("db/migrations/20260104_tx.js", text);
+    expect(summary(text, migration?.up ?? null)).toEqual([
+      expect.objectContaining({ type: "drop_column", table: "users", column: "legacy" }),
+      expect.objectContaining({ type: "dml", verb: "update", table: "users" }),
+    ]);
+  });
+
+  it("fills in knex.raw bindings: ?? as a name, ? as a value", () => {
+    const text = `exports.up = (knex) =>
+  knex.raw("ALTER TABLE ?? ADD COLUMN ?? text NOT NULL DEFAULT ?", ["public.users", "plan", "it's free"]);
+exports.down = (knex) => knex.schema.raw("ALTER TABLE ?? DROP COLUMN plan", ["users"]);
+`;
+    for (const parser of ["postgresql", undefined] as const) {
+      const migration = ormMigration("db/migrations/20260105_plan.js", text, {}, parser ? { parser } : {});
+      expect(summary(text, migration?.up ?? null)).toEqual([
+        expect.objectContaining({
+          type: "add_column",
+          table: "users",
+          column: "plan",
+          notNull: true,
+          defaultExpr: "'it''s free'",
+          at: '"ALTER TABLE ?? ADD COLUMN ?? text NOT NULL DEFAULT ?"'.slice(1, -1),
+        }),
+      ]);
+      expect(summary(text, migration?.down ?? null)).toEqual([
+        expect.objectContaining({ type: "drop_column", table: "users", column: "plan" }),
+      ]);
+    }
   });
 
   it("ignores scripts that are not migrations", () => {

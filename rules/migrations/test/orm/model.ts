@@ -1,5 +1,5 @@
 // Test helper: the ORM migration model of a script, with ranges turned into the text they cover.
-import { parseScript } from "@deploylint/core/sources";
+import { parseScript, parseSql } from "@deploylint/core/sources";
 import { buildScriptMigration } from "../../src/model/orm/index.js";
 import type { Migration } from "../../src/model/types.js";
 
@@ -7,11 +7,20 @@ export function ormMigration(
   path: string,
   text: string,
   settings: { dialect?: string; framework?: string } = {},
+  options: {
+    parser?: "postgresql" | "mysql" | "sqlite";
+    inMigrationFolder?: boolean;
+    configDialect?: () => string | null;
+  } = {},
 ): Migration | null {
+  const dialect = options.parser;
   return buildScriptMigration({
     path,
     text,
     settings,
+    ...(dialect ? { parseSql: (sql: string, offset: number) => parseSql(" ".repeat(offset) + sql, dialect) } : {}),
+    ...(options.inMigrationFolder === false ? { inMigrationFolder: false } : {}),
+    ...(options.configDialect ? { configDialect: options.configDialect } : {}),
     program: () => {
       const parsed = parseScript(text, path);
       if (!parsed.ok) throw new Error(parsed.error.message);

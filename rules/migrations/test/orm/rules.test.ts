@@ -20,6 +20,12 @@ tester.run("no-drop-column", {
       errors: [{ messageId: "dropColumn", line: 3, column: 5, endLine: 3, endColumn: 32 }],
     },
     {
+      name: "a logto alteration (slonik sql`…` in up/down) outside any migrations folder",
+      filename: "packages/schemas/alterations/1.0.0-1679209413-drop-storage.ts",
+      code: "import { sql } from '@silverhand/slonik';\n\nconst alteration = {\n  up: async (pool) => {\n    await pool.query(sql`\n      alter table connectors drop column storage;\n    `);\n  },\n  down: async (pool) => {\n    await pool.query(sql`alter table connectors add column storage jsonb not null default '{}'::jsonb;`);\n  },\n};\n\nexport default alteration;\n",
+      errors: [{ messageId: "dropColumn", line: 6, column: 7, endLine: 6, endColumn: 49 }],
+    },
+    {
       name: "SQL in a TypeORM queryRunner.query template",
       filename: "src/migrations/1700000000000-Drop.ts",
       code: 'export class Drop1700000000000 {\n  async up(queryRunner: QueryRunner) {\n    await queryRunner.query(`ALTER TABLE "users" DROP COLUMN "legacy"`);\n  }\n  async down(queryRunner: QueryRunner) {}\n}\n',

@@ -37,4 +37,49 @@ module.exports = {
     ]);
     expect(migration?.down?.map((op) => op.type)).toEqual(["drop_index", "drop_column"]);
   });
+  it("reads changeColumn with references as the type change and the foreign key it adds again", () => {
+    const text = `module.exports = {
+  up: async (queryInterface, Sequelize) => {
+    await queryInterface.changeColumn("orders", "user_id", {
+      type: Sequelize.INTEGER,
+      references: { model: "users", key: "id" },
+      onDelete: "CASCADE",
+    });
+  },
+  down: async (queryInterface, Sequelize) => {
+    await queryInterface.changeColumn("orders", "user_id", { type: Sequelize.INTEGER });
+  },
+};`;
+    const migration = ormMigration("migrations/20260102120000-fk.js", text);
+    expect(migration?.up).toEqual([
+      expect.objectContaining({ type: "alter_column_type", table: "orders", column: "user_id", dataType: "integer" }),
+      expect.objectContaining({
+        type: "add_constraint",
+        table: "orders",
+        kind: "foreign_key",
+        name: "orders_user_id_fkey",
+        body: "user_id",
+      }),
+    ]);
+    expect(migration?.down?.map((op) => op.type)).toEqual(["alter_column_type"]);
+  });
+
+  it("takes defaultValue {} and [] as constant defaults", () => {
+    const text = `module.exports = {
+  up: async (queryInterface, Sequelize) => {
+    await queryInterface.addColumn("users", "settings", { type: Sequelize.JSONB, allowNull: false, defaultValue: {} });
+    await queryInterface.addColumn("users", "tags", { type: Sequelize.JSONB, allowNull: false, defaultValue: [] });
+    await queryInterface.addColumn("users", "theme", { type: Sequelize.JSONB, defaultValue: { mode: "dark" } });
+    await queryInterface.addColumn("users", "seed", { type: Sequelize.JSONB, allowNull: false });
+  },
+  down: async () => {},
+};`;
+    const migration = ormMigration("migrations/20260103120000-settings.js", text);
+    expect(migration?.up.map((op) => (op.type === "add_column" ? [op.hasDefault, op.defaultExpr] : null))).toEqual([
+      [true, "'{}'"],
+      [true, "'[]'"],
+      [true, `'{"mode":"dark"}'`],
+      [false, null],
+    ]);
+  });
 });

@@ -91,6 +91,23 @@ export function embeddedOperations(options: {
   section: Direction;
   nextIndex: () => number;
   parseSql?: EmbeddedSqlParser | null;
+  /** The file offset of a position in `sql`, when escapes or placeholders make them differ. */
+  toFile?: (position: number) => number;
+}): Operation[] {
+  const operations = readOperations(options);
+  const toFile = options.toFile;
+  if (toFile === undefined) return operations;
+  // The parser saw the SQL at `offset` as if the file held it verbatim; findings point at the file.
+  const at = (position: number) => toFile(position - options.offset);
+  return operations.map((op) => ({ ...op, range: { start: at(op.range.start), end: at(op.range.end) } }));
+}
+
+function readOperations(options: {
+  sql: string;
+  offset: number;
+  section: Direction;
+  nextIndex: () => number;
+  parseSql?: EmbeddedSqlParser | null;
 }): Operation[] {
   const parsed = options.parseSql?.(options.sql, options.offset) ?? null;
   if (parsed) {

@@ -4,7 +4,8 @@
 import type { TSESTree } from "@deploylint/core/rule-api";
 import type { ColumnSpec, Direction, Operation, OperationDetail } from "../types.js";
 import { type EmbeddedSqlParser, embeddedOperations } from "./embedded-sql.js";
-import { literalText, passesParam, type Static, staticValue } from "./estree.js";
+import { passesParam, type Static, staticValue } from "./estree.js";
+import { type Interpolate, sqlLiteral, taggedInterpolation, withKnexBindings } from "./sql-literal.js";
 
 export const DYNAMIC = "dynamic";
 
@@ -29,9 +30,15 @@ export class SectionOps {
     readonly section: Direction,
     private readonly counter: { next: number },
     private readonly parseSql: EmbeddedSqlParser | null = null,
+    /** The script's text, which placeholders quote (`${table}`). */
+    private readonly source = "",
   ) {}
 
   nextIndex = (): number => this.counter.next++;
+
+  /** Locals of the section bound to SQL templates (`const q = sql\`…\``), read where they are used. */
+  locals = new Map<string, TSESTree.Node>();
+  private interpolation: Interpolate | null = null;
 
   add(detail: OperationDetail, range: { start: number; end: number }, kind: string): void {
     const index = this.nextIndex();
@@ -45,9 +52,27 @@ export class SectionOps {
     } as Operation);
   }
 
-  /** SQL passed as a literal; anything else (a variable, a template with `${…}`) is dynamic. */
-  sql(node: TSESTree.Node | undefined, range: { start: number; end: number }): void {
-    const literal = literalText(node);
+  /**
+   * SQL passed as a literal or template (its `${…}` read as placeholders); anything else (a variable
+   * holding a string, a concatenation) is dynamic.
+   */
+  sql(
+    node: TSESTree.Node | undefined,
+    range: { start: number; end: number },
+    /** knex.raw's bindings array, when the call passes one. */
+    bindings?: TSESTree.Node,
+  ): void {
+    const bound = node?.type === "Identifier" ? this.locals.get(node.name) : undefined;
+    this.interpolation ??= taggedInterpolation(this.source, this.locals);
+    const read = sqlLiteral(bound ?? node, this.interpolation);
+    const values = bindings === undefined ? undefined : staticValue(bindings);
+    const literal =
+      read !== undefined && Array.isArray(values)
+        ? withKnexBindings(
+            read,
+            values.map((v) => (typeof v === "string" || typeof v === "number" ? v : null)),
+          )
+        : read;
     if (literal === undefined) {
       this.dynamic(range);
       return;
@@ -56,6 +81,7 @@ export class SectionOps {
       ...embeddedOperations({
         sql: literal.text,
         offset: literal.offset,
+        toFile: literal.toFile,
         section: this.section,
         nextIndex: this.nextIndex,
         parseSql: this.parseSql,
@@ -107,6 +133,13 @@ export function defaultSql(node: TSESTree.Node | undefined): string | null {
   return defaultFromStatic(staticValue(node));
 }
 
+/** Whether any part of a read value was dynamic (undefined). */
+function containsDynamic(value: Static): boolean {
+  if (value === undefined) return true;
+  if (value === null || typeof value !== "object") return false;
+  return Object.values(value).some((item) => containsDynamic(item));
+}
+
 /** A default value read from an options object. */
 export function defaultFromStatic(value: Static): string | null {
   if (value === undefined) return null;
@@ -120,5 +153,7 @@ export function defaultFromStatic(value: Static): string | null {
     return `'${value.replace(/'/g, "''")}'`;
   }
   if (typeof value === "number" || typeof value === "boolean") return String(value);
+  // `defaultValue: {}` / `[]` (JSON columns): a constant default, written as its JSON text.
+  if (typeof value === "object" && !containsDynamic(value)) return `'${JSON.stringify(value).replace(/'/g, "''")}'`;
   return null;
 }

@@ -70,21 +70,6 @@ export function chainOf(expression: Node): Chain | null {
   }
 }
 
-/** A string literal or a template without expressions: its raw text and where that text starts. */
-export function literalText(node: Node | undefined): { text: string; offset: number } | undefined {
-  if (node === undefined) return undefined;
-  const raw = (text: string) => text.replace(/\\[nrt]/g, "  ");
-  if (node.type === "Literal" && typeof node.value === "string") {
-    return { text: raw(node.raw.slice(1, -1)), offset: node.range[0] + 1 };
-  }
-  if (node.type === "TemplateLiteral" && node.expressions.length === 0) {
-    const quasi = node.quasis[0];
-    if (quasi === undefined) return undefined;
-    return { text: raw(quasi.value.raw), offset: quasi.range[0] + 1 };
-  }
-  return undefined;
-}
-
 /** A string value (literal or expression-free template), else undefined. */
 export function stringOf(node: Node | undefined): string | undefined {
   if (node === undefined) return undefined;

@@ -1,6 +1,7 @@
 // Finds an ORM migration's up and down functions, whatever the module shape: `exports.up = …`,
 // `export async function up`, `export const up = …`, `module.exports = { up, down }`, or a
-// TypeORM class with up/down methods; plus each framework's opt-out of the migration transaction.
+// TypeORM class with up/down methods, `export default script` of a local object; plus each
+// framework's opt-out of the migration transaction.
 import type { TSESTree } from "@deploylint/core/rule-api";
 import { dottedName, staticValue } from "./estree.js";
 
@@ -14,7 +15,12 @@ export interface MigrationFunctions {
   transactionOff: boolean;
   /** The class of a TypeORM migration, when there is one. */
   className: string | null;
+  /** Steps a runner calls before the up or down, outside its transaction (logto's `beforeUp`). */
+  beforeUp: TSESTree.FunctionLike | null;
+  beforeDown: TSESTree.FunctionLike | null;
 }
+
+const NAMES = new Set(["up", "down", "beforeUp", "beforeDown"]);
 
 function asFunction(node: Node | null | undefined): TSESTree.FunctionLike | null {
   if (node === null || node === undefined) return null;
@@ -35,8 +41,17 @@ function keyName(key: Node, computed: boolean): string | null {
 }
 
 export function findMigrationFunctions(program: TSESTree.Program): MigrationFunctions {
-  const found: MigrationFunctions = { up: null, down: null, transactionOff: false, className: null };
+  const found: MigrationFunctions = {
+    up: null,
+    down: null,
+    transactionOff: false,
+    className: null,
+    beforeUp: null,
+    beforeDown: null,
+  };
   const locals = new Map<string, TSESTree.FunctionLike>();
+  // `const alteration = { up, down }; export default alteration;`
+  const objects = new Map<string, TSESTree.ObjectExpression>();
   const assign = (name: string, value: Node | null | undefined) => {
     if (name === "config" && value !== null && value !== undefined) {
       const config = staticValue(value);
@@ -45,13 +60,13 @@ export function findMigrationFunctions(program: TSESTree.Program): MigrationFunc
       }
       return;
     }
-    if (name !== "up" && name !== "down") return;
+    if (!NAMES.has(name)) return;
     if (name === "down" && value?.type === "Literal" && value.value === false) {
       found.down = false;
       return;
     }
     const fn = asFunction(value) ?? (value?.type === "Identifier" ? (locals.get(value.name) ?? null) : null);
-    if (fn !== null) found[name] = fn;
+    if (fn !== null) found[name as "up" | "down" | "beforeUp" | "beforeDown"] = fn;
   };
   const fromObject = (object: TSESTree.ObjectExpression) => {
     for (const property of object.properties) {
@@ -87,6 +102,8 @@ export function findMigrationFunctions(program: TSESTree.Program): MigrationFunc
           if (declarator.id.type !== "Identifier") continue;
           const fn = asFunction(declarator.init);
           if (fn !== null) locals.set(declarator.id.name, fn);
+          const init = declarator.init?.type === "TSSatisfiesExpression" ? declarator.init.expression : declarator.init;
+          if (init?.type === "ObjectExpression") objects.set(declarator.id.name, init);
           assign(declarator.id.name, declarator.init);
         }
         return;
@@ -98,7 +115,10 @@ export function findMigrationFunctions(program: TSESTree.Program): MigrationFunc
         if (node.declaration !== null && node.declaration !== undefined) {
           const declaration = node.declaration as Node;
           if (declaration.type === "ObjectExpression") fromObject(declaration);
-          else if (declaration.type === "ClassExpression") fromClass(declaration);
+          else if (declaration.type === "Identifier") {
+            const object = objects.get(declaration.name);
+            if (object !== undefined) fromObject(object);
+          } else if (declaration.type === "ClassExpression") fromClass(declaration);
           else statement(declaration);
         }
         return;
@@ -107,6 +127,8 @@ export function findMigrationFunctions(program: TSESTree.Program): MigrationFunc
         if (expression.type !== "AssignmentExpression") return;
         const target = dottedName(expression.left);
         if (target === "module.exports" && expression.right.type === "ObjectExpression") fromObject(expression.right);
+        const object = expression.right.type === "Identifier" ? objects.get(expression.right.name) : undefined;
+        if (target === "module.exports" && object !== undefined) fromObject(object);
         const exported = /^(?:module\.)?exports\.(\w+)$/.exec(target ?? "");
         if (exported?.[1] !== undefined) assign(exported[1], expression.right);
         return;

@@ -274,7 +274,7 @@ function schemaChain(ops: SectionOps, chain: Chain, node: TSESTree.CallExpressio
         if (table !== undefined) ops.add({ type: "drop_schema", name: table }, at, "drop_schema");
         continue;
       case "raw":
-        ops.sql(link.args[0], at);
+        ops.sql(link.args[0], at, link.args[1]);
         continue;
       case "hasTable":
       case "hasColumn":
@@ -320,12 +320,24 @@ function queryChain(ops: SectionOps, chain: Chain, node: TSESTree.CallExpression
 export function knexOperations(ops: SectionOps, fn: TSESTree.FunctionLike): void {
   const knex = firstParam(fn);
   if (knex === null || fn.body === null || fn.body === undefined) return;
+  // knex.transaction(async (trx) => { await trx.raw(…); }): the transaction runs the same builder.
+  const builders = new Set([knex]);
   visitChains(fn.body, (chain, node) => {
-    if (chain.root !== knex) return ops.opaqueCall(node, knex);
+    if (chain.root === null || !builders.has(chain.root)) return ops.opaqueCall(node, knex);
     const at = { start: node.range[0], end: node.range[1] };
+    const transaction = chain.rootArgs === null && chain.links[0]?.name === "transaction" ? chain.links[0] : null;
+    const callback = transaction?.args?.find(
+      (arg) => arg.type === "ArrowFunctionExpression" || arg.type === "FunctionExpression",
+    );
+    if (callback !== undefined) {
+      const trx = firstParam(callback as TSESTree.FunctionLike);
+      if (trx !== null) builders.add(trx);
+      return "enter";
+    }
     if (chain.links[0]?.name === "schema") schemaChain(ops, chain, node);
-    else if (chain.links[0]?.name === "raw" && chain.rootArgs === null) ops.sql(chain.links[0].args?.[0], at);
-    else if (chain.rootArgs !== null) queryChain(ops, chain, node);
+    else if (chain.links[0]?.name === "raw" && chain.rootArgs === null) {
+      ops.sql(chain.links[0].args?.[0], at, chain.links[0].args?.[1]);
+    } else if (chain.rootArgs !== null) queryChain(ops, chain, node);
     else if (chain.links[0]?.name !== "fn") ops.dynamic(at);
     return "skip";
   });

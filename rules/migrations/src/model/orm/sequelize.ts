@@ -61,6 +61,19 @@ function columnOf(column: string, value: Static | undefined): ColumnSpec | null 
   });
 }
 
+/** The unnamed FOREIGN KEY Sequelize adds for a column's `references`: PostgreSQL names it `<table>_<column>_fkey`. */
+function foreignKey(table: string, column: string): OperationDetail {
+  return {
+    type: "add_constraint",
+    table,
+    name: `${table}_${column}_fkey`,
+    kind: "foreign_key",
+    notValid: false,
+    usingIndex: false,
+    body: column,
+  };
+}
+
 function constraintKind(type: string | undefined): ConstraintKind {
   switch (type?.toLowerCase()) {
     case "foreign key":
@@ -110,9 +123,12 @@ function map(method: string, values: Static[]): OperationDetail[] | null {
       const column = text(values[1]);
       const spec = column === undefined ? null : columnOf(column, values[2]);
       if (spec === null) return null;
-      return [
+      const changed: OperationDetail[] = [
         { type: "alter_column_type", table, column: spec.column, dataType: spec.dataType, notNull: spec.notNull },
       ];
+      // With `references`, Sequelize adds the foreign key again (ADD FOREIGN KEY, named by the database).
+      if (spec.references) changed.push(foreignKey(table, spec.column));
+      return changed;
     }
     case "addIndex": {
       const o = asObject(values[2]) ?? asObject(values[1]);
