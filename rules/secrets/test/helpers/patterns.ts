@@ -1,6 +1,7 @@
 // The regular expressions the secrets rules run over file text, for the ReDoS tests, and a
 // structural check: no unbounded quantifier over a group that itself holds a quantifier.
 import { catalogue } from "../../src/detectors/catalogue/index.js";
+import { credentialFiles } from "../../src/detectors/credential-files/index.js";
 import { ASSIGNMENT, PHP_DEFINE } from "../../src/shared/assignments.js";
 import { URL_WITH_PASSWORD } from "../../src/shared/credential-urls.js";
 
@@ -18,7 +19,9 @@ export function shrinkCounts(source: string): string {
 }
 
 export const patterns: [string, string, string][] = [
-  ...catalogue.map((d) => [`detector ${d.id}`, d.pattern, d.flags ?? ""] as [string, string, string]),
+  ...[...credentialFiles, ...catalogue].map(
+    (d) => [`detector ${d.id}`, d.pattern, d.flags ?? ""] as [string, string, string],
+  ),
   ["credential URL", URL_WITH_PASSWORD.source, ""],
   ["assignment line", ASSIGNMENT.source, "m"],
   ["PHP define", PHP_DEFINE.source, ""],
