@@ -103,6 +103,8 @@ export const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,80})(?:[ \t][^>\n]{0,200})?>([^
 // .NET appSettings and Java-style properties: `<add key="DbPassword" value="…"/>`, `<property name="password" value="…"/>`.
 export const XML_KEY_VALUE = /\b(?:key|name)="([A-Za-z_][\w.:-]{0,80})"[ \t]{1,8}value="([^"\n]{1,500})"/dg;
 
+const CALL_LIKE = /^[A-Za-z_$][\w.$]{0,200}\(/;
+
 export interface TextReading {
   /** The file holds XML: read attributes and elements too. */
   xml?: boolean;
@@ -122,6 +124,8 @@ export function textAssignments(text: string, reading: TextReading = {}): Assign
       const value = m[group];
       const span = m.indices?.[group];
       if (name === undefined || value === undefined || !span || seen.has(span[0])) continue;
+      // A bare `name = get_token()` is a call whatever the language: an expression, not a value.
+      if (group === 4 && CALL_LIKE.test(value)) continue;
       seen.add(span[0]);
       // An XML element's text is the value as written, like a bare config value.
       found.push({ name, value, start: span[0], end: span[1], quoted: group !== 4 || pattern === XML_ELEMENT });

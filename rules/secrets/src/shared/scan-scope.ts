@@ -4,6 +4,8 @@
 const LOCKFILES =
   /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|composer\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|mix\.lock|pubspec\.lock|Podfile\.lock|packages\.lock\.json|flake\.lock|\.terraform\.lock\.hcl|[^/]+\.lock)$/;
 const GENERATED = /\.min\.[a-z]{2,4}$|\.map$|\.snap$/i;
+// Documentation, like Markdown: code samples there show how to call an API, with made-up values.
+const DOCUMENTATION = /\.(?:mdx|rst|adoc|asciidoc|txt\.md|tex|org|ipynb|html?)$/i;
 
 /** Mean line length above which a file is a bundle or a data blob, not something a person wrote. */
 const MINIFIED_LINE = 400;
@@ -11,7 +13,7 @@ const SAMPLE = 65536;
 
 /** True when the generic layer should read this file (its kind aside). */
 export function isReadByGenericLayer(path: string, text: string): boolean {
-  if (LOCKFILES.test(path) || GENERATED.test(path)) return false;
+  if (LOCKFILES.test(path) || GENERATED.test(path) || DOCUMENTATION.test(path)) return false;
   return !isMinified(text);
 }
 

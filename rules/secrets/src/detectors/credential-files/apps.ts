@@ -2,8 +2,9 @@
 // settings and browser login stores. Each keeps passwords (or the key) in a file of known name.
 import type { Detector } from "../types.js";
 
-// A JSON string value of one of the keys (`"password": "…"`), as these files write it.
-const jsonValue = (keys: string) => `"(?:${keys})"[ \\t]{0,8}:[ \\t]{0,8}"([^"\\n]{1,500})"`;
+// A JSON string value of one of the keys (`"password": "…"`) starting its line, as these files are
+// written (a line commented out with `//`, as in Sublime SFTP's template, is not a value).
+const jsonValue = (keys: string) => `^[ \\t]{0,40}"(?:${keys})"[ \\t]{0,8}:[ \\t]{0,8}"([^"\\n]{1,500})"`;
 
 export const appCredentialFiles: Detector[] = [
   {
@@ -33,6 +34,7 @@ export const appCredentialFiles: Detector[] = [
     secret: "saved connection password",
     source: "https://dbeaver.com/docs/dbeaver/Admin-Manage-Connections/",
     pattern: jsonValue("password"),
+    flags: "m",
     keywords: [],
     files: /(?:^|\/)\.dbeaver\/[^/]{1,100}\.json$/,
     placeholders: "references",
@@ -56,6 +58,7 @@ export const appCredentialFiles: Detector[] = [
     source: "https://codexns.io/products/sftp_for_sublime/settings",
     // Sublime SFTP's sftp-config.json, VS Code SFTP's .vscode/sftp.json, Atom's .ftpconfig.
     pattern: jsonValue("password|passphrase|pass"),
+    flags: "m",
     keywords: [],
     files: /(?:^|\/)(?:sftp-config\.json|\.vscode\/sftp\.json|\.ftpconfig|\.remote-sync\.json)$/,
     placeholders: "references",
@@ -67,6 +70,7 @@ export const appCredentialFiles: Detector[] = [
     source: "https://support.mozilla.org/kb/profiles-where-firefox-stores-user-data",
     // Encrypted with the profile's key4.db, which usually sits beside it: a copied profile logs in.
     pattern: jsonValue("encryptedPassword"),
+    flags: "m",
     keywords: [],
     files: /(?:^|\/)logins\.json$/,
     placeholders: "references",
