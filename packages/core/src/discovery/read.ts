@@ -21,7 +21,9 @@ export const HARD_MAX_BYTES = 32 * 1024 * 1024;
 
 export type ReadFailure = "too-large" | DecodeFailure | "unreadable";
 /** `size` is set for binary files, which are not read (their text is empty). */
-export type ReadResult = { ok: true; text: string; size?: number } | { ok: false; reason: ReadFailure; detail?: string };
+export type ReadResult =
+  | { ok: true; text: string; size?: number }
+  | { ok: false; reason: ReadFailure; detail?: string };
 
 export interface ReadOptions {
   /** Files larger than this are refused without being read. Default 2 MiB. */

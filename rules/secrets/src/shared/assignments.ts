@@ -113,7 +113,8 @@ export interface TextReading {
 /** Assignment lines of a text file in a language deploylint does not parse. */
 export function textAssignments(text: string, reading: TextReading = {}): Assignment[] {
   const patterns = [ASSIGNMENT, PHP_DEFINE, NPMRC_SCOPED, KEYWORD_ARGUMENT];
-  if (reading.xml) patterns.push(XML_ATTRIBUTE, XML_ELEMENT, XML_KEY_VALUE);
+  // Key/value pairs first: their `value="…"` is also an attribute, and the first reading of a span wins.
+  if (reading.xml) patterns.push(XML_KEY_VALUE, XML_ATTRIBUTE, XML_ELEMENT);
   const found: Assignment[] = [];
   const seen = new Set<number>();
   for (const pattern of patterns) {

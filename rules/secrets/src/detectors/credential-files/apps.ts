@@ -69,8 +69,8 @@ export const appCredentialFiles: Detector[] = [
     secret: "saved login (logins.json)",
     source: "https://support.mozilla.org/kb/profiles-where-firefox-stores-user-data",
     // Encrypted with the profile's key4.db, which usually sits beside it: a copied profile logs in.
-    pattern: jsonValue("encryptedPassword"),
-    flags: "m",
+    // Firefox writes the file on one line, so the key is not anchored to a line start.
+    pattern: '"encryptedPassword"[ \\t]{0,8}:[ \\t]{0,8}"([A-Za-z0-9+/=]{16,4096})"',
     keywords: [],
     files: /(?:^|\/)logins\.json$/,
     placeholders: "references",
