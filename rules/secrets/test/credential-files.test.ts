@@ -65,3 +65,10 @@ describe.each(parts)("credential files, part %s", async (part) => {
     expect(clean[path]).toEqual([]);
   });
 });
+
+it("owns credential files, so one that cannot be read is reported rather than skipped", async () => {
+  const { default: pack } = await import("../src/index.js");
+  for (const path of ["home/.pgpass", ".netrc", "config/master.key", "ftp/sitemanager.xml", ".vscode/sftp.json"])
+    expect(pack.owns?.(path, {}), path).toBe(true);
+  expect(pack.owns?.("src/config.ts", {})).toBe(false);
+});

@@ -5,3 +5,8 @@ import { appCredentialFiles } from "./apps.js";
 import { unixCredentialFiles } from "./unix.js";
 
 export const credentialFiles: readonly Detector[] = [...unixCredentialFiles, ...appCredentialFiles];
+
+/** True for a file that is a credential file by its path (a credential-file detector runs on it). */
+export function isCredentialFile(path: string): boolean {
+  return credentialFiles.some((detector) => detector.files?.test(path) === true);
+}
