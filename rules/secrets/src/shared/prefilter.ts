@@ -2,7 +2,7 @@
 // looks for a secret-like word with a candidate literal (a quote and six non-space characters)
 // on its line or the next. Scripts without one cannot produce a finding, so they are not parsed.
 
-const NEAR_LITERAL =
+export const NEAR_LITERAL =
   /(?:pass|secret|token|key|cred|salt|pwd|auth|login|logon|connect|bind)[^\n]{0,200}(?:\n[^\n]{0,200})?["'`][^"'`\s]{6}/i;
 
 export function couldHoldSecret(text: string): boolean {
