@@ -1,5 +1,6 @@
 // @deploylint/rules-secrets: rules that keep credentials and keys out of repositories and deploy config.
 import { classifyPath, definePack } from "@deploylint/core/rule-api";
+import { isCredentialFile } from "./detectors/credential-files/index.js";
 import dotenvFile from "./extractors/dotenv-file.js";
 import envSecret from "./extractors/env-secret.js";
 import gitignore from "./extractors/gitignore.js";
@@ -44,6 +45,7 @@ export default definePack({
     noPublicSecret,
   ],
   extractors: [dotenvFile, gitignore, envSecret],
-  // dotenv files are where committed credentials live; one that cannot be read is not clean.
-  owns: (path) => classifyPath(path) === "dotenv",
+  // dotenv and credential files (.pgpass, config/master.key, …) are where committed credentials
+  // live; one that cannot be read (too large, not decodable) is not clean.
+  owns: (path) => classifyPath(path) === "dotenv" || isCredentialFile(path),
 });

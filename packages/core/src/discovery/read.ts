@@ -20,13 +20,18 @@ const readFile = promisify(readFileCallback);
 export const HARD_MAX_BYTES = 32 * 1024 * 1024;
 
 export type ReadFailure = "too-large" | DecodeFailure | "unreadable";
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: ReadFailure; detail?: string };
+/** `size` is set for binary files, which are not read (their text is empty). */
+export type ReadResult =
+  | { ok: true; text: string; size?: number }
+  | { ok: false; reason: ReadFailure; detail?: string };
 
 export interface ReadOptions {
   /** Files larger than this are refused without being read. Default 2 MiB. */
   maxBytes?: number;
   /** The file is expected to be text (its kind or the pack that owns it says so); see decode.ts. */
   textExpected?: boolean;
+  /** The file is of the binary kind: only its size is taken, whatever its size, and its bytes are never read. */
+  binary?: boolean;
 }
 
 // Errors that mean "this one file cannot be read" and so skip it; anything else (EMFILE, ENOMEM)
@@ -45,6 +50,7 @@ const UNREADABLE_CODES = new Set([
 
 /** Decodes bytes that are already in memory (staged blobs), with the same checks as readSource. */
 export function decodeSource(bytes: Uint8Array, options: ReadOptions = {}): ReadResult {
+  if (options.binary) return { ok: true, text: "", size: bytes.byteLength };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.byteLength > maxBytes) return tooLarge(bytes.byteLength, maxBytes);
   return decodeText(bytes, { textExpected: options.textExpected ?? false });
@@ -53,6 +59,7 @@ export function decodeSource(bytes: Uint8Array, options: ReadOptions = {}): Read
 export async function readSource(file: { absolutePath: string }, options: ReadOptions = {}): Promise<ReadResult> {
   try {
     const info = await stat(file.absolutePath);
+    if (options.binary) return binaryStat(info);
     const early = checkStat(info, options);
     if (early) return early;
     return decodeSource(await readFile(file.absolutePath), options);
@@ -65,12 +72,18 @@ export async function readSource(file: { absolutePath: string }, options: ReadOp
 export function readSourceSync(file: { absolutePath: string }, options: ReadOptions = {}): ReadResult {
   try {
     const info = statSync(file.absolutePath);
+    if (options.binary) return binaryStat(info);
     const early = checkStat(info, options);
     if (early) return early;
     return decodeSource(readFileSync(file.absolutePath), options);
   } catch (error) {
     return unreadable(error);
   }
+}
+
+function binaryStat(info: { isFile(): boolean; size: number }): ReadResult {
+  if (!info.isFile()) return { ok: false, reason: "unreadable", detail: "not a regular file" };
+  return { ok: true, text: "", size: info.size };
 }
 
 // A FIFO or device would block or never end, so only regular files are read.

@@ -21,6 +21,7 @@ export function readOptionsFor(options: { path: string; planner: Pick<Planner, "
     read: {
       maxBytes: owner !== null ? Math.max(HARD_MAX_BYTES, options.maxFileSize) : options.maxFileSize,
       textExpected: owner !== null || classifyPath(options.path) !== "text",
+      binary: classifyPath(options.path) === "binary",
     },
   };
 }

@@ -135,6 +135,8 @@ interface Subscriber {
 export function lintFile(options: {
   path: string;
   text: string;
+  /** Size in bytes of a binary-kind file (whose text is empty); the text's length otherwise. */
+  size?: number;
   plan: FilePlan;
   parsers: ParserSet;
   readCompanion: CompanionReader;
@@ -262,7 +264,7 @@ export function lintFile(options: {
   const subscribers: Subscriber[] = [];
   const ranRules: string[] = [];
   for (const active of plan.rules) {
-    if (!active.rule.meta.kinds.includes(kind) && !active.rule.meta.kinds.includes("text")) continue;
+    if (!routes(active.rule.meta.kinds, kind)) continue;
     ranRules.push(active.id);
     guarded(active.id, () => {
       const visitors = active.rule.create({
@@ -310,7 +312,7 @@ export function lintFile(options: {
     });
   }
   for (const extractor of plan.extractors) {
-    if (!extractor.kinds.includes(kind) && !extractor.kinds.includes("text")) continue;
+    if (!routes(extractor.kinds, kind)) continue;
     const id = `extractor:${extractor.id}`;
     guarded(id, () => {
       const visitors = extractor.create({
@@ -328,7 +330,11 @@ export function lintFile(options: {
     });
   }
 
-  dispatch({ subscribers, kind, info, source, guarded });
+  if (kind === "binary") {
+    // Only the path and the size: a binary file's bytes are never read, so no rule can print them.
+    const binary = { path, size: options.size ?? text.length };
+    for (const { id, visitors } of subscribers) if (visitors.binary) guarded(id, () => visitors.binary?.(binary));
+  } else dispatch({ subscribers, kind, info, source, guarded });
 
   const directives = text.includes("deploylint-") ? fileDirectives({ text, kind, source, dialectOf, path }) : [];
   // A file without directives needs no record of what ran; big runs hold a result per file.
@@ -377,6 +383,7 @@ function sqlDialectOf(path: string, configured: string | undefined): SqlDialect 
 export function lintPlannedFile(options: {
   path: string;
   text: string;
+  size?: number;
   planner: { planFile(path: string): FilePlan };
   lintPaths: ReadonlySet<string> | null;
   parsers: ParserSet;
@@ -388,11 +395,17 @@ export function lintPlannedFile(options: {
   return lintFile({
     path: options.path,
     text: options.text,
+    ...(options.size !== undefined ? { size: options.size } : {}),
     plan: linted ? plan : { ...plan, rules: [] },
     parsers: options.parsers,
     readCompanion: options.readCompanion,
     secretKey: options.secretKey,
   });
+}
+
+/** Whether a rule or extractor of these kinds gets a file of `kind`: "text" means every text file, never a binary one. */
+function routes(kinds: readonly string[], kind: SourceFileInfo["kind"]): boolean {
+  return kinds.includes(kind) || (kind !== "binary" && kinds.includes("text"));
 }
 
 function dispatch(options: {

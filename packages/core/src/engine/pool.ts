@@ -9,7 +9,7 @@ import type { PlanConfig } from "./planner.js";
 
 export interface PoolOptions {
   /** Files with `text` were already read (staged content, cache misses); workers read the rest. */
-  files: { path: string; absolutePath: string; text?: string }[];
+  files: { path: string; absolutePath: string; text?: string; size?: number }[];
   workers: number;
   specifiers: string[];
   planConfig: PlanConfig;

@@ -31,9 +31,11 @@ export interface RunFile {
    * a staged file in scope that cannot be decoded is a finding, not a file silently left out.
    */
   bytes?: Uint8Array;
+  /** Size in bytes of a binary-kind file, which is never read (its `text` is empty). */
+  size?: number;
 }
 
-export type ReadTextResult = { ok: true; text: string } | { ok: false; reason: string; detail?: string };
+export type ReadTextResult = { ok: true; text: string; size?: number } | { ok: false; reason: string; detail?: string };
 
 export interface RunOptions {
   config: ResolvedConfig;
@@ -118,7 +120,7 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
     }
     const read = await readOne(file);
     const { bytes: _bytes, ...rest } = file;
-    if (read.result.ok) files.push({ ...rest, text: read.result.text });
+    if (read.result.ok) files.push({ ...rest, text: read.result.text, ...sizeOf(read.result) });
     else unread(file, { owner: read.owner, result: read.result });
   }
   const preloaded = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.path, f.text as string]));
@@ -150,12 +152,13 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
         return;
       }
       const linted = lintPaths === null || lintPaths.has(file.path);
-      const key = contentKey(read.text);
+      // A binary file's content is its size, as far as any rule can tell.
+      const key = contentKey(read.size !== undefined ? `\0binary:${read.size}` : read.text);
       const cached = usable(options.cache?.get(file.path, key, { complete: linted }));
       if (cached) results.push(cached);
       else {
         cacheKeys.set(file.path, key);
-        pending.push({ ...file, text: read.text });
+        pending.push({ ...file, text: read.text, ...sizeOf(read) });
       }
     });
     options.debug?.(`cache: ${results.length} hits, ${pending.length} misses`);
@@ -194,7 +197,16 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
         continue;
       }
       fresh.push(
-        lintPlannedFile({ path: file.path, text: read.text, planner, lintPaths, parsers, readCompanion, secretKey }),
+        lintPlannedFile({
+          path: file.path,
+          text: read.text,
+          ...sizeOf(read),
+          planner,
+          lintPaths,
+          parsers,
+          readCompanion,
+          secretKey,
+        }),
       );
     }
   }
@@ -259,11 +271,18 @@ async function readAll(files: RunFile[], readOne: (file: RunFile) => Promise<Pla
       const index = next++;
       const file = files[index] as RunFile;
       reads[index] =
-        file.text !== undefined ? { owner: null, result: { ok: true, text: file.text } } : await readOne(file);
+        file.text !== undefined
+          ? { owner: null, result: { ok: true, text: file.text, ...sizeOf(file) } }
+          : await readOne(file);
     }
   };
   await Promise.all(Array.from({ length: Math.min(64, files.length) }, worker));
   return reads;
+}
+
+/** The size of a binary file's read, to pass on beside its (empty) text. */
+export function sizeOf(read: { size?: number }): { size?: number } {
+  return read.size !== undefined ? { size: read.size } : {};
 }
 
 function decideWorkers(options: RunOptions, fileCount: number): number {

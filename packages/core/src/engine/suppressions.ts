@@ -28,6 +28,8 @@ const COMMENT_MARKERS: Record<SourceKind, string[]> = {
   json: ["//", "/*"],
   markdown: ["<!--"],
   text: ["#", "//", "--", "/*", "<!--", ";"],
+  // A binary file has no comments (its text is empty); the config's ignores cover it.
+  binary: [],
 };
 
 const DIRECTIVE = /deploylint-(disable-next-line|disable-line|disable|enable)(?![\w-])/g;

@@ -21,7 +21,7 @@ const parsers = await loadParsers(planner.kinds);
 const lintPaths = init.lintPaths ? new Set(init.lintPaths) : null;
 const readCompanion = createCompanionReader({ root: init.root, preloaded: new Map(Object.entries(init.preloaded)) });
 
-parentPort?.on("message", (batch: { path: string; absolutePath: string; text?: string }[]) => {
+parentPort?.on("message", (batch: { path: string; absolutePath: string; text?: string; size?: number }[]) => {
   const results: FileResult[] = [];
   const skipped: SkippedFile[] = [];
   try {
@@ -31,6 +31,7 @@ parentPort?.on("message", (batch: { path: string; absolutePath: string; text?: s
           lintPlannedFile({
             path: file.path,
             text: file.text,
+            ...(file.size !== undefined ? { size: file.size } : {}),
             planner,
             lintPaths,
             parsers,
@@ -54,6 +55,7 @@ parentPort?.on("message", (batch: { path: string; absolutePath: string; text?: s
         lintPlannedFile({
           path: file.path,
           text: read.text,
+          ...(read.size !== undefined ? { size: read.size } : {}),
           planner,
           lintPaths,
           parsers,

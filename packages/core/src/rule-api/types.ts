@@ -9,8 +9,11 @@ export type { TSESTree };
 export type Severity = "error" | "warn" | "info" | "off";
 export type ReportedSeverity = Exclude<Severity, "off">;
 
-/** The kinds a file is classified into. "text" matches every file (all files are text). */
-export type SourceKind = "sql" | "script" | "yaml" | "json" | "dotenv" | "markdown" | "text";
+/**
+ * The kinds a file is classified into. "text" matches every text file. "binary" files (key stores
+ * such as .p12, .jks, .kdbx) are never read: only rules that name the kind get them, as path and size.
+ */
+export type SourceKind = "sql" | "script" | "yaml" | "json" | "dotenv" | "markdown" | "text" | "binary";
 
 /** A 1-based line and a 1-based column (columns count UTF-16 code units, like editors). */
 export interface Position {
@@ -130,6 +133,14 @@ export interface SourceMap {
   dotenv: DotenvSource;
   markdown: { text: string };
   text: { text: string };
+  binary: BinaryFile;
+}
+
+/** What a rule learns of a binary file: where it is and how big, never its bytes. */
+export interface BinaryFile {
+  path: string;
+  /** Size in bytes. */
+  size: number;
 }
 
 export interface SourceFileInfo {
@@ -269,6 +280,8 @@ export interface FileVisitors {
   entry?(entry: DotenvEntry, source: DotenvSource): void;
   markdown?(source: { text: string }): void;
   text?(text: string): void;
+  /** A binary file (kind "binary"): its path and size; its text is empty. */
+  binary?(file: BinaryFile): void;
   /** ESTree node visitors for scripts, keyed by node type (one shared walk for all rules). */
   [nodeType: string]: ((...args: never[]) => void) | undefined;
 }

@@ -1,8 +1,11 @@
 // One pass over a file for the whole catalogue: the keyword matcher finds where any detector's
-// keyword occurs, and only those detectors run, only on the line around the occurrence.
+// keyword occurs, and only those detectors run, only on the line around the occurrence. Detectors
+// of credential files (`files`) need no keyword: they run over the whole file when its path matches.
 import { shannonEntropy } from "../shared/entropy.js";
 import { isPlaceholder } from "../shared/placeholders.js";
+import { isReference } from "../shared/references.js";
 import { catalogue } from "./catalogue/index.js";
+import { credentialFiles } from "./credential-files/index.js";
 import { KeywordMatcher } from "./keywords.js";
 import type { Detector, SecretMatch } from "./types.js";
 
@@ -43,7 +46,11 @@ export class Scanner {
     this.matcher = new KeywordMatcher(keywords);
     this.patterns = detectors.map((d) => new RegExp(d.pattern, `${(d.flags ?? "").replace(/[gd]/g, "")}gd`));
     this.examples = detectors.map((d) => new Set(d.examples ?? []));
+    this.fileLevel = detectors.flatMap((d, index) => (d.files ? [index] : []));
   }
+
+  /** Detectors that run over whole files by path (credential files), by index. */
+  private readonly fileLevel: number[];
 
   /** Credentials in `text`, in file order; overlapping candidates are named by the earlier detector. */
   scan(text: string, options: ScanOptions): SecretMatch[] {
@@ -51,6 +58,12 @@ export class Scanner {
     const lines = lineStarts(text);
     const done = new Set<string>();
     const candidates: { match: SecretMatch; order: number }[] = [];
+    for (const order of this.fileLevel) {
+      if (!this.detectors[order]?.files?.test(options.path)) continue;
+      for (const match of this.run(order, text, 0)) {
+        if (this.accepts(order, match.value, options)) candidates.push({ match, order });
+      }
+    }
     for (const hit of this.matcher.hits(text)) {
       const [lineStart, lineEnd] = lineAround(lines, text, hit.start);
       const windowStart =
@@ -77,7 +90,9 @@ export class Scanner {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(window); m !== null; m = pattern.exec(window)) {
       if (m[0].length === 0) pattern.lastIndex++;
-      const group = m[1] !== undefined ? 1 : 0;
+      // The first group that took part (a detector may offer alternatives), else the whole match.
+      let group = 0;
+      for (let i = 1; i < m.length && group === 0; i++) if (m[i] !== undefined) group = i;
       const span = m.indices?.[group];
       const value = m[group];
       if (!span || value === undefined) continue;
@@ -89,7 +104,9 @@ export class Scanner {
     const detector = this.detectors[order];
     if (!detector) return false;
     if (this.examples[order]?.has(value)) return false;
-    if (isPlaceholder(detector.repeats ? value.replace(/(.)\1{5,}/g, "$1") : value)) return false;
+    if (detector.placeholders === "references") {
+      if (isReference(value)) return false;
+    } else if (isPlaceholder(detector.repeats ? value.replace(/(.)\1{5,}/g, "$1") : value)) return false;
     if (detector.minEntropy !== undefined && shannonEntropy(value) < detector.minEntropy) return false;
     if (detector.verify && !detector.verify(value)) return false;
     return !(options.allow ?? []).some((allow) => allow.test(value));
@@ -131,6 +148,8 @@ let shared: Scanner | undefined;
 
 /** The scanner over the built-in catalogue, compiled once per process. */
 export function catalogueScanner(): Scanner {
-  shared ??= new Scanner(catalogue);
+  // The catalogue first: where one of its detectors (a provider token, its own .pgpass entry) names a
+  // credential, it keeps the name; credential-file detectors add what the catalogue's gates let pass.
+  shared ??= new Scanner([...catalogue, ...credentialFiles]);
   return shared;
 }

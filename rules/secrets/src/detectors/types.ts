@@ -23,6 +23,17 @@ export interface Detector {
   examples?: string[];
   /** Only in files whose base name matches (credential files such as `.netrc`, `.pgpass`). */
   paths?: RegExp;
+  /**
+   * A file-level detector: runs on every file whose relative path matches, over the whole text,
+   * without a keyword (what the file is makes it a credential file). With the `m` flag `^`/`$`
+   * are its lines; without it, the whole file (a Rails master.key is the key and nothing else).
+   */
+  files?: RegExp;
+  /**
+   * Which values count as placeholders. "references": only `${X}`, `$X`, `%X%` — in a credential
+   * file a plain word is the password itself (`.pgpass` holding `postgres` still logs in).
+   */
+  placeholders?: "references";
   /** A check beyond the pattern (a checksum, a decodable structure); false drops the candidate. */
   verify?: (secret: string) => boolean;
   /** The format itself repeats a character (Twitter bearer tokens, Dropbox keys): skip the repeated-run placeholder test. */

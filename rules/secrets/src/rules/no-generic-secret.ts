@@ -12,8 +12,12 @@ import {
 } from "../shared/assignments.js";
 import { isDotenvTemplate } from "../shared/env-files.js";
 import { isIdentifierLike, isJwtShaped, spellsCredentialWord } from "../shared/human-values.js";
-import { isPasswordName, isSecretName } from "../shared/secret-names.js";
+import { scriptLoginArgument, textLoginArguments } from "../shared/login-calls.js";
+import { couldHoldSecret } from "../shared/prefilter.js";
+import { isCodeTextFile, isReadByGenericLayer, isXmlText } from "../shared/scan-scope.js";
+import { isBareAuthName, isBasicAuthBlob, isPasswordName, isSecretName } from "../shared/secret-names.js";
 import { looksLikeSecretValue } from "../shared/secret-values.js";
+import { sqlPasswordValues } from "../shared/sql-inserts.js";
 import { reportSeverity, type TestPathOptions, type TestSeverity, testPathOptionSchema } from "../shared/test-paths.js";
 import { roots } from "../shared/yaml-walk.js";
 
@@ -28,14 +32,8 @@ export interface NoGenericSecretOptions extends TestPathOptions {
   testPasswordSeverity?: TestSeverity;
 }
 
-// Text files whose assignment lines are read (other text, such as prose or SQL, is not).
-const TEXT_FILES =
-  /\.(?:py|rb|go|php|ini|cfg|conf|properties|toml|tf|tfvars|hcl|sh|bash|zsh|ps1|java|kt|kts|scala|cs|swift|rs|gradle|ex|exs|pl|r|envrc)$|(?:^|\/)(?:\.npmrc|\.pypirc|\.yarnrc|Dockerfile[^/]*|\.profile|\.bashrc|\.zshrc)$/i;
-
-const SECRET_HINT = /pass|secret|token|key|cred|salt|pwd|pat\b/i;
-
-// Text files in a programming language: a bare word there is an expression (`token := r.Header.Get(…)`).
-const CODE_TEXT_FILES = /\.(?:py|rb|go|php|java|kt|kts|scala|cs|swift|rs|gradle|ex|exs|pl|r|ps1)$/i;
+// Words near which a credential can be assigned or passed: a file without one is not read further.
+const SECRET_HINT = /pass|secret|token|key|cred|salt|pwd|pat\b|auth|login|logon|connect|bind/i;
 
 /**
  * Values code holds that are not credentials: expressions, identifiers and constants
@@ -46,6 +44,11 @@ const CODE_TEXT_FILES = /\.(?:py|rb|go|php|java|kt|kts|scala|cs|swift|rs|gradle|
 function isCodeValue(assignment: Assignment): boolean {
   if (assignment.quoted === false) return true;
   return isIdentifierLike(assignment.value) || spellsCredentialWord(assignment.value);
+}
+
+/** How the message names the value: the key, or the call whose password argument it is. */
+function nameOf(assignment: Assignment): string {
+  return assignment.passwordArgument ? `the password argument of ${assignment.name}` : assignment.name;
 }
 
 export default defineRule({
@@ -78,13 +81,14 @@ export default defineRule({
   },
   create(ctx) {
     const { path, kind, text } = ctx.file;
-    if (kind === "markdown" || kind === "sql" || isDotenvTemplate(path)) return null;
-    if (kind === "text" && !TEXT_FILES.test(path)) return null;
-    if (!SECRET_HINT.test(text)) return null;
+    if (kind === "markdown" || isDotenvTemplate(path)) return null;
+    if (!SECRET_HINT.test(text) || !isReadByGenericLayer(path, text)) return null;
+    // A script is parsed only when a secret-like word has a literal within a line or two of it.
+    if (kind === "script" && !couldHoldSecret(text)) return null;
     const options = ctx.options ?? {};
     const ignored = new Set((options.ignoreNames ?? []).map((name) => name.toLowerCase()));
     const gate = { minLength: options.minLength, minEntropy: options.minEntropy };
-    const inCode = kind === "script" || CODE_TEXT_FILES.test(path);
+    const inCode = kind === "script" || isCodeTextFile(path);
     // Spans another secrets rule reports more precisely: provider formats, and CI/deploy blocks.
     const taken = () => {
       const spans = ctx.memo("secrets:catalogue-matches", () => catalogueScanner().scan(text, { path }));
@@ -92,19 +96,22 @@ export default defineRule({
     };
 
     const judge = (assignment: Assignment, skip: readonly (readonly [number, number])[]) => {
-      if (!isSecretName(assignment.name) || ignored.has(assignment.name.toLowerCase())) return;
+      if (!assignment.passwordArgument && !isSecretName(assignment.name)) return;
+      if (ignored.has(assignment.name.toLowerCase())) return;
+      // `auth` alone is a credential only as base64 `user:password` (npm's _auth, Docker's auths).
+      if (isBareAuthName(assignment.name) && !isBasicAuthBlob(assignment.value)) return;
       if (!looksLikeSecretValue(assignment.value, gate)) return;
       if (inCode && isCodeValue(assignment)) return;
       // A JWT is judged by the catalogue's JWT detector, which decodes it (unsigned test tokens are not credentials).
       if (isJwtShaped(assignment.value)) return;
       if (skip.some(([start, end]) => start < assignment.end && assignment.start < end)) return;
-      const password = isPasswordName(assignment.name);
+      const password = assignment.passwordArgument === true || isPasswordName(assignment.name);
       const settings = password ? { ...options, testSeverity: options.testPasswordSeverity ?? "off" } : options;
       const level = reportSeverity({ path, settings });
       if (!level) return;
       ctx.report({
         messageId: "generic",
-        data: { name: assignment.name, masked: maskSecret(assignment.value) },
+        data: { name: nameOf(assignment), masked: maskSecret(assignment.value) },
         range: { start: assignment.start, end: assignment.end },
         fingerprintText: `name:${assignment.name}`,
         ...level,
@@ -113,10 +120,12 @@ export default defineRule({
 
     if (kind === "script") {
       const visit = (node: TSESTree.Node) => {
-        const assignment = scriptAssignment(node);
+        const assignment = scriptAssignment(node) ?? scriptLoginArgument(node);
         if (assignment) judge(assignment, taken());
       };
       return {
+        CallExpression: visit,
+        NewExpression: visit,
         VariableDeclarator: visit,
         Property: visit,
         PropertyDefinition: visit,
@@ -136,8 +145,11 @@ export default defineRule({
         for (const a of dotenvAssignments(source)) judge(a, taken());
       },
       text() {
+        if (kind === "sql") for (const a of sqlPasswordValues(path, text)) judge(a, taken());
         if (kind !== "text") return;
-        for (const a of textAssignments(text)) judge(a, taken());
+        const found = textAssignments(text, { xml: isXmlText(path, text) });
+        if (inCode) found.push(...textLoginArguments(text));
+        for (const a of found) judge(a, taken());
       },
     };
   },

@@ -11,6 +11,8 @@ export interface Assignment {
   end: number;
   /** False for a bare word in a text file: in a programming language that is an expression, not a literal. */
   quoted?: boolean;
+  /** The value is the password argument of a login or connect call: `name` is the call, not a secret name. */
+  passwordArgument?: boolean;
 }
 
 type Node = TSESTree.Node;
@@ -88,18 +90,46 @@ export const ASSIGNMENT =
 export const PHP_DEFINE =
   /define\([ \t]{0,8}['"]([A-Za-z_]\w{0,80})['"][ \t]{0,8},[ \t]{0,40}['"]([^'"\n]{1,500})['"]/dg;
 
+// npm's per-registry credentials: `//registry.npmjs.org/:_auth=…`, `…:_password=…`.
+export const NPMRC_SCOPED =
+  /^[ \t]{0,40}\/\/[^\s=]{1,300}:(_auth|_authToken|_password)[ \t]{0,8}=[ \t]{0,8}(?:"([^"\n]{1,500})"|'([^'\n]{1,500})'|([^\s#;'"]{1,500}))/dgm;
+// A keyword argument or named parameter inside a call: `connect(host="db", password="…")`.
+export const KEYWORD_ARGUMENT =
+  /[(,][ \t]{0,8}([A-Za-z_]\w{0,80})[ \t]{0,4}=(?!=)[ \t]{0,4}(?:"([^"\n]{1,500})"|'([^'\n]{1,500})')/dg;
+// XML attributes (`<Server password="…"/>`) and elements (`<Pass>…</Pass>`, `<password>…</password>`).
+export const XML_ATTRIBUTE =
+  /[ \t]([A-Za-z_][\w.:-]{0,80})[ \t]{0,4}=[ \t]{0,4}(?:"([^"\n]{1,500})"|'([^'\n]{1,500})')/dg;
+export const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,80})(?:[ \t][^>\n]{0,200})?>([^<\n]{1,500})<\/\1>/dg;
+// .NET appSettings and Java-style properties: `<add key="DbPassword" value="…"/>`, `<property name="password" value="…"/>`.
+export const XML_KEY_VALUE = /\b(?:key|name)="([A-Za-z_][\w.:-]{0,80})"[ \t]{1,8}value="([^"\n]{1,500})"/dg;
+
+const CALL_LIKE = /^[A-Za-z_$][\w.$]{0,200}\(/;
+
+export interface TextReading {
+  /** The file holds XML: read attributes and elements too. */
+  xml?: boolean;
+}
+
 /** Assignment lines of a text file in a language deploylint does not parse. */
-export function textAssignments(text: string): Assignment[] {
+export function textAssignments(text: string, reading: TextReading = {}): Assignment[] {
+  const patterns = [ASSIGNMENT, PHP_DEFINE, NPMRC_SCOPED, KEYWORD_ARGUMENT];
+  // Key/value pairs first: their `value="…"` is also an attribute, and the first reading of a span wins.
+  if (reading.xml) patterns.push(XML_KEY_VALUE, XML_ATTRIBUTE, XML_ELEMENT);
   const found: Assignment[] = [];
-  for (const pattern of [ASSIGNMENT, PHP_DEFINE]) {
+  const seen = new Set<number>();
+  for (const pattern of patterns) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
       const name = m[1];
       const group = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
       const value = m[group];
       const span = m.indices?.[group];
-      if (name === undefined || value === undefined || !span) continue;
-      found.push({ name, value, start: span[0], end: span[1], quoted: group !== 4 });
+      if (name === undefined || value === undefined || !span || seen.has(span[0])) continue;
+      // A bare `name = get_token()` is a call whatever the language: an expression, not a value.
+      if (group === 4 && CALL_LIKE.test(value)) continue;
+      seen.add(span[0]);
+      // An XML element's text is the value as written, like a bare config value.
+      found.push({ name, value, start: span[0], end: span[1], quoted: group !== 4 || pattern === XML_ELEMENT });
     }
   }
   return found.sort((a, b) => a.start - b.start);

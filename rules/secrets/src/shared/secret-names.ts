@@ -130,6 +130,41 @@ const SETTING_PREFIXES = new Set([
   "anon",
 ]);
 
+/**
+ * Credential words that end a compound written as one word (`dbpasswd`, `FTPPASSWORD`,
+ * `clientsecret`, `authtoken`): configs and PHP often glue a qualifier to the word.
+ */
+const COMPOUND_ENDINGS = ["passphrase", "password", "passwort", "passwd", "secret", "token", "apikey", "pwd"];
+/** "pass" ends a compound only after these (`dbpass`, `smtppass`): `bypass`, `compass` are words. */
+const PASS_HEADS = new Set([
+  "db",
+  "ftp",
+  "sftp",
+  "smtp",
+  "sql",
+  "mysql",
+  "pg",
+  "admin",
+  "root",
+  "user",
+  "mail",
+  "ldap",
+]);
+/** Heads that make the compound something other than the credential (`oldpwd`: the previous directory). */
+const COMPOUND_NOT_SECRET = new Set(["old", "by", "com", "sur", "over", "under", "cross", "id"]);
+
+/** The credential word a one-word compound ends with (`dbpasswd` → "passwd"), or null. */
+function compoundTerm(word: string): string | null {
+  for (const ending of COMPOUND_ENDINGS) {
+    if (word.length <= ending.length || !word.endsWith(ending)) continue;
+    const head = word.slice(0, -ending.length);
+    if (!/^[a-z]{1,12}$/.test(head) || SETTING_PREFIXES.has(head) || COMPOUND_NOT_SECRET.has(head)) return null;
+    return ending;
+  }
+  if (word.length > 4 && word.endsWith("pass") && PASS_HEADS.has(word.slice(0, -4))) return "pass";
+  return null;
+}
+
 /** Splits `apiKey`, `API_KEY`, `api-key`, `APIKey`, `db.password` into lower-case words. */
 export function splitWords(name: string): string[] {
   return name
@@ -153,9 +188,12 @@ export function isSecretName(name: string): boolean {
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? "";
     const singular = word.endsWith("s") && word !== "pass" && word !== "creds" ? word.slice(0, -1) : word;
-    if (SECRET_WORDS.has(word) || SECRET_WORDS.has(singular)) last = i;
+    if (SECRET_WORDS.has(word) || SECRET_WORDS.has(singular) || compoundTerm(word) !== null) last = i;
     else if ((word === "key" || word === "keys") && i > 0 && KEY_QUALIFIERS.has(words[i - 1] ?? "")) last = i;
   }
+  // `auth` alone (`_auth` in .npmrc, `"auth"` in a Docker config.json) holds base64 `user:password`;
+  // the rule checks that shape, since `auth: "jwt"` is a setting (see isBareAuthName).
+  if (isBareAuthName(name)) return true;
   if (last < 0) return false;
   // "pat" and "pass" are credential words only as the whole last word (GITHUB_PAT, DB_PASS).
   const term = words[last] ?? "";
@@ -182,7 +220,19 @@ function withoutPublicPrefix(words: string[]): string[] {
 
 const PASSWORD_WORDS = new Set(["password", "passwords", "passwd", "passwort", "pwd", "pass", "passphrase"]);
 
-/** True when `name` names a password a person chose (`newPassword`, `DB_PASS`), not a generated key. */
+/** True when `name` names a password a person chose (`newPassword`, `DB_PASS`, `dbpasswd`), not a generated key. */
 export function isPasswordName(name: string): boolean {
-  return splitWords(name).some((word) => PASSWORD_WORDS.has(word));
+  return splitWords(name).some((word) => PASSWORD_WORDS.has(word) || PASSWORD_WORDS.has(compoundTerm(word) ?? ""));
+}
+
+/** `auth`, `_auth`, `AUTH`: the name alone, whose value is a credential only in the `user:password` base64 form. */
+export function isBareAuthName(name: string): boolean {
+  return /^_{0,2}auth$/i.test(name);
+}
+
+/** Base64 of `user:password`, the form `auth` values take (npm's `_auth`, Docker's `auths`). */
+export function isBasicAuthBlob(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]{8,1000}={0,2}$/.test(value) || value.length % 4 !== 0) return false;
+  const decoded = atob(value);
+  return /^[\x21-\x7e]{1,200}:[\x20-\x7e]{1,200}$/.test(decoded);
 }

@@ -1,0 +1,12 @@
+// Detectors of credential files: files that are secrets by what they are (.pgpass, .netrc,
+// config/master.key, an FTP client's site list), found by path rather than by a keyword.
+import type { Detector } from "../types.js";
+import { appCredentialFiles } from "./apps.js";
+import { unixCredentialFiles } from "./unix.js";
+
+export const credentialFiles: readonly Detector[] = [...unixCredentialFiles, ...appCredentialFiles];
+
+/** True for a file that is a credential file by its path (a credential-file detector runs on it). */
+export function isCredentialFile(path: string): boolean {
+  return credentialFiles.some((detector) => detector.files?.test(path) === true);
+}

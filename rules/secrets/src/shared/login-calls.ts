@@ -1,0 +1,56 @@
+// The password argument of a login, connect or bind call (`smtp.login(user, "…")`,
+// `mysqli_connect($host, $user, "…")`): a credential passed by position has no name to judge.
+import type { TSESTree } from "@deploylint/core/rule-api";
+import { splitList } from "./arguments.js";
+import type { Assignment } from "./assignments.js";
+import { literalString, nameOf } from "./assignments.js";
+
+// (user, password): imaplib/smtplib/ftplib login, LDAP binds, client.auth(user, password).
+const USER_THEN_PASSWORD =
+  /^(?:login|logon|signin|sign_in|authenticate|auth|bind|bind_s|simple_bind|simple_bind_s|starttls_login)$/i;
+// (host, user, password, …): mysqli and friends; ftp_login($conn, $user, $password) has the same shape.
+const HOST_USER_PASSWORD =
+  /^(?:connect|real_connect|mysqli|mysqli_connect|mysql_connect|ftp_login|mysqli_real_connect)$/i;
+
+/** Which argument holds the password of a call to `callee` with `count` arguments, or -1. */
+export function passwordArgument(callee: string, count: number): number {
+  if (USER_THEN_PASSWORD.test(callee) && count >= 2 && count <= 4) return 1;
+  if (HOST_USER_PASSWORD.test(callee) && count >= 3 && count <= 7) return 2;
+  return -1;
+}
+
+/** The password argument of a script's call or `new`, as an assignment, or null. */
+export function scriptLoginArgument(node: TSESTree.Node): Assignment | null {
+  if (node.type !== "CallExpression" && node.type !== "NewExpression") return null;
+  const callee = nameOf(node.callee);
+  if (callee === null) return null;
+  const index = passwordArgument(callee, node.arguments.length);
+  const argument = node.arguments[index];
+  const value = literalString(argument);
+  if (!argument || value === null) return null;
+  return { name: `${callee}()`, value, start: argument.range[0], end: argument.range[1], passwordArgument: true };
+}
+
+const CALL = /\b([A-Za-z_]\w{0,40})[ \t]{0,4}\(/g;
+
+/** The same for a text file in a language deploylint does not parse: calls written on one line. */
+export function textLoginArguments(text: string): Assignment[] {
+  const found: Assignment[] = [];
+  CALL.lastIndex = 0;
+  for (let m = CALL.exec(text); m !== null; m = CALL.exec(text)) {
+    const callee = m[1] ?? "";
+    if (!USER_THEN_PASSWORD.test(callee) && !HOST_USER_PASSWORD.test(callee)) continue;
+    const items = splitList(text, m.index + m[0].length - 1, { singleLine: true })?.items;
+    if (!items) continue;
+    const argument = items[passwordArgument(callee, items.length)];
+    if (!argument || argument.string === null) continue;
+    found.push({
+      name: `${callee}()`,
+      value: argument.string,
+      start: argument.start,
+      end: argument.end,
+      passwordArgument: true,
+    });
+  }
+  return found;
+}
