@@ -11,9 +11,9 @@ import {
   yamlAssignments,
 } from "../shared/assignments.js";
 import { isDotenvTemplate } from "../shared/env-files.js";
-import { isIdentifierLike, isJwtShaped, spellsCredentialWord } from "../shared/human-values.js";
+import { isIdentifierLike, isJwtShaped, isTranslationFile, spellsCredentialWord } from "../shared/human-values.js";
 import { isPasswordName, isSecretName } from "../shared/secret-names.js";
-import { looksLikeSecretValue } from "../shared/secret-values.js";
+import { looksLikePasswordValue, looksLikeSecretValue } from "../shared/secret-values.js";
 import { reportSeverity, type TestPathOptions, type TestSeverity, testPathOptionSchema } from "../shared/test-paths.js";
 import { roots } from "../shared/yaml-walk.js";
 
@@ -85,6 +85,7 @@ export default defineRule({
     const ignored = new Set((options.ignoreNames ?? []).map((name) => name.toLowerCase()));
     const gate = { minLength: options.minLength, minEntropy: options.minEntropy };
     const inCode = kind === "script" || CODE_TEXT_FILES.test(path);
+    const translations = isTranslationFile(path);
     // Spans another secrets rule reports more precisely: provider formats, and CI/deploy blocks.
     const taken = () => {
       const spans = ctx.memo("secrets:catalogue-matches", () => catalogueScanner().scan(text, { path }));
@@ -93,12 +94,19 @@ export default defineRule({
 
     const judge = (assignment: Assignment, skip: readonly (readonly [number, number])[]) => {
       if (!isSecretName(assignment.name) || ignored.has(assignment.name.toLowerCase())) return;
-      if (!looksLikeSecretValue(assignment.value, gate)) return;
+      const password = isPasswordName(assignment.name);
+      // In config and data files a password is whatever a person chose: no entropy gate. Code and
+      // translation catalogues (`password: Wachtwoord` is a word) keep the strict gate: a quoted
+      // literal that looks generated, never an identifier or a call.
+      const chosen = password && !inCode && !translations;
+      const credential = chosen
+        ? looksLikePasswordValue(assignment.value)
+        : looksLikeSecretValue(assignment.value, gate);
+      if (!credential) return;
       if (inCode && isCodeValue(assignment)) return;
       // A JWT is judged by the catalogue's JWT detector, which decodes it (unsigned test tokens are not credentials).
       if (isJwtShaped(assignment.value)) return;
       if (skip.some(([start, end]) => start < assignment.end && assignment.start < end)) return;
-      const password = isPasswordName(assignment.name);
       const settings = password ? { ...options, testSeverity: options.testPasswordSeverity ?? "off" } : options;
       const level = reportSeverity({ path, settings });
       if (!level) return;
