@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { catalogueScanner } from "../src/detectors/scan.js";
 import { isTranslationFile } from "../src/shared/human-values.js";
 import { looksLikePasswordValue } from "../src/shared/secret-values.js";
+import { pem, pemBody } from "./helpers/fake-keys.js";
 import { lintFiles } from "./helpers/lint.js";
+import { fakeToken } from "./helpers/sample.js";
 import { fakeJwt } from "./helpers/samples.js";
 
 describe("passwords in config and data files", () => {
@@ -85,5 +87,68 @@ describe("provider detectors", () => {
     const ids = (token: string) => catalogueScanner().scan(`${token}\n`, { path: "keyset/token.jwt" });
     expect(ids(local)).toEqual([]);
     expect(ids(remote).map((m) => m.detector.id)).toEqual(["jwt"]);
+  });
+});
+
+describe("detector data follows the providers' current formats", () => {
+  const ids = (text: string) =>
+    catalogueScanner()
+      .scan(`${text}\n`, { path: "deploy/config.txt" })
+      .map((m) => (m.dummy ? `${m.detector.id} (dummy)` : m.detector.id));
+  const jwtBody = fakeJwt({ iss: "github", aud: "installation", app: 123456 }).split(".");
+
+  it.each([
+    [
+      "GitHub ghs_ in its stateless form (ghs_<app id>_<JWT>)",
+      `GH_TOKEN=ghs_123456_${jwtBody.join(".")}`,
+      "github-app-installation-token",
+    ],
+    ["GitHub ghs_ in its opaque form", `GH_TOKEN=${fakeToken("ghs_", 36, 41)}`, "github-app-installation-token"],
+    ["an alphanumeric Shopify token", `SHOPIFY_TOKEN=${fakeToken("shpat_", 32, 42)}`, "shopify-access-token"],
+    ["a Vercel personal token", `VERCEL_TOKEN=${fakeToken("vcp_", 48, 43)}`, "vercel-prefixed-token"],
+    ["a Vercel API key", `key: ${fakeToken("vck_", 40, 44)}`, "vercel-prefixed-token"],
+    ["a Cloudflare user token", `CLOUDFLARE_API_TOKEN=${fakeToken("cfut_", 48, 45)}`, "cloudflare-scannable-token"],
+    ["a Cloudflare account token", `CF_TOKEN=${fakeToken("cfat_", 48, 46)}`, "cloudflare-scannable-token"],
+    [
+      "a Slack web client token",
+      `token=xoxc-1234567890-1234567890-1234567890123-${fakeToken("", 64, 47, "0123456789abcdef")}`,
+      "slack-client-token",
+    ],
+    [
+      "a Slack session cookie",
+      `d=xoxd-${fakeToken("", 120, 48)}%2F${fakeToken("", 60, 49)}%3D`,
+      "slack-session-cookie",
+    ],
+    ["a Slack rotating bot token", `SLACK_BOT_TOKEN=xoxe.xoxb-1-${fakeToken("", 120, 50)}`, "slack-rotating-token"],
+    [
+      "a Tailscale OAuth client secret",
+      `TS_OAUTH_SECRET=tskey-client-${fakeToken("", 11, 51)}-${fakeToken("", 30, 52)}`,
+      "tailscale-key",
+    ],
+    [
+      "a secp256k1 key as 0x hex beside its name",
+      `DEPLOYER_PRIVATE_KEY=0x${fakeToken("", 64, 53, "0123456789abcdef")}`,
+      "secp256k1-private-key",
+    ],
+    [
+      "Hardhat's public default account key",
+      "PRIVATE_KEY=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+      "secp256k1-private-key (dummy)",
+    ],
+  ])("%s", (_name, text, id) => {
+    expect(ids(text)).toEqual([id]);
+  });
+
+  it("does not take a transaction hash without a key name for a private key", () => {
+    expect(ids(`txHash: 0x${fakeToken("", 64, 54, "0123456789abcdef")}`)).toEqual([]);
+  });
+});
+
+describe("PEM armour", () => {
+  it("finds a private key whose armour has four dashes", async () => {
+    const five = pem("RSA PRIVATE KEY", pemBody(600, 61));
+    const four = five.replace(/-----/g, "----");
+    const findings = await lintFiles({ files: { "keys/deploy.key": four }, rules: { "no-private-key": undefined } });
+    expect(findings.map((f) => f.ruleId)).toEqual(["secrets/no-private-key"]);
   });
 });
