@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogueScanner } from "../src/detectors/scan.js";
 import { isTranslationFile } from "../src/shared/human-values.js";
-import { looksLikePasswordValue } from "../src/shared/secret-values.js";
+import { looksLikePasswordValue, looksLikeSecretValue } from "../src/shared/secret-values.js";
 import { pem, pemBody } from "./helpers/fake-keys.js";
 import { lintFiles } from "./helpers/lint.js";
 import { fakeToken } from "./helpers/sample.js";
@@ -150,5 +150,23 @@ describe("PEM armour", () => {
     const four = five.replace(/-----/g, "----");
     const findings = await lintFiles({ files: { "keys/deploy.key": four }, rules: { "no-private-key": undefined } });
     expect(findings.map((f) => f.ruleId)).toEqual(["secrets/no-private-key"]);
+  });
+});
+
+describe("code and names where a value goes", () => {
+  it.each(["get_token_auth_header()", "sqlc.narg(", "@accessToken::bytea", ":password"])(
+    "%s is an expression, not a credential",
+    (value) => {
+      expect(looksLikeSecretValue(value, { minLength: 6 })).toBe(false);
+      expect(looksLikePasswordValue(value)).toBe(false);
+    },
+  );
+
+  it("does not report a key whose value is its own name (logto's MauUsageWithM2MTokens)", async () => {
+    const files = {
+      "config/usage.yaml": "MauUsageWithM2MTokens: mauUsageWithM2MTokens\nsessionToken: mauUsageWithM2MTokens\n",
+    };
+    const findings = await lintFiles({ files, rules: { "no-generic-secret": undefined } });
+    expect(findings.map((f) => f.line)).toEqual([2]);
   });
 });

@@ -11,7 +11,13 @@ import {
   yamlAssignments,
 } from "../shared/assignments.js";
 import { isDotenvTemplate } from "../shared/env-files.js";
-import { isIdentifierLike, isJwtShaped, isTranslationFile, spellsCredentialWord } from "../shared/human-values.js";
+import {
+  isIdentifierLike,
+  isJwtShaped,
+  isTranslationFile,
+  namesItself,
+  spellsCredentialWord,
+} from "../shared/human-values.js";
 import { isPasswordName, isSecretName } from "../shared/secret-names.js";
 import { looksLikePasswordValue, looksLikeSecretValue } from "../shared/secret-values.js";
 import { reportSeverity, type TestPathOptions, type TestSeverity, testPathOptionSchema } from "../shared/test-paths.js";
@@ -102,7 +108,7 @@ export default defineRule({
       const credential = chosen
         ? looksLikePasswordValue(assignment.value)
         : looksLikeSecretValue(assignment.value, gate);
-      if (!credential) return;
+      if (!credential || namesItself(assignment.name, assignment.value)) return;
       if (inCode && isCodeValue(assignment)) return;
       // A JWT is judged by the catalogue's JWT detector, which decodes it (unsigned test tokens are not credentials).
       if (isJwtShaped(assignment.value)) return;

@@ -53,6 +53,15 @@ export function isIdentifierLike(value: string): boolean {
   return words >= 2;
 }
 
+/**
+ * True when `value` is its own key's name in another case style (`MauUsageWithM2MTokens =
+ * 'mauUsageWithM2MTokens'`, `API_TOKEN: "api-token"`): an enum member or a label, not a secret.
+ */
+export function namesItself(name: string, value: string): boolean {
+  const fold = (text: string) => text.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+  return fold(value).length > 0 && fold(value) === fold(name);
+}
+
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
 const KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 const DIGITS = "01234567890";

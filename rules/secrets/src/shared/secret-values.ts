@@ -11,12 +11,16 @@ export interface ValueGate {
   minEntropy?: number;
 }
 
+// Code written where a value goes: a call (`get_token_auth_header()`, `sqlc.narg(`) or a query
+// parameter (`@accessToken::bytea`, `:password`), as docs and SQL files hold them.
+const EXPRESSION = /^[A-Za-z_$][\w$.]*\(|^[@:][A-Za-z_]\w*(?:::\w+)?$/;
+
 /** True when `value` could be a real credential rather than a placeholder or an ordinary string. */
 export function looksLikeSecretValue(value: string, gate: ValueGate = {}): boolean {
   const minLength = gate.minLength ?? 8;
   const minEntropy = gate.minEntropy ?? 3;
   if (value.length < minLength || value.length > 4096) return false;
-  if (isPlaceholder(value)) return false;
+  if (isPlaceholder(value) || EXPRESSION.test(value)) return false;
   // Prose, UI labels and sentences: a credential has no spaces, no letters beyond ASCII
   // (`Contraseña`), and is not a label of words (`App-Geheimnis`).
   if (/\s/.test(value) || isHumanText(value)) return false;
@@ -48,7 +52,8 @@ const KEY_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:[.:][A-Za-z_][A-Za-z0-9_]*)+$/;
  */
 export function looksLikePasswordValue(value: string): boolean {
   if (value.length < 6 || value.length > 256) return false;
-  if (isPlaceholder(value) || BOOLEAN.test(value) || /^[0-9.,:+-]+$/.test(value)) return false;
+  if (isPlaceholder(value) || EXPRESSION.test(value)) return false;
+  if (BOOLEAN.test(value) || /^[0-9.,:+-]+$/.test(value)) return false;
   if (ENV_NAME.test(value) || KEY_PATH.test(value) || isIdentifierLike(value)) return false;
   if (/\s/.test(value) || isHumanText(value)) return false;
   return !(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value));
