@@ -111,7 +111,7 @@ describe("secrets/no-hardcoded-secret severities", () => {
       `const real = "${stripe}";`,
     ].join("\n");
     const findings = await lintFiles({ files: { "src/docs.ts": code }, rules: { "no-hardcoded-secret": undefined } });
-    expect(findings.map((f) => [f.line, f.severity, f.message.startsWith("This has the shape of a")])).toEqual([
+    expect(findings.map((f) => [f.line, f.severity, f.message.startsWith("This has the shape of the")])).toEqual([
       [1, "info", true],
       [2, "info", true],
       [3, "info", true],

@@ -31,6 +31,7 @@ describe("passwords in config and data files", () => {
     "DB_PASSWORD",
     "db.password",
     "passwordResetToken",
+    "mysql_native_password",
     "changeme",
     "p0stgr3s",
     "xxxxxxxx",

@@ -24,7 +24,7 @@ export default defineRule({
       hardcoded:
         "The {{provider}} {{secret}} ({{masked}}) is hardcoded here: everyone who can read the repository, a fork, a clone or a build log can use it, and git history keeps it after the line changes. Revoke it and load its replacement from a secret store at deploy time.",
       dummy:
-        "This has the shape of a {{provider}} {{secret}} with an obviously dummy body ({{masked}}: a documented example or a placeholder), so it is only noted. If a real credential ever takes its place, load it from a secret store instead of committing it.",
+        "This has the shape of the {{provider}} {{secret}} format with an obviously dummy body ({{masked}}: a documented example or a placeholder), so it is only noted. If a real credential ever takes its place, load it from a secret store instead of committing it.",
     },
     help: "Revoke or rotate the credential now (deleting the line does not remove it from history), then read the new one from the environment or a secret manager (CI/CD secrets, Vault, a cloud secret manager); keep only placeholders in committed files.",
     options: {

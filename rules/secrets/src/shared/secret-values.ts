@@ -44,6 +44,11 @@ const BOOLEAN = /^(?:true|false|yes|no|on|off|enabled?|disabled?)$/i;
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 const KEY_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:[.:][A-Za-z_][A-Za-z0-9_]*)+$/;
 
+/** Capitalised words joined by dashes (`Olive-Garden7`): how people build passwords, not identifiers. */
+function isPassphrase(value: string): boolean {
+  return /^[A-Z][a-z]+[-_][A-Z][a-z]/.test(value);
+}
+
 /**
  * True when `value`, held by a password-named key of a config or data file, is a password. People
  * choose passwords, so entropy says nothing: any value of six or more characters counts unless it
@@ -54,7 +59,7 @@ export function looksLikePasswordValue(value: string): boolean {
   if (value.length < 6 || value.length > 256) return false;
   if (isPlaceholder(value) || EXPRESSION.test(value)) return false;
   if (BOOLEAN.test(value) || /^[0-9.,:+-]+$/.test(value)) return false;
-  if (ENV_NAME.test(value) || KEY_PATH.test(value) || isIdentifierLike(value)) return false;
+  if (ENV_NAME.test(value) || KEY_PATH.test(value) || (isIdentifierLike(value) && !isPassphrase(value))) return false;
   if (/\s/.test(value) || isHumanText(value)) return false;
   return !(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value));
 }

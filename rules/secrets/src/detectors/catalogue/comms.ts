@@ -59,7 +59,7 @@ export const comms: Detector[] = [
   {
     id: "slack-client-token",
     provider: "Slack",
-    secret: "web client session token (xoxc, used with its xoxd cookie)",
+    secret: "web client session token",
     source: "https://api.slack.com/authentication/token-types",
     pattern: token("xoxc-", "\\d{6,15}-\\d{6,15}-\\d{6,15}-[a-f0-9]{64}"),
     keywords: ["xoxc-"],
@@ -67,7 +67,7 @@ export const comms: Detector[] = [
   {
     id: "slack-session-cookie",
     provider: "Slack",
-    secret: "session cookie (d=xoxd-…)",
+    secret: "session cookie",
     source: "https://api.slack.com/authentication/token-types",
     // URL-encoded base64 (`%2F`, `%2B`, `%3D`), about 200 characters.
     pattern: token("xoxd-", "[A-Za-z0-9%/+=]{60,400}"),

@@ -35,7 +35,8 @@ export const hosting: Detector[] = [
   {
     id: "vercel-prefixed-token",
     provider: "Vercel",
-    secret: "access token or API key (vcp_ personal, vci_ integration, vca_ app, vcr_ refresh, vck_ API key)",
+    // vcp_ personal, vci_ integration, vca_ app access, vcr_ app refresh, vck_ API key.
+    secret: "access token or API key",
     source: "https://vercel.com/changelog/new-token-formats-and-secret-scanning",
     pattern: "(?<![A-Za-z0-9_])(vc[pirak]_[A-Za-z0-9]{24,64})(?![A-Za-z0-9_])",
     keywords: ["vcp_", "vci_", "vca_", "vcr_", "vck_"],
@@ -70,7 +71,8 @@ export const hosting: Detector[] = [
   {
     id: "cloudflare-scannable-token",
     provider: "Cloudflare",
-    secret: "API credential (cfut_ user token, cfat_ account token, cfk_ global API key)",
+    // cfut_ user API token, cfat_ account API token, cfk_ global API key.
+    secret: "API token or global API key",
     source: "https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/",
     // The prefix, 40 characters, then a checksum of undocumented length.
     pattern: "(?<![A-Za-z0-9_])((?:cfut|cfat|cfk)_[A-Za-z0-9]{40}[A-Za-z0-9]{4,16})(?![A-Za-z0-9_])",
