@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { catalogueScanner } from "../src/detectors/scan.js";
 import { isTranslationFile } from "../src/shared/human-values.js";
 import { looksLikePasswordValue, looksLikeSecretValue } from "../src/shared/secret-values.js";
+import { severityForPath } from "../src/shared/test-paths.js";
 import { pem, pemBody } from "./helpers/fake-keys.js";
 import { lintFiles } from "./helpers/lint.js";
 import { fakeToken } from "./helpers/sample.js";
@@ -169,5 +170,19 @@ describe("code and names where a value goes", () => {
     };
     const findings = await lintFiles({ files, rules: { "no-generic-secret": undefined } });
     expect(findings.map((f) => f.line)).toEqual([2]);
+  });
+});
+
+describe("test paths", () => {
+  it.each(["src/mock.ts", "src/api.mock.ts", "src/mocks/keys.ts", "apps/web/e2e/login.ts", "cypress/support/users.js"])(
+    "%s is a test path (findings lowered, test passwords off)",
+    (path) => {
+      expect(severityForPath(path, undefined)).toBe("warn");
+    },
+  );
+
+  it("keeps ordinary source paths", () => {
+    expect(severityForPath("src/mockingbird.ts", undefined)).toBeUndefined();
+    expect(severityForPath("src/db.ts", undefined)).toBeUndefined();
   });
 });
