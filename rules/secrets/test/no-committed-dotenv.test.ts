@@ -39,7 +39,26 @@ tester.run("no-committed-dotenv", {
       files: { ".env": "SECRET=abc\n", ".gitignore": "node_modules/\ndist/\n" },
       errors: [
         { file: ".env", messageId: "committed", line: 1, column: 1 },
-        { file: ".gitignore", messageId: "gitignore", line: 1, column: 1 },
+        {
+          file: ".gitignore",
+          messageId: "gitignore",
+          data: { files: "`.env`, `.env.local` and `.env.production`", patterns: "`.env` and `.env.*`" },
+          line: 1,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "the message names only what is missing (`.env` and `.env*.local` ignored, `.env.production` not)",
+      files: { ".env.sample": "A=changeme\n", ".gitignore": "# env files\n.env*.local\n.env\n" },
+      errors: [
+        {
+          file: ".gitignore",
+          messageId: "gitignore",
+          data: { files: "`.env.production`", patterns: "`.env.*`" },
+          line: 1,
+          column: 1,
+        },
       ],
     },
     {

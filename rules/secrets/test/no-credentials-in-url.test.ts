@@ -36,8 +36,57 @@ tester.run("no-credentials-in-url", {
       ].join("\n"),
     },
     { name: "allowed host", filename: "ci/db.env", code: dotenv, options: { allowHosts: ["prod-db.example"] } },
+    {
+      name: "stand-ins: short, one repeated character, the word password (in any spelling), references",
+      filename: "config/urls.yaml",
+      code: [
+        "a: postgres://app:pw@db.internal:5432/app",
+        "b: redis://:xxxxxxxx@cache.internal:6379",
+        "c: amqp://app:mypassword@mq.internal:5672",
+        "d: postgres://app:p%40ssw0rd@db.internal/app",
+        "e: mysql://root:{MYSQL_PASSWORD}@db.internal/app",
+        "f: amqp://app:s3cret@mq.internal:5672",
+        "g: postgres://postgres:p0stgr3s@db.internal:5432/app",
+      ].join("\n"),
+    },
+    {
+      name: "documentation shows the syntax (README, reStructuredText)",
+      files: { "README.md": ts, "docs/setup.rst": dotenv },
+    },
+    {
+      name: "a prose comment giving an example",
+      filename: "src/db.ts",
+      code: "// Accepts a URL such as postgres://shop_admin:Xk9vR2mQ7pLw@db.internal:5432/shop\nexport {};\n",
+    },
+    {
+      name: "a test file's URL passwords are made up, like test users' (hatchet's dsn_test.go)",
+      filename: "pkg/migratediag/dsn_test.go",
+      code: 'in: "clickhousess://user:Wq4zT8nK2pLx@ch.internal:9440/analytics",\n',
+    },
   ],
   invalid: [
+    {
+      name: "a commented-out setting still holds the password",
+      filename: "deploy/app.env",
+      code: "# DATABASE_URL=postgres://shop:N7q2Lx9Vw4Rz@prod-db.internal:5432/shop\n",
+      errors: [{ messageId: "credentialsInUrl", line: 1, column: 16 }],
+    },
+    {
+      name: "any scheme with a real password",
+      filename: "config/mirror.conf",
+      code: "mirror = ftp://mirror:Hq7Lw2Zp9Xk4@files.internal/pub\nshare = smb://svc:Vb3Nq8Rt2Lm6@nas.internal/backup\n",
+      errors: [
+        { messageId: "credentialsInUrl", line: 1, column: 10 },
+        { messageId: "credentialsInUrl", line: 2, column: 9 },
+      ],
+    },
+    {
+      name: "a test file's URL password when testPasswordSeverity asks for it",
+      filename: "pkg/migratediag/dsn_test.go",
+      code: 'in: "clickhousess://user:Wq4zT8nK2pLx@ch.internal:9440/analytics",\n',
+      options: { testPasswordSeverity: "warn" },
+      errors: [{ messageId: "credentialsInUrl", line: 1, column: 6 }],
+    },
     {
       name: "TS",
       filename: "src/db.ts",

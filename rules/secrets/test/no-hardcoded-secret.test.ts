@@ -27,13 +27,11 @@ tester.run("no-hardcoded-secret", {
       name: "documentation examples and placeholders",
       filename: "src/safe.ts",
       code: [
-        'export const docsExampleKey = "AKIAIOSFODNN7EXAMPLE";',
         'export const apiKeyPlaceholder = "<your-api-key>";',
         'export const emptyFileMd5 = "d41d8cd98f00b204e9800998ecf8427e";',
         'export const requestId = "123e4567-e89b-12d3-a456-426614174000";',
         // biome-ignore lint/suspicious/noTemplateCurlyInString: source code holding a template placeholder.
         'export const tokenTemplate = "${GITHUB_TOKEN}";',
-        'const key = "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx";',
       ].join("\n"),
     },
     {
@@ -102,6 +100,22 @@ describe("secrets/no-hardcoded-secret severities", () => {
       ["src/b.ts", "warn"],
       ["src/c.ts", "error"],
       ["test/fixtures/a.ts", "warn"],
+    ]);
+  });
+
+  it("notes provider-shaped dummies (documented examples, placeholder bodies) at info, never error", async () => {
+    const code = [
+      'export const docsExampleKey = "AKIAIOSFODNN7EXAMPLE";',
+      'const key = "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx";',
+      `const hf = "hf_${"x".repeat(34)}";`,
+      `const real = "${stripe}";`,
+    ].join("\n");
+    const findings = await lintFiles({ files: { "src/docs.ts": code }, rules: { "no-hardcoded-secret": undefined } });
+    expect(findings.map((f) => [f.line, f.severity, f.message.startsWith("This has the shape of the")])).toEqual([
+      [1, "info", true],
+      [2, "info", true],
+      [3, "info", true],
+      [4, "error", false],
     ]);
   });
 

@@ -28,6 +28,14 @@ tester.run("no-public-secret", {
       ].join("\n"),
     },
     {
+      name: "a demo or guest account's login, shown to visitors on purpose (linkwarden's demo mode)",
+      filename: "apps/web/pages/api/v1/config/index.ts",
+      code: [
+        'const demo = process.env.NEXT_PUBLIC_DEMO === "true" && process.env.NEXT_PUBLIC_DEMO_PASSWORD;',
+        "const guest = import.meta.env.VITE_GUEST_PASSWORD;",
+      ].join("\n"),
+    },
+    {
       name: "settings about a secret: switches, limits and form paths (linkwarden's CREDENTIALS_ENABLED)",
       filename: ".env.sample",
       code: [
@@ -48,7 +56,7 @@ tester.run("no-public-secret", {
     {
       name: "a password beside the switches still counts",
       filename: ".env.sample",
-      code: "NEXT_PUBLIC_CREDENTIALS_ENABLED=true\nNEXT_PUBLIC_DEMO_PASSWORD=\n",
+      code: "NEXT_PUBLIC_CREDENTIALS_ENABLED=true\nNEXT_PUBLIC_ADMIN_PASSWORD=\n",
       errors: [{ messageId: "publicSecret", line: 2, column: 1 }],
     },
     {

@@ -52,7 +52,10 @@ export class Scanner {
   /** Detectors that run over whole files by path (credential files), by index. */
   private readonly fileLevel: number[];
 
-  /** Credentials in `text`, in file order; overlapping candidates are named by the earlier detector. */
+  /**
+   * Credentials in `text`, in file order; overlapping candidates are named by the earlier detector
+   * (a real one before a dummy). Dummies are flagged `dummy`; use `realMatches` to drop them.
+   */
   scan(text: string, options: ScanOptions): SecretMatch[] {
     const base = options.path.slice(options.path.lastIndexOf("/") + 1);
     const lines = lineStarts(text);
@@ -61,7 +64,8 @@ export class Scanner {
     for (const order of this.fileLevel) {
       if (!this.detectors[order]?.files?.test(options.path)) continue;
       for (const match of this.run(order, text, 0)) {
-        if (this.accepts(order, match.value, options)) candidates.push({ match, order });
+        // A credential file has no provider shape to keep visible: only real values count there.
+        if (this.judge(order, match.value, options) === "real") candidates.push({ match, order });
       }
     }
     for (const hit of this.matcher.hits(text)) {
@@ -76,7 +80,9 @@ export class Scanner {
         const detector = this.detectors[order];
         if (!detector || (detector.paths && !detector.paths.test(base))) continue;
         for (const match of this.run(order, text.slice(windowStart, windowEnd), windowStart)) {
-          if (this.accepts(order, match.value, options)) candidates.push({ match, order });
+          const verdict = this.judge(order, match.value, options);
+          if (verdict === "dummy") candidates.push({ match: { ...match, dummy: true }, order });
+          else if (verdict === "real") candidates.push({ match, order });
         }
       }
     }
@@ -100,16 +106,25 @@ export class Scanner {
     }
   }
 
-  private accepts(order: number, value: string, options: ScanOptions): boolean {
+  /**
+   * "real" for a credential, "dummy" for the provider's shape around an obviously made-up body (a
+   * documented example or a placeholder: reported as info, so a fixture stays visible without
+   * failing CI), "none" for anything else (too little entropy, a failed checksum, an allowed value).
+   */
+  private judge(order: number, value: string, options: ScanOptions): "real" | "dummy" | "none" {
     const detector = this.detectors[order];
-    if (!detector) return false;
-    if (this.examples[order]?.has(value)) return false;
+    if (!detector) return "none";
+    if ((options.allow ?? []).some((allow) => allow.test(value))) return "none";
+    // Credential files (`.pgpass`, `.netrc`) have no provider shape to keep visible: a placeholder there is nothing.
+    const dummy = detector.paths ? "none" : "dummy";
+    if (this.examples[order]?.has(value)) return dummy;
     if (detector.placeholders === "references") {
-      if (isReference(value)) return false;
-    } else if (isPlaceholder(detector.repeats ? value.replace(/(.)\1{5,}/g, "$1") : value)) return false;
-    if (detector.minEntropy !== undefined && shannonEntropy(value) < detector.minEntropy) return false;
-    if (detector.verify && !detector.verify(value)) return false;
-    return !(options.allow ?? []).some((allow) => allow.test(value));
+      // Only a reference stands in for a value there: `postgres` in `.pgpass` is a real password.
+      if (isReference(value)) return "none";
+    } else if (isPlaceholder(detector.repeats ? value.replace(/(.)\1{5,}/g, "$1") : value)) return dummy;
+    if (detector.minEntropy !== undefined && shannonEntropy(value) < detector.minEntropy) return "none";
+    if (detector.verify && !detector.verify(value)) return "none";
+    return "real";
   }
 }
 
@@ -135,9 +150,18 @@ function lineAround(starts: number[], text: string, offset: number): [number, nu
   return [start, end];
 }
 
+/** The matches that are credentials, without the dummies (for rules that judge only real values). */
+export function realMatches(matches: readonly SecretMatch[]): SecretMatch[] {
+  return matches.filter((match) => !match.dummy);
+}
+
 function resolveOverlaps(candidates: { match: SecretMatch; order: number }[]): SecretMatch[] {
   const kept: SecretMatch[] = [];
-  for (const { match } of [...candidates].sort((a, b) => a.order - b.order || a.match.start - b.match.start)) {
+  const rank = (c: { match: SecretMatch; order: number }) => (c.match.dummy ? 1 : 0);
+  const sorted = [...candidates].sort(
+    (a, b) => rank(a) - rank(b) || a.order - b.order || a.match.start - b.match.start,
+  );
+  for (const { match } of sorted) {
     if (kept.some((k) => match.start < k.end && k.start < match.end)) continue;
     kept.push(match);
   }

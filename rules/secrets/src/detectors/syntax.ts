@@ -32,7 +32,9 @@ export function token(prefix: string, body: string): string {
  */
 export function named(names: string[], value: string): string {
   const name = names.map(caseless).join("|");
-  return `(?:${name})[\\w.-]{0,30}[\\s'"\`]{0,3}(?::=|=>|=|:|,)[\\s'"\`]{0,5}(${value})(?![\\w+/=-])`;
+  // After a comma (`define('ALIYUN_SECRET', '…')`) the value must be quoted: unquoted, the next
+  // word is another argument or import (`aliyunConfigGuard, sendSmsVerifyCodeResponseGuard`).
+  return `(?:${name})[\\w.-]{0,30}[\\s'"\`]{0,3}(?::=|=>|=|:|,(?=[ \\t]{0,5}['"\`]))[\\s'"\`]{0,5}(${value})(?![\\w+/=-])`;
 }
 
 export const HEX32 = "[a-f0-9]{32}";

@@ -49,4 +49,9 @@ export interface SecretMatch {
   value: string;
   start: number;
   end: number;
+  /**
+   * The value has the provider's shape but an obviously dummy body (a documented example,
+   * `hf_xxxx…`, `AAAA…`, `…EXAMPLE`): no-hardcoded-secret reports it as info, other rules skip it.
+   */
+  dummy?: true;
 }

@@ -2,7 +2,7 @@
 // compose overrides, Kubernetes overlays, CI jobs with an `environment:`), as a keyed hash only.
 import { defineExtractor, type Fact } from "@deploylint/core/rule-api";
 import { inlineSites } from "../ci/sites.js";
-import { catalogueScanner } from "../detectors/scan.js";
+import { catalogueScanner, realMatches } from "../detectors/scan.js";
 import { findCredentialUrls } from "../shared/credential-urls.js";
 import { environmentOfPath, isDeployedEnvironment, isDotenvTemplate } from "../shared/env-files.js";
 import { isPlaceholder } from "../shared/placeholders.js";
@@ -36,7 +36,7 @@ export default defineExtractor({
     const { path, text } = ctx.file;
     if (isDotenvTemplate(path)) return null;
     const emitAll = (candidates: Candidate[]) => {
-      const matches = ctx.memo("secrets:catalogue-matches", () => catalogueScanner().scan(text, { path }));
+      const matches = realMatches(ctx.memo("secrets:catalogue-matches", () => catalogueScanner().scan(text, { path })));
       for (const c of candidates) {
         if (!c.environment || !isDeployedEnvironment(c.environment)) continue;
         const credential = credentialOf(c, matches);

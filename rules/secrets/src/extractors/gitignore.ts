@@ -1,11 +1,15 @@
 // Fact "secrets:gitignore": for each .gitignore the run sees, whether it keeps dotenv files out of git.
 import { defineExtractor } from "@deploylint/core/rule-api";
-import { coversDotenv } from "../shared/gitignore.js";
+import { missingDotenvPatterns, notIgnoredDotenvFiles } from "../shared/gitignore.js";
 
 export interface GitignoreFact {
   /** Folder of the .gitignore ("" at the root). */
   dir: string;
   coversDotenv: boolean;
+  /** Patterns to add so dotenv files are ignored (`.env`, `.env.*`); empty when covered. */
+  missing: string[];
+  /** The dotenv names it lets through (`.env.production`), for the message. */
+  notIgnored: string[];
 }
 
 export default defineExtractor({
@@ -16,9 +20,12 @@ export default defineExtractor({
     if (path !== ".gitignore" && !path.endsWith("/.gitignore")) return null;
     return {
       text(text) {
+        const missing = missingDotenvPatterns(text);
         const fact: GitignoreFact = {
           dir: path.slice(0, Math.max(0, path.lastIndexOf("/"))),
-          coversDotenv: coversDotenv(text),
+          coversDotenv: missing.length === 0,
+          missing,
+          notIgnored: notIgnoredDotenvFiles(text),
         };
         ctx.emit({ ...fact });
       },

@@ -9,9 +9,11 @@ import type { PrivateKeyMatch } from "./types.js";
  * KEY") and RFC 4880 section 6.2 ("PGP PRIVATE KEY BLOCK"); the same family gitleaks' private-key
  * rule matches (`-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----`, cmd/generate/config/rules/privatekey.go).
  * Case-sensitive: encoders write upper case; lower-case text is prose.
+ * The armour is five dashes by RFC 7468; keys pasted by hand or cut by a tool sometimes carry four,
+ * and the body between them is the same private key, so four count too.
  */
-const BEGIN = /-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY( BLOCK)?-----/g;
-const END = /-----END ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY( BLOCK)?-----/g;
+const BEGIN = /-{4,5}BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY( BLOCK)?-{4,5}/g;
+const END = /-{4,5}END ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY( BLOCK)?-{4,5}/g;
 /** The smallest PEM private key, Ed25519 in PKCS #8, is 48 bytes: 64 base64 characters (gitleaks uses 64 too). */
 const MIN_BODY = 64;
 /** A 4096-bit RSA key is ~3.3 KB of PEM; PGP blocks with subkeys run to tens of KB. */

@@ -24,7 +24,7 @@ export default defineRule({
       committed:
         "The dotenv file {{file}} holds values and is in the repository: a dotenv file is where real credentials end up, and once pushed they are in every clone and in git history. Remove it from git, ignore `.env*`, and commit a template (`.env.example`) with placeholders instead.",
       gitignore:
-        "This .gitignore does not ignore `.env` files: the next `git add .` commits local credentials. Add `.env` and `.env.*` (and `!.env.example` for the template).",
+        "This .gitignore does not ignore {{files}}: the next `git add .` commits local credentials. Add {{patterns}} (and `!.env.example` for the template).",
     },
     help: "Run `git rm --cached <file>`, add `.env*` with `!.env.example` to .gitignore, rotate any credential the file held, and load real values from the platform's secret store.",
     options: {
@@ -51,7 +51,16 @@ export default defineRule({
     }
     if (options.checkGitignore === false || dotenvFiles.length === 0) return;
     for (const { file, data } of ctx.facts<GitignoreFact>("secrets:gitignore")) {
-      if (data.dir === "" && !data.coversDotenv) ctx.report({ messageId: "gitignore", file, line: 1, column: 1 });
+      if (data.dir !== "" || data.coversDotenv) continue;
+      // Name exactly what is missing: a .gitignore with `.env` but not `.env.*` needs only the latter.
+      const names = { files: codeList(data.notIgnored), patterns: codeList(data.missing) };
+      ctx.report({ messageId: "gitignore", data: names, file, line: 1, column: 1 });
     }
   },
 });
+
+/** `a`, `a` and `b`, `a`, `b` and `c`: names in backticks for a message. */
+function codeList(items: readonly string[]): string {
+  const quoted = items.map((item) => `\`${item}\``);
+  return quoted.length <= 1 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+}

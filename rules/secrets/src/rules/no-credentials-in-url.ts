@@ -1,13 +1,18 @@
 // secrets/no-credentials-in-url: a connection string or URL with a password in it
 // (`postgres://user:password@host`, `redis://:password@host`, `https://user:token@host`).
 import { defineRule, maskSecret } from "@deploylint/core/rule-api";
-import { findCredentialUrls } from "../shared/credential-urls.js";
-import { reportSeverity, type TestPathOptions, testPathOptionSchema } from "../shared/test-paths.js";
+import { findCredentialUrls, isInProseComment } from "../shared/credential-urls.js";
+import { reportSeverity, type TestPathOptions, type TestSeverity, testPathOptionSchema } from "../shared/test-paths.js";
 
 export interface NoCredentialsInUrlOptions extends TestPathOptions {
   /** Hosts (exact, case-insensitive) whose URLs may carry a password, e.g. a CI-only database. */
   allowHosts?: string[];
+  /** What a URL's password in a test file becomes (default "off": test passwords are made up). */
+  testPasswordSeverity?: TestSeverity;
 }
+
+// Documentation: a URL there shows the syntax to readers (`postgres://user:secret@localhost/db`).
+const DOCS = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|textile)$/i;
 
 export default defineRule({
   id: "no-credentials-in-url",
@@ -25,6 +30,7 @@ export default defineRule({
       type: "object",
       properties: {
         allowHosts: { type: "array", items: { type: "string", minLength: 1 } },
+        testPasswordSeverity: testPathOptionSchema.testSeverity,
         ...testPathOptionSchema,
       },
       additionalProperties: false,
@@ -34,14 +40,16 @@ export default defineRule({
   },
   create(ctx) {
     const text = ctx.file.text;
-    if (!text.includes("://")) return null;
+    if (!text.includes("://") || ctx.file.kind === "markdown" || DOCS.test(ctx.file.path)) return null;
     const options = ctx.options ?? {};
     const allowHosts = new Set((options.allowHosts ?? []).map((host) => host.toLowerCase()));
+    // A URL's password is a password: in test files it is made up, like a test user's.
+    const settings = { ...options, testSeverity: options.testPasswordSeverity ?? "off" };
     return {
       text() {
         for (const url of findCredentialUrls(text)) {
-          if (allowHosts.has(url.host.toLowerCase())) continue;
-          const level = reportSeverity({ path: ctx.file.path, settings: options });
+          if (allowHosts.has(url.host.toLowerCase()) || isInProseComment(text, url.start)) continue;
+          const level = reportSeverity({ path: ctx.file.path, settings });
           if (!level) continue;
           ctx.report({
             messageId: "credentialsInUrl",

@@ -11,12 +11,18 @@ import {
   yamlAssignments,
 } from "../shared/assignments.js";
 import { isDotenvTemplate } from "../shared/env-files.js";
-import { isIdentifierLike, isJwtShaped, spellsCredentialWord } from "../shared/human-values.js";
+import {
+  isIdentifierLike,
+  isJwtShaped,
+  isTranslationFile,
+  namesItself,
+  spellsCredentialWord,
+} from "../shared/human-values.js";
 import { scriptLoginArgument, textLoginArguments } from "../shared/login-calls.js";
 import { couldHoldSecret } from "../shared/prefilter.js";
 import { isCodeTextFile, isReadByGenericLayer, isXmlText } from "../shared/scan-scope.js";
 import { isBareAuthName, isBasicAuthBlob, isPasswordName, isSecretName } from "../shared/secret-names.js";
-import { looksLikeSecretValue } from "../shared/secret-values.js";
+import { looksLikePasswordValue, looksLikeSecretValue } from "../shared/secret-values.js";
 import { sqlPasswordValues } from "../shared/sql-inserts.js";
 import { reportSeverity, type TestPathOptions, type TestSeverity, testPathOptionSchema } from "../shared/test-paths.js";
 import { roots } from "../shared/yaml-walk.js";
@@ -89,6 +95,7 @@ export default defineRule({
     const ignored = new Set((options.ignoreNames ?? []).map((name) => name.toLowerCase()));
     const gate = { minLength: options.minLength, minEntropy: options.minEntropy };
     const inCode = kind === "script" || isCodeTextFile(path);
+    const translations = isTranslationFile(path);
     // Spans another secrets rule reports more precisely: provider formats, and CI/deploy blocks.
     const taken = () => {
       const spans = ctx.memo("secrets:catalogue-matches", () => catalogueScanner().scan(text, { path }));
@@ -100,12 +107,19 @@ export default defineRule({
       if (ignored.has(assignment.name.toLowerCase())) return;
       // `auth` alone is a credential only as base64 `user:password` (npm's _auth, Docker's auths).
       if (isBareAuthName(assignment.name) && !isBasicAuthBlob(assignment.value)) return;
-      if (!looksLikeSecretValue(assignment.value, gate)) return;
+      const password = assignment.passwordArgument === true || isPasswordName(assignment.name);
+      // In config and data files a password is whatever a person chose: no entropy gate. Code and
+      // translation catalogues (`password: Wachtwoord` is a word) keep the strict gate: a quoted
+      // literal that looks generated, never an identifier or a call.
+      const chosen = password && !inCode && !translations;
+      const credential = chosen
+        ? looksLikePasswordValue(assignment.value)
+        : looksLikeSecretValue(assignment.value, gate);
+      if (!credential || namesItself(assignment.name, assignment.value)) return;
       if (inCode && isCodeValue(assignment)) return;
       // A JWT is judged by the catalogue's JWT detector, which decodes it (unsigned test tokens are not credentials).
       if (isJwtShaped(assignment.value)) return;
       if (skip.some(([start, end]) => start < assignment.end && assignment.start < end)) return;
-      const password = assignment.passwordArgument === true || isPasswordName(assignment.name);
       const settings = password ? { ...options, testSeverity: options.testPasswordSeverity ?? "off" } : options;
       const level = reportSeverity({ path, settings });
       if (!level) return;

@@ -23,6 +23,8 @@ export default defineRule({
     messages: {
       hardcoded:
         "The {{provider}} {{secret}} ({{masked}}) is hardcoded here: everyone who can read the repository, a fork, a clone or a build log can use it, and git history keeps it after the line changes. Revoke it and load its replacement from a secret store at deploy time.",
+      dummy:
+        "This has the shape of the {{provider}} {{secret}} format with an obviously dummy body ({{masked}}: a documented example or a placeholder), so it is only noted. If a real credential ever takes its place, load it from a secret store instead of committing it.",
     },
     help: "Revoke or rotate the credential now (deleting the line does not remove it from history), then read the new one from the environment or a secret manager (CI/CD secrets, Vault, a cloud secret manager); keep only placeholders in committed files.",
     options: {
@@ -57,10 +59,12 @@ export default defineRule({
         );
         for (const match of matches) {
           if (disabled.has(match.detector.id) || allow.some((re) => re.test(match.value))) continue;
-          const level = reportSeverity({ path: ctx.file.path, settings: options, lowered: match.detector.severity });
+          // A dummy body (`hf_xxxx…`, `…EXAMPLE`) is noted at info: visible, never failing CI.
+          const lowered = match.dummy ? "info" : match.detector.severity;
+          const level = reportSeverity({ path: ctx.file.path, settings: options, lowered });
           if (!level) continue;
           ctx.report({
-            messageId: "hardcoded",
+            messageId: match.dummy ? "dummy" : "hardcoded",
             data: { provider: match.detector.provider, secret: match.detector.secret, masked: maskSecret(match.value) },
             range: { start: match.start, end: match.end },
             fingerprintText: `detector:${match.detector.id}`,

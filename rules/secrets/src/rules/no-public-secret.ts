@@ -23,7 +23,9 @@ const SECRET_PAIRS = new Set([
   "write key",
   "management token",
 ]);
-const PUBLIC_WORDS = new Set(["publishable", "anon", "public", "site", "client", "id"]);
+// A demo or guest account's login is shown to every visitor on purpose (linkwarden's login page
+// fills in NEXT_PUBLIC_DEMO_PASSWORD): public by design, like a publishable key.
+const PUBLIC_WORDS = new Set(["publishable", "anon", "public", "site", "client", "id", "demo", "guest"]);
 // Words that make the variable a setting about a secret, not the secret: a switch
 // (NEXT_PUBLIC_CREDENTIALS_ENABLED, VITE_DISABLE_PASSWORD_LOGIN), a limit (…_PASSWORD_MIN_LENGTH) or
 // where a form lives (…_PASSWORD_RESET_PATH). Their values are booleans, numbers and paths.

@@ -1,7 +1,7 @@
 // secrets/no-real-value-in-example: a template (`.env.example`, `.env.sample`, …) whose value is a
 // real credential (a provider format, or a random value under a secret name) instead of a placeholder.
 import { defineRule, maskSecret } from "@deploylint/core/rule-api";
-import { catalogueScanner } from "../detectors/scan.js";
+import { catalogueScanner, realMatches } from "../detectors/scan.js";
 import { characterClasses, shannonEntropy } from "../shared/entropy.js";
 import { isDotenvTemplate } from "../shared/env-files.js";
 import { isSecretName } from "../shared/secret-names.js";
@@ -46,8 +46,8 @@ export default defineRule({
     const options = ctx.options ?? {};
     return {
       dotenv(source) {
-        const matches = ctx.memo("secrets:catalogue-matches", () =>
-          catalogueScanner().scan(ctx.file.text, { path: ctx.file.path }),
+        const matches = realMatches(
+          ctx.memo("secrets:catalogue-matches", () => catalogueScanner().scan(ctx.file.text, { path: ctx.file.path })),
         );
         for (const entry of source.entries) {
           if (entry.value.length === 0) continue;

@@ -1,5 +1,5 @@
 // URLs with a password in their user-info part (`postgres://user:pass@host`), found in any text.
-import { isPlaceholder } from "./placeholders.js";
+import { isPlaceholder, unleet } from "./placeholders.js";
 
 export interface CredentialUrl {
   scheme: string;
@@ -18,11 +18,30 @@ export interface CredentialUrl {
 export const URL_WITH_PASSWORD =
   /(?<![A-Za-z0-9+.-])((?:jdbc:)?[A-Za-z][A-Za-z0-9+.-]{1,30}):\/\/([^\s:/@'"`<>]{0,128}):([^\s/@'"`<>]{1,256})@([A-Za-z0-9.[\]_-]{1,255})/g;
 
-/** Passwords that are the user's name or a local-development default are placeholders too. */
-function isPlaceholderPassword(password: string, user: string): boolean {
+/**
+ * Passwords that stand in for one: shorter than four characters (`pw`, `p`), one repeated
+ * character (`xxxx`, `****`), anything spelling the word password (`mypassword`, `passw0rd`), the
+ * user's name, a reference (`{DB_PASSWORD}`, `${DB_PASSWORD}`) or a local-development default.
+ */
+export function isPlaceholderPassword(password: string, user: string): boolean {
+  if (password.length < 4 || /^(.)\1*$/.test(password)) return true;
+  if (/passw(?:or)?d/.test(unleet(password))) return true;
   if (isPlaceholder(password)) return true;
   if (password === user) return true;
-  return /^(?:pass(?:word)?|secret|pw|pwd|p|x+|\*+|user|changeme|s3cr3t|passw0rd)$/i.test(password);
+  return /^(?:secret|pwd|user|changeme|hunter2)$/i.test(password);
+}
+
+// A comment line (`#`, `//`, `/*`, `*`, `--`, `;`, `<!--`, `REM`): what follows is prose unless it
+// is a commented-out setting (`# DATABASE_URL=postgres://…`), which is still a live password.
+const COMMENT_LINE = /^[ \t]*(?:#|\/\/|\/\*|\*|--|;|<!--|rem\b)/i;
+const COMMENTED_SETTING =
+  /^[ \t]*(?:#|\/\/|\/\*|\*|--|;|<!--|rem\b)[ \t]*(?:export[ \t]+)?["']?[A-Za-z_][\w.-]*["']?[ \t]*(?:=|:)[ \t]*["'`]?$/i;
+
+/** True when the URL at `start` sits in a prose comment (an example in a sentence), not in a setting. */
+export function isInProseComment(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const before = text.slice(lineStart, start);
+  return COMMENT_LINE.test(before) && !COMMENTED_SETTING.test(before);
 }
 
 /** URLs in `text` that carry a real-looking password. */

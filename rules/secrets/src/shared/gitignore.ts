@@ -53,8 +53,30 @@ function ignores(patterns: Pattern[], path: string): boolean {
   return ignored;
 }
 
+/** The dotenv names a .gitignore must keep out, each with the pattern that covers it and its kind. */
+const DOTENV_NAMES = [
+  { path: ".env", pattern: ".env" },
+  { path: ".env.local", pattern: ".env.*" },
+  { path: ".env.production", pattern: ".env.*" },
+] as const;
+
 /** True when `.env`, `.env.local` and `.env.production` are all ignored by this .gitignore text. */
 export function coversDotenv(text: string): boolean {
+  return missingDotenvPatterns(text).length === 0;
+}
+
+/**
+ * The patterns to add so this .gitignore keeps dotenv files out: `.env` when the file itself is
+ * not ignored, `.env.*` when a named one (`.env.production`) is not; empty when both are covered.
+ */
+export function missingDotenvPatterns(text: string): string[] {
   const patterns = parse(text);
-  return [".env", ".env.local", ".env.production"].every((path) => ignores(patterns, path));
+  const missing = DOTENV_NAMES.filter(({ path }) => !ignores(patterns, path)).map(({ pattern }) => pattern);
+  return [...new Set(missing)];
+}
+
+/** The dotenv names (`.env`, `.env.local`, `.env.production`) this .gitignore does not ignore. */
+export function notIgnoredDotenvFiles(text: string): string[] {
+  const patterns = parse(text);
+  return DOTENV_NAMES.filter(({ path }) => !ignores(patterns, path)).map(({ path }) => path);
 }

@@ -53,6 +53,15 @@ export function isIdentifierLike(value: string): boolean {
   return words >= 2;
 }
 
+/**
+ * True when `value` is its own key's name in another case style (`MauUsageWithM2MTokens =
+ * 'mauUsageWithM2MTokens'`, `API_TOKEN: "api-token"`): an enum member or a label, not a secret.
+ */
+export function namesItself(name: string, value: string): boolean {
+  const fold = (text: string) => text.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+  return fold(value).length > 0 && fold(value) === fold(name);
+}
+
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
 const KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 const DIGITS = "01234567890";
@@ -98,4 +107,21 @@ export function spellsCredentialWord(value: string): boolean {
  */
 export function isJwtShaped(value: string): boolean {
   return /^eyJ[\w-]*\.[\w-]*\.[\w-]*$/.test(value);
+}
+
+// Translation catalogues: a folder named for them, a catalogue format, or a file named by a
+// locale code (`de.json`, `pt-BR.yml`, `zh_Hans.json`). Their values are UI text in some language,
+// and a single word (`Wachtwoord`, `Salasana`) is the translation of "password", not one.
+const TRANSLATION_FOLDER = /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|translations?|messages|intl)\//i;
+const TRANSLATION_FORMAT = /\.(?:po|pot|xliff|xlf|strings|stringsdict|arb|resx)$/i;
+// Language codes by name, not any two letters: `db.json` or `ci.yml` is config, `de.json` is German.
+const LANGUAGES =
+  "af|am|ar|az|be|bg|bn|bs|ca|cs|cy|da|de|el|en|eo|es|et|eu|fa|fi|fil|fr|ga|gl|gu|he|hi|hr|hu|hy|id|is|it|ja|ka|kk|km|kn|ko|ky|lo|lt|lv|mk|ml|mn|mr|ms|my|nb|ne|nl|nn|no|pa|pl|pt|ro|ru|si|sk|sl|sq|sr|sv|sw|ta|te|th|tl|tr|uk|ur|uz|vi|zh|zu";
+const LOCALE_FILE = new RegExp(
+  `(?:^|/)(?:${LANGUAGES})(?:[-_](?:[A-Z]{2}|[a-z]{2}|[A-Za-z]{4}|\\d{3}))?\\.(?:json|ya?ml|js|ts|properties)$`,
+);
+
+/** True when `path` is a translation catalogue. */
+export function isTranslationFile(path: string): boolean {
+  return TRANSLATION_FOLDER.test(path) || TRANSLATION_FORMAT.test(path) || LOCALE_FILE.test(path);
 }

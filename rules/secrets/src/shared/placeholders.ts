@@ -2,7 +2,7 @@
 
 // A reference to a value that lives elsewhere: an environment variable, a template, a secret store.
 const REFERENCE =
-  /\$\{|\$\(|\{\{|\{%|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_]+%$|process\.env|import\.meta\.env|os\.environ|os\.getenv|ENV\[|ENV\.fetch|getenv\(|\bsecrets?\.|\bvault:|^arn:aws:secretsmanager|^(?:ref|secretref|valueFrom)\b/i;
+  /\$\{|\$\(|\{\{|\{%|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_]+%$|^\{[A-Za-z_][\w.-]*\}$|process\.env|import\.meta\.env|os\.environ|os\.getenv|ENV\[|ENV\.fetch|getenv\(|\bsecrets?\.|\bvault:|^arn:aws:secretsmanager|^(?:ref|secretref|valueFrom)\b/i;
 
 // Words people write where a value should go. Random credentials practically never contain them.
 const WORDS =
@@ -45,14 +45,41 @@ const DEFAULTS = new Set([
   "12345678",
 ]);
 
+// Leetspeak people write defaults in (`p0stgr3s`, `s3cr3t`, `adm1n`): still the default word.
+const LEET: Readonly<Record<string, string>> = {
+  "0": "o",
+  "1": "i",
+  "3": "e",
+  "4": "a",
+  "5": "s",
+  "7": "t",
+  "@": "a",
+  $: "s",
+};
+
+/** The value with leetspeak read back as letters, lower-cased. */
+export function unleet(value: string): string {
+  return Array.from(value.toLowerCase(), (char) => LEET[char] ?? char).join("");
+}
+
+/**
+ * True when runs of one repeated character (six or more) make up most of `value`: `xxxxxxxx`,
+ * `hf_xxxxxxxxxxxxxxxxxxxxxxxx`, `AAAAAAAAAAAA-1`. A run inside a longer value is no sign: base64 of
+ * DER (`MIIEvAIBADANBgkqhkiG9w0BAQEFAASC…`) and other real encodings have long `A` runs.
+ */
+export function isMostlyRepeated(value: string): boolean {
+  const repeated = (value.match(/(.)\1{5,}/g) ?? []).reduce((sum, run) => sum + run.length, 0);
+  return repeated * 2 > value.length;
+}
+
 /** True when `value` is a placeholder, a reference or a documentation word rather than a credential. */
 export function isPlaceholder(value: string): boolean {
   const trimmed = value.trim();
   if (trimmed.length === 0) return true;
   if (/^<[^<>]*>$/.test(trimmed) || /^\[[^[\]]*\]$/.test(trimmed)) return true;
   if (REFERENCE.test(trimmed) || WORDS.test(trimmed)) return true;
-  if (DEFAULTS.has(trimmed.toLowerCase())) return true;
-  if (/(.)\1{5,}/.test(trimmed)) return true;
+  if (DEFAULTS.has(trimmed.toLowerCase()) || DEFAULTS.has(unleet(trimmed))) return true;
+  if (isMostlyRepeated(trimmed)) return true;
   if (/^[*•x#.?_-]+$/i.test(trimmed)) return true;
   return false;
 }

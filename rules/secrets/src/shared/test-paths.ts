@@ -16,6 +16,13 @@ export const DEFAULT_TEST_FILES = [
   "**/__tests__/**",
   "**/__fixtures__/**",
   "**/__mocks__/**",
+  // Mock modules only tests import (logto's connector `src/mock.ts`), and end-to-end suites.
+  "**/mocks/**",
+  "**/mock.*",
+  "**/*.mock.*",
+  "**/e2e/**",
+  "**/cypress/**",
+  "**/playwright/**",
   "**/fixtures/**",
   "**/testdata/**",
   "**/spec/**",

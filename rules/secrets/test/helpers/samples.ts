@@ -17,6 +17,8 @@ export function fakeJwt(payload: Record<string, unknown>, seed = 7): string {
 const HANDMADE: Record<string, () => string> = {
   "docker-config-auth": () => `"auth": "${Buffer.from(`deploy:${fakeToken("", 20, 3)}`).toString("base64")}"`,
   jwt: () => fakeJwt({ sub: "svc-deploy", role: "service_role", iat: 1700000000 }),
+  // Its value class allows 8 characters, too short for its entropy gate: a generated sample could fail it.
+  "snowflake-credential": () => `SNOWFLAKE_PASSWORD=${fakeToken("", 24, 31)}`,
 };
 
 /** Base names the credential-file detectors run in. */

@@ -57,6 +57,33 @@ export const comms: Detector[] = [
     keywords: ["xoxa-", "xoxo-", "xoxr-", "xoxs-"],
   },
   {
+    id: "slack-client-token",
+    provider: "Slack",
+    secret: "web client session token",
+    source: "https://api.slack.com/authentication/token-types",
+    pattern: token("xoxc-", "\\d{6,15}-\\d{6,15}-\\d{6,15}-[a-f0-9]{64}"),
+    keywords: ["xoxc-"],
+  },
+  {
+    id: "slack-session-cookie",
+    provider: "Slack",
+    secret: "session cookie",
+    source: "https://api.slack.com/authentication/token-types",
+    // URL-encoded base64 (`%2F`, `%2B`, `%3D`), about 200 characters.
+    pattern: token("xoxd-", "[A-Za-z0-9%/+=]{60,400}"),
+    keywords: ["xoxd-"],
+    minEntropy: 4,
+  },
+  {
+    id: "slack-rotating-token",
+    provider: "Slack",
+    secret: "rotating (expiring) bot or user token",
+    source: "https://api.slack.com/authentication/rotation",
+    pattern: token("xoxe.xox", "[bp]-\\d-[A-Za-z0-9-]{60,200}"),
+    keywords: ["xoxe.xox"],
+    minEntropy: 3.5,
+  },
+  {
     id: "slack-webhook-url",
     provider: "Slack",
     secret: "incoming webhook URL",

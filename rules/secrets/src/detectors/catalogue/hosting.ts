@@ -33,6 +33,16 @@ export const hosting: Detector[] = [
     keywords: ["fo1_", "fm1a_", "fm1r_", "fm2_"],
   },
   {
+    id: "vercel-prefixed-token",
+    provider: "Vercel",
+    // vcp_ personal, vci_ integration, vca_ app access, vcr_ app refresh, vck_ API key.
+    secret: "access token or API key",
+    source: "https://vercel.com/changelog/new-token-formats-and-secret-scanning",
+    pattern: "(?<![A-Za-z0-9_])(vc[pirak]_[A-Za-z0-9]{24,64})(?![A-Za-z0-9_])",
+    keywords: ["vcp_", "vci_", "vca_", "vcr_", "vck_"],
+    minEntropy: 3.5,
+  },
+  {
     id: "vercel-token",
     provider: "Vercel",
     secret: "access token",
@@ -57,6 +67,17 @@ export const hosting: Detector[] = [
     pattern: named(["netlify"], "[A-Za-z0-9_-]{40,46}"),
     keywords: ["netlify"],
     minEntropy: 4,
+  },
+  {
+    id: "cloudflare-scannable-token",
+    provider: "Cloudflare",
+    // cfut_ user API token, cfat_ account API token, cfk_ global API key.
+    secret: "API token or global API key",
+    source: "https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/",
+    // The prefix, 40 characters, then a checksum of undocumented length.
+    pattern: "(?<![A-Za-z0-9_])((?:cfut|cfat|cfk)_[A-Za-z0-9]{40}[A-Za-z0-9]{4,16})(?![A-Za-z0-9_])",
+    keywords: ["cfut_", "cfat_", "cfk_"],
+    minEntropy: 3.8,
   },
   {
     id: "cloudflare-api-token",

@@ -6,6 +6,10 @@ import type { Detector } from "../types.js";
 
 const STRIPE = "https://docs.stripe.com/keys#obtain-api-keys";
 
+// 32 characters after the prefix (Shopify's changelog, April 2020). Older tokens were hex; current
+// ones use the whole alphanumeric range, so a hex-only body misses them.
+const SHOPIFY_BODY = "[A-Za-z0-9]{32}";
+
 export const payments: Detector[] = [
   // Clerk's keys share Stripe's prefixes; named Clerk keys are matched first so they get the right provider.
   {
@@ -102,7 +106,7 @@ export const payments: Detector[] = [
     provider: "Shopify",
     secret: "Admin API access token",
     source: "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens",
-    pattern: token("shpat_", "[a-fA-F0-9]{32}"),
+    pattern: token("shpat_", SHOPIFY_BODY),
     keywords: ["shpat_"],
   },
   {
@@ -110,7 +114,7 @@ export const payments: Detector[] = [
     provider: "Shopify",
     secret: "custom app access token",
     source: "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens",
-    pattern: token("shpca_", "[a-fA-F0-9]{32}"),
+    pattern: token("shpca_", SHOPIFY_BODY),
     keywords: ["shpca_"],
   },
   {
@@ -118,7 +122,7 @@ export const payments: Detector[] = [
     provider: "Shopify",
     secret: "private app password",
     source: "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens",
-    pattern: token("shppa_", "[a-fA-F0-9]{32}"),
+    pattern: token("shppa_", SHOPIFY_BODY),
     keywords: ["shppa_"],
   },
   {
@@ -126,7 +130,7 @@ export const payments: Detector[] = [
     provider: "Shopify",
     secret: "app shared secret",
     source: "https://shopify.dev/docs/apps/build/authentication-authorization/client-secrets",
-    pattern: token("shpss_", "[a-fA-F0-9]{32}"),
+    pattern: token("shpss_", SHOPIFY_BODY),
     keywords: ["shpss_"],
   },
   {

@@ -358,6 +358,24 @@ export const saas: Detector[] = [
     examples: ["0x0000000000000000000000000000000000000000"],
   },
   {
+    id: "secp256k1-private-key",
+    provider: "Ethereum (secp256k1)",
+    secret: "wallet or deployer private key",
+    source: "https://ethereum.org/en/developers/docs/accounts/#account-creation",
+    // 32 bytes as 0x-prefixed hex, next to a name that says it is a private key (a bare 0x… of that
+    // length is as often a transaction or block hash).
+    pattern: named(
+      ["private_key", "privatekey", "priv_key", "deployer_key", "wallet_key", "signer_key", "eth_key", "pk"],
+      "0x[a-fA-F0-9]{64}",
+    ),
+    keywords: ["private", "priv_key", "deployer", "wallet", "signer", "eth_key", "pk"],
+    minEntropy: 3,
+    examples: [
+      // Hardhat's and Anvil's default account #0: printed by `npx hardhat node`, public to everyone.
+      "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+    ],
+  },
+  {
     id: "oauth-app-secret",
     provider: "OAuth application",
     secret: "app secret",

@@ -60,8 +60,14 @@ export const vcs: Detector[] = [
     id: "github-app-installation-token",
     provider: "GitHub",
     secret: "GitHub App installation access token",
-    source: GITHUB,
-    pattern: token("ghs_", "[A-Za-z0-9]{36}"),
+    // Opaque (ghs_ + 36) until 27 April 2026; since then the stateless form ghs_<app id>_<JWT>, about
+    // 520 characters.
+    source:
+      "https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app",
+    pattern: token(
+      "ghs_",
+      "(?:\\d{1,12}_eyJ[A-Za-z0-9_-]{10,2000}\\.[A-Za-z0-9_-]{10,4000}\\.[A-Za-z0-9_-]{16,1000}|[A-Za-z0-9]{36})",
+    ),
     keywords: ["ghs_"],
     minEntropy: 3,
   },
