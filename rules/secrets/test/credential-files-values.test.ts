@@ -1,7 +1,7 @@
 // The "values" half of the credential-files fixture: one file per form of how values are judged
 // (passwords people chose in config, base64 with long runs, provider-shaped dummies at info, URLs
 // with passwords in any scheme, current provider formats), and clean look-alikes that stay silent.
-// The whole pack must report exactly what expected.values.json lists, file by file.
+// The whole pack must report exactly what values.expected.json lists, file by file.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,7 +10,7 @@ import { lintFiles } from "./helpers/lint.js";
 
 const root = fileURLToPath(new URL("./fixtures/credential-files", import.meta.url));
 // Read unconditionally: a missing expectations file fails the suite instead of passing silently.
-const expected = JSON.parse(readFileSync(join(root, "expected.values.json"), "utf8")) as Record<string, string[]>;
+const expected = JSON.parse(readFileSync(join(root, "values.expected.json"), "utf8")) as Record<string, string[]>;
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -37,7 +37,7 @@ describe("secrets pack on credential-files/values and clean/values", async () =>
   });
 
   it.each(Object.keys(files).sort())("%s has exactly its expected findings", (path) => {
-    expect(expected[path], `${path} is missing from expected.values.json`).toBeDefined();
+    expect(expected[path], `${path} is missing from values.expected.json`).toBeDefined();
     if (path.startsWith("clean/")) expect(expected[path], `${path} is a look-alike: it must stay silent`).toEqual([]);
     expect(actual[path]).toEqual(expected[path]);
   });

@@ -1,7 +1,8 @@
 // The credential-files fixture: one file per credential form, each with its expected findings
 // (fixtures/credential-files/expected.<part>.json, file → "<line> <rule id>"), and for each part a
 // clean/<part>/ twin of realistic look-alikes that must stay silent. Every expected.*.json is read,
-// so each part of the fixture (where the pack looks, how values are judged) is checked the same way.
+// so each part of the fixture is checked the same way. The "values" half (how values are judged) has
+// its own test, credential-files-values.test.ts, which also checks severities (dummies are info).
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
