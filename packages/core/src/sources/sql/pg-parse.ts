@@ -26,7 +26,10 @@ function parts(text: string, block: SplitStatement, stmts: PgRawStmt[]): SqlStat
   const toIndex = byteToIndex(block.text);
   return stmts.flatMap((stmt) => {
     const from = toIndex(stmt.stmt_location ?? 0);
-    const to = stmt.stmt_len === undefined || stmt.stmt_len === 0 ? block.text.length : toIndex((stmt.stmt_location ?? 0) + stmt.stmt_len);
+    const to =
+      stmt.stmt_len === undefined || stmt.stmt_len === 0
+        ? block.text.length
+        : toIndex((stmt.stmt_location ?? 0) + stmt.stmt_len);
     const raw = block.text.slice(from, to);
     const lead = LEADING.exec(raw)?.[0].length ?? 0;
     const body = raw.slice(lead).replace(TRAILING, "");

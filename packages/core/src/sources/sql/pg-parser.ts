@@ -1,36 +1,45 @@
 // PostgreSQL's own grammar (libpg-query: the server's parser compiled to WebAssembly). Loading the
 // WebAssembly module is asynchronous and takes tens of milliseconds, so it is loaded once, before
 // files are read, and every parse after that is synchronous.
+import { createRequire } from "node:module";
 import type { PgRawStmt } from "../../rule-api/types.js";
 
 type LibPgQuery = typeof import("libpg-query");
 
-let loaded: LibPgQuery | null = null;
+// Required, not imported: Node keeps one CommonJS instance per path, so every copy of this module
+// (the CLI's bundle, a pack's own import, a test's source import) shares the one loaded parser.
+const requireHere = createRequire(import.meta.url);
+let library: LibPgQuery | null = null;
 let loading: Promise<void> | null = null;
 let loadMs: number | null = null;
+
+function libpgQuery(): LibPgQuery {
+  library ??= requireHere("libpg-query") as LibPgQuery;
+  return library;
+}
 
 /** Loads the parser (once; later calls wait for the same load). */
 export function loadPostgresParser(): Promise<void> {
   loading ??= (async () => {
     const started = performance.now();
-    const module = await import("libpg-query");
-    await module.loadModule();
-    loaded = module;
+    await libpgQuery().loadModule();
     loadMs = performance.now() - started;
   })();
   return loading;
 }
 
-/** How long loading took, in milliseconds, or null before it finished. */
+/** How long loading took, in milliseconds, or null before it finished in this copy of the module. */
 export function postgresParserLoadMs(): number | null {
   return loadMs;
 }
 
 function parser(): LibPgQuery {
-  // A caller that parses before loading is a bug of ours, not bad input: say so plainly.
-  if (loaded === null) throw new Error("The PostgreSQL parser is not loaded: await loadPostgresParser() first.");
-  return loaded;
+  // libpg-query throws "not initialized" itself when nothing awaited loadPostgresParser(): a bug of
+  // ours, not bad input, and never to be mistaken for a syntax error (see parsePostgres).
+  return libpgQuery();
 }
+
+const NOT_LOADED = /not initialized/i;
 
 export type PgParseOutcome =
   | { ok: true; statements: PgRawStmt[] }
@@ -77,6 +86,7 @@ export function parsePostgres(text: string): PgParseOutcome {
     const result = pg.parseSync(text) as { stmts?: PgRawStmt[] };
     return { ok: true, statements: result.stmts ?? [] };
   } catch (error) {
+    if (error instanceof Error && NOT_LOADED.test(error.message)) throw error;
     const details = error as SqlErrorLike;
     const cursor = details.sqlDetails?.cursorPosition;
     const message = typeof details.message === "string" ? details.message : String(error);
@@ -100,15 +110,15 @@ const COMMENT_TOKENS = new Set(["SQL_COMMENT", "C_COMMENT"]);
  */
 export function scanPostgres(text: string): PgToken[] {
   const toIndex = byteToIndex(text);
+  const pg = parser();
   try {
-    return parser()
-      .scanSync(text)
-      .tokens.map((token) => {
-        const start = toIndex(token.start);
-        const end = toIndex(token.end);
-        return { start, end, text: text.slice(start, end), comment: COMMENT_TOKENS.has(token.tokenName) };
-      });
-  } catch {
+    return pg.scanSync(text).tokens.map((token) => {
+      const start = toIndex(token.start);
+      const end = toIndex(token.end);
+      return { start, end, text: text.slice(start, end), comment: COMMENT_TOKENS.has(token.tokenName) };
+    });
+  } catch (error) {
+    if (error instanceof Error && NOT_LOADED.test(error.message)) throw error;
     return [];
   }
 }
