@@ -61,6 +61,14 @@ describe("PostgreSQL's grammar", () => {
     expect(outcomes("CREATE TABLE t (id int")).toEqual([["create_table", "syntax error at end of input"]]);
   });
 
+  it("says a statement nested deeper than PostgreSQL's parser stack is nested too deeply", () => {
+    const deep = `SELECT ${"(".repeat(100_000)}1${")".repeat(100_000)};\nDROP TABLE users;`;
+    expect(outcomes(deep)).toEqual([
+      ["select", "nested too deeply: the parser ran out of stack"],
+      ["drop_table", null],
+    ]);
+  });
+
   it("reads a SQL-standard function body (BEGIN ATOMIC) as one statement", () => {
     const sql =
       "CREATE FUNCTION total(o orders) RETURNS numeric LANGUAGE sql BEGIN ATOMIC SELECT o.net + o.tax; END;\nSELECT 1;";

@@ -3,6 +3,7 @@
 // files are read, and every parse after that is synchronous.
 import { createRequire } from "node:module";
 import type { PgRawStmt } from "../../rule-api/types.js";
+import { isStackOverflow, STATEMENT_NESTED_TOO_DEEPLY } from "../too-deep.js";
 
 type LibPgQuery = typeof import("libpg-query");
 
@@ -87,6 +88,11 @@ export function parsePostgres(text: string): PgParseOutcome {
     return { ok: true, statements: result.stmts ?? [] };
   } catch (error) {
     if (error instanceof Error && NOT_LOADED.test(error.message)) throw error;
+    // Nesting deeper than PostgreSQL's parser stack (bison's "memory exhausted"), or than ours when
+    // reading its tree back: the server rejects it too, in the words every parser here uses.
+    if (isStackOverflow(error) || (error instanceof Error && /^memory exhausted\b/.test(error.message))) {
+      return { ok: false, message: STATEMENT_NESTED_TOO_DEEPLY, offset: 0 };
+    }
     const details = error as SqlErrorLike;
     const cursor = details.sqlDetails?.cursorPosition;
     const message = typeof details.message === "string" ? details.message : String(error);
