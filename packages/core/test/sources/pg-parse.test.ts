@@ -1,6 +1,8 @@
 // PostgreSQL is parsed by PostgreSQL's grammar (libpg-query): every form the server accepts parses,
 // including those sql-parser-cst could not read, and a broken statement gets the server's message
 // and the position of the token it stopped at.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadPostgresParser, parseSql } from "../../src/sources/sql/index.js";
 import { splitSql } from "../../src/sources/sql/split.js";
@@ -112,6 +114,23 @@ describe("PostgreSQL's grammar", () => {
       ["psql_command", null],
       ["select", null],
     ]);
+  });
+
+  it("loads sql-parser-cst only when a MySQL or SQLite statement is parsed", () => {
+    const sources = fileURLToPath(new URL("../../dist/sources/sql/index.js", import.meta.url));
+    const script = `
+      import { createRequire } from "node:module";
+      const cache = createRequire(import.meta.url).cache;
+      const loaded = () => Object.keys(cache).some((path) => path.includes("sql-parser-cst"));
+      const { loadPostgresParser, parseSql } = await import(${JSON.stringify(sources)});
+      await loadPostgresParser();
+      parseSql("CREATE TABLE t (id int);", "postgresql");
+      const afterPostgres = loaded();
+      parseSql("CREATE TABLE t (id int);", "mysql");
+      console.log(JSON.stringify([afterPostgres, loaded()]));`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual([false, true]);
   });
 
   it("keeps MySQL and SQLite on sql-parser-cst", () => {

@@ -1,7 +1,7 @@
 // Parses a SQL file statement by statement: PostgreSQL with PostgreSQL's own grammar (pg-parse.ts),
 // MySQL and SQLite with sql-parser-cst. A statement the parser rejects keeps its kind, and never
 // hides the statements around it.
-import { parse } from "sql-parser-cst";
+import { createRequire } from "node:module";
 import type { SqlDialect, SqlSource, SqlStatement } from "../../rule-api/types.js";
 import { isStackOverflow, STATEMENT_NESTED_TOO_DEEPLY } from "../too-deep.js";
 import { classifyStatement } from "./classify.js";
@@ -10,6 +10,17 @@ import { isKnownParserGap } from "./known-gaps.js";
 import { parsePostgresStatements } from "./pg-parse.js";
 import { type SplitStatement, splitSql } from "./split.js";
 import { uncheckedDialectOf } from "./unchecked-dialect.js";
+
+type CstParse = typeof import("sql-parser-cst").parse;
+
+// Required on first use: a PostgreSQL-only repository (most of them) never loads this 7 MB parser.
+const requireHere = createRequire(import.meta.url);
+let cstParse: CstParse | null = null;
+
+function parse(...args: Parameters<CstParse>): ReturnType<CstParse> {
+  cstParse ??= (requireHere("sql-parser-cst") as typeof import("sql-parser-cst")).parse;
+  return cstParse(...args);
+}
 
 /** Moves every `range` of a CST node by `offset`, in place (each node once). */
 function shiftRanges(root: unknown, offset: number): void {
