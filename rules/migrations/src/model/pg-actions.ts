@@ -1,19 +1,7 @@
 // Cuts the actions of a PostgreSQL ALTER TABLE out of its text. libpg-query gives each action as a
 // node but not where it is written, so the text is cut with PostgreSQL's own lexer (strings, dollar
 // quotes, comments and nested parentheses never split an action) and checked against the tree.
-import { type PgToken, scanPostgres } from "@deploylint/core/rule-api";
-
-/** String index of a UTF-8 byte offset into `text` (libpg-query's locations are bytes). */
-function indexOfByte(text: string, byte: number): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (bytes >= byte) return i;
-    const code = text.codePointAt(i) ?? 0;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-    if (code >= 0x10000) i++;
-  }
-  return text.length;
-}
+import { byteToIndex, type PgToken, scanPostgres } from "@deploylint/core/rule-api";
 
 /** Index of the first token after the (possibly schema-qualified) name starting at token `at`. */
 function afterName(tokens: readonly PgToken[], at: number): number {
@@ -28,7 +16,7 @@ function afterName(tokens: readonly PgToken[], at: number): number {
  */
 export function pgActionTexts(statement: string, relationLocation: number, expected: number): string[] | null {
   const tokens = scanPostgres(statement).filter((token) => !token.comment);
-  const nameStart = indexOfByte(statement, relationLocation);
+  const nameStart = byteToIndex(statement)(relationLocation);
   const at = tokens.findIndex((token) => token.start >= nameStart);
   if (at === -1) return null;
   const pieces: PgToken[][] = [[]];
