@@ -29,6 +29,8 @@ const EXTERNAL = [
   "@typescript-eslint/typescript-estree",
   "typescript",
   "sql-parser-cst",
+  // PostgreSQL's parser loads its .wasm from beside its own code.
+  "libpg-query",
   "sql.js",
   "pg",
   "mysql2",

@@ -3,6 +3,7 @@
 // server, compares schema snapshots, and reports what a rollback would leave behind.
 import type { LintResult } from "@deploylint/core";
 import type { SqlDialect } from "@deploylint/core/rule-api";
+import { loadPostgresParser } from "@deploylint/core/sources";
 import { changedFiles } from "./changed.js";
 import { discoverMigrations, type MigrationSettings } from "./discover.js";
 import { type EngineChoice, openEngine } from "./engines/index.js";
@@ -50,6 +51,7 @@ export interface VerifyResult {
 
 /** Throws NothingToVerifyError when there is no migration to run: a gate that ran nothing must not pass. */
 export async function verifyMigrations(options: VerifyOptions): Promise<VerifyResult> {
+  await loadPostgresParser();
   const { migrations, dialect, files, searched } = discoverMigrations({
     cwd: options.cwd,
     settings: options.settings,

@@ -1,8 +1,11 @@
 // discoverMigrations reads the framework files beside migrations as the lint does: diesel's
 // metadata.toml decides the transaction, Prisma's migration_lock.toml the dialect.
-import { afterAll, describe, expect, it } from "vitest";
+import { loadPostgresParser } from "@deploylint/core/sources";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discoverMigrations } from "../src/index.js";
 import { migrationRepo } from "./repo.js";
+
+beforeAll(() => loadPostgresParser());
 
 describe("discoverMigrations and framework files", () => {
   const repos: { remove(): void }[] = [];

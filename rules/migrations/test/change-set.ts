@@ -1,8 +1,11 @@
 // Test helper for the change-set rules: runs a project rule's check over migration facts built by
 // the real extractor path, with a change set (the RuleTester has no --changed-since).
 import type { ChangeSet, FactRecord, ProjectRule } from "@deploylint/core/rule-api";
-import { createLineIndex, parseScript, parseSql } from "@deploylint/core/sources";
+import { createLineIndex, loadPostgresParser, parseScript, parseSql } from "@deploylint/core/sources";
 import { buildMigration, buildScriptMigration, type MigrationFact, migrationFact } from "../src/model/index.js";
+
+// PostgreSQL's grammar loads asynchronously, once, before any statement is parsed.
+await loadPostgresParser();
 
 function factOf(path: string, text: string): MigrationFact | null {
   const lines = createLineIndex(text);

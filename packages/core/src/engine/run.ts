@@ -8,6 +8,7 @@ import type { Finding, LintResult, SkippedFile, SuppressedFinding } from "../fin
 import type { ChangeSet } from "../rule-api/types.js";
 import { classifyPath } from "../sources/classify.js";
 import { loadParsers } from "../sources/registry.js";
+import { postgresParserLoadMs } from "../sources/sql/pg-parser.js";
 import { type FileCache, newSecretKey } from "./cache.js";
 import { companionsUnchanged, createCompanionReader } from "./companions.js";
 import { UNUSED_SUPPRESSION_ID } from "./core-rules.js";
@@ -189,6 +190,8 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
     if ([...needed].some((kind) => planner.embeddingKinds.has(kind)))
       for (const kind of planner.embedded) needed.add(kind);
     const [parsers, reads] = await Promise.all([loadParsers(needed), readAll(pending, readOne)]);
+    const grammarMs = postgresParserLoadMs();
+    if (grammarMs !== null) options.debug?.(`PostgreSQL's grammar (libpg-query) loaded in ${Math.round(grammarMs)} ms`);
     for (const [index, file] of pending.entries()) {
       const planned = reads[index] as PlannedRead;
       const read = planned.result;

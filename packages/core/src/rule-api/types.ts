@@ -54,10 +54,26 @@ export interface SqlStatement {
   text: string;
   range: OffsetRange;
   kind: string;
-  /** sql-parser-cst statement node (with `range`), or null when the parser rejected it. */
+  /**
+   * The parser's tree, or null when the parser rejected the statement: for PostgreSQL, libpg-query's
+   * RawStmt (see PgRawStmt); for the other dialects, the sql-parser-cst statement node (with `range`).
+   */
   cst: unknown | null;
   /** The parser's message when `cst` is null and the statement is not a known unparseable form. */
   parseError: string | null;
+  /** Where the parser stopped (file offset of the offending token), when it says. */
+  parseErrorOffset?: number;
+}
+
+/**
+ * A statement as PostgreSQL's own parser (libpg-query) gives it: `stmt` holds one node keyed by its
+ * type (`{ AlterTableStmt: {…} }`); names in it are already unquoted and case-folded by PostgreSQL.
+ */
+export interface PgRawStmt {
+  stmt: Record<string, unknown>;
+  /** UTF-8 byte offset and length in the parsed text (absent when 0 / "to the end"). */
+  stmt_location?: number;
+  stmt_len?: number;
 }
 
 /** A SQL file written for a dialect deploylint has no grammar for, and why it was taken for one. */

@@ -5,5 +5,12 @@ export { parseDotenv } from "./dotenv.js";
 export { isJsoncPath, parseJson } from "./json.js";
 export { createLineIndex } from "./line-index.js";
 export { parseScript } from "./script.js";
-export { classifyStatement, parseSql, readSqlFile, resolveSqlDialect, splitSql } from "./sql/index.js";
+export {
+  classifyStatement,
+  loadPostgresParser,
+  parseSql,
+  readSqlFile,
+  resolveSqlDialect,
+  splitSql,
+} from "./sql/index.js";
 export { nodeRangeAt, parseYaml } from "./yaml.js";

@@ -22,7 +22,9 @@ export type ParserSet = {
 async function loadParser(kind: ParsedKind): Promise<ParserSet[ParsedKind]> {
   switch (kind) {
     case "sql": {
-      const { readSqlFile } = await import("./sql/index.js");
+      const { loadPostgresParser, readSqlFile } = await import("./sql/index.js");
+      // PostgreSQL's grammar is WebAssembly, loaded asynchronously: once, before any file is parsed.
+      await loadPostgresParser();
       return ({ text, path, sqlDialect }: ParseRequest) => ({
         ok: true,
         source: readSqlFile({ text, path, ...(sqlDialect !== undefined ? { configured: sqlDialect } : {}) }),

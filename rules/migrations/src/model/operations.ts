@@ -1,10 +1,12 @@
-// Turns statements into normalised operations. The CST gives names and action boundaries where the
-// parser understood the statement; every clause is then read by the same text readers, so a parser
-// gap of one dialect never hides or changes an operation.
+// Turns statements into normalised operations. The parser's tree gives names and action boundaries
+// where it understood the statement (sql-parser-cst's here, PostgreSQL's own in pg-operations.ts);
+// every clause is then read by the same text readers, so a parser gap of one dialect never hides or
+// changes an operation.
 import type { SqlStatement } from "@deploylint/core/rule-api";
 import { alterActionOperations } from "./alter-actions-text.js";
 import { isNode, listItems, nameOf } from "./names.js";
 import { createIndex, isBatched, textOperations, withTableOptions } from "./operations-text.js";
+import { isPgRawStmt, pgOperations } from "./pg-operations.js";
 import type { Direction, Operation, OperationBase, OperationDetail } from "./types.js";
 
 type Node = Record<string, unknown>;
@@ -99,6 +101,11 @@ export function statementOperations(
     statementKind: statement.kind,
     node,
   });
+  if (isPgRawStmt(statement.cst)) {
+    return pgOperations(statement, statement.cst).map(
+      ({ detail, node }) => ({ ...base(node), ...detail }) as Operation,
+    );
+  }
   if (isNode(statement.cst)) {
     return cstOperations(statement, statement.cst).map(
       ({ detail, node }) => ({ ...base(node), ...detail }) as Operation,

@@ -1,7 +1,21 @@
 // migrations/parse-error: a migration statement that neither parses nor is a known form the
 // parser lacks; the rest of the file is still linted.
-import { defineRule } from "@deploylint/core/rule-api";
+import { defineRule, type OffsetRange, type SqlStatement } from "@deploylint/core/rule-api";
 import { migrationOf } from "../model/index.js";
+
+/**
+ * Where the finding points: the token the parser stopped at (PostgreSQL names it: `at or near "x"`),
+ * or from there to the statement's end, or the whole statement when the parser gave no position.
+ */
+function errorRange(statement: SqlStatement): OffsetRange {
+  const { range, text } = statement;
+  const at = statement.parseErrorOffset;
+  if (at === undefined || at < range.start || at >= range.end) return range;
+  const near = /at or near "(.+)"$/.exec(statement.parseError ?? "")?.[1];
+  const local = at - range.start;
+  if (near !== undefined && text.startsWith(near, local)) return { start: at, end: at + near.length };
+  return { start: at, end: range.end };
+}
 
 export default defineRule({
   id: "parse-error",
@@ -26,7 +40,7 @@ export default defineRule({
           ctx.report({
             messageId: "parseError",
             data: { dialect: source.dialect, message: statement.parseError.replace(/\.$/, "") },
-            range: statement.range,
+            range: errorRange(statement),
           });
         }
       },

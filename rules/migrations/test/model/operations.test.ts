@@ -1,8 +1,10 @@
 import type { SqlDialect, SqlSource } from "@deploylint/core/rule-api";
-import { describe, expect, it } from "vitest";
-import { parseSql } from "../../../../packages/core/src/sources/sql/index.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadPostgresParser, parseSql } from "../../../../packages/core/src/sources/sql/index.js";
 import { buildMigration } from "../../src/model/model.js";
 import { statementOperations } from "../../src/model/operations.js";
+
+beforeAll(() => loadPostgresParser());
 
 function operations(sql: string, dialect: SqlDialect = "postgresql") {
   const source = parseSql(sql, dialect);

@@ -1,8 +1,10 @@
 // SQL inside ORM literals goes through the real SQL parser when the context offers it (rules do,
 // through ctx.parseEmbedded), and through the text readers otherwise.
-import { parseScript, parseSql } from "@deploylint/core/sources";
-import { describe, expect, it } from "vitest";
+import { loadPostgresParser, parseScript, parseSql } from "@deploylint/core/sources";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildScriptMigration } from "../../src/model/orm/index.js";
+
+beforeAll(() => loadPostgresParser());
 
 const KNEX = `exports.up = async function (knex) {
   await knex.raw("CREATE INDEX orders_status_idx ON orders (status) WHERE status <> 'done'; ALTER TABLE orders DROP COLUMN legacy");

@@ -1,13 +1,26 @@
-// Parses a SQL file statement by statement with sql-parser-cst; a statement the parser rejects
-// keeps its kind, and never hides the statements around it.
-import { parse } from "sql-parser-cst";
+// Parses a SQL file statement by statement: PostgreSQL with PostgreSQL's own grammar (pg-parse.ts),
+// MySQL and SQLite with sql-parser-cst. A statement the parser rejects keeps its kind, and never
+// hides the statements around it.
+import { createRequire } from "node:module";
 import type { SqlDialect, SqlSource, SqlStatement } from "../../rule-api/types.js";
 import { isStackOverflow, STATEMENT_NESTED_TOO_DEEPLY } from "../too-deep.js";
 import { classifyStatement } from "./classify.js";
 import { resolveSqlDialect } from "./dialect.js";
 import { isKnownParserGap } from "./known-gaps.js";
+import { parsePostgresStatements } from "./pg-parse.js";
 import { type SplitStatement, splitSql } from "./split.js";
 import { uncheckedDialectOf } from "./unchecked-dialect.js";
+
+type CstParse = typeof import("sql-parser-cst").parse;
+
+// Required on first use: a PostgreSQL-only repository (most of them) never loads this 7 MB parser.
+const requireHere = createRequire(import.meta.url);
+let cstParse: CstParse | null = null;
+
+function parse(...args: Parameters<CstParse>): ReturnType<CstParse> {
+  cstParse ??= (requireHere("sql-parser-cst") as typeof import("sql-parser-cst")).parse;
+  return cstParse(...args);
+}
 
 /** Moves every `range` of a CST node by `offset`, in place (each node once). */
 function shiftRanges(root: unknown, offset: number): void {
@@ -47,7 +60,11 @@ function parseStatement(
   text: string,
   start: number,
   dialect: SqlDialect,
-): Pick<SqlStatement, "cst" | "parseError"> & { parts?: { cst: unknown; range: [number, number] }[] } {
+): Pick<SqlStatement, "cst" | "parseError"> & {
+  parts?: { cst: unknown; range: [number, number] }[];
+  /** Where the parser stopped, relative to `text`. */
+  errorAt?: number | null;
+} {
   try {
     const program = parse(text, { dialect, includeRange: true, includeComments: false });
     // The block keeps its final `;`, which parses as a trailing empty statement.
@@ -62,7 +79,8 @@ function parseStatement(
     return { cst: null, parseError: null, parts };
   } catch (error) {
     if (isStackOverflow(error)) return { cst: null, parseError: STATEMENT_NESTED_TOO_DEEPLY };
-    return { cst: null, parseError: firstLine(error instanceof Error ? error.message : String(error)) };
+    const parseError = firstLine(error instanceof Error ? error.message : String(error));
+    return { cst: null, parseError, errorAt: errorOffset(error, text) };
   }
 }
 
@@ -165,7 +183,7 @@ function parseStatements(run: StatementRun): SqlStatement[] {
     const parsed = whole.get(`${range.start}:${range.end}`);
     // A statement the whole-file parse saw with the splitter's exact range needs no second parse.
     if (parsed !== undefined) return [{ text: body, range, kind, cst: parsed, parseError: null }];
-    const { cst, parseError, parts } = parseStatement(body, range.start, dialect);
+    const { cst, parseError, parts, errorAt } = parseStatement(body, range.start, dialect);
     if (parts !== undefined) {
       return parts.map((part) => {
         const partText = text.slice(part.range[0], part.range[1]);
@@ -184,12 +202,15 @@ function parseStatements(run: StatementRun): SqlStatement[] {
       if (block !== null) return parseStatements(block);
     }
     const gap = parseError !== null && isKnownParserGap({ dialect, kind, text: body, message: parseError });
-    return [{ text: body, range, kind, cst, parseError: gap ? null : parseError }];
+    if (parseError === null || gap) return [{ text: body, range, kind, cst, parseError: null }];
+    const at = errorAt === undefined || errorAt === null ? {} : { parseErrorOffset: range.start + errorAt };
+    return [{ text: body, range, kind, cst, parseError, ...at }];
   });
 }
 
 export function parseSql(text: string, dialect: SqlDialect): SqlSource {
   const { statements, comments } = splitSql(text, dialect);
+  if (dialect === "postgresql") return { dialect, comments, statements: parsePostgresStatements(text, statements) };
   return { dialect, comments, statements: parseStatements({ text, statements, dialect, limit: text.length }) };
 }
 

@@ -124,6 +124,15 @@ export function splitSql(text: string, dialect: SqlDialect): SplitResult {
         continue;
       }
     }
+    if (dialect === "postgresql" && pending.start === -1 && text[i] === "\\") {
+      // A psql meta-command (`\connect db`) runs to the end of its line, with no `;`.
+      const eol = text.indexOf("\n", i);
+      pending.start = i;
+      i = eol === -1 ? text.length : eol;
+      pending.end = i;
+      flush();
+      continue;
+    }
     const token = scanToken(options, i);
     i = token.end;
     if (token.type === "space") continue;

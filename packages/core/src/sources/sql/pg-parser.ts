@@ -1,0 +1,130 @@
+// PostgreSQL's own grammar (libpg-query: the server's parser compiled to WebAssembly). Loading the
+// WebAssembly module is asynchronous and takes tens of milliseconds, so it is loaded once, before
+// files are read, and every parse after that is synchronous.
+import { createRequire } from "node:module";
+import type { PgRawStmt } from "../../rule-api/types.js";
+import { isStackOverflow, STATEMENT_NESTED_TOO_DEEPLY } from "../too-deep.js";
+
+type LibPgQuery = typeof import("libpg-query");
+
+// Required, not imported: Node keeps one CommonJS instance per path, so every copy of this module
+// (the CLI's bundle, a pack's own import, a test's source import) shares the one loaded parser.
+const requireHere = createRequire(import.meta.url);
+let library: LibPgQuery | null = null;
+let loading: Promise<void> | null = null;
+let loadMs: number | null = null;
+
+function libpgQuery(): LibPgQuery {
+  library ??= requireHere("libpg-query") as LibPgQuery;
+  return library;
+}
+
+/** Loads the parser (once; later calls wait for the same load). */
+export function loadPostgresParser(): Promise<void> {
+  loading ??= (async () => {
+    const started = performance.now();
+    await libpgQuery().loadModule();
+    loadMs = performance.now() - started;
+  })();
+  return loading;
+}
+
+/** How long loading took, in milliseconds, or null before it finished in this copy of the module. */
+export function postgresParserLoadMs(): number | null {
+  return loadMs;
+}
+
+function parser(): LibPgQuery {
+  // libpg-query throws "not initialized" itself when nothing awaited loadPostgresParser(): a bug of
+  // ours, not bad input, and never to be mistaken for a syntax error (see parsePostgres).
+  return libpgQuery();
+}
+
+const NOT_LOADED = /not initialized/i;
+
+export type PgParseOutcome =
+  | { ok: true; statements: PgRawStmt[] }
+  | {
+      ok: false;
+      /** PostgreSQL's message: `syntax error at or near ","`. */
+      message: string;
+      /** Where PostgreSQL's cursor points, as an index into the parsed text. */
+      offset: number;
+    };
+
+/** Byte offsets (UTF-8) of libpg-query's locations, as indexes into a JavaScript string. */
+export function byteToIndex(text: string): (byte: number) => number {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
+  if (!/[^\x00-\x7f]/.test(text)) return (byte) => byte;
+  const indexAt: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i) ?? 0;
+    const bytes = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    for (let b = 0; b < bytes; b++) indexAt.push(i);
+    if (code >= 0x10000) i++; // the low surrogate is part of the same character
+  }
+  return (byte) => (byte >= indexAt.length ? text.length : (indexAt[byte] ?? text.length));
+}
+
+/** PostgreSQL's error cursor counts characters (code points): the string index of the n-th one. */
+function codePointToIndex(text: string, position: number): number {
+  let index = 0;
+  for (let n = 0; n < position && index < text.length; n++) {
+    index += (text.codePointAt(index) ?? 0) >= 0x10000 ? 2 : 1;
+  }
+  return index;
+}
+
+interface SqlErrorLike {
+  message: string;
+  sqlDetails?: { cursorPosition?: number };
+}
+
+/** Parses `text` (one or more statements) with PostgreSQL's grammar. */
+export function parsePostgres(text: string): PgParseOutcome {
+  const pg = parser();
+  try {
+    const result = pg.parseSync(text) as { stmts?: PgRawStmt[] };
+    return { ok: true, statements: result.stmts ?? [] };
+  } catch (error) {
+    if (error instanceof Error && NOT_LOADED.test(error.message)) throw error;
+    // Nesting deeper than PostgreSQL's parser stack (bison's "memory exhausted"), or than ours when
+    // reading its tree back: the server rejects it too, in the words every parser here uses.
+    if (isStackOverflow(error) || (error instanceof Error && /^memory exhausted\b/.test(error.message))) {
+      return { ok: false, message: STATEMENT_NESTED_TOO_DEEPLY, offset: 0 };
+    }
+    const details = error as SqlErrorLike;
+    const cursor = details.sqlDetails?.cursorPosition;
+    const message = typeof details.message === "string" ? details.message : String(error);
+    return { ok: false, message, offset: cursor === undefined ? 0 : codePointToIndex(text, cursor) };
+  }
+}
+
+export interface PgToken {
+  start: number;
+  end: number;
+  text: string;
+  /** A comment (the scanner reports them; the grammar skips them). */
+  comment: boolean;
+}
+
+const COMMENT_TOKENS = new Set(["SQL_COMMENT", "C_COMMENT"]);
+
+/**
+ * PostgreSQL's tokens of `text` (strings, dollar quotes and comments read by the server's own lexer),
+ * with string indexes; empty when the lexer rejects the text.
+ */
+export function scanPostgres(text: string): PgToken[] {
+  const toIndex = byteToIndex(text);
+  const pg = parser();
+  try {
+    return pg.scanSync(text).tokens.map((token) => {
+      const start = toIndex(token.start);
+      const end = toIndex(token.end);
+      return { start, end, text: text.slice(start, end), comment: COMMENT_TOKENS.has(token.tokenName) };
+    });
+  } catch (error) {
+    if (error instanceof Error && NOT_LOADED.test(error.message)) throw error;
+    return [];
+  }
+}
