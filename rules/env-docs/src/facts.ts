@@ -19,6 +19,12 @@ export type ReadFact = Span & {
   name: string | null;
   /** How it was read: "process.env", "import.meta.env", "os.getenv", "compose", … */
   via: string;
+  /**
+   * The read supplies its own value when the variable is unset (`process.env.X ?? "d"`,
+   * `os.getenv("X", "d")`, `${X:-d}`, a field default): such a read does not make the variable
+   * required. Absent means no fallback is known, as for an extractor that does not tell.
+   */
+  hasFallback?: boolean;
 };
 
 export interface Decorators {

@@ -13,7 +13,9 @@ export function shellReads(text: string): TextRead[] {
         const name = match[1] ?? match[2] ?? "";
         if (assigned.has(name)) continue;
         const start = offset + (match.index ?? 0) + match[0].length - name.length;
-        reads.push({ name, start, end: start + name.length, via: "shell" });
+        // `${X:-d}` and `${X-d}` expand to a default when X is unset; `${X:=d}` assigns one.
+        const hasFallback = match[1] !== undefined && /^:?[-=]/.test(expandable.slice(start - offset + name.length));
+        reads.push({ name, start, end: start + name.length, via: "shell", hasFallback });
       }
     }
     offset += line.length + 1;

@@ -127,4 +127,20 @@ describe("textReads", () => {
     ].join("\n");
     expect(reads("actions", code)).toEqual(["FROM_OUTSIDE 6:47-59"]);
   });
+
+  it("marks reads that give their own value when the variable is unset", () => {
+    const fallbacks = (language: TextLanguage, code: string) =>
+      textReads(language, code).map((read) => `${read.name}${read.hasFallback ? " fallback" : ""}`);
+    expect(fallbacks("compose", "a: ${A:-x}\nb: ${B-x}\nc: ${C}\nd: ${D?set it}\ne: $E\n")).toEqual([
+      "A fallback",
+      "B fallback",
+      "C",
+      "D",
+      "E",
+    ]);
+    expect(fallbacks("shell", 'echo "${A:-x} ${B:=y} ${C} $D"\n')).toEqual(["A fallback", "B fallback", "C", "D"]);
+    expect(
+      fallbacks("ruby", 'ENV.fetch("A", "x")\nENV.fetch("B") { "y" }\nENV["C"] || "z"\nENV.fetch("D")\nENV["E"]\n'),
+    ).toEqual(["A fallback", "B fallback", "C fallback", "D", "E"]);
+  });
 });
