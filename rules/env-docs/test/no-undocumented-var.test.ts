@@ -50,6 +50,14 @@ tester.run("no-undocumented-var", {
       },
     },
     {
+      name: "a read in a workspace package is documented by an example elsewhere in that package",
+      files: {
+        "apps/api/package.json": "{}",
+        "apps/api/docker/.env.sample": "# API port.\nAPI_PORT=4000\n",
+        "apps/api/src/server.ts": "process.env.API_PORT;",
+      },
+    },
+    {
       name: "the example file name is configurable",
       files: { "config/.env.dist": "# Cache.\nREDIS_URL=redis://localhost\n", "src/a.ts": "process.env.REDIS_URL;" },
       settings: { envDocs: { example: "config/.env.dist" } },
@@ -121,10 +129,11 @@ tester.run("no-undocumented-var", {
         ".env.example": example,
         "app/settings.py": 'SECRET = os.environ["DJANGO_SECRET"]\n',
         "docker-compose.yml": "services:\n  db:\n    image: postgres:${PG_VERSION:-16}\n",
-        Dockerfile: "FROM node:20\nARG NPM_TOKEN\n",
+        Dockerfile: "ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}\nARG NODE_VERSION\nARG NPM_TOKEN\n",
       },
       errors: [
-        { file: "Dockerfile", messageId: "undocumented", line: 2, column: 5 },
+        // NODE_VERSION has its default in the global ARG: the Dockerfile documents it.
+        { file: "Dockerfile", messageId: "undocumented", line: 4, column: 5 },
         { file: "app/settings.py", messageId: "undocumented", line: 1, column: 22 },
         { file: "docker-compose.yml", messageId: "undocumented", line: 3, column: 23 },
       ],
@@ -177,6 +186,47 @@ tester.run("no-undocumented-var", {
           line: 1,
           column: 13,
           data: { name: "API_URL", examples: "podman/env.sample" },
+        },
+      ],
+    },
+    {
+      name: "a package's own example comes before the root one; another package's example is not its own",
+      files: {
+        ".env.example": example,
+        "apps/api/package.json": "{}",
+        "apps/api/config/.env.example": "# API port.\nAPI_PORT=4000\n",
+        "apps/web/package.json": "{}",
+        "apps/web/src/a.ts": "process.env.API_PORT;",
+        "apps/api/src/a.ts": "process.env.QUEUE_URL;",
+      },
+      errors: [
+        {
+          file: "apps/api/src/a.ts",
+          messageId: "undocumented",
+          line: 1,
+          column: 13,
+          data: { name: "QUEUE_URL", example: "apps/api/config/.env.example" },
+        },
+        {
+          file: "apps/web/src/a.ts",
+          messageId: "undocumented",
+          line: 1,
+          column: 13,
+          data: { name: "API_PORT", example: ".env.example" },
+        },
+      ],
+    },
+    {
+      // An example that lists nothing yet emits no entry, but it exists: "no example file" would be false.
+      name: "an example with no entries is still the repository's example",
+      files: { ".env.sample": "# Copy to .env and fill in.\n", "src/a.ts": "process.env.API_URL;" },
+      errors: [
+        {
+          file: "src/a.ts",
+          messageId: "undocumented",
+          line: 1,
+          column: 13,
+          data: { name: "API_URL", example: ".env.sample" },
         },
       ],
     },
