@@ -8,13 +8,17 @@ export function pythonReads(text: string): TextRead[] {
     comment: "#",
     // os.environ["X"], environ["X"], os.environ.get("X"), os.getenv("X"), getenv("X")
     pattern: /\b(?:(?:os\.)?environ\s*\[|(?:os\.)?environ\.get\s*\(|(?:os\.)?getenv\s*\()\s*/g,
-  }).map((read) => (read.name !== null && hasDefaultArgument(text, read.end) ? { ...read, hasFallback: true } : read));
+  }).map((read) => (read.name === null ? read : { ...read, ...pythonFallback(text, read) }));
   return [...calls, ...settingsReads(text)].sort((a, b) => a.start - b.start);
 }
 
-/** `get("X", default)` / `getenv("X", default)`: a second argument right after the name's closing quote. */
-function hasDefaultArgument(text: string, nameEnd: number): boolean {
-  return /^["']\s*,\s*[^\s)]/.test(text.slice(nameEnd, nameEnd + 20));
+/**
+ * `get("X", default)` / `getenv("X", default)` have a fallback; `os.environ["X"]` raises KeyError
+ * when X is unset, so it has none; `getenv("X")` alone is None, which the code may handle (not said).
+ */
+function pythonFallback(text: string, read: TextRead): { hasFallback?: boolean } {
+  if (/^["']\s*,\s*[^\s)]/.test(text.slice(read.end, read.end + 20))) return { hasFallback: true };
+  return /\[\s*["']$/.test(text.slice(Math.max(0, read.start - 4), read.start)) ? { hasFallback: false } : {};
 }
 
 /**

@@ -13,14 +13,29 @@ export function shellReads(text: string): TextRead[] {
         const name = match[1] ?? match[2] ?? "";
         if (assigned.has(name)) continue;
         const start = offset + (match.index ?? 0) + match[0].length - name.length;
-        // `${X:-d}` and `${X-d}` expand to a default when X is unset; `${X:=d}` assigns one.
-        const hasFallback = match[1] !== undefined && /^:?[-=]/.test(expandable.slice(start - offset + name.length));
-        reads.push({ name, start, end: start + name.length, via: "shell", hasFallback });
+        reads.push({
+          name,
+          start,
+          end: start + name.length,
+          via: "shell",
+          ...shellFallback(match[1] !== undefined, expandable.slice(start - offset + name.length)),
+        });
       }
     }
     offset += line.length + 1;
   }
   return reads;
+}
+
+/**
+ * `${X:-d}` and `${X-d}` expand to a default when X is unset and `${X:=d}` assigns one;
+ * `${X:?msg}` stops the script; a plain `$X` expands to nothing (not said either way).
+ */
+function shellFallback(braced: boolean, after: string): { hasFallback?: boolean } {
+  if (!braced) return {};
+  if (/^:?[-=]/.test(after)) return { hasFallback: true };
+  if (/^:?\?/.test(after)) return { hasFallback: false };
+  return {};
 }
 
 /** Names the script sets: `X=…`, `export X=…`, `local X`, `read X`, `for X in`. */

@@ -55,15 +55,15 @@ export function textReads(language: TextLanguage, text: string): TextRead[] {
       return pythonReads(text);
     case "ruby":
       return callReads(text, { via: "ENV", comment: "#", pattern: /\bENV\s*(?:\[|\.fetch\s*\(?)\s*/g }).map((read) =>
-        // ENV.fetch("X", default), ENV.fetch("X") { … } and ENV["X"] || default handle an unset variable.
-        read.name !== null && /^["'](?:\s*,|\s*\)\s*(?:\{|do\b)|\s*\]\s*\|\|)/.test(text.slice(read.end, read.end + 20))
-          ? { ...read, hasFallback: true }
-          : read,
+        read.name === null ? read : { ...read, ...rubyFallback(text, read) },
       );
     case "go":
       return goReads(text);
     case "prisma":
-      return callReads(text, { via: "prisma env()", comment: "//", pattern: /\benv\s*\(\s*/g });
+      // Prisma refuses to start when a variable its schema reads with env() is unset.
+      return callReads(text, { via: "prisma env()", comment: "//", pattern: /\benv\s*\(\s*/g }).map((read) =>
+        read.name === null ? read : { ...read, hasFallback: false },
+      );
     case "shell":
       return shellReads(text);
     case "dockerfile":
@@ -106,6 +106,17 @@ export function callReads(text: string, options: { via: string; comment: string;
   return reads;
 }
 
+/**
+ * ENV.fetch("X", default), ENV.fetch("X") { … } and ENV["X"] || default handle an unset variable;
+ * a bare ENV.fetch("X") raises KeyError, so it has none; ENV["X"] alone is nil, which the code
+ * may or may not handle (not said).
+ */
+function rubyFallback(text: string, read: TextRead): { hasFallback?: boolean } {
+  const after = text.slice(read.end, read.end + 20);
+  if (/^["'](?:\s*,|\s*\)\s*(?:\{|do\b)|\s*\]\s*\|\|)/.test(after)) return { hasFallback: true };
+  return text.slice(Math.max(0, read.start - 12), read.start).includes("fetch") ? { hasFallback: false } : {};
+}
+
 /** Compose interpolation: `${X}`, `${X:-default}`, `${X?error}`, `$X`; `$$` is a literal dollar. */
 function composeReads(text: string): TextRead[] {
   const reads: TextRead[] = [];
@@ -120,11 +131,26 @@ function composeReads(text: string): TextRead[] {
       continue;
     const name = match[1] ?? match[2] ?? "";
     const start = (match.index ?? 0) + match[0].length - name.length;
-    // `${X:-d}` and `${X-d}` interpolate a default when X is unset.
-    const hasFallback = match[1] !== undefined && /^:?-/.test(text.slice(start + name.length, start + name.length + 2));
-    reads.push({ name, start, end: start + name.length, via: "compose", hasFallback });
+    reads.push({
+      name,
+      start,
+      end: start + name.length,
+      via: "compose",
+      ...composeFallback(match[1] !== undefined, text.slice(start + name.length)),
+    });
   }
   return reads;
+}
+
+/**
+ * `${X:-d}` and `${X-d}` interpolate a default; `${X?err}` and `${X:?err}` stop compose when X is
+ * unset; a plain `${X}` or `$X` becomes an empty string with a warning (not said either way).
+ */
+function composeFallback(braced: boolean, after: string): { hasFallback?: boolean } {
+  if (!braced) return {};
+  if (/^:?-/.test(after)) return { hasFallback: true };
+  if (/^:?\?/.test(after)) return { hasFallback: false };
+  return {};
 }
 
 /**

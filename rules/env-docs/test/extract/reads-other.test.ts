@@ -1,5 +1,6 @@
 // The reads of other languages' files (Prisma, Go, Python, Dockerfile), fixture by fixture against
-// reads-other/expected.json: name, position, how it was read and whether the read has a fallback.
+// reads-other/expected.json: name, position, how it was read, and whether the read has a fallback
+// ("fallback"), has none so an unset variable is an error ("required"), or does not say (nothing).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createLineIndex } from "@deploylint/core/sources";
@@ -24,7 +25,8 @@ describe("reads of other languages (fixtures/reads-other)", () => {
       const start = lines.positionAt(read.start);
       // The span is the name itself unless the name is derived (a prefixed pydantic field).
       if (read.spanIsName !== false) expect(text.slice(read.start, read.end)).toBe(read.name);
-      return `${read.name} ${start.line}:${start.column} ${read.via}${read.hasFallback ? " fallback" : ""}`;
+      const fallback = read.hasFallback === true ? " fallback" : read.hasFallback === false ? " required" : "";
+      return `${read.name} ${start.line}:${start.column} ${read.via}${fallback}`;
     });
     expect(found).toEqual(EXPECTED[name]);
   });

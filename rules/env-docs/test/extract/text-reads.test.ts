@@ -128,19 +128,30 @@ describe("textReads", () => {
     expect(reads("actions", code)).toEqual(["FROM_OUTSIDE 6:47-59"]);
   });
 
-  it("marks reads that give their own value when the variable is unset", () => {
+  it("marks reads that give their own value when unset (fallback), fail when unset (required), or neither", () => {
     const fallbacks = (language: TextLanguage, code: string) =>
-      textReads(language, code).map((read) => `${read.name}${read.hasFallback ? " fallback" : ""}`);
-    expect(fallbacks("compose", "a: ${A:-x}\nb: ${B-x}\nc: ${C}\nd: ${D?set it}\ne: $E\n")).toEqual([
+      textReads(language, code).map(
+        (read) =>
+          `${read.name}${read.hasFallback === true ? " fallback" : read.hasFallback === false ? " required" : ""}`,
+      );
+    expect(fallbacks("compose", "a: ${A:-x}\nb: ${B-x}\nc: ${C}\nd: ${D?set it}\ne: $E\nf: ${F:?set}\n")).toEqual([
+      "A fallback",
+      "B fallback",
+      "C",
+      "D required",
+      "E",
+      "F required",
+    ]);
+    expect(fallbacks("shell", 'echo "${A:-x} ${B:=y} ${C} $D ${E:?set E}"\n')).toEqual([
       "A fallback",
       "B fallback",
       "C",
       "D",
-      "E",
+      "E required",
     ]);
-    expect(fallbacks("shell", 'echo "${A:-x} ${B:=y} ${C} $D"\n')).toEqual(["A fallback", "B fallback", "C", "D"]);
     expect(
       fallbacks("ruby", 'ENV.fetch("A", "x")\nENV.fetch("B") { "y" }\nENV["C"] || "z"\nENV.fetch("D")\nENV["E"]\n'),
-    ).toEqual(["A fallback", "B fallback", "C fallback", "D", "E"]);
+    ).toEqual(["A fallback", "B fallback", "C fallback", "D required", "E"]);
+    expect(fallbacks("prisma", 'url = env("DATABASE_URL")\n')).toEqual(["DATABASE_URL required"]);
   });
 });
