@@ -37,6 +37,24 @@ tester.run("no-undocumented-var", {
       },
     },
     {
+      name: "proxy settings are the machine's, in either case",
+      files: {
+        ".env.example": example,
+        "src/a.ts": "process.env.HTTPS_PROXY ?? process.env.https_proxy ?? process.env.NO_PROXY;",
+      },
+    },
+    {
+      // hatchet's e2e tests read HATCHET_TEST_WORKFLOW_ID; a test run is not a deploy.
+      name: "reads in test files need no example entry",
+      files: {
+        ".env.example": example,
+        "cmd/cli/crons_e2e_test.go": 'id := os.Getenv("HATCHET_TEST_WORKFLOW_ID")\n',
+        "src/a.test.ts": "process.env.TEST_TOKEN;",
+        "app/tests/test_api.py": 'os.environ["TEST_API_URL"]\n',
+        "src/__tests__/b.ts": "process.env.FIXTURE_DIR;",
+      },
+    },
+    {
       name: "allow adds names and prefixes",
       files: { ".env.example": example, "src/a.ts": "process.env.MY_TOOL_HOME; process.env.OTEL_SERVICE_NAME;" },
       options: { allow: ["MY_TOOL_HOME", "OTEL_*"] },

@@ -1,5 +1,7 @@
 // Shell scripts: `${X}`, `${X:-d}`, `$X` for UPPER_CASE names the script does not set itself.
 // Lower-case names are the script's own locals by convention; single-quoted text is not expanded.
+// After the script sources a file that is not a dotenv file (`source "$DIR/results.txt"`, a
+// library), any name may have been set there: later expansions are not counted as reads.
 import type { TextRead } from "./text-reads.js";
 
 export function shellReads(text: string): TextRead[] {
@@ -23,6 +25,7 @@ export function shellReads(text: string): TextRead[] {
       }
     }
     offset += line.length + 1;
+    if (sourcesOtherFile(line)) break;
   }
   return reads;
 }
@@ -36,6 +39,14 @@ function shellFallback(braced: boolean, after: string): { hasFallback?: boolean 
   if (/^:?[-=]/.test(after)) return { hasFallback: true };
   if (/^:?\?/.test(after)) return { hasFallback: false };
   return {};
+}
+
+/** `source FILE` or `. FILE` as a command, FILE not a dotenv file (`.env`, `.env.local`, `prod.env`). */
+function sourcesOtherFile(line: string): boolean {
+  const match = /(?:^|[;&|(]|\bthen|\bdo)\s*(?:source|\.)\s+(\S+)/.exec(line.replace(/^\s*#.*$/, ""));
+  if (!match?.[1]) return false;
+  const path = match[1].replace(/^["']|["']$/g, "");
+  return !/(^|\/)\.env(\.[\w.-]+)?$|\.env$/.test(path);
 }
 
 /** Names the script sets: `X=…`, `export X=…`, `local X`, `read X`, `for X in`. */

@@ -4,6 +4,7 @@ import { defineRule } from "@deploylint/core/rule-api";
 import { DOCUMENTED_FACT, type DocumentedFact, READ_FACT, type ReadFact } from "../facts.js";
 import { indexExamples } from "../project/examples.js";
 import { KNOWN_OPTIONS_SCHEMA, type KnownOptions, knownMatcher } from "../project/platform.js";
+import { isTestFile } from "../project/test-files.js";
 import { DEFAULT_EXAMPLES, envDocsSettings } from "../settings.js";
 
 const messages = {
@@ -54,7 +55,7 @@ export default defineRule<typeof messages, NoUndocumentedVarOptions | undefined>
         ctx.report({ file, messageId: "dynamicAccess", severity: "info", fingerprintText: "dynamic", ...location });
         continue;
       }
-      if (known(read.name)) continue;
+      if (known(read.name) || isTestFile(file)) continue;
       const examples = index.examplesFor(file);
       if (examples.some((example) => example.names.has(read.name ?? ""))) continue;
       reported.add(key);
