@@ -50,6 +50,7 @@ tester.run("no-undocumented-var", {
         ".env.example": example,
         "cmd/cli/crons_e2e_test.go": 'id := os.Getenv("HATCHET_TEST_WORKFLOW_ID")\n',
         "src/a.test.ts": "process.env.TEST_TOKEN;",
+        "tests/load_test.ts": "process.env.TEST_EVENTS_COUNT;",
         "app/tests/test_api.py": 'os.environ["TEST_API_URL"]\n',
         "src/__tests__/b.ts": "process.env.FIXTURE_DIR;",
       },

@@ -2,7 +2,7 @@
 // not a deploy, so a missing example entry for them is not a gap whoever deploys would feel.
 
 const TEST_FILE = [
-  /\.(test|spec)\.[cm]?[jt]sx?$/, // app.test.ts, app.spec.js
+  /[._](test|spec)\.[cm]?[jt]sx?$/, // app.test.ts, app.spec.js, load_test.ts
   /_test\.go$/, // Go
   /(^|\/)test_[^/]+\.py$|_test\.py$/, // pytest
   /_spec\.rb$/, // RSpec
