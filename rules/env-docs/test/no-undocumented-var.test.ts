@@ -236,6 +236,25 @@ tester.run("no-undocumented-var", {
       ],
     },
     {
+      // linkwarden: apps/web/e2e/.env.example holds the e2e run's credentials; apps/web's reads belong at the root.
+      name: "an example in a test folder of the package is not the package's example",
+      files: {
+        ".env.sample": example,
+        "apps/web/package.json": "{}",
+        "apps/web/e2e/.env.example": "# Test login.\nTEST_USERNAME=test\n",
+        "apps/web/lib/stripe.ts": "process.env.STRIPE_SECRET_KEY;",
+      },
+      errors: [
+        {
+          file: "apps/web/lib/stripe.ts",
+          messageId: "undocumented",
+          line: 1,
+          column: 13,
+          data: { name: "STRIPE_SECRET_KEY", example: ".env.sample" },
+        },
+      ],
+    },
+    {
       // An example that lists nothing yet emits no entry, but it exists: "no example file" would be false.
       name: "an example with no entries is still the repository's example",
       files: { ".env.sample": "# Copy to .env and fill in.\n", "src/a.ts": "process.env.API_URL;" },

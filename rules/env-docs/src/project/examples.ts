@@ -5,6 +5,7 @@ import type { FactRecord } from "@deploylint/core/rule-api";
 import type { DocumentedFact } from "../facts.js";
 import type { EnvDocsSettings } from "../settings.js";
 import { isExampleFile, scopeOf } from "../settings.js";
+import { inTestFolder } from "./test-files.js";
 
 /** Files that make their directory a package of its own (a workspace package, a Go module, …). */
 const PACKAGE_MANIFESTS = new Set([
@@ -73,10 +74,12 @@ export function indexExamples(
         }
       }
       // Only inside a workspace package: at the root, a subfolder's example (podman/env.sample,
-      // docker/.env.example) is the template of one way to deploy, not the list of the whole repository.
+      // docker/.env.example) is the template of one way to deploy, not the list of the whole
+      // repository. An example in a test folder (linkwarden's apps/web/e2e/.env.example) lists
+      // what the tests need, not what the package reads.
       if (nearest.length === 0 && own !== "") {
         nearest = [...byPath.values()]
-          .filter((example) => packageOf(example.path) === own)
+          .filter((example) => packageOf(example.path) === own && !inTestFolder(example.path))
           .sort((a, b) => depth(a.path) - depth(b.path) || (a.path < b.path ? -1 : 1));
       }
       const root = (byScope.get("") ?? []).filter((example) => !nearest.includes(example));

@@ -12,3 +12,13 @@ const TEST_FILE = [
 export function isTestFile(path: string): boolean {
   return TEST_FILE.some((pattern) => pattern.test(path));
 }
+
+const TEST_FOLDERS = new Set(["test", "tests", "__tests__", "e2e", "spec", "cypress", "playwright", "fixtures"]);
+
+/** Whether a path lies in a folder of tests (`apps/web/e2e/.env.example` documents the e2e run). */
+export function inTestFolder(path: string): boolean {
+  return path
+    .split("/")
+    .slice(0, -1)
+    .some((segment) => TEST_FOLDERS.has(segment.toLowerCase()));
+}
