@@ -44,6 +44,11 @@ tester.run("no-undocumented-var", {
       },
     },
     {
+      // linkwarden's mobile app: Expo sets EXPO_OS itself.
+      name: "variables a framework sets at build time",
+      files: { ".env.example": example, "src/a.ts": 'process.env.EXPO_OS === "web";' },
+    },
+    {
       // hatchet's e2e tests read HATCHET_TEST_WORKFLOW_ID; a test run is not a deploy.
       name: "reads in test files need no example entry",
       files: {
