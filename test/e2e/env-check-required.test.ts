@@ -98,4 +98,14 @@ describe("env check: what is required", () => {
     });
     expect(web.status).toBe(2);
   }, 120_000);
+
+  it("with no example in the working directory, exits 2 naming the examples found in subfolders", () => {
+    // umami keeps its only example in podman/.
+    const dir = tempRepo({ "podman/env.sample": "# Database.\nDATABASE_URL=\n", "a.env": "A=1\n" });
+    const run = runCli(["env", "check", "--env-file", "a.env"], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      "in the working directory; found podman/env.sample in subfolders; pass the one this environment follows with --example podman/env.sample.",
+    );
+  }, 120_000);
 });

@@ -1,9 +1,10 @@
 // `deploylint env check`: checks a real environment (env files, the process environment) against
 // the example file: @required variables set, values of their @type, no typo'd names. It is the
 // "required variables are set" step of a pre-deploy gate, so it never prints a value.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { isExampleFileName } from "@deploylint/core/rule-api";
 import { createLineIndex, parseDotenv } from "@deploylint/core/sources";
 import { checkType, DEFAULT_EXAMPLES, type ExampleEntry, knownMatcher, readExample } from "@deploylint/rules-env-docs";
 import { type ReadsWithoutFallback, readsWithoutFallback } from "./env-check-reads.js";
@@ -141,10 +142,39 @@ function findExample(cwd: string, given: string | undefined): string {
   }
   const found = DEFAULT_EXAMPLES.find((name) => existsSync(resolve(cwd, name)) && isFile(resolve(cwd, name)));
   if (!found) {
+    const elsewhere = examplesBelow(cwd);
+    const hint =
+      elsewhere.length === 0
+        ? "pass --example FILE"
+        : `found ${elsewhere.join(", ")} in subfolders; pass the one this environment follows with --example ${elsewhere[0]}`;
     throw new NothingToCheck(
-      `nothing to check against: no example file (${DEFAULT_EXAMPLES.join(", ")}) in the working directory; pass --example FILE.`,
+      `nothing to check against: no example file (${DEFAULT_EXAMPLES.join(", ")}) in the working directory; ${hint}.`,
     );
   }
+  return found;
+}
+
+/** Folders an example search never enters: dependencies, builds, VCS data. */
+const SKIPPED_FOLDERS = new Set(["node_modules", ".git", "dist", "build", "vendor", ".next", "target", "coverage"]);
+
+/** Example files in subfolders (a few levels down, a few at most), to say which one to pass. */
+function examplesBelow(cwd: string): string[] {
+  const found: string[] = [];
+  const visit = (dir: string, depth: number) => {
+    let names: { name: string; isDirectory(): boolean; isFile(): boolean }[];
+    try {
+      names = readdirSync(resolve(cwd, dir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of names.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+      if (entry.isFile() && dir !== "" && isExampleFileName(path)) found.push(path);
+      else if (entry.isDirectory() && depth < 3 && !SKIPPED_FOLDERS.has(entry.name)) visit(path, depth + 1);
+      if (found.length >= 5) return;
+    }
+  };
+  visit("", 0);
   return found;
 }
 
