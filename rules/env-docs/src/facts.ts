@@ -19,6 +19,14 @@ export type ReadFact = Span & {
   name: string | null;
   /** How it was read: "process.env", "import.meta.env", "os.getenv", "compose", … */
   via: string;
+  /**
+   * true: the read supplies its own value when the variable is unset (`process.env.X ?? "d"`,
+   * `os.getenv("X", "d")`, `${X:-d}`, a field default). false: it has none, and an unset variable
+   * is an error or an empty value used as is (`os.environ["X"]`, Prisma `env("X")`, `${X:?}`, a
+   * bare `process.env.X`); env check then requires the variable. Absent: the extractor cannot tell
+   * (`os.getenv("X")` may be checked for None later), which env check does not count as required.
+   */
+  hasFallback?: boolean;
 };
 
 export interface Decorators {

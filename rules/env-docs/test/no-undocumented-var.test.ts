@@ -37,6 +37,30 @@ tester.run("no-undocumented-var", {
       },
     },
     {
+      name: "proxy settings are the machine's, in either case",
+      files: {
+        ".env.example": example,
+        "src/a.ts": "process.env.HTTPS_PROXY ?? process.env.https_proxy ?? process.env.NO_PROXY;",
+      },
+    },
+    {
+      // linkwarden's mobile app: Expo sets EXPO_OS itself.
+      name: "variables a framework sets at build time",
+      files: { ".env.example": example, "src/a.ts": 'process.env.EXPO_OS === "web";' },
+    },
+    {
+      // hatchet's e2e tests read HATCHET_TEST_WORKFLOW_ID; a test run is not a deploy.
+      name: "reads in test files need no example entry",
+      files: {
+        ".env.example": example,
+        "cmd/cli/crons_e2e_test.go": 'id := os.Getenv("HATCHET_TEST_WORKFLOW_ID")\n',
+        "src/a.test.ts": "process.env.TEST_TOKEN;",
+        "tests/load_test.ts": "process.env.TEST_EVENTS_COUNT;",
+        "app/tests/test_api.py": 'os.environ["TEST_API_URL"]\n',
+        "src/__tests__/b.ts": "process.env.FIXTURE_DIR;",
+      },
+    },
+    {
       name: "allow adds names and prefixes",
       files: { ".env.example": example, "src/a.ts": "process.env.MY_TOOL_HOME; process.env.OTEL_SERVICE_NAME;" },
       options: { allow: ["MY_TOOL_HOME", "OTEL_*"] },
@@ -47,6 +71,14 @@ tester.run("no-undocumented-var", {
         ".env.example": example,
         "packages/api/.env.example": "# API port.\nAPI_PORT=4000\n",
         "packages/api/src/server.ts": "process.env.API_PORT; process.env.DATABASE_URL;",
+      },
+    },
+    {
+      name: "a read in a workspace package is documented by an example elsewhere in that package",
+      files: {
+        "apps/api/package.json": "{}",
+        "apps/api/docker/.env.sample": "# API port.\nAPI_PORT=4000\n",
+        "apps/api/src/server.ts": "process.env.API_PORT;",
       },
     },
     {
@@ -121,10 +153,11 @@ tester.run("no-undocumented-var", {
         ".env.example": example,
         "app/settings.py": 'SECRET = os.environ["DJANGO_SECRET"]\n',
         "docker-compose.yml": "services:\n  db:\n    image: postgres:${PG_VERSION:-16}\n",
-        Dockerfile: "FROM node:20\nARG NPM_TOKEN\n",
+        Dockerfile: "ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}\nARG NODE_VERSION\nARG NPM_TOKEN\n",
       },
       errors: [
-        { file: "Dockerfile", messageId: "undocumented", line: 2, column: 5 },
+        // NODE_VERSION has its default in the global ARG: the Dockerfile documents it.
+        { file: "Dockerfile", messageId: "undocumented", line: 4, column: 5 },
         { file: "app/settings.py", messageId: "undocumented", line: 1, column: 22 },
         { file: "docker-compose.yml", messageId: "undocumented", line: 3, column: 23 },
       ],
@@ -177,6 +210,66 @@ tester.run("no-undocumented-var", {
           line: 1,
           column: 13,
           data: { name: "API_URL", examples: "podman/env.sample" },
+        },
+      ],
+    },
+    {
+      name: "a package's own example comes before the root one; another package's example is not its own",
+      files: {
+        ".env.example": example,
+        "apps/api/package.json": "{}",
+        "apps/api/config/.env.example": "# API port.\nAPI_PORT=4000\n",
+        "apps/web/package.json": "{}",
+        "apps/web/src/a.ts": "process.env.API_PORT;",
+        "apps/api/src/a.ts": "process.env.QUEUE_URL;",
+      },
+      errors: [
+        {
+          file: "apps/api/src/a.ts",
+          messageId: "undocumented",
+          line: 1,
+          column: 13,
+          data: { name: "QUEUE_URL", example: "apps/api/config/.env.example" },
+        },
+        {
+          file: "apps/web/src/a.ts",
+          messageId: "undocumented",
+          line: 1,
+          column: 13,
+          data: { name: "API_PORT", example: ".env.example" },
+        },
+      ],
+    },
+    {
+      // linkwarden: apps/web/e2e/.env.example holds the e2e run's credentials; apps/web's reads belong at the root.
+      name: "an example in a test folder of the package is not the package's example",
+      files: {
+        ".env.sample": example,
+        "apps/web/package.json": "{}",
+        "apps/web/e2e/.env.example": "# Test login.\nTEST_USERNAME=test\n",
+        "apps/web/lib/stripe.ts": "process.env.STRIPE_SECRET_KEY;",
+      },
+      errors: [
+        {
+          file: "apps/web/lib/stripe.ts",
+          messageId: "undocumented",
+          line: 1,
+          column: 13,
+          data: { name: "STRIPE_SECRET_KEY", example: ".env.sample" },
+        },
+      ],
+    },
+    {
+      // An example that lists nothing yet emits no entry, but it exists: "no example file" would be false.
+      name: "an example with no entries is still the repository's example",
+      files: { ".env.sample": "# Copy to .env and fill in.\n", "src/a.ts": "process.env.API_URL;" },
+      errors: [
+        {
+          file: "src/a.ts",
+          messageId: "undocumented",
+          line: 1,
+          column: 13,
+          data: { name: "API_URL", example: ".env.sample" },
         },
       ],
     },

@@ -7,6 +7,12 @@ const tester = new RuleTester({ pack });
 tester.run("require-description", {
   valid: [
     {
+      // linkwarden's `.env.sample` opens by linking to where every variable is described.
+      name: "a file that opens with a link to the variables' documentation describes every entry",
+      filename: ".env.sample",
+      code: "# Full list of environment variables with descriptions: https://docs.example.app/env\n\nAPP_URL=http://localhost:3000\nAPP_SECRET=\n",
+    },
+    {
       name: "comment block with decorators",
       filename: ".env.example",
       code: "# Postgres URL.\n# @required @type=url\nDATABASE_URL=postgres://localhost/app\n",
@@ -51,6 +57,12 @@ tester.run("require-description", {
     },
   ],
   invalid: [
+    {
+      name: "an opening comment without a link to documentation describes nothing",
+      filename: ".env.sample",
+      code: "# Copy this file to .env and see the docs.\n\nAPP_URL=http://localhost:3000\n",
+      errors: [{ messageId: "missingDescription", line: 3, column: 1 }],
+    },
     {
       name: "no comment at all (acme-shop SENTRY_DSN)",
       filename: ".env.example",

@@ -6,6 +6,11 @@ const tester = new RuleTester({ pack });
 
 tester.run("require-example-value", {
   valid: [
+    {
+      name: "an empty value in a file whose opening comment links to the variables' documentation",
+      filename: ".env.sample",
+      code: "# Full list of environment variables with descriptions: https://docs.example.app/env\n\nAPP_SECRET=\n",
+    },
     { name: "a value", filename: ".env.example", code: "# URL.\nDATABASE_URL=postgres://localhost/app\n" },
     {
       name: "an empty value with @example",

@@ -1,11 +1,13 @@
 // `deploylint env check`: checks a real environment (env files, the process environment) against
 // the example file: @required variables set, values of their @type, no typo'd names. It is the
 // "required variables are set" step of a pre-deploy gate, so it never prints a value.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { isExampleFileName } from "@deploylint/core/rule-api";
 import { createLineIndex, parseDotenv } from "@deploylint/core/sources";
 import { checkType, DEFAULT_EXAMPLES, type ExampleEntry, knownMatcher, readExample } from "@deploylint/rules-env-docs";
+import { type ReadsWithoutFallback, readsWithoutFallback } from "./env-check-reads.js";
 
 export interface EnvCheckIo {
   stdout(text: string): void;
@@ -16,14 +18,17 @@ export interface EnvCheckIo {
 
 const HELP = `Usage: deploylint env check [--environment NAME] [--env-file FILE ...] [--from-process] [--example FILE]
 
-Checks an environment against the example file (.env.example): every @required variable is set
+Checks an environment against the example file (.env.example): every required variable is set
 and not empty, values match their @type (url, int, bool, email, port, enum(a,b)), and no variable
-looks like a typo of a documented one. Values are never printed.
+looks like a typo of a documented one. Values are never printed. A variable is required when it
+is marked @required, or when the example lists it (not commented out, not @optional, no
+@default) and the code reads it somewhere without a fallback (process.env.X, not
+process.env.X ?? "default").
 
   --environment NAME   read .env.NAME and deploy/NAME.env (those that exist)
   --env-file FILE      read this env file (repeatable; later files win)
   --from-process       read the process environment (it wins over files, as dotenv does)
-  --example FILE       the example file (default: .env.example, .env.sample or .env.template)
+  --example FILE       the example file (default: the first of ${DEFAULT_EXAMPLES.join(", ")})
   -h, --help           print this help
 
 Exit 0 when the environment is complete, 1 when it is not, 2 on a usage error or when there is
@@ -51,7 +56,7 @@ interface Setting {
 
 export async function envCheck(argv: string[], io: EnvCheckIo): Promise<number> {
   try {
-    return run(argv, io);
+    return await run(argv, io);
   } catch (error) {
     if (error instanceof NothingToCheck) {
       // Not a usage error: one line saying what was looked for, no pointer to --help.
@@ -64,7 +69,7 @@ export async function envCheck(argv: string[], io: EnvCheckIo): Promise<number> 
   }
 }
 
-function run(argv: string[], io: EnvCheckIo): number {
+async function run(argv: string[], io: EnvCheckIo): Promise<number> {
   const { values } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
   if (values.help) {
     io.stdout(HELP);
@@ -90,27 +95,43 @@ function run(argv: string[], io: EnvCheckIo): number {
       `nothing to check: ${examplePath} documents no variable (no NAME=value line), so ${sources} cannot be checked against it.`,
     );
   }
-  if (settings.size === 0) {
+  const reads = await readsWithoutFallback({
+    cwd: io.cwd,
+    scope: directoryOf(examplePath),
+    warn: (message) => io.stderr(`deploylint env check: warning: ${message}\n`),
+  });
+  const required = entries.filter((entry) => requirement(entry, reads) !== null);
+  // An empty environment is checked when something is required of it: that is the gate's point.
+  if (settings.size === 0 && required.length === 0) {
     throw new NothingToCheck(
-      `nothing to check: ${sources} set${files.length + (values["from-process"] ? 1 : 0) === 1 ? "s" : ""} no variable, so there is no environment to check against ${examplePath}.`,
+      `nothing to check: ${sources} set${files.length + (values["from-process"] ? 1 : 0) === 1 ? "s" : ""} no variable, and ${examplePath} requires none, so there is nothing to check against it.`,
     );
   }
 
   const problems = [
-    ...entries.flatMap((entry) => checkEntry(entry, settings.get(entry.name), examplePath)),
+    ...entries.flatMap((entry) =>
+      checkEntry({ entry, setting: settings.get(entry.name), examplePath, required: requirement(entry, reads) }),
+    ),
     ...typoProblems(entries, settings),
   ];
   const label = values.environment ? ` (${values.environment})` : "";
   io.stdout(`env check${label}: ${examplePath} against ${sources}\n`);
   for (const note of problems) io.stdout(`${note.failure ? "✗" : "!"} ${note.text}\n`);
   const failures = problems.filter((note) => note.failure).length;
+  const checked = `${entries.length} documented variable${entries.length === 1 ? "" : "s"}, ${required.length} required`;
   if (failures > 0) {
+    io.stdout(`Checked ${checked}.\n`);
     io.stdout(`${failures} problem${failures === 1 ? "" : "s"}; values are not shown.\n`);
     return 1;
   }
-  const required = entries.filter((entry) => isRequired(entry)).length;
-  io.stdout(`Passed: ${entries.length} documented variables, ${required} required.\n`);
+  io.stdout(`Passed: ${checked}.\n`);
   return 0;
+}
+
+function directoryOf(path: string): string {
+  const normal = path.replace(/\\/g, "/").replace(/^\.\//, "");
+  const slash = normal.lastIndexOf("/");
+  return slash === -1 ? "" : normal.slice(0, slash);
 }
 
 function findExample(cwd: string, given: string | undefined): string {
@@ -121,10 +142,39 @@ function findExample(cwd: string, given: string | undefined): string {
   }
   const found = DEFAULT_EXAMPLES.find((name) => existsSync(resolve(cwd, name)) && isFile(resolve(cwd, name)));
   if (!found) {
+    const elsewhere = examplesBelow(cwd);
+    const hint =
+      elsewhere.length === 0
+        ? "pass --example FILE"
+        : `found ${elsewhere.join(", ")} in subfolders; pass the one this environment follows with --example ${elsewhere[0]}`;
     throw new NothingToCheck(
-      `nothing to check against: no example file (${DEFAULT_EXAMPLES.join(", ")}) in the working directory; pass --example FILE.`,
+      `nothing to check against: no example file (${DEFAULT_EXAMPLES.join(", ")}) in the working directory; ${hint}.`,
     );
   }
+  return found;
+}
+
+/** Folders an example search never enters: dependencies, builds, VCS data. */
+const SKIPPED_FOLDERS = new Set(["node_modules", ".git", "dist", "build", "vendor", ".next", "target", "coverage"]);
+
+/** Example files in subfolders (a few levels down, a few at most), to say which one to pass. */
+function examplesBelow(cwd: string): string[] {
+  const found: string[] = [];
+  const visit = (dir: string, depth: number) => {
+    let names: { name: string; isDirectory(): boolean; isFile(): boolean }[];
+    try {
+      names = readdirSync(resolve(cwd, dir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of names.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+      if (entry.isFile() && dir !== "" && isExampleFileName(path)) found.push(path);
+      else if (entry.isDirectory() && depth < 3 && !SKIPPED_FOLDERS.has(entry.name)) visit(path, depth + 1);
+      if (found.length >= 5) return;
+    }
+  };
+  visit("", 0);
   return found;
 }
 
@@ -166,16 +216,45 @@ interface Note {
   text: string;
 }
 
-function isRequired(entry: ExampleEntry): boolean {
-  return entry.documentation.decorators.required && !entry.documentation.decorators.optional;
+/**
+ * Why an entry is required, or null: @required says so; otherwise an entry the example lists as
+ * needed (not commented out, not @optional or described as optional, no @default) that code
+ * reads without a fallback.
+ */
+function requirement(entry: ExampleEntry, reads: ReadsWithoutFallback): Requirement | null {
+  const { decorators } = entry.documentation;
+  if (entry.commented || decorators.optional) return null;
+  if (decorators.required) return { by: "decorator" };
+  const read = reads.get(entry.name);
+  if (read === undefined || decorators.default !== null || saysOptional(entry)) return null;
+  return { by: "read", at: `${read.file}:${read.line}` };
 }
 
-function checkEntry(entry: ExampleEntry, setting: Setting | undefined, examplePath: string): Note[] {
+/** "# Optional: …" above the entry, or "# Additional optional settings" heading its group. */
+function saysOptional(entry: ExampleEntry): boolean {
+  return [entry.documentation.description, entry.groupDescription].some(
+    (text) => text !== null && /\boptional\b/i.test(text),
+  );
+}
+
+type Requirement = { by: "decorator" } | { by: "read"; at: string };
+
+function checkEntry(options: {
+  entry: ExampleEntry;
+  setting: Setting | undefined;
+  examplePath: string;
+  required: Requirement | null;
+}): Note[] {
+  const { entry, setting, examplePath, required } = options;
   const where = `${examplePath}:${entry.line}`;
   if (setting === undefined || setting.value.trim() === "") {
-    if (!isRequired(entry)) return [];
+    if (required === null) return [];
     const state = setting === undefined ? "not set" : `empty (${setting.origin})`;
-    return [{ failure: true, text: `${entry.name} is @required (${where}) but ${state}.` }];
+    const why =
+      required.by === "decorator"
+        ? `@required (${where})`
+        : `required (${where}; read without a fallback at ${required.at})`;
+    return [{ failure: true, text: `${entry.name} is ${why} but ${state}.` }];
   }
   const type = entry.documentation.decorators.type;
   if (type === null) return [];

@@ -20,12 +20,18 @@ export interface ExampleEntry {
   groupDescription: string | null;
   /** Variables the value expands (`${OTHER}` or `$OTHER`), which count as read. */
   references: string[];
+  /**
+   * The file's opening comment when it sends the reader to documentation elsewhere ("Full list of
+   * environment variables with descriptions: https://docs…"): it describes every entry; null otherwise.
+   */
+  fileDescription: string | null;
 }
 
 const COMMENTED_ASSIGNMENT = /^(\s*#+\s*(?:export\s+)?)([A-Z_][A-Z0-9_]*)=(.*)$/;
 
 export function readExample(source: DotenvSource, positionAt: (offset: number) => Position): ExampleEntry[] {
   const byLine = new Map(source.lines.map((line) => [line.line, line]));
+  const fileDescription = pointerToDocs(source.lines);
   const entries: ExampleEntry[] = source.entries.map((entry) => {
     const start = positionAt(entry.keyRange.start);
     const above = commentBlockAbove(byLine, entry.line);
@@ -40,6 +46,7 @@ export function readExample(source: DotenvSource, positionAt: (offset: number) =
       groupDescription: groupDescription(byLine, entry.line),
       // Single-quoted values are not expanded by dotenv-expand or shells.
       references: entry.quote === "'" ? [] : referencesIn(entry.value),
+      fileDescription,
     };
   });
   const documented = new Set(entries.map((entry) => entry.name));
@@ -62,9 +69,24 @@ export function readExample(source: DotenvSource, positionAt: (offset: number) =
       documentation: readDocumentation(commentBlockAbove(byLine, line.line)),
       groupDescription: groupDescription(byLine, line.line),
       references: referencesIn(value),
+      fileDescription,
     });
   }
   return entries.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * The comment block the file opens with, when it points to documentation at a URL for what the
+ * variables are (a word such as "description", "documentation" or "docs" and an http(s) link).
+ */
+function pointerToDocs(lines: readonly DotenvLine[]): string | null {
+  const block: string[] = [];
+  for (const line of lines) {
+    if (line.kind !== "comment" || COMMENTED_ASSIGNMENT.test(line.text)) break;
+    block.push(line.text.replace(/^\s*#+\s?/, ""));
+  }
+  const text = block.join(" ").trim();
+  return /https?:\/\/\S+/.test(text) && /\b(descri\w*|documentation|docs|documented)\b/i.test(text) ? text : null;
 }
 
 /** Comment lines directly above `line`, stopping at a blank line, an entry or a commented assignment. */

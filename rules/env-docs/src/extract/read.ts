@@ -34,6 +34,7 @@ export default defineExtractor({
           const fact: ReadFact = {
             name: read.name,
             via: read.via,
+            ...(read.hasFallback === undefined ? {} : { hasFallback: read.hasFallback }),
             line: start.line,
             column: start.column,
             endLine: end.line,

@@ -1,5 +1,7 @@
 // Shell scripts: `${X}`, `${X:-d}`, `$X` for UPPER_CASE names the script does not set itself.
 // Lower-case names are the script's own locals by convention; single-quoted text is not expanded.
+// After the script sources a file that is not a dotenv file (`source "$DIR/results.txt"`, a
+// library), any name may have been set there: later expansions are not counted as reads.
 import type { TextRead } from "./text-reads.js";
 
 export function shellReads(text: string): TextRead[] {
@@ -13,12 +15,38 @@ export function shellReads(text: string): TextRead[] {
         const name = match[1] ?? match[2] ?? "";
         if (assigned.has(name)) continue;
         const start = offset + (match.index ?? 0) + match[0].length - name.length;
-        reads.push({ name, start, end: start + name.length, via: "shell" });
+        reads.push({
+          name,
+          start,
+          end: start + name.length,
+          via: "shell",
+          ...shellFallback(match[1] !== undefined, expandable.slice(start - offset + name.length)),
+        });
       }
     }
     offset += line.length + 1;
+    if (sourcesOtherFile(line)) break;
   }
   return reads;
+}
+
+/**
+ * `${X:-d}` and `${X-d}` expand to a default when X is unset and `${X:=d}` assigns one;
+ * `${X:?msg}` stops the script; a plain `$X` expands to nothing (not said either way).
+ */
+function shellFallback(braced: boolean, after: string): { hasFallback?: boolean } {
+  if (!braced) return {};
+  if (/^:?[-=]/.test(after)) return { hasFallback: true };
+  if (/^:?\?/.test(after)) return { hasFallback: false };
+  return {};
+}
+
+/** `source FILE` or `. FILE` as a command, FILE not a dotenv file (`.env`, `.env.local`, `prod.env`). */
+function sourcesOtherFile(line: string): boolean {
+  const match = /(?:^|[;&|(]|\bthen|\bdo)\s*(?:source|\.)\s+(\S+)/.exec(line.replace(/^\s*#.*$/, ""));
+  if (!match?.[1]) return false;
+  const path = match[1].replace(/^["']|["']$/g, "");
+  return !/(^|\/)\.env(\.[\w.-]+)?$|\.env$/.test(path);
 }
 
 /** Names the script sets: `X=…`, `export X=…`, `local X`, `read X`, `for X in`. */

@@ -2,6 +2,9 @@
 // Prisma schemas, shell scripts under scripts/ bin/ tools/, Dockerfiles, compose files and
 // GitHub Actions workflows. Each scanner returns offsets of the name; the extractor turns them
 // into positions.
+import { dockerfileReads } from "./dockerfile-reads.js";
+import { goReads } from "./go-reads.js";
+import { pythonReads } from "./python-reads.js";
 import { shellReads } from "./shell-reads.js";
 
 export type TextLanguage = "python" | "ruby" | "go" | "prisma" | "shell" | "dockerfile" | "compose" | "actions";
@@ -12,6 +15,13 @@ export interface TextRead {
   start: number;
   end: number;
   via: string;
+  /** The read gives a value of its own when the variable is unset (see ReadFact.hasFallback). */
+  hasFallback?: boolean;
+  /**
+   * false when the span points at what the name is derived from rather than the name itself
+   * (a pydantic field `database_url` read as DATABASE_URL, a viper key behind its prefix).
+   */
+  spanIsName?: boolean;
 }
 
 /** The language a file is read as, from its path (and a shebang for extensionless scripts); null to skip it. */
@@ -42,22 +52,18 @@ export function textLanguage(path: string, text: string): TextLanguage | null {
 export function textReads(language: TextLanguage, text: string): TextRead[] {
   switch (language) {
     case "python":
-      return callReads(text, {
-        via: "os.environ",
-        comment: "#",
-        // os.environ["X"], environ["X"], os.environ.get("X"), os.getenv("X"), getenv("X")
-        pattern: /\b(?:(?:os\.)?environ\s*\[|(?:os\.)?environ\.get\s*\(|(?:os\.)?getenv\s*\()\s*/g,
-      });
+      return pythonReads(text);
     case "ruby":
-      return callReads(text, { via: "ENV", comment: "#", pattern: /\bENV\s*(?:\[|\.fetch\s*\(?)\s*/g });
+      return callReads(text, { via: "ENV", comment: "#", pattern: /\bENV\s*(?:\[|\.fetch\s*\(?)\s*/g }).map((read) =>
+        read.name === null ? read : { ...read, ...rubyFallback(text, read) },
+      );
     case "go":
-      return callReads(text, {
-        via: "os.Getenv",
-        comment: "//",
-        pattern: /\b(?:os|syscall)\.(?:Getenv|LookupEnv)\s*\(\s*/g,
-      });
+      return goReads(text);
     case "prisma":
-      return callReads(text, { via: "prisma env()", comment: "//", pattern: /\benv\s*\(\s*/g });
+      // Prisma refuses to start when a variable its schema reads with env() is unset.
+      return callReads(text, { via: "prisma env()", comment: "//", pattern: /\benv\s*\(\s*/g }).map((read) =>
+        read.name === null ? read : { ...read, hasFallback: false },
+      );
     case "shell":
       return shellReads(text);
     case "dockerfile":
@@ -74,7 +80,7 @@ export function textReads(language: TextLanguage, text: string): TextRead[] {
  * anything else there (a variable, a call) is a computed name. An assignment (`ENV["X"] = …`) is a
  * write, not a read; a line starting with the comment marker is skipped.
  */
-function callReads(text: string, options: { via: string; comment: string; pattern: RegExp }): TextRead[] {
+export function callReads(text: string, options: { via: string; comment: string; pattern: RegExp }): TextRead[] {
   const reads: TextRead[] = [];
   let dynamicSeen = false;
   for (const match of text.matchAll(options.pattern)) {
@@ -100,18 +106,15 @@ function callReads(text: string, options: { via: string; comment: string; patter
   return reads;
 }
 
-/** `ARG NAME` without a default is a value the build must be given (`--build-arg`). */
-function dockerfileReads(text: string): TextRead[] {
-  const reads: TextRead[] = [];
-  for (const match of text.matchAll(/^([ \t]*ARG[ \t]+)(.+)$/gim)) {
-    let offset = (match.index ?? 0) + (match[1]?.length ?? 0);
-    for (const word of (match[2] ?? "").split(/(\s+)/)) {
-      const name = /^([A-Za-z_][A-Za-z0-9_]*)$/.exec(word)?.[1];
-      if (name) reads.push({ name, start: offset, end: offset + name.length, via: "Dockerfile ARG" });
-      offset += word.length;
-    }
-  }
-  return reads;
+/**
+ * ENV.fetch("X", default), ENV.fetch("X") { … } and ENV["X"] || default handle an unset variable;
+ * a bare ENV.fetch("X") raises KeyError, so it has none; ENV["X"] alone is nil, which the code
+ * may or may not handle (not said).
+ */
+function rubyFallback(text: string, read: TextRead): { hasFallback?: boolean } {
+  const after = text.slice(read.end, read.end + 20);
+  if (/^["'](?:\s*,|\s*\)\s*(?:\{|do\b)|\s*\]\s*\|\|)/.test(after)) return { hasFallback: true };
+  return text.slice(Math.max(0, read.start - 12), read.start).includes("fetch") ? { hasFallback: false } : {};
 }
 
 /** Compose interpolation: `${X}`, `${X:-default}`, `${X?error}`, `$X`; `$$` is a literal dollar. */
@@ -128,9 +131,26 @@ function composeReads(text: string): TextRead[] {
       continue;
     const name = match[1] ?? match[2] ?? "";
     const start = (match.index ?? 0) + match[0].length - name.length;
-    reads.push({ name, start, end: start + name.length, via: "compose" });
+    reads.push({
+      name,
+      start,
+      end: start + name.length,
+      via: "compose",
+      ...composeFallback(match[1] !== undefined, text.slice(start + name.length)),
+    });
   }
   return reads;
+}
+
+/**
+ * `${X:-d}` and `${X-d}` interpolate a default; `${X?err}` and `${X:?err}` stop compose when X is
+ * unset; a plain `${X}` or `$X` becomes an empty string with a warning (not said either way).
+ */
+function composeFallback(braced: boolean, after: string): { hasFallback?: boolean } {
+  if (!braced) return {};
+  if (/^:?-/.test(after)) return { hasFallback: true };
+  if (/^:?\?/.test(after)) return { hasFallback: false };
+  return {};
 }
 
 /**
@@ -159,6 +179,6 @@ function setInWorkflow(text: string, name: string): boolean {
   );
 }
 
-function lineBefore(text: string, offset: number): string {
+export function lineBefore(text: string, offset: number): string {
   return text.slice(text.lastIndexOf("\n", offset - 1) + 1, offset);
 }

@@ -2,7 +2,11 @@
 // them without an example documenting them, and an example may list them without code reading
 // them. Entries ending in `*` are prefixes.
 const GROUPS = {
+  // Proxy settings are the machine's, honoured by curl, package managers and HTTP clients alike.
+  proxy: "HTTP_PROXY HTTPS_PROXY NO_PROXY ALL_PROXY http_proxy https_proxy no_proxy all_proxy",
   os: "HOME PATH PWD OLDPWD USER LOGNAME SHELL TERM TMPDIR TEMP TMP LANG LC_* TZ HOSTNAME EDITOR IFS RANDOM LINENO SECONDS UID EUID PPID OSTYPE BASH_* XDG_* APPDATA LOCALAPPDATA USERPROFILE SYSTEMROOT COMSPEC",
+  // EXPO_OS: Expo's Babel preset inlines the target platform (ios, android, web) at build time.
+  frameworks: "EXPO_OS",
   node: "NODE_ENV NODE_OPTIONS NODE_DEBUG NODE_EXTRA_CA_CERTS NODE_PATH NODE_V8_COVERAGE npm_* INIT_CWD FORCE_COLOR NO_COLOR DEBUG VITEST VITEST_* JEST_WORKER_ID",
   ci: "CI GITHUB_* RUNNER_* ACTIONS_* GITLAB_CI CI_* CIRCLECI CIRCLE_* BUILDKITE BUILDKITE_* TRAVIS TRAVIS_* JENKINS_URL BUILD_NUMBER",
   // PORT: Heroku, Render, Cloud Run, Fly, Railway and others set it.

@@ -4,6 +4,7 @@ import { defineRule } from "@deploylint/core/rule-api";
 import { DOCUMENTED_FACT, type DocumentedFact, READ_FACT, type ReadFact } from "../facts.js";
 import { indexExamples } from "../project/examples.js";
 import { KNOWN_OPTIONS_SCHEMA, type KnownOptions, knownMatcher } from "../project/platform.js";
+import { isTestFile } from "../project/test-files.js";
 import { DEFAULT_EXAMPLES, envDocsSettings } from "../settings.js";
 
 const messages = {
@@ -12,7 +13,7 @@ const messages = {
   noExample:
     "The variable {{name}} is read here but the repository has no example file ({{examples}}); whoever deploys cannot know which variables to set. Create .env.example listing {{name}} with a description and an example value.",
   notCovered:
-    "The variable {{name}} is read here but no example file covers this directory (each example found, {{examples}}, covers only the folder it is in); whoever deploys this code cannot know which variables to set. Add {{name}} to an example file in this directory or at the root of the repository.",
+    "The variable {{name}} is read here but no example file covers this directory (each example found, {{examples}}, covers only the folder it is in, or its workspace package); whoever deploys this code cannot know which variables to set. Add {{name}} to an example file in this directory or at the root of the repository.",
   invalidName:
     "The code reads the variable {{name}}, which is not a valid variable name (letters, digits and _, not starting with a digit); a dotenv file cannot hold it and a shell cannot export it, so a deploy will hardly ever set it, and --fix does not write it. Rename it to a valid name.",
   dynamicAccess:
@@ -38,7 +39,7 @@ export default defineRule<typeof messages, NoUndocumentedVarOptions | undefined>
   },
   check(ctx) {
     const settings = envDocsSettings(ctx.settings);
-    const index = indexExamples(ctx.facts<DocumentedFact>(DOCUMENTED_FACT), settings);
+    const index = indexExamples(ctx.facts<DocumentedFact>(DOCUMENTED_FACT), settings, ctx.files);
     const known = knownMatcher(ctx.options);
     const reads = [...ctx.facts<ReadFact>(READ_FACT)].sort(
       (a, b) => compare(a.file, b.file) || a.data.line - b.data.line || a.data.column - b.data.column,
@@ -54,7 +55,7 @@ export default defineRule<typeof messages, NoUndocumentedVarOptions | undefined>
         ctx.report({ file, messageId: "dynamicAccess", severity: "info", fingerprintText: "dynamic", ...location });
         continue;
       }
-      if (known(read.name)) continue;
+      if (known(read.name) || isTestFile(file)) continue;
       const examples = index.examplesFor(file);
       if (examples.some((example) => example.names.has(read.name ?? ""))) continue;
       reported.add(key);

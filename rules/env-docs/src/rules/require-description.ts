@@ -16,7 +16,7 @@ export default defineRule<typeof messages>({
     kinds: ["dotenv"],
     presets: { recommended: "warn", strict: "error" },
     messages,
-    help: "Write the description as comment lines directly above the entry, or above its group (entries up to the next blank line); decorators such as @required may follow on their own line.",
+    help: "Write the description as comment lines directly above the entry, or above its group (entries up to the next blank line), or open the file with a comment linking to where the variables are described; decorators such as @required may follow on their own line.",
     docs: { url: "https://github.com/deploylint/deploylint/blob/main/docs/rules/env-docs/require-description.md" },
   },
   create(ctx) {
@@ -25,8 +25,15 @@ export default defineRule<typeof messages>({
       dotenv(source) {
         for (const entry of exampleEntries(ctx, source)) {
           // A commented-out entry (`# NAME=value`) is the usual way to list an optional variable: the
-          // line itself shows what to set, and the group's comment says what it is for.
-          if (entry.commented || entry.documentation.description !== null || entry.groupDescription !== null) continue;
+          // line itself shows what to set, and the group's comment says what it is for. A file that
+          // opens by sending the reader to documentation at a URL has its descriptions there.
+          if (
+            entry.commented ||
+            entry.documentation.description !== null ||
+            entry.groupDescription !== null ||
+            entry.fileDescription !== null
+          )
+            continue;
           ctx.report({
             messageId: "missingDescription",
             data: { name: entry.name },

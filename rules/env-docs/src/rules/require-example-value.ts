@@ -16,8 +16,12 @@ interface Options {
   describedEntries?: boolean;
 }
 
-function described(entry: { documentation: { description: string | null }; groupDescription: string | null }): boolean {
-  return entry.documentation.description !== null || entry.groupDescription !== null;
+function described(entry: {
+  documentation: { description: string | null };
+  groupDescription: string | null;
+  fileDescription: string | null;
+}): boolean {
+  return entry.documentation.description !== null || entry.groupDescription !== null || entry.fileDescription !== null;
 }
 
 export default defineRule<typeof messages, Options | undefined>({

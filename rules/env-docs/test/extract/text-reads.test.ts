@@ -90,6 +90,20 @@ describe("textReads", () => {
     expect(reads("shell", code)).toEqual(["DEPLOY_HOST 3:9-20", "API_TOKEN 3:34-43"]);
   });
 
+  it("stops reading a shell script where it sources a file that may set any name, not where it sources .env", () => {
+    const code = [
+      "#!/bin/bash",
+      "source .env",
+      'echo "$DATABASE_URL"',
+      'if [ -f "$RESULTS" ]; then',
+      '  source "$RESULTS_DIR/summary.txt"',
+      '  echo "$TOTAL_BYTES"',
+      "fi",
+    ].join("\n");
+    expect(reads("shell", code).map((read) => read.split(" ")[0])).toEqual(["DATABASE_URL", "RESULTS", "RESULTS_DIR"]);
+    expect(reads("shell", '. ./lib.sh\necho "$FROM_LIB"\n')).toEqual([]);
+  });
+
   it("reads Dockerfile ARGs without a default", () => {
     const code = "FROM node:20\nARG NPM_TOKEN\nARG NODE_VERSION=20\narg BUILD_SHA GIT_REF\nENV PORT=3000\n";
     expect(reads("dockerfile", code)).toEqual(["NPM_TOKEN 2:5-14", "BUILD_SHA 4:5-14", "GIT_REF 4:15-22"]);
@@ -126,5 +140,32 @@ describe("textReads", () => {
       "      - run: echo ${{ env.EXPORTED }}",
     ].join("\n");
     expect(reads("actions", code)).toEqual(["FROM_OUTSIDE 6:47-59"]);
+  });
+
+  it("marks reads that give their own value when unset (fallback), fail when unset (required), or neither", () => {
+    const fallbacks = (language: TextLanguage, code: string) =>
+      textReads(language, code).map(
+        (read) =>
+          `${read.name}${read.hasFallback === true ? " fallback" : read.hasFallback === false ? " required" : ""}`,
+      );
+    expect(fallbacks("compose", "a: ${A:-x}\nb: ${B-x}\nc: ${C}\nd: ${D?set it}\ne: $E\nf: ${F:?set}\n")).toEqual([
+      "A fallback",
+      "B fallback",
+      "C",
+      "D required",
+      "E",
+      "F required",
+    ]);
+    expect(fallbacks("shell", 'echo "${A:-x} ${B:=y} ${C} $D ${E:?set E}"\n')).toEqual([
+      "A fallback",
+      "B fallback",
+      "C",
+      "D",
+      "E required",
+    ]);
+    expect(
+      fallbacks("ruby", 'ENV.fetch("A", "x")\nENV.fetch("B") { "y" }\nENV["C"] || "z"\nENV.fetch("D")\nENV["E"]\n'),
+    ).toEqual(["A fallback", "B fallback", "C fallback", "D required", "E"]);
+    expect(fallbacks("prisma", 'url = env("DATABASE_URL")\n')).toEqual(["DATABASE_URL required"]);
   });
 });

@@ -1,6 +1,9 @@
 // Which environment a dotenv file is for, judged by its path alone: `.env.<name>`,
 // `deploy/<name>.env`, `config/<name>.env`, or a file inside a kustomize `overlays/<name>/`.
-const TEMPLATES = new Set(["example", "sample", "template", "dist", "defaults", "schema", "test", "ci"]);
+import { isExampleFileName } from "@deploylint/core/rule-api";
+
+// `.env.test` and `.env.ci` hold values for a test run, not for an environment of the ladder.
+const NOT_ENVIRONMENTS = new Set(["test", "ci"]);
 const ENV_DIRS = new Set(["deploy", "config", "env", "envs", "environments", ".deploy"]);
 
 /** The environment name a dotenv file's path gives, or null (`.env`, templates, other paths). */
@@ -8,11 +11,12 @@ export function environmentOfPath(path: string): string | null {
   const segments = path.split("/");
   const base = segments.at(-1) ?? "";
   const overlay = segments.lastIndexOf("overlays");
+  if (isTemplatePath(path)) return null;
   if (overlay >= 0 && overlay + 1 < segments.length - 1) return segments[overlay + 1] ?? null;
   if (base.startsWith(".env.")) {
     // .env.production.local holds local overrides of production's values; it is still production's file.
     const name = base.slice(".env.".length).replace(/\.local$/, "");
-    return name === "" || TEMPLATES.has(name.toLowerCase()) ? (base === ".env.local" ? "local" : null) : name;
+    return name === "" || NOT_ENVIRONMENTS.has(name.toLowerCase()) ? (base === ".env.local" ? "local" : null) : name;
   }
   if (base.endsWith(".env") && base.length > ".env".length) {
     const dir = segments.at(-2);
@@ -21,9 +25,11 @@ export function environmentOfPath(path: string): string | null {
   return null;
 }
 
-/** Template files (`.env.example`, …) document variables; they belong to no environment. */
+/**
+ * Template files (`.env.example`, …) document variables; they belong to no environment. Core's
+ * definition, shared with env-docs and secrets, so the file env-docs reads as documentation is
+ * never read here as an environment's values.
+ */
 export function isTemplatePath(path: string): boolean {
-  const base = path.split("/").at(-1) ?? "";
-  const parts = base.split(".");
-  return parts.some((part) => TEMPLATES.has(part.toLowerCase()) && part.toLowerCase() !== "test");
+  return isExampleFileName(path);
 }
