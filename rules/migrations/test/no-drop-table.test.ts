@@ -38,13 +38,26 @@ tester.run("no-drop-table", {
       errors: [{ messageId: "dropTable", data: { table: "audit_log" }, line: 1, column: 1, endColumn: 31 }],
     },
     {
-      name: "each table of a list, and TRUNCATE",
+      name: "one finding naming every table of a list, and TRUNCATE",
       filename: "db/migrations/000012_x.up.sql",
-      code: "DROP TABLE a, b CASCADE;\nTRUNCATE orders;",
+      code: "DROP TABLE a, b, c CASCADE;\nTRUNCATE orders;",
       errors: [
-        { messageId: "dropTable", data: { table: "a" }, line: 1, column: 1 },
-        { messageId: "dropTable", data: { table: "b" }, line: 1, column: 1 },
+        {
+          message:
+            "Dropping tables a, b and c breaks every running instance that still queries them and destroys their data, which a rollback of the code cannot bring back.",
+          line: 1,
+          column: 1,
+        },
         { messageId: "truncate", data: { table: "orders" }, line: 2, column: 1 },
+      ],
+    },
+    {
+      name: "a list with a table created in the same migration names only the existing ones",
+      filename: "db/migrations/000013_x.up.sql",
+      code: "CREATE TABLE tmp (id int);\nDROP TABLE tmp, old_a, old_b;\nTRUNCATE x, y;",
+      errors: [
+        { messageId: "dropTables", data: { tables: "old_a and old_b" }, line: 2, column: 1 },
+        { messageId: "truncateTables", data: { tables: "x and y" }, line: 3, column: 1 },
       ],
     },
     {

@@ -15,11 +15,13 @@ export {
 } from "./model.js";
 export { statementOperations } from "./operations.js";
 export { buildScriptMigration, DYNAMIC, type OrmFramework } from "./orm/index.js";
+export { OUTSIDE_TRANSACTION_SWITCH, outsideTransactionHelp } from "./outside-transaction.js";
 export { DEFAULT_FOLDERS, globToRegExp, isMigrationPath } from "./paths.js";
 export { byVersion, changesetsOf, doesNothing, groupMigrations, isUndoable, type MigrationGroup } from "./project.js";
 export { indexesInside, type Ranged, rangeFinder } from "./ranges.js";
 export { rebuildOperations } from "./rebuild.js";
 export { existingTableOperations, type JudgedOperation, upOperations } from "./scope.js";
+export { byStatement, nameList } from "./statement-groups.js";
 export { cannotRunInTransaction, type TransactionOwner, upTransactions } from "./transactions.js";
 export type * from "./types.js";
 export { DownIndex, rebuiltTables, type UndoRequirement, undoRequirement } from "./undo.js";
