@@ -1,6 +1,7 @@
 // The migrations model, shared by the rules of the pack.
 
-export { compareTypes, parseDataType } from "./data-types.js";
+export { ColumnTypes, typeKey } from "./column-types.js";
+export { compareTypes, parseDataType, typeName } from "./data-types.js";
 export { type DeclaredColumn, declaredColumns } from "./declared-columns.js";
 export { frameworkDialect } from "./dialect-hint.js";
 export { docsUrl, isMysql, isPostgres } from "./dialects.js";
