@@ -33,6 +33,19 @@ tester.run("no-drop-table", {
   ],
   invalid: [
     {
+      name: "a table dropped and created again says so",
+      filename: "migrations/postgresql/2024-02-14-170000_add_state_to_sso_nonce/up.sql",
+      code: "DROP TABLE sso_nonce;\n\nCREATE TABLE sso_nonce (state TEXT NOT NULL PRIMARY KEY);",
+      errors: [
+        {
+          message:
+            "Dropping table sso_nonce and creating it again in this migration destroys its rows, and running code written for its old columns may fail on the new ones.",
+          line: 1,
+          column: 1,
+        },
+      ],
+    },
+    {
       filename: "db/migrations/000011_drop_audit_log.up.sql",
       code: "DROP TABLE IF EXISTS audit_log;",
       errors: [{ messageId: "dropTable", data: { table: "audit_log" }, line: 1, column: 1, endColumn: 31 }],

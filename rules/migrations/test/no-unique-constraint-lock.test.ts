@@ -22,6 +22,19 @@ tester.run("no-unique-constraint-lock", {
   ],
   invalid: [
     {
+      name: "an unnamed constraint is named by the columns it was written with",
+      filename: "migrations/postgresql/2022-03-02-210038_update_devices_primary_key/up.sql",
+      code: "ALTER TABLE devices ADD PRIMARY KEY (uuid,\n  user_uuid);",
+      errors: [
+        {
+          message:
+            "Adding PRIMARY KEY (uuid, user_uuid) to devices builds its index under an ACCESS EXCLUSIVE lock, blocking reads and writes for the whole build.",
+          line: 1,
+          column: 1,
+        },
+      ],
+    },
+    {
       filename: "db/migrations/000005_x.up.sql",
       code: "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);",
       errors: [
@@ -39,7 +52,7 @@ tester.run("no-unique-constraint-lock", {
       errors: [
         {
           messageId: "uniqueLock",
-          data: { kind: "PRIMARY KEY", name: "(unnamed)", table: "devices" },
+          data: { kind: "PRIMARY KEY", name: "(uuid, user_uuid)", table: "devices" },
           line: 1,
           column: 1,
         },

@@ -32,12 +32,30 @@ tester.run("require-not-valid-constraint", {
   ],
   invalid: [
     {
+      name: "an unnamed foreign key is named by its columns",
+      filename: "db/migrations/000007_x.up.sql",
+      code: "ALTER TABLE orders ADD FOREIGN KEY (coupon_id) REFERENCES coupons (id);",
+      errors: [
+        {
+          message:
+            "Adding foreign key (coupon_id) to orders checks every existing row while holding a SHARE ROW EXCLUSIVE lock on it and on the table it references, blocking writes to both.",
+          line: 1,
+          column: 1,
+        },
+      ],
+    },
+    {
       filename: "db/migrations/000007_coupons.up.sql",
       code: "CREATE TABLE coupons (id bigint PRIMARY KEY);\nALTER TABLE orders ADD COLUMN coupon_id bigint;\nALTER TABLE orders ADD CONSTRAINT orders_coupon_id_fkey FOREIGN KEY (coupon_id) REFERENCES coupons (id);",
       errors: [
         {
           messageId: "notValid",
-          data: { kind: "foreign key", name: "orders_coupon_id_fkey", table: "orders" },
+          data: {
+            kind: "foreign key",
+            name: "orders_coupon_id_fkey",
+            table: "orders",
+            lock: "a SHARE ROW EXCLUSIVE lock on it and on the table it references, blocking writes to both",
+          },
           line: 3,
           column: 1,
         },
@@ -50,7 +68,12 @@ tester.run("require-not-valid-constraint", {
       errors: [
         {
           messageId: "notValid",
-          data: { kind: "check constraint", name: "total_positive", table: "orders" },
+          data: {
+            kind: "check constraint",
+            name: "total_positive",
+            table: "orders",
+            lock: "an ACCESS EXCLUSIVE lock on it, blocking reads and writes",
+          },
           line: 1,
           column: 1,
         },

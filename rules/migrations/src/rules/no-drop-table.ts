@@ -1,6 +1,23 @@
 // migrations/no-drop-table: DROP TABLE and TRUNCATE of a table that running code may still use.
 import { defineRule } from "@deploylint/core/rule-api";
-import { byStatement, docsUrl, migrationOf, nameList, rebuildOperations, upOperations } from "../model/index.js";
+import {
+  byStatement,
+  docsUrl,
+  migrationOf,
+  nameList,
+  type Operation,
+  rebuildOperations,
+  upOperations,
+} from "../model/index.js";
+
+const MESSAGES = {
+  drop_table: { one: "dropTable", many: "dropTables" },
+  truncate: { one: "truncate", many: "truncateTables" },
+} as const;
+
+function tableOf(operation: Operation): string {
+  return "table" in operation && typeof operation.table === "string" ? operation.table : "";
+}
 
 export default defineRule({
   id: "no-drop-table",
@@ -12,6 +29,8 @@ export default defineRule({
     messages: {
       dropTable:
         "Dropping table {{table}} breaks every running instance that still queries it and destroys its data, which a rollback of the code cannot bring back.",
+      recreateTable:
+        "Dropping table {{table}} and creating it again in this migration destroys its rows, and running code written for its old columns may fail on the new ones.",
       dropTables:
         "Dropping tables {{tables}} breaks every running instance that still queries them and destroys their data, which a rollback of the code cannot bring back.",
       truncate:
@@ -28,9 +47,17 @@ export default defineRule({
         const migration = migrationOf(ctx);
         if (migration === null) return;
         const rebuild = rebuildOperations(migration);
+        // Where each table is last created in this up: a drop before it re-creates the table.
+        const createdAt = new Map<string, number>();
+        migration.up.forEach((operation, index) => {
+          if (operation.type === "create_table") createdAt.set(operation.table, index);
+        });
         const judged = upOperations(migration)
           .filter(({ index, newTable }) => !newTable && !rebuild.has(index))
-          .map(({ operation }) => operation);
+          .map(({ operation, index }) => ({
+            ...operation,
+            recreated: (createdAt.get(tableOf(operation)) ?? -1) > index,
+          }));
         // `DROP TABLE a, b, c` is one decision: one finding naming every table it drops.
         for (const verb of ["drop_table", "truncate"] as const) {
           for (const statement of byStatement(judged.filter((operation) => operation.type === verb))) {
@@ -38,8 +65,8 @@ export default defineRule({
             if (first === undefined || !("table" in first)) continue;
             const tables = statement.map((operation) => ("table" in operation ? operation.table : ""));
             const single = new Set(tables).size === 1;
-            const messageId =
-              verb === "drop_table" ? (single ? "dropTable" : "dropTables") : single ? "truncate" : "truncateTables";
+            const recreated = single && verb === "drop_table" && statement.every((operation) => operation.recreated);
+            const messageId = recreated ? "recreateTable" : MESSAGES[verb][single ? "one" : "many"];
             ctx.report({ messageId, data: { table: first.table, tables: nameList(tables) }, range: first.range });
           }
         }
