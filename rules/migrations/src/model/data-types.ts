@@ -105,11 +105,12 @@ const BUILT_IN = new Set([
 
 /**
  * A type as messages name it, the same way wherever it was written: canonical and lower-case for
- * built-in types (`CHARACTER VARYING(40)` and `varchar(40)` both read `varchar(40)`, a serial column
- * reads as its integer type), user types as written without quotes (`"Role"` reads `Role`).
+ * built-in types (`CHARACTER VARYING(40)` and `varchar(40)` both read `varchar(40)`), user types as
+ * written without quotes (`"Role"` reads `Role`). `stored` names a serial column by its integer type,
+ * as it is once created.
  */
-export function typeName(text: string): string {
-  const parsed = stored(parseDataType(text));
+export function typeName(text: string, options: { stored?: boolean } = {}): string {
+  const parsed = options.stored ? stored(parseDataType(text)) : parseDataType(text);
   const element = parsed.base.replace(/\[\]$/, "");
   if (!BUILT_IN.has(element)) return text.trim().replace(/"/g, "").replace(/\s+/g, " ");
   const args = parsed.args.length > 0 ? `(${parsed.args.join(",")})` : "";

@@ -59,9 +59,9 @@ function recomputes(using: string | undefined, column: string): boolean {
 function judge(op: OperationFact, types: ColumnTypes, createdTypes: Set<string>): TypeChange | null {
   const column = op.column ?? "";
   const written = types.get(op.table ?? "", column);
-  const to = typeName(op.dataType ?? "");
+  const to = typeName(op.dataType ?? "", { stored: true });
   if (written === undefined) return { op, kind: "unknown", from: "", to };
-  const from = typeName(written);
+  const from = typeName(written, { stored: true });
   const comparison = compareTypes(written, op.dataType ?? "");
   if (comparison === "timezone") return { op, kind: "timezone", from, to };
   if (comparison === "change") {

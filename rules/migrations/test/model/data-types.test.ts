@@ -52,7 +52,8 @@ describe("typeName", () => {
   it("names built-in types one way and user types as written without quotes", () => {
     expect(typeName("CHARACTER VARYING(40)")).toBe("varchar(40)");
     expect(typeName("DECIMAL(65, 30)")).toBe("numeric(65,30)");
-    expect(typeName("SMALLSERIAL")).toBe("smallint");
+    expect(typeName("SMALLSERIAL")).toBe("smallserial");
+    expect(typeName("SMALLSERIAL", { stored: true })).toBe("smallint");
     expect(typeName("timestamp(3) with time zone")).toBe("timestamptz(3)");
     expect(typeName("INT4[]")).toBe("integer[]");
     expect(typeName('"LinksRouteTo_new"')).toBe("LinksRouteTo_new");
