@@ -6,6 +6,11 @@ const tester = new RuleTester({ pack });
 tester.run("no-drop-table", {
   valid: [
     {
+      name: "DROP TABLE IF EXISTS then CREATE TABLE: a table created defensively, maybe for the first time",
+      filename: "migrations/postgresql/2026-03-09-005927_add_archives/up.sql",
+      code: "-- start clean\nDROP TABLE IF EXISTS archives;\n\nCREATE TABLE archives (user_uuid CHAR(36) NOT NULL);",
+    },
+    {
       name: "a down drops what its up created",
       filename: "db/migrations/000001_users.down.sql",
       code: "DROP TABLE users;",

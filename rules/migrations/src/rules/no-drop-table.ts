@@ -15,6 +15,10 @@ const MESSAGES = {
   truncate: { one: "truncate", many: "truncateTables" },
 } as const;
 
+// `DROP TABLE IF EXISTS t` then `CREATE TABLE t` is how migrations create a table defensively; the
+// statement itself accepts that t may not exist, and on a first deploy it usually does not.
+const DROP_IF_EXISTS = /^(?:\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*DROP\s+(?:TEMPORARY\s+)?TABLE\s+IF\s+EXISTS\b/i;
+
 function tableOf(operation: Operation): string {
   return "table" in operation && typeof operation.table === "string" ? operation.table : "";
 }
@@ -52,8 +56,12 @@ export default defineRule({
         migration.up.forEach((operation, index) => {
           if (operation.type === "create_table") createdAt.set(operation.table, index);
         });
+        const createsFresh = ({ operation, index }: { operation: Operation; index: number }) =>
+          operation.type === "drop_table" &&
+          (createdAt.get(operation.table) ?? -1) > index &&
+          DROP_IF_EXISTS.test(migration.statements[operation.statementIndex]?.text ?? "");
         const judged = upOperations(migration)
-          .filter(({ index, newTable }) => !newTable && !rebuild.has(index))
+          .filter((judgedOp) => !judgedOp.newTable && !rebuild.has(judgedOp.index) && !createsFresh(judgedOp))
           .map(({ operation, index }) => ({
             ...operation,
             recreated: (createdAt.get(tableOf(operation)) ?? -1) > index,
