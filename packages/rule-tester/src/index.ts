@@ -11,6 +11,8 @@ export interface ExpectedError {
   message?: string;
   /** Placeholder values; checked by formatting the messageId's template with them. */
   data?: Record<string, string | number>;
+  /** The exact help the finding carries (a rule may tailor it to the framework or dialect). */
+  help?: string;
   line: number;
   column: number;
   endLine?: number;
@@ -167,6 +169,7 @@ function expectedShape(expected: ExpectedError, template: TemplateOf): Record<st
   if (expected.severity !== undefined) shape.severity = expected.severity;
   if (expected.messageId !== undefined) shape.messageId = expected.messageId;
   if (expected.message !== undefined) shape.message = expected.message;
+  if (expected.help !== undefined) shape.help = expected.help;
   if (expected.data !== undefined && expected.messageId !== undefined) {
     shape.message = formatTemplate(template(expected.messageId) ?? "", expected.data);
   }
@@ -196,6 +199,7 @@ function pickCompared(
   if (expected.message !== undefined || (expected.data !== undefined && expected.messageId !== undefined)) {
     actual.message = finding.message;
   }
+  if (expected.help !== undefined) actual.help = finding.help;
   return actual;
 }
 

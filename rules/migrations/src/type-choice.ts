@@ -1,7 +1,8 @@
 // The shared check of the prefer-* rules: each reports the columns a PostgreSQL migration
-// declares with a type that hurts later, with the data { table, column, type }.
+// declares with a type that hurts later, with the data { table, column, type } (the type named
+// the one way every message of the pack names it).
 import type { FileRuleContext, FileVisitors, ReportDescriptor } from "@deploylint/core/rule-api";
-import { type DeclaredColumn, declaredColumns, isPostgres, migrationOf } from "./model/index.js";
+import { type DeclaredColumn, declaredColumns, isPostgres, migrationOf, typeName } from "./model/index.js";
 
 export function typeChoiceVisitors<M extends Record<string, string>>(
   ctx: FileRuleContext<M, unknown>,
@@ -17,7 +18,7 @@ export function typeChoiceVisitors<M extends Record<string, string>>(
         // their tests assert the formatted messages.
         ctx.report({
           messageId: options.messageId,
-          data: { table: declared.table, column: declared.column, type: declared.written },
+          data: { table: declared.table, column: declared.column, type: typeName(declared.written) },
           range: declared.range,
         } as unknown as ReportDescriptor<M>);
       }

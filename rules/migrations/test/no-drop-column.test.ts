@@ -60,12 +60,17 @@ tester.run("no-drop-column", {
       ],
     },
     {
-      name: "each dropped column of one statement, on a table created in another migration",
+      name: "one finding naming every column one statement drops, on a table created in another migration",
       filename: "db/migrations/000004_x.up.sql",
-      code: "CREATE TABLE other (id int);\n\nALTER TABLE ONLY public.users\n  DROP COLUMN a,\n  DROP b;",
+      code: "CREATE TABLE other (id int);\n\nALTER TABLE ONLY public.users\n  DROP COLUMN a,\n  DROP b,\n  DROP c;\nALTER TABLE users DROP d;",
       errors: [
-        { messageId: "dropColumn", data: { column: "a", table: "users" }, line: 3, column: 1 },
-        { messageId: "dropColumn", data: { column: "b", table: "users" }, line: 3, column: 1 },
+        {
+          message:
+            "Dropping columns a, b and c of users breaks every running instance that still reads or writes them, because the deploy runs the migration before the old code is gone.",
+          line: 3,
+          column: 1,
+        },
+        { messageId: "dropColumn", data: { column: "d", table: "users" }, line: 7, column: 1 },
       ],
     },
     {

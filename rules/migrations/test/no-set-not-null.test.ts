@@ -16,12 +16,37 @@ tester.run("no-set-not-null", {
       code: "CREATE TABLE t (a int);\nALTER TABLE t ALTER COLUMN a SET NOT NULL;",
     },
     {
+      name: "in the same ALTER TABLE as a type change of the column: checked during that rewrite",
+      filename: "migrations/postgresql/2024-01-12-210182_change_attachment_size/up.sql",
+      code: "ALTER TABLE attachments\nALTER COLUMN file_size TYPE BIGINT,\nALTER COLUMN file_size SET NOT NULL;",
+    },
+    {
       name: "DROP NOT NULL",
       filename: "db/migrations/000004_x.up.sql",
       code: "ALTER TABLE t ALTER COLUMN a DROP NOT NULL;",
     },
   ],
   invalid: [
+    {
+      name: "one finding per statement; the help quotes identifiers as SQL needs them",
+      filename: "prisma/migrations/20231206073509_x/migration.sql",
+      code: 'ALTER TABLE "Subscription" ALTER COLUMN "planId" SET NOT NULL,\nALTER COLUMN "price_id" SET NOT NULL;',
+      errors: [
+        {
+          message:
+            "SET NOT NULL on planId and price_id of Subscription scans the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes, and fails the deploy if any row is NULL.",
+          help: 'Add CHECK ("planId" IS NOT NULL AND price_id IS NOT NULL) NOT VALID, VALIDATE it in a later migration, then SET NOT NULL (PostgreSQL 12+ skips the scan) and drop the CHECK.',
+          line: 1,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "a type change of another column does not hide it",
+      filename: "db/migrations/000006_x.up.sql",
+      code: "ALTER TABLE t ALTER COLUMN a TYPE bigint, ALTER COLUMN b SET NOT NULL;",
+      errors: [{ messageId: "setNotNull", data: { table: "t", column: "b" }, line: 1, column: 1 }],
+    },
     {
       filename: "db/migrations/000005_x.up.sql",
       code: "ALTER TABLE users ALTER COLUMN email SET NOT NULL;",

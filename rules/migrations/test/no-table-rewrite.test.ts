@@ -35,6 +35,7 @@ tester.run("no-table-rewrite", {
         {
           messageId: "volatileDefault",
           data: { column: "token", table: "t", expr: "gen_random_uuid()" },
+          help: "Add the column without the default (or with a constant one), then fill it in batches after the deploy.",
           line: 1,
           column: 1,
         },
@@ -86,7 +87,13 @@ tester.run("no-table-rewrite", {
       filename: "db/migrations/000007_x.up.sql",
       code: "VACUUM FULL orders;\nCLUSTER orders USING orders_pkey;",
       errors: [
-        { messageId: "vacuumFull", data: { table: "orders" }, line: 1, column: 1 },
+        {
+          messageId: "vacuumFull",
+          data: { table: "orders" },
+          help: "Run it (or pg_repack, which holds the lock only briefly) in a maintenance window, not in a deploy.",
+          line: 1,
+          column: 1,
+        },
         { messageId: "cluster", data: { table: "orders" }, line: 2, column: 1 },
       ],
     },

@@ -26,11 +26,24 @@ tester.run("no-unique-constraint-lock", {
       filename: "db/migrations/000033_inline.up.sql",
       code: "ALTER TABLE users ADD COLUMN handle text UNIQUE;\nALTER TABLE legacy ADD COLUMN id serial PRIMARY KEY;",
       errors: [
-        { messageId: "uniqueLock", data: { kind: "UNIQUE", name: "(unnamed)", table: "users" }, line: 1, column: 1 },
+        { messageId: "uniqueLock", data: { kind: "UNIQUE", name: "(handle)", table: "users" }, line: 1, column: 1 },
         {
           messageId: "uniqueLock",
-          data: { kind: "PRIMARY KEY", name: "(unnamed)", table: "legacy" },
+          data: { kind: "PRIMARY KEY", name: "(id)", table: "legacy" },
           line: 2,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "an unnamed constraint is named by the columns it was written with",
+      filename: "migrations/postgresql/2022-03-02-210038_update_devices_primary_key/up.sql",
+      code: "ALTER TABLE devices ADD PRIMARY KEY (uuid,\n  user_uuid);",
+      errors: [
+        {
+          message:
+            "Adding PRIMARY KEY (uuid, user_uuid) to devices builds its index under an ACCESS EXCLUSIVE lock, blocking reads and writes for the whole build.",
+          line: 1,
           column: 1,
         },
       ],
@@ -53,7 +66,7 @@ tester.run("no-unique-constraint-lock", {
       errors: [
         {
           messageId: "uniqueLock",
-          data: { kind: "PRIMARY KEY", name: "(unnamed)", table: "devices" },
+          data: { kind: "PRIMARY KEY", name: "(uuid, user_uuid)", table: "devices" },
           line: 1,
           column: 1,
         },

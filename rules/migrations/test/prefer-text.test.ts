@@ -23,8 +23,9 @@ tester.run("prefer-text", {
       filename: "db/migrations/000004_x.up.sql",
       code: "ALTER TABLE t ADD COLUMN x_id varchar(255) ;\nALTER TABLE t ALTER COLUMN id TYPE character varying(40);",
       errors: [
-        { messageId: "varchar", line: 1, column: 1 },
-        { messageId: "varchar", line: 2, column: 1 },
+        { messageId: "varchar", data: { table: "t", column: "x_id", type: "varchar(255)" }, line: 1, column: 1 },
+        // Types are named one way in messages, however they were written.
+        { messageId: "varchar", data: { table: "t", column: "id", type: "varchar(40)" }, line: 2, column: 1 },
       ],
     },
   ],

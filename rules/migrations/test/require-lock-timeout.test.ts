@@ -40,13 +40,29 @@ tester.run("require-lock-timeout", {
       name: "one finding per migration, at the first locking statement",
       filename: "db/migrations/000006_x.up.sql",
       code: "ALTER TABLE users ADD COLUMN plan text;\nALTER TABLE users DROP COLUMN legacy;",
-      errors: [{ messageId: "noLockTimeout", data: { table: "users", setting: "lock_timeout" }, line: 1, column: 1 }],
+      errors: [
+        {
+          messageId: "noLockTimeout",
+          data: { table: "users", setting: "lock_timeout" },
+          help: "Start the migration with SET lock_timeout = '5s' and retry the deploy when it times out.",
+          line: 1,
+          column: 1,
+        },
+      ],
     },
     {
       name: "a timeout set after the statement is too late",
       filename: "db/migrations/mysql/000007_x.up.sql",
       code: "ALTER TABLE t ADD COLUMN a int;\nSET SESSION lock_wait_timeout = 5;",
-      errors: [{ messageId: "noLockTimeout", data: { table: "t", setting: "lock_wait_timeout" }, line: 1, column: 1 }],
+      errors: [
+        {
+          messageId: "noLockTimeout",
+          data: { table: "t", setting: "lock_wait_timeout" },
+          help: "Start the migration with SET SESSION lock_wait_timeout = 5 and retry the deploy when it times out.",
+          line: 1,
+          column: 1,
+        },
+      ],
     },
   ],
 });

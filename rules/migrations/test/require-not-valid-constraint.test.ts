@@ -43,14 +43,29 @@ tester.run("require-not-valid-constraint", {
       errors: [
         {
           messageId: "notValid",
-          data: { kind: "foreign key", name: "(unnamed)", table: "orders" },
+          message:
+            "Adding foreign key (user_id) to orders checks every existing row while holding a SHARE ROW EXCLUSIVE lock on it and on the table it references, blocking writes to both.",
           line: 1,
           column: 1,
         },
         {
           messageId: "notValid",
-          data: { kind: "check constraint", name: "orders_qty_positive", table: "orders" },
+          message:
+            "Adding check constraint orders_qty_positive to orders checks every existing row while holding an ACCESS EXCLUSIVE lock on it, blocking reads and writes.",
           line: 2,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "an unnamed foreign key is named by its columns",
+      filename: "db/migrations/000007_x.up.sql",
+      code: "ALTER TABLE orders ADD FOREIGN KEY (coupon_id) REFERENCES coupons (id);",
+      errors: [
+        {
+          message:
+            "Adding foreign key (coupon_id) to orders checks every existing row while holding a SHARE ROW EXCLUSIVE lock on it and on the table it references, blocking writes to both.",
+          line: 1,
           column: 1,
         },
       ],
@@ -61,7 +76,12 @@ tester.run("require-not-valid-constraint", {
       errors: [
         {
           messageId: "notValid",
-          data: { kind: "foreign key", name: "orders_coupon_id_fkey", table: "orders" },
+          data: {
+            kind: "foreign key",
+            name: "orders_coupon_id_fkey",
+            table: "orders",
+            lock: "a SHARE ROW EXCLUSIVE lock on it and on the table it references, blocking writes to both",
+          },
           line: 3,
           column: 1,
         },
@@ -74,7 +94,12 @@ tester.run("require-not-valid-constraint", {
       errors: [
         {
           messageId: "notValid",
-          data: { kind: "check constraint", name: "total_positive", table: "orders" },
+          data: {
+            kind: "check constraint",
+            name: "total_positive",
+            table: "orders",
+            lock: "an ACCESS EXCLUSIVE lock on it, blocking reads and writes",
+          },
           line: 1,
           column: 1,
         },

@@ -95,9 +95,19 @@ function alterColumn(table: string, action: string): OperationDetail | null {
   if (m?.[1] === undefined || m[2] === undefined || NOT_COLUMN.test(m[1])) return null;
   const column = nameFromText(m[1]);
   const rest = m[2];
-  const type = /^(?:SET\s+DATA\s+)?TYPE\s+([\s\S]+?)(?:\s+(?:USING|COLLATE)\b[\s\S]*)?$/i.exec(rest);
+  const type = /^(?:SET\s+DATA\s+)?TYPE\s+([\s\S]+?)(?:\s+COLLATE\s+(?:"[^"]*"|\S+))?(?:\s+USING\s+([\s\S]+))?$/i.exec(
+    rest,
+  );
   if (type?.[1] !== undefined) {
-    return { type: "alter_column_type", table, column, dataType: type[1].trim(), notNull: null };
+    const using = type[2]?.trim();
+    return {
+      type: "alter_column_type",
+      table,
+      column,
+      dataType: type[1].trim(),
+      notNull: null,
+      ...(using ? { using } : {}),
+    };
   }
   if (/^SET\s+NOT\s+NULL\b/i.test(rest)) return { type: "set_not_null", table, column };
   return null;

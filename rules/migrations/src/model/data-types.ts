@@ -50,12 +50,33 @@ export function parseDataType(text: string): DataType {
   return { base: array ? `${base}[]` : base, args };
 }
 
-/** How a column's type changes from `from` to `to`. */
-export function compareTypes(from: string, to: string): "same" | "widening" | "change" {
-  const a = parseDataType(from);
-  const b = parseDataType(to);
+// A serial column is stored as the integer type it stands for: SERIAL then INTEGER is no change.
+const STORED_AS: Record<string, string> = { serial: "integer", bigserial: "bigint", smallserial: "smallint" };
+
+/** The type a column holds once created: serial types become their integer type. */
+function stored(type: DataType): DataType {
+  const array = type.base.endsWith("[]") ? "[]" : "";
+  const base = type.base.replace(/\[\]$/, "");
+  return { base: `${STORED_AS[base] ?? base}${array}`, args: type.args };
+}
+
+// Types whose precision modifier PostgreSQL drops without a rewrite when it grows or goes away.
+const PRECISION_TYPES = new Set(["timestamp", "timestamptz", "time", "timetz", "interval"]);
+
+/**
+ * How a column's type changes from `from` to `to`. "timezone" is timestamp to timestamptz: stored
+ * values are read in the session time zone, and PostgreSQL 12+ skips the rewrite only when it is UTC.
+ */
+export function compareTypes(from: string, to: string): "same" | "widening" | "timezone" | "change" {
+  const a = stored(parseDataType(from));
+  const b = stored(parseDataType(to));
   if (a.base === b.base && a.args.join(",") === b.args.join(",")) return "same";
   const unbounded = b.args.length === 0;
+  const widerPrecision = unbounded || (b.args[0] ?? 0) >= (a.args[0] ?? Infinity);
+  if (PRECISION_TYPES.has(a.base) && a.base === b.base && widerPrecision) return "widening";
+  if (a.base === "timestamp" && b.base === "timestamptz" && (a.args.length === 0 || widerPrecision)) {
+    return "timezone";
+  }
   const textual = (base: string) => base === "varchar" || base === "text";
   if (a.base === "varchar" && textual(b.base) && (unbounded || (b.args[0] ?? 0) >= (a.args[0] ?? Infinity)))
     return "widening";
@@ -71,4 +92,27 @@ export function compareTypes(from: string, to: string): "same" | "widening" | "c
   }
   if (a.base === "cidr" && b.base === "inet") return "widening";
   return "change";
+}
+
+// Built-in type names, printed in their canonical form; any other name is a user type (an enum, a
+// domain) and is printed as written, without its quotes.
+const BUILT_IN = new Set([
+  ...Object.values(ALIASES),
+  ..."text varchar char integer bigint smallint numeric real boolean date time timetz timestamp timestamptz interval uuid json jsonb bytea inet cidr macaddr money xml tsvector bit varbit float double datetime tinyint mediumint tinytext mediumtext longtext blob longblob mediumblob tinyblob year citext".split(
+    " ",
+  ),
+]);
+
+/**
+ * A type as messages name it, the same way wherever it was written: canonical and lower-case for
+ * built-in types (`CHARACTER VARYING(40)` and `varchar(40)` both read `varchar(40)`), user types as
+ * written without quotes (`"Role"` reads `Role`). `stored` names a serial column by its integer type,
+ * as it is once created.
+ */
+export function typeName(text: string, options: { stored?: boolean } = {}): string {
+  const parsed = options.stored ? stored(parseDataType(text)) : parseDataType(text);
+  const element = parsed.base.replace(/\[\]$/, "");
+  if (!BUILT_IN.has(element)) return text.trim().replace(/"/g, "").replace(/\s+/g, " ");
+  const args = parsed.args.length > 0 ? `(${parsed.args.join(",")})` : "";
+  return `${element}${args}${parsed.base.endsWith("[]") ? "[]" : ""}`;
 }

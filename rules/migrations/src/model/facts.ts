@@ -14,6 +14,8 @@ export type OperationFact = {
   name?: string;
   to?: string;
   dataType?: string;
+  /** alter_column_type: PostgreSQL's USING expression as written. */
+  using?: string;
   /** Only for create_table: its columns and their types. */
   columns?: { column: string; dataType: string }[];
   /** dml, maintenance and transaction verbs; the kind of an `other` operation. */
@@ -110,7 +112,7 @@ function operationFact(operation: Operation, lines: LineIndex): OperationFact {
     endCol: end.column,
   };
   const o: Partial<Record<string, unknown>> = { ...operation };
-  for (const field of ["table", "column", "name", "to", "dataType"] as const) {
+  for (const field of ["table", "column", "name", "to", "dataType", "using"] as const) {
     if (typeof o[field] === "string") fact[field] = o[field] as string;
   }
   if (operation.type === "create_table") {

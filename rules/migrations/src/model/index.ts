@@ -1,6 +1,8 @@
 // The migrations model, shared by the rules of the pack.
 
-export { compareTypes, parseDataType } from "./data-types.js";
+export { ColumnTypes, typeKey } from "./column-types.js";
+export { constraintLabel } from "./constraint-label.js";
+export { compareTypes, parseDataType, typeName } from "./data-types.js";
 export { type DeclaredColumn, declaredColumns } from "./declared-columns.js";
 export {
   engineDefaultName,
@@ -24,6 +26,7 @@ export {
 } from "./model.js";
 export { statementOperations } from "./operations.js";
 export { buildScriptMigration, DYNAMIC, type OrmFramework } from "./orm/index.js";
+export { OUTSIDE_TRANSACTION_SWITCH, outsideTransactionHelp } from "./outside-transaction.js";
 export { DEFAULT_FOLDERS, globToRegExp, isMigrationPath } from "./paths.js";
 export {
   byVersion,
@@ -39,6 +42,7 @@ export { indexesInside, type Ranged, rangeFinder } from "./ranges.js";
 export { rebuildOperations } from "./rebuild.js";
 export { type Naming, type Unreversed, unreversed } from "./reversal.js";
 export { existingTableOperations, type JudgedOperation, upOperations } from "./scope.js";
+export { byStatement, nameList } from "./statement-groups.js";
 export { cannotRunInTransaction, type TransactionOwner, upTransactions } from "./transactions.js";
 export type * from "./types.js";
 export { DownIndex, rebuiltTables, type UndoRequirement, undoRequirement } from "./undo.js";

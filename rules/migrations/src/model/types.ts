@@ -84,7 +84,15 @@ export type OperationDetail =
   | ({ type: "add_column"; table: string; hasDefault: boolean } & ColumnSpec)
   | { type: "drop_column"; table: string; column: string }
   | { type: "rename_column"; table: string; column: string; to: string }
-  | { type: "alter_column_type"; table: string; column: string; dataType: string; notNull: boolean | null }
+  | {
+      type: "alter_column_type";
+      table: string;
+      column: string;
+      dataType: string;
+      notNull: boolean | null;
+      /** PostgreSQL's USING expression as written, when the statement gives one. */
+      using?: string;
+    }
   | { type: "set_not_null"; table: string; column: string }
   | {
       type: "add_constraint";

@@ -4,65 +4,81 @@
 import { defineRule } from "@deploylint/core/rule-api";
 import {
   byVersion,
+  ColumnTypes,
   compareTypes,
   docsUrl,
   groupMigrations,
   MIGRATION_FACT,
   type MigrationFact,
   type MigrationGroup,
+  nameList,
   type OperationFact,
+  typeKey,
+  typeName,
 } from "../model/index.js";
 
-/**
- * Column types as the migrations so far leave them, table by table: renaming or dropping a table
- * moves or drops its own map, where scanning every known column per rename made it quadratic.
- */
-class ColumnTypes {
-  private readonly tables = new Map<string, Map<string, string>>();
+/** What one ALTER COLUMN … TYPE does, as the rule judges it. */
+type Kind = "change" | "unknown" | "recreated" | "timezone" | "using";
 
-  apply(op: OperationFact): void {
-    const table = op.table ?? "";
-    if (op.type === "create_table") {
-      for (const column of op.columns ?? []) this.set(table, column.column, column.dataType);
-    } else if ((op.type === "add_column" || op.type === "alter_column_type") && op.dataType) {
-      this.set(table, op.column ?? "", op.dataType);
-    } else if (op.type === "drop_column") {
-      this.tables.get(table)?.delete(op.column ?? "");
-    } else if (op.type === "rename_column") {
-      this.moveColumn(table, op.column ?? "", op.to ?? "");
-    } else if (op.type === "rename_table") {
-      this.moveTable(table, op.to ?? "");
-    } else if (op.type === "drop_table") {
-      this.tables.delete(table);
-    }
-  }
+interface TypeChange {
+  op: OperationFact;
+  kind: Kind;
+  from: string;
+  to: string;
+}
 
-  get(table: string, column: string): string | undefined {
-    return this.tables.get(table)?.get(column);
+/** What the change costs, in the words of the migration's database. */
+function effects(dialect: string): { known: string; maybe: string } {
+  if (dialect === "postgresql") {
+    return {
+      known: "rewrites the table under an ACCESS EXCLUSIVE lock, blocking reads and writes",
+      maybe: "can rewrite the table under an ACCESS EXCLUSIVE lock, blocking reads and writes",
+    };
   }
+  if (dialect === "mysql" || dialect === "mariadb") {
+    return {
+      known: "copies the whole table (MySQL changes a column's type only with ALGORITHM=COPY), blocking writes",
+      maybe: "can copy the whole table (ALGORITHM=COPY), blocking writes",
+    };
+  }
+  return { known: "rewrites every row of the table", maybe: "can rewrite every row of the table" };
+}
 
-  private set(table: string, column: string, type: string): void {
-    const columns = this.tables.get(table);
-    if (columns) columns.set(column, type);
-    else this.tables.set(table, new Map([[column, type]]));
-  }
+// `USING col`, `USING col::text::role` or `USING CAST(col AS t)` only converts the old value, which
+// the type comparison already judges; anything else computes each row anew.
+function recomputes(using: string | undefined, column: string): boolean {
+  if (using === undefined) return false;
+  const bare = using
+    .replace(/::\s*(?:"[^"]*"|[\w.]+)(?:\s*\([^)]*\))?(?:\s*\[\])?/g, "")
+    .replace(/\bCAST\s*\(([\s\S]*)\s+AS\s+[\s\S]*\)/i, "$1")
+    .replace(/[\s()"]/g, "")
+    .toLowerCase();
+  return bare !== column.replace(/"/g, "").toLowerCase();
+}
 
-  private moveColumn(table: string, from: string, to: string): void {
-    const columns = this.tables.get(table);
-    const type = columns?.get(from);
-    columns?.delete(from);
-    if (type !== undefined) this.set(table, to, type);
+function judge(op: OperationFact, types: ColumnTypes, createdTypes: Set<string>): TypeChange | null {
+  const column = op.column ?? "";
+  const written = types.get(op.table ?? "", column);
+  const to = typeName(op.dataType ?? "", { stored: true });
+  if (written === undefined) return { op, kind: "unknown", from: "", to };
+  const from = typeName(written, { stored: true });
+  const comparison = compareTypes(written, op.dataType ?? "");
+  if (comparison === "timezone") return { op, kind: "timezone", from, to };
+  if (comparison === "change") {
+    const recreated = createdTypes.has(typeKey((op.dataType ?? "").replace(/\[\]\s*$/, "")));
+    return { op, kind: recreated ? "recreated" : "change", from, to };
   }
+  return recomputes(op.using, column) ? { op, kind: "using", from, to } : null;
+}
 
-  /** The renamed table's columns replace same-named columns of a table already called `to`. */
-  private moveTable(from: string, to: string): void {
-    const columns = this.tables.get(from);
-    if (columns === undefined || from === to) return;
-    this.tables.delete(from);
-    const existing = this.tables.get(to);
-    if (existing === undefined) this.tables.set(to, columns);
-    else for (const [column, type] of columns) existing.set(column, type);
+/** "a and b from integer to bigint; c from text to jsonb": columns grouped by their change. */
+function describe(changes: TypeChange[]): string {
+  const byPair = new Map<string, string[]>();
+  for (const change of changes) {
+    const pair = change.kind === "unknown" ? `to ${change.to}` : `from ${change.from} to ${change.to}`;
+    byPair.set(pair, [...(byPair.get(pair) ?? []), change.op.column ?? ""]);
   }
+  return [...byPair].map(([pair, columns]) => `${nameList(columns)} ${pair}`).join("; ");
 }
 
 export default defineRule({
@@ -76,9 +92,17 @@ export default defineRule({
     presets: { recommended: "error", strict: "error" },
     messages: {
       typeChange:
-        "Changing {{table}}.{{column}} from {{from}} to {{to}} rewrites the table under an ACCESS EXCLUSIVE lock, and running code that reads or writes the old type may fail.",
+        "Changing {{table}}.{{column}} from {{from}} to {{to}} {{effect}}, and running code that reads or writes the old type may fail.",
       typeChangeUnknown:
-        "Changing the type of {{table}}.{{column}} to {{to}} can rewrite the table under an ACCESS EXCLUSIVE lock, and running code that reads or writes the old type may fail.",
+        "Changing the type of {{table}}.{{column}} to {{to}} {{effect}}, and running code that reads or writes the old type may fail.",
+      typeChanges:
+        "Changing the types of {{table}} columns ({{changes}}) {{effect}}, and running code that reads or writes the old types may fail.",
+      recreatedType:
+        "Changing {{table}}.{{column}} from {{from}} to {{to}}, a type this migration creates, {{effect}}, and running code that writes a value {{to}} lacks fails.",
+      timezone:
+        "Changing {{table}}.{{column}} from {{from}} to {{to}} reads every stored value in the session time zone: PostgreSQL 12+ skips the table rewrite only when that time zone is UTC, and otherwise rewrites the table under an ACCESS EXCLUSIVE lock.",
+      usingRewrite:
+        "Changing {{table}}.{{column}} to {{to}} USING {{using}} computes every value anew, so PostgreSQL rewrites the table under an ACCESS EXCLUSIVE lock, blocking reads and writes.",
     },
     help: "Add a column of the new type, write both, backfill in batches, switch reads, then drop the old column (expand and contract).",
     docs: { url: docsUrl("no-column-type-change") },
@@ -95,21 +119,45 @@ export default defineRule({
       const types = new ColumnTypes();
       for (const group of list.sort(byVersion)) {
         const file = group.up?.path ?? "";
-        const created = new Set<string>();
+        const { known, maybe } = effects(group.up?.dialect ?? "");
+        const createdTables = new Set<string>();
+        const createdTypes = new Set<string>();
+        // One ALTER TABLE changing several columns is one finding: its operations share the statement's range.
+        const statements = new Map<string, TypeChange[]>();
         for (const op of group.up?.up?.operations ?? []) {
-          if (op.type === "create_table" && op.table) created.add(op.table);
-          if (op.type === "alter_column_type" && op.table && !created.has(op.table)) {
-            const from = types.get(op.table, op.column ?? "");
-            const to = op.dataType ?? "";
-            const change = from === undefined ? "change" : compareTypes(from, to);
-            if (change === "change") {
-              const location = { file, line: op.line, column: op.col, endLine: op.endLine, endColumn: op.endCol };
-              const names = { table: op.table, column: op.column ?? "", to };
-              if (from === undefined) ctx.report({ messageId: "typeChangeUnknown", data: names, ...location });
-              else ctx.report({ messageId: "typeChange", data: { ...names, from }, ...location });
-            }
+          if (op.type === "create_table" && op.table) createdTables.add(op.table);
+          if (op.type === "create_type" && op.name) createdTypes.add(typeKey(op.name));
+          if (op.type === "alter_column_type" && op.table && !createdTables.has(op.table)) {
+            const change = judge(op, types, createdTypes);
+            const at = `${op.line}:${op.col}`;
+            if (change !== null) statements.set(at, [...(statements.get(at) ?? []), change]);
           }
           types.apply(op);
+        }
+        for (const changes of statements.values()) {
+          const first = changes[0];
+          if (first === undefined) continue;
+          const { op } = first;
+          const location = { file, line: op.line, column: op.col, endLine: op.endLine, endColumn: op.endCol };
+          const names = { table: op.table ?? "", column: op.column ?? "", from: first.from, to: first.to };
+          if (changes.length > 1) {
+            const effect = changes.every((change) => change.kind === "unknown") ? maybe : known;
+            ctx.report({
+              messageId: "typeChanges",
+              data: { table: names.table, changes: describe(changes), effect },
+              ...location,
+            });
+          } else if (first.kind === "unknown") {
+            ctx.report({ messageId: "typeChangeUnknown", data: { ...names, effect: maybe }, ...location });
+          } else if (first.kind === "recreated") {
+            ctx.report({ messageId: "recreatedType", data: { ...names, effect: known }, ...location });
+          } else if (first.kind === "timezone") {
+            ctx.report({ messageId: "timezone", data: names, ...location });
+          } else if (first.kind === "using") {
+            ctx.report({ messageId: "usingRewrite", data: { ...names, using: op.using ?? "" }, ...location });
+          } else {
+            ctx.report({ messageId: "typeChange", data: { ...names, effect: known }, ...location });
+          }
         }
       }
     }

@@ -4,27 +4,12 @@ import { defineRule } from "@deploylint/core/rule-api";
 import {
   cannotRunInTransaction,
   docsUrl,
-  type Framework,
   isPostgres,
   migrationOf,
   type Operation,
+  OUTSIDE_TRANSACTION_SWITCH,
   upTransactions,
 } from "../model/index.js";
-
-// How each framework lets a migration run outside its transaction.
-const OPT_OUT: Partial<Record<Framework, string>> = {
-  goose: "add `-- +goose NO TRANSACTION` to the file",
-  dbmate: "write `-- migrate:up transaction:false`",
-  diesel: "set `run_in_transaction = false` in the migration's metadata.toml",
-  flyway:
-    "move the statement into a migration of its own (Flyway runs such a file outside a transaction), or set `executeInTransaction=false` in a `<script>.sql.conf` beside it",
-  liquibase: "set `runInTransaction:false` on the changeset",
-  atlas: "add `-- atlas:txmode none` to the file",
-  drizzle: "run the statement outside drizzle's migrator (its migrations always share one transaction)",
-  knex: "export `config = { transaction: false }` from the migration",
-  typeorm: "set `transaction = false` on the migration class",
-  "node-pg-migrate": "call `pgm.noTransaction()` in the up",
-};
 
 function statementName(operation: Operation): string {
   switch (operation.type) {
@@ -71,7 +56,7 @@ export default defineRule({
           if (owner === "file") {
             ctx.report({ messageId: "fileTransaction", data: { statement }, range: operation.range });
           } else if (owner === "framework") {
-            const optOut = OPT_OUT[migration.framework];
+            const optOut = OUTSIDE_TRANSACTION_SWITCH[migration.framework];
             ctx.report({
               messageId: "frameworkTransaction",
               data: { statement, framework: migration.framework },

@@ -14,6 +14,23 @@ import {
 
 const SERIAL = new Set(["serial", "bigserial", "smallserial"]);
 
+// Each finding's own remedy: the meta help covers them all, for `explain` and the docs.
+const BACKFILL_HELP =
+  "Add the column without the default (or with a constant one), then fill it in batches after the deploy.";
+const MAINTENANCE_HELP =
+  "Run it (or pg_repack, which holds the lock only briefly) in a maintenance window, not in a deploy.";
+const HELP: Record<string, string> = {
+  volatileDefault: BACKFILL_HELP,
+  generatedColumn:
+    "Add a plain column, fill it in batches and keep it current with a trigger, or add the generated column in a maintenance window.",
+  serialColumn:
+    "Add the column as a plain bigint, fill it in batches, then attach a sequence default (or an identity) for new rows.",
+  vacuumFull: MAINTENANCE_HELP,
+  cluster: MAINTENANCE_HELP,
+  mysqlCopy:
+    "Use ALGORITHM=INPLACE (or INSTANT) with LOCK=NONE where MySQL supports it for this change, or an online schema change tool (gh-ost, pt-online-schema-change).",
+};
+
 export default defineRule({
   id: "no-table-rewrite",
   meta: {
@@ -54,19 +71,20 @@ export default defineRule({
             if (isVolatileDefault(operation.defaultExpr, declared)) {
               ctx.report({
                 messageId: "volatileDefault",
+                help: HELP.volatileDefault,
                 data: { ...data, expr: withoutLiterals(operation.defaultExpr ?? "") },
                 range,
               });
             } else if (operation.generated === "stored") {
-              ctx.report({ messageId: "generatedColumn", data, range });
+              ctx.report({ messageId: "generatedColumn", data, help: HELP.generatedColumn, range });
             } else if (SERIAL.has(parseDataType(operation.dataType).base)) {
-              ctx.report({ messageId: "serialColumn", data, range });
+              ctx.report({ messageId: "serialColumn", data, help: HELP.serialColumn, range });
             }
           } else if (postgres && operation.type === "maintenance" && operation.table !== "") {
             if (operation.verb === "vacuum" && operation.full) {
-              ctx.report({ messageId: "vacuumFull", data: { table: operation.table }, range });
+              ctx.report({ messageId: "vacuumFull", data: { table: operation.table }, help: HELP.vacuumFull, range });
             } else if (operation.verb === "cluster") {
-              ctx.report({ messageId: "cluster", data: { table: operation.table }, range });
+              ctx.report({ messageId: "cluster", data: { table: operation.table }, help: HELP.cluster, range });
             }
           } else if (mysql && operation.type === "table_options") {
             const copy =
@@ -74,6 +92,7 @@ export default defineRule({
             if (!copy) continue;
             ctx.report({
               messageId: "mysqlCopy",
+              help: HELP.mysqlCopy,
               data: {
                 algorithm: operation.algorithm ?? "DEFAULT",
                 lock: operation.lock ?? "DEFAULT",

@@ -1,7 +1,7 @@
 // migrations/no-unique-constraint-lock: ADD UNIQUE / ADD PRIMARY KEY builds an index while holding
 // an ACCESS EXCLUSIVE lock; building the index concurrently first and attaching it avoids that.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, isPostgres, migrationOf, upOperations } from "../model/index.js";
+import { constraintLabel, docsUrl, isPostgres, migrationOf, upOperations } from "../model/index.js";
 
 export default defineRule({
   id: "no-unique-constraint-lock",
@@ -29,7 +29,7 @@ export default defineRule({
             messageId: "uniqueLock",
             data: {
               kind: operation.kind === "unique" ? "UNIQUE" : "PRIMARY KEY",
-              name: operation.name ?? "(unnamed)",
+              name: constraintLabel(operation),
               table: operation.table,
             },
             range: operation.range,

@@ -1,6 +1,6 @@
 // migrations/require-concurrent-index-drop: DROP INDEX takes an ACCESS EXCLUSIVE lock on the table.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, isPostgres, migrationOf, upOperations } from "../model/index.js";
+import { docsUrl, isPostgres, migrationOf, outsideTransactionHelp, upOperations } from "../model/index.js";
 
 export default defineRule({
   id: "require-concurrent-index-drop",
@@ -23,7 +23,12 @@ export default defineRule({
         if (migration === null || !isPostgres(migration.dialect)) return;
         for (const { operation, newIndexes } of upOperations(migration)) {
           if (operation.type !== "drop_index" || operation.concurrently || newIndexes.has(operation.name)) continue;
-          ctx.report({ messageId: "notConcurrent", data: { index: operation.name }, range: operation.range });
+          ctx.report({
+            messageId: "notConcurrent",
+            data: { index: operation.name },
+            help: outsideTransactionHelp(migration.framework, "DROP INDEX CONCURRENTLY"),
+            range: operation.range,
+          });
         }
       },
     };

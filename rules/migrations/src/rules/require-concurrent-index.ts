@@ -2,7 +2,10 @@
 // unless it is built concurrently (PostgreSQL) or online (MySQL ALGORITHM=INPLACE, LOCK=NONE).
 import { defineRule } from "@deploylint/core/rule-api";
 import type { Operation } from "../model/index.js";
-import { docsUrl, isMysql, isPostgres, migrationOf, upOperations } from "../model/index.js";
+import { docsUrl, isMysql, isPostgres, migrationOf, outsideTransactionHelp, upOperations } from "../model/index.js";
+
+const MYSQL_HELP =
+  "Add ALGORITHM=INPLACE, LOCK=NONE to the statement: MySQL then builds the index while writes go on, or refuses the statement instead of locking.";
 
 export default defineRule({
   id: "require-concurrent-index",
@@ -18,7 +21,7 @@ export default defineRule({
       notOnline:
         "Index {{index}} on {{table}} is built without ALGORITHM=INPLACE, LOCK=NONE: MySQL may copy the table or block writes while it builds.",
     },
-    help: "Use CREATE INDEX CONCURRENTLY in a migration of its own that runs outside a transaction (MySQL: add ALGORITHM=INPLACE, LOCK=NONE).",
+    help: "Use CREATE INDEX CONCURRENTLY in a migration of its own that runs outside a transaction (the finding names the framework's switch); on MySQL add ALGORITHM=INPLACE, LOCK=NONE.",
     docs: { url: docsUrl("require-concurrent-index") },
   },
   create(ctx) {
@@ -30,13 +33,14 @@ export default defineRule({
         const mysql = isMysql(migration.dialect);
         if (!postgres && !mysql) return;
         const online = onlineStatements(migration.up);
+        const help = postgres ? outsideTransactionHelp(migration.framework, "CREATE INDEX CONCURRENTLY") : MYSQL_HELP;
         for (const { operation, newTable } of upOperations(migration)) {
           if (operation.type !== "create_index" || newTable) continue;
           const data = { index: operation.name ?? "(unnamed)", table: operation.table };
           if (postgres && !operation.concurrently) {
-            ctx.report({ messageId: "notConcurrent", data, range: operation.range });
+            ctx.report({ messageId: "notConcurrent", data, help, range: operation.range });
           } else if (mysql && !operation.online && !online.has(operation.statementIndex)) {
-            ctx.report({ messageId: "notOnline", data, range: operation.range });
+            ctx.report({ messageId: "notOnline", data, help, range: operation.range });
           }
         }
       },

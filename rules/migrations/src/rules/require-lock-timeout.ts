@@ -60,6 +60,9 @@ export default defineRule({
           ctx.report({
             messageId: "noLockTimeout",
             data: { table: table || "the table", setting },
+            help: postgres
+              ? "Start the migration with SET lock_timeout = '5s' and retry the deploy when it times out."
+              : "Start the migration with SET SESSION lock_wait_timeout = 5 and retry the deploy when it times out.",
             range: operation.range,
           });
           // One finding per migration: the fix is one SET at the top.

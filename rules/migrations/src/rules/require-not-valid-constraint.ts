@@ -1,7 +1,7 @@
 // migrations/require-not-valid-constraint: adding a FOREIGN KEY or CHECK validates every row under a
 // lock that blocks writes; NOT VALID + a separate VALIDATE avoids it.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, isPostgres, migrationOf, upOperations, upTransactions } from "../model/index.js";
+import { constraintLabel, docsUrl, isPostgres, migrationOf, upOperations, upTransactions } from "../model/index.js";
 
 export default defineRule({
   id: "require-not-valid-constraint",
@@ -12,8 +12,7 @@ export default defineRule({
     embeds: ["sql"],
     presets: { recommended: "error", strict: "error" },
     messages: {
-      notValid:
-        "Adding {{kind}} {{name}} to {{table}} checks every existing row while holding a lock that blocks writes (for a foreign key, on both tables).",
+      notValid: "Adding {{kind}} {{name}} to {{table}} checks every existing row while holding {{lock}}.",
       validateSameTransaction:
         "Constraint {{name}} is validated in the same transaction that adds it NOT VALID, so the add's lock is held during the whole validation and NOT VALID gains nothing.",
     },
@@ -34,10 +33,19 @@ export default defineRule({
               continue;
             }
             if (newTable) continue;
-            const kind = operation.kind === "foreign_key" ? "foreign key" : "check constraint";
+            const foreignKey = operation.kind === "foreign_key";
+            // PostgreSQL's locks: ADD FOREIGN KEY takes SHARE ROW EXCLUSIVE on both tables, ADD CHECK
+            // takes ALTER TABLE's ACCESS EXCLUSIVE.
             ctx.report({
               messageId: "notValid",
-              data: { kind, name: operation.name ?? "(unnamed)", table: operation.table },
+              data: {
+                kind: foreignKey ? "foreign key" : "check constraint",
+                name: constraintLabel(operation),
+                table: operation.table,
+                lock: foreignKey
+                  ? "a SHARE ROW EXCLUSIVE lock on it and on the table it references, blocking writes to both"
+                  : "an ACCESS EXCLUSIVE lock on it, blocking reads and writes",
+              },
               range: operation.range,
             });
           }
