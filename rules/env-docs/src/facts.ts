@@ -97,6 +97,12 @@ export type ScriptLinks = {
   /** Calls of imported functions with variable names as arguments (null: an argument not known). */
   calls: (Span & { from: string; imported: string; args: ({ array: boolean; values: NamedSpan[] } | null)[] })[];
   reExports: { exported: string; from: string; imported: string }[];
+  /** Exports that are an env object (`export default process.env`, `export const env = createEnv(…)`). */
+  envExports: string[];
+  /** `config.API_URL` where `config` is imported from the package: a read if that export is an env object. */
+  memberReads: (NamedSpan & { from: string; imported: string })[];
+  /** Variables a library the script uses reads itself (Sentry's SENTRY_AUTH_TOKEN): they make an entry used. */
+  toolReads: string[];
   /** next.config's `env` keys: the build defines them, so `process.env.<key>` in the app reads no variable. */
   buildEnv: string[];
 };

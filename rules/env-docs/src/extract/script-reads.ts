@@ -63,6 +63,10 @@ export function scriptFacts(program: TSESTree.Program, positionAt: (offset: numb
     switch (node.type) {
       case "MemberExpression":
         readMember({ node, parent, envVia, scope, add, computed });
+        noteImportedMember(node, parent, { index, envVia, links, positionAt });
+        break;
+      case "ExportDefaultDeclaration":
+        if (isEnvObject(node.declaration, envVia)) links.envExports.push("default");
         break;
       case "VariableDeclarator":
         if (node.init && envVia(node.init)) readPattern(node.id, envVia(node.init) ?? "", add);
@@ -99,7 +103,47 @@ export function scriptFacts(program: TSESTree.Program, positionAt: (offset: numb
     }
   });
   collectLinks(index, positionAt, path, links);
+  for (const [exported, local] of index.exports) {
+    const declarations = index.declarations.get(local) ?? [];
+    if (declarations.length === 1 && declarations[0] && isEnvObject(declarations[0], envVia)) links.envExports.push(exported);
+  }
   return { reads, links };
+}
+
+/** process.env itself, or what an env schema returns (t3-env, envalid, zod over process.env). */
+function isEnvObject(expression: Node, envVia: (node: Node) => string | null): boolean {
+  const node = unwrap(expression);
+  if (envVia(node)) return true;
+  if (node.type !== "CallExpression") return false;
+  const callee = unwrap(node.callee);
+  const name = callee.type === "Identifier" ? callee.name : callee.type === "MemberExpression" ? memberName(callee) : null;
+  if (name === "createEnv" || name === "cleanEnv" || name === "customCleanEnv") return true;
+  const [first] = node.arguments;
+  return (name === "parse" || name === "safeParse") && first !== undefined && envVia(first) !== null;
+}
+
+/**
+ * `config.API_URL` on an import from the package: a read when that module exports an env object
+ * (known only once every file is read: the project phase decides).
+ */
+function noteImportedMember(
+  node: TSESTree.MemberExpression,
+  parent: Node | null,
+  context: { index: FileIndex; envVia: (node: Node) => string | null; links: ScriptLinks; positionAt: (offset: number) => Position },
+): void {
+  const { index, envVia, links, positionAt } = context;
+  const object = unwrap(node.object);
+  if (object.type !== "Identifier" || envVia(object) || index.declarations.has(object.name)) return;
+  const binding = index.imports.get(object.name);
+  const name = memberName(node);
+  if (!binding || !LOCAL_MODULE.test(binding.from) || name === null || !UPPER.test(name)) return;
+  if (parent && (isWrite(node, parent) || (parent.type === "CallExpression" && parent.callee === node))) return;
+  const range = node.computed ? innerRange(node.property) : node.property.range;
+  const start = positionAt(range[0]);
+  const end = positionAt(range[1]);
+  // A namespace import's member is an export of its own: `* as config` then config.env.X is not followed.
+  if (binding.imported === "*") return;
+  links.memberReads.push({ from: binding.from, imported: binding.imported, name, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
 }
 
 /**

@@ -45,6 +45,10 @@ export function projectReads(ctx: ReadsContext): FactRecord<ReadFact>[] {
         for (const value of argument.values) add(file, template.prefix + value.name + template.suffix, "helper", value);
       }
     }
+    for (const member of data.memberReads) {
+      const target = modules.exportOf(file, member.from, member.imported);
+      if (target?.links.envExports.includes(target.name)) add(file, member.name, "env module", member);
+    }
     for (const lookup of data.lookups) {
       const target = modules.exportOf(file, lookup.from, lookup.imported);
       const constants = (target?.links.constants ?? []).filter(
@@ -85,7 +89,10 @@ class ModuleGraph {
     if (file === null || hops > MAX_HOPS) return null;
     const links = this.links.get(file);
     if (!links) return null;
-    const defines = links.helpers.some((item) => item.export === name) || links.constants.some((item) => item.export === name);
+    const defines =
+      links.envExports.includes(name) ||
+      links.helpers.some((item) => item.export === name) ||
+      links.constants.some((item) => item.export === name);
     if (defines) return { links, name };
     for (const item of links.reExports) {
       if (item.exported === name) return this.exportOf(file, item.from, item.imported, hops + 1);

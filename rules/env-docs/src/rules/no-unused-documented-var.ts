@@ -1,7 +1,7 @@
 // env-docs/no-unused-documented-var: every entry of an example file is read somewhere in the
 // directory it documents, so the example lists what a deploy really needs.
 import { defineRule } from "@deploylint/core/rule-api";
-import { DOCUMENTED_FACT, type DocumentedFact, READ_FACT, SCRIPT_LINKS_FACT } from "../facts.js";
+import { DOCUMENTED_FACT, type DocumentedFact, READ_FACT, SCRIPT_LINKS_FACT, type ScriptLinks } from "../facts.js";
 import { inScope } from "../project/examples.js";
 import { KNOWN_OPTIONS_SCHEMA, type KnownOptions, knownMatcher } from "../project/platform.js";
 import { projectReads } from "../project/reads.js";
@@ -46,6 +46,8 @@ export default defineRule<typeof messages, NoUnusedDocumentedVarOptions | undefi
       if (data.name !== null) noteRead(data.name, file);
       else computed.push({ file, line: data.line });
     }
+    // A library the code uses reads these itself (sentry-cli's SENTRY_AUTH_TOKEN).
+    for (const { file, data } of ctx.facts<ScriptLinks>(SCRIPT_LINKS_FACT)) for (const name of data.toolReads) noteRead(name, file);
     const documented = ctx.facts<DocumentedFact>(DOCUMENTED_FACT);
     const uncertainNoted = new Set<string>();
     // A value that expands ${OTHER} reads OTHER wherever the example is loaded.

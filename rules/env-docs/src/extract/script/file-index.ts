@@ -29,6 +29,8 @@ export interface FileIndex {
   references: Map<string, number>;
   /** Values of object-literal properties and class fields, by key. */
   fields: Map<string, Node[]>;
+  /** String literals that may name a module: import sources, require() and plugin lists. */
+  modules: TSESTree.Literal[];
   /** Local names exported, by their exported name. */
   exports: Map<string, string>;
   /** `export … from`: exported name → binding in another module ("*" re-exports everything). */
@@ -48,6 +50,7 @@ export function indexFile(program: TSESTree.Program): FileIndex {
     fields: new Map(),
     exports: new Map(),
     reExports: [],
+    modules: [],
   };
   const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
     const list = map.get(key);
@@ -57,6 +60,9 @@ export function indexFile(program: TSESTree.Program): FileIndex {
   walkWithParent(program, (node, parent) => {
     if (parent) index.parents.set(node, parent);
     switch (node.type) {
+      case "Literal":
+        if (typeof node.value === "string" && node.value.startsWith("@")) index.modules.push(node);
+        break;
       case "VariableDeclarator":
         if (node.id.type === "Identifier" && node.init) {
           push(index.declarations, node.id.name, node.init);

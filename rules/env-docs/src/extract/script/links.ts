@@ -6,6 +6,7 @@ import { memberName, UPPER, unwrap } from "./ast.js";
 import type { FileIndex } from "./file-index.js";
 import { evaluate, type Mode } from "./names.js";
 import { resolveTerms } from "./resolve.js";
+import { toolReads } from "./tool-reads.js";
 
 type Node = TSESTree.Node;
 type PositionAt = (offset: number) => Position;
@@ -17,7 +18,7 @@ const ENV_LIKE = /env/i;
 const NEXT_CONFIG = /(^|\/)next\.config\.[cm]?[jt]s$/;
 
 export function emptyLinks(): ScriptLinks {
-  return { helpers: [], constants: [], lookups: [], calls: [], reExports: [], buildEnv: [] };
+  return { helpers: [], constants: [], lookups: [], calls: [], reExports: [], envExports: [], memberReads: [], toolReads: [], buildEnv: [] };
 }
 
 export function collectLinks(index: FileIndex, positionAt: PositionAt, path: string, links: ScriptLinks): void {
@@ -33,6 +34,7 @@ export function collectLinks(index: FileIndex, positionAt: PositionAt, path: str
   // ns.getEnv("X") on a namespace import.
   for (const call of index.memberCalls) addCall(call, index, spanOf, links);
   collectConstants(index, links);
+  links.toolReads.push(...toolReads(index.modules));
   if (NEXT_CONFIG.test(path)) {
     for (const value of index.fields.get("env") ?? []) {
       if (value.type !== "ObjectExpression") continue;
