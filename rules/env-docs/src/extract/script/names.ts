@@ -164,6 +164,15 @@ function member(node: TSESTree.MemberExpression, mode: Mode, index: FileIndex, d
       return [UNKNOWN];
     }
   }
+  // consts.ConfigKey.RedisUrl on a namespace import: the export ConfigKey, member RedisUrl.
+  if (object.type === "MemberExpression" && object.object.type === "Identifier") {
+    const binding = index.imports.get(object.object.name);
+    const exported = memberName(object);
+    if (binding?.imported === "*" && exported !== null && !index.declarations.has(object.object.name)) {
+      const imported = { from: binding.from, imported: exported };
+      return [{ kind: "import", binding: imported, path: [property], each: mode === "each", range: node.range, prefix: "", suffix: "" }];
+    }
+  }
   // entry.customNameEnv, this.envPrefix: whatever the file sets that property to.
   return [{ kind: "field", field: property, each: mode === "each", prefix: "", suffix: "" }];
 }
