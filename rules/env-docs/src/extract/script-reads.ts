@@ -4,7 +4,7 @@
 // and computed reads followed to their names (helpers, iterated lists, object properties).
 import type { Position, TSESTree } from "@deploylint/core/rule-api";
 import type { ReadFact, ScriptLinks } from "../facts.js";
-import { importedName, innerRange, keyName, memberName, stringValue, UPPER, unwrap } from "./script/ast.js";
+import { importedName, innerRange, keyName, LOCAL_MODULE, memberName, stringValue, UPPER, unwrap } from "./script/ast.js";
 import { type FileIndex, indexFile } from "./script/file-index.js";
 import { collectLinks, emptyLinks } from "./script/links.js";
 import { evaluate } from "./script/names.js";
@@ -23,8 +23,6 @@ interface EnvAlias {
 /** Names Vite defines on import.meta.env itself; no one sets them. */
 const VITE_BUILTINS = new Set(["MODE", "BASE_URL", "PROD", "DEV", "SSR"]);
 const PROCESS_MODULES = new Set(["process", "node:process"]);
-/** A module an app's own env object comes from: relative, or through a path alias (`@/`, `~/`, `#/`). */
-const LOCAL_MODULE = /^(\.{1,2}\/|[~@#]\/)/;
 
 export interface ScriptFacts {
   reads: ReadFact[];

@@ -7,6 +7,9 @@ type Node = TSESTree.Node;
 /** What a variable name looks like in code that reads it by a built name (a prefix, a field value). */
 export const UPPER = /^[A-Z][A-Z0-9_]*$/;
 
+/** A module of the package itself: relative, or through a path alias (`@/`, `~/`, `#/`). */
+export const LOCAL_MODULE = /^(\.{1,2}\/|[~@#]\/)/;
+
 /** A string literal's value, or a template literal's without substitutions; null otherwise. */
 export function stringValue(node: Node): string | null {
   if (node.type === "Literal" && typeof node.value === "string") return node.value;

@@ -29,6 +29,15 @@ export interface FileIndex {
   references: Map<string, number>;
   /** Values of object-literal properties and class fields, by key. */
   fields: Map<string, Node[]>;
+  /**
+   * Steps name evaluation may still take in this file: following values through variables,
+   * calls and properties can branch without end in generated or test code; past it, unknown.
+   */
+  budget: { steps: number };
+  /** Field resolutions already made, by "field|mode". */
+  fieldCache: Map<string, unknown>;
+  /** Parameter resolutions already made, by function and "index|mode". */
+  paramCache: Map<FunctionNode, Map<string, unknown>>;
   /** String literals that may name a module: import sources, require() and plugin lists. */
   modules: TSESTree.Literal[];
   /** Local names exported, by their exported name. */
@@ -51,6 +60,9 @@ export function indexFile(program: TSESTree.Program): FileIndex {
     exports: new Map(),
     reExports: [],
     modules: [],
+    budget: { steps: 5_000 },
+    fieldCache: new Map(),
+    paramCache: new Map(),
   };
   const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
     const list = map.get(key);

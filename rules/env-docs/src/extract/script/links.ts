@@ -2,7 +2,7 @@
 // as arguments, the variable names it exports, and next.config's build-time env keys.
 import type { Position, TSESTree } from "@deploylint/core/rule-api";
 import type { NamedSpan, ScriptLinks, Span } from "../../facts.js";
-import { memberName, UPPER, unwrap } from "./ast.js";
+import { LOCAL_MODULE, memberName, UPPER, unwrap } from "./ast.js";
 import type { FileIndex } from "./file-index.js";
 import { evaluate, type Mode } from "./names.js";
 import { resolveTerms } from "./resolve.js";
@@ -48,7 +48,8 @@ export function collectLinks(index: FileIndex, positionAt: PositionAt, path: str
 function addCall(call: TSESTree.CallExpression, index: FileIndex, spanOf: (range: readonly [number, number]) => Span, links: ScriptLinks): void {
   if (links.calls.length >= MAX_ITEMS) return;
   const target = importedCallee(call, index);
-  if (!target) return;
+  // Only the package's own modules can hold a helper the project phase knows.
+  if (!target || !LOCAL_MODULE.test(target.from)) return;
   const args = call.arguments.map((argument) => (argument.type === "SpreadElement" ? null : argumentNames(argument, index, spanOf)));
   const namesSomething = args.some((arg) => arg?.values.some((value) => UPPER.test(value.name)));
   if (!namesSomething && !ENV_LIKE.test(target.imported)) return;

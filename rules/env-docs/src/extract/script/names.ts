@@ -46,7 +46,7 @@ export const MAX_DEPTH = 8;
 const UNKNOWN: Term = { kind: "unknown" };
 
 export function evaluate(node: Node, mode: Mode, index: FileIndex, depth = 0): Term[] {
-  if (depth > MAX_DEPTH) return [UNKNOWN];
+  if (depth > MAX_DEPTH || --index.budget.steps < 0) return [UNKNOWN];
   const next = (child: Node, childMode: Mode) => evaluate(child, childMode, index, depth + 1);
   const expression = unwrap(node);
   const literal = stringValue(expression);

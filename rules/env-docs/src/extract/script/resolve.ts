@@ -53,6 +53,25 @@ function resolveInto(terms: Term[], index: FileIndex, out: Resolution, depth: nu
 
 /** A parameter names what each caller passes; a function passed around has callers we cannot see. */
 function resolveParam(term: Extract<Term, { kind: "param" }>, index: FileIndex, out: Resolution, depth: number): void {
+  // What the callers pass is the same for every read of the parameter: resolved once per file.
+  const key = `${term.index}|${term.each}`;
+  const cache = index.paramCache.get(term.fn) ?? new Map<string, unknown>();
+  index.paramCache.set(term.fn, cache);
+  let found = cache.get(key) as Resolution | undefined;
+  if (!found) {
+    found = { names: [], imports: [], helpers: [], unknown: false };
+    cache.set(key, { names: [], imports: [], helpers: [], unknown: true });
+    collectCallers(term, index, found, depth);
+    cache.set(key, found);
+  }
+  const withAffix = <T extends Term>(item: T) => affix(item, term.prefix, term.suffix) as T;
+  out.names.push(...found.names.map((name) => ({ value: term.prefix + name.value + term.suffix, range: name.range })));
+  out.imports.push(...found.imports.map(withAffix));
+  out.helpers.push(...found.helpers.map((helper) => ({ ...helper, prefix: term.prefix + helper.prefix, suffix: helper.suffix + term.suffix })));
+  if (found.unknown) out.unknown = true;
+}
+
+function collectCallers(term: Extract<Term, { kind: "param" }>, index: FileIndex, out: Resolution, depth: number): void {
   const name = functionName(term.fn, index);
   if (name === null || (index.references.get(name) ?? 0) > 0) {
     out.unknown = true;
@@ -65,16 +84,10 @@ function resolveParam(term: Extract<Term, { kind: "param" }>, index: FileIndex, 
       out.unknown = true;
       continue;
     }
-    const terms = evaluate(argument, term.each ? "each" : "value", index, depth + 1);
-    resolveInto(
-      terms.map((item) => affix(item, term.prefix, term.suffix)),
-      index,
-      out,
-      depth + 1,
-    );
+    resolveInto(evaluate(argument, term.each ? "each" : "value", index, depth + 1), index, out, depth + 1);
   }
   for (const [exported, local] of index.exports) {
-    if (local === name) out.helpers.push({ export: exported, index: term.index, each: term.each, prefix: term.prefix, suffix: term.suffix });
+    if (local === name) out.helpers.push({ export: exported, index: term.index, each: term.each, prefix: "", suffix: "" });
   }
 }
 
@@ -84,23 +97,23 @@ function resolveParam(term: Extract<Term, { kind: "param" }>, index: FileIndex, 
  * variables would invent reads.
  */
 function resolveField(term: Extract<Term, { kind: "field" }>, index: FileIndex, out: Resolution, depth: number): void {
-  const values = index.fields.get(term.field) ?? [];
-  const found: Resolution = { names: [], imports: [], helpers: [], unknown: values.length === 0 };
-  for (const value of values) {
-    const terms = evaluate(value, term.each ? "each" : "value", index, depth + 1);
-    resolveInto(
-      terms.map((item) => affix(item, term.prefix, term.suffix)),
-      index,
-      found,
-      depth + 1,
-    );
+  // The values of a property are the same wherever it is looked up: resolved once per file.
+  const key = `${term.field}|${term.each}`;
+  let found = index.fieldCache.get(key) as Resolution | undefined;
+  if (!found) {
+    const values = index.fields.get(term.field) ?? [];
+    found = { names: [], imports: [], helpers: [], unknown: values.length === 0 };
+    // Marked unknown while in progress: a property whose value reads the same property is not followed.
+    index.fieldCache.set(key, { names: [], imports: [], helpers: [], unknown: true });
+    for (const value of values) resolveInto(evaluate(value, term.each ? "each" : "value", index, depth + 1), index, found, depth + 1);
+    index.fieldCache.set(key, found);
   }
-  if (found.unknown || found.names.some((name) => !UPPER.test(name.value))) {
+  const names = found.names.map((name) => ({ value: term.prefix + name.value + term.suffix, range: name.range }));
+  if (found.unknown || found.imports.length > 0 || names.some((name) => !UPPER.test(name.value))) {
     out.unknown = true;
     return;
   }
-  out.names.push(...found.names);
-  out.imports.push(...found.imports);
+  out.names.push(...names);
   out.helpers.push(...found.helpers);
 }
 
