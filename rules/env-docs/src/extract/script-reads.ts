@@ -1,7 +1,8 @@
 // The variables a JavaScript or TypeScript file reads: process.env (dot, bracket, optional
 // chaining, destructuring, aliases), import.meta.env, Bun.env, Deno.env.get, SvelteKit's $env
 // modules, the schemas of envalid (cleanEnv), zod (.parse(process.env)) and t3-env (createEnv),
-// and computed reads followed to their names (helpers, iterated lists, object properties).
+// library helpers (@silverhand/essentials' getEnv), and computed reads followed to their names
+// (helpers, iterated lists, object properties).
 import type { Position, TSESTree } from "@deploylint/core/rule-api";
 import type { ReadFact, ScriptLinks } from "../facts.js";
 import { importedName, innerRange, keyName, LOCAL_MODULE, memberName, stringValue, UPPER, unwrap } from "./script/ast.js";
@@ -9,6 +10,7 @@ import { type FileIndex, indexFile } from "./script/file-index.js";
 import { collectLinks, emptyLinks } from "./script/links.js";
 import { evaluate } from "./script/names.js";
 import { resolveTerms } from "./script/resolve.js";
+import { readLibraryHelper } from "./script/library-helpers.js";
 import { readSchema } from "./script/schemas.js";
 import { walkWithParent } from "./walk.js";
 
@@ -85,6 +87,7 @@ export function scriptFacts(program: TSESTree.Program, positionAt: (offset: numb
       case "CallExpression":
         readCall(node, envVia, add);
         readSchema(node, { index, envVia, add });
+        readLibraryHelper(node, index, { add, computed });
         break;
       case "ImportDeclaration":
         // SvelteKit: `import { API_KEY } from "$env/static/private"` reads API_KEY at build time.
