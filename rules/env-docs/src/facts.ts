@@ -103,6 +103,9 @@ export type ScriptLinks = {
   memberReads: (NamedSpan & { from: string; imported: string })[];
   /** Variables a library the script uses reads itself (Sentry's SENTRY_AUTH_TOKEN): they make an entry used. */
   toolReads: string[];
-  /** next.config's `env` keys: the build defines them, so `process.env.<key>` in the app reads no variable. */
+  /**
+   * Expressions a build config replaces ("process.env.basePath" from next.config's `env`,
+   * "import.meta.env.IS_CLOUD" from a `define`): in the app they read no variable.
+   */
   buildEnv: string[];
 };

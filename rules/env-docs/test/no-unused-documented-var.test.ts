@@ -51,14 +51,16 @@ tester.run("no-unused-documented-var", {
         ".env.example": "# Zoom.\nZOOM_CLIENT_ID=\nZOOM_CLIENT_SECRET=\n# OIDC.\nOIDC_CLIENT_ID=\n",
         "lib/oauth.ts":
           "export function oauth(id: string, secret: string) {\n  return { id: process.env[id], secret: process.env[secret] };\n}\nexport const oidc = (prefix: string) => process.env[`${prefix}_CLIENT_ID`];\n",
-        "lib/providers.ts": 'import { oauth, oidc } from "./oauth";\noauth("ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET");\noidc("OIDC");\n',
+        "lib/providers.ts":
+          'import { oauth, oidc } from "./oauth";\noauth("ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET");\noidc("OIDC");\n',
       },
     },
     {
       name: "read by a library the code uses (Sentry's build plugin reads SENTRY_AUTH_TOKEN)",
       files: {
         "apps/mobile/.env.sample": "SENTRY_AUTH_TOKEN=\n",
-        "apps/mobile/metro.config.js": 'const { getSentryExpoConfig } = require("@sentry/react-native/metro");\nmodule.exports = getSentryExpoConfig(__dirname);\n',
+        "apps/mobile/metro.config.js":
+          'const { getSentryExpoConfig } = require("@sentry/react-native/metro");\nmodule.exports = getSentryExpoConfig(__dirname);\n',
       },
     },
   ],
@@ -67,7 +69,8 @@ tester.run("no-unused-documented-var", {
       name: "a computed read nothing resolves: no entry is called unused, one info says why",
       files: {
         ".env.example": "# A.\nFEATURE_A=1\n# B.\nFEATURE_B=1\n",
-        "src/flags.ts": "export const on = (name: string) => process.env[`FEATURE_${name}`] === '1';\nexport const handler = (q: { n: string }) => on(q.n);\n",
+        "src/flags.ts":
+          "export const on = (name: string) => process.env[`FEATURE_${name}`] === '1';\nexport const handler = (q: { n: string }) => on(q.n);\n",
       },
       errors: [
         {
@@ -92,9 +95,17 @@ tester.run("no-unused-documented-var", {
       files: {
         ".env.example": "# 42 School.\nFORTYTWO_CLIENT_ID=\n",
         "lib/providers.ts":
-          "function oauth(idEnv: string) {\n  return () => process.env[idEnv];\n}\nexport const fortyTwo = oauth(\"FORTY_TWO_CLIENT_ID\");\n",
+          'function oauth(idEnv: string) {\n  return () => process.env[idEnv];\n}\nexport const fortyTwo = oauth("FORTY_TWO_CLIENT_ID");\n',
       },
-      errors: [{ file: ".env.example", messageId: "unused", line: 2, column: 1, data: { name: "FORTYTWO_CLIENT_ID", where: "in the repository" } }],
+      errors: [
+        {
+          file: ".env.example",
+          messageId: "unused",
+          line: 2,
+          column: 1,
+          data: { name: "FORTYTWO_CLIENT_ID", where: "in the repository" },
+        },
+      ],
     },
     {
       name: "an entry nothing reads (acme-shop REDIS_URL)",

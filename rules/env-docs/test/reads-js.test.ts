@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { type ResolvedConfig, runLint } from "@deploylint/core";
-import { defineRule, definePack } from "@deploylint/core/rule-api";
+import { definePack, defineRule } from "@deploylint/core/rule-api";
 import { describe, expect, it } from "vitest";
 import readExtractor, { scriptLinksExtractor } from "../src/extract/read.js";
 import { READ_FACT, SCRIPT_LINKS_FACT } from "../src/facts.js";
@@ -27,7 +27,13 @@ const dumpReads = defineRule<{ read: "{{name}}" }, undefined>({
   },
   check(ctx) {
     for (const { file, data } of projectReads(ctx)) {
-      ctx.report({ file, messageId: "read", data: { name: data.name ?? "<computed>" }, line: data.line, column: data.column });
+      ctx.report({
+        file,
+        messageId: "read",
+        data: { name: data.name ?? "<computed>" },
+        line: data.line,
+        column: data.column,
+      });
     }
   },
 });
@@ -38,7 +44,10 @@ async function readsOf(dir: string): Promise<string[]> {
   const config: ResolvedConfig = {
     configFile: null,
     packs: [{ pack, specifier: null }],
-    rules: { "reads/dump": { severity: "error", options: undefined }, "deploylint/parse-error": { severity: "error", options: undefined } },
+    rules: {
+      "reads/dump": { severity: "error", options: undefined },
+      "deploylint/parse-error": { severity: "error", options: undefined },
+    },
     overrides: [],
     settings: {},
     ignores: [],
@@ -46,12 +55,20 @@ async function readsOf(dir: string): Promise<string[]> {
   };
   const result = await runLint({
     config,
-    files: files.map((path) => ({ path, absolutePath: `/virtual/${path}`, text: readFileSync(join(dir, path), "utf8") })),
+    files: files.map((path) => ({
+      path,
+      absolutePath: `/virtual/${path}`,
+      text: readFileSync(join(dir, path), "utf8"),
+    })),
     workers: 0,
     readText: async () => ({ ok: false, reason: "virtual files only" }),
   });
   return result.findings
-    .map((finding) => (finding.ruleId === "reads/dump" ? `${finding.file}:${finding.line}:${finding.column} ${finding.message}` : `${finding.ruleId} ${finding.file}: ${finding.message}`))
+    .map((finding) =>
+      finding.ruleId === "reads/dump"
+        ? `${finding.file}:${finding.line}:${finding.column} ${finding.message}`
+        : `${finding.ruleId} ${finding.file}: ${finding.message}`,
+    )
     .sort();
 }
 
@@ -67,7 +84,9 @@ describe("reads in JavaScript and TypeScript, followed through the package", () 
     it(name, async () => {
       const dir = join(FIXTURES, name);
       // A missing expected file fails: it is written by hand, never from the output.
-      const expected = readFileSync(join(dir, EXPECTED), "utf8").split("\n").filter((line) => line.trim() !== "" && !line.startsWith("#"));
+      const expected = readFileSync(join(dir, EXPECTED), "utf8")
+        .split("\n")
+        .filter((line) => line.trim() !== "" && !line.startsWith("#"));
       expect(await readsOf(dir)).toEqual(expected.sort());
     });
   }

@@ -4,21 +4,24 @@
 // may read a variable; other files are scanned as text.
 import { defineExtractor, type SourceFileInfo } from "@deploylint/core/rule-api";
 import { READ_FACT, type ReadFact, SCRIPT_LINKS_FACT } from "../facts.js";
-import { type ScriptFacts, scriptFacts } from "./script-reads.js";
 import { mentionsTool } from "./script/tool-reads.js";
+import { type ScriptFacts, scriptFacts } from "./script-reads.js";
 import { textLanguage, textReads } from "./text-reads.js";
 
 // Every form scriptReads knows on its own has "env" or "Env" in it: process.env, import.meta.env,
 // Bun.env, Deno.env, $env/…, cleanEnv, createEnv. A file that calls a helper imported from
 // another file (`oauth(Provider, "X_CLIENT_ID")`), reads an imported env object or exports
 // names need not: it names a variable.
-const MENTIONS_ENV = /env/i;
+const MENTIONS_ENV = /env|runtimeConfig/i;
 /** A quoted UPPER_SNAKE name (`"X_CLIENT_ID"`), or one read as a member (`config.PORT_NUMBER`). */
 const NAMES_VARIABLE = /["'`][A-Z][A-Z0-9]*_[A-Z0-9_]*["'`]|\.[A-Z][A-Z0-9]*_[A-Z0-9_]*\b/;
 const mayRead = (text: string) => MENTIONS_ENV.test(text) || NAMES_VARIABLE.test(text) || mentionsTool(text);
 
 /** Both extractors share one walk of each script. */
-function scriptFactsOf(ctx: { file: SourceFileInfo; memo<T>(key: string, compute: () => T): T }, program: Parameters<typeof scriptFacts>[0]): ScriptFacts {
+function scriptFactsOf(
+  ctx: { file: SourceFileInfo; memo<T>(key: string, compute: () => T): T },
+  program: Parameters<typeof scriptFacts>[0],
+): ScriptFacts {
   return ctx.memo("env-docs:script-facts", () =>
     scriptFacts(program, (offset) => ctx.file.lines.positionAt(offset), ctx.file.path),
   );

@@ -5,12 +5,22 @@
 // (helpers, iterated lists, object properties).
 import type { Position, TSESTree } from "@deploylint/core/rule-api";
 import type { ReadFact, ScriptLinks } from "../facts.js";
-import { importedName, innerRange, keyName, LOCAL_MODULE, memberName, stringValue, UPPER, unwrap } from "./script/ast.js";
+import {
+  importedName,
+  innerRange,
+  keyName,
+  LOCAL_MODULE,
+  memberName,
+  stringValue,
+  UPPER,
+  unwrap,
+} from "./script/ast.js";
 import { type FileIndex, indexFile } from "./script/file-index.js";
+import { readNuxtRuntimeConfig } from "./script/frameworks.js";
+import { readLibraryHelper } from "./script/library-helpers.js";
 import { collectLinks, emptyLinks } from "./script/links.js";
 import { evaluate } from "./script/names.js";
 import { resolveTerms } from "./script/resolve.js";
-import { readLibraryHelper } from "./script/library-helpers.js";
 import { readSchema } from "./script/schemas.js";
 import { walkWithParent } from "./walk.js";
 
@@ -35,7 +45,11 @@ export function scriptReads(program: TSESTree.Program, positionAt: (offset: numb
   return scriptFacts(program, positionAt, "").reads;
 }
 
-export function scriptFacts(program: TSESTree.Program, positionAt: (offset: number) => Position, path: string): ScriptFacts {
+export function scriptFacts(
+  program: TSESTree.Program,
+  positionAt: (offset: number) => Position,
+  path: string,
+): ScriptFacts {
   const scope = collectAliases(program);
   const index = indexFile(program);
   const links = emptyLinks();
@@ -57,7 +71,8 @@ export function scriptFacts(program: TSESTree.Program, positionAt: (offset: numb
     reads.push({ name, via, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
   };
   const envVia = (node: Node) => envObjectVia(node, scope);
-  const computed = (key: Node, access: Node, via: string) => readComputed({ key, access, via, index, links, add, positionAt });
+  const computed = (key: Node, access: Node, via: string) =>
+    readComputed({ key, access, via, index, links, add, positionAt });
 
   walkWithParent(program, (node, parent) => {
     switch (node.type) {
@@ -103,10 +118,12 @@ export function scriptFacts(program: TSESTree.Program, positionAt: (offset: numb
         break;
     }
   });
+  readNuxtRuntimeConfig(path, index, add);
   collectLinks(index, positionAt, path, links);
   for (const [exported, local] of index.exports) {
     const declarations = index.declarations.get(local) ?? [];
-    if (declarations.length === 1 && declarations[0] && isEnvObject(declarations[0], envVia)) links.envExports.push(exported);
+    if (declarations.length === 1 && declarations[0] && isEnvObject(declarations[0], envVia))
+      links.envExports.push(exported);
   }
   return { reads, links };
 }
@@ -117,7 +134,8 @@ function isEnvObject(expression: Node, envVia: (node: Node) => string | null): b
   if (envVia(node)) return true;
   if (node.type !== "CallExpression") return false;
   const callee = unwrap(node.callee);
-  const name = callee.type === "Identifier" ? callee.name : callee.type === "MemberExpression" ? memberName(callee) : null;
+  const name =
+    callee.type === "Identifier" ? callee.name : callee.type === "MemberExpression" ? memberName(callee) : null;
   if (name === "createEnv" || name === "cleanEnv" || name === "customCleanEnv") return true;
   const [first] = node.arguments;
   return (name === "parse" || name === "safeParse") && first !== undefined && envVia(first) !== null;
@@ -130,7 +148,12 @@ function isEnvObject(expression: Node, envVia: (node: Node) => string | null): b
 function noteImportedMember(
   node: TSESTree.MemberExpression,
   parent: Node | null,
-  context: { index: FileIndex; envVia: (node: Node) => string | null; links: ScriptLinks; positionAt: (offset: number) => Position },
+  context: {
+    index: FileIndex;
+    envVia: (node: Node) => string | null;
+    links: ScriptLinks;
+    positionAt: (offset: number) => Position;
+  },
 ): void {
   const { index, envVia, links, positionAt } = context;
   const object = unwrap(node.object);
@@ -144,7 +167,15 @@ function noteImportedMember(
   const end = positionAt(range[1]);
   // A namespace import's member is an export of its own: `* as config` then config.env.X is not followed.
   if (binding.imported === "*") return;
-  links.memberReads.push({ from: binding.from, imported: binding.imported, name, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
+  links.memberReads.push({
+    from: binding.from,
+    imported: binding.imported,
+    name,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+  });
 }
 
 /**
@@ -168,7 +199,19 @@ function readComputed(options: {
     const end = positionAt(term.range[1]);
     const { from, imported } = term.binding;
     const { path, each, prefix, suffix } = term;
-    links.lookups.push({ from, imported, path, each, prefix, suffix, via, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
+    links.lookups.push({
+      from,
+      imported,
+      path,
+      each,
+      prefix,
+      suffix,
+      via,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+    });
   }
   links.helpers.push(...resolution.helpers);
   if (resolution.unknown) add(null, access.range, via);

@@ -3,6 +3,7 @@
 // is read, and `process.env.<key>` for a key next.config's `env` defines reads no variable.
 // Every env-docs project rule asks for reads here, not from the raw facts.
 import type { FactRecord } from "@deploylint/core/rule-api";
+import { BUILD_CONFIG } from "../extract/script/frameworks.js";
 import { READ_FACT, type ReadFact, SCRIPT_LINKS_FACT, type ScriptLinks, type Span } from "../facts.js";
 import { inScope } from "./examples.js";
 
@@ -14,7 +15,6 @@ interface ReadsContext {
 type Links = FactRecord<ScriptLinks>;
 
 const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
-const NEXT_CONFIG = /(^|\/)next\.config\.[cm]?[jt]s$/;
 const MAX_HOPS = 6;
 
 /** Both rules of a run ask; the facts list is the same array for both, so the work is done once. */
@@ -28,7 +28,10 @@ export function projectReads(ctx: ReadsContext): FactRecord<ReadFact>[] {
   const modules = new ModuleGraph(ctx.files, links);
   const reads: FactRecord<ReadFact>[] = [];
   const add = (file: string, name: string | null, via: string, span: Span) =>
-    reads.push({ file, data: { name, via, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn } });
+    reads.push({
+      file,
+      data: { name, via, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn },
+    });
 
   for (const { file, data } of links) {
     for (const call of data.calls) {
@@ -63,12 +66,16 @@ export function projectReads(ctx: ReadsContext): FactRecord<ReadFact>[] {
   }
 
   // next.config.js `env: { basePath }`: the app's process.env.basePath is that value, built in.
-  const buildEnv = links.filter(({ file, data }) => NEXT_CONFIG.test(file) && data.buildEnv.length > 0);
-  const definedByBuild = (file: string, name: string | null) =>
-    buildEnv.some(
-      (config) => config.file !== file && inScope(file, dirOf(config.file)) && name !== null && config.data.buildEnv.includes(name),
+  const buildConfigs = links.filter(({ file, data }) => BUILD_CONFIG.test(file) && data.buildEnv.length > 0);
+  const definedByBuild = (file: string, read: ReadFact) =>
+    read.name !== null &&
+    buildConfigs.some(
+      (config) =>
+        config.file !== file &&
+        inScope(file, dirOf(config.file)) &&
+        config.data.buildEnv.includes(`${read.via}.${read.name}`),
     );
-  const kept = raw.filter(({ file, data }) => !(data.via === "process.env" && definedByBuild(file, data.name)));
+  const kept = raw.filter(({ file, data }) => !definedByBuild(file, data));
   const all = [...kept, ...reads];
   cache.set(raw, all);
   return all;
@@ -115,7 +122,11 @@ class ModuleGraph {
     } else return null;
     for (const base of bases) {
       const stem = base.replace(/\.[cm]?js$/, "");
-      const candidates = [base, ...EXTENSIONS.map((ext) => stem + ext), ...EXTENSIONS.map((ext) => `${base}/index${ext}`)];
+      const candidates = [
+        base,
+        ...EXTENSIONS.map((ext) => stem + ext),
+        ...EXTENSIONS.map((ext) => `${base}/index${ext}`),
+      ];
       const found = candidates.find((candidate) => this.files.has(candidate));
       if (found) return found;
     }

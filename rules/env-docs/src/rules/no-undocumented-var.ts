@@ -1,7 +1,7 @@
 // env-docs/no-undocumented-var: every variable the code or config reads is listed in the
 // example file that covers it (the nearest one above the reading file, or the root one).
 import { defineRule } from "@deploylint/core/rule-api";
-import { DOCUMENTED_FACT, type DocumentedFact, READ_FACT, type ReadFact, SCRIPT_LINKS_FACT } from "../facts.js";
+import { DOCUMENTED_FACT, type DocumentedFact, READ_FACT, SCRIPT_LINKS_FACT } from "../facts.js";
 import { indexExamples } from "../project/examples.js";
 import { KNOWN_OPTIONS_SCHEMA, type KnownOptions, knownMatcher } from "../project/platform.js";
 import { projectReads } from "../project/reads.js";

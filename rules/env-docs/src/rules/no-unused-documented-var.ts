@@ -47,7 +47,8 @@ export default defineRule<typeof messages, NoUnusedDocumentedVarOptions | undefi
       else computed.push({ file, line: data.line });
     }
     // A library the code uses reads these itself (sentry-cli's SENTRY_AUTH_TOKEN).
-    for (const { file, data } of ctx.facts<ScriptLinks>(SCRIPT_LINKS_FACT)) for (const name of data.toolReads) noteRead(name, file);
+    for (const { file, data } of ctx.facts<ScriptLinks>(SCRIPT_LINKS_FACT))
+      for (const name of data.toolReads) noteRead(name, file);
     const documented = ctx.facts<DocumentedFact>(DOCUMENTED_FACT);
     const uncertainNoted = new Set<string>();
     // A value that expands ${OTHER} reads OTHER wherever the example is loaded.

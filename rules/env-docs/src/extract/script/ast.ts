@@ -22,7 +22,9 @@ export function memberName(node: TSESTree.MemberExpression): string | null {
   return stringValue(node.property);
 }
 
-export function keyName(property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.TSEnumMember): string | null {
+export function keyName(
+  property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.TSEnumMember,
+): string | null {
   if (property.type === "TSEnumMember") {
     return property.id.type === "Identifier" ? property.id.name : stringValue(property.id);
   }
@@ -57,5 +59,7 @@ export function unwrap(node: Node): Node {
 export function isFunction(
   node: Node,
 ): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
-  return node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression";
+  return (
+    node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression"
+  );
 }

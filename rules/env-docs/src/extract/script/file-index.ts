@@ -5,7 +5,10 @@ import { walkWithParent } from "../walk.js";
 import { importedName, isFunction, keyName } from "./ast.js";
 
 type Node = TSESTree.Node;
-export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+export type FunctionNode =
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression
+  | TSESTree.ArrowFunctionExpression;
 
 export interface ImportBinding {
   /** The module as written ("./env", "@/lib/env"). */
@@ -100,10 +103,12 @@ export function indexFile(program: TSESTree.Program): FileIndex {
         break;
       case "CallExpression":
         if (node.callee.type === "Identifier") push(index.calls, node.callee.name, node);
-        else if (node.callee.type === "MemberExpression" && node.callee.object.type === "Identifier") index.memberCalls.push(node);
+        else if (node.callee.type === "MemberExpression" && node.callee.object.type === "Identifier")
+          index.memberCalls.push(node);
         break;
       case "Identifier":
-        if (parent && isReference(node, parent)) index.references.set(node.name, (index.references.get(node.name) ?? 0) + 1);
+        if (parent && isReference(node, parent))
+          index.references.set(node.name, (index.references.get(node.name) ?? 0) + 1);
         break;
       case "Property":
       case "PropertyDefinition": {
@@ -117,13 +122,20 @@ export function indexFile(program: TSESTree.Program): FileIndex {
       case "ExportDefaultDeclaration": {
         const declaration = node.declaration;
         if (declaration.type === "Identifier") index.exports.set("default", declaration.name);
-        else if ((declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration") && declaration.id) {
+        else if (
+          (declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration") &&
+          declaration.id
+        ) {
           index.exports.set("default", declaration.id.name);
         }
         break;
       }
       case "ExportAllDeclaration":
-        index.reExports.push({ exported: node.exported ? nameOf(node.exported) : "*", from: node.source.value, imported: "*" });
+        index.reExports.push({
+          exported: node.exported ? nameOf(node.exported) : "*",
+          from: node.source.value,
+          imported: "*",
+        });
         break;
     }
   });

@@ -4,6 +4,7 @@ import type { Position, TSESTree } from "@deploylint/core/rule-api";
 import type { NamedSpan, ScriptLinks, Span } from "../../facts.js";
 import { LOCAL_MODULE, memberName, UPPER, unwrap } from "./ast.js";
 import type { FileIndex } from "./file-index.js";
+import { buildDefinitions } from "./frameworks.js";
 import { evaluate, type Mode } from "./names.js";
 import { resolveTerms } from "./resolve.js";
 import { toolReads } from "./tool-reads.js";
@@ -15,10 +16,19 @@ type PositionAt = (offset: number) => Position;
 const MAX_ITEMS = 500;
 /** A function whose name says it reads the environment: its calls are kept even when their argument is not known. */
 const ENV_LIKE = /env/i;
-const NEXT_CONFIG = /(^|\/)next\.config\.[cm]?[jt]s$/;
 
 export function emptyLinks(): ScriptLinks {
-  return { helpers: [], constants: [], lookups: [], calls: [], reExports: [], envExports: [], memberReads: [], toolReads: [], buildEnv: [] };
+  return {
+    helpers: [],
+    constants: [],
+    lookups: [],
+    calls: [],
+    reExports: [],
+    envExports: [],
+    memberReads: [],
+    toolReads: [],
+    buildEnv: [],
+  };
 }
 
 export function collectLinks(index: FileIndex, positionAt: PositionAt, path: string, links: ScriptLinks): void {
@@ -35,22 +45,22 @@ export function collectLinks(index: FileIndex, positionAt: PositionAt, path: str
   for (const call of index.memberCalls) addCall(call, index, spanOf, links);
   collectConstants(index, links);
   links.toolReads.push(...toolReads(index.modules));
-  if (NEXT_CONFIG.test(path)) {
-    for (const value of index.fields.get("env") ?? []) {
-      if (value.type !== "ObjectExpression") continue;
-      for (const property of value.properties) {
-        if (property.type === "Property" && !property.computed && property.key.type === "Identifier") links.buildEnv.push(property.key.name);
-      }
-    }
-  }
+  links.buildEnv.push(...buildDefinitions(path, index));
 }
 
-function addCall(call: TSESTree.CallExpression, index: FileIndex, spanOf: (range: readonly [number, number]) => Span, links: ScriptLinks): void {
+function addCall(
+  call: TSESTree.CallExpression,
+  index: FileIndex,
+  spanOf: (range: readonly [number, number]) => Span,
+  links: ScriptLinks,
+): void {
   if (links.calls.length >= MAX_ITEMS) return;
   const target = importedCallee(call, index);
   // Only the package's own modules can hold a helper the project phase knows.
   if (!target || !LOCAL_MODULE.test(target.from)) return;
-  const args = call.arguments.map((argument) => (argument.type === "SpreadElement" ? null : argumentNames(argument, index, spanOf)));
+  const args = call.arguments.map((argument) =>
+    argument.type === "SpreadElement" ? null : argumentNames(argument, index, spanOf),
+  );
   const namesSomething = args.some((arg) => arg?.values.some((value) => UPPER.test(value.name)));
   if (!namesSomething && !ENV_LIKE.test(target.imported)) return;
   links.calls.push({ ...spanOf(call.range), ...target, args });
@@ -122,5 +132,7 @@ function collectConstants(index: FileIndex, links: ScriptLinks): void {
 function plainName(node: Node): string | null {
   const value = unwrap(node);
   if (value.type === "Literal" && typeof value.value === "string") return value.value;
-  return value.type === "TemplateLiteral" && value.expressions.length === 0 ? (value.quasis[0]?.value.cooked ?? null) : null;
+  return value.type === "TemplateLiteral" && value.expressions.length === 0
+    ? (value.quasis[0]?.value.cooked ?? null)
+    : null;
 }

@@ -50,7 +50,8 @@ export function evaluate(node: Node, mode: Mode, index: FileIndex, depth = 0): T
   const next = (child: Node, childMode: Mode) => evaluate(child, childMode, index, depth + 1);
   const expression = unwrap(node);
   const literal = stringValue(expression);
-  if (literal !== null) return mode === "value" ? [{ kind: "name", value: literal, range: innerRangeOf(expression) }] : [UNKNOWN];
+  if (literal !== null)
+    return mode === "value" ? [{ kind: "name", value: literal, range: innerRangeOf(expression) }] : [UNKNOWN];
   switch (expression.type) {
     case "TemplateLiteral": {
       if (mode === "each") return [UNKNOWN];
@@ -70,7 +71,11 @@ export function evaluate(node: Node, mode: Mode, index: FileIndex, depth = 0): T
     case "ArrayExpression":
       if (mode === "value") return [UNKNOWN];
       return expression.elements.flatMap((element) =>
-        element === null ? [] : element.type === "SpreadElement" ? next(element.argument, "each") : next(element, "value"),
+        element === null
+          ? []
+          : element.type === "SpreadElement"
+            ? next(element.argument, "each")
+            : next(element, "value"),
       );
     case "Identifier":
       return identifier(expression, mode, index, depth);
@@ -83,7 +88,11 @@ export function evaluate(node: Node, mode: Mode, index: FileIndex, depth = 0): T
 
 function identifier(node: TSESTree.Identifier, mode: Mode, index: FileIndex, depth: number): Term[] {
   const name = node.name;
-  for (let child: Node = node, parent = index.parents.get(node); parent; child = parent, parent = index.parents.get(parent)) {
+  for (
+    let child: Node = node, parent = index.parents.get(node);
+    parent;
+    child = parent, parent = index.parents.get(parent)
+  ) {
     if (isFunction(parent)) {
       const found = param(parent, name, mode, index, depth);
       if (found) return found;
@@ -115,7 +124,8 @@ function param(fn: FunctionNode, name: string, mode: Mode, index: FileIndex, dep
       if (call?.type === "CallExpression" && call.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
         const callee = unwrap(call.callee);
         const method = callee.type === "MemberExpression" ? memberName(callee) : null;
-        if (callee.type !== "MemberExpression" || method === null || ELEMENT_PARAM[method] !== position) return [UNKNOWN];
+        if (callee.type !== "MemberExpression" || method === null || ELEMENT_PARAM[method] !== position)
+          return [UNKNOWN];
         return mode === "value" ? evaluate(callee.object, "each", index, depth + 1) : [UNKNOWN];
       }
       return [{ kind: "param", fn, index: position, each: mode === "each", prefix: "", suffix: "" }];
@@ -152,12 +162,19 @@ function member(node: TSESTree.MemberExpression, mode: Mode, index: FileIndex, d
     if (binding && declarations.length === 0) {
       const imported = binding.imported === "*" ? { ...binding, imported: property } : binding;
       const path = binding.imported === "*" ? [] : [property];
-      return [{ kind: "import", binding: imported, path, each: mode === "each", range: node.range, prefix: "", suffix: "" }];
+      return [
+        { kind: "import", binding: imported, path, each: mode === "each", range: node.range, prefix: "", suffix: "" },
+      ];
     }
     const [declaration] = declarations;
     if (declarations.length === 1 && declaration?.type === "ObjectExpression") {
       for (const item of declaration.properties) {
-        if (item.type === "Property" && !item.computed && item.key.type === "Identifier" && item.key.name === property) {
+        if (
+          item.type === "Property" &&
+          !item.computed &&
+          item.key.type === "Identifier" &&
+          item.key.name === property
+        ) {
           return evaluate(item.value, mode, index, depth + 1);
         }
       }
@@ -170,7 +187,17 @@ function member(node: TSESTree.MemberExpression, mode: Mode, index: FileIndex, d
     const exported = memberName(object);
     if (binding?.imported === "*" && exported !== null && !index.declarations.has(object.object.name)) {
       const imported = { from: binding.from, imported: exported };
-      return [{ kind: "import", binding: imported, path: [property], each: mode === "each", range: node.range, prefix: "", suffix: "" }];
+      return [
+        {
+          kind: "import",
+          binding: imported,
+          path: [property],
+          each: mode === "each",
+          range: node.range,
+          prefix: "",
+          suffix: "",
+        },
+      ];
     }
   }
   // entry.customNameEnv, this.envPrefix: whatever the file sets that property to.

@@ -10,7 +10,6 @@ import { affix, evaluate, MAX_DEPTH, type Term } from "./names.js";
 type Range = [number, number];
 export type ImportTerm = Extract<Term, { kind: "import" }>;
 
-
 export interface Resolution {
   names: { value: string; range: Range }[];
   imports: ImportTerm[];
@@ -67,11 +66,22 @@ function resolveParam(term: Extract<Term, { kind: "param" }>, index: FileIndex, 
   const withAffix = <T extends Term>(item: T) => affix(item, term.prefix, term.suffix) as T;
   out.names.push(...found.names.map((name) => ({ value: term.prefix + name.value + term.suffix, range: name.range })));
   out.imports.push(...found.imports.map(withAffix));
-  out.helpers.push(...found.helpers.map((helper) => ({ ...helper, prefix: term.prefix + helper.prefix, suffix: helper.suffix + term.suffix })));
+  out.helpers.push(
+    ...found.helpers.map((helper) => ({
+      ...helper,
+      prefix: term.prefix + helper.prefix,
+      suffix: helper.suffix + term.suffix,
+    })),
+  );
   if (found.unknown) out.unknown = true;
 }
 
-function collectCallers(term: Extract<Term, { kind: "param" }>, index: FileIndex, out: Resolution, depth: number): void {
+function collectCallers(
+  term: Extract<Term, { kind: "param" }>,
+  index: FileIndex,
+  out: Resolution,
+  depth: number,
+): void {
   const name = functionName(term.fn, index);
   if (name === null || (index.references.get(name) ?? 0) > 0) {
     out.unknown = true;
@@ -87,7 +97,8 @@ function collectCallers(term: Extract<Term, { kind: "param" }>, index: FileIndex
     resolveInto(evaluate(argument, term.each ? "each" : "value", index, depth + 1), index, out, depth + 1);
   }
   for (const [exported, local] of index.exports) {
-    if (local === name) out.helpers.push({ export: exported, index: term.index, each: term.each, prefix: "", suffix: "" });
+    if (local === name)
+      out.helpers.push({ export: exported, index: term.index, each: term.each, prefix: "", suffix: "" });
   }
 }
 
@@ -105,7 +116,8 @@ function resolveField(term: Extract<Term, { kind: "field" }>, index: FileIndex, 
     found = { names: [], imports: [], helpers: [], unknown: values.length === 0 };
     // Marked unknown while in progress: a property whose value reads the same property is not followed.
     index.fieldCache.set(key, { names: [], imports: [], helpers: [], unknown: true });
-    for (const value of values) resolveInto(evaluate(value, term.each ? "each" : "value", index, depth + 1), index, found, depth + 1);
+    for (const value of values)
+      resolveInto(evaluate(value, term.each ? "each" : "value", index, depth + 1), index, found, depth + 1);
     index.fieldCache.set(key, found);
   }
   const names = found.names.map((name) => ({ value: term.prefix + name.value + term.suffix, range: name.range }));

@@ -13,7 +13,18 @@ type Keys = { name: string; range: readonly [number, number] }[] | null;
 const ZOD_PARSE = new Set(["parse", "safeParse", "parseAsync", "safeParseAsync"]);
 const ZOD_OBJECT = new Set(["object", "strictObject", "looseObject"]);
 /** zod methods that keep the keys of the schema they are called on. */
-const ZOD_SAME_KEYS = new Set(["passthrough", "strict", "strip", "partial", "required", "deepPartial", "describe", "refine", "superRefine", "catchall"]);
+const ZOD_SAME_KEYS = new Set([
+  "passthrough",
+  "strict",
+  "strip",
+  "partial",
+  "required",
+  "deepPartial",
+  "describe",
+  "refine",
+  "superRefine",
+  "catchall",
+]);
 const T3_SECTIONS = new Set(["server", "client", "shared"]);
 const MAX_DEPTH = 8;
 
@@ -23,7 +34,8 @@ export function readSchema(
 ): void {
   const { index, envVia, add } = context;
   const callee = unwrap(call.callee);
-  const name = callee.type === "Identifier" ? callee.name : callee.type === "MemberExpression" ? memberName(callee) : null;
+  const name =
+    callee.type === "Identifier" ? callee.name : callee.type === "MemberExpression" ? memberName(callee) : null;
   const report = (keys: Keys, where: Node, via: string) => {
     if (keys === null) add(null, where.range, via);
     else for (const key of keys) add(key.name, key.range, via);
@@ -65,7 +77,11 @@ function zodKeys(expression: Node, index: FileIndex, depth: number): Keys {
   if (ZOD_SAME_KEYS.has(method)) return zodKeys(callee.object, index, depth + 1);
   if (method === "extend" || method === "merge") {
     const base = zodKeys(callee.object, index, depth + 1);
-    const added = first ? (method === "extend" ? objectKeys(first, index, depth + 1) : zodKeys(first, index, depth + 1)) : null;
+    const added = first
+      ? method === "extend"
+        ? objectKeys(first, index, depth + 1)
+        : zodKeys(first, index, depth + 1)
+      : null;
     return base && added ? [...base, ...added] : null;
   }
   return null;

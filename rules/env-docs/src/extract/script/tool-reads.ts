@@ -11,7 +11,15 @@ import type { TSESTree } from "@deploylint/core/rule-api";
 const TOOL_VARIABLES: readonly { module: string; names: readonly string[] }[] = [
   {
     module: "@sentry/",
-    names: ["SENTRY_DSN", "SENTRY_RELEASE", "SENTRY_ENVIRONMENT", "SENTRY_AUTH_TOKEN", "SENTRY_ORG", "SENTRY_PROJECT", "SENTRY_URL"],
+    names: [
+      "SENTRY_DSN",
+      "SENTRY_RELEASE",
+      "SENTRY_ENVIRONMENT",
+      "SENTRY_AUTH_TOKEN",
+      "SENTRY_ORG",
+      "SENTRY_PROJECT",
+      "SENTRY_URL",
+    ],
   },
 ];
 
@@ -25,7 +33,8 @@ export function toolReads(strings: readonly TSESTree.Literal[]): string[] {
   const names = new Set<string>();
   for (const literal of strings) {
     if (typeof literal.value !== "string") continue;
-    for (const tool of TOOL_VARIABLES) if (literal.value.startsWith(tool.module)) for (const name of tool.names) names.add(name);
+    for (const tool of TOOL_VARIABLES)
+      if (literal.value.startsWith(tool.module)) for (const name of tool.names) names.add(name);
   }
   return [...names];
 }
