@@ -19,7 +19,7 @@ export interface ImportBinding {
 
 export interface FileIndex {
   parents: Map<Node, Node>;
-  /** `const x = init` by name (all scopes; a name declared twice is ambiguous). */
+  /** `const x = init` by name (all scopes; a name declared twice, or by `let`/`var`, is ambiguous: listed twice). */
   declarations: Map<string, Node[]>;
   enums: Map<string, TSESTree.TSEnumDeclaration>;
   functions: Map<string, FunctionNode>;
@@ -81,6 +81,9 @@ export function indexFile(program: TSESTree.Program): FileIndex {
       case "VariableDeclarator":
         if (node.id.type === "Identifier" && node.init) {
           push(index.declarations, node.id.name, node.init);
+          // `let key = "A"; if (x) key = "B";`: the initial value is one of several; not followed.
+          if (parent?.type === "VariableDeclaration" && parent.kind !== "const")
+            push(index.declarations, node.id.name, node.init);
           if (isFunction(node.init)) index.functions.set(node.id.name, node.init);
         }
         break;
