@@ -6,6 +6,12 @@ export const READ_FACT = "env-docs:read";
 /** Fact type: one entry of an example file (.env.example and its siblings). */
 export const DOCUMENTED_FACT = "env-docs:documented";
 
+/**
+ * Fact type: what one script tells other files of its package about names (helpers it exports,
+ * names it looks up in other modules); the project phase joins them into reads.
+ */
+export const SCRIPT_LINKS_FACT = "env-docs:script-links";
+
 /** Where a fact points (1-based; the end column is exclusive, as the engine reports it). */
 export type Span = {
   line: number;
@@ -68,4 +74,46 @@ export type DocumentedFact = Span & {
   commented: boolean;
   /** Variables the value expands (`${OTHER}`), which count as read. */
   references: string[];
+};
+
+/** A variable name given as an argument or exported as a constant, where it is written. */
+export type NamedSpan = Span & { name: string };
+
+/** An exported function that reads `prefix + argument + suffix`, or each element of the argument. */
+export type HelperTemplate = {
+  export: string;
+  index: number;
+  each: boolean;
+  prefix: string;
+  suffix: string;
+};
+
+export type ScriptLinks = {
+  helpers: HelperTemplate[];
+  /** Exported names of variables: `export const KEY = "DB_URL"`, enum members, object properties, array elements. */
+  constants: { export: string; path: string[]; value: string; element: boolean }[];
+  /** A computed read whose name comes from another module: `process.env[ConfigKey.DatabaseUrl]`. */
+  lookups: (Span & {
+    from: string;
+    imported: string;
+    path: string[];
+    each: boolean;
+    prefix: string;
+    suffix: string;
+    via: string;
+  })[];
+  /** Calls of imported functions with variable names as arguments (null: an argument not known). */
+  calls: (Span & { from: string; imported: string; args: ({ array: boolean; values: NamedSpan[] } | null)[] })[];
+  reExports: { exported: string; from: string; imported: string }[];
+  /** Exports that are an env object (`export default process.env`, `export const env = createEnv(…)`). */
+  envExports: string[];
+  /** `config.API_URL` where `config` is imported from the package: a read if that export is an env object. */
+  memberReads: (NamedSpan & { from: string; imported: string })[];
+  /** Variables a library the script uses reads itself (Sentry's SENTRY_AUTH_TOKEN): they make an entry used. */
+  toolReads: string[];
+  /**
+   * Expressions a build config replaces ("process.env.basePath" from next.config's `env`,
+   * "import.meta.env.IS_CLOUD" from a `define`): in the app they read no variable.
+   */
+  buildEnv: string[];
 };

@@ -2,7 +2,7 @@
 // and the dotenv files themselves.
 import { classifyPath, definePack } from "@deploylint/core/rule-api";
 import documentedExtractor from "./extract/documented.js";
-import readExtractor from "./extract/read.js";
+import readExtractor, { scriptLinksExtractor } from "./extract/read.js";
 import noUndocumentedVar from "./rules/no-undocumented-var.js";
 import noUnusedDocumentedVar from "./rules/no-unused-documented-var.js";
 import requireDescription from "./rules/require-description.js";
@@ -16,8 +16,9 @@ export { type Documentation, readDocumentation } from "./example/decorators.js";
 export { type ExampleEntry, readExample } from "./example/read-example.js";
 export { checkType, type TypeCheck } from "./example/types.js";
 export type { Decorators, DocumentedFact, FactDecorators, ReadFact, Span } from "./facts.js";
-export { DOCUMENTED_FACT, READ_FACT } from "./facts.js";
+export { DOCUMENTED_FACT, READ_FACT, SCRIPT_LINKS_FACT } from "./facts.js";
 export { knownMatcher, PLATFORM_VARS } from "./project/platform.js";
+export { projectReads } from "./project/reads.js";
 export type { NoUndocumentedVarOptions } from "./rules/no-undocumented-var.js";
 export type { NoUnusedDocumentedVarOptions } from "./rules/no-unused-documented-var.js";
 export type { ValidDotenvMessageId, ValidDotenvOptions } from "./rules/valid-dotenv.js";
@@ -42,7 +43,7 @@ export default definePack({
     requireRotationNote,
     validDotenv,
   ],
-  extractors: [readExtractor, documentedExtractor],
+  extractors: [readExtractor, scriptLinksExtractor, documentedExtractor],
   // The dotenv files and the configured example files (which may be named anything).
   owns: (path, settings) => classifyPath(path) === "dotenv" || isExampleFile(path, envDocsSettings(settings).examples),
 });

@@ -45,8 +45,68 @@ tester.run("no-unused-documented-var", {
         "packages/api/src/a.ts": "process.env.API_PORT;",
       },
     },
+    {
+      name: "read through a helper imported from another file, with names built from a template (linkwarden)",
+      files: {
+        ".env.example": "# Zoom.\nZOOM_CLIENT_ID=\nZOOM_CLIENT_SECRET=\n# OIDC.\nOIDC_CLIENT_ID=\n",
+        "lib/oauth.ts":
+          "export function oauth(id: string, secret: string) {\n  return { id: process.env[id], secret: process.env[secret] };\n}\nexport const oidc = (prefix: string) => process.env[`${prefix}_CLIENT_ID`];\n",
+        "lib/providers.ts":
+          'import { oauth, oidc } from "./oauth";\noauth("ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET");\noidc("OIDC");\n',
+      },
+    },
+    {
+      name: "read by a library the code uses (Sentry's build plugin reads SENTRY_AUTH_TOKEN)",
+      files: {
+        "apps/mobile/.env.sample": "SENTRY_AUTH_TOKEN=\n",
+        "apps/mobile/metro.config.js":
+          'const { getSentryExpoConfig } = require("@sentry/react-native/metro");\nmodule.exports = getSentryExpoConfig(__dirname);\n',
+      },
+    },
   ],
   invalid: [
+    {
+      name: "a computed read nothing resolves: no entry is called unused, one info says why",
+      files: {
+        ".env.example": "# A.\nFEATURE_A=1\n# B.\nFEATURE_B=1\n",
+        "src/flags.ts":
+          "export const on = (name: string) => process.env[`FEATURE_${name}`] === '1';\nexport const handler = (q: { n: string }) => on(q.n);\n",
+      },
+      errors: [
+        {
+          file: ".env.example",
+          messageId: "uncertain",
+          line: 1,
+          column: 1,
+          data: { reader: "src/flags.ts:1", count: 1 },
+        },
+      ],
+    },
+    {
+      name: "a computed read outside the example's directory leaves its entries judged",
+      files: {
+        "packages/api/.env.example": "# Port.\nAPI_PORT=4000\n",
+        "packages/web/src/a.ts": "export const read = (name: string) => process.env[name];\nread(globalThis.name);\n",
+      },
+      errors: [{ file: "packages/api/.env.example", messageId: "unused", line: 2, column: 1 }],
+    },
+    {
+      name: "the helper reads a name other than the documented one (linkwarden FORTYTWO_CLIENT_ID vs FORTY_TWO_CLIENT_ID)",
+      files: {
+        ".env.example": "# 42 School.\nFORTYTWO_CLIENT_ID=\n",
+        "lib/providers.ts":
+          'function oauth(idEnv: string) {\n  return () => process.env[idEnv];\n}\nexport const fortyTwo = oauth("FORTY_TWO_CLIENT_ID");\n',
+      },
+      errors: [
+        {
+          file: ".env.example",
+          messageId: "unused",
+          line: 2,
+          column: 1,
+          data: { name: "FORTYTWO_CLIENT_ID", where: "in the repository" },
+        },
+      ],
+    },
     {
       name: "an entry nothing reads (acme-shop REDIS_URL)",
       files: {

@@ -1,14 +1,46 @@
-// Extractor "env-docs:read": one fact per variable read (and one for a file's first computed
-// access), with the exact position of the name. Scripts are parsed only when their text
-// mentions an environment at all; other files are scanned as text.
-import { defineExtractor } from "@deploylint/core/rule-api";
-import { READ_FACT, type ReadFact } from "../facts.js";
-import { scriptReads } from "./script-reads.js";
+// Extractors "env-docs:read": one fact per variable read (and one for a file's first computed
+// access), with the exact position of the name; and "env-docs:script-links": what a script
+// tells the rest of its package (see project/reads.ts). Scripts are parsed only when their text
+// may read a variable; other files are scanned as text.
+import { defineExtractor, type SourceFileInfo } from "@deploylint/core/rule-api";
+import { READ_FACT, type ReadFact, SCRIPT_LINKS_FACT } from "../facts.js";
+import { mentionsTool } from "./script/tool-reads.js";
+import { type ScriptFacts, scriptFacts } from "./script-reads.js";
 import { textLanguage, textReads } from "./text-reads.js";
 
-// Every form scriptReads knows has "env" or "Env" in it: process.env, import.meta.env, Bun.env,
-// Deno.env, $env/…, cleanEnv, createEnv.
-const MENTIONS_ENV = /env/i;
+// Every form scriptReads knows on its own has "env" or "Env" in it: process.env, import.meta.env,
+// Bun.env, Deno.env, $env/…, cleanEnv, createEnv. A file that calls a helper imported from
+// another file (`oauth(Provider, "X_CLIENT_ID")`), reads an imported env object or exports
+// names need not: it names a variable.
+const MENTIONS_ENV = /env|runtimeConfig/i;
+/** A quoted UPPER_SNAKE name (`"X_CLIENT_ID"`), or one read as a member (`config.PORT_NUMBER`). */
+const NAMES_VARIABLE = /["'`][A-Z][A-Z0-9]*_[A-Z0-9_]*["'`]|\.[A-Z][A-Z0-9]*_[A-Z0-9_]*\b/;
+const mayRead = (text: string) => MENTIONS_ENV.test(text) || NAMES_VARIABLE.test(text) || mentionsTool(text);
+
+/** Both extractors share one walk of each script. */
+function scriptFactsOf(
+  ctx: { file: SourceFileInfo; memo<T>(key: string, compute: () => T): T },
+  program: Parameters<typeof scriptFacts>[0],
+): ScriptFacts {
+  return ctx.memo("env-docs:script-facts", () =>
+    scriptFacts(program, (offset) => ctx.file.lines.positionAt(offset), ctx.file.path),
+  );
+}
+
+export const scriptLinksExtractor = defineExtractor({
+  id: SCRIPT_LINKS_FACT,
+  kinds: ["script"],
+  create(ctx) {
+    if (!mayRead(ctx.file.text)) return null;
+    return {
+      script(source) {
+        const { links } = scriptFactsOf(ctx, source.program);
+        const empty = Object.values(links).every((list) => list.length === 0);
+        if (!empty) ctx.emit(links);
+      },
+    };
+  },
+});
 
 export default defineExtractor({
   id: READ_FACT,
@@ -17,10 +49,10 @@ export default defineExtractor({
   create(ctx) {
     const { file } = ctx;
     if (file.kind === "script") {
-      if (!MENTIONS_ENV.test(file.text)) return null;
+      if (!mayRead(file.text)) return null;
       return {
         script(source) {
-          for (const read of scriptReads(source.program, (offset) => file.lines.positionAt(offset))) ctx.emit(read);
+          for (const read of scriptFactsOf(ctx, source.program).reads) ctx.emit(read);
         },
       };
     }

@@ -1,8 +1,27 @@
 // The variables a JavaScript or TypeScript file reads: process.env (dot, bracket, optional
 // chaining, destructuring, aliases), import.meta.env, Bun.env, Deno.env.get, SvelteKit's $env
-// modules, and the schemas of envalid (cleanEnv) and t3-env (createEnv).
+// modules, the schemas of envalid (cleanEnv), zod (.parse(process.env)) and t3-env (createEnv),
+// library helpers (@silverhand/essentials' getEnv), and computed reads followed to their names
+// (helpers, iterated lists, object properties).
 import type { Position, TSESTree } from "@deploylint/core/rule-api";
-import type { ReadFact } from "../facts.js";
+import type { ReadFact, ScriptLinks } from "../facts.js";
+import {
+  importedName,
+  innerRange,
+  keyName,
+  LOCAL_MODULE,
+  memberName,
+  stringValue,
+  UPPER,
+  unwrap,
+} from "./script/ast.js";
+import { type FileIndex, indexFile } from "./script/file-index.js";
+import { readNuxtRuntimeConfig } from "./script/frameworks.js";
+import { readLibraryHelper } from "./script/library-helpers.js";
+import { collectLinks, emptyLinks } from "./script/links.js";
+import { evaluate } from "./script/names.js";
+import { resolveTerms } from "./script/resolve.js";
+import { readSchema } from "./script/schemas.js";
 import { walkWithParent } from "./walk.js";
 
 type Node = TSESTree.Node;
@@ -16,11 +35,26 @@ interface EnvAlias {
 /** Names Vite defines on import.meta.env itself; no one sets them. */
 const VITE_BUILTINS = new Set(["MODE", "BASE_URL", "PROD", "DEV", "SSR"]);
 const PROCESS_MODULES = new Set(["process", "node:process"]);
-const UPPER = /^[A-Z][A-Z0-9_]*$/;
+
+export interface ScriptFacts {
+  reads: ReadFact[];
+  links: ScriptLinks;
+}
 
 export function scriptReads(program: TSESTree.Program, positionAt: (offset: number) => Position): ReadFact[] {
+  return scriptFacts(program, positionAt, "").reads;
+}
+
+export function scriptFacts(
+  program: TSESTree.Program,
+  positionAt: (offset: number) => Position,
+  path: string,
+): ScriptFacts {
   const scope = collectAliases(program);
+  const index = indexFile(program);
+  const links = emptyLinks();
   const reads: ReadFact[] = [];
+  const seen = new Set<string>();
   let dynamicSeen = false;
   const add = (name: string | null, range: readonly [number, number], via: string) => {
     // One computed access per file is enough to say that reads may be missed here.
@@ -28,16 +62,26 @@ export function scriptReads(program: TSESTree.Program, positionAt: (offset: numb
       if (dynamicSeen) return;
       dynamicSeen = true;
     }
+    // A helper called twice with one name, or two fields with one value, is one read there.
+    const key = `${name}\u0000${range[0]}\u0000${range[1]}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     const start = positionAt(range[0]);
     const end = positionAt(range[1]);
     reads.push({ name, via, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
   };
   const envVia = (node: Node) => envObjectVia(node, scope);
+  const computed = (key: Node, access: Node, via: string) =>
+    readComputed({ key, access, via, index, links, add, positionAt });
 
   walkWithParent(program, (node, parent) => {
     switch (node.type) {
       case "MemberExpression":
-        readMember({ node, parent, envVia, scope, add });
+        readMember({ node, parent, envVia, scope, add, computed });
+        noteImportedMember(node, parent, { index, envVia, links, positionAt });
+        break;
+      case "ExportDefaultDeclaration":
+        if (isEnvObject(node.declaration, envVia)) links.envExports.push("default");
         break;
       case "VariableDeclarator":
         if (node.init && envVia(node.init)) readPattern(node.id, envVia(node.init) ?? "", add);
@@ -57,6 +101,8 @@ export function scriptReads(program: TSESTree.Program, positionAt: (offset: numb
         break;
       case "CallExpression":
         readCall(node, envVia, add);
+        readSchema(node, { index, envVia, add });
+        readLibraryHelper(node, index, { add, computed });
         break;
       case "ImportDeclaration":
         // SvelteKit: `import { API_KEY } from "$env/static/private"` reads API_KEY at build time.
@@ -72,7 +118,103 @@ export function scriptReads(program: TSESTree.Program, positionAt: (offset: numb
         break;
     }
   });
-  return reads;
+  readNuxtRuntimeConfig(path, index, add);
+  collectLinks(index, positionAt, path, links);
+  for (const [exported, local] of index.exports) {
+    const declarations = index.declarations.get(local) ?? [];
+    if (declarations.length === 1 && declarations[0] && isEnvObject(declarations[0], envVia))
+      links.envExports.push(exported);
+  }
+  return { reads, links };
+}
+
+/** process.env itself, or what an env schema returns (t3-env, envalid, zod over process.env). */
+function isEnvObject(expression: Node, envVia: (node: Node) => string | null): boolean {
+  const node = unwrap(expression);
+  if (envVia(node)) return true;
+  if (node.type !== "CallExpression") return false;
+  const callee = unwrap(node.callee);
+  const name =
+    callee.type === "Identifier" ? callee.name : callee.type === "MemberExpression" ? memberName(callee) : null;
+  if (name === "createEnv" || name === "cleanEnv" || name === "customCleanEnv") return true;
+  const [first] = node.arguments;
+  return (name === "parse" || name === "safeParse") && first !== undefined && envVia(first) !== null;
+}
+
+/**
+ * `config.API_URL` on an import from the package: a read when that module exports an env object
+ * (known only once every file is read: the project phase decides).
+ */
+function noteImportedMember(
+  node: TSESTree.MemberExpression,
+  parent: Node | null,
+  context: {
+    index: FileIndex;
+    envVia: (node: Node) => string | null;
+    links: ScriptLinks;
+    positionAt: (offset: number) => Position;
+  },
+): void {
+  const { index, envVia, links, positionAt } = context;
+  const object = unwrap(node.object);
+  if (object.type !== "Identifier" || envVia(object) || index.declarations.has(object.name)) return;
+  const binding = index.imports.get(object.name);
+  const name = memberName(node);
+  if (!binding || !LOCAL_MODULE.test(binding.from) || name === null || !UPPER.test(name)) return;
+  if (parent && (isWrite(node, parent) || (parent.type === "CallExpression" && parent.callee === node))) return;
+  const range = node.computed ? innerRange(node.property) : node.property.range;
+  const start = positionAt(range[0]);
+  const end = positionAt(range[1]);
+  // A namespace import's member is an export of its own: `* as config` then config.env.X is not followed.
+  if (binding.imported === "*") return;
+  links.memberReads.push({
+    from: binding.from,
+    imported: binding.imported,
+    name,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+  });
+}
+
+/**
+ * `process.env[key]`: the names `key` can be, followed through the file; those only another file
+ * knows go to the links, and a name nothing resolves leaves the read computed.
+ */
+function readComputed(options: {
+  key: Node;
+  access: Node;
+  via: string;
+  index: FileIndex;
+  links: ScriptLinks;
+  add: Add;
+  positionAt: (offset: number) => Position;
+}): void {
+  const { key, access, via, index, links, add, positionAt } = options;
+  const resolution = resolveTerms(evaluate(key, "value", index), index);
+  for (const name of resolution.names) add(name.value, name.range, via);
+  for (const term of resolution.imports) {
+    const start = positionAt(term.range[0]);
+    const end = positionAt(term.range[1]);
+    const { from, imported } = term.binding;
+    const { path, each, prefix, suffix } = term;
+    links.lookups.push({
+      from,
+      imported,
+      path,
+      each,
+      prefix,
+      suffix,
+      via,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+    });
+  }
+  links.helpers.push(...resolution.helpers);
+  if (resolution.unknown) add(null, access.range, via);
 }
 
 interface Scope {
@@ -98,10 +240,13 @@ function collectAliases(program: TSESTree.Program): Scope {
       } else if (specifier.type === "ImportSpecifier" && importedName(specifier) === "env") {
         if (/^\$env\/dynamic\/(private|public)$/.test(from)) {
           scope.envAliases.set(local, { via: "$env/dynamic", strict: false });
-        } else if (/^(\.{1,2}\/|[~@#]\/)/.test(from)) {
+        } else if (LOCAL_MODULE.test(from)) {
           // A project's own env module (a re-export of process.env, or t3-env's validated object).
           scope.envAliases.set(local, { via: "env module", strict: true });
         }
+      } else if (specifier.type !== "ImportSpecifier" && /^env$/i.test(local) && LOCAL_MODULE.test(from)) {
+        // import env from "./env"; import * as env from "@/env": the module is the app's env object.
+        scope.envAliases.set(local, { via: "env module", strict: true });
       }
     }
   }
@@ -156,14 +301,16 @@ function readMember(options: {
   envVia: (node: Node) => string | null;
   scope: Scope;
   add: Add;
+  computed: (key: Node, access: Node, via: string) => void;
 }): void {
-  const { node, parent, envVia, scope, add } = options;
+  const { node, parent, envVia, scope, add, computed } = options;
   const via = envVia(node.object);
   if (!via || via === "Deno.env") return;
   if (parent && isWrite(node, parent)) return;
   const name = memberName(node);
   if (name === null) {
-    add(null, node.range, via);
+    if (node.computed) computed(node.property, node, via);
+    else add(null, node.range, via);
     return;
   }
   // process.env.hasOwnProperty("X") calls a method; it reads no variable named like the method.
@@ -187,32 +334,6 @@ function readCall(node: TSESTree.CallExpression, envVia: (node: Node) => string 
     add(name, name === null ? first.range : innerRange(first), "Deno.env");
     return;
   }
-  // envalid: cleanEnv(process.env, { X: str(), … })
-  if (calleeName === "cleanEnv" || calleeName === "customCleanEnv") {
-    const schema = node.arguments[1];
-    if (schema?.type === "ObjectExpression") readObjectKeys(schema, "envalid", add);
-    return;
-  }
-  // t3-env: createEnv({ server: { X: z.string() }, client: { … }, shared: { … } })
-  if (calleeName === "createEnv") {
-    const options = node.arguments[0];
-    if (options?.type !== "ObjectExpression") return;
-    for (const property of options.properties) {
-      if (property.type !== "Property" || property.value.type !== "ObjectExpression") continue;
-      const section = keyName(property);
-      if (section === "server" || section === "client" || section === "shared") {
-        readObjectKeys(property.value, "t3-env", add);
-      }
-    }
-  }
-}
-
-function readObjectKeys(object: TSESTree.ObjectExpression, via: string, add: Add): void {
-  for (const property of object.properties) {
-    if (property.type !== "Property") continue;
-    const name = keyName(property);
-    if (name !== null) add(name, property.key.type === "Literal" ? innerRange(property.key) : property.key.range, via);
-  }
 }
 
 /** `const { X, Y = "d", Z: z } = process.env`: each key is a read. */
@@ -232,47 +353,6 @@ function isWrite(node: Node, parent: Node): boolean {
   return parent.type === "UnaryExpression" && parent.operator === "delete";
 }
 
-function memberName(node: TSESTree.MemberExpression): string | null {
-  if (!node.computed) return node.property.type === "Identifier" ? node.property.name : null;
-  return stringValue(node.property);
-}
-
-function keyName(property: TSESTree.Property): string | null {
-  if (!property.computed && property.key.type === "Identifier") return property.key.name;
-  return stringValue(property.key);
-}
-
-function importedName(specifier: TSESTree.ImportSpecifier): string | null {
-  return specifier.imported.type === "Identifier" ? specifier.imported.name : stringValue(specifier.imported);
-}
-
 function nameOf(node: Node): string {
   return node.type === "Identifier" ? node.name : "";
-}
-
-/** A string literal's value, or a template literal's without substitutions; null otherwise. */
-function stringValue(node: Node): string | null {
-  if (node.type === "Literal" && typeof node.value === "string") return node.value;
-  if (node.type === "TemplateLiteral" && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
-  return null;
-}
-
-/** The range of a string literal's content, without its quotes. */
-function innerRange(node: Node): [number, number] {
-  const isString = node.type === "Literal" || node.type === "TemplateLiteral";
-  return isString ? [node.range[0] + 1, node.range[1] - 1] : [node.range[0], node.range[1]];
-}
-
-function unwrap(node: Node): Node {
-  let current = node;
-  while (
-    current.type === "ChainExpression" ||
-    current.type === "TSNonNullExpression" ||
-    current.type === "TSAsExpression" ||
-    current.type === "TSSatisfiesExpression" ||
-    current.type === "TSTypeAssertion"
-  ) {
-    current = current.expression;
-  }
-  return current;
 }

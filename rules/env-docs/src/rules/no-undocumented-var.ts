@@ -1,9 +1,10 @@
 // env-docs/no-undocumented-var: every variable the code or config reads is listed in the
 // example file that covers it (the nearest one above the reading file, or the root one).
 import { defineRule } from "@deploylint/core/rule-api";
-import { DOCUMENTED_FACT, type DocumentedFact, READ_FACT, type ReadFact } from "../facts.js";
+import { DOCUMENTED_FACT, type DocumentedFact, READ_FACT, SCRIPT_LINKS_FACT } from "../facts.js";
 import { indexExamples } from "../project/examples.js";
 import { KNOWN_OPTIONS_SCHEMA, type KnownOptions, knownMatcher } from "../project/platform.js";
+import { projectReads } from "../project/reads.js";
 import { isTestFile } from "../project/test-files.js";
 import { DEFAULT_EXAMPLES, envDocsSettings } from "../settings.js";
 
@@ -28,7 +29,7 @@ export default defineRule<typeof messages, NoUndocumentedVarOptions | undefined>
   meta: {
     description: "Require every environment variable that code or config reads to be listed in the example file.",
     kinds: ["text"],
-    facts: [READ_FACT, DOCUMENTED_FACT],
+    facts: [READ_FACT, SCRIPT_LINKS_FACT, DOCUMENTED_FACT],
     presets: { recommended: "error", strict: "error" },
     messages,
     help: "Document each variable in .env.example (the nearest one above the reading file): a comment saying what it is, then NAME=example-value.",
@@ -41,7 +42,7 @@ export default defineRule<typeof messages, NoUndocumentedVarOptions | undefined>
     const settings = envDocsSettings(ctx.settings);
     const index = indexExamples(ctx.facts<DocumentedFact>(DOCUMENTED_FACT), settings, ctx.files);
     const known = knownMatcher(ctx.options);
-    const reads = [...ctx.facts<ReadFact>(READ_FACT)].sort(
+    const reads = [...projectReads(ctx)].sort(
       (a, b) => compare(a.file, b.file) || a.data.line - b.data.line || a.data.column - b.data.column,
     );
     // One finding per variable per file, at its first read: more reads of it are the same gap.

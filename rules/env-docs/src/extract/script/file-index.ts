@@ -1,0 +1,199 @@
+// What name resolution needs to know about one script, gathered in one walk: each node's parent,
+// the declarations, functions, imports and calls by name, and the values of object properties.
+import type { TSESTree } from "@deploylint/core/rule-api";
+import { walkWithParent } from "../walk.js";
+import { importedName, isFunction, keyName } from "./ast.js";
+
+type Node = TSESTree.Node;
+export type FunctionNode =
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression
+  | TSESTree.ArrowFunctionExpression;
+
+export interface ImportBinding {
+  /** The module as written ("./env", "@/lib/env"). */
+  from: string;
+  /** The exported name, "default", or "*" for a namespace import. */
+  imported: string;
+}
+
+export interface FileIndex {
+  parents: Map<Node, Node>;
+  /** `const x = init` by name (all scopes; a name declared twice, or by `let`/`var`, is ambiguous: listed twice). */
+  declarations: Map<string, Node[]>;
+  enums: Map<string, TSESTree.TSEnumDeclaration>;
+  functions: Map<string, FunctionNode>;
+  imports: Map<string, ImportBinding>;
+  /** Calls by the callee's identifier. */
+  calls: Map<string, TSESTree.CallExpression[]>;
+  /** Calls of a method of a named object (`ns.getEnv(…)`). */
+  memberCalls: TSESTree.CallExpression[];
+  /** Identifiers used other than as a callee or a declaration: a function passed around escapes its call sites. */
+  references: Map<string, number>;
+  /** Values of object-literal properties and class fields, by key. */
+  fields: Map<string, Node[]>;
+  /**
+   * Steps name evaluation may still take in this file: following values through variables,
+   * calls and properties can branch without end in generated or test code; past it, unknown.
+   */
+  budget: { steps: number };
+  /** Field resolutions already made, by "field|mode". */
+  fieldCache: Map<string, unknown>;
+  /** Parameter resolutions already made, by function and "index|mode". */
+  paramCache: Map<FunctionNode, Map<string, unknown>>;
+  /** String literals that may name a module: import sources, require() and plugin lists. */
+  modules: TSESTree.Literal[];
+  /** Local names exported, by their exported name. */
+  exports: Map<string, string>;
+  /** `export … from`: exported name → binding in another module ("*" re-exports everything). */
+  reExports: { exported: string; from: string; imported: string }[];
+}
+
+export function indexFile(program: TSESTree.Program): FileIndex {
+  const index: FileIndex = {
+    parents: new Map(),
+    declarations: new Map(),
+    enums: new Map(),
+    functions: new Map(),
+    imports: new Map(),
+    calls: new Map(),
+    memberCalls: [],
+    references: new Map(),
+    fields: new Map(),
+    exports: new Map(),
+    reExports: [],
+    modules: [],
+    budget: { steps: 5_000 },
+    fieldCache: new Map(),
+    paramCache: new Map(),
+  };
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  walkWithParent(program, (node, parent) => {
+    if (parent) index.parents.set(node, parent);
+    switch (node.type) {
+      case "Literal":
+        if (typeof node.value === "string" && node.value.startsWith("@")) index.modules.push(node);
+        break;
+      case "VariableDeclarator":
+        if (node.id.type === "Identifier" && node.init) {
+          push(index.declarations, node.id.name, node.init);
+          // `let key = "A"; if (x) key = "B";`: the initial value is one of several; not followed.
+          if (parent?.type === "VariableDeclaration" && parent.kind !== "const")
+            push(index.declarations, node.id.name, node.init);
+          if (isFunction(node.init)) index.functions.set(node.id.name, node.init);
+        }
+        break;
+      case "FunctionDeclaration":
+        if (node.id) index.functions.set(node.id.name, node);
+        break;
+      case "TSEnumDeclaration":
+        index.enums.set(node.id.name, node);
+        break;
+      case "ImportDeclaration":
+        for (const specifier of node.specifiers) {
+          const imported =
+            specifier.type === "ImportDefaultSpecifier"
+              ? "default"
+              : specifier.type === "ImportNamespaceSpecifier"
+                ? "*"
+                : importedName(specifier);
+          if (imported !== null) index.imports.set(specifier.local.name, { from: node.source.value, imported });
+        }
+        break;
+      case "CallExpression":
+        if (node.callee.type === "Identifier") push(index.calls, node.callee.name, node);
+        else if (node.callee.type === "MemberExpression" && node.callee.object.type === "Identifier")
+          index.memberCalls.push(node);
+        break;
+      case "Identifier":
+        if (parent && isReference(node, parent))
+          index.references.set(node.name, (index.references.get(node.name) ?? 0) + 1);
+        break;
+      case "Property":
+      case "PropertyDefinition": {
+        const key = keyName(node);
+        if (key !== null && node.value && parent?.type !== "ObjectPattern") push(index.fields, key, node.value);
+        break;
+      }
+      case "ExportNamedDeclaration":
+        indexNamedExport(node, index);
+        break;
+      case "ExportDefaultDeclaration": {
+        const declaration = node.declaration;
+        if (declaration.type === "Identifier") index.exports.set("default", declaration.name);
+        else if (
+          (declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration") &&
+          declaration.id
+        ) {
+          index.exports.set("default", declaration.id.name);
+        }
+        break;
+      }
+      case "ExportAllDeclaration":
+        index.reExports.push({
+          exported: node.exported ? nameOf(node.exported) : "*",
+          from: node.source.value,
+          imported: "*",
+        });
+        break;
+    }
+  });
+  return index;
+}
+
+function indexNamedExport(node: TSESTree.ExportNamedDeclaration, index: FileIndex): void {
+  const declaration = node.declaration;
+  if (declaration?.type === "VariableDeclaration") {
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === "Identifier") index.exports.set(declarator.id.name, declarator.id.name);
+    }
+  } else if (declaration && "id" in declaration && declaration.id?.type === "Identifier") {
+    index.exports.set(declaration.id.name, declaration.id.name);
+  }
+  for (const specifier of node.specifiers) {
+    const local = nameOf(specifier.local);
+    const exported = nameOf(specifier.exported);
+    if (node.source) index.reExports.push({ exported, from: node.source.value, imported: local });
+    else index.exports.set(exported, local);
+  }
+}
+
+function nameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === "Identifier" ? node.name : node.value;
+}
+
+/** An identifier that names a value in use: not a key, a member's property, a declaration or a callee. */
+function isReference(node: TSESTree.Identifier, parent: Node): boolean {
+  switch (parent.type) {
+    case "MemberExpression":
+      return parent.object === node || (parent.computed && parent.property === node);
+    case "Property":
+      return parent.value === node || parent.shorthand || (parent.computed && parent.key === node);
+    case "CallExpression":
+      return parent.callee !== node;
+    case "VariableDeclarator":
+      return parent.init === node;
+    case "FunctionDeclaration":
+    case "FunctionExpression":
+    case "ArrowFunctionExpression":
+    case "ImportSpecifier":
+    case "ImportDefaultSpecifier":
+    case "ImportNamespaceSpecifier":
+    case "ExportSpecifier":
+    case "ExportDefaultDeclaration":
+    case "PropertyDefinition":
+    case "MethodDefinition":
+    case "TSEnumMember":
+    case "TSPropertySignature":
+    case "LabeledStatement":
+    case "BreakStatement":
+    case "ContinueStatement":
+      return false;
+    default:
+      return !parent.type.startsWith("TS");
+  }
+}

@@ -1,0 +1,156 @@
+// The reads of a run, resolved across the files of each package: a call of a helper imported
+// from another file reads the names it is given, a name looked up in another module's constants
+// is read, and `process.env.<key>` for a key next.config's `env` defines reads no variable.
+// Every env-docs project rule asks for reads here, not from the raw facts.
+import type { FactRecord } from "@deploylint/core/rule-api";
+import { BUILD_CONFIG } from "../extract/script/frameworks.js";
+import { READ_FACT, type ReadFact, SCRIPT_LINKS_FACT, type ScriptLinks, type Span } from "../facts.js";
+import { inScope } from "./examples.js";
+
+interface ReadsContext {
+  readonly files: readonly string[];
+  facts<T>(type: string): FactRecord<T>[];
+}
+
+type Links = FactRecord<ScriptLinks>;
+
+const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+const MAX_HOPS = 6;
+
+/** Both rules of a run ask; the facts list is the same array for both, so the work is done once. */
+const cache = new WeakMap<object, FactRecord<ReadFact>[]>();
+
+export function projectReads(ctx: ReadsContext): FactRecord<ReadFact>[] {
+  const raw = ctx.facts<ReadFact>(READ_FACT);
+  const cached = cache.get(raw);
+  if (cached) return cached;
+  const links = ctx.facts<ScriptLinks>(SCRIPT_LINKS_FACT);
+  const modules = new ModuleGraph(ctx.files, links);
+  const reads: FactRecord<ReadFact>[] = [];
+  const add = (file: string, name: string | null, via: string, span: Span) =>
+    reads.push({
+      file,
+      data: { name, via, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn },
+    });
+
+  for (const { file, data } of links) {
+    for (const call of data.calls) {
+      const target = modules.exportOf(file, call.from, call.imported);
+      if (!target) continue;
+      for (const template of target.links.helpers) {
+        if (template.export !== target.name) continue;
+        const argument = call.args[template.index];
+        if (argument === undefined) continue;
+        if (argument === null || argument.array !== template.each) {
+          add(file, null, "helper", call);
+          continue;
+        }
+        for (const value of argument.values) add(file, template.prefix + value.name + template.suffix, "helper", value);
+      }
+    }
+    for (const member of data.memberReads) {
+      const target = modules.exportOf(file, member.from, member.imported);
+      if (target?.links.envExports.includes(target.name)) add(file, member.name, "env module", member);
+    }
+    for (const lookup of data.lookups) {
+      const target = modules.exportOf(file, lookup.from, lookup.imported);
+      const constants = (target?.links.constants ?? []).filter(
+        (constant) =>
+          constant.export === target?.name &&
+          constant.element === lookup.each &&
+          constant.path.join(".") === lookup.path.join("."),
+      );
+      if (constants.length === 0) add(file, null, lookup.via, lookup);
+      for (const constant of constants) add(file, lookup.prefix + constant.value + lookup.suffix, lookup.via, lookup);
+    }
+  }
+
+  // next.config.js `env: { basePath }`: the app's process.env.basePath is that value, built in.
+  const buildConfigs = links.filter(({ file, data }) => BUILD_CONFIG.test(file) && data.buildEnv.length > 0);
+  const definedByBuild = (file: string, read: ReadFact) =>
+    read.name !== null &&
+    buildConfigs.some(
+      (config) =>
+        config.file !== file &&
+        inScope(file, dirOf(config.file)) &&
+        config.data.buildEnv.includes(`${read.via}.${read.name}`),
+    );
+  const kept = raw.filter(({ file, data }) => !definedByBuild(file, data));
+  const all = [...kept, ...reads];
+  cache.set(raw, all);
+  return all;
+}
+
+/** Finds the file an import names and the file that really defines an export (through re-exports). */
+class ModuleGraph {
+  private readonly files: Set<string>;
+  private readonly links = new Map<string, ScriptLinks>();
+
+  constructor(files: readonly string[], links: Links[]) {
+    this.files = new Set(files);
+    for (const { file, data } of links) this.links.set(file, data);
+  }
+
+  exportOf(from: string, specifier: string, name: string, hops = 0): { links: ScriptLinks; name: string } | null {
+    const file = this.resolve(from, specifier);
+    if (file === null || hops > MAX_HOPS) return null;
+    const links = this.links.get(file);
+    if (!links) return null;
+    const defines =
+      links.envExports.includes(name) ||
+      links.helpers.some((item) => item.export === name) ||
+      links.constants.some((item) => item.export === name);
+    if (defines) return { links, name };
+    for (const item of links.reExports) {
+      if (item.exported === name) return this.exportOf(file, item.from, item.imported, hops + 1);
+      if (item.exported === "*") {
+        const found = this.exportOf(file, item.from, name, hops + 1);
+        if (found) return found;
+      }
+    }
+    return null;
+  }
+
+  /** A relative import, or a path alias (`@/lib/env`, `~/env`) from the package root or its src/. */
+  private resolve(from: string, specifier: string): string | null {
+    let bases: string[];
+    if (specifier.startsWith("./") || specifier.startsWith("../")) bases = [join(dirOf(from), specifier)];
+    else if (/^[~@#]\//.test(specifier)) {
+      const root = this.packageRoot(from);
+      const rest = specifier.slice(2);
+      bases = [join(root, rest), join(root, `src/${rest}`)];
+    } else return null;
+    for (const base of bases) {
+      const stem = base.replace(/\.[cm]?js$/, "");
+      const candidates = [
+        base,
+        ...EXTENSIONS.map((ext) => stem + ext),
+        ...EXTENSIONS.map((ext) => `${base}/index${ext}`),
+      ];
+      const found = candidates.find((candidate) => this.files.has(candidate));
+      if (found) return found;
+    }
+    return null;
+  }
+
+  private packageRoot(file: string): string {
+    for (let dir = dirOf(file); dir !== ""; dir = dirOf(dir)) if (this.files.has(`${dir}/package.json`)) return dir;
+    return "";
+  }
+}
+
+function dirOf(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash === -1 ? "" : path.slice(0, slash);
+}
+
+/** `dir` + a relative path, normalised ("" is the root). */
+function join(dir: string, relative: string): string {
+  const parts = dir === "" ? [] : dir.split("/");
+  for (const part of relative.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
+}
