@@ -209,7 +209,29 @@ tester.run("no-undocumented-var", {
           messageId: "notCovered",
           line: 1,
           column: 13,
-          data: { name: "API_URL", examples: "podman/env.sample" },
+          data: { count: "1", names: "API_URL", examples: "podman/env.sample" },
+        },
+      ],
+    },
+    {
+      // hatchet: a repository with no example reads hundreds of variables; one cause, one finding.
+      name: "every variable no example covers is one finding at the first read, naming them all",
+      files: {
+        "cmd/a.ts": "process.env.ZED_URL;\nprocess.env.API_URL;",
+        "pkg/b.ts": "process.env.API_URL;\nprocess.env.QUEUE_URL;",
+      },
+      errors: [
+        {
+          file: "cmd/a.ts",
+          messageId: "noExample",
+          line: 1,
+          column: 13,
+          data: {
+            count: "3",
+            names: "API_URL, QUEUE_URL, ZED_URL",
+            examples:
+              ".env.example, .env.sample, .env.template, .example.env, env.example, env.sample, .env.dist, example.env",
+          },
         },
       ],
     },

@@ -6,6 +6,36 @@ const tester = new RuleTester({ pack });
 tester.run("down-reverses-up", {
   valid: [
     {
+      // logto: the up replaces a primary key under two possible old names; the down gives it one back.
+      name: "a primary key dropped (its index too) and added again, and a down that restores a primary key",
+      files: {
+        "db/migrations/000041_keys.up.sql":
+          "ALTER TABLE roles DROP CONSTRAINT IF EXISTS roles_pkey;\nDROP INDEX IF EXISTS roles_pkey;\nALTER TABLE roles ADD PRIMARY KEY (id);\nALTER TABLE roles_scopes DROP CONSTRAINT IF EXISTS roles_permission_pkey, DROP CONSTRAINT IF EXISTS roles_scopes_pkey, ADD PRIMARY KEY (role_id, scope_id);",
+        "db/migrations/000041_keys.down.sql":
+          "ALTER TABLE roles_scopes DROP CONSTRAINT IF EXISTS roles_scopes_pkey, ADD PRIMARY KEY (role_id, scope_id);",
+      },
+    },
+    {
+      name: "names a script builds at run time are not matched as text",
+      files: {
+        "migrations/1.0.0-1674032095-add-id.ts": [
+          'import { sql } from "@silverhand/slonik";',
+          "export default {",
+          "  up: async (pool) => {",
+          "    for (const table of tables) {",
+          "      await pool.query(sql`alter table ${sql.identifier([table])} drop constraint ${sql.identifier([table + '_pkey'])}, add primary key (id);`);",
+          "    }",
+          "  },",
+          "  down: async (pool) => {",
+          "    for (const table of tables) {",
+          "      await pool.query(sql`alter table ${sql.identifier([table])} drop column id, add primary key (tenant_id);`);",
+          "    }",
+          "  },",
+          "};",
+        ].join("\n"),
+      },
+    },
+    {
       name: "each change undone",
       files: {
         "db/migrations/000007_coupons.up.sql":

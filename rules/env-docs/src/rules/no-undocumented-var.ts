@@ -1,6 +1,6 @@
 // env-docs/no-undocumented-var: every variable the code or config reads is listed in the
 // example file that covers it (the nearest one above the reading file, or the root one).
-import { defineRule } from "@deploylint/core/rule-api";
+import { defineRule, type ProjectRuleContext } from "@deploylint/core/rule-api";
 import { DOCUMENTED_FACT, type DocumentedFact, READ_FACT, SCRIPT_LINKS_FACT } from "../facts.js";
 import { indexExamples } from "../project/examples.js";
 import { KNOWN_OPTIONS_SCHEMA, type KnownOptions, knownMatcher } from "../project/platform.js";
@@ -12,9 +12,9 @@ const messages = {
   undocumented:
     "The variable {{name}} is read here but {{example}} does not document it; a deploy that does not set it runs with it undefined, and nobody setting up an environment knows it is needed. Add {{name}} to {{example}} with a comment saying what it is and an example value.",
   noExample:
-    "The variable {{name}} is read here but the repository has no example file ({{examples}}); whoever deploys cannot know which variables to set. Create .env.example listing {{name}} with a description and an example value.",
+    "The code reads {{count}} environment variables ({{names}}; first read here) but the repository has no example file ({{examples}}); whoever deploys cannot know which variables to set. Create .env.example listing each with a description and an example value.",
   notCovered:
-    "The variable {{name}} is read here but no example file covers this directory (each example found, {{examples}}, covers only the folder it is in, or its workspace package); whoever deploys this code cannot know which variables to set. Add {{name}} to an example file in this directory or at the root of the repository.",
+    "The code reads {{count}} environment variables ({{names}}; first read here) in directories no example file covers (each example found, {{examples}}, covers only the folder it is in, or its workspace package); whoever deploys this code cannot know which variables to set. Add them to an example file at the root of the repository or beside the code that reads them.",
   invalidName:
     "The code reads the variable {{name}}, which is not a valid variable name (letters, digits and _, not starting with a digit); a dotenv file cannot hold it and a shell cannot export it, so a deploy will hardly ever set it, and --fix does not write it. Rename it to a valid name.",
   dynamicAccess:
@@ -47,6 +47,10 @@ export default defineRule<typeof messages, NoUndocumentedVarOptions | undefined>
     );
     // One finding per variable per file, at its first read: more reads of it are the same gap.
     const reported = new Set<string>();
+    // Reads no example covers have one cause (no example there at all), so they are one finding
+    // for the repository, at the first such read, naming every variable: one per variable buried
+    // real findings under hundreds of copies of the same advice on repositories without an example.
+    const uncovered: { file: string; name: string; location: Location }[] = [];
     for (const { file, data: read } of reads) {
       const key = `${file}\u0000${read.name ?? "\u0000dynamic"}`;
       if (reported.has(key)) continue;
@@ -83,28 +87,62 @@ export default defineRule<typeof messages, NoUndocumentedVarOptions | undefined>
           fix: { file: nearest.path, append: documentEntry(read.name ?? "") },
           ...location,
         });
-      } else if (index.examples.length > 0) {
-        // "The repository has no example file" would be false; no fix, since --fix must not create a second example.
-        ctx.report({
-          file,
-          messageId: "notCovered",
-          data: { name: read.name, examples: index.examples.map((example) => example.path).join(", ") },
-          fingerprintText: read.name,
-          ...location,
-        });
       } else {
-        ctx.report({
-          file,
-          messageId: "noExample",
-          data: { name: read.name, examples: (settings.examples ?? DEFAULT_EXAMPLES).join(", ") },
-          fingerprintText: read.name,
-          fix: { file: defaultExample(settings.examples ?? DEFAULT_EXAMPLES), append: documentEntry(read.name ?? "") },
-          ...location,
-        });
+        uncovered.push({ file, name: read.name, location });
       }
     }
+    reportUncovered(
+      ctx,
+      uncovered,
+      index.examples.map((example) => example.path),
+      settings.examples ?? DEFAULT_EXAMPLES,
+    );
   },
 });
+
+interface Location {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+/** How many names a summary message spells out before "and N more". */
+const LISTED_NAMES = 12;
+
+function reportUncovered(
+  ctx: Pick<ProjectRuleContext<typeof messages, NoUndocumentedVarOptions | undefined>, "report">,
+  uncovered: { file: string; name: string; location: Location }[],
+  examplesFound: string[],
+  configuredExamples: readonly string[],
+): void {
+  const first = uncovered[0];
+  if (first === undefined) return;
+  const names = [...new Set(uncovered.map((read) => read.name))].sort(compare);
+  const listed =
+    names.length > LISTED_NAMES
+      ? `${names.slice(0, LISTED_NAMES).join(", ")} and ${names.length - LISTED_NAMES} more`
+      : names.join(", ");
+  if (examplesFound.length > 0) {
+    // "The repository has no example file" would be false; no fix, since --fix must not create a second example.
+    ctx.report({
+      file: first.file,
+      messageId: "notCovered",
+      data: { count: String(names.length), names: listed, examples: examplesFound.join(", ") },
+      fingerprintText: "not-covered",
+      ...first.location,
+    });
+    return;
+  }
+  ctx.report({
+    file: first.file,
+    messageId: "noExample",
+    data: { count: String(names.length), names: listed, examples: configuredExamples.join(", ") },
+    fingerprintText: "no-example",
+    fix: { file: defaultExample(configuredExamples), append: names.map(documentEntry).join("") },
+    ...first.location,
+  });
+}
 
 /** What --fix may write as a variable name: what a shell and a dotenv file accept. */
 const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

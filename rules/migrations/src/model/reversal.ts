@@ -112,6 +112,16 @@ function nettedOut(up: PreparedOperation[]): Set<number> {
   up.forEach((op, i) => {
     const key = objectKey(op);
     if (key === null) return;
+    // A PRIMARY KEY or UNIQUE constraint builds its index under its own name: adding it back
+    // re-creates an index of that name the up dropped (DROP INDEX roles_pkey; ADD PRIMARY KEY (id)).
+    if (op.type === "add_constraint" && (op.keyKind === "primary_key" || op.keyKind === "unique") && op.name) {
+      const droppedIndex = pending.get(`index:${op.name}`);
+      if (droppedIndex !== undefined && up[droppedIndex]?.type === "drop_index") {
+        gone.add(droppedIndex);
+        pending.delete(`index:${op.name}`);
+        if (!pending.has(key)) gone.add(i);
+      }
+    }
     const earlier = pending.get(key);
     const earlierOp = earlier === undefined ? undefined : up[earlier];
     if (earlier !== undefined && earlierOp !== undefined && INVERSE[earlierOp.type] === op.type) {
@@ -181,6 +191,10 @@ function createdInUp(up: PreparedOperation[]): Set<string> {
   return created;
 }
 
+function hasInterpolatedName(op: PreparedOperation): boolean {
+  return [op.table, op.column, op.name, op.to].some((name) => name?.includes("${") === true);
+}
+
 export interface Unreversed {
   operation: OperationFact;
   requirement: UndoRequirement;
@@ -203,6 +217,8 @@ export function unreversed(up: OperationFact[], down: OperationFact[], naming: N
   return preparedUp.flatMap((op, i) => {
     const requirement = requirements[i] ?? null;
     if (requirement === null || requirement.satisfied(undone)) return [];
+    // A name the script builds at run time (`${getId(table + '_pkey')}`) cannot be matched by text.
+    if (hasInterpolatedName(op)) return [];
     if (op.type === "rename_table" && created.has(`table:${op.table}`)) return [];
     if (op.type === "rename_column" && created.has(`column:${op.table}.${op.column}`)) return [];
     const parent = parents.get(i);

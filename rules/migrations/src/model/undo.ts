@@ -44,10 +44,13 @@ export class DownIndex {
   private readonly keys = new Set<string>();
   /** Every `<prefix>_` of a dropped index's name: "drops some index named after table t" is one lookup. */
   private readonly droppedIndexPrefixes = new Set<string>();
+  /** Tables the down gives a primary key (whatever its name). */
+  private readonly primaryKeyTables = new Set<string>();
 
   constructor(down: readonly OperationFact[]) {
     for (const op of down) {
       for (const shape of SHAPES) this.keys.add(key(op.type, op, shape));
+      if (op.type === "add_constraint" && op.keyKind === "primary_key" && op.table) this.primaryKeyTables.add(op.table);
       if (op.type !== "drop_index" || op.name === undefined) continue;
       for (let at = op.name.indexOf("_"); at !== -1; at = op.name.indexOf("_", at + 1)) {
         this.droppedIndexPrefixes.add(op.name.slice(0, at + 1));
@@ -60,6 +63,11 @@ export class DownIndex {
     return this.droppedIndexPrefixes.has(`${table}_`);
   }
 
+  /** Does the down give the table a primary key? */
+  addsPrimaryKeyTo(table: string): boolean {
+    return this.primaryKeyTables.has(table);
+  }
+
   /** Does the down hold an operation of this type whose given fields equal these values? */
   has(type: OperationFact["type"], fields: Match): boolean {
     const named = FIELDS.filter((f) => f in fields);
@@ -67,6 +75,9 @@ export class DownIndex {
     return this.keys.has(key(type, fields, named));
   }
 }
+
+/** A primary key's name by the engines' conventions: PostgreSQL's `<table>_pkey`, MySQL's `PRIMARY`. */
+const isPrimaryKeyName = (name: string) => name.endsWith("_pkey") || name === "PRIMARY";
 
 const dropsTable = (down: DownIndex, table: string | undefined) =>
   table !== undefined && table !== "" && down.has("drop_table", { table });
@@ -173,7 +184,10 @@ export function undoRequirement(op: PreparedOperation, rebuilt: ReadonlySet<stri
         change: `DROP INDEX ${name}`,
         expected: `CREATE INDEX ${name}`,
         // A UNIQUE or PRIMARY KEY constraint builds the index under its own name.
-        satisfied: (d) => d.has("create_index", { name }) || d.has("add_constraint", { name }),
+        satisfied: (d) =>
+          d.has("create_index", { name }) ||
+          d.has("add_constraint", { name }) ||
+          (isPrimaryKeyName(name) && d.addsPrimaryKeyTo(table)),
       };
     case "add_constraint":
       if (name === "") return null;
@@ -194,7 +208,12 @@ export function undoRequirement(op: PreparedOperation, rebuilt: ReadonlySet<stri
         change: `DROP CONSTRAINT ${name}`,
         expected: `ADD CONSTRAINT ${name}`,
         satisfied: (d) =>
-          d.has("add_constraint", { name }) || d.has("create_index", { name }) || d.has("create_table", { table }),
+          d.has("add_constraint", { name }) ||
+          d.has("create_index", { name }) ||
+          d.has("create_table", { table }) ||
+          // A table has one primary key: a down that gives it one back undoes the drop, whatever the
+          // old key was called (logto drops a misspelt legacy name and the proper one, then adds its key).
+          (isPrimaryKeyName(name) && d.addsPrimaryKeyTo(table)),
       };
     case "create_type":
       return {
