@@ -146,8 +146,11 @@ function changeOrModify(table: string, action: string): OperationDetail[] | null
 }
 
 /** The operations one ALTER TABLE action stands for (`other` when it is none the rules need). */
+/** Comments before an action (`ALTER TABLE t -- why\n DROP CONSTRAINT c`) belong to no clause. */
+const LEADING_COMMENTS = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/;
+
 export function alterActionOperations(table: string, actionText: string): OperationDetail[] {
-  const action = actionText.trim();
+  const action = actionText.replace(LEADING_COMMENTS, "").trim();
   const word = (/^\w+/.exec(action)?.[0] ?? "").toUpperCase();
   const other: OperationDetail[] = [{ type: "other", kind: `alter_table_${word.toLowerCase()}` }];
   switch (word) {

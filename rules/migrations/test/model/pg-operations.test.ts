@@ -80,7 +80,16 @@ describe("the PostgreSQL front end", () => {
 
   it("names an index, its table and CONCURRENTLY from the tree", () => {
     expect(details('CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "User_email_key" ON app."User" (email);')).toEqual([
-      { type: "create_index", table: "User", name: "User_email_key", concurrently: true, unique: true, online: false },
+      {
+        type: "create_index",
+        table: "User",
+        name: "User_email_key",
+        concurrently: true,
+        unique: true,
+        online: false,
+        keyColumns: ["email"],
+        dependsOn: ["email"],
+      },
     ]);
     expect(details("CREATE INDEX ON orders (total);")).toMatchObject([{ table: "orders", name: null }]);
   });

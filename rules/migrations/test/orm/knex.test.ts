@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadPostgresParser } from "../../../../packages/core/src/sources/sql/index.js";
 import { ormMigration, summary } from "./model.js";
+
+// PostgreSQL statements are parsed by libpg-query, which loads once before any parse.
+beforeAll(() => loadPostgresParser());
 
 const CREATE = `exports.up = function (knex) {
   return knex.schema

@@ -1,7 +1,11 @@
 // The SQL an ORM runs from a literal is the SQL parsed: escapes cooked, `${…}` as placeholders,
 // and every range mapped back to the file.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadPostgresParser } from "../../../../packages/core/src/sources/sql/index.js";
 import { ormMigration, summary } from "./model.js";
+
+// PostgreSQL statements are parsed by libpg-query, which loads once before any parse.
+beforeAll(() => loadPostgresParser());
 
 describe("SQL in ORM string and template literals", () => {
   it("cooks escapes, so quoted names survive and ranges still point at the file", () => {

@@ -1,6 +1,7 @@
 // Up/down scripts running SQL built with a tag (logto's slonik alterations, postgres.js) are a
 // migration history, found by their shape wherever they live; ordinary code running sql`…` is not.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadPostgresParser } from "../../../../packages/core/src/sources/sql/index.js";
 import { ormMigration, summary } from "./model.js";
 
 const ALTERATION = `import { sql } from '@silverhand/slonik';
@@ -34,6 +35,9 @@ export default alteration;
 const PATH = "packages/schemas/alterations/1.0.0_rc.0-1674032095.1-privacy-policy.ts";
 const kinds = (ops: { type: string; kind?: string }[] | null | undefined) =>
   (ops ?? []).map((op) => (op.type === "other" ? op.kind : op.type));
+
+// PostgreSQL statements are parsed by libpg-query, which loads once before any parse.
+beforeAll(() => loadPostgresParser());
 
 describe("tagged-SQL migration scripts", () => {
   it("reads a logto alteration outside a migrations folder: beforeUp first, names from sql.identifier", () => {
