@@ -24,18 +24,23 @@ function walk(dir) {
   );
 }
 
+// Two expectation layouts: `expected.<part>.json` keyed by path inside `<part>/`, and
+// `<part>.expected.json` keyed by path from the fixture root (it also lists the clean twins).
+const EXPECTATIONS = /^(?:expected\.[\w-]+|[\w-]+\.expected)\.json$/;
+
 /** Every fixture file (the expectation files themselves excluded), relative to the fixture root. */
 const files = walk(fixture)
   .map((path) => relative(fixture, path).split("\\").join("/"))
-  .filter((path) => !/^expected\.[^/]*\.json$/.test(path))
+  .filter((path) => !EXPECTATIONS.test(path))
   .sort();
 
 /** path → expected findings that fail CI (info notes are visible but not failures). */
 const expected = new Map();
-for (const name of readdirSync(fixture).filter((n) => /^expected\.[^/]*\.json$/.test(n))) {
+for (const name of readdirSync(fixture).filter((n) => EXPECTATIONS.test(n))) {
   const table = JSON.parse(readFileSync(join(fixture, name), "utf8"));
+  const part = /^expected\.([\w-]+)\.json$/.exec(name)?.[1];
   for (const [path, findings] of Object.entries(table)) {
-    expected.set(path, findings.filter((line) => !line.endsWith(" info")).length);
+    expected.set(part ? `${part}/${path}` : path, findings.filter((line) => !line.endsWith(" info")).length);
   }
 }
 

@@ -39,6 +39,8 @@ export function isJsoncPath(path: string): boolean {
     name.endsWith(".jsonc") ||
     /^(tsconfig|jsconfig)(\..+)?\.json$/.test(name) ||
     /^(\.?devcontainer|biome|\.eslintrc|turbo|deno)\.json$/.test(name) ||
+    // Sublime SFTP writes its config with `//` comments (sftp-config.json).
+    name === "sftp-config.json" ||
     /(^|\/)\.vscode\/[^/]+\.json$/.test(path)
   );
 }

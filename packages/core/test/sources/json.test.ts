@@ -119,6 +119,7 @@ describe("isJsoncPath", () => {
     [".vscode/settings.json", true],
     ["app/.devcontainer/devcontainer.json", true],
     ["settings.jsonc", true],
+    ["site/sftp-config.json", true],
     ["package.json", false],
     ["vercel.json", false],
     ["config/tsconfig.json.bak", false],
