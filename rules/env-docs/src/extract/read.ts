@@ -4,6 +4,7 @@
 // may read a variable; other files are scanned as text.
 import { defineExtractor, type SourceFileInfo } from "@deploylint/core/rule-api";
 import { READ_FACT, type ReadFact, SCRIPT_LINKS_FACT } from "../facts.js";
+import { VITE_CONFIG } from "./script/frameworks.js";
 import { mentionsTool } from "./script/tool-reads.js";
 import { type ScriptFacts, scriptFacts } from "./script-reads.js";
 import { textLanguage, textReads } from "./text-reads.js";
@@ -31,11 +32,12 @@ export const scriptLinksExtractor = defineExtractor({
   id: SCRIPT_LINKS_FACT,
   kinds: ["script"],
   create(ctx) {
-    if (!mayRead(ctx.file.text)) return null;
+    // A Vite config says which names reach import.meta.env even when it names none (default VITE_).
+    if (!mayRead(ctx.file.text) && !VITE_CONFIG.test(ctx.file.path)) return null;
     return {
       script(source) {
         const { links } = scriptFactsOf(ctx, source.program);
-        const empty = Object.values(links).every((list) => list.length === 0);
+        const empty = Object.values(links).every((list) => list === undefined || list.length === 0);
         if (!empty) ctx.emit(links);
       },
     };

@@ -370,6 +370,7 @@ function readPattern(pattern: Node, via: string, add: Add): void {
     const name = keyName(property);
     // `const { X = "d" } = process.env`: the default is X's fallback.
     const hasFallback = property.value.type === "AssignmentPattern" ? true : undefined;
+    if (via === "import.meta.env" && name !== null && VITE_BUILTINS.has(name)) continue;
     if (name === null) add(null, property.key.range, via);
     else add(name, property.key.type === "Literal" ? innerRange(property.key) : property.key.range, via, hasFallback);
   }

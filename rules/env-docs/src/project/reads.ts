@@ -1,6 +1,7 @@
 // The reads of a run, resolved across the files of each package: a call of a helper imported
 // from another file reads the names it is given, a name looked up in another module's constants
-// is read, and `process.env.<key>` for a key next.config's `env` defines reads no variable.
+// is read, `process.env.<key>` for a key next.config's `env` defines reads no variable, and
+// neither does `import.meta.env.<name>` without the envPrefix of the app's Vite config.
 // Every env-docs project rule asks for reads here, not from the raw facts.
 import type { FactRecord } from "@deploylint/core/rule-api";
 import { BUILD_CONFIG } from "../extract/script/frameworks.js";
@@ -75,7 +76,16 @@ export function projectReads(ctx: ReadsContext): FactRecord<ReadFact>[] {
         inScope(file, dirOf(config.file)) &&
         config.data.buildEnv.includes(`${read.via}.${read.name}`),
     );
-  const kept = raw.filter(({ file, data }) => !definedByBuild(file, data));
+  // Vite gives import.meta.env only the names with its envPrefix (and what `define` adds): any
+  // other name is undefined in the app whatever the environment holds, so it reads no variable.
+  const viteConfigs = links.filter(({ data }) => data.viteEnvPrefixes !== undefined);
+  const hiddenByVite = (file: string, read: ReadFact) => {
+    if (read.via !== "import.meta.env" || read.name === null) return false;
+    const config = nearest(viteConfigs, file);
+    const name = read.name;
+    return config !== undefined && !(config.data.viteEnvPrefixes ?? []).some((prefix) => name.startsWith(prefix));
+  };
+  const kept = raw.filter(({ file, data }) => !definedByBuild(file, data) && !hiddenByVite(file, data));
   const all = [...kept, ...reads];
   cache.set(raw, all);
   return all;
@@ -137,6 +147,17 @@ class ModuleGraph {
     for (let dir = dirOf(file); dir !== ""; dir = dirOf(dir)) if (this.files.has(`${dir}/package.json`)) return dir;
     return "";
   }
+}
+
+/** The config whose directory holds `file` most closely (a nested app's own config wins). */
+function nearest(configs: Links[], file: string): Links | undefined {
+  let found: Links | undefined;
+  for (const config of configs) {
+    const dir = dirOf(config.file);
+    if (config.file === file || !inScope(file, dir)) continue;
+    if (!found || dir.length > dirOf(found.file).length) found = config;
+  }
+  return found;
 }
 
 function dirOf(path: string): string {

@@ -4,7 +4,7 @@ import type { Position, TSESTree } from "@deploylint/core/rule-api";
 import type { NamedSpan, ScriptLinks, Span } from "../../facts.js";
 import { LOCAL_MODULE, memberName, UPPER, unwrap } from "./ast.js";
 import type { FileIndex } from "./file-index.js";
-import { buildDefinitions } from "./frameworks.js";
+import { buildDefinitions, viteEnvPrefixes } from "./frameworks.js";
 import { evaluate, type Mode } from "./names.js";
 import { resolveTerms } from "./resolve.js";
 import { toolReads } from "./tool-reads.js";
@@ -46,6 +46,8 @@ export function collectLinks(index: FileIndex, positionAt: PositionAt, path: str
   collectConstants(index, links);
   links.toolReads.push(...toolReads(index.modules));
   links.buildEnv.push(...buildDefinitions(path, index));
+  const prefixes = viteEnvPrefixes(path, index);
+  if (prefixes) links.viteEnvPrefixes = prefixes;
 }
 
 function addCall(
