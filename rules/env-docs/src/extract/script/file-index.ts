@@ -24,8 +24,8 @@ export interface FileIndex {
   enums: Map<string, TSESTree.TSEnumDeclaration>;
   functions: Map<string, FunctionNode>;
   imports: Map<string, ImportBinding>;
-  /** Calls by the callee's identifier. */
-  calls: Map<string, TSESTree.CallExpression[]>;
+  /** Calls by the callee's identifier; `new X(…)` calls X's constructor. */
+  calls: Map<string, (TSESTree.CallExpression | TSESTree.NewExpression)[]>;
   /** Calls of a method of a named object (`ns.getEnv(…)`). */
   memberCalls: TSESTree.CallExpression[];
   /** Identifiers used other than as a callee or a declaration: a function passed around escapes its call sites. */
@@ -104,6 +104,9 @@ export function indexFile(program: TSESTree.Program): FileIndex {
           if (imported !== null) index.imports.set(specifier.local.name, { from: node.source.value, imported });
         }
         break;
+      case "NewExpression":
+        if (node.callee.type === "Identifier") push(index.calls, node.callee.name, node);
+        break;
       case "CallExpression":
         if (node.callee.type === "Identifier") push(index.calls, node.callee.name, node);
         else if (node.callee.type === "MemberExpression" && node.callee.object.type === "Identifier")
@@ -174,7 +177,11 @@ function isReference(node: TSESTree.Identifier, parent: Node): boolean {
     case "Property":
       return parent.value === node || parent.shorthand || (parent.computed && parent.key === node);
     case "CallExpression":
+    case "NewExpression":
       return parent.callee !== node;
+    case "ClassDeclaration":
+    case "ClassExpression":
+      return parent.id !== node;
     case "VariableDeclarator":
       return parent.init === node;
     case "FunctionDeclaration":

@@ -51,7 +51,7 @@ export function collectLinks(index: FileIndex, positionAt: PositionAt, path: str
 }
 
 function addCall(
-  call: TSESTree.CallExpression,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
   index: FileIndex,
   spanOf: (range: readonly [number, number]) => Span,
   links: ScriptLinks,
@@ -69,7 +69,10 @@ function addCall(
 }
 
 /** The imported function a call calls: `getEnv(…)` imported by name or default, or `ns.getEnv(…)`. */
-function importedCallee(call: TSESTree.CallExpression, index: FileIndex): { from: string; imported: string } | null {
+function importedCallee(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  index: FileIndex,
+): { from: string; imported: string } | null {
   const callee = unwrap(call.callee);
   if (callee.type === "Identifier") {
     const binding = index.imports.get(callee.name);

@@ -82,6 +82,11 @@ function collectCallers(
   out: Resolution,
   depth: number,
 ): void {
+  // `function f(name = "PORT")`, `constructor(…, envPrefix = "")`: a call without it uses the default.
+  const declared = term.fn.params[term.index];
+  const param = declared?.type === "TSParameterProperty" ? declared.parameter : declared;
+  if (param?.type === "AssignmentPattern")
+    resolveInto(evaluate(param.right, term.each ? "each" : "value", index, depth + 1), index, out, depth + 1);
   const name = functionName(term.fn, index);
   if (name === null || (index.references.get(name) ?? 0) > 0) {
     out.unknown = true;
@@ -129,8 +134,13 @@ function resolveField(term: Extract<Term, { kind: "field" }>, index: FileIndex, 
   out.helpers.push(...found.helpers);
 }
 
+/** The name its callers call it by: a class's constructor is called as `new ClassName(…)`. */
 function functionName(fn: FunctionNode, index: FileIndex): string | null {
   if (fn.type === "FunctionDeclaration") return fn.id?.name ?? null;
   const parent = index.parents.get(fn) as TSESTree.Node | undefined;
+  if (parent?.type === "MethodDefinition" && parent.kind === "constructor") {
+    const owner = index.parents.get(parent) && index.parents.get(index.parents.get(parent) as TSESTree.Node);
+    return owner?.type === "ClassDeclaration" ? (owner.id?.name ?? null) : null;
+  }
   return parent?.type === "VariableDeclarator" && parent.id.type === "Identifier" ? parent.id.name : null;
 }
