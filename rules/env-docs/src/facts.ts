@@ -122,4 +122,6 @@ export type ScriptLinks = {
    * it in a way not followed or may merge a shared config that does.
    */
   viteEnvPrefixes?: string[];
+  /** A package.json's `name`: the workspace imports its modules by it (`@app/env`). */
+  packageName?: string;
 };

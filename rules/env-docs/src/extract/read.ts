@@ -5,6 +5,7 @@
 import { defineExtractor, type SourceFileInfo } from "@deploylint/core/rule-api";
 import { READ_FACT, type ReadFact, SCRIPT_LINKS_FACT } from "../facts.js";
 import { VITE_CONFIG } from "./script/frameworks.js";
+import { emptyLinks } from "./script/links.js";
 import { mentionsTool } from "./script/tool-reads.js";
 import { type ScriptFacts, scriptFacts } from "./script-reads.js";
 import { textLanguage, textReads } from "./text-reads.js";
@@ -16,6 +17,7 @@ import { textLanguage, textReads } from "./text-reads.js";
 const MENTIONS_ENV = /env|runtimeConfig/i;
 /** A quoted UPPER_SNAKE name (`"X_CLIENT_ID"`), or one read as a member (`config.PORT_NUMBER`). */
 const NAMES_VARIABLE = /["'`][A-Z][A-Z0-9]*_[A-Z0-9_]*["'`]|\.[A-Z][A-Z0-9]*_[A-Z0-9_]*\b/;
+const PACKAGE_MANIFEST = /(^|\/)package\.json$/;
 const mayRead = (text: string) => MENTIONS_ENV.test(text) || NAMES_VARIABLE.test(text) || mentionsTool(text);
 
 /** Both extractors share one walk of each script. */
@@ -30,8 +32,17 @@ function scriptFactsOf(
 
 export const scriptLinksExtractor = defineExtractor({
   id: SCRIPT_LINKS_FACT,
-  kinds: ["script"],
+  kinds: ["script", "json"],
   create(ctx) {
+    if (ctx.file.kind === "json") {
+      if (!PACKAGE_MANIFEST.test(ctx.file.path)) return null;
+      return {
+        json(source) {
+          const name = (source.value as { name?: unknown } | null)?.name;
+          if (typeof name === "string" && name !== "") ctx.emit({ ...emptyLinks(), packageName: name });
+        },
+      };
+    }
     // A Vite config says which names reach import.meta.env even when it names none (default VITE_).
     if (!mayRead(ctx.file.text) && !VITE_CONFIG.test(ctx.file.path)) return null;
     return {

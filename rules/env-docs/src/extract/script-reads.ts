@@ -10,6 +10,8 @@ import {
   innerRange,
   keyName,
   LOCAL_MODULE,
+  MAX_MEMBER_READS,
+  mayBeProjectModule,
   memberName,
   stringValue,
   UPPER,
@@ -184,7 +186,8 @@ function noteImportedMember(
   if (object.type !== "Identifier" || envVia(object) || index.declarations.has(object.name)) return;
   const binding = index.imports.get(object.name);
   const name = memberName(node);
-  if (!binding || !LOCAL_MODULE.test(binding.from) || name === null || !UPPER.test(name)) return;
+  if (!binding || !mayBeProjectModule(binding.from) || name === null || !UPPER.test(name)) return;
+  if (links.memberReads.length >= MAX_MEMBER_READS) return;
   if (parent && (isWrite(node, parent) || (parent.type === "CallExpression" && parent.callee === node))) return;
   const range = node.computed ? innerRange(node.property) : node.property.range;
   const start = positionAt(range[0]);

@@ -95,10 +95,15 @@ export function projectReads(ctx: ReadsContext): FactRecord<ReadFact>[] {
 class ModuleGraph {
   private readonly files: Set<string>;
   private readonly links = new Map<string, ScriptLinks>();
+  /** Workspace packages by the name their package.json gives: name → directory. */
+  private readonly packages = new Map<string, string>();
 
   constructor(files: readonly string[], links: Links[]) {
     this.files = new Set(files);
-    for (const { file, data } of links) this.links.set(file, data);
+    for (const { file, data } of links) {
+      if (data.packageName !== undefined) this.packages.set(data.packageName, dirOf(file));
+      else this.links.set(file, data);
+    }
   }
 
   exportOf(from: string, specifier: string, name: string, hops = 0): { links: ScriptLinks; name: string } | null {
@@ -129,7 +134,15 @@ class ModuleGraph {
       const root = this.packageRoot(from);
       const rest = specifier.slice(2);
       bases = [join(root, rest), join(root, `src/${rest}`)];
-    } else return null;
+    } else {
+      const found = this.workspacePackage(specifier);
+      if (!found) return null;
+      // A package's source, not its build output: `@app/env` → src/index.ts, `@app/env/server` → src/server.ts.
+      bases =
+        found.rest === ""
+          ? [join(found.dir, "src"), found.dir]
+          : [join(found.dir, `src/${found.rest}`), join(found.dir, found.rest)];
+    }
     for (const base of bases) {
       const stem = base.replace(/\.[cm]?js$/, "");
       const candidates = [
@@ -141,6 +154,14 @@ class ModuleGraph {
       if (found) return found;
     }
     return null;
+  }
+
+  /** `@app/env/server` → the package named `@app/env` and the rest, "server". */
+  private workspacePackage(specifier: string): { dir: string; rest: string } | null {
+    const parts = specifier.split("/");
+    const nameLength = specifier.startsWith("@") ? 2 : 1;
+    const dir = this.packages.get(parts.slice(0, nameLength).join("/"));
+    return dir === undefined ? null : { dir, rest: parts.slice(nameLength).join("/") };
   }
 
   private packageRoot(file: string): string {

@@ -2,7 +2,7 @@
 // as arguments, the variable names it exports, and next.config's build-time env keys.
 import type { Position, TSESTree } from "@deploylint/core/rule-api";
 import type { NamedSpan, ScriptLinks, Span } from "../../facts.js";
-import { LOCAL_MODULE, memberName, UPPER, unwrap } from "./ast.js";
+import { mayBeProjectModule, memberName, UPPER, unwrap } from "./ast.js";
 import type { FileIndex } from "./file-index.js";
 import { buildDefinitions, viteEnvPrefixes } from "./frameworks.js";
 import { evaluate, type Mode } from "./names.js";
@@ -58,8 +58,8 @@ function addCall(
 ): void {
   if (links.calls.length >= MAX_ITEMS) return;
   const target = importedCallee(call, index);
-  // Only the package's own modules can hold a helper the project phase knows.
-  if (!target || !LOCAL_MODULE.test(target.from)) return;
+  // Only the project's own modules can hold a helper the project phase knows.
+  if (!target || !mayBeProjectModule(target.from)) return;
   const args = call.arguments.map((argument) =>
     argument.type === "SpreadElement" ? null : argumentNames(argument, index, spanOf),
   );
