@@ -124,4 +124,9 @@ export type ScriptLinks = {
   viteEnvPrefixes?: string[];
   /** A package.json's `name`: the workspace imports its modules by it (`@app/env`). */
   packageName?: string;
+  /**
+   * A tsconfig's (or jsconfig's) `compilerOptions.paths`, each target joined to its `baseUrl` and
+   * relative to the config's directory: `{ "#src/*": ["src/*"] }`.
+   */
+  tsPaths?: Record<string, string[]>;
 };

@@ -18,6 +18,21 @@ const MENTIONS_ENV = /env|runtimeConfig/i;
 /** A quoted UPPER_SNAKE name (`"X_CLIENT_ID"`), or one read as a member (`config.PORT_NUMBER`). */
 const NAMES_VARIABLE = /["'`][A-Z][A-Z0-9]*_[A-Z0-9_]*["'`]|\.[A-Z][A-Z0-9]*_[A-Z0-9_]*\b/;
 const PACKAGE_MANIFEST = /(^|\/)package\.json$/;
+const TS_CONFIG = /(^|\/)(tsconfig|jsconfig)(\.[\w.-]+)?\.json$/;
+
+/** `compilerOptions.paths` with each target under `baseUrl`; null when there are none. */
+function compilerPaths(config: unknown): Record<string, string[]> | null {
+  const options = (config as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | null)?.compilerOptions;
+  const paths = options?.paths;
+  if (!paths || typeof paths !== "object") return null;
+  const baseUrl = typeof options.baseUrl === "string" ? options.baseUrl.replace(/\/+$/, "") : ".";
+  const result: Record<string, string[]> = {};
+  for (const [pattern, targets] of Object.entries(paths)) {
+    if (!Array.isArray(targets)) continue;
+    result[pattern] = targets.filter((target) => typeof target === "string").map((target) => `${baseUrl}/${target}`);
+  }
+  return Object.keys(result).length > 0 ? result : null;
+}
 const mayRead = (text: string) => MENTIONS_ENV.test(text) || NAMES_VARIABLE.test(text) || mentionsTool(text);
 
 /** Both extractors share one walk of each script. */
@@ -35,6 +50,14 @@ export const scriptLinksExtractor = defineExtractor({
   kinds: ["script", "json"],
   create(ctx) {
     if (ctx.file.kind === "json") {
+      if (TS_CONFIG.test(ctx.file.path)) {
+        return {
+          json(source) {
+            const tsPaths = compilerPaths(source.value);
+            if (tsPaths) ctx.emit({ ...emptyLinks(), tsPaths });
+          },
+        };
+      }
       if (!PACKAGE_MANIFEST.test(ctx.file.path)) return null;
       return {
         json(source) {

@@ -97,11 +97,15 @@ class ModuleGraph {
   private readonly links = new Map<string, ScriptLinks>();
   /** Workspace packages by the name their package.json gives: name → directory. */
   private readonly packages = new Map<string, string>();
+  /** tsconfig `paths` by the config's directory. */
+  private readonly tsPaths = new Map<string, Record<string, string[]>>();
 
   constructor(files: readonly string[], links: Links[]) {
     this.files = new Set(files);
     for (const { file, data } of links) {
       if (data.packageName !== undefined) this.packages.set(data.packageName, dirOf(file));
+      else if (data.tsPaths !== undefined)
+        this.tsPaths.set(dirOf(file), { ...this.tsPaths.get(dirOf(file)), ...data.tsPaths });
       else this.links.set(file, data);
     }
   }
@@ -129,7 +133,9 @@ class ModuleGraph {
   /** A relative import, or a path alias (`@/lib/env`, `~/env`) from the package root or its src/. */
   private resolve(from: string, specifier: string): string | null {
     let bases: string[];
+    const aliased = this.tsPathTargets(from, specifier);
     if (specifier.startsWith("./") || specifier.startsWith("../")) bases = [join(dirOf(from), specifier)];
+    else if (aliased.length > 0) bases = aliased;
     else if (/^[~@#]\//.test(specifier)) {
       const root = this.packageRoot(from);
       const rest = specifier.slice(2);
@@ -154,6 +160,33 @@ class ModuleGraph {
       if (found) return found;
     }
     return null;
+  }
+
+  /**
+   * What the nearest tsconfig with `paths` maps the specifier to: `#src/env` under
+   * `"#src/*": ["src/*"]` is `<config dir>/src/env`. Its nearest one is the one TypeScript uses
+   * for the file (an `extends` chain is not followed).
+   */
+  private tsPathTargets(from: string, specifier: string): string[] {
+    for (let dir = dirOf(from); ; dir = dirOf(dir)) {
+      const paths = this.tsPaths.get(dir);
+      if (paths) {
+        for (const [pattern, targets] of Object.entries(paths)) {
+          const star = pattern.indexOf("*");
+          const head = star === -1 ? pattern : pattern.slice(0, star);
+          const tail = star === -1 ? "" : pattern.slice(star + 1);
+          const matches =
+            star === -1
+              ? specifier === pattern
+              : specifier.startsWith(head) && specifier.endsWith(tail) && specifier.length >= head.length + tail.length;
+          if (!matches) continue;
+          const captured = star === -1 ? "" : specifier.slice(head.length, specifier.length - tail.length);
+          return targets.map((target) => join(dir, target.replace("*", captured)));
+        }
+        return [];
+      }
+      if (dir === "") return [];
+    }
   }
 
   /** `@app/env/server` → the package named `@app/env` and the rest, "server". */

@@ -14,11 +14,11 @@ export const LOCAL_MODULE = /^(\.{1,2}\/|[~@#]\/)/;
 export const MAX_MEMBER_READS = 500;
 
 /**
- * A module that may be the project's own: one of the package, or a package imported by name
- * (`@app/env`) that the project phase may find among the workspace's package.json names.
+ * A module that may be the project's own: one of the package, a package imported by name
+ * (`@app/env`) or a tsconfig `paths` alias (`#src/env`) the project phase may resolve.
  */
 export function mayBeProjectModule(specifier: string): boolean {
-  return LOCAL_MODULE.test(specifier) || /^(@[\w.-]+\/)?[\w.-]+(\/|$)/.test(specifier);
+  return LOCAL_MODULE.test(specifier) || /^(#|(@[\w.-]+\/)?[\w.-]+(\/|$))/.test(specifier);
 }
 
 /** A string literal's value, or a template literal's without substitutions; null otherwise. */
