@@ -116,4 +116,17 @@ export type ScriptLinks = {
    * "import.meta.env.IS_CLOUD" from a `define`): in the app they read no variable.
    */
   buildEnv: string[];
+  /**
+   * A Vite config whose `envPrefix` is known (default "VITE_"): only names with one of these
+   * prefixes reach `import.meta.env` in its app. Absent for other files, and when the config sets
+   * it in a way not followed or may merge a shared config that does.
+   */
+  viteEnvPrefixes?: string[];
+  /** A package.json's `name`: the workspace imports its modules by it (`@app/env`). */
+  packageName?: string;
+  /**
+   * A tsconfig's (or jsconfig's) `compilerOptions.paths`, each target joined to its `baseUrl` and
+   * relative to the config's directory: `{ "#src/*": ["src/*"] }`.
+   */
+  tsPaths?: Record<string, string[]>;
 };

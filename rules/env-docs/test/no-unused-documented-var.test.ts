@@ -66,6 +66,16 @@ tester.run("no-unused-documented-var", {
   ],
   invalid: [
     {
+      name: "read only as import.meta.env without the Vite app's prefix: undefined in the app, so unused",
+      files: {
+        ".env.example": "# Client API.\nVITE_API_URL=/api\n# Server secret.\nAPI_SECRET=\n",
+        "vite.config.ts": 'import { defineConfig } from "vite";\nexport default defineConfig({});\n',
+        "src/main.ts":
+          "export const api = import.meta.env.VITE_API_URL;\nexport const leak = import.meta.env.API_SECRET;\n",
+      },
+      errors: [{ file: ".env.example", messageId: "unused", line: 4, column: 1 }],
+    },
+    {
       name: "a computed read nothing resolves: no entry is called unused, one info says why",
       files: {
         ".env.example": "# A.\nFEATURE_A=1\n# B.\nFEATURE_B=1\n",

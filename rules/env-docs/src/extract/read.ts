@@ -4,6 +4,8 @@
 // may read a variable; other files are scanned as text.
 import { defineExtractor, type SourceFileInfo } from "@deploylint/core/rule-api";
 import { READ_FACT, type ReadFact, SCRIPT_LINKS_FACT } from "../facts.js";
+import { VITE_CONFIG } from "./script/frameworks.js";
+import { emptyLinks } from "./script/links.js";
 import { mentionsTool } from "./script/tool-reads.js";
 import { type ScriptFacts, scriptFacts } from "./script-reads.js";
 import { textLanguage, textReads } from "./text-reads.js";
@@ -15,6 +17,22 @@ import { textLanguage, textReads } from "./text-reads.js";
 const MENTIONS_ENV = /env|runtimeConfig/i;
 /** A quoted UPPER_SNAKE name (`"X_CLIENT_ID"`), or one read as a member (`config.PORT_NUMBER`). */
 const NAMES_VARIABLE = /["'`][A-Z][A-Z0-9]*_[A-Z0-9_]*["'`]|\.[A-Z][A-Z0-9]*_[A-Z0-9_]*\b/;
+const PACKAGE_MANIFEST = /(^|\/)package\.json$/;
+const TS_CONFIG = /(^|\/)(tsconfig|jsconfig)(\.[\w.-]+)?\.json$/;
+
+/** `compilerOptions.paths` with each target under `baseUrl`; null when there are none. */
+function compilerPaths(config: unknown): Record<string, string[]> | null {
+  const options = (config as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | null)?.compilerOptions;
+  const paths = options?.paths;
+  if (!paths || typeof paths !== "object") return null;
+  const baseUrl = typeof options.baseUrl === "string" ? options.baseUrl.replace(/\/+$/, "") : ".";
+  const result: Record<string, string[]> = {};
+  for (const [pattern, targets] of Object.entries(paths)) {
+    if (!Array.isArray(targets)) continue;
+    result[pattern] = targets.filter((target) => typeof target === "string").map((target) => `${baseUrl}/${target}`);
+  }
+  return Object.keys(result).length > 0 ? result : null;
+}
 const mayRead = (text: string) => MENTIONS_ENV.test(text) || NAMES_VARIABLE.test(text) || mentionsTool(text);
 
 /** Both extractors share one walk of each script. */
@@ -29,13 +47,31 @@ function scriptFactsOf(
 
 export const scriptLinksExtractor = defineExtractor({
   id: SCRIPT_LINKS_FACT,
-  kinds: ["script"],
+  kinds: ["script", "json"],
   create(ctx) {
-    if (!mayRead(ctx.file.text)) return null;
+    if (ctx.file.kind === "json") {
+      if (TS_CONFIG.test(ctx.file.path)) {
+        return {
+          json(source) {
+            const tsPaths = compilerPaths(source.value);
+            if (tsPaths) ctx.emit({ ...emptyLinks(), tsPaths });
+          },
+        };
+      }
+      if (!PACKAGE_MANIFEST.test(ctx.file.path)) return null;
+      return {
+        json(source) {
+          const name = (source.value as { name?: unknown } | null)?.name;
+          if (typeof name === "string" && name !== "") ctx.emit({ ...emptyLinks(), packageName: name });
+        },
+      };
+    }
+    // A Vite config says which names reach import.meta.env even when it names none (default VITE_).
+    if (!mayRead(ctx.file.text) && !VITE_CONFIG.test(ctx.file.path)) return null;
     return {
       script(source) {
         const { links } = scriptFactsOf(ctx, source.program);
-        const empty = Object.values(links).every((list) => list.length === 0);
+        const empty = Object.values(links).every((list) => list === undefined || list.length === 0);
         if (!empty) ctx.emit(links);
       },
     };

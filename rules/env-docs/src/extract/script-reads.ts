@@ -10,11 +10,14 @@ import {
   innerRange,
   keyName,
   LOCAL_MODULE,
+  MAX_MEMBER_READS,
+  mayBeProjectModule,
   memberName,
   stringValue,
   UPPER,
   unwrap,
 } from "./script/ast.js";
+import { fallbackOf } from "./script/fallback.js";
 import { type FileIndex, indexFile } from "./script/file-index.js";
 import { readNuxtRuntimeConfig } from "./script/frameworks.js";
 import { readLibraryHelper } from "./script/library-helpers.js";
@@ -56,7 +59,7 @@ export function scriptFacts(
   const reads: ReadFact[] = [];
   const seen = new Set<string>();
   let dynamicSeen = false;
-  const add = (name: string | null, range: readonly [number, number], via: string) => {
+  const add: Add = (name, range, via, hasFallback) => {
     // One computed access per file is enough to say that reads may be missed here.
     if (name === null) {
       if (dynamicSeen) return;
@@ -68,16 +71,32 @@ export function scriptFacts(
     seen.add(key);
     const start = positionAt(range[0]);
     const end = positionAt(range[1]);
-    reads.push({ name, via, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
+    reads.push({
+      name,
+      via,
+      ...(hasFallback === undefined ? {} : { hasFallback }),
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+    });
   };
   const envVia = (node: Node) => envObjectVia(node, scope);
-  const computed = (key: Node, access: Node, via: string) =>
-    readComputed({ key, access, via, index, links, add, positionAt });
+  const fallback = (access: Node) => fallbackOf(access, index.parents);
+  const computed = (key: Node, access: Node, via: string, hasFallback = fallback(access)) =>
+    readComputed({ key, access, via, hasFallback, index, links, add, positionAt });
 
   walkWithParent(program, (node, parent) => {
     switch (node.type) {
       case "MemberExpression":
-        readMember({ node, parent, envVia, scope, add, computed });
+        readMember({
+          node,
+          parent,
+          envVia,
+          scope,
+          add: (name, range, via) => add(name, range, via, fallback(node)),
+          computed,
+        });
         noteImportedMember(node, parent, { index, envVia, links, positionAt });
         break;
       case "ExportDefaultDeclaration":
@@ -96,11 +115,18 @@ export function scriptFacts(
         // `"X" in process.env` checks the variable: it is read.
         if (node.operator === "in" && envVia(node.right)) {
           const key = stringValue(node.left);
-          if (key !== null) add(key, innerRange(node.left), envVia(node.right) ?? "");
+          if (key !== null) add(key, innerRange(node.left), envVia(node.right) ?? "", true);
         }
         break;
       case "CallExpression":
-        readCall(node, envVia, add);
+        readCall(node, envVia, (name, range, via) =>
+          add(
+            name,
+            range,
+            via,
+            node.callee.type === "MemberExpression" && memberName(node.callee) === "has" ? true : fallback(node),
+          ),
+        );
         readSchema(node, { index, envVia, add });
         readLibraryHelper(node, index, { add, computed });
         break;
@@ -160,7 +186,8 @@ function noteImportedMember(
   if (object.type !== "Identifier" || envVia(object) || index.declarations.has(object.name)) return;
   const binding = index.imports.get(object.name);
   const name = memberName(node);
-  if (!binding || !LOCAL_MODULE.test(binding.from) || name === null || !UPPER.test(name)) return;
+  if (!binding || !mayBeProjectModule(binding.from) || name === null || !UPPER.test(name)) return;
+  if (links.memberReads.length >= MAX_MEMBER_READS) return;
   if (parent && (isWrite(node, parent) || (parent.type === "CallExpression" && parent.callee === node))) return;
   const range = node.computed ? innerRange(node.property) : node.property.range;
   const start = positionAt(range[0]);
@@ -186,14 +213,15 @@ function readComputed(options: {
   key: Node;
   access: Node;
   via: string;
+  hasFallback: boolean | undefined;
   index: FileIndex;
   links: ScriptLinks;
   add: Add;
   positionAt: (offset: number) => Position;
 }): void {
-  const { key, access, via, index, links, add, positionAt } = options;
+  const { key, access, via, hasFallback, index, links, add, positionAt } = options;
   const resolution = resolveTerms(evaluate(key, "value", index), index);
-  for (const name of resolution.names) add(name.value, name.range, via);
+  for (const name of resolution.names) add(name.value, name.range, via, hasFallback);
   for (const term of resolution.imports) {
     const start = positionAt(term.range[0]);
     const end = positionAt(term.range[1]);
@@ -222,7 +250,8 @@ interface Scope {
   envAliases: Map<string, EnvAlias>;
 }
 
-type Add = (name: string | null, range: readonly [number, number], via: string) => void;
+/** hasFallback: see ReadFact; undefined when the form does not say. */
+type Add = (name: string | null, range: readonly [number, number], via: string, hasFallback?: boolean) => void;
 
 // Aliases are collected for the whole file first (a function may use one declared below it);
 // scopes are not tracked, which is right for the common `const env = process.env` at the top.
@@ -342,8 +371,11 @@ function readPattern(pattern: Node, via: string, add: Add): void {
   for (const property of pattern.properties) {
     if (property.type !== "Property") continue;
     const name = keyName(property);
+    // `const { X = "d" } = process.env`: the default is X's fallback.
+    const hasFallback = property.value.type === "AssignmentPattern" ? true : undefined;
+    if (via === "import.meta.env" && name !== null && VITE_BUILTINS.has(name)) continue;
     if (name === null) add(null, property.key.range, via);
-    else add(name, property.key.type === "Literal" ? innerRange(property.key) : property.key.range, via);
+    else add(name, property.key.type === "Literal" ? innerRange(property.key) : property.key.range, via, hasFallback);
   }
 }
 

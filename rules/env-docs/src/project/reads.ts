@@ -1,6 +1,7 @@
 // The reads of a run, resolved across the files of each package: a call of a helper imported
 // from another file reads the names it is given, a name looked up in another module's constants
-// is read, and `process.env.<key>` for a key next.config's `env` defines reads no variable.
+// is read, `process.env.<key>` for a key next.config's `env` defines reads no variable, and
+// neither does `import.meta.env.<name>` without the envPrefix of the app's Vite config.
 // Every env-docs project rule asks for reads here, not from the raw facts.
 import type { FactRecord } from "@deploylint/core/rule-api";
 import { BUILD_CONFIG } from "../extract/script/frameworks.js";
@@ -75,7 +76,16 @@ export function projectReads(ctx: ReadsContext): FactRecord<ReadFact>[] {
         inScope(file, dirOf(config.file)) &&
         config.data.buildEnv.includes(`${read.via}.${read.name}`),
     );
-  const kept = raw.filter(({ file, data }) => !definedByBuild(file, data));
+  // Vite gives import.meta.env only the names with its envPrefix (and what `define` adds): any
+  // other name is undefined in the app whatever the environment holds, so it reads no variable.
+  const viteConfigs = links.filter(({ data }) => data.viteEnvPrefixes !== undefined);
+  const hiddenByVite = (file: string, read: ReadFact) => {
+    if (read.via !== "import.meta.env" || read.name === null) return false;
+    const config = nearest(viteConfigs, file);
+    const name = read.name;
+    return config !== undefined && !(config.data.viteEnvPrefixes ?? []).some((prefix) => name.startsWith(prefix));
+  };
+  const kept = raw.filter(({ file, data }) => !definedByBuild(file, data) && !hiddenByVite(file, data));
   const all = [...kept, ...reads];
   cache.set(raw, all);
   return all;
@@ -85,10 +95,19 @@ export function projectReads(ctx: ReadsContext): FactRecord<ReadFact>[] {
 class ModuleGraph {
   private readonly files: Set<string>;
   private readonly links = new Map<string, ScriptLinks>();
+  /** Workspace packages by the name their package.json gives: name → directory. */
+  private readonly packages = new Map<string, string>();
+  /** tsconfig `paths` by the config's directory. */
+  private readonly tsPaths = new Map<string, Record<string, string[]>>();
 
   constructor(files: readonly string[], links: Links[]) {
     this.files = new Set(files);
-    for (const { file, data } of links) this.links.set(file, data);
+    for (const { file, data } of links) {
+      if (data.packageName !== undefined) this.packages.set(data.packageName, dirOf(file));
+      else if (data.tsPaths !== undefined)
+        this.tsPaths.set(dirOf(file), { ...this.tsPaths.get(dirOf(file)), ...data.tsPaths });
+      else this.links.set(file, data);
+    }
   }
 
   exportOf(from: string, specifier: string, name: string, hops = 0): { links: ScriptLinks; name: string } | null {
@@ -114,12 +133,22 @@ class ModuleGraph {
   /** A relative import, or a path alias (`@/lib/env`, `~/env`) from the package root or its src/. */
   private resolve(from: string, specifier: string): string | null {
     let bases: string[];
+    const aliased = this.tsPathTargets(from, specifier);
     if (specifier.startsWith("./") || specifier.startsWith("../")) bases = [join(dirOf(from), specifier)];
+    else if (aliased.length > 0) bases = aliased;
     else if (/^[~@#]\//.test(specifier)) {
       const root = this.packageRoot(from);
       const rest = specifier.slice(2);
       bases = [join(root, rest), join(root, `src/${rest}`)];
-    } else return null;
+    } else {
+      const found = this.workspacePackage(specifier);
+      if (!found) return null;
+      // A package's source, not its build output: `@app/env` → src/index.ts, `@app/env/server` → src/server.ts.
+      bases =
+        found.rest === ""
+          ? [join(found.dir, "src"), found.dir]
+          : [join(found.dir, `src/${found.rest}`), join(found.dir, found.rest)];
+    }
     for (const base of bases) {
       const stem = base.replace(/\.[cm]?js$/, "");
       const candidates = [
@@ -133,10 +162,56 @@ class ModuleGraph {
     return null;
   }
 
+  /**
+   * What the nearest tsconfig with `paths` maps the specifier to: `#src/env` under
+   * `"#src/*": ["src/*"]` is `<config dir>/src/env`. Its nearest one is the one TypeScript uses
+   * for the file (an `extends` chain is not followed).
+   */
+  private tsPathTargets(from: string, specifier: string): string[] {
+    for (let dir = dirOf(from); ; dir = dirOf(dir)) {
+      const paths = this.tsPaths.get(dir);
+      if (paths) {
+        for (const [pattern, targets] of Object.entries(paths)) {
+          const star = pattern.indexOf("*");
+          const head = star === -1 ? pattern : pattern.slice(0, star);
+          const tail = star === -1 ? "" : pattern.slice(star + 1);
+          const matches =
+            star === -1
+              ? specifier === pattern
+              : specifier.startsWith(head) && specifier.endsWith(tail) && specifier.length >= head.length + tail.length;
+          if (!matches) continue;
+          const captured = star === -1 ? "" : specifier.slice(head.length, specifier.length - tail.length);
+          return targets.map((target) => join(dir, target.replace("*", captured)));
+        }
+        return [];
+      }
+      if (dir === "") return [];
+    }
+  }
+
+  /** `@app/env/server` → the package named `@app/env` and the rest, "server". */
+  private workspacePackage(specifier: string): { dir: string; rest: string } | null {
+    const parts = specifier.split("/");
+    const nameLength = specifier.startsWith("@") ? 2 : 1;
+    const dir = this.packages.get(parts.slice(0, nameLength).join("/"));
+    return dir === undefined ? null : { dir, rest: parts.slice(nameLength).join("/") };
+  }
+
   private packageRoot(file: string): string {
     for (let dir = dirOf(file); dir !== ""; dir = dirOf(dir)) if (this.files.has(`${dir}/package.json`)) return dir;
     return "";
   }
+}
+
+/** The config whose directory holds `file` most closely (a nested app's own config wins). */
+function nearest(configs: Links[], file: string): Links | undefined {
+  let found: Links | undefined;
+  for (const config of configs) {
+    const dir = dirOf(config.file);
+    if (config.file === file || !inScope(file, dir)) continue;
+    if (!found || dir.length > dirOf(found.file).length) found = config;
+  }
+  return found;
 }
 
 function dirOf(path: string): string {

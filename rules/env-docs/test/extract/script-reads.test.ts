@@ -149,3 +149,96 @@ describe("scriptReads", () => {
     ]);
   });
 });
+
+describe("scriptReads: whether a read has its own fallback (env check requires only `false`)", () => {
+  function fallbacks(code: string): string[] {
+    const parsed = parseScript(code, "src/a.ts");
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const lines = createLineIndex(code);
+    return scriptReads(parsed.source.program, (offset) => lines.positionAt(offset)).map(
+      (read) => `${read.name} ${read.hasFallback ?? "unsaid"}`,
+    );
+  }
+
+  it("says true for ??, ||, destructuring defaults and presence tests", () => {
+    const code = [
+      'const a = process.env.A ?? "d";',
+      'const b = process.env?.B || "d";',
+      'const { C = "d", C2 } = process.env;',
+      "if (process.env.D) {}",
+      'const e = process.env.E === "true";',
+      "const f = !process.env.F;",
+      "const g = process.env.G ? 1 : 2;",
+      "const h = Boolean(process.env.H);",
+      'if ("I" in process.env) {}',
+      'const j = (process.env.J as string) ?? "d";',
+      "const k = process.env.K && start();",
+    ].join("\n");
+    expect(fallbacks(code)).toEqual([
+      "A true",
+      "B true",
+      "C true",
+      "C2 unsaid",
+      "D true",
+      "E true",
+      "F true",
+      "G true",
+      "H true",
+      "I true",
+      "J true",
+      "K true",
+    ]);
+  });
+
+  it("says false only for a value asserted present or one `new URL` throws on, in code that surely runs", () => {
+    const code = [
+      "const a = process.env.A!;",
+      "const b = new URL(process.env.B);",
+      'const c = new URL("/x", process.env.C);',
+      "const d = process.env.D;",
+      "connect(process.env.E);",
+      'const f = other ?? process.env["F"];',
+      // Code that may never run: a provider built only when enabled, a branch, a guarded URL.
+      "const build = () => provider({ id: process.env.G! });",
+      "if (process.env.H) { const proxy = new URL(process.env.H); }",
+      "const i = enabled ? process.env.I! : undefined;",
+      "const j = enabled && new URL(process.env.J);",
+      "class K { url = new URL(process.env.K); }",
+      "for (const x of xs) use(process.env.L!);",
+      "try { new URL(process.env.M); } catch { use(process.env.N!); }",
+      "const providers = [oauth({ issuer: process.env.O! })];",
+      "export const p = process.env.P!;",
+      "let q = process.env.Q!;",
+    ].join("\n");
+    expect(fallbacks(code)).toEqual([
+      "A false",
+      "B false",
+      "C unsaid",
+      "D unsaid",
+      "E unsaid",
+      "F unsaid",
+      "G unsaid",
+      "H unsaid",
+      "H true",
+      "I unsaid",
+      "J unsaid",
+      "K unsaid",
+      "L unsaid",
+      "M false",
+      "N unsaid",
+      "O unsaid",
+      "P false",
+      "Q unsaid",
+    ]);
+  });
+
+  it("follows @silverhand/essentials: getEnv with a default has one, assertEnv has none", () => {
+    const code = [
+      'import { assertEnv, getEnv } from "@silverhand/essentials";',
+      'const a = getEnv("A", "d");',
+      'const b = assertEnv("B");',
+      'const c = getEnv("C");',
+    ].join("\n");
+    expect(fallbacks(code)).toEqual(["A true", "B false", "C unsaid"]);
+  });
+});

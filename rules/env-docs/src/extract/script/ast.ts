@@ -10,6 +10,17 @@ export const UPPER = /^[A-Z][A-Z0-9_]*$/;
 /** A module of the package itself: relative, or through a path alias (`@/`, `~/`, `#/`). */
 export const LOCAL_MODULE = /^(\.{1,2}\/|[~@#]\/)/;
 
+/** Bounds the member reads one file hands on (`Constants.MAX_SIZE` on every library import). */
+export const MAX_MEMBER_READS = 500;
+
+/**
+ * A module that may be the project's own: one of the package, a package imported by name
+ * (`@app/env`) or a tsconfig `paths` alias (`#src/env`) the project phase may resolve.
+ */
+export function mayBeProjectModule(specifier: string): boolean {
+  return LOCAL_MODULE.test(specifier) || /^(#|(@[\w.-]+\/)?[\w.-]+(\/|$))/.test(specifier);
+}
+
 /** A string literal's value, or a template literal's without substitutions; null otherwise. */
 export function stringValue(node: Node): string | null {
   if (node.type === "Literal" && typeof node.value === "string") return node.value;

@@ -24,8 +24,12 @@ export interface FileIndex {
   enums: Map<string, TSESTree.TSEnumDeclaration>;
   functions: Map<string, FunctionNode>;
   imports: Map<string, ImportBinding>;
-  /** Calls by the callee's identifier. */
-  calls: Map<string, TSESTree.CallExpression[]>;
+  /** Calls by the callee's identifier; `new X(…)` calls X's constructor. */
+  calls: Map<string, (TSESTree.CallExpression | TSESTree.NewExpression)[]>;
+  /** `this.getEnv(…)` by method name: the calls of a class's own helper method. */
+  thisCalls: Map<string, TSESTree.CallExpression[]>;
+  /** `this.getEnv` used other than as a callee: the method escapes its call sites. */
+  thisReferences: Set<string>;
   /** Calls of a method of a named object (`ns.getEnv(…)`). */
   memberCalls: TSESTree.CallExpression[];
   /** Identifiers used other than as a callee or a declaration: a function passed around escapes its call sites. */
@@ -58,6 +62,8 @@ export function indexFile(program: TSESTree.Program): FileIndex {
     imports: new Map(),
     calls: new Map(),
     memberCalls: [],
+    thisCalls: new Map(),
+    thisReferences: new Set(),
     references: new Map(),
     fields: new Map(),
     exports: new Map(),
@@ -104,10 +110,20 @@ export function indexFile(program: TSESTree.Program): FileIndex {
           if (imported !== null) index.imports.set(specifier.local.name, { from: node.source.value, imported });
         }
         break;
+      case "NewExpression":
+        if (node.callee.type === "Identifier") push(index.calls, node.callee.name, node);
+        break;
       case "CallExpression":
         if (node.callee.type === "Identifier") push(index.calls, node.callee.name, node);
         else if (node.callee.type === "MemberExpression" && node.callee.object.type === "Identifier")
           index.memberCalls.push(node);
+        break;
+      case "MemberExpression":
+        if (node.object.type === "ThisExpression" && !node.computed && node.property.type === "Identifier") {
+          const isCallee = parent?.type === "CallExpression" && parent.callee === node;
+          if (isCallee) push(index.thisCalls, node.property.name, parent);
+          else index.thisReferences.add(node.property.name);
+        }
         break;
       case "Identifier":
         if (parent && isReference(node, parent))
@@ -174,7 +190,11 @@ function isReference(node: TSESTree.Identifier, parent: Node): boolean {
     case "Property":
       return parent.value === node || parent.shorthand || (parent.computed && parent.key === node);
     case "CallExpression":
+    case "NewExpression":
       return parent.callee !== node;
+    case "ClassDeclaration":
+    case "ClassExpression":
+      return parent.id !== node;
     case "VariableDeclarator":
       return parent.init === node;
     case "FunctionDeclaration":

@@ -9,7 +9,7 @@ import type { FileIndex } from "./file-index.js";
 type Add = (name: string | null, range: readonly [number, number], via: string) => void;
 
 export const NEXT_CONFIG = /(^|\/)next\.config\.[cm]?[jt]s$/;
-const VITE_CONFIG = /(^|\/)vite\.config\.[cm]?[jt]s$/;
+export const VITE_CONFIG = /(^|\/)vite\.config\.[cm]?[jt]s$/;
 const NUXT_CONFIG = /(^|\/)nuxt\.config\.[cm]?[jt]s$/;
 /** Whether a file is one whose `buildEnv` applies to the app's reads. */
 export const BUILD_CONFIG = /(^|\/)(next|vite)\.config\.[cm]?[jt]s$/;
@@ -37,6 +37,34 @@ export function buildDefinitions(path: string, index: FileIndex): string[] {
     }
   }
   return defined;
+}
+
+/** What Vite exposes on import.meta.env when the config does not say (https://vite.dev/config/shared-options#envprefix). */
+const VITE_DEFAULT_PREFIX = "VITE_";
+
+/**
+ * The prefixes a Vite config exposes to import.meta.env: its own `envPrefix` (a string or a list of
+ * them), or Vite's default. null when not a Vite config, or not known: `envPrefix` computed, or a
+ * config built from one it imports from the project (`mergeConfig(shared, …)`), which may set it.
+ */
+export function viteEnvPrefixes(path: string, index: FileIndex): string[] | null {
+  if (!VITE_CONFIG.test(path)) return null;
+  const values = index.fields.get("envPrefix") ?? [];
+  if (values.length === 0) {
+    const importsOwnModule = [...index.imports.values()].some((binding) => /^\.{1,2}\//.test(binding.from));
+    return importsOwnModule ? null : [VITE_DEFAULT_PREFIX];
+  }
+  const prefixes: string[] = [];
+  for (const value of values) {
+    const items = value.type === "ArrayExpression" ? value.elements : [value];
+    for (const item of items) {
+      const prefix = item && item.type !== "SpreadElement" ? stringValue(item) : null;
+      // Vite refuses an empty prefix (it would expose every variable); a computed one is not followed.
+      if (prefix === null || prefix === "") return null;
+      prefixes.push(prefix);
+    }
+  }
+  return prefixes;
 }
 
 /** Nuxt: `runtimeConfig: { apiSecret: "", public: { apiBase: "" } }` reads NUXT_API_SECRET and NUXT_PUBLIC_API_BASE. */

@@ -4,7 +4,10 @@ import type { TSESTree } from "@deploylint/core/rule-api";
 import { innerRange, stringValue, unwrap } from "./ast.js";
 import type { FileIndex } from "./file-index.js";
 
-type Add = (name: string | null, range: readonly [number, number], via: string) => void;
+type Add = (name: string | null, range: readonly [number, number], via: string, hasFallback?: boolean) => void;
+
+/** Functions that throw when the variable is unset: it is required. */
+const ASSERTING = new Set(["assertEnv"]);
 
 /** Module → the functions of it whose first argument names the variable read. */
 const LIBRARY_HELPERS: Record<string, readonly string[]> = {
@@ -15,7 +18,10 @@ const LIBRARY_HELPERS: Record<string, readonly string[]> = {
 export function readLibraryHelper(
   call: TSESTree.CallExpression,
   index: FileIndex,
-  read: { add: Add; computed: (key: TSESTree.Node, access: TSESTree.Node, via: string) => void },
+  read: {
+    add: Add;
+    computed: (key: TSESTree.Node, access: TSESTree.Node, via: string, hasFallback?: boolean) => void;
+  },
 ): void {
   const callee = unwrap(call.callee);
   if (callee.type !== "Identifier" || index.declarations.has(callee.name)) return;
@@ -24,7 +30,10 @@ export function readLibraryHelper(
   const [first] = call.arguments;
   if (!first || first.type === "SpreadElement") return;
   const name = stringValue(first);
+  // getEnv("X", "d") has its fallback; assertEnv("X") throws when X is unset; getEnv("X") alone
+  // returns "" and the caller may or may not mind.
+  const hasFallback = ASSERTING.has(binding.imported) ? false : call.arguments.length > 1 ? true : undefined;
   // `getEnv(prefix + "PORT")`: followed like process.env[prefix + "PORT"].
-  if (name === null) read.computed(first, first, binding.from);
-  else read.add(name, innerRange(first), binding.from);
+  if (name === null) read.computed(first, first, binding.from, hasFallback);
+  else read.add(name, innerRange(first), binding.from, hasFallback);
 }

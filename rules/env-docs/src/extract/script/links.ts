@@ -2,9 +2,9 @@
 // as arguments, the variable names it exports, and next.config's build-time env keys.
 import type { Position, TSESTree } from "@deploylint/core/rule-api";
 import type { NamedSpan, ScriptLinks, Span } from "../../facts.js";
-import { LOCAL_MODULE, memberName, UPPER, unwrap } from "./ast.js";
+import { mayBeProjectModule, memberName, UPPER, unwrap } from "./ast.js";
 import type { FileIndex } from "./file-index.js";
-import { buildDefinitions } from "./frameworks.js";
+import { buildDefinitions, viteEnvPrefixes } from "./frameworks.js";
 import { evaluate, type Mode } from "./names.js";
 import { resolveTerms } from "./resolve.js";
 import { toolReads } from "./tool-reads.js";
@@ -46,18 +46,20 @@ export function collectLinks(index: FileIndex, positionAt: PositionAt, path: str
   collectConstants(index, links);
   links.toolReads.push(...toolReads(index.modules));
   links.buildEnv.push(...buildDefinitions(path, index));
+  const prefixes = viteEnvPrefixes(path, index);
+  if (prefixes) links.viteEnvPrefixes = prefixes;
 }
 
 function addCall(
-  call: TSESTree.CallExpression,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
   index: FileIndex,
   spanOf: (range: readonly [number, number]) => Span,
   links: ScriptLinks,
 ): void {
   if (links.calls.length >= MAX_ITEMS) return;
   const target = importedCallee(call, index);
-  // Only the package's own modules can hold a helper the project phase knows.
-  if (!target || !LOCAL_MODULE.test(target.from)) return;
+  // Only the project's own modules can hold a helper the project phase knows.
+  if (!target || !mayBeProjectModule(target.from)) return;
   const args = call.arguments.map((argument) =>
     argument.type === "SpreadElement" ? null : argumentNames(argument, index, spanOf),
   );
@@ -67,7 +69,10 @@ function addCall(
 }
 
 /** The imported function a call calls: `getEnv(…)` imported by name or default, or `ns.getEnv(…)`. */
-function importedCallee(call: TSESTree.CallExpression, index: FileIndex): { from: string; imported: string } | null {
+function importedCallee(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  index: FileIndex,
+): { from: string; imported: string } | null {
   const callee = unwrap(call.callee);
   if (callee.type === "Identifier") {
     const binding = index.imports.get(callee.name);

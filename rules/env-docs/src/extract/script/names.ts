@@ -116,7 +116,9 @@ function identifier(node: TSESTree.Identifier, mode: Mode, index: FileIndex, dep
 
 /** The term for `name` when it is a parameter of `fn`; null when `fn` does not declare it. */
 function param(fn: FunctionNode, name: string, mode: Mode, index: FileIndex, depth: number): Term[] | null {
-  for (const [position, raw] of fn.params.entries()) {
+  for (const [position, param] of fn.params.entries()) {
+    // constructor(protected readonly envPrefix = "") declares a parameter and a field at once.
+    const raw = param.type === "TSParameterProperty" ? param.parameter : param;
     const pattern = raw.type === "AssignmentPattern" ? raw.left : raw;
     if (pattern.type === "Identifier" && pattern.name === name) {
       // items.some((key) => process.env[key]): the key is an element of `items`.
@@ -200,8 +202,31 @@ function member(node: TSESTree.MemberExpression, mode: Mode, index: FileIndex, d
       ];
     }
   }
+  // this.envPrefix for `constructor(…, readonly envPrefix = "")`: what each `new` passes there.
+  if (object.type === "ThisExpression") {
+    const found = constructorParameter(node, property, index);
+    if (found) return [{ ...found, each: mode === "each" }];
+  }
   // entry.customNameEnv, this.envPrefix: whatever the file sets that property to.
   return [{ kind: "field", field: property, each: mode === "each", prefix: "", suffix: "" }];
+}
+
+/** The constructor parameter property `name` of the class `node` is in, as a parameter term. */
+function constructorParameter(node: Node, name: string, index: FileIndex): Extract<Term, { kind: "param" }> | null {
+  let current: Node | undefined = node;
+  while (current && current.type !== "ClassBody") current = index.parents.get(current);
+  if (!current) return null;
+  for (const member of current.body) {
+    if (member.type !== "MethodDefinition" || member.kind !== "constructor") continue;
+    if (member.value.type !== "FunctionExpression") continue;
+    for (const [position, param] of member.value.params.entries()) {
+      if (param.type !== "TSParameterProperty") continue;
+      const inner = param.parameter.type === "AssignmentPattern" ? param.parameter.left : param.parameter;
+      if (inner.type === "Identifier" && inner.name === name)
+        return { kind: "param", fn: member.value, index: position, each: false, prefix: "", suffix: "" };
+    }
+  }
+  return null;
 }
 
 function quasi(element: TSESTree.TemplateElement | undefined): Term {

@@ -82,12 +82,22 @@ function collectCallers(
   out: Resolution,
   depth: number,
 ): void {
-  const name = functionName(term.fn, index);
-  if (name === null || (index.references.get(name) ?? 0) > 0) {
+  // `function f(name = "PORT")`, `constructor(…, envPrefix = "")`: a call without it uses the default.
+  const declared = term.fn.params[term.index];
+  const param = declared?.type === "TSParameterProperty" ? declared.parameter : declared;
+  if (param?.type === "AssignmentPattern")
+    resolveInto(evaluate(param.right, term.each ? "each" : "value", index, depth + 1), index, out, depth + 1);
+  const method = ownMethod(term.fn, index);
+  const name = method?.name ?? functionName(term.fn, index);
+  const escapes = method ? index.thisReferences.has(method.name) : (index.references.get(name ?? "") ?? 0) > 0;
+  if (name === null || escapes) {
     out.unknown = true;
     return;
   }
-  for (const call of index.calls.get(name) ?? []) {
+  const calls = method
+    ? (index.thisCalls.get(method.name) ?? []).filter((call) => enclosingClass(call, index) === method.owner)
+    : (index.calls.get(name) ?? []);
+  for (const call of calls) {
     const argument = call.arguments[term.index];
     if (!argument) continue;
     if (argument.type === "SpreadElement") {
@@ -129,8 +139,31 @@ function resolveField(term: Extract<Term, { kind: "field" }>, index: FileIndex, 
   out.helpers.push(...found.helpers);
 }
 
+/**
+ * A class's own method (`getEnv(key) { return process.env[key] }`), called as `this.getEnv("X")`
+ * in that class. A static or computed one is called otherwise: not followed.
+ */
+function ownMethod(fn: FunctionNode, index: FileIndex): { name: string; owner: TSESTree.Node } | null {
+  const definition = index.parents.get(fn) as TSESTree.Node | undefined;
+  if (definition?.type !== "MethodDefinition" || definition.kind !== "method" || definition.static) return null;
+  if (definition.computed || definition.key.type !== "Identifier") return null;
+  const owner = index.parents.get(definition);
+  return owner ? { name: definition.key.name, owner } : null;
+}
+
+function enclosingClass(node: TSESTree.Node, index: FileIndex): TSESTree.Node | undefined {
+  let current: TSESTree.Node | undefined = node;
+  while (current && current.type !== "ClassBody") current = index.parents.get(current);
+  return current;
+}
+
+/** The name its callers call it by: a class's constructor is called as `new ClassName(…)`. */
 function functionName(fn: FunctionNode, index: FileIndex): string | null {
   if (fn.type === "FunctionDeclaration") return fn.id?.name ?? null;
   const parent = index.parents.get(fn) as TSESTree.Node | undefined;
+  if (parent?.type === "MethodDefinition" && parent.kind === "constructor") {
+    const owner = index.parents.get(parent) && index.parents.get(index.parents.get(parent) as TSESTree.Node);
+    return owner?.type === "ClassDeclaration" ? (owner.id?.name ?? null) : null;
+  }
   return parent?.type === "VariableDeclarator" && parent.id.type === "Identifier" ? parent.id.name : null;
 }
