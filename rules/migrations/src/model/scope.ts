@@ -7,6 +7,12 @@ export interface JudgedOperation {
   index: number;
   /** The operation's table was created earlier in this migration (or renamed from such a table). */
   newTable: boolean;
+  /**
+   * The operation's table holds no rows: new in this migration, or emptied earlier in it (a DELETE
+   * without WHERE, a TRUNCATE) and not written to since. A required column or a rewrite cannot fail
+   * or take long on it; running code still sees it, so only rules about the rows may use this.
+   */
+  emptyTable: boolean;
   /** Names of indexes created earlier in this migration. */
   newIndexes: NameLookup;
 }
@@ -20,6 +26,22 @@ function tableOf(operation: Operation): string | null {
   return "table" in operation && typeof operation.table === "string" ? operation.table : null;
 }
 
+/** Keeps `emptied` as the tables this migration has emptied and not refilled so far. */
+function trackEmptied(emptied: Set<string>, operation: Operation): void {
+  if (operation.type === "truncate" || (operation.type === "dml" && operation.verb === "delete" && !operation.hasWhere)) {
+    emptied.add(operation.table);
+  } else if (operation.type === "dml" && (operation.verb === "insert" || operation.verb === "merge")) {
+    emptied.delete(operation.table);
+  } else if (operation.type === "rename_table" && emptied.delete(operation.table)) {
+    emptied.add(operation.to);
+  } else if (operation.type === "drop_table") {
+    emptied.delete(operation.table);
+  } else if (operation.type === "other") {
+    // A statement the pack cannot read (a DO block, a function call) may insert rows anywhere.
+    emptied.clear();
+  }
+}
+
 // Every rule of the pack asks for the judged operations of the same migration: work them out once.
 const judgedByMigration = new WeakMap<Migration, JudgedOperation[]>();
 
@@ -28,6 +50,7 @@ export function upOperations(migration: Migration): JudgedOperation[] {
   const cached = judgedByMigration.get(migration);
   if (cached !== undefined) return cached;
   const created = new Set<string>();
+  const emptied = new Set<string>();
   // Where each index name was first created: "created earlier than operation i" is one comparison,
   // where a snapshot Set per operation made a long migration quadratic.
   const indexCreatedAt = new Map<string, number>();
@@ -37,11 +60,13 @@ export function upOperations(migration: Migration): JudgedOperation[] {
       operation,
       index,
       newTable: table !== null && table !== "" && created.has(table),
+      emptyTable: table !== null && table !== "" && (created.has(table) || emptied.has(table)),
       newIndexes: { has: (name) => (indexCreatedAt.get(name) ?? index) < index },
     };
     if (operation.type === "create_table") created.add(operation.table);
     if (operation.type === "rename_table" && created.has(operation.table)) created.add(operation.to);
     if (operation.type === "drop_table") created.delete(operation.table);
+    trackEmptied(emptied, operation);
     if (operation.type === "create_index" && operation.name !== null && !indexCreatedAt.has(operation.name)) {
       indexCreatedAt.set(operation.name, index);
     }
