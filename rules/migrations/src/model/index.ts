@@ -1,6 +1,6 @@
 // The migrations model, shared by the rules of the pack.
 
-export { ColumnTypes, typeKey } from "./column-types.js";
+export { ColumnTypes, TypesRestoredByDown, typeKey } from "./column-types.js";
 export { constraintLabel } from "./constraint-label.js";
 export { compareTypes, parseDataType, typeName } from "./data-types.js";
 export { type DeclaredColumn, declaredColumns } from "./declared-columns.js";

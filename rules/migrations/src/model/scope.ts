@@ -28,7 +28,10 @@ function tableOf(operation: Operation): string | null {
 
 /** Keeps `emptied` as the tables this migration has emptied and not refilled so far. */
 function trackEmptied(emptied: Set<string>, operation: Operation): void {
-  if (operation.type === "truncate" || (operation.type === "dml" && operation.verb === "delete" && !operation.hasWhere)) {
+  if (
+    operation.type === "truncate" ||
+    (operation.type === "dml" && operation.verb === "delete" && !operation.hasWhere)
+  ) {
     emptied.add(operation.table);
   } else if (operation.type === "dml" && (operation.verb === "insert" || operation.verb === "merge")) {
     emptied.delete(operation.table);
