@@ -8,6 +8,14 @@ const MAY_REWRITE = "can rewrite the table under an ACCESS EXCLUSIVE lock, block
 tester.run("no-column-type-change", {
   valid: [
     {
+      name: "a table emptied earlier in the migration has no row to rewrite (documenso's UserProfile)",
+      files: {
+        "prisma/migrations/1_profiles/migration.sql": 'CREATE TABLE "UserProfile" ("id" INTEGER NOT NULL);',
+        "prisma/migrations/2_public/migration.sql":
+          'DELETE FROM "UserProfile";\nALTER TABLE "UserProfile" ALTER COLUMN "id" SET DATA TYPE TEXT;',
+      },
+    },
+    {
       name: "a widening whose old type only the down knows (logto's password_encrypted, varchar(128) to varchar(256))",
       files: {
         "packages/schemas/alterations/1.29.0-1750663091-widen.ts":
@@ -68,6 +76,23 @@ tester.run("no-column-type-change", {
     },
   ],
   invalid: [
+    {
+      name: "a DELETE with a WHERE leaves rows to rewrite",
+      files: {
+        "prisma/migrations/1_profiles/migration.sql": 'CREATE TABLE "UserProfile" ("id" INTEGER NOT NULL);',
+        "prisma/migrations/2_public/migration.sql":
+          'DELETE FROM "UserProfile" WHERE "id" < 0;\nALTER TABLE "UserProfile" ALTER COLUMN "id" SET DATA TYPE TEXT;',
+      },
+      errors: [
+        {
+          file: "prisma/migrations/2_public/migration.sql",
+          messageId: "typeChange",
+          data: { table: "UserProfile", column: "id", from: "integer", to: "text", effect: REWRITE },
+          line: 2,
+          column: 1,
+        },
+      ],
+    },
     {
       name: "the down's type makes a known change (logto's passcode type, from an enum to varchar)",
       files: {

@@ -1,5 +1,6 @@
 // The up operations a rule judges, each with whether its table is new in this migration: a table
 // created earlier in the same migration is empty and unseen by running code, so changing it is safe.
+import { EmptiedTables } from "./emptied-tables.js";
 import type { Migration, Operation } from "./types.js";
 
 export interface JudgedOperation {
@@ -26,25 +27,6 @@ function tableOf(operation: Operation): string | null {
   return "table" in operation && typeof operation.table === "string" ? operation.table : null;
 }
 
-/** Keeps `emptied` as the tables this migration has emptied and not refilled so far. */
-function trackEmptied(emptied: Set<string>, operation: Operation): void {
-  if (
-    operation.type === "truncate" ||
-    (operation.type === "dml" && operation.verb === "delete" && !operation.hasWhere)
-  ) {
-    emptied.add(operation.table);
-  } else if (operation.type === "dml" && (operation.verb === "insert" || operation.verb === "merge")) {
-    emptied.delete(operation.table);
-  } else if (operation.type === "rename_table" && emptied.delete(operation.table)) {
-    emptied.add(operation.to);
-  } else if (operation.type === "drop_table") {
-    emptied.delete(operation.table);
-  } else if (operation.type === "other") {
-    // A statement the pack cannot read (a DO block, a function call) may insert rows anywhere.
-    emptied.clear();
-  }
-}
-
 // Every rule of the pack asks for the judged operations of the same migration: work them out once.
 const judgedByMigration = new WeakMap<Migration, JudgedOperation[]>();
 
@@ -53,7 +35,7 @@ export function upOperations(migration: Migration): JudgedOperation[] {
   const cached = judgedByMigration.get(migration);
   if (cached !== undefined) return cached;
   const created = new Set<string>();
-  const emptied = new Set<string>();
+  const emptied = new EmptiedTables();
   // Where each index name was first created: "created earlier than operation i" is one comparison,
   // where a snapshot Set per operation made a long migration quadratic.
   const indexCreatedAt = new Map<string, number>();
@@ -69,7 +51,7 @@ export function upOperations(migration: Migration): JudgedOperation[] {
     if (operation.type === "create_table") created.add(operation.table);
     if (operation.type === "rename_table" && created.has(operation.table)) created.add(operation.to);
     if (operation.type === "drop_table") created.delete(operation.table);
-    trackEmptied(emptied, operation);
+    emptied.apply(operation);
     if (operation.type === "create_index" && operation.name !== null && !indexCreatedAt.has(operation.name)) {
       indexCreatedAt.set(operation.name, index);
     }

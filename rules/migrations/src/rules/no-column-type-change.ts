@@ -8,6 +8,7 @@ import {
   ColumnTypes,
   compareTypes,
   docsUrl,
+  EmptiedTables,
   groupMigrations,
   MIGRATION_FACT,
   type MigrationFact,
@@ -131,18 +132,21 @@ export default defineRule({
         const { known, maybe } = effects(group.up?.dialect ?? "");
         const down = new TypesRestoredByDown(group.down?.down);
         const createdTables = new Set<string>();
+        // A table this migration emptied has no row to rewrite (documenso empties UserProfile first).
+        const emptied = new EmptiedTables();
         const createdTypes = new Set<string>();
         // One ALTER TABLE changing several columns is one finding: its operations share the statement's range.
         const statements = new Map<string, TypeChange[]>();
         for (const op of group.up?.up?.operations ?? []) {
           if (op.type === "create_table" && op.table) createdTables.add(op.table);
           if (op.type === "create_type" && op.name) createdTypes.add(typeKey(op.name));
-          if (op.type === "alter_column_type" && op.table && !createdTables.has(op.table)) {
+          if (op.type === "alter_column_type" && op.table && !createdTables.has(op.table) && !emptied.has(op.table)) {
             const change = judge(op, { history: types, down }, createdTypes);
             const at = `${op.line}:${op.col}`;
             if (change !== null) statements.set(at, [...(statements.get(at) ?? []), change]);
           }
           types.apply(op);
+          emptied.apply(op);
         }
         for (const changes of statements.values()) {
           const first = changes[0];
