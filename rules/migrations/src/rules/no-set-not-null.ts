@@ -47,7 +47,8 @@ export default defineRule({
         // A type change in the same ALTER TABLE: PostgreSQL checks NOT NULL while it rewrites the
         // table for the new type (no second scan), and no-column-type-change reports that rewrite.
         const retyped = new Set<string>();
-        for (const { operation, newTable } of upOperations(migration)) {
+        // A table created or emptied earlier in this migration has no rows to scan, rewrite or update.
+        for (const { operation, emptyTable } of upOperations(migration)) {
           if (operation.type === "validate_constraint") validatedTables.add(operation.table);
           if (operation.type === "add_constraint" && operation.kind === "check" && !operation.notValid) {
             for (const column of columnsProvenNotNull(operation.body)) provenColumns.add(column);
@@ -55,7 +56,7 @@ export default defineRule({
           if (operation.type === "alter_column_type") {
             retyped.add(`${operation.statementIndex}:${operation.table}:${operation.column}`);
           }
-          if (operation.type !== "set_not_null" || newTable) continue;
+          if (operation.type !== "set_not_null" || emptyTable) continue;
           if (validatedTables.has(operation.table) || provenColumns.has(operation.column.toLowerCase())) continue;
           if (retyped.has(`${operation.statementIndex}:${operation.table}:${operation.column}`)) continue;
           judged.push(operation);
