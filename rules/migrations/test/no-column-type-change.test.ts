@@ -8,6 +8,28 @@ const MAY_REWRITE = "can rewrite the table under an ACCESS EXCLUSIVE lock, block
 tester.run("no-column-type-change", {
   valid: [
     {
+      name: "a table emptied earlier in the migration has no row to rewrite (documenso's UserProfile)",
+      files: {
+        "prisma/migrations/1_profiles/migration.sql": 'CREATE TABLE "UserProfile" ("id" INTEGER NOT NULL);',
+        "prisma/migrations/2_public/migration.sql":
+          'DELETE FROM "UserProfile";\nALTER TABLE "UserProfile" ALTER COLUMN "id" SET DATA TYPE TEXT;',
+      },
+    },
+    {
+      name: "a widening whose old type only the down knows (logto's password_encrypted, varchar(128) to varchar(256))",
+      files: {
+        "packages/schemas/alterations/1.29.0-1750663091-widen.ts":
+          "import { sql } from '@silverhand/slonik';\n\nconst alteration = {\n  up: async (pool) => {\n    await pool.query(sql`\n      alter table users alter column password_encrypted set data type varchar(256);\n    `);\n  },\n  down: async (pool) => {\n    await pool.query(sql`\n      alter table users alter column password_encrypted set data type varchar(128);\n    `);\n  },\n};\n\nexport default alteration;\n",
+      },
+    },
+    {
+      name: "a golang-migrate down file says the old type",
+      files: {
+        "db/migrations/000002_widen.up.sql": "ALTER TABLE users ALTER COLUMN email TYPE varchar(256);",
+        "db/migrations/000002_widen.down.sql": "ALTER TABLE users ALTER COLUMN email TYPE varchar(128);",
+      },
+    },
+    {
       name: "a binary-compatible widening known from an earlier migration",
       files: {
         "db/migrations/000001_users.up.sql": "CREATE TABLE users (id bigint, email varchar(100), total numeric(10,2));",
@@ -54,6 +76,86 @@ tester.run("no-column-type-change", {
     },
   ],
   invalid: [
+    {
+      name: "a DELETE with a WHERE leaves rows to rewrite",
+      files: {
+        "prisma/migrations/1_profiles/migration.sql": 'CREATE TABLE "UserProfile" ("id" INTEGER NOT NULL);',
+        "prisma/migrations/2_public/migration.sql":
+          'DELETE FROM "UserProfile" WHERE "id" < 0;\nALTER TABLE "UserProfile" ALTER COLUMN "id" SET DATA TYPE TEXT;',
+      },
+      errors: [
+        {
+          file: "prisma/migrations/2_public/migration.sql",
+          messageId: "typeChange",
+          data: { table: "UserProfile", column: "id", from: "integer", to: "text", effect: REWRITE },
+          line: 2,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "the down's type makes a known change (logto's passcode type, from an enum to varchar)",
+      files: {
+        "packages/schemas/alterations/1.0.0_beta.18-1672119200-align.ts":
+          "import { sql } from '@silverhand/slonik';\n\nconst alteration = {\n  up: async (pool) => {\n    await pool.query(sql`\n      alter table passcodes alter column \"type\" type varchar(32);\n    `);\n  },\n  down: async (pool) => {\n    await pool.query(sql`\n      create type passcode_type as enum ('SignIn', 'Register');\n      alter table passcodes alter column \"type\" type passcode_type using type::passcode_type;\n    `);\n  },\n};\n\nexport default alteration;\n",
+      },
+      errors: [
+        {
+          messageId: "typeChange",
+          data: { table: "passcodes", column: "type", from: "passcode_type", to: "varchar(32)", effect: REWRITE },
+          line: 6,
+          column: 7,
+        },
+      ],
+    },
+    {
+      name: "a down that narrows the column back: from varchar(256) to varchar(128)",
+      files: {
+        "db/migrations/000003_narrow.up.sql": "ALTER TABLE users ALTER COLUMN email TYPE varchar(128);",
+        "db/migrations/000003_narrow.down.sql": "ALTER TABLE users ALTER COLUMN email TYPE varchar(256);",
+      },
+      errors: [
+        {
+          messageId: "typeChange",
+          data: { table: "users", column: "email", from: "varchar(256)", to: "varchar(128)", effect: REWRITE },
+          line: 1,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "the history wins over the down: the column was integer, whatever the down says",
+      files: {
+        "db/migrations/000001_a.up.sql": "CREATE TABLE users (n integer);",
+        "db/migrations/000002_b.up.sql": "ALTER TABLE users ALTER COLUMN n TYPE varchar(20);",
+        "db/migrations/000002_b.down.sql": "ALTER TABLE users ALTER COLUMN n TYPE varchar(10);",
+      },
+      errors: [
+        {
+          file: "db/migrations/000002_b.up.sql",
+          messageId: "typeChange",
+          data: { table: "users", column: "n", from: "integer", to: "varchar(20)", effect: REWRITE },
+          line: 1,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "a down that alters the column twice says nothing certain: the hedged wording stays",
+      files: {
+        "db/migrations/000004_x.up.sql": "ALTER TABLE users ALTER COLUMN email TYPE varchar(256);",
+        "db/migrations/000004_x.down.sql":
+          "ALTER TABLE users ALTER COLUMN email TYPE text;\nALTER TABLE users ALTER COLUMN email TYPE varchar(128);",
+      },
+      errors: [
+        {
+          messageId: "typeChangeUnknown",
+          data: { table: "users", column: "email", to: "varchar(256)", effect: MAY_REWRITE },
+          line: 1,
+          column: 1,
+        },
+      ],
+    },
     {
       files: {
         "db/migrations/000002_create_orders.up.sql": "CREATE TABLE orders (id bigint, total numeric(10,2) NOT NULL);",

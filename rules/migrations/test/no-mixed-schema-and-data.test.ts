@@ -5,6 +5,16 @@ const tester = new RuleTester({ pack });
 
 tester.run("no-mixed-schema-and-data", {
   valid: [
+    {
+      name: "a data fix before the schema change it prepares (hatchet's maxRuns backfill, then SET NOT NULL)",
+      filename: "db/migrations/000009_x.up.sql",
+      code: "UPDATE workers SET max_runs = 100 WHERE max_runs IS NULL;\nALTER TABLE workers ALTER COLUMN max_runs SET NOT NULL;",
+    },
+    {
+      name: "loading rows, then building the index concurrently",
+      filename: "db/migrations/20260101000001_x.sql",
+      code: "-- migrate:up\nINSERT INTO audit SELECT * FROM events;\nCREATE INDEX CONCURRENTLY i ON audit (a);\n-- migrate:down\n",
+    },
     { filename: "db/migrations/000005_x.up.sql", code: "ALTER TABLE orders ADD COLUMN status text;" },
     {
       name: "a change of owner or role is judged as GRANT is: not a schema change",
@@ -36,8 +46,14 @@ tester.run("no-mixed-schema-and-data", {
     {
       name: "INSERT … SELECT into an existing table",
       filename: "db/migrations/20260101000000_x.sql",
-      code: "-- migrate:up\nINSERT INTO audit SELECT * FROM events;\nCREATE INDEX CONCURRENTLY i ON audit (a);\n-- migrate:down\n",
-      errors: [{ messageId: "mixed", data: { ddlLine: 3, table: "audit" }, line: 2, column: 1 }],
+      code: "-- migrate:up\nCREATE INDEX CONCURRENTLY i ON audit (a);\nINSERT INTO audit SELECT * FROM events;\n-- migrate:down\n",
+      errors: [{ messageId: "mixed", data: { ddlLine: 2, table: "audit" }, line: 3, column: 1 }],
+    },
+    {
+      name: "a data change after the schema change, with a data fix before it",
+      filename: "db/migrations/000010_x.up.sql",
+      code: "UPDATE workers SET max_runs = 100 WHERE max_runs IS NULL;\nALTER TABLE workers ALTER COLUMN max_runs SET NOT NULL;\nUPDATE tenants SET plan = 'free' WHERE plan IS NULL;",
+      errors: [{ messageId: "mixed", data: { ddlLine: 2, table: "tenants" }, line: 3, column: 1 }],
     },
   ],
 });

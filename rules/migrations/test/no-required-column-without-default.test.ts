@@ -26,8 +26,42 @@ tester.run("no-required-column-without-default", {
       filename: "db/migrations/000005_x.up.sql",
       code: "CREATE TABLE t (id int);\nALTER TABLE t ADD COLUMN tenant_id bigint NOT NULL;",
     },
+    {
+      name: "a table emptied by a DELETE without WHERE earlier in the migration (documenso's public profiles)",
+      filename: "prisma/migrations/20240606060033_profiles/migration.sql",
+      code: 'DELETE FROM "UserProfile";\nALTER TABLE "UserProfile" DROP CONSTRAINT "UserProfile_pkey",\nADD COLUMN "userId" INTEGER NOT NULL;',
+    },
+    {
+      name: "a table emptied by TRUNCATE",
+      filename: "db/migrations/000006_x.up.sql",
+      code: "TRUNCATE sessions;\nALTER TABLE sessions ADD COLUMN expires_at timestamptz NOT NULL;",
+    },
   ],
   invalid: [
+    {
+      name: "a DELETE with a WHERE leaves rows",
+      filename: "db/migrations/000010_x.up.sql",
+      code: "DELETE FROM sessions WHERE expired;\nALTER TABLE sessions ADD COLUMN a int NOT NULL;",
+      errors: [{ messageId: "requiredColumn", line: 2, column: 1 }],
+    },
+    {
+      name: "rows inserted after the DELETE",
+      filename: "db/migrations/000011_x.up.sql",
+      code: "DELETE FROM sessions;\nINSERT INTO sessions (id) VALUES (1);\nALTER TABLE sessions ADD COLUMN a int NOT NULL;",
+      errors: [{ messageId: "requiredColumn", line: 3, column: 1 }],
+    },
+    {
+      name: "the DELETE comes after the column is added",
+      filename: "db/migrations/000012_x.up.sql",
+      code: "ALTER TABLE sessions ADD COLUMN a int NOT NULL;\nDELETE FROM sessions;",
+      errors: [{ messageId: "requiredColumn", line: 1, column: 1 }],
+    },
+    {
+      name: "another table emptied",
+      filename: "db/migrations/000013_x.up.sql",
+      code: "DELETE FROM tokens;\nALTER TABLE sessions ADD COLUMN a int NOT NULL;",
+      errors: [{ messageId: "requiredColumn", line: 2, column: 1 }],
+    },
     {
       filename: "db/migrations/000008_users_tenant.up.sql",
       code: "ALTER TABLE users ADD COLUMN tenant_id bigint NOT NULL;",

@@ -6,6 +6,16 @@ const tester = new RuleTester({ pack });
 tester.run("no-set-not-null", {
   valid: [
     {
+      name: "SET NOT NULL in the statement that makes the column the primary key (documenso's TeamGlobalSettings)",
+      filename: "prisma/migrations/20250522054050_orgs/migration.sql",
+      code: 'ALTER TABLE "TeamGlobalSettings"\nALTER COLUMN "id" SET NOT NULL,\nADD CONSTRAINT "TeamGlobalSettings_pkey" PRIMARY KEY ("id");',
+    },
+    {
+      name: "a table emptied earlier in the migration has no row to scan",
+      filename: "db/migrations/000020_x.up.sql",
+      code: "TRUNCATE sessions;\nALTER TABLE sessions ALTER COLUMN user_id SET NOT NULL;",
+    },
+    {
       name: "after validating a CHECK in the same migration",
       filename: "db/migrations/000002_x.up.sql",
       code: "ALTER TABLE users VALIDATE CONSTRAINT users_email_not_null;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;",
@@ -27,6 +37,21 @@ tester.run("no-set-not-null", {
     },
   ],
   invalid: [
+    {
+      name: "a primary key on another column, or in another statement, does not cover the SET NOT NULL",
+      filename: "db/migrations/000022_x.up.sql",
+      code: "ALTER TABLE t ALTER COLUMN a SET NOT NULL, ADD PRIMARY KEY (b);\nALTER TABLE u ALTER COLUMN id SET NOT NULL;\nALTER TABLE u ADD PRIMARY KEY (id);",
+      errors: [
+        { messageId: "setNotNull", line: 1, column: 1 },
+        { messageId: "setNotNull", line: 2, column: 1 },
+      ],
+    },
+    {
+      name: "a DELETE with a WHERE leaves rows to scan",
+      filename: "db/migrations/000021_x.up.sql",
+      code: "DELETE FROM sessions WHERE user_id IS NULL;\nALTER TABLE sessions ALTER COLUMN user_id SET NOT NULL;",
+      errors: [{ messageId: "setNotNull", line: 2, column: 1 }],
+    },
     {
       name: "one finding per statement; the help quotes identifiers as SQL needs them",
       filename: "prisma/migrations/20231206073509_x/migration.sql",

@@ -6,6 +6,11 @@ const tester = new RuleTester({ pack });
 tester.run("no-table-rewrite", {
   valid: [
     {
+      name: "a table emptied earlier in the migration (hatchet truncates before a patch)",
+      filename: "db/migrations/000020_x.up.sql",
+      code: "TRUNCATE offsets;\nALTER TABLE offsets ADD COLUMN lease uuid DEFAULT gen_random_uuid();",
+    },
+    {
       name: "a stable default (PostgreSQL 11+ adds it without a rewrite)",
       filename: "db/migrations/000001_x.up.sql",
       code: "ALTER TABLE t ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();",
@@ -28,6 +33,12 @@ tester.run("no-table-rewrite", {
     },
   ],
   invalid: [
+    {
+      name: "rows inserted after the TRUNCATE are rewritten",
+      filename: "db/migrations/000021_x.up.sql",
+      code: "TRUNCATE offsets;\nINSERT INTO offsets (id) VALUES (1);\nALTER TABLE offsets ADD COLUMN lease uuid DEFAULT gen_random_uuid();",
+      errors: [{ messageId: "volatileDefault", line: 3, column: 1 }],
+    },
     {
       filename: "db/migrations/000005_x.up.sql",
       code: "ALTER TABLE t ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid();",

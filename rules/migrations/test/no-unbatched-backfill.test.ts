@@ -6,6 +6,11 @@ const tester = new RuleTester({ pack });
 tester.run("no-unbatched-backfill", {
   valid: [
     {
+      name: "an UPDATE of a table emptied earlier in the migration touches no row",
+      filename: "db/migrations/000020_x.up.sql",
+      code: "TRUNCATE profiles;\nUPDATE profiles SET enabled = false;",
+    },
+    {
       filename: "db/migrations/000001_x.up.sql",
       code: "UPDATE orders SET status = 'paid' WHERE id BETWEEN 1 AND 10000;",
     },
@@ -26,6 +31,12 @@ tester.run("no-unbatched-backfill", {
     },
   ],
   invalid: [
+    {
+      name: "the emptying DELETE itself is judged",
+      filename: "db/migrations/000021_x.up.sql",
+      code: "DELETE FROM profiles;\nUPDATE profiles SET enabled = false;",
+      errors: [{ messageId: "unbatched", line: 1, column: 1 }],
+    },
     {
       filename: "db/migrations/000005_order_status.up.sql",
       code: "ALTER TABLE orders ADD COLUMN status text;\nUPDATE orders SET status = 'paid';",

@@ -1,6 +1,6 @@
 // Column types as a folder's migrations leave them, replayed operation by operation, so that a
 // project rule knows the type a column had before a migration changes it.
-import type { OperationFact } from "./facts.js";
+import type { OperationFact, SectionFact } from "./facts.js";
 
 /** A type name as PostgreSQL resolves it: unquoted, lower-case, without the default schema. */
 export function typeKey(text: string): string {
@@ -77,4 +77,29 @@ export class ColumnTypes {
       }
     }
   }
+}
+
+/**
+ * The types a migration's down sets its columns back to, by table and column: what those columns
+ * were before the up, when the history that created them is not in the folder (logto keeps its base
+ * schema apart from its alterations). A column the down alters twice says nothing certain: left out.
+ */
+export class TypesRestoredByDown {
+  private readonly types = new Map<string, string | null>();
+
+  constructor(down: Pick<SectionFact, "operations"> | null | undefined) {
+    for (const op of down?.operations ?? []) {
+      if (op.type !== "alter_column_type" || !op.table || !op.column || !op.dataType) continue;
+      const key = keyOf(op.table, op.column);
+      this.types.set(key, this.types.has(key) ? null : op.dataType);
+    }
+  }
+
+  get(table: string, column: string): string | undefined {
+    return this.types.get(keyOf(table, column)) ?? undefined;
+  }
+}
+
+function keyOf(table: string, column: string): string {
+  return `${table}\u0000${column}`;
 }

@@ -20,6 +20,8 @@ export type OperationFact = {
   columns?: { column: string; dataType: string }[];
   /** dml, maintenance and transaction verbs; the kind of an `other` operation. */
   verb?: string;
+  /** dml: the statement has a WHERE (a DELETE without one empties the table). */
+  hasWhere?: boolean;
   /** create_index and add_constraint: the columns they are built on, when known. */
   keyColumns?: string[];
   /** create_index: every column it depends on (expressions, the WHERE predicate), when known. */
@@ -121,6 +123,7 @@ function operationFact(operation: Operation, lines: LineIndex): OperationFact {
   if (operation.type === "dml" || operation.type === "maintenance" || operation.type === "transaction") {
     fact.verb = operation.verb;
   }
+  if (operation.type === "dml") fact.hasWhere = operation.hasWhere;
   if (operation.type === "other") fact.verb = operation.kind;
   if (operation.type === "create_index" || operation.type === "add_constraint") {
     if (operation.keyColumns !== undefined) fact.keyColumns = operation.keyColumns;

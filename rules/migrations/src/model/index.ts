@@ -1,6 +1,6 @@
 // The migrations model, shared by the rules of the pack.
 
-export { ColumnTypes, typeKey } from "./column-types.js";
+export { ColumnTypes, TypesRestoredByDown, typeKey } from "./column-types.js";
 export { constraintLabel } from "./constraint-label.js";
 export { compareTypes, parseDataType, typeName } from "./data-types.js";
 export { type DeclaredColumn, declaredColumns } from "./declared-columns.js";
@@ -14,6 +14,7 @@ export {
 } from "./default-names.js";
 export { frameworkDialect } from "./dialect-hint.js";
 export { docsUrl, isMysql, isPostgres } from "./dialects.js";
+export { EmptiedTables } from "./emptied-tables.js";
 export { MIGRATION_FACT, type MigrationFact, migrationFact, type OperationFact, type SectionFact } from "./facts.js";
 export { type Irreversible, irreversibleDown } from "./irreversible.js";
 export { detectMigrationFile, FRAMEWORKS, sendsAsOneQuery } from "./migration-file.js";

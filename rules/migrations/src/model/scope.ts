@@ -1,5 +1,6 @@
 // The up operations a rule judges, each with whether its table is new in this migration: a table
 // created earlier in the same migration is empty and unseen by running code, so changing it is safe.
+import { EmptiedTables } from "./emptied-tables.js";
 import type { Migration, Operation } from "./types.js";
 
 export interface JudgedOperation {
@@ -7,6 +8,12 @@ export interface JudgedOperation {
   index: number;
   /** The operation's table was created earlier in this migration (or renamed from such a table). */
   newTable: boolean;
+  /**
+   * The operation's table holds no rows: new in this migration, or emptied earlier in it (a DELETE
+   * without WHERE, a TRUNCATE) and not written to since. A required column or a rewrite cannot fail
+   * or take long on it; running code still sees it, so only rules about the rows may use this.
+   */
+  emptyTable: boolean;
   /** Names of indexes created earlier in this migration. */
   newIndexes: NameLookup;
 }
@@ -28,6 +35,7 @@ export function upOperations(migration: Migration): JudgedOperation[] {
   const cached = judgedByMigration.get(migration);
   if (cached !== undefined) return cached;
   const created = new Set<string>();
+  const emptied = new EmptiedTables();
   // Where each index name was first created: "created earlier than operation i" is one comparison,
   // where a snapshot Set per operation made a long migration quadratic.
   const indexCreatedAt = new Map<string, number>();
@@ -37,11 +45,13 @@ export function upOperations(migration: Migration): JudgedOperation[] {
       operation,
       index,
       newTable: table !== null && table !== "" && created.has(table),
+      emptyTable: table !== null && table !== "" && (created.has(table) || emptied.has(table)),
       newIndexes: { has: (name) => (indexCreatedAt.get(name) ?? index) < index },
     };
     if (operation.type === "create_table") created.add(operation.table);
     if (operation.type === "rename_table" && created.has(operation.table)) created.add(operation.to);
     if (operation.type === "drop_table") created.delete(operation.table);
+    emptied.apply(operation);
     if (operation.type === "create_index" && operation.name !== null && !indexCreatedAt.has(operation.name)) {
       indexCreatedAt.set(operation.name, index);
     }

@@ -1,18 +1,21 @@
 // migrations/no-column-type-change: changing a column's type rewrites the table under an ACCESS
 // EXCLUSIVE lock and breaks running code that reads the old type; binary-compatible widenings
-// are allowed. A project rule: the old type comes from the earlier migrations of the folder.
+// are allowed. A project rule: the old type comes from the earlier migrations of the folder, or
+// else from the type this migration's down sets the column back to.
 import { defineRule } from "@deploylint/core/rule-api";
 import {
   byVersion,
   ColumnTypes,
   compareTypes,
   docsUrl,
+  EmptiedTables,
   groupMigrations,
   MIGRATION_FACT,
   type MigrationFact,
   type MigrationGroup,
   nameList,
   type OperationFact,
+  TypesRestoredByDown,
   typeKey,
   typeName,
 } from "../model/index.js";
@@ -56,9 +59,16 @@ function recomputes(using: string | undefined, column: string): boolean {
   return bare !== column.replace(/"/g, "").toLowerCase();
 }
 
-function judge(op: OperationFact, types: ColumnTypes, createdTypes: Set<string>): TypeChange | null {
+/** Where the rule learns a column's type before a migration: the history first, then that migration's down. */
+interface Previous {
+  history: ColumnTypes;
+  down: TypesRestoredByDown;
+}
+
+function judge(op: OperationFact, previous: Previous, createdTypes: Set<string>): TypeChange | null {
   const column = op.column ?? "";
-  const written = types.get(op.table ?? "", column);
+  const table = op.table ?? "";
+  const written = previous.history.get(table, column) ?? previous.down.get(table, column);
   const to = typeName(op.dataType ?? "", { stored: true });
   if (written === undefined) return { op, kind: "unknown", from: "", to };
   const from = typeName(written, { stored: true });
@@ -120,19 +130,23 @@ export default defineRule({
       for (const group of list.sort(byVersion)) {
         const file = group.up?.path ?? "";
         const { known, maybe } = effects(group.up?.dialect ?? "");
+        const down = new TypesRestoredByDown(group.down?.down);
         const createdTables = new Set<string>();
+        // A table this migration emptied has no row to rewrite (documenso empties UserProfile first).
+        const emptied = new EmptiedTables();
         const createdTypes = new Set<string>();
         // One ALTER TABLE changing several columns is one finding: its operations share the statement's range.
         const statements = new Map<string, TypeChange[]>();
         for (const op of group.up?.up?.operations ?? []) {
           if (op.type === "create_table" && op.table) createdTables.add(op.table);
           if (op.type === "create_type" && op.name) createdTypes.add(typeKey(op.name));
-          if (op.type === "alter_column_type" && op.table && !createdTables.has(op.table)) {
-            const change = judge(op, types, createdTypes);
+          if (op.type === "alter_column_type" && op.table && !createdTables.has(op.table) && !emptied.has(op.table)) {
+            const change = judge(op, { history: types, down }, createdTypes);
             const at = `${op.line}:${op.col}`;
             if (change !== null) statements.set(at, [...(statements.get(at) ?? []), change]);
           }
           types.apply(op);
+          emptied.apply(op);
         }
         for (const changes of statements.values()) {
           const first = changes[0];

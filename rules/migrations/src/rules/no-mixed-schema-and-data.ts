@@ -50,9 +50,15 @@ export default defineRule({
         if (migration === null) return;
         const judged = upOperations(migration);
         const ddl = judged.find(({ operation }) => isDdl(operation));
+        if (ddl === undefined) return;
+        // Only a data change after a schema change runs under that change's locks. A data fix before
+        // it (backfill NULLs, then SET NOT NULL; remove rows, then add the CHECK) is how the schema
+        // change is made safe, and the rules on backfills and NOT NULL judge those statements.
         // Seeding a table created in this migration is part of creating it.
-        const dml = judged.find(({ operation, newTable }) => operation.type === "dml" && !newTable);
-        if (ddl === undefined || dml === undefined || dml.operation.type !== "dml") return;
+        const dml = judged.find(
+          ({ operation, newTable, index }) => operation.type === "dml" && !newTable && index > ddl.index,
+        );
+        if (dml === undefined || dml.operation.type !== "dml") return;
         ctx.report({
           messageId: "mixed",
           data: { ddlLine: ctx.file.lines.positionAt(ddl.operation.range.start).line, table: dml.operation.table },

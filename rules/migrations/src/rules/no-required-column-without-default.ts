@@ -24,8 +24,10 @@ export default defineRule({
       file() {
         const migration = migrationOf(ctx);
         if (migration === null) return;
-        for (const { operation, newTable } of upOperations(migration)) {
-          if (operation.type !== "add_column" || newTable || !operation.notNull) continue;
+        // On a table this migration created or emptied (DELETE without WHERE, TRUNCATE) there is no
+        // row to fill, and the author who emptied it knows no running code needs its rows.
+        for (const { operation, emptyTable } of upOperations(migration)) {
+          if (operation.type !== "add_column" || emptyTable || !operation.notNull) continue;
           if (operation.defaultExpr !== null && !/^NULL$/i.test(operation.defaultExpr)) continue;
           // Identity, auto-increment, generated and serial columns fill themselves.
           if (operation.generated !== null || SERIAL.has(parseDataType(operation.dataType).base)) continue;

@@ -1,7 +1,15 @@
 // migrations/no-set-not-null: SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock and
 // fails on the first NULL, unless a validated CHECK (col IS NOT NULL) already proves it.
 import { defineRule } from "@deploylint/core/rule-api";
-import { byStatement, docsUrl, migrationOf, nameList, type OperationOf, upOperations } from "../model/index.js";
+import {
+  byStatement,
+  docsUrl,
+  migrationOf,
+  nameList,
+  type Operation,
+  type OperationOf,
+  upOperations,
+} from "../model/index.js";
 
 // `col IS NOT NULL` in a CHECK body: the column (quoted or bare, qualified or not) it proves non-null.
 const NOT_NULL_TEST = /("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\s+IS\s+NOT\s+NULL\b/gi;
@@ -17,6 +25,22 @@ function columnsProvenNotNull(body: string): string[] {
     const name = match[1] ?? "";
     return (name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name).toLowerCase();
   });
+}
+
+/**
+ * `statement:table:column` of columns a statement makes its PRIMARY KEY. That statement's SET NOT NULL
+ * on one of them costs nothing the key does not: the key needs NOT NULL and holds ACCESS EXCLUSIVE
+ * for its build anyway (no-unique-constraint-lock reports that), so a CHECK NOT VALID would not help.
+ */
+function primaryKeyColumnsByStatement(operations: Operation[]): Set<string> {
+  const keyed = new Set<string>();
+  for (const operation of operations) {
+    if (operation.type !== "add_constraint" || operation.kind !== "primary_key") continue;
+    for (const column of operation.keyColumns ?? []) {
+      keyed.add(`${operation.statementIndex}:${operation.table}:${column.toLowerCase()}`);
+    }
+  }
+  return keyed;
 }
 
 export default defineRule({
@@ -47,7 +71,9 @@ export default defineRule({
         // A type change in the same ALTER TABLE: PostgreSQL checks NOT NULL while it rewrites the
         // table for the new type (no second scan), and no-column-type-change reports that rewrite.
         const retyped = new Set<string>();
-        for (const { operation, newTable } of upOperations(migration)) {
+        const primaryKeyed = primaryKeyColumnsByStatement(upOperations(migration).map(({ operation }) => operation));
+        // A table created or emptied earlier in this migration has no rows to scan, rewrite or update.
+        for (const { operation, emptyTable } of upOperations(migration)) {
           if (operation.type === "validate_constraint") validatedTables.add(operation.table);
           if (operation.type === "add_constraint" && operation.kind === "check" && !operation.notValid) {
             for (const column of columnsProvenNotNull(operation.body)) provenColumns.add(column);
@@ -55,9 +81,11 @@ export default defineRule({
           if (operation.type === "alter_column_type") {
             retyped.add(`${operation.statementIndex}:${operation.table}:${operation.column}`);
           }
-          if (operation.type !== "set_not_null" || newTable) continue;
+          if (operation.type !== "set_not_null" || emptyTable) continue;
           if (validatedTables.has(operation.table) || provenColumns.has(operation.column.toLowerCase())) continue;
           if (retyped.has(`${operation.statementIndex}:${operation.table}:${operation.column}`)) continue;
+          if (primaryKeyed.has(`${operation.statementIndex}:${operation.table}:${operation.column.toLowerCase()}`))
+            continue;
           judged.push(operation);
         }
         // One ALTER TABLE setting several columns NOT NULL makes one scan: one finding naming them all.

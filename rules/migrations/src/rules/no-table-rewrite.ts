@@ -63,8 +63,9 @@ export default defineRule({
         const mysql = isMysql(migration.dialect);
         // A function the migration creates is as volatile as it declares itself.
         const declared = functionsDeclaredIn(migration.statements);
-        for (const { operation, newTable } of upOperations(migration)) {
-          if (newTable) continue;
+        // A table created or emptied earlier in this migration has no rows to scan, rewrite or update.
+        for (const { operation, emptyTable } of upOperations(migration)) {
+          if (emptyTable) continue;
           const range = operation.range;
           if (postgres && operation.type === "add_column") {
             const data = { column: operation.column, table: operation.table };

@@ -22,8 +22,9 @@ export default defineRule({
       file() {
         const migration = migrationOf(ctx);
         if (migration === null) return;
-        for (const { operation, newTable } of upOperations(migration)) {
-          if (operation.type !== "dml" || newTable) continue;
+        // A table created or emptied earlier in this migration has no rows to scan, rewrite or update.
+        for (const { operation, emptyTable } of upOperations(migration)) {
+          if (operation.type !== "dml" || emptyTable) continue;
           if (operation.verb !== "update" && operation.verb !== "delete") continue;
           if (operation.hasWhere || operation.batched) continue;
           ctx.report({
