@@ -91,9 +91,9 @@ describe("core/file-not-checked", () => {
       ["migrations/1.sql", "notes.txt", "src/a.ts"],
       config({ "db/seen": "error" }),
     );
-    expect(asked.get("migrations/1.sql")).toEqual({ maxBytes: HARD_MAX_BYTES, textExpected: true });
-    expect(asked.get("notes.txt")).toEqual({ maxBytes: 1000, textExpected: false });
-    expect(asked.get("src/a.ts")).toEqual({ maxBytes: 1000, textExpected: true });
+    expect(asked.get("migrations/1.sql")).toEqual({ maxBytes: HARD_MAX_BYTES, textExpected: true, binary: false });
+    expect(asked.get("notes.txt")).toEqual({ maxBytes: 1000, textExpected: false, binary: false });
+    expect(asked.get("src/a.ts")).toEqual({ maxBytes: 1000, textExpected: true, binary: false });
   });
 
   it("asks Pack.owns with the file's settings, overrides included", async () => {
