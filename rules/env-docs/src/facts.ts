@@ -33,6 +33,11 @@ export type ReadFact = Span & {
    * (`os.getenv("X")` may be checked for None later), which env check does not count as required.
    */
   hasFallback?: boolean;
+  /**
+   * The read is the fallback of another variable's read (`process.env.APPLE_CLIENT_ID ||
+   * process.env.APPLE_ID`): an older or alternative name for that variable, documented with it.
+   */
+  aliasOf?: string;
 };
 
 export interface Decorators {

@@ -21,6 +21,15 @@ const example = [
 tester.run("no-undocumented-var", {
   valid: [
     {
+      // linkwarden: `APPLE_CLIENT_ID || APPLE_ID` keeps honouring an older name of a documented variable.
+      name: "a read that stands in for a documented variable when it is unset is an alias",
+      files: {
+        ".env.example": "# Apple client id.\nAPPLE_CLIENT_ID=\n",
+        "src/a.ts":
+          "const id = process.env.APPLE_CLIENT_ID || process.env.APPLE_ID;\nconst b = process.env?.APPLE_CLIENT_ID ?? process.env.OLD_APPLE ?? process.env.OLDER_APPLE;",
+      },
+    },
+    {
       name: "every read is documented, including destructuring and commented-out entries",
       files: {
         ".env.example": example,
@@ -211,6 +220,18 @@ tester.run("no-undocumented-var", {
           column: 13,
           data: { count: "1", names: "API_URL", examples: "podman/env.sample" },
         },
+      ],
+    },
+    {
+      name: "the variable an alias stands in for must itself be documented, and a fallback first is no alias",
+      files: {
+        ".env.example": "# Legacy id.\nLEGACY_ID=\n",
+        "src/a.ts":
+          "const id = process.env.NEW_ID || process.env.LEGACY_ID;\nconst c = process.env.LEGACY_ID && process.env.FLAG;",
+      },
+      errors: [
+        { file: "src/a.ts", messageId: "undocumented", line: 1, column: 24 },
+        { file: "src/a.ts", messageId: "undocumented", line: 2, column: 48 },
       ],
     },
     {

@@ -59,7 +59,7 @@ export function scriptFacts(
   const reads: ReadFact[] = [];
   const seen = new Set<string>();
   let dynamicSeen = false;
-  const add: Add = (name, range, via, hasFallback) => {
+  const add: Add = (name, range, via, hasFallback, aliasOf) => {
     // One computed access per file is enough to say that reads may be missed here.
     if (name === null) {
       if (dynamicSeen) return;
@@ -75,6 +75,7 @@ export function scriptFacts(
       name,
       via,
       ...(hasFallback === undefined ? {} : { hasFallback }),
+      ...(aliasOf === undefined ? {} : { aliasOf }),
       line: start.line,
       column: start.column,
       endLine: end.line,
@@ -94,7 +95,7 @@ export function scriptFacts(
           parent,
           envVia,
           scope,
-          add: (name, range, via) => add(name, range, via, fallback(node)),
+          add: (name, range, via) => add(name, range, via, fallback(node), aliasTarget(node, index.parents, envVia)),
           computed,
         });
         noteImportedMember(node, parent, { index, envVia, links, positionAt });
@@ -251,7 +252,37 @@ interface Scope {
 }
 
 /** hasFallback: see ReadFact; undefined when the form does not say. */
-type Add = (name: string | null, range: readonly [number, number], via: string, hasFallback?: boolean) => void;
+type Add = (
+  name: string | null,
+  range: readonly [number, number],
+  via: string,
+  hasFallback?: boolean,
+  aliasOf?: string,
+) => void;
+
+/**
+ * `process.env.A || process.env.B` (or `??`): B is read only when A is unset, an older or alternative
+ * name for A (linkwarden's `APPLE_CLIENT_ID || APPLE_ID`). Returns A for the read of B.
+ */
+function aliasTarget(
+  access: Node,
+  parents: ReadonlyMap<Node, Node>,
+  envVia: (node: Node) => string | null,
+): string | undefined {
+  let node = access;
+  let parent = parents.get(node);
+  while (parent && (parent.type === "ChainExpression" || parent.type === "TSAsExpression")) {
+    node = parent;
+    parent = parents.get(node);
+  }
+  if (parent?.type !== "LogicalExpression" || parent.operator === "&&" || parent.right !== node) return undefined;
+  // In `A || B || C`, C's left is `A || B`: the variable it stands in for is the first one.
+  let left: Node = parent.left;
+  while (left.type === "LogicalExpression" && left.operator !== "&&") left = left.left;
+  if (left.type === "ChainExpression") left = left.expression;
+  if (left.type !== "MemberExpression" || envVia(left.object) === null) return undefined;
+  return memberName(left) ?? undefined;
+}
 
 // Aliases are collected for the whole file first (a function may use one declared below it);
 // scopes are not tracked, which is right for the common `const env = process.env` at the top.

@@ -63,6 +63,9 @@ export default defineRule<typeof messages, NoUndocumentedVarOptions | undefined>
       if (known(read.name) || isTestFile(file)) continue;
       const examples = index.examplesFor(file);
       if (examples.some((example) => example.names.has(read.name ?? ""))) continue;
+      // An alias read only when the documented name is unset (`A || B`) is documented with A.
+      const aliasOf = read.aliasOf;
+      if (aliasOf !== undefined && examples.some((example) => example.names.has(aliasOf))) continue;
       reported.add(key);
       // A name read from code is untrusted text: one with a newline, `=` or `#` would inject
       // entries into the example, so it is reported (quoted and escaped) and never written.
