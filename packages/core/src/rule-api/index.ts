@@ -25,6 +25,7 @@ export function definePack(pack: Pack): Pack {
   return pack;
 }
 export { classifyPath } from "../sources/classify.js";
+export { dialectFromAlias } from "../sources/sql/dialect.js";
 // PostgreSQL's own lexer, for packs that read clauses of statements PostgreSQL's grammar parsed.
 export { byteToIndex, type PgToken, scanPostgres } from "../sources/sql/pg-parser.js";
 export { uncheckedDialectOfPath } from "../sources/sql/unchecked-dialect.js";
