@@ -104,6 +104,30 @@ describe("renderPreset", () => {
     expect(renderHeader(withOptions[0])).toContain('| warn | error with `{"style":true}` | dotenv | yes |');
   });
 
+  it("puts into the opt-in strategy preset only the rules that set a severity for it", () => {
+    const pipeline = {
+      id: "require-checks",
+      meta: {
+        description: "Checks.",
+        kinds: ["yaml"],
+        presets: { recommended: "off", strict: "error", strategy: "warn" },
+      },
+    };
+    const { entries: mixed } = collectRules([{ name: "fake", rules: [pipeline, ...entries.map((e) => e.rule)] }]);
+    expect(JSON.parse(renderPreset(mixed, "strategy"))).toEqual({ rules: { "fake/require-checks": "warn" } });
+    expect(JSON.parse(renderPreset(mixed, "recommended")).rules).not.toHaveProperty("fake/require-checks");
+  });
+
+  it("rejects a strategy severity that is not one", () => {
+    const bad = {
+      id: "b",
+      meta: { description: "B.", kinds: [], presets: { recommended: "off", strict: "off", strategy: "on" } },
+    };
+    expect(collectRules([{ name: "fake", rules: [bad] }]).problems).toEqual([
+      "fake/b: meta.presets.strategy, when set, must be one of error, warn, info, off.",
+    ]);
+  });
+
   it("renders an empty preset when no rule exists yet", () => {
     expect(renderPreset([], "strict")).toBe('{\n  "rules": {}\n}\n');
   });

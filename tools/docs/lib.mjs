@@ -5,7 +5,8 @@
 /**
  * The part of a rule the generator reads (see packages/core/src/rule-api/types.ts).
  * @typedef {{ id: string, scope?: "file" | "project", meta: { description: string, kinds?: string[],
- *   presets: { recommended: Severity, strict: Severity }, presetOptions?: { recommended?: unknown, strict?: unknown },
+ *   presets: { recommended: Severity, strict: Severity, strategy?: Severity },
+ *   presetOptions?: { recommended?: unknown, strict?: unknown, strategy?: unknown },
  *   options?: Record<string, unknown> } }} RuleLike
  */
 /** @typedef {{ name: string, rules: RuleLike[] }} PackLike */
@@ -48,6 +49,10 @@ function ruleShapeProblems(packName, rule) {
       problems.push(`${key}: meta.presets.${preset} must be one of error, warn, info, off.`);
     }
   }
+  const strategy = rule.meta?.presets?.strategy;
+  if (strategy !== undefined && !SEVERITIES.has(strategy)) {
+    problems.push(`${key}: meta.presets.strategy, when set, must be one of error, warn, info, off.`);
+  }
   return problems;
 }
 
@@ -86,14 +91,15 @@ export function collectRules(packs) {
 }
 
 /**
- * A preset file: every rule at its severity in that preset, "off" left out, keys sorted.
+ * A preset file: every rule at its severity in that preset, "off" left out, keys sorted. The opt-in
+ * `strategy` preset holds only the rules that set a severity for it.
  * @param {RuleEntry[]} entries
- * @param {"recommended" | "strict"} preset
+ * @param {"recommended" | "strict" | "strategy"} preset
  */
 export function renderPreset(entries, preset) {
   const rules = {};
   for (const { key, rule } of [...entries].sort((a, b) => compare(a.key, b.key))) {
-    const severity = rule.meta.presets[preset];
+    const severity = rule.meta.presets[preset] ?? "off";
     const options = rule.meta.presetOptions?.[preset];
     if (severity !== "off") rules[key] = options === undefined ? severity : [severity, options];
   }
@@ -208,7 +214,7 @@ export function firstDifferentLine(before, after) {
 export function plan({ packs, docPages, testFiles, readText }) {
   const { entries, problems } = collectRules(packs);
   const outputs = [];
-  for (const preset of /** @type {const} */ (["recommended", "strict"])) {
+  for (const preset of /** @type {const} */ (["recommended", "strict", "strategy"])) {
     const path = `presets/${preset}.json`;
     outputs.push({ path, label: path, before: readText(path), after: renderPreset(entries, preset) });
   }

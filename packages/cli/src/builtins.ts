@@ -3,6 +3,7 @@
 // relative to its own location.
 import { type Builtins, builtinSpecifier, type PackConfig, registerBuiltinPacks } from "@deploylint/core";
 import recommended from "@deploylint/presets/recommended.json" with { type: "json" };
+import strategy from "@deploylint/presets/strategy.json" with { type: "json" };
 import strict from "@deploylint/presets/strict.json" with { type: "json" };
 import envDocs from "@deploylint/rules-env-docs";
 import envLadder from "@deploylint/rules-env-ladder";
@@ -30,6 +31,8 @@ export function builtins(): Builtins {
     presets: {
       recommended: structuredClone(recommended) as unknown as PackConfig,
       strict: structuredClone(strict) as unknown as PackConfig,
+      // Opt-in (`extends: [recommended, strategy]`): the deployment-strategy packs' rules.
+      strategy: structuredClone(strategy) as unknown as PackConfig,
     },
     defaultExtends: ["recommended"],
   };

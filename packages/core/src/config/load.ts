@@ -21,7 +21,7 @@ export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 export interface Builtins {
   /** Packs every run has (the CLI passes the four shipped ones). */
   packs: LoadedPack[];
-  /** Named presets: "recommended", "strict". */
+  /** Named presets: "recommended", "strict" and the opt-in "strategy". */
   presets: Record<string, PackConfig>;
   /** What a run without a config file extends. */
   defaultExtends: string[];

@@ -34,6 +34,8 @@ function ruleProblem(rule: unknown): string | null {
   const presets = meta.presets;
   if (!isRecord(presets) || !SEVERITIES.has(String(presets.recommended)) || !SEVERITIES.has(String(presets.strict)))
     return 'meta.presets must be { recommended, strict }, each "error", "warn", "info" or "off".';
+  if (presets.strategy !== undefined && !SEVERITIES.has(String(presets.strategy)))
+    return 'meta.presets.strategy, when set, must be "error", "warn", "info" or "off".';
   if (!isRecord(meta.messages) || !Object.values(meta.messages).every((m) => typeof m === "string"))
     return "meta.messages must be an object of message templates (id -> string).";
   if (meta.options !== undefined && !isRecord(meta.options)) return "meta.options must be a JSON Schema object.";

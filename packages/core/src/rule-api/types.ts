@@ -222,13 +222,18 @@ export interface RuleMeta<M extends Record<string, string>, O> {
   description: string;
   /** The kinds of files the rule reads; "text" means every file. */
   kinds: SourceKind[];
-  /** Severity in each shipped preset; "off" keeps the rule out of it. */
-  presets: { recommended: Severity; strict: Severity };
+  /**
+   * Severity in each shipped preset; "off" keeps the rule out of it. `strategy` is the opt-in preset
+   * of the deployment-strategy packs (pipeline, rollout, strategy-docs): their rules judge a
+   * repository against a strategy it has to adopt first, so they are `off` in `recommended` (a
+   * zero-config run must not fail a project for not following our pipeline) and set here instead.
+   */
+  presets: { recommended: Severity; strict: Severity; strategy?: Severity };
   /**
    * Options a shipped preset sets with the severity (the generated preset then holds `[severity,
    * options]`), for a rule whose stricter checks are opt-in options rather than a separate rule.
    */
-  presetOptions?: { recommended?: O; strict?: O };
+  presetOptions?: { recommended?: O; strict?: O; strategy?: O };
   messages: M;
   /** What to do instead; shown under the message. */
   help?: string;
