@@ -1,4 +1,4 @@
-// Tests for the minimal TOML reader: the subset platform files use, with key positions.
+// Tests for the TOML reader (toml-eslint-parser underneath): entries with their key positions.
 import { describe, expect, it } from "vitest";
 import { readToml, TomlError } from "../../src/readers/toml.js";
 
@@ -48,7 +48,25 @@ memory = "1gb"
         endColumn: 20,
       },
       { path: ["context", "production", "environment", "list"], value: null, line: 15, column: 1, endColumn: 5 },
-      { path: ["vm", "[]", "memory"], value: "1gb", line: 20, column: 1, endColumn: 7 },
+      { path: ["vm", "0", "memory"], value: "1gb", line: 20, column: 1, endColumn: 7 },
+    ]);
+  });
+
+  it("names each element of an array of tables by its index, nested arrays included", () => {
+    const text = `[[services]]
+internal_port = 8080
+  [[services.http_checks]]
+  path = "/healthz"
+[[services]]
+internal_port = 9090
+[[http_service.checks]]
+grace_period = "10s"
+`;
+    expect(readToml(text).map((entry) => [entry.path.join("."), entry.value, entry.line])).toEqual([
+      ["services.0.internal_port", 8080, 2],
+      ["services.0.http_checks.0.path", "/healthz", 4],
+      ["services.1.internal_port", 9090, 6],
+      ["http_service.checks.0.grace_period", "10s", 8],
     ]);
   });
 
