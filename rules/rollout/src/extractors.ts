@@ -1,0 +1,134 @@
+// The pack's extractors: the declared model from the manifest; one fact per platform file (its
+// workloads and disruption budgets); gradual-exposure mechanisms from dependencies and configs.
+import { defineExtractor, type FileVisitors, type LineIndex } from "@deploylint/core/rule-api";
+import type { Document } from "yaml";
+import { asFact, GRADUAL_FACT, MODEL_FACT, PLATFORM_FILE_FACT, type Platform, type PlatformFileFact } from "./facts.js";
+import { isComposeFile, readCompose } from "./readers/compose.js";
+import { readEcs } from "./readers/ecs.js";
+import { environmentOfPath, isDeployed } from "./readers/environment.js";
+import { isFlyFile, readFly } from "./readers/fly.js";
+import { flagDependencies, gradualInText } from "./readers/gradual.js";
+import { readKubernetes } from "./readers/kubernetes.js";
+import { isManifestFile, readModel } from "./readers/manifest.js";
+import { platformOfName } from "./readers/presence.js";
+import { isRenderFile, readRender } from "./readers/render.js";
+import { readTomlDocument } from "./readers/toml.js";
+
+export const modelExtractor = defineExtractor({
+  id: MODEL_FACT,
+  kinds: ["yaml"],
+  create(context) {
+    if (!isManifestFile(context.file.path, context.settings)) return null;
+    return {
+      yaml(source) {
+        const document = source.documents[0];
+        if (document) context.emit(asFact(readModel(document, context.file.lines)));
+      },
+    };
+  },
+});
+
+export const platformFileExtractor = defineExtractor({
+  id: PLATFORM_FILE_FACT,
+  kinds: ["yaml", "json", "text"],
+  create(context) {
+    const { path, kind, lines } = context.file;
+    const environment = environmentOfPath(path);
+    const emit = (fact: PlatformFileFact | null) => {
+      if (fact) context.emit(asFact(fact));
+    };
+    if (kind === "yaml")
+      return { yaml: (source) => emit(readYamlFile({ path, environment, documents: source.documents, lines })) };
+    if (kind === "json") {
+      return {
+        json(source) {
+          const ecs = readEcs(source.document, lines, environment);
+          const named = platformOfName(path);
+          if (ecs) emit(fileFact("ecs", environment, { workloads: [ecs] }));
+          else if (named) emit(fileFact(named, environment));
+        },
+      };
+    }
+    if (!path.endsWith(".toml")) return null;
+    return {
+      text(text) {
+        const named = platformOfName(path);
+        if (!isFlyFile(path)) {
+          if (named) emit(fileFact(named, environment));
+          return;
+        }
+        const toml = readTomlDocument(text);
+        if (typeof toml === "string") emit(fileFact("fly", environment, { unreadable: toml }));
+        else emit(fileFact("fly", environment, { workloads: [readFly(toml, environment)] }));
+      },
+    } satisfies FileVisitors;
+  },
+});
+
+function readYamlFile(options: {
+  path: string;
+  environment: string | null;
+  documents: readonly Document[];
+  lines: LineIndex;
+}): PlatformFileFact | null {
+  const { path, environment, documents, lines } = options;
+  const first = documents[0];
+  const name = path.split("/").at(-1) ?? "";
+  if (!first) return null;
+  if (isRenderFile(path)) return fileFact("render", environment, { workloads: readRender(first, lines, environment) });
+  if (isComposeFile(path)) {
+    // A compose file that names no deployed environment is for development or tests, not a rollout.
+    if (environment === null || !isDeployed(environment)) return null;
+    return fileFact("compose", environment, { workloads: readCompose(first, lines, environment) });
+  }
+  const named = platformOfName(path);
+  if (named) return fileFact(named, environment);
+  if (name === "Chart.yaml") return fileFact("helm", environment);
+  const fact = fileFact("kubernetes", environment);
+  let found = false;
+  for (const document of documents) {
+    const object = readKubernetes({ document, lines, environment });
+    if (!object) continue;
+    found = true;
+    if ("workload" in object) fact.workloads.push(object.workload);
+    else fact.pdbs.push(object.pdb);
+  }
+  return found ? fact : null;
+}
+
+function fileFact(
+  platform: Platform,
+  environment: string | null,
+  parts: Partial<Pick<PlatformFileFact, "workloads" | "unreadable">> = {},
+): PlatformFileFact {
+  return { platform, environment, workloads: parts.workloads ?? [], pdbs: [], unreadable: parts.unreadable ?? null };
+}
+
+export const gradualExtractor = defineExtractor({
+  id: GRADUAL_FACT,
+  kinds: ["yaml", "json", "text"],
+  create(context) {
+    const { path, kind, text } = context.file;
+    if (kind === "json" && (path.split("/").at(-1) ?? "") === "package.json") {
+      return {
+        json(source) {
+          for (const name of flagDependencies(source.value)) context.emit({ what: `the feature-flag SDK ${name}` });
+        },
+      };
+    }
+    // The text prefilter keeps every other file from being read twice.
+    if (
+      !/(yml|yaml|sh|toml|json)$/.test(path) ||
+      !/versions\s+deploy|deploymentSettings|DeploymentPreference/.test(text)
+    )
+      return null;
+    return {
+      file() {
+        const what = gradualInText(text);
+        if (what) context.emit({ what });
+      },
+    };
+  },
+});
+
+export const extractors = [modelExtractor, platformFileExtractor, gradualExtractor];

@@ -1,0 +1,47 @@
+// rollout/disruption-budget: a Kubernetes workload run with more than one replica has a
+// PodDisruptionBudget, or a node drain (an upgrade, autoscaling) may evict every replica at once.
+import { defineRule } from "@deploylint/core/rule-api";
+import { type PdbFact, PLATFORM_FILE_FACT, type WorkloadFact } from "../facts.js";
+import { DOCS, describe, platformFiles } from "../model.js";
+import { isDeployed } from "../readers/environment.js";
+
+export default defineRule({
+  id: "disruption-budget",
+  scope: "project",
+  meta: {
+    description: "Require a PodDisruptionBudget for every Kubernetes workload with more than one replica.",
+    kinds: ["yaml"],
+    facts: [PLATFORM_FILE_FACT],
+    presets: { recommended: "off", strict: "error", strategy: "warn" },
+    messages: {
+      missing:
+        "The {{workload}} runs {{replicas}} replicas but no PodDisruptionBudget selects its pods: a node drain can evict all of them at once.",
+    },
+    help: "Add a PodDisruptionBudget whose selector matches the pod labels, with minAvailable or maxUnavailable leaving at least one replica up.",
+    docs: { url: `${DOCS}/disruption-budget.md` },
+  },
+  check(context) {
+    const files = platformFiles(context);
+    const budgets = files.flatMap((record) => record.data.pdbs);
+    for (const { file, data } of files) {
+      for (const workload of data.workloads) {
+        const replicas = workload.replicas;
+        if (workload.platform !== "kubernetes" || workload.partial || !replicas || replicas.count <= 1) continue;
+        if (!isDeployed(workload.environment)) continue;
+        if (budgets.some((budget) => selects(budget, workload))) continue;
+        context.report({
+          messageId: "missing",
+          data: { workload: describe(workload), replicas: replicas.count },
+          file,
+          ...replicas.at,
+        });
+      }
+    }
+  },
+});
+
+function selects(budget: PdbFact, workload: WorkloadFact): boolean {
+  const labels = Object.entries(budget.matchLabels);
+  if (labels.length === 0 || budget.namespace !== (workload.namespace ?? "default")) return false;
+  return labels.every(([key, value]) => workload.podLabels?.[key] === value);
+}

@@ -1,0 +1,55 @@
+// rollout/health-checks: a container or VM workload has a readiness check the platform waits for
+// before sending it traffic, so that a new version that cannot serve never receives users.
+import { defineRule } from "@deploylint/core/rule-api";
+import { PLATFORM_FILE_FACT } from "../facts.js";
+import { DOCS, describe, platformFiles } from "../model.js";
+import { isDeployed } from "../readers/environment.js";
+
+export default defineRule({
+  id: "health-checks",
+  scope: "project",
+  meta: {
+    description: "Require a readiness check that gates traffic on every container and VM workload.",
+    kinds: ["yaml", "json", "text"],
+    facts: [PLATFORM_FILE_FACT],
+    presets: { recommended: "off", strict: "error", strategy: "error" },
+    messages: {
+      missing:
+        "The {{workload}} has no readiness check: the platform sends traffic to a new version as soon as it starts, before it can serve. Add {{add}}.",
+      sameAsLiveness:
+        "The {{workload}} uses the same probe for readiness and liveness: a pod that is only busy is restarted instead of being taken out of the load balancer. Give it {{add}}.",
+      unreadable: "This platform file cannot be read ({{problem}}): its rollout cannot be checked.",
+    },
+    help: "Point the readiness check at an endpoint that answers only when the application can serve (database reachable, migrations done).",
+    options: {
+      type: "object",
+      properties: { ignore: { type: "array", items: { type: "string" }, description: "Workload names not to check." } },
+      additionalProperties: false,
+    },
+    defaultOptions: { ignore: [] as string[] },
+    docs: { url: `${DOCS}/health-checks.md` },
+  },
+  check(context) {
+    const ignore = new Set(context.options.ignore);
+    for (const { file, data } of platformFiles(context)) {
+      if (data.unreadable !== null) {
+        context.report({ messageId: "unreadable", data: { problem: data.unreadable }, file, line: 1, column: 1 });
+        continue;
+      }
+      for (const workload of data.workloads) {
+        const health = workload.health;
+        // A kustomize patch changes a workload whose probes are in its base.
+        if (!health || workload.partial || ignore.has(workload.name) || health.state === "present") continue;
+        // Manifests for a developer's cluster or a CI run gate no users' traffic.
+        if (!isDeployed(workload.environment)) continue;
+        const message = health.state === "missing" ? "missing" : "sameAsLiveness";
+        context.report({
+          messageId: message,
+          data: { workload: describe(workload), add: health.add },
+          file,
+          ...health.at,
+        });
+      }
+    }
+  },
+});
