@@ -145,7 +145,8 @@ function argoCanary(canary: Record<string, unknown>, spot: (path: KeyPath) => Sp
     // No steps: Argo shifts all traffic at once.
     firstWeight: first >= 0 ? asNumber(steps[first]?.setWeight) : 100,
     firstWeightAt: first >= 0 ? spot([...base, "steps", first, "setWeight"]) : spot(base),
-    holdSeconds,
+    // Without weights Argo shifts everything at once: that is the finding, not the hold before it.
+    holdSeconds: first >= 0 ? holdSeconds : null,
     holdAt,
     hasGate: gate,
     at: spot(base),
