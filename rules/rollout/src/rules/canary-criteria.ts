@@ -4,6 +4,9 @@ import { defineRule } from "@deploylint/core/rule-api";
 import { PLATFORM_FILE_FACT } from "../facts.js";
 import { DOCS, describe, workloads } from "../model.js";
 
+// Options a user leaves out (or a run that passes none) take these values.
+const DEFAULTS = { maxInitialWeight: 10, minHoldMinutes: 15 };
+
 export default defineRule({
   id: "canary-criteria",
   scope: "project",
@@ -35,11 +38,11 @@ export default defineRule({
       },
       additionalProperties: false,
     },
-    defaultOptions: { maxInitialWeight: 10, minHoldMinutes: 15 },
+    defaultOptions: DEFAULTS,
     docs: { url: `${DOCS}/canary-criteria.md` },
   },
   check(context) {
-    const { maxInitialWeight, minHoldMinutes } = context.options;
+    const { maxInitialWeight, minHoldMinutes } = { ...DEFAULTS, ...context.options };
     for (const { file, workload } of workloads(context)) {
       const canary = workload.canary;
       if (!canary) continue;

@@ -6,6 +6,9 @@ import { DOCS, declaredModel } from "../model.js";
 
 const ATOMIC_MODELS = new Set(["serverless", "edge"]);
 
+// Options a user leaves out (or a run that passes none) take these values.
+const DEFAULTS = { userFacing: true };
+
 export default defineRule({
   id: "gradual-exposure",
   scope: "project",
@@ -29,12 +32,12 @@ export default defineRule({
       },
       additionalProperties: false,
     },
-    defaultOptions: { userFacing: true },
+    defaultOptions: DEFAULTS,
     docs: { url: `${DOCS}/gradual-exposure.md` },
   },
   check(context) {
     const model = declaredModel(context);
-    if (!context.options.userFacing || !model?.model || !ATOMIC_MODELS.has(model.model)) return;
+    if (!{ ...DEFAULTS, ...context.options }.userFacing || !model?.model || !ATOMIC_MODELS.has(model.model)) return;
     if (model.hasFlags || context.facts(GRADUAL_FACT).length > 0) return;
     context.report({ messageId: "missing", data: { model: model.model }, file: model.file, ...model.at });
   },

@@ -5,6 +5,9 @@ import { PLATFORM_FILE_FACT } from "../facts.js";
 import { DOCS, describe, platformFiles } from "../model.js";
 import { isDeployed } from "../readers/environment.js";
 
+// Options a user leaves out (or a run that passes none) take these values.
+const DEFAULTS: { ignore: string[] } = { ignore: [] };
+
 export default defineRule({
   id: "health-checks",
   scope: "project",
@@ -26,11 +29,11 @@ export default defineRule({
       properties: { ignore: { type: "array", items: { type: "string" }, description: "Workload names not to check." } },
       additionalProperties: false,
     },
-    defaultOptions: { ignore: [] as string[] },
+    defaultOptions: DEFAULTS,
     docs: { url: `${DOCS}/health-checks.md` },
   },
   check(context) {
-    const ignore = new Set(context.options.ignore);
+    const ignore = new Set({ ...DEFAULTS, ...context.options }.ignore);
     for (const { file, data } of platformFiles(context)) {
       if (data.unreadable !== null) {
         context.report({ messageId: "unreadable", data: { problem: data.unreadable }, file, line: 1, column: 1 });

@@ -5,6 +5,9 @@ import { PLATFORM_FILE_FACT } from "../facts.js";
 import { DOCS, describe, workloads } from "../model.js";
 import { reachesProduction } from "../readers/environment.js";
 
+// Options a user leaves out (or a run that passes none) take these values.
+const DEFAULTS = { blueGreenWindowMinutes: 60 };
+
 export default defineRule({
   id: "rollback-ready",
   scope: "project",
@@ -30,11 +33,11 @@ export default defineRule({
       },
       additionalProperties: false,
     },
-    defaultOptions: { blueGreenWindowMinutes: 60 },
+    defaultOptions: DEFAULTS,
     docs: { url: `${DOCS}/rollback-ready.md` },
   },
   check(context) {
-    const window = context.options.blueGreenWindowMinutes * 60;
+    const window = { ...DEFAULTS, ...context.options }.blueGreenWindowMinutes * 60;
     for (const { file, workload } of workloads(context)) {
       if (!reachesProduction(workload.environment)) continue;
       const name = describe(workload);

@@ -6,6 +6,9 @@ import { PLATFORM_FILE_FACT } from "../facts.js";
 import { DOCS, describe, workloads } from "../model.js";
 import { reachesProduction } from "../readers/environment.js";
 
+// Options a user leaves out (or a run that passes none) take these values.
+const DEFAULTS: { allowRecreate: boolean; allow: string[] } = { allowRecreate: false, allow: [] };
+
 export default defineRule({
   id: "zero-downtime",
   scope: "project",
@@ -34,12 +37,13 @@ export default defineRule({
       },
       additionalProperties: false,
     },
-    defaultOptions: { allowRecreate: false, allow: [] as string[] },
+    defaultOptions: DEFAULTS,
     docs: { url: `${DOCS}/zero-downtime.md` },
   },
   check(context) {
-    if (context.options.allowRecreate) return;
-    const allow = new Set(context.options.allow);
+    const options = { ...DEFAULTS, ...context.options };
+    if (options.allowRecreate) return;
+    const allow = new Set(options.allow);
     for (const { file, workload } of workloads(context)) {
       const strategy = workload.strategy;
       if (!strategy?.stopsAll || allow.has(workload.name) || !reachesProduction(workload.environment)) continue;
