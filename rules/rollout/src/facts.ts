@@ -99,14 +99,17 @@ export interface WorkloadFact {
   rollbackGaps?: RollbackGap[];
   blueGreen?: BlueGreenFact;
   canary?: CanaryFact;
-  /** Kubernetes: namespace and pod template labels, to match disruption budgets. */
-  namespace?: string;
+  /** Kubernetes: namespace (null when the file sets none) and pod template labels, to match disruption budgets. */
+  namespace?: string | null;
   podLabels?: Record<string, string>;
 }
 
 export interface PdbFact {
-  namespace: string;
+  /** Null when the file sets none (kustomize or helm may set it for the whole folder). */
+  namespace: string | null;
   matchLabels: Record<string, string>;
+  /** The selector also has matchExpressions, which the pack does not evaluate. */
+  hasExpressions: boolean;
 }
 
 export interface PlatformFileFact {

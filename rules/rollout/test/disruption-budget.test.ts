@@ -11,6 +11,19 @@ tester.run("disruption-budget", {
   valid: [
     { name: "every replicated workload has a budget selecting its pods", files: fixture("k8s") },
     { name: "one replica needs none", files: withOneReplica() },
+    {
+      name: "a budget without a namespace may be the workload's (kustomize sets it for the folder)",
+      files: inNamespaces("shop", null),
+    },
+    {
+      name: "a budget selecting by matchExpressions is taken to select the pods",
+      files: variant(
+        "k8s",
+        DEPLOYMENT,
+        /selector:\n {4}matchLabels: \{ app: web \}\n$/,
+        "selector:\n    matchExpressions: [{ key: app, operator: In, values: [web] }]\n",
+      ),
+    },
   ],
   invalid: [
     {
@@ -28,13 +41,9 @@ tester.run("disruption-budget", {
     },
     {
       name: "a budget in another namespace selects nothing here",
-      files: variant(
-        "k8s",
-        DEPLOYMENT,
-        "  name: web\nspec:\n  minAvailable",
-        "  name: web\n  namespace: other\nspec:\n  minAvailable",
-      ),
-      errors: [{ file: DEPLOYMENT, messageId: "missing", line: 6, column: 3 }],
+      files: inNamespaces("shop", "other"),
+      // The namespace line moves replicas down one.
+      errors: [{ file: DEPLOYMENT, messageId: "missing", line: 7, column: 3 }],
     },
     {
       name: "a budget whose labels do not match the pods",
@@ -52,5 +61,17 @@ tester.run("disruption-budget", {
 function withOneReplica(): Record<string, string> {
   const files = variant("k8s", DEPLOYMENT, BUDGET, "");
   files[DEPLOYMENT] = (files[DEPLOYMENT] ?? "").replace("replicas: 3", "replicas: 1");
+  return files;
+}
+
+/** The k8s fixture with the Deployment in namespace `deployment` and its budget in `budget` (null: none set). */
+function inNamespaces(deployment: string, budget: string | null): Record<string, string> {
+  const files = fixture("k8s");
+  const [workload = "", pdb = ""] = (files[DEPLOYMENT] ?? "").split("---\n");
+  const namespaced = (text: string, namespace: string | null) =>
+    namespace === null
+      ? text
+      : text.replace(/metadata:\n {2}name: (\w+)\n/, `metadata:\n  name: $1\n  namespace: ${namespace}\n`);
+  files[DEPLOYMENT] = `${namespaced(workload, deployment)}---\n${namespaced(pdb, budget)}`;
   return files;
 }

@@ -23,11 +23,12 @@ export function readKubernetes(options: {
   if (!kind || typeof root.apiVersion !== "string") return null;
   const spot = spotter(document, lines);
   const metadata = asRecord(root.metadata);
-  const namespace = asString(metadata.namespace) ?? "default";
+  const namespace = asString(metadata.namespace);
   const spec = asRecord(root.spec);
   if (kind === "PodDisruptionBudget") {
-    const matchLabels = asRecord(asRecord(spec.selector).matchLabels);
-    return { pdb: { namespace, matchLabels: stringRecord(matchLabels) } };
+    const selector = asRecord(spec.selector);
+    const matchLabels = stringRecord(asRecord(selector.matchLabels));
+    return { pdb: { namespace, matchLabels, hasExpressions: asArray(selector.matchExpressions).length > 0 } };
   }
   const name = asString(metadata.name) ?? kind;
   const base = { platform: "kubernetes" as const, kind, name, environment, at: spot(["kind"]), namespace };

@@ -40,8 +40,13 @@ export default defineRule({
   },
 });
 
+// Whether the budget may select the workload's pods. Where the pack cannot tell (a namespace set
+// by kustomize for the folder, matchExpressions), it assumes so: a missing budget is reported only
+// when no budget could be the one.
 function selects(budget: PdbFact, workload: WorkloadFact): boolean {
+  const namespace = workload.namespace ?? null;
+  if (budget.namespace !== null && namespace !== null && budget.namespace !== namespace) return false;
   const labels = Object.entries(budget.matchLabels);
-  if (labels.length === 0 || budget.namespace !== (workload.namespace ?? "default")) return false;
+  if (labels.length === 0) return budget.hasExpressions;
   return labels.every(([key, value]) => workload.podLabels?.[key] === value);
 }
