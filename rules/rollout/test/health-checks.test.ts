@@ -26,6 +26,14 @@ tester.run("health-checks", {
       files: { "dev/deployment.yaml": (fixture("k8s")[DEPLOYMENT] ?? "").replace(READINESS, "") },
     },
     {
+      name: "render: a static site has nothing to probe",
+      files: { "render.yaml": "services:\n  - type: web\n    name: docs\n    runtime: static\n" },
+    },
+    {
+      name: "ECS: a task that maps no port (a worker)",
+      files: variant("ecs", "deploy/ecs/task-definition.json", /,\n\s*"portMappings".*\n\s*"healthCheck".*/, ""),
+    },
+    {
       name: "the ignore option",
       files: variant("k8s", DEPLOYMENT, READINESS, ""),
       options: { ignore: ["web"] },

@@ -12,7 +12,9 @@ export function readEcs(document: Document, lines: LineIndex, environment: strin
     const containers = asArray(root.containerDefinitions).map(asRecord);
     const essential = containers.findIndex((c) => c.essential !== false);
     const checked = containers.findIndex((c) => c.healthCheck !== undefined);
-    return {
+    // A task that maps no port serves no traffic (a worker): nothing to gate.
+    const serving = containers.some((c) => asArray(c.portMappings).length > 0);
+    const workload: WorkloadFact = {
       platform: "ecs",
       kind: "task definition",
       name: asString(root.family) ?? "task definition",
@@ -29,6 +31,8 @@ export function readEcs(document: Document, lines: LineIndex, environment: strin
         add: "a container healthCheck (and a target group health check on the load balancer)",
       },
     };
+    if (!serving) delete workload.health;
+    return workload;
   }
   const isService =
     root.deploymentConfiguration !== undefined || (root.serviceName !== undefined && root.taskDefinition !== undefined);

@@ -15,7 +15,8 @@ export function readRender(document: Document, lines: LineIndex, environment: st
   return asArray(root.services).flatMap((raw, index): WorkloadFact[] => {
     const service = asRecord(raw);
     const type = asString(service.type);
-    if (type !== "web") return [];
+    // A static site (runtime or the older env `static`) is files on a CDN: there is nothing to probe.
+    if (type !== "web" || service.runtime === "static" || service.env === "static") return [];
     const workload: WorkloadFact = {
       platform: "render",
       kind: "web service",
