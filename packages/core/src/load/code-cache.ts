@@ -13,6 +13,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import Module, { createRequire } from "node:module";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { Script } from "node:vm";
+import { isMainThread } from "node:worker_threads";
 
 /** What happened to one file, for `--debug`. */
 export type CodeCacheOutcome =
@@ -43,6 +44,13 @@ export interface CodeCacheOptions {
   /** Smaller files are compiled as usual: reading and checking a cache costs more than it saves. */
   minBytes?: number;
   onEvent?: (event: CodeCacheEvent) => void;
+  /**
+   * When new cached data is written. "exit" (the default on the main thread) waits for the process
+   * to end, so the data also holds the functions the run compiled lazily, a file's first parse
+   * among them (it then costs half). "load" writes as soon as the module has run: the default in
+   * worker threads, which the pool terminates without an exit event.
+   */
+  writeAt?: "load" | "exit";
 }
 
 /** Set in the environment to `off` (or `0`, `false`) to disable the cache, or to a folder to use. */
@@ -67,6 +75,16 @@ interface CompilingModule {
 }
 
 let disableCurrent: (() => void) | null = null;
+
+interface PendingWrite {
+  slot: CacheSlot;
+  script: Script;
+  version: string;
+  outcome: CodeCacheOutcome;
+  onEvent: CodeCacheOptions["onEvent"];
+}
+const pending: PendingWrite[] = [];
+let exitHookInstalled = false;
 
 /** The options the environment asks for: null when it turns the cache off. */
 export function codeCacheOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): CodeCacheOptions | null {
@@ -125,16 +143,33 @@ function compileCached(input: {
   const require = createRequire(filename);
   const result = fn.call(module.exports, module.exports, require, module, filename, dirname(filename));
 
-  let outcome: CodeCacheOutcome = stored.corrupt ? "corrupt" : stored.data === null ? "miss" : "hit";
-  if (stored.data !== null && script.cachedDataRejected === true) outcome = "rejected";
-  if (outcome !== "hit") {
-    // Created after the module's body ran, so the functions its start-up compiled are included.
-    const written = writeCache(slot.file, script.createCachedData());
-    if (written) removeOtherVersions(slot.packageDir, identity.version);
-    else outcome = "unwritable";
+  const outcome: CodeCacheOutcome = stored.corrupt
+    ? "corrupt"
+    : stored.data === null
+      ? "miss"
+      : script.cachedDataRejected === true
+        ? "rejected"
+        : "hit";
+  if (outcome === "hit") {
+    options.onEvent?.({ file: slot.label, outcome });
+    return result;
   }
-  options.onEvent?.({ file: slot.label, outcome });
+  pending.push({ slot, script, version: identity.version, outcome, onEvent: options.onEvent });
+  if ((options.writeAt ?? (isMainThread ? "exit" : "load")) === "load") flushCodeCache();
+  else if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once("exit", flushCodeCache);
+  }
   return result;
+}
+
+/** Writes the cached data still waiting (the exit hook calls it; tests call it directly). */
+export function flushCodeCache(): void {
+  for (const write of pending.splice(0)) {
+    const written = writeCache(write.slot.file, write.script.createCachedData());
+    if (written) removeOtherVersions(write.slot.packageDir, write.version);
+    write.onEvent?.({ file: write.slot.label, outcome: written ? write.outcome : "unwritable" });
+  }
 }
 
 function slotOf(filename: string, identity: PackageIdentity, options: CodeCacheOptions): CacheSlot {

@@ -9,7 +9,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type CodeCacheEvent, codeCacheOptionsFromEnv, enableCodeCache } from "../../src/load/code-cache.js";
+import {
+  type CodeCacheEvent,
+  codeCacheOptionsFromEnv,
+  enableCodeCache,
+  flushCodeCache,
+} from "../../src/load/code-cache.js";
 
 const MIN_BYTES = 4096;
 
@@ -48,7 +53,7 @@ function cacheFiles(): string[] {
 }
 
 function enable(dir = cacheDir): void {
-  disable = enableCodeCache({ dir, minBytes: MIN_BYTES, onEvent: (event) => events.push(event) });
+  disable = enableCodeCache({ dir, minBytes: MIN_BYTES, writeAt: "load", onEvent: (event) => events.push(event) });
 }
 
 // V8 remembers a script compiled earlier in the same process and then never looks at the cached
@@ -140,6 +145,22 @@ describe("code cache", () => {
     expect(load()).toEqual({ answer: 42, version: "1.0.0" });
     expect(load()).toEqual({ answer: 42, version: "1.0.0" });
     expect(events.map((e) => e.outcome)).toEqual(["unwritable", "unwritable"]);
+  });
+
+  it("written at exit (the main thread's default), waits for the flush, so lazily compiled code is included", () => {
+    disable = enableCodeCache({
+      dir: cacheDir,
+      minBytes: MIN_BYTES,
+      writeAt: "exit",
+      onEvent: (event) => events.push(event),
+    });
+    load();
+    expect(cacheFiles()).toEqual([]);
+    flushCodeCache();
+    expect(events).toEqual([{ file: "fake-parser@1.0.0/main.js", outcome: "miss" }]);
+    expect(cacheFiles()).toHaveLength(1);
+    load();
+    expect(events[1]?.outcome).toBe("hit");
   });
 
   it("stops when disabled", () => {
