@@ -75,6 +75,8 @@ export function scaleContestants({ repo, cacheDir, secretlintrc }) {
   ];
 }
 
+export const EXAMPLE_SHOP = join(ROOT, "test", "fixtures", "example-shop");
+
 /** @returns {Contestant[]} */
 export function startupContestants({ emptyRepo, oneFileRepo }) {
   return [
@@ -96,6 +98,13 @@ export function startupContestants({ emptyRepo, oneFileRepo }) {
       tool: "deploylint",
       label: "deploylint (one-file repository)",
       command: deploylint(oneFileRepo, []),
+    },
+    {
+      // Eleven files of every kind (a script, SQL, env files, a manifest): every parser loads.
+      id: "dl-example-shop",
+      tool: "deploylint",
+      label: "deploylint (test/fixtures/example-shop)",
+      command: deploylint(EXAMPLE_SHOP, []),
     },
   ];
 }

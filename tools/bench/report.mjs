@@ -26,7 +26,9 @@ export function describeMachine() {
 
 /** What counts as each tool's findings in its own output format. */
 export function countFindings(tool, output) {
-  if (tool === "node" || output === "") return null;
+  if (tool === "node") return null;
+  // secretlint's compact format prints nothing at all for a clean run.
+  if (output === "") return tool === "secretlint" ? 0 : null;
   if (tool === "secretlint") return output.split("\n").filter((l) => / - \[/.test(l)).length;
   try {
     const parsed = JSON.parse(output);
@@ -67,12 +69,13 @@ export function startupComparisons(stats) {
     { id: "version", ours: "dl-version", peer: "node", target: { maxRatio: 2, text: "≤2× node -e" } },
     { id: "empty-repo", ours: "dl-empty", peer: "node", target: null },
     { id: "one-file-repo", ours: "dl-one-file", peer: "node", target: null },
+    { id: "example-shop", ours: "dl-example-shop", peer: "node", target: null },
   ]
     .filter((c) => stats[c.ours] && stats[c.peer])
     .map((c) => withRatios(c, stats));
 }
 
-function withRatios(comparison, stats) {
+export function withRatios(comparison, stats) {
   const ours = stats[comparison.ours];
   const peer = stats[comparison.peer];
   // A peer too fast for GNU time's 10 ms CPU resolution has no meaningful CPU ratio.
@@ -90,9 +93,15 @@ function withRatios(comparison, stats) {
   };
 }
 
-/** Absolute targets: full medium run, large peak RSS, --staged. */
+/** Absolute targets: start-up on example-shop, applications' peak RSS, full medium run, large peak RSS, --staged. */
 export function absoluteTargets(results) {
   const out = [];
+  const shop = results.startup?.stats["dl-example-shop"];
+  if (shop) out.push(check("example-shop run (start-up)", shop.wallMs / 1000, 0.35, "s wall"));
+  for (const corpus of results.real?.corpora ?? []) {
+    if (corpus.rss?.rssMb)
+      out.push(check(`${corpus.name}: all packs, peak RSS`, corpus.rss.rssMb, corpus.rss.limitMiB, "MiB"));
+  }
   const medium = results.scales.find((s) => s.scale === "medium");
   const fullMedium = medium?.stats["dl-full"];
   if (fullMedium) out.push(check("full run on medium", fullMedium.wallMs / 1000, 10, "s wall"));
@@ -123,6 +132,7 @@ export function renderMarkdown(results) {
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, Node ${m.node}, ${m.os}; load average at start ${m.loadAverage.join(" / ")}.`,
     "",
   ];
+  if (results.real) lines.push(...realSection(results.real));
   for (const scale of results.scales) {
     lines.push(`## ${scale.scale}: ${scale.files} files, ${scale.migrations} migrations`, "");
     lines.push(...contestantTable(scale.contestants, scale.stats), "");
@@ -141,10 +151,40 @@ export function renderMarkdown(results) {
   if (targets.length > 0) {
     lines.push("## Absolute targets", "", "| target | measured | limit | met |", "|---|---:|---:|:-:|");
     for (const t of targets)
-      lines.push(`| ${t.what} | ${fmt(t.value)} ${t.unit} | ${t.limit} ${t.unit} | ${mark(t.met)} |`);
+      lines.push(
+        `| ${t.what} | ${fmt(t.value)} ${t.unit} | ${Number.isInteger(t.limit) ? t.limit : fmt(t.limit, t.limit < 1 ? 2 : 0)} ${t.unit} | ${mark(t.met)} |`,
+      );
     lines.push("");
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** The real corpora: a summary of the targets' ratios, then each corpus's own tables. */
+function realSection(real) {
+  const lines = [
+    `## Real corpora (${real.root})`,
+    "",
+    "| corpus | files | all packs s | secrets s | secretlint s | all / secretlint | secrets / secretlint | PostgreSQL files | migrations cold s | warm s | squawk s | cold / squawk | warm / squawk | all packs RSS MiB |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const c of real.corpora) {
+    const wall = (id) => secs(c.stats[id]?.wallMs ?? null);
+    const ratio = (id) => {
+      const found = c.comparisons.find((x) => x.id === id);
+      return found ? `${fmt(found.wallRatio)}${found.met === null ? "" : ` ${mark(found.met)}`}` : "–";
+    };
+    lines.push(
+      `| ${c.name} (${c.kind}) | ${c.files} | ${wall("dl-all")} | ${wall("dl-secrets")} | ${wall("secretlint")} | ${ratio("all-vs-secretlint")} | ${ratio("secrets-vs-secretlint")} | ${c.pgFiles || "–"} | ${wall("dl-pg-cold")} | ${wall("dl-pg-warm")} | ${wall("squawk")} | ${ratio("pg-cold-vs-squawk")} | ${ratio("pg-warm-vs-squawk")} | ${fmt(c.stats["dl-all"]?.rssMb ?? null, 0)} |`,
+    );
+  }
+  lines.push("");
+  for (const c of real.corpora) {
+    const pg = c.pgFiles ? `, PostgreSQL history ${c.pgFolders.join(", ")} (${c.pgFiles} .sql files)` : "";
+    lines.push(`### ${c.name}: ${c.files} files${pg}`, "");
+    lines.push(...contestantTable(c.contestants, c.stats), "");
+    lines.push(...comparisonTable(c.comparisons), "");
+  }
+  return lines;
 }
 
 function contestantTable(contestants, stats) {

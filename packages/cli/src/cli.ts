@@ -19,9 +19,7 @@ import { markdown } from "@deploylint/reporters";
 import { applyBaseline, BASELINE_FILE, fixedNote, locateBaseline, readBaseline, writeBaseline } from "./baseline.js";
 import { explainRule, listRules, ruleCatalogue } from "./catalogue.js";
 import { loadEnvCheck } from "./commands/load-env-check.js";
-import { applyFixes } from "./fix.js";
 import { lint, loadConfig } from "./index.js";
-import { printConfigFor } from "./print-config.js";
 import { startProgress } from "./progress.js";
 import { loadReporter } from "./reporter.js";
 import { buildReporterContext } from "./reporter-context.js";
@@ -170,6 +168,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   debug?.(`config: ${config.configFile ?? "(none: recommended preset)"}`);
   debug?.(`packs: ${config.packs.map((p) => p.pack.name).join(", ")}`);
   if (values["print-config"]) {
+    // Imported only when asked for, as --fix below: a plain run never compiles them.
+    const { printConfigFor } = await import("./print-config.js");
     io.stdout(`${JSON.stringify(printConfigFor(config, values["print-config"], io.cwd), null, 2)}\n`);
     return 0;
   }
@@ -222,7 +222,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     // Fixes can make new ones possible (or overlap): a few passes, like ESLint, then report what is left.
     // A refused fix is said once; its finding stays in the report and decides the exit code, as in ESLint.
     const refused = new Set<string>();
-    for (let pass = 0; values.fix && pass < 5; pass++) {
+    const applyFixes = values.fix ? (await import("./fix.js")).applyFixes : null;
+    for (let pass = 0; applyFixes && pass < 5; pass++) {
       const outcome = applyFixes({ cwd: io.cwd, findings: result.findings });
       for (const { file, reason } of outcome.refused) refused.add(`deploylint: did not fix ${file}: ${reason}.\n`);
       if (outcome.applied === 0) break;

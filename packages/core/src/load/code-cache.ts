@@ -1,0 +1,280 @@
+// A V8 code cache for the big CommonJS files our parsers ship (typescript.js is 9 MB, sql-parser-cst's
+// parser 6.5 MB). Node compiles such a file from scratch on every start, which is most of a small
+// run's time; Node 20 has no `module.enableCompileCache`, so we keep V8's cached data ourselves.
+//
+// While enabled, CommonJS files at or above a size threshold that belong to a package (a
+// package.json with a name and version above them) are compiled through vm.Script with the cached
+// data of an earlier run. The cache file is keyed by the package's name and version, the file's
+// path, size and modification time, and Node's version and architecture, so an upgrade never feeds
+// V8 bytecode of another source. Every failure (no folder, unwritable, corrupt, rejected by V8)
+// falls back to an ordinary compile: the cache only ever makes loading faster, never different.
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import Module, { createRequire } from "node:module";
+import { basename, dirname, join, relative, sep } from "node:path";
+import { Script } from "node:vm";
+import { isMainThread } from "node:worker_threads";
+
+/** What happened to one file, for `--debug`. */
+export type CodeCacheOutcome =
+  /** Cached data was found, passed its checksum and V8 accepted it. */
+  | "hit"
+  /** No cached data yet (first run, or a new package version): compiled and written. */
+  | "miss"
+  /** The cache file failed its checksum (truncated, overwritten): ignored and rewritten. */
+  | "corrupt"
+  /** V8 rejected the data (another V8 build or flags): ignored and rewritten. */
+  | "rejected"
+  /** The cache folder could not be written: the next run compiles again. */
+  | "unwritable";
+
+export interface CodeCacheEvent {
+  /** "name@version/path/in/package". */
+  file: string;
+  outcome: CodeCacheOutcome;
+}
+
+export interface CodeCacheOptions {
+  /**
+   * Where cache files go. Default: beside the package they cache, in
+   * `<its node_modules>/.cache/deploylint/code-cache` (the folder npm tools use for caches, and the
+   * one deploylint's --cache defaults to), so the cache lives and dies with the install.
+   */
+  dir?: string;
+  /** Smaller files are compiled as usual: reading and checking a cache costs more than it saves. */
+  minBytes?: number;
+  onEvent?: (event: CodeCacheEvent) => void;
+  /**
+   * When new cached data is written. "exit" (the default on the main thread) waits for the process
+   * to end, so the data also holds the functions the run compiled lazily, a file's first parse
+   * among them (it then costs half). "load" writes as soon as the module has run: the default in
+   * worker threads, which the pool terminates without an exit event.
+   */
+  writeAt?: "load" | "exit";
+}
+
+/** Set in the environment to `off` (or `0`, `false`) to disable the cache, or to a folder to use. */
+export const CODE_CACHE_ENV = "DEPLOYLINT_CODE_CACHE";
+
+const DEFAULT_MIN_BYTES = 1024 * 1024;
+// Magic, format version, then a SHA-256 of the payload: V8 checks its data's version and source
+// length, not its integrity, so a damaged file must be caught before V8 sees it.
+const MAGIC = Buffer.from("DLV8CC01", "latin1");
+const DIGEST_BYTES = 32;
+const HEADER_BYTES = MAGIC.length + DIGEST_BYTES;
+
+interface PackageIdentity {
+  name: string;
+  version: string;
+  root: string;
+}
+
+type Compile = (this: Module, content: string, filename: string, ...rest: unknown[]) => unknown;
+interface CompilingModule {
+  _compile: Compile;
+}
+
+let disableCurrent: (() => void) | null = null;
+
+interface PendingWrite {
+  slot: CacheSlot;
+  script: Script;
+  version: string;
+  outcome: CodeCacheOutcome;
+  onEvent: CodeCacheOptions["onEvent"];
+}
+const pending: PendingWrite[] = [];
+let exitHookInstalled = false;
+
+/** The options the environment asks for: null when it turns the cache off. */
+export function codeCacheOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): CodeCacheOptions | null {
+  const value = env[CODE_CACHE_ENV]?.trim();
+  if (value === undefined || value === "") return {};
+  if (["off", "0", "false", "no"].includes(value.toLowerCase())) return null;
+  return { dir: value };
+}
+
+/**
+ * Routes the compilation of big CommonJS package files through the code cache, from now until the
+ * returned function is called (a second call replaces the first). Call it once, before any parser
+ * is required.
+ */
+export function enableCodeCache(options: CodeCacheOptions = {}): () => void {
+  disableCurrent?.();
+  const prototype = Module.prototype as unknown as CompilingModule;
+  const original = prototype._compile;
+  const minBytes = options.minBytes ?? DEFAULT_MIN_BYTES;
+  prototype._compile = function compileWithCodeCache(content, filename, ...rest) {
+    // A hashbang is legal only at the very start of a script, which the CommonJS wrapper is not.
+    if (content.length < minBytes || content.startsWith("#!")) return original.call(this, content, filename, ...rest);
+    const identity = packageOf(filename);
+    if (identity === null) return original.call(this, content, filename, ...rest);
+    return compileCached({ module: this, content, filename, identity, options });
+  };
+  const disable = () => {
+    if (prototype._compile !== original) prototype._compile = original;
+    if (disableCurrent === disable) disableCurrent = null;
+  };
+  disableCurrent = disable;
+  return disable;
+}
+
+interface CacheSlot {
+  label: string;
+  packageDir: string;
+  file: string;
+}
+
+function compileCached(input: {
+  module: Module;
+  content: string;
+  filename: string;
+  identity: PackageIdentity;
+  options: CodeCacheOptions;
+}): unknown {
+  const { module, content, filename, identity, options } = input;
+  const slot = slotOf(filename, identity, options);
+  const stored = readCache(slot.file);
+  const script = new Script(Module.wrap(content), {
+    filename,
+    ...(stored.data ? { cachedData: stored.data } : {}),
+  });
+  const fn = script.runInThisContext() as (...args: unknown[]) => unknown;
+  const require = createRequire(filename);
+  const result = fn.call(module.exports, module.exports, require, module, filename, dirname(filename));
+
+  const outcome: CodeCacheOutcome = stored.corrupt
+    ? "corrupt"
+    : stored.data === null
+      ? "miss"
+      : script.cachedDataRejected === true
+        ? "rejected"
+        : "hit";
+  if (outcome === "hit") {
+    options.onEvent?.({ file: slot.label, outcome });
+    return result;
+  }
+  pending.push({ slot, script, version: identity.version, outcome, onEvent: options.onEvent });
+  if ((options.writeAt ?? (isMainThread ? "exit" : "load")) === "load") flushCodeCache();
+  else if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once("exit", flushCodeCache);
+  }
+  return result;
+}
+
+/** Writes the cached data still waiting (the exit hook calls it; tests call it directly). */
+export function flushCodeCache(): void {
+  for (const write of pending.splice(0)) {
+    const written = writeCache(write.slot.file, write.script.createCachedData());
+    if (written) removeOtherVersions(write.slot.packageDir, write.version);
+    write.onEvent?.({ file: write.slot.label, outcome: written ? write.outcome : "unwritable" });
+  }
+}
+
+function slotOf(filename: string, identity: PackageIdentity, options: CodeCacheOptions): CacheSlot {
+  const inPackage = relative(identity.root, filename).split(sep).join("/");
+  const packageDir = join(options.dir ?? defaultCacheDir(filename), safeName(identity.name));
+  return {
+    label: `${identity.name}@${identity.version}/${inPackage}`,
+    packageDir,
+    file: join(packageDir, safeName(identity.version), cacheFileName(filename, inPackage)),
+  };
+}
+
+function defaultCacheDir(filename: string): string {
+  const marker = `${sep}node_modules${sep}`;
+  const at = filename.lastIndexOf(marker);
+  // A package outside any node_modules (a linked checkout) keeps its cache in a node_modules
+  // folder beside the file, as the tools that follow the same convention do.
+  const base = at === -1 ? join(dirname(filename), "node_modules") : filename.slice(0, at + marker.length - 1);
+  return join(base, ".cache", "deploylint", "code-cache");
+}
+
+function cacheFileName(filename: string, inPackage: string): string {
+  // A file Node just read but cannot stat (a virtual file system) gets a key no other file matches.
+  const stat = statSync(filename, { throwIfNoEntry: false });
+  const stamp = stat ? `${stat.size}\0${stat.mtimeMs}` : randomBytes(8).toString("hex");
+  const key = createHash("sha256")
+    .update(`${inPackage}\0${stamp}\0${process.version}\0${process.arch}`)
+    .digest("hex")
+    .slice(0, 16);
+  return `${safeName(basename(filename))}.${key}.v8`;
+}
+
+function safeName(part: string): string {
+  return part.replace(/[^A-Za-z0-9._-]/g, "_");
+}
+
+function readCache(file: string): { data: Buffer | null; corrupt: boolean } {
+  let raw: Buffer;
+  try {
+    raw = readFileSync(file);
+  } catch {
+    return { data: null, corrupt: false };
+  }
+  if (raw.length <= HEADER_BYTES || !raw.subarray(0, MAGIC.length).equals(MAGIC)) return { data: null, corrupt: true };
+  const payload = raw.subarray(HEADER_BYTES);
+  const digest = createHash("sha256").update(payload).digest();
+  if (!digest.equals(raw.subarray(MAGIC.length, HEADER_BYTES))) return { data: null, corrupt: true };
+  return { data: payload, corrupt: false };
+}
+
+/** Atomic (temp file + rename), so a concurrent run reads the old file or the new one, never half. */
+function writeCache(file: string, payload: Buffer): boolean {
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const digest = createHash("sha256").update(payload).digest();
+    writeFileSync(temp, Buffer.concat([MAGIC, digest, payload]));
+    renameSync(temp, file);
+    return true;
+  } catch {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The folder itself is missing or not a folder: there is no temp file to remove.
+    }
+    return false;
+  }
+}
+
+/** An upgrade leaves the old version's data unused: remove it rather than let it pile up. */
+function removeOtherVersions(packageDir: string, version: string): void {
+  try {
+    for (const entry of readdirSync(packageDir)) {
+      if (entry !== safeName(version)) rmSync(join(packageDir, entry), { recursive: true, force: true });
+    }
+  } catch {
+    // Best effort: stale data is only disk space.
+  }
+}
+
+/** The nearest package.json above a file that names a package and its version. */
+function packageOf(filename: string): PackageIdentity | null {
+  // Read afresh each time: only a handful of files per process are big enough to get here.
+  for (let dir = dirname(filename); ; dir = dirname(dir)) {
+    const identity = readIdentity(dir);
+    if (identity) return identity;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+function readIdentity(dir: string): PackageIdentity | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, "package.json"), "utf8");
+  } catch {
+    return undefined;
+  }
+  try {
+    const json = JSON.parse(text) as { name?: unknown; version?: unknown };
+    // A package.json without both (a "type": "module" marker in a sub-folder) is not the package root.
+    if (typeof json.name === "string" && typeof json.version === "string") {
+      return { name: json.name, version: json.version, root: dir };
+    }
+  } catch {
+    // An unreadable package.json identifies nothing; keep looking above it.
+  }
+  return undefined;
+}

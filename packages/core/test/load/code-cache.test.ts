@@ -1,0 +1,182 @@
+// The V8 code cache for big CommonJS package files: used when present, rebuilt when the package's
+// version changes, ignored (and rewritten) when damaged, and never in the way when it cannot be
+// written. A fake package stands in for typescript: a file above the size threshold that requires
+// a sibling, so the cached module must also keep a working `require`.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  type CodeCacheEvent,
+  codeCacheOptionsFromEnv,
+  enableCodeCache,
+  flushCodeCache,
+} from "../../src/load/code-cache.js";
+
+const MIN_BYTES = 4096;
+
+let root: string;
+let cacheDir: string;
+let events: CodeCacheEvent[];
+let disable: (() => void) | null;
+
+function writePackage(version: string): string {
+  const dir = join(root, "node_modules", "fake-parser");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "fake-parser", version, main: "main.js" }));
+  writeFileSync(join(dir, "helper.js"), "exports.twice = (n) => n * 2;\n");
+  // Functions enough to pass the threshold, and a body that runs some of them on load.
+  const functions = Array.from({ length: 200 }, (_, i) => `function f${i}(x) { return x + ${i}; }`).join("\n");
+  writeFileSync(
+    join(dir, "main.js"),
+    `const { twice } = require("./helper.js");\n${functions}\nexports.answer = twice(f20(1));\nexports.version = ${JSON.stringify(version)};\n`,
+  );
+  return join(dir, "main.js");
+}
+
+/** A fresh load of the fake package, as a new process would do it. */
+function load(): { answer: number; version: string } {
+  const requireHere = createRequire(join(root, "index.js"));
+  for (const key of Object.keys(requireHere.cache)) if (key.startsWith(root)) delete requireHere.cache[key];
+  return requireHere("fake-parser") as { answer: number; version: string };
+}
+
+function cacheFiles(): string[] {
+  const base = join(cacheDir, "fake-parser");
+  if (!existsSync(base)) return [];
+  return readdirSync(base, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+function enable(dir = cacheDir): void {
+  disable = enableCodeCache({ dir, minBytes: MIN_BYTES, writeAt: "load", onEvent: (event) => events.push(event) });
+}
+
+// V8 remembers a script compiled earlier in the same process and then never looks at the cached
+// data offered: without this, a second load would say "hit" whatever the cache file held.
+beforeAll(() => setFlagsFromString("--no-compilation-cache"));
+afterAll(() => setFlagsFromString("--compilation-cache"));
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "deploylint-code-cache-"));
+  cacheDir = join(root, "cache");
+  events = [];
+  disable = null;
+  writePackage("1.0.0");
+});
+
+afterEach(() => disable?.());
+
+describe("code cache", () => {
+  it("writes cached data on the first load and uses it on the next", () => {
+    enable();
+    expect(load()).toEqual({ answer: 42, version: "1.0.0" });
+    expect(events).toEqual([{ file: "fake-parser@1.0.0/main.js", outcome: "miss" }]);
+    const [file] = cacheFiles();
+    expect(file).toContain(join("fake-parser", "1.0.0", "main.js."));
+    expect(
+      readFileSync(file as string)
+        .subarray(0, 8)
+        .toString("latin1"),
+    ).toBe("DLV8CC01");
+
+    expect(load()).toEqual({ answer: 42, version: "1.0.0" });
+    expect(events[1]).toEqual({ file: "fake-parser@1.0.0/main.js", outcome: "hit" });
+    expect(cacheFiles()).toHaveLength(1);
+  });
+
+  it("leaves small files (the helper) to Node's own compile", () => {
+    enable();
+    load();
+    expect(events.map((e) => e.file)).toEqual(["fake-parser@1.0.0/main.js"]);
+  });
+
+  it("rebuilds the cache when the package's version changes, and drops the old version's", () => {
+    enable();
+    load();
+    writePackage("1.1.0");
+    expect(load()).toEqual({ answer: 42, version: "1.1.0" });
+    expect(events[1]).toEqual({ file: "fake-parser@1.1.0/main.js", outcome: "miss" });
+    const files = cacheFiles();
+    expect(files).toHaveLength(1);
+    expect(files[0]).toContain(join("fake-parser", "1.1.0"));
+    load();
+    expect(events[2]?.outcome).toBe("hit");
+  });
+
+  it("ignores a damaged cache file, loads the package all the same, and rewrites it", () => {
+    enable();
+    load();
+    const [file] = cacheFiles() as [string];
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 1] ^= 0xff;
+    writeFileSync(file, bytes);
+    expect(load()).toEqual({ answer: 42, version: "1.0.0" });
+    expect(events[1]?.outcome).toBe("corrupt");
+    load();
+    expect(events[2]?.outcome).toBe("hit");
+
+    writeFileSync(file, "not a cache");
+    expect(load().answer).toBe(42);
+    expect(events[3]?.outcome).toBe("corrupt");
+  });
+
+  it("ignores data V8 rejects even when its checksum holds, and rewrites it", () => {
+    enable();
+    load();
+    const [file] = cacheFiles() as [string];
+    const payload = Buffer.from("data of some other V8 build");
+    const digest = createHash("sha256").update(payload).digest();
+    writeFileSync(file, Buffer.concat([Buffer.from("DLV8CC01", "latin1"), digest, payload]));
+    expect(load().answer).toBe(42);
+    expect(events[1]?.outcome).toBe("rejected");
+    load();
+    expect(events[2]?.outcome).toBe("hit");
+  });
+
+  it("loads normally when the cache folder cannot be written", () => {
+    const blocker = join(root, "a-file");
+    writeFileSync(blocker, "");
+    enable(join(blocker, "cache"));
+    expect(load()).toEqual({ answer: 42, version: "1.0.0" });
+    expect(load()).toEqual({ answer: 42, version: "1.0.0" });
+    expect(events.map((e) => e.outcome)).toEqual(["unwritable", "unwritable"]);
+  });
+
+  it("written at exit (the main thread's default), waits for the flush, so lazily compiled code is included", () => {
+    disable = enableCodeCache({
+      dir: cacheDir,
+      minBytes: MIN_BYTES,
+      writeAt: "exit",
+      onEvent: (event) => events.push(event),
+    });
+    load();
+    expect(cacheFiles()).toEqual([]);
+    flushCodeCache();
+    expect(events).toEqual([{ file: "fake-parser@1.0.0/main.js", outcome: "miss" }]);
+    expect(cacheFiles()).toHaveLength(1);
+    load();
+    expect(events[1]?.outcome).toBe("hit");
+  });
+
+  it("stops when disabled", () => {
+    enable();
+    disable?.();
+    load();
+    expect(events).toEqual([]);
+    expect(cacheFiles()).toEqual([]);
+  });
+});
+
+describe("codeCacheOptionsFromEnv", () => {
+  it("defaults to the cache beside the packages, takes a folder, and can be turned off", () => {
+    expect(codeCacheOptionsFromEnv({})).toEqual({});
+    expect(codeCacheOptionsFromEnv({ DEPLOYLINT_CODE_CACHE: "/tmp/cc" })).toEqual({ dir: "/tmp/cc" });
+    for (const off of ["off", "0", "false", "OFF"])
+      expect(codeCacheOptionsFromEnv({ DEPLOYLINT_CODE_CACHE: off })).toBeNull();
+  });
+});
