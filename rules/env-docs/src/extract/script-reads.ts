@@ -5,6 +5,7 @@
 // (helpers, iterated lists, object properties).
 import type { Position, TSESTree } from "@deploylint/core/rule-api";
 import type { ReadFact, ScriptLinks } from "../facts.js";
+import { alternativesOf } from "./script/alternatives.js";
 import {
   importedName,
   innerRange,
@@ -222,7 +223,8 @@ function readComputed(options: {
 }): void {
   const { key, access, via, hasFallback, index, links, add, positionAt } = options;
   const resolution = resolveTerms(evaluate(key, "value", index), index);
-  for (const name of resolution.names) add(name.value, name.range, via, hasFallback);
+  const aliasIn = resolution.names.length > 1 ? alternativesOf(access, index) : null;
+  for (const name of resolution.names) add(name.value, name.range, via, hasFallback, aliasIn?.(name.range));
   for (const term of resolution.imports) {
     const start = positionAt(term.range[0]);
     const end = positionAt(term.range[1]);
