@@ -91,6 +91,10 @@ export type HelperTemplate = {
   each: boolean;
   prefix: string;
   suffix: string;
+  /** The helper's body supplies a default (`process.env[name] ?? "d"`) or asserts presence: every call's read says so. */
+  hasFallback?: boolean;
+  /** The argument that is the read's fallback (`process.env[name] ?? fallback`): a call passing it reads with one. */
+  fallbackArgument?: number;
 };
 
 export type ScriptLinks = {

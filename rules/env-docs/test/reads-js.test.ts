@@ -11,6 +11,8 @@ import readExtractor, { scriptLinksExtractor } from "../src/extract/read.js";
 import { READ_FACT, SCRIPT_LINKS_FACT } from "../src/facts.js";
 import { projectReads } from "../src/project/reads.js";
 
+/** hasFallback as expected.txt writes it: whether env check may require the variable. */
+const FALLBACK: Record<string, string> = { true: " (fallback)", false: " (no fallback)", undefined: "" };
 const FIXTURES = join(import.meta.dirname, "fixtures/reads-js");
 const EXPECTED = "expected.txt";
 
@@ -31,7 +33,10 @@ const dumpReads = defineRule<{ read: "{{name}}{{alias}}" }, undefined>({
       ctx.report({
         file,
         messageId: "read",
-        data: { name: data.name ?? "<computed>", alias: data.aliasOf === undefined ? "" : ` alias of ${data.aliasOf}` },
+        data: {
+          name: data.name ?? "<computed>",
+          alias: `${data.aliasOf === undefined ? "" : ` alias of ${data.aliasOf}`}${FALLBACK[String(data.hasFallback)]}`,
+        },
         line: data.line,
         column: data.column,
       });

@@ -21,6 +21,7 @@ import {
 import { fallbackOf } from "./script/fallback.js";
 import { type FileIndex, indexFile } from "./script/file-index.js";
 import { readNuxtRuntimeConfig } from "./script/frameworks.js";
+import { callGivingName, fallbackParameter, literalsByContentStart } from "./script/helper-fallback.js";
 import { readLibraryHelper } from "./script/library-helpers.js";
 import { collectLinks, emptyLinks } from "./script/links.js";
 import { evaluate } from "./script/names.js";
@@ -224,7 +225,15 @@ function readComputed(options: {
   const { key, access, via, hasFallback, index, links, add, positionAt } = options;
   const resolution = resolveTerms(evaluate(key, "value", index), index);
   const aliasIn = resolution.names.length > 1 ? alternativesOf(access, index) : null;
-  for (const name of resolution.names) add(name.value, name.range, via, hasFallback, aliasIn?.(name.range));
+  // `process.env[name] ?? fallback`: each call says whether it passes a fallback.
+  const parameter = fallbackParameter(access, index);
+  const literals = parameter && resolution.names.length > 0 ? literalsByContentStart(index) : null;
+  const fallbackFor = (range: readonly [number, number]): boolean | undefined => {
+    if (!parameter || !literals) return hasFallback;
+    const call = callGivingName(range, index, literals);
+    return call && call.arguments.length > parameter.position ? true : undefined;
+  };
+  for (const name of resolution.names) add(name.value, name.range, via, fallbackFor(name.range), aliasIn?.(name.range));
   for (const term of resolution.imports) {
     const start = positionAt(term.range[0]);
     const end = positionAt(term.range[1]);
@@ -244,7 +253,13 @@ function readComputed(options: {
       endColumn: end.column,
     });
   }
-  links.helpers.push(...resolution.helpers);
+  for (const helper of resolution.helpers) {
+    // Callers in other files learn the helper's default: its own, or the argument that carries it.
+    const own = parameter && index.exports.get(helper.export) === parameter.helper;
+    if (own) links.helpers.push({ ...helper, fallbackArgument: parameter.position });
+    else if (!parameter && hasFallback !== undefined) links.helpers.push({ ...helper, hasFallback });
+    else links.helpers.push(helper);
+  }
   if (resolution.unknown) add(null, access.range, via);
 }
 

@@ -28,10 +28,18 @@ export function projectReads(ctx: ReadsContext): FactRecord<ReadFact>[] {
   const links = ctx.facts<ScriptLinks>(SCRIPT_LINKS_FACT);
   const modules = new ModuleGraph(ctx.files, links);
   const reads: FactRecord<ReadFact>[] = [];
-  const add = (file: string, name: string | null, via: string, span: Span) =>
+  const add = (file: string, name: string | null, via: string, span: Span, hasFallback?: boolean) =>
     reads.push({
       file,
-      data: { name, via, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn },
+      data: {
+        name,
+        via,
+        ...(hasFallback === undefined ? {} : { hasFallback }),
+        line: span.line,
+        column: span.column,
+        endLine: span.endLine,
+        endColumn: span.endColumn,
+      },
     });
 
   for (const { file, data } of links) {
@@ -46,7 +54,13 @@ export function projectReads(ctx: ReadsContext): FactRecord<ReadFact>[] {
           add(file, null, "helper", call);
           continue;
         }
-        for (const value of argument.values) add(file, template.prefix + value.name + template.suffix, "helper", value);
+        // getEnv("LOG_LEVEL", "info") passes the helper's fallback; a default in its body serves every call.
+        const hasFallback =
+          template.fallbackArgument !== undefined
+            ? call.args.length > template.fallbackArgument || undefined
+            : template.hasFallback;
+        for (const value of argument.values)
+          add(file, template.prefix + value.name + template.suffix, "helper", value, hasFallback);
       }
     }
     for (const member of data.memberReads) {

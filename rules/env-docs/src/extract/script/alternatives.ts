@@ -5,6 +5,7 @@
 import type { TSESTree } from "@deploylint/core/rule-api";
 import { isFunction, memberName, stringValue, unwrap } from "./ast.js";
 import type { FileIndex } from "./file-index.js";
+import { literalsByContentStart } from "./helper-fallback.js";
 
 type Node = TSESTree.Node;
 
@@ -27,9 +28,7 @@ export function alternativesOf(
   const callee = unwrap(call.callee);
   const method = callee.type === "MemberExpression" ? memberName(callee) : null;
   if (method === null || !FIRST_MATCH.has(method)) return null;
-  // Names resolve to the range inside their quotes; the literal starts one character before.
-  const literals = new Map<number, Node>();
-  for (const node of index.parents.keys()) if (stringValue(node) !== null) literals.set(node.range[0] + 1, node);
+  const literals = literalsByContentStart(index);
   return (range) => {
     const literal = literals.get(range[0]);
     const list = literal ? index.parents.get(literal) : undefined;
