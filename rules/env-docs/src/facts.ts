@@ -138,4 +138,11 @@ export type ScriptLinks = {
    * relative to the config's directory: `{ "#src/*": ["src/*"] }`.
    */
   tsPaths?: Record<string, string[]>;
+  /** A tsconfig's `extends`, as written (`./tsconfig.base.json`, `@acme/tsconfig/base.json`): its paths are inherited. */
+  tsExtends?: string[];
+  /**
+   * A package.json's `exports` as subpath → the files it may name, in the order conditions list
+   * them (`{ ".": ["./dist/index.js", "./src/index.ts"], "./server": [...] }`); a string is ".".
+   */
+  packageExports?: Record<string, string[]>;
 };

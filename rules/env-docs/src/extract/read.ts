@@ -19,6 +19,8 @@ const MENTIONS_ENV = /env|runtimeConfig/i;
 const NAMES_VARIABLE = /["'`][A-Z][A-Z0-9]*_[A-Z0-9_]*["'`]|\.[A-Z][A-Z0-9]*_[A-Z0-9_]*\b/;
 const PACKAGE_MANIFEST = /(^|\/)package\.json$/;
 const TS_CONFIG = /(^|\/)(tsconfig|jsconfig)(\.[\w.-]+)?\.json$/;
+/** A shared config package's files (`packages/tsconfig/nextjs.json`, `@tsconfig/node20/tsconfig.json`): what `extends` names. */
+const SHARED_TS_CONFIG = /(^|\/)[^/]*tsconfig[^/]*\/([^/]+\/)*[^/]+\.json$/;
 
 /** `compilerOptions.paths` with each target under `baseUrl`; null when there are none. */
 function compilerPaths(config: unknown): Record<string, string[]> | null {
@@ -33,6 +35,40 @@ function compilerPaths(config: unknown): Record<string, string[]> | null {
   }
   return Object.keys(result).length > 0 ? result : null;
 }
+/** `extends` as a string or (TypeScript 5) a list; null when there is none. */
+function configExtends(config: unknown): string[] | null {
+  const value = (config as { extends?: unknown } | null)?.extends;
+  const list = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
+  const specifiers = list.filter((item): item is string => typeof item === "string" && item !== "");
+  return specifiers.length > 0 ? specifiers : null;
+}
+
+/**
+ * package.json `exports` in its forms: a string (the "." entry), conditions (`{ import, require,
+ * types }`, nested), or subpaths (`{ ".": …, "./server": …, "./*": … }`). Every file a subpath
+ * may resolve to, conditions in their order; null when there are none.
+ */
+function exportTargets(exports: unknown): Record<string, string[]> | null {
+  const targetsOf = (value: unknown, depth = 0): string[] => {
+    if (typeof value === "string") return [value];
+    if (depth > 4 || value === null || typeof value !== "object") return [];
+    const values = Array.isArray(value) ? value : Object.values(value);
+    return values.flatMap((item) => targetsOf(item, depth + 1));
+  };
+  const isSubpathMap =
+    exports !== null &&
+    typeof exports === "object" &&
+    !Array.isArray(exports) &&
+    Object.keys(exports).some((key) => key.startsWith("."));
+  const entries: [string, unknown][] = isSubpathMap ? Object.entries(exports as object) : [[".", exports]];
+  const result: Record<string, string[]> = {};
+  for (const [subpath, value] of entries) {
+    const targets = targetsOf(value);
+    if (subpath.startsWith(".") && targets.length > 0) result[subpath] = targets;
+  }
+  return Object.keys(result).length > 0 ? result : null;
+}
+
 const mayRead = (text: string) => MENTIONS_ENV.test(text) || NAMES_VARIABLE.test(text) || mentionsTool(text);
 
 /** Both extractors share one walk of each script. */
@@ -50,19 +86,27 @@ export const scriptLinksExtractor = defineExtractor({
   kinds: ["script", "json"],
   create(ctx) {
     if (ctx.file.kind === "json") {
-      if (TS_CONFIG.test(ctx.file.path)) {
+      if (
+        TS_CONFIG.test(ctx.file.path) ||
+        (SHARED_TS_CONFIG.test(ctx.file.path) && !PACKAGE_MANIFEST.test(ctx.file.path))
+      ) {
         return {
           json(source) {
             const tsPaths = compilerPaths(source.value);
-            if (tsPaths) ctx.emit({ ...emptyLinks(), tsPaths });
+            const tsExtends = configExtends(source.value);
+            if (tsPaths || tsExtends)
+              ctx.emit({ ...emptyLinks(), ...(tsPaths ? { tsPaths } : {}), ...(tsExtends ? { tsExtends } : {}) });
           },
         };
       }
       if (!PACKAGE_MANIFEST.test(ctx.file.path)) return null;
       return {
         json(source) {
-          const name = (source.value as { name?: unknown } | null)?.name;
-          if (typeof name === "string" && name !== "") ctx.emit({ ...emptyLinks(), packageName: name });
+          const manifest = source.value as { name?: unknown; exports?: unknown } | null;
+          const name = manifest?.name;
+          if (typeof name !== "string" || name === "") return;
+          const packageExports = exportTargets(manifest?.exports);
+          ctx.emit({ ...emptyLinks(), packageName: name, ...(packageExports ? { packageExports } : {}) });
         },
       };
     }
