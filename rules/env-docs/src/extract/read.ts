@@ -4,6 +4,7 @@
 // may read a variable; other files are scanned as text.
 import { defineExtractor, type SourceFileInfo } from "@deploylint/core/rule-api";
 import { READ_FACT, type ReadFact, SCRIPT_LINKS_FACT } from "../facts.js";
+import { compilerPaths, configExtends, exportTargets } from "./manifests.js";
 import { VITE_CONFIG } from "./script/frameworks.js";
 import { emptyLinks } from "./script/links.js";
 import { mentionsTool } from "./script/tool-reads.js";
@@ -21,53 +22,6 @@ const PACKAGE_MANIFEST = /(^|\/)package\.json$/;
 const TS_CONFIG = /(^|\/)(tsconfig|jsconfig)(\.[\w.-]+)?\.json$/;
 /** A shared config package's files (`packages/tsconfig/nextjs.json`, `@tsconfig/node20/tsconfig.json`): what `extends` names. */
 const SHARED_TS_CONFIG = /(^|\/)[^/]*tsconfig[^/]*\/([^/]+\/)*[^/]+\.json$/;
-
-/** `compilerOptions.paths` with each target under `baseUrl`; null when there are none. */
-function compilerPaths(config: unknown): Record<string, string[]> | null {
-  const options = (config as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | null)?.compilerOptions;
-  const paths = options?.paths;
-  if (!paths || typeof paths !== "object") return null;
-  const baseUrl = typeof options.baseUrl === "string" ? options.baseUrl.replace(/\/+$/, "") : ".";
-  const result: Record<string, string[]> = {};
-  for (const [pattern, targets] of Object.entries(paths)) {
-    if (!Array.isArray(targets)) continue;
-    result[pattern] = targets.filter((target) => typeof target === "string").map((target) => `${baseUrl}/${target}`);
-  }
-  return Object.keys(result).length > 0 ? result : null;
-}
-/** `extends` as a string or (TypeScript 5) a list; null when there is none. */
-function configExtends(config: unknown): string[] | null {
-  const value = (config as { extends?: unknown } | null)?.extends;
-  const list = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
-  const specifiers = list.filter((item): item is string => typeof item === "string" && item !== "");
-  return specifiers.length > 0 ? specifiers : null;
-}
-
-/**
- * package.json `exports` in its forms: a string (the "." entry), conditions (`{ import, require,
- * types }`, nested), or subpaths (`{ ".": …, "./server": …, "./*": … }`). Every file a subpath
- * may resolve to, conditions in their order; null when there are none.
- */
-function exportTargets(exports: unknown): Record<string, string[]> | null {
-  const targetsOf = (value: unknown, depth = 0): string[] => {
-    if (typeof value === "string") return [value];
-    if (depth > 4 || value === null || typeof value !== "object") return [];
-    const values = Array.isArray(value) ? value : Object.values(value);
-    return values.flatMap((item) => targetsOf(item, depth + 1));
-  };
-  const isSubpathMap =
-    exports !== null &&
-    typeof exports === "object" &&
-    !Array.isArray(exports) &&
-    Object.keys(exports).some((key) => key.startsWith("."));
-  const entries: [string, unknown][] = isSubpathMap ? Object.entries(exports as object) : [[".", exports]];
-  const result: Record<string, string[]> = {};
-  for (const [subpath, value] of entries) {
-    const targets = targetsOf(value);
-    if (subpath.startsWith(".") && targets.length > 0) result[subpath] = targets;
-  }
-  return Object.keys(result).length > 0 ? result : null;
-}
 
 const mayRead = (text: string) => MENTIONS_ENV.test(text) || NAMES_VARIABLE.test(text) || mentionsTool(text);
 
