@@ -114,6 +114,10 @@ export type ScriptLinks = {
   /** Calls of imported functions with variable names as arguments (null: an argument not known). */
   calls: (Span & { from: string; imported: string; args: ({ array: boolean; values: NamedSpan[] } | null)[] })[];
   reExports: { exported: string; from: string; imported: string }[];
+  /** Exported env schemas (a zod object, an envalid spec): their keys, where written, read where a file parses the env with one. */
+  schemas?: { export: string; keys: NamedSpan[] }[];
+  /** `imported.parse(process.env)`, `cleanEnv(process.env, imported)`: a schema from another module read at the call. */
+  schemaUses?: (Span & { from: string; imported: string; via: string })[];
   /** Exports that are an env object (`export default process.env`, `export const env = createEnv(…)`). */
   envExports: string[];
   /** `config.API_URL` where `config` is imported from the package: a read if that export is an env object. */

@@ -130,7 +130,19 @@ export function scriptFacts(
             node.callee.type === "MemberExpression" && memberName(node.callee) === "has" ? true : fallback(node),
           ),
         );
-        readSchema(node, { index, envVia, add });
+        readSchema(node, {
+          index,
+          envVia,
+          add,
+          useImported: ({ from, imported, via, range }) => {
+            const start = positionAt(range[0]);
+            const end = positionAt(range[1]);
+            links.schemaUses = [
+              ...(links.schemaUses ?? []),
+              { from, imported, via, line: start.line, column: start.column, endLine: end.line, endColumn: end.column },
+            ];
+          },
+        });
         readLibraryHelper(node, index, { add, computed });
         break;
       case "ImportDeclaration":

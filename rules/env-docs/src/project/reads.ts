@@ -69,6 +69,13 @@ export function projectReads(ctx: ReadsContext): FactRecord<ReadFact>[] {
       const target = modules.exportOf(file, member.from, member.imported);
       if (target?.links.envExports.includes(target.name)) add(file, member.name, "env module", member);
     }
+    // envSchema.parse(process.env) with the schema imported: its keys are read, where they are written.
+    for (const use of data.schemaUses ?? []) {
+      const target = modules.exportOf(file, use.from, use.imported);
+      const schema = target?.links.schemas?.find((item) => item.export === target.name);
+      if (!target || !schema) add(file, null, use.via, use);
+      else for (const key of schema.keys) add(target.file, key.name, use.via, key);
+    }
     for (const lookup of data.lookups) {
       const target = modules.exportOf(file, lookup.from, lookup.imported);
       const constants = (target?.links.constants ?? []).filter(
@@ -171,7 +178,12 @@ class ModuleGraph {
     return candidates.find((candidate) => this.tsConfigs.has(candidate) || this.files.has(candidate)) ?? null;
   }
 
-  exportOf(from: string, specifier: string, name: string, hops = 0): { links: ScriptLinks; name: string } | null {
+  exportOf(
+    from: string,
+    specifier: string,
+    name: string,
+    hops = 0,
+  ): { file: string; links: ScriptLinks; name: string } | null {
     const file = this.resolve(from, specifier);
     if (file === null || hops > MAX_HOPS) return null;
     const links = this.links.get(file);
@@ -179,8 +191,9 @@ class ModuleGraph {
     const defines =
       links.envExports.includes(name) ||
       links.helpers.some((item) => item.export === name) ||
-      links.constants.some((item) => item.export === name);
-    if (defines) return { links, name };
+      links.constants.some((item) => item.export === name) ||
+      (links.schemas ?? []).some((item) => item.export === name);
+    if (defines) return { file, links, name };
     for (const item of links.reExports) {
       if (item.exported === name) return this.exportOf(file, item.from, item.imported, hops + 1);
       if (item.exported === "*") {
