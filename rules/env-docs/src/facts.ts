@@ -91,6 +91,10 @@ export type HelperTemplate = {
   each: boolean;
   prefix: string;
   suffix: string;
+  /** The helper's body supplies a default (`process.env[name] ?? "d"`) or asserts presence: every call's read says so. */
+  hasFallback?: boolean;
+  /** The argument that is the read's fallback (`process.env[name] ?? fallback`): a call passing it reads with one. */
+  fallbackArgument?: number;
 };
 
 export type ScriptLinks = {
@@ -110,6 +114,10 @@ export type ScriptLinks = {
   /** Calls of imported functions with variable names as arguments (null: an argument not known). */
   calls: (Span & { from: string; imported: string; args: ({ array: boolean; values: NamedSpan[] } | null)[] })[];
   reExports: { exported: string; from: string; imported: string }[];
+  /** Exported env schemas (a zod object, an envalid spec): their keys, where written, read where a file parses the env with one. */
+  schemas?: { export: string; keys: NamedSpan[] }[];
+  /** `imported.parse(process.env)`, `cleanEnv(process.env, imported)`: a schema from another module read at the call. */
+  schemaUses?: (Span & { from: string; imported: string; via: string })[];
   /** Exports that are an env object (`export default process.env`, `export const env = createEnv(…)`). */
   envExports: string[];
   /** `config.API_URL` where `config` is imported from the package: a read if that export is an env object. */
@@ -134,4 +142,11 @@ export type ScriptLinks = {
    * relative to the config's directory: `{ "#src/*": ["src/*"] }`.
    */
   tsPaths?: Record<string, string[]>;
+  /** A tsconfig's `extends`, as written (`./tsconfig.base.json`, `@acme/tsconfig/base.json`): its paths are inherited. */
+  tsExtends?: string[];
+  /**
+   * A package.json's `exports` as subpath → the files it may name, in the order conditions list
+   * them (`{ ".": ["./dist/index.js", "./src/index.ts"], "./server": [...] }`); a string is ".".
+   */
+  packageExports?: Record<string, string[]>;
 };

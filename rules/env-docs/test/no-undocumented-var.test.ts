@@ -30,6 +30,15 @@ tester.run("no-undocumented-var", {
       },
     },
     {
+      // linkwarden: `flagEnvs: ["NEXT_PUBLIC_ZOOM_ENABLED", "NEXT_PUBLIC_ZOOM_ENABLED_ENABLED"]`, a typo still honoured.
+      name: "a later name of a list read with .some is an alternative spelling of the first",
+      files: {
+        ".env.example": "# Zoom sign-in.\nZOOM_ENABLED=\n",
+        "src/a.ts":
+          'const providers = [{ flags: ["ZOOM_ENABLED", "ZOOM_ENABLED_ENABLED"] }];\nexport const on = providers.filter((p) => p.flags.some((flag) => process.env[flag] === "true"));\n',
+      },
+    },
+    {
       name: "every read is documented, including destructuring and commented-out entries",
       files: {
         ".env.example": example,
@@ -233,6 +242,14 @@ tester.run("no-undocumented-var", {
         { file: "src/a.ts", messageId: "undocumented", line: 1, column: 24 },
         { file: "src/a.ts", messageId: "undocumented", line: 2, column: 48 },
       ],
+    },
+    {
+      name: "names a list read with .every all need: none stands in for another",
+      files: {
+        ".env.example": "# Client id.\nZOOM_ID=\n",
+        "src/a.ts": 'export const ok = ["ZOOM_ID", "ZOOM_SECRET"].every((name) => process.env[name]);\n',
+      },
+      errors: [{ file: "src/a.ts", messageId: "undocumented", line: 1, column: 32 }],
     },
     {
       // hatchet: a repository with no example reads hundreds of variables; one cause, one finding.

@@ -46,6 +46,16 @@ tester.run("no-unused-documented-var", {
       },
     },
     {
+      name: "a workspace package's example in a subfolder, read elsewhere in that package",
+      files: {
+        "package.json": '{ "private": true, "workspaces": ["packages/*"] }',
+        "packages/api/package.json": '{ "name": "@acme/api" }',
+        "packages/api/docker/.env.example": "# Port.\nAPI_PORT=4000\n# Queue.\nQUEUE_URL=\n",
+        "packages/api/src/server.ts": "export const port = process.env.API_PORT;",
+        "packages/api/scripts/worker.ts": "export const queue = process.env.QUEUE_URL;",
+      },
+    },
+    {
       name: "read through a helper imported from another file, with names built from a template (linkwarden)",
       files: {
         ".env.example": "# Zoom.\nZOOM_CLIENT_ID=\nZOOM_CLIENT_SECRET=\n# OIDC.\nOIDC_CLIENT_ID=\n",
@@ -65,6 +75,18 @@ tester.run("no-unused-documented-var", {
     },
   ],
   invalid: [
+    {
+      name: "a workspace package's example entry read only by another package is unused",
+      files: {
+        "package.json": '{ "private": true, "workspaces": ["packages/*"] }',
+        "packages/api/package.json": '{ "name": "@acme/api" }',
+        "packages/web/package.json": '{ "name": "@acme/web" }',
+        "packages/api/docker/.env.example": "# Port.\nAPI_PORT=4000\n# Web only.\nWEB_TITLE=\n",
+        "packages/api/src/server.ts": "export const port = process.env.API_PORT;",
+        "packages/web/src/page.ts": "export const title = process.env.WEB_TITLE;",
+      },
+      errors: [{ file: "packages/api/docker/.env.example", messageId: "unused", line: 4, column: 1 }],
+    },
     {
       name: "read only as import.meta.env without the Vite app's prefix: undefined in the app, so unused",
       files: {

@@ -1,6 +1,7 @@
 // Every JavaScript/TypeScript read form, one fixture folder each (a small package), through the
 // real engine: the reads env-docs resolves for the package must be exactly those in expected.txt
-// (`file:line:column NAME`, or `<computed>` for a read whose name stays unknown).
+// (`file:line:column NAME`, or `<computed>` for a read whose name stays unknown; `NAME alias of
+// FIRST` for a read that stands in for another variable).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { type ResolvedConfig, runLint } from "@deploylint/core";
@@ -10,11 +11,13 @@ import readExtractor, { scriptLinksExtractor } from "../src/extract/read.js";
 import { READ_FACT, SCRIPT_LINKS_FACT } from "../src/facts.js";
 import { projectReads } from "../src/project/reads.js";
 
+/** hasFallback as expected.txt writes it: whether env check may require the variable. */
+const FALLBACK: Record<string, string> = { true: " (fallback)", false: " (no fallback)", undefined: "" };
 const FIXTURES = join(import.meta.dirname, "fixtures/reads-js");
 const EXPECTED = "expected.txt";
 
 // A rule that reports every resolved read, so the test sees what env-docs' rules see.
-const dumpReads = defineRule<{ read: "{{name}}" }, undefined>({
+const dumpReads = defineRule<{ read: "{{name}}{{alias}}" }, undefined>({
   id: "dump",
   scope: "project",
   meta: {
@@ -22,7 +25,7 @@ const dumpReads = defineRule<{ read: "{{name}}" }, undefined>({
     kinds: ["script"],
     facts: [READ_FACT, SCRIPT_LINKS_FACT],
     presets: {},
-    messages: { read: "{{name}}" },
+    messages: { read: "{{name}}{{alias}}" },
     docs: { url: "https://example.invalid" },
   },
   check(ctx) {
@@ -30,7 +33,10 @@ const dumpReads = defineRule<{ read: "{{name}}" }, undefined>({
       ctx.report({
         file,
         messageId: "read",
-        data: { name: data.name ?? "<computed>" },
+        data: {
+          name: data.name ?? "<computed>",
+          alias: `${data.aliasOf === undefined ? "" : ` alias of ${data.aliasOf}`}${FALLBACK[String(data.hasFallback)]}`,
+        },
         line: data.line,
         column: data.column,
       });

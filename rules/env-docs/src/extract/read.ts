@@ -4,6 +4,7 @@
 // may read a variable; other files are scanned as text.
 import { defineExtractor, type SourceFileInfo } from "@deploylint/core/rule-api";
 import { READ_FACT, type ReadFact, SCRIPT_LINKS_FACT } from "../facts.js";
+import { compilerPaths, configExtends, exportTargets } from "./manifests.js";
 import { VITE_CONFIG } from "./script/frameworks.js";
 import { emptyLinks } from "./script/links.js";
 import { mentionsTool } from "./script/tool-reads.js";
@@ -19,20 +20,9 @@ const MENTIONS_ENV = /env|runtimeConfig/i;
 const NAMES_VARIABLE = /["'`][A-Z][A-Z0-9]*_[A-Z0-9_]*["'`]|\.[A-Z][A-Z0-9]*_[A-Z0-9_]*\b/;
 const PACKAGE_MANIFEST = /(^|\/)package\.json$/;
 const TS_CONFIG = /(^|\/)(tsconfig|jsconfig)(\.[\w.-]+)?\.json$/;
+/** A shared config package's files (`packages/tsconfig/nextjs.json`, `@tsconfig/node20/tsconfig.json`): what `extends` names. */
+const SHARED_TS_CONFIG = /(^|\/)[^/]*tsconfig[^/]*\/([^/]+\/)*[^/]+\.json$/;
 
-/** `compilerOptions.paths` with each target under `baseUrl`; null when there are none. */
-function compilerPaths(config: unknown): Record<string, string[]> | null {
-  const options = (config as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | null)?.compilerOptions;
-  const paths = options?.paths;
-  if (!paths || typeof paths !== "object") return null;
-  const baseUrl = typeof options.baseUrl === "string" ? options.baseUrl.replace(/\/+$/, "") : ".";
-  const result: Record<string, string[]> = {};
-  for (const [pattern, targets] of Object.entries(paths)) {
-    if (!Array.isArray(targets)) continue;
-    result[pattern] = targets.filter((target) => typeof target === "string").map((target) => `${baseUrl}/${target}`);
-  }
-  return Object.keys(result).length > 0 ? result : null;
-}
 const mayRead = (text: string) => MENTIONS_ENV.test(text) || NAMES_VARIABLE.test(text) || mentionsTool(text);
 
 /** Both extractors share one walk of each script. */
@@ -50,19 +40,27 @@ export const scriptLinksExtractor = defineExtractor({
   kinds: ["script", "json"],
   create(ctx) {
     if (ctx.file.kind === "json") {
-      if (TS_CONFIG.test(ctx.file.path)) {
+      if (
+        TS_CONFIG.test(ctx.file.path) ||
+        (SHARED_TS_CONFIG.test(ctx.file.path) && !PACKAGE_MANIFEST.test(ctx.file.path))
+      ) {
         return {
           json(source) {
             const tsPaths = compilerPaths(source.value);
-            if (tsPaths) ctx.emit({ ...emptyLinks(), tsPaths });
+            const tsExtends = configExtends(source.value);
+            if (tsPaths || tsExtends)
+              ctx.emit({ ...emptyLinks(), ...(tsPaths ? { tsPaths } : {}), ...(tsExtends ? { tsExtends } : {}) });
           },
         };
       }
       if (!PACKAGE_MANIFEST.test(ctx.file.path)) return null;
       return {
         json(source) {
-          const name = (source.value as { name?: unknown } | null)?.name;
-          if (typeof name === "string" && name !== "") ctx.emit({ ...emptyLinks(), packageName: name });
+          const manifest = source.value as { name?: unknown; exports?: unknown } | null;
+          const name = manifest?.name;
+          if (typeof name !== "string" || name === "") return;
+          const packageExports = exportTargets(manifest?.exports);
+          ctx.emit({ ...emptyLinks(), packageName: name, ...(packageExports ? { packageExports } : {}) });
         },
       };
     }

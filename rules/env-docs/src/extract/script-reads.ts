@@ -5,6 +5,7 @@
 // (helpers, iterated lists, object properties).
 import type { Position, TSESTree } from "@deploylint/core/rule-api";
 import type { ReadFact, ScriptLinks } from "../facts.js";
+import { alternativesOf } from "./script/alternatives.js";
 import {
   importedName,
   innerRange,
@@ -20,6 +21,7 @@ import {
 import { fallbackOf } from "./script/fallback.js";
 import { type FileIndex, indexFile } from "./script/file-index.js";
 import { readNuxtRuntimeConfig } from "./script/frameworks.js";
+import { callGivingName, fallbackParameter, literalsByContentStart } from "./script/helper-fallback.js";
 import { readLibraryHelper } from "./script/library-helpers.js";
 import { collectLinks, emptyLinks } from "./script/links.js";
 import { evaluate } from "./script/names.js";
@@ -128,7 +130,19 @@ export function scriptFacts(
             node.callee.type === "MemberExpression" && memberName(node.callee) === "has" ? true : fallback(node),
           ),
         );
-        readSchema(node, { index, envVia, add });
+        readSchema(node, {
+          index,
+          envVia,
+          add,
+          useImported: ({ from, imported, via, range }) => {
+            const start = positionAt(range[0]);
+            const end = positionAt(range[1]);
+            links.schemaUses = [
+              ...(links.schemaUses ?? []),
+              { from, imported, via, line: start.line, column: start.column, endLine: end.line, endColumn: end.column },
+            ];
+          },
+        });
         readLibraryHelper(node, index, { add, computed });
         break;
       case "ImportDeclaration":
@@ -222,7 +236,16 @@ function readComputed(options: {
 }): void {
   const { key, access, via, hasFallback, index, links, add, positionAt } = options;
   const resolution = resolveTerms(evaluate(key, "value", index), index);
-  for (const name of resolution.names) add(name.value, name.range, via, hasFallback);
+  const aliasIn = resolution.names.length > 1 ? alternativesOf(access, index) : null;
+  // `process.env[name] ?? fallback`: each call says whether it passes a fallback.
+  const parameter = fallbackParameter(access, index);
+  const literals = parameter && resolution.names.length > 0 ? literalsByContentStart(index) : null;
+  const fallbackFor = (range: readonly [number, number]): boolean | undefined => {
+    if (!parameter || !literals) return hasFallback;
+    const call = callGivingName(range, index, literals);
+    return call && call.arguments.length > parameter.position ? true : undefined;
+  };
+  for (const name of resolution.names) add(name.value, name.range, via, fallbackFor(name.range), aliasIn?.(name.range));
   for (const term of resolution.imports) {
     const start = positionAt(term.range[0]);
     const end = positionAt(term.range[1]);
@@ -242,7 +265,13 @@ function readComputed(options: {
       endColumn: end.column,
     });
   }
-  links.helpers.push(...resolution.helpers);
+  for (const helper of resolution.helpers) {
+    // Callers in other files learn the helper's default: its own, or the argument that carries it.
+    const own = parameter && index.exports.get(helper.export) === parameter.helper;
+    if (own) links.helpers.push({ ...helper, fallbackArgument: parameter.position });
+    else if (!parameter && hasFallback !== undefined) links.helpers.push({ ...helper, hasFallback });
+    else links.helpers.push(helper);
+  }
   if (resolution.unknown) add(null, access.range, via);
 }
 

@@ -21,6 +21,11 @@ export interface ExampleFile {
   path: string;
   /** The directory it documents ("" for the whole repository). */
   scope: string;
+  /**
+   * Where a read makes its entries used: the workspace package it lies in (`packages/api` for
+   * packages/api/docker/.env.example, whose entries packages/api/src reads), which holds `scope`.
+   */
+  usedIn: string;
   names: Set<string>;
 }
 
@@ -44,17 +49,22 @@ export function indexExamples(
   files: readonly string[] = [],
 ): ExampleIndex {
   const byPath = new Map<string, ExampleFile>();
+  const packageRootOf = packageRoots(files);
+  const packageOf = (path: string) => packageRootOf(path) ?? "";
   const exampleAt = (path: string): ExampleFile => {
     let example = byPath.get(path);
     if (!example) {
-      example = { path, scope: scopeOf(path, settings.examples), names: new Set() };
+      const scope = scopeOf(path, settings.examples);
+      // A configured path documents the whole repository; otherwise its package holds its folder
+      // (a repository without manifests has no packages: the folder it documents is the unit).
+      const usedIn = scope === "" ? "" : (packageRootOf(path) ?? scope);
+      example = { path, scope, usedIn, names: new Set() };
       byPath.set(path, example);
     }
     return example;
   };
   for (const file of files) if (isExampleFile(file, settings.examples)) exampleAt(file);
   for (const record of documented) exampleAt(record.file).names.add(record.data.name);
-  const packageOf = packageRoots(files);
   const byScope = new Map<string, ExampleFile[]>();
   for (const example of byPath.values()) byScope.set(example.scope, [...(byScope.get(example.scope) ?? []), example]);
 
@@ -93,14 +103,17 @@ export function inScope(path: string, scope: string): boolean {
   return scope === "" || path.startsWith(`${scope}/`);
 }
 
-/** The package a path belongs to: the nearest directory above it holding a manifest ("" for the root). */
-function packageRoots(files: readonly string[]): (path: string) => string {
+/**
+ * The package a path belongs to: the nearest directory above it holding a manifest ("" for the
+ * root), or null when no directory above it holds one.
+ */
+function packageRoots(files: readonly string[]): (path: string) => string | null {
   const roots = new Set<string>();
   for (const file of files) {
     const slash = file.lastIndexOf("/");
     if (PACKAGE_MANIFESTS.has(file.slice(slash + 1))) roots.add(slash === -1 ? "" : file.slice(0, slash));
   }
-  return (path) => ancestors(path).find((dir) => roots.has(dir)) ?? "";
+  return (path) => ancestors(path).find((dir) => roots.has(dir)) ?? null;
 }
 
 function depth(path: string): number {

@@ -17,6 +17,8 @@ type Links = FactRecord<ScriptLinks>;
 
 const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 const MAX_HOPS = 6;
+// biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript's own placeholder, written in tsconfig files.
+const CONFIG_DIR = "${configDir}";
 
 /** Both rules of a run ask; the facts list is the same array for both, so the work is done once. */
 const cache = new WeakMap<object, FactRecord<ReadFact>[]>();
@@ -28,10 +30,18 @@ export function projectReads(ctx: ReadsContext): FactRecord<ReadFact>[] {
   const links = ctx.facts<ScriptLinks>(SCRIPT_LINKS_FACT);
   const modules = new ModuleGraph(ctx.files, links);
   const reads: FactRecord<ReadFact>[] = [];
-  const add = (file: string, name: string | null, via: string, span: Span) =>
+  const add = (file: string, name: string | null, via: string, span: Span, hasFallback?: boolean) =>
     reads.push({
       file,
-      data: { name, via, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn },
+      data: {
+        name,
+        via,
+        ...(hasFallback === undefined ? {} : { hasFallback }),
+        line: span.line,
+        column: span.column,
+        endLine: span.endLine,
+        endColumn: span.endColumn,
+      },
     });
 
   for (const { file, data } of links) {
@@ -46,12 +56,25 @@ export function projectReads(ctx: ReadsContext): FactRecord<ReadFact>[] {
           add(file, null, "helper", call);
           continue;
         }
-        for (const value of argument.values) add(file, template.prefix + value.name + template.suffix, "helper", value);
+        // getEnv("LOG_LEVEL", "info") passes the helper's fallback; a default in its body serves every call.
+        const hasFallback =
+          template.fallbackArgument !== undefined
+            ? call.args.length > template.fallbackArgument || undefined
+            : template.hasFallback;
+        for (const value of argument.values)
+          add(file, template.prefix + value.name + template.suffix, "helper", value, hasFallback);
       }
     }
     for (const member of data.memberReads) {
       const target = modules.exportOf(file, member.from, member.imported);
       if (target?.links.envExports.includes(target.name)) add(file, member.name, "env module", member);
+    }
+    // envSchema.parse(process.env) with the schema imported: its keys are read, where they are written.
+    for (const use of data.schemaUses ?? []) {
+      const target = modules.exportOf(file, use.from, use.imported);
+      const schema = target?.links.schemas?.find((item) => item.export === target.name);
+      if (!target || !schema) add(file, null, use.via, use);
+      else for (const key of schema.keys) add(target.file, key.name, use.via, key);
     }
     for (const lookup of data.lookups) {
       const target = modules.exportOf(file, lookup.from, lookup.imported);
@@ -95,22 +118,72 @@ export function projectReads(ctx: ReadsContext): FactRecord<ReadFact>[] {
 class ModuleGraph {
   private readonly files: Set<string>;
   private readonly links = new Map<string, ScriptLinks>();
-  /** Workspace packages by the name their package.json gives: name → directory. */
-  private readonly packages = new Map<string, string>();
-  /** tsconfig `paths` by the config's directory. */
+  /** Workspace packages by the name their package.json gives: name → directory and `exports`. */
+  private readonly packages = new Map<string, { dir: string; exports: Record<string, string[]> }>();
+  /** tsconfig files: their own `paths` (targets relative to the config's directory) and `extends`. */
+  private readonly tsConfigs = new Map<string, { paths?: Record<string, string[]>; extends: string[] }>();
+  /** tsconfig `paths` by the config's directory, targets from the repository root (own or inherited). */
   private readonly tsPaths = new Map<string, Record<string, string[]>>();
 
   constructor(files: readonly string[], links: Links[]) {
     this.files = new Set(files);
     for (const { file, data } of links) {
-      if (data.packageName !== undefined) this.packages.set(data.packageName, dirOf(file));
-      else if (data.tsPaths !== undefined)
-        this.tsPaths.set(dirOf(file), { ...this.tsPaths.get(dirOf(file)), ...data.tsPaths });
+      if (data.packageName !== undefined)
+        this.packages.set(data.packageName, { dir: dirOf(file), exports: data.packageExports ?? {} });
+      else if (data.tsPaths !== undefined || data.tsExtends !== undefined)
+        this.tsConfigs.set(file, { ...(data.tsPaths ? { paths: data.tsPaths } : {}), extends: data.tsExtends ?? [] });
       else this.links.set(file, data);
+    }
+    for (const file of this.tsConfigs.keys()) {
+      const paths = this.effectivePaths(file, dirOf(file), 0);
+      if (paths) this.tsPaths.set(dirOf(file), { ...this.tsPaths.get(dirOf(file)), ...paths });
     }
   }
 
-  exportOf(from: string, specifier: string, name: string, hops = 0): { links: ScriptLinks; name: string } | null {
+  /**
+   * A config's `paths`, or those it inherits through `extends` (the last one that has them wins,
+   * as in TypeScript). Targets stay relative to the config that writes them.
+   */
+  private effectivePaths(file: string, leafDir: string, hops: number): Record<string, string[]> | null {
+    const config = this.tsConfigs.get(file);
+    if (!config || hops > MAX_HOPS) return null;
+    // `${configDir}` (TypeScript 5.5) is the directory of the config being compiled with, not the shared one.
+    const fromRoot = (target: string) => {
+      const at = target.lastIndexOf(CONFIG_DIR);
+      return at === -1 ? join(dirOf(file), target) : join(leafDir, target.slice(at + CONFIG_DIR.length));
+    };
+    if (config.paths)
+      return Object.fromEntries(
+        Object.entries(config.paths).map(([pattern, targets]) => [pattern, targets.map(fromRoot)]),
+      );
+    for (const specifier of [...config.extends].reverse()) {
+      const base = this.extendedConfig(file, specifier);
+      const inherited = base === null ? null : this.effectivePaths(base, leafDir, hops + 1);
+      if (inherited) return inherited;
+    }
+    return null;
+  }
+
+  /** The file an `extends` names: relative, or in a workspace package (`@acme/tsconfig/base.json`, `@acme/tsconfig`). */
+  private extendedConfig(from: string, specifier: string): string | null {
+    const withJson = (path: string) => [path, `${path}.json`, `${path}/tsconfig.json`];
+    let candidates: string[];
+    if (specifier.startsWith("./") || specifier.startsWith("../")) candidates = withJson(join(dirOf(from), specifier));
+    else {
+      const found = this.workspacePackage(specifier);
+      candidates = found
+        ? withJson(join(found.dir, found.rest === "" ? "tsconfig.json" : found.rest))
+        : withJson(`node_modules/${specifier}`);
+    }
+    return candidates.find((candidate) => this.tsConfigs.has(candidate) || this.files.has(candidate)) ?? null;
+  }
+
+  exportOf(
+    from: string,
+    specifier: string,
+    name: string,
+    hops = 0,
+  ): { file: string; links: ScriptLinks; name: string } | null {
     const file = this.resolve(from, specifier);
     if (file === null || hops > MAX_HOPS) return null;
     const links = this.links.get(file);
@@ -118,8 +191,9 @@ class ModuleGraph {
     const defines =
       links.envExports.includes(name) ||
       links.helpers.some((item) => item.export === name) ||
-      links.constants.some((item) => item.export === name);
-    if (defines) return { links, name };
+      links.constants.some((item) => item.export === name) ||
+      (links.schemas ?? []).some((item) => item.export === name);
+    if (defines) return { file, links, name };
     for (const item of links.reExports) {
       if (item.exported === name) return this.exportOf(file, item.from, item.imported, hops + 1);
       if (item.exported === "*") {
@@ -143,11 +217,14 @@ class ModuleGraph {
     } else {
       const found = this.workspacePackage(specifier);
       if (!found) return null;
-      // A package's source, not its build output: `@app/env` → src/index.ts, `@app/env/server` → src/server.ts.
-      bases =
-        found.rest === ""
+      // What its `exports` names for the subpath, then its source by convention: `@app/env` →
+      // src/index.ts, `@app/env/server` → src/server.ts.
+      bases = [
+        ...this.exportedFiles(found),
+        ...(found.rest === ""
           ? [join(found.dir, "src"), found.dir]
-          : [join(found.dir, `src/${found.rest}`), join(found.dir, found.rest)];
+          : [join(found.dir, `src/${found.rest}`), join(found.dir, found.rest)]),
+      ];
     }
     for (const base of bases) {
       const stem = base.replace(/\.[cm]?js$/, "");
@@ -165,7 +242,7 @@ class ModuleGraph {
   /**
    * What the nearest tsconfig with `paths` maps the specifier to: `#src/env` under
    * `"#src/*": ["src/*"]` is `<config dir>/src/env`. Its nearest one is the one TypeScript uses
-   * for the file (an `extends` chain is not followed).
+   * for the file (with what it inherits through `extends`).
    */
   private tsPathTargets(from: string, specifier: string): string[] {
     for (let dir = dirOf(from); ; dir = dirOf(dir)) {
@@ -181,7 +258,7 @@ class ModuleGraph {
               : specifier.startsWith(head) && specifier.endsWith(tail) && specifier.length >= head.length + tail.length;
           if (!matches) continue;
           const captured = star === -1 ? "" : specifier.slice(head.length, specifier.length - tail.length);
-          return targets.map((target) => join(dir, target.replace("*", captured)));
+          return targets.map((target) => target.replace("*", captured));
         }
         return [];
       }
@@ -190,11 +267,37 @@ class ModuleGraph {
   }
 
   /** `@app/env/server` → the package named `@app/env` and the rest, "server". */
-  private workspacePackage(specifier: string): { dir: string; rest: string } | null {
+  private workspacePackage(specifier: string): { dir: string; rest: string; exports: Record<string, string[]> } | null {
     const parts = specifier.split("/");
     const nameLength = specifier.startsWith("@") ? 2 : 1;
-    const dir = this.packages.get(parts.slice(0, nameLength).join("/"));
-    return dir === undefined ? null : { dir, rest: parts.slice(nameLength).join("/") };
+    const found = this.packages.get(parts.slice(0, nameLength).join("/"));
+    return found === undefined ? null : { ...found, rest: parts.slice(nameLength).join("/") };
+  }
+
+  /**
+   * The files `exports` maps the subpath to (`"./server"`, or a pattern `"./*"`), each also at its
+   * source when it names build output: `./dist/server.js` is written from `./src/server.ts`.
+   */
+  private exportedFiles(found: { dir: string; rest: string; exports: Record<string, string[]> }): string[] {
+    const subpath = found.rest === "" ? "." : `./${found.rest}`;
+    const targets: string[] = [];
+    for (const [pattern, files] of Object.entries(found.exports)) {
+      const star = pattern.indexOf("*");
+      if (star === -1) {
+        if (pattern === subpath) targets.push(...files);
+        continue;
+      }
+      const head = pattern.slice(0, star);
+      const tail = pattern.slice(star + 1);
+      if (!subpath.startsWith(head) || !subpath.endsWith(tail) || subpath.length < head.length + tail.length) continue;
+      const captured = subpath.slice(head.length, subpath.length - tail.length);
+      targets.push(...files.map((file) => file.replace("*", captured)));
+    }
+    return targets.flatMap((target) => {
+      const path = join(found.dir, target);
+      const source = join(found.dir, target.replace(/^(\.\/)?(dist|build|lib|out)\//, "src/"));
+      return source === path ? [path] : [path, source.replace(/\.d\.ts$/, "")];
+    });
   }
 
   private packageRoot(file: string): string {

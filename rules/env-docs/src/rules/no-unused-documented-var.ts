@@ -2,10 +2,10 @@
 // directory it documents, so the example lists what a deploy really needs.
 import { defineRule } from "@deploylint/core/rule-api";
 import { DOCUMENTED_FACT, type DocumentedFact, READ_FACT, SCRIPT_LINKS_FACT, type ScriptLinks } from "../facts.js";
-import { inScope } from "../project/examples.js";
+import { indexExamples, inScope } from "../project/examples.js";
 import { KNOWN_OPTIONS_SCHEMA, type KnownOptions, knownMatcher } from "../project/platform.js";
 import { projectReads } from "../project/reads.js";
-import { envDocsSettings, scopeOf } from "../settings.js";
+import { envDocsSettings } from "../settings.js";
 
 const messages = {
   unused:
@@ -50,13 +50,15 @@ export default defineRule<typeof messages, NoUnusedDocumentedVarOptions | undefi
     for (const { file, data } of ctx.facts<ScriptLinks>(SCRIPT_LINKS_FACT))
       for (const name of data.toolReads) noteRead(name, file);
     const documented = ctx.facts<DocumentedFact>(DOCUMENTED_FACT);
+    // An entry is used by a read anywhere in the example's workspace package, not only below its folder.
+    const examples = new Map(indexExamples(documented, settings, ctx.files).examples.map((ex) => [ex.path, ex]));
     const uncertainNoted = new Set<string>();
     // A value that expands ${OTHER} reads OTHER wherever the example is loaded.
     for (const { file, data } of documented) for (const name of data.references) noteRead(name, file);
 
     for (const { file, data: entry } of documented) {
       if (known(entry.name)) continue;
-      const scope = scopeOf(file, settings.examples);
+      const scope = examples.get(file)?.usedIn ?? "";
       if ((readers.get(entry.name) ?? []).some((reader) => inScope(reader, scope))) continue;
       const unknown = computed.filter((read) => inScope(read.file, scope));
       const [first] = unknown;

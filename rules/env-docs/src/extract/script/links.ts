@@ -7,6 +7,7 @@ import type { FileIndex } from "./file-index.js";
 import { buildDefinitions, viteEnvPrefixes } from "./frameworks.js";
 import { evaluate, type Mode } from "./names.js";
 import { resolveTerms } from "./resolve.js";
+import { exportedSchemas } from "./schemas.js";
 import { toolReads } from "./tool-reads.js";
 
 type Node = TSESTree.Node;
@@ -44,6 +45,11 @@ export function collectLinks(index: FileIndex, positionAt: PositionAt, path: str
   // ns.getEnv("X") on a namespace import.
   for (const call of index.memberCalls) addCall(call, index, spanOf, links);
   collectConstants(index, links);
+  const schemas = exportedSchemas(index).map((schema) => ({
+    export: schema.export,
+    keys: schema.keys.map((key) => ({ name: key.name, ...spanOf(key.range) })),
+  }));
+  if (schemas.length > 0) links.schemas = schemas.slice(0, MAX_ITEMS);
   links.toolReads.push(...toolReads(index.modules));
   links.buildEnv.push(...buildDefinitions(path, index));
   const prefixes = viteEnvPrefixes(path, index);

@@ -1,5 +1,6 @@
 // Environment schemas: each key of the schema is a variable the app reads, also when the schema
-// sits in a variable or is built from pieces (`{ ...base }`, `.extend({…})`). envalid's
+// sits in a variable, is built from pieces (`{ ...base }`, `.extend({…})`) or is imported whole
+// from another module (resolved in the project phase). envalid's
 // cleanEnv(process.env, spec), zod's schema.parse(process.env), t3-env's createEnv({ server, client, shared }).
 import type { TSESTree } from "@deploylint/core/rule-api";
 import { innerRange, keyName, memberName, unwrap } from "./ast.js";
@@ -27,17 +28,24 @@ const ZOD_SAME_KEYS = new Set([
 ]);
 const T3_SECTIONS = new Set(["server", "client", "shared"]);
 const MAX_DEPTH = 8;
+/** A variable's name as schemas write it (`DATABASE_URL`, `NEXT_PUBLIC_APP_URL`). */
+const UPPER_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/** A schema imported whole from another module: the project phase reads its keys there. */
+type UseImported = (use: { from: string; imported: string; via: string; range: readonly [number, number] }) => void;
 
 export function readSchema(
   call: TSESTree.CallExpression,
-  context: { index: FileIndex; envVia: (node: Node) => string | null; add: Add },
+  context: { index: FileIndex; envVia: (node: Node) => string | null; add: Add; useImported: UseImported },
 ): void {
-  const { index, envVia, add } = context;
+  const { index, envVia, add, useImported } = context;
   const callee = unwrap(call.callee);
   const name =
     callee.type === "Identifier" ? callee.name : callee.type === "MemberExpression" ? memberName(callee) : null;
   const report = (keys: Keys, where: Node, via: string) => {
-    if (keys === null) add(null, where.range, via);
+    const binding = importedSchema(where, index);
+    if (keys === null && binding) useImported({ ...binding, via, range: where.range });
+    else if (keys === null) add(null, where.range, via);
     else for (const key of keys) add(key.name, key.range, via);
   };
   if (name === "cleanEnv" || name === "customCleanEnv") {
@@ -113,4 +121,30 @@ function objectOf(expression: Node, index: FileIndex, depth: number): TSESTree.O
   if (node.type !== "Identifier") return null;
   const declarations = index.declarations.get(node.name) ?? [];
   return declarations.length === 1 && declarations[0] ? objectOf(declarations[0], index, depth + 1) : null;
+}
+
+/** `envSchema` imported by name or default (not declared here): the module and export it comes from. */
+function importedSchema(expression: Node, index: FileIndex): { from: string; imported: string } | null {
+  const node = unwrap(expression);
+  if (node.type !== "Identifier" || index.declarations.has(node.name)) return null;
+  const binding = index.imports.get(node.name);
+  return binding && binding.imported !== "*" ? binding : null;
+}
+
+/**
+ * The file's exported schemas: `export const envSchema = z.object({…})` and envalid-style specs
+ * (`export const spec = { PORT: port() }`), each key a name another file's parse may read.
+ */
+export function exportedSchemas(index: FileIndex): { export: string; keys: NonNullable<Keys> }[] {
+  const schemas: { export: string; keys: NonNullable<Keys> }[] = [];
+  for (const [exported, local] of index.exports) {
+    const declarations = index.declarations.get(local) ?? [];
+    const [init] = declarations;
+    if (declarations.length !== 1 || !init) continue;
+    const keys = zodKeys(init, index, 0) ?? objectKeys(init, index, 0);
+    // Only names a variable can have: an exported object of settings is not a spec of variables.
+    if (keys && keys.length > 0 && keys.every((key) => UPPER_NAME.test(key.name)))
+      schemas.push({ export: exported, keys });
+  }
+  return schemas;
 }
