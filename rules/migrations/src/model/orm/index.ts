@@ -19,7 +19,8 @@ import { typeormOperations } from "./typeorm.js";
 export { DYNAMIC } from "./emit.js";
 
 export type OrmFramework = Extract<Framework, "knex" | "typeorm" | "node-pg-migrate" | "sequelize" | "tagged-sql">;
-const ORM_FRAMEWORKS: readonly Framework[] = ["knex", "typeorm", "node-pg-migrate", "sequelize"];
+// The script frameworks a configured `framework` forces, whatever ORM the file mentions.
+const ORM_FRAMEWORKS: readonly Framework[] = ["knex", "typeorm", "node-pg-migrate", "sequelize", "tagged-sql"];
 
 /** A cheap look at the text before parsing: does it mention an ORM's migration builder? */
 const PREFILTER = /\b(?:knex|Knex|queryRunner|QueryRunner|pgm|MigrationBuilder|queryInterface|QueryInterface)\b/;
