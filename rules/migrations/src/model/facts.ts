@@ -69,8 +69,8 @@ export type MigrationFact = {
   dialect: string;
   direction: Direction | "both";
   downNotRequired: boolean;
-  /** The author made the down refuse on purpose (see irreversible.ts). */
-  irreversible?: Irreversible;
+  /** The author made the down refuse on purpose (see irreversible.ts), and the line that says so. */
+  irreversible?: Omit<Irreversible, "offset"> & { line: number };
   up: SectionFact | null;
   down: SectionFact | null;
   /** Liquibase formatted SQL: each changeset is rolled back on its own, so rules judge them one by one. */
@@ -188,7 +188,15 @@ export function migrationFact(migration: Migration, lines: LineIndex, text?: str
     dialect: migration.dialect,
     direction: migration.direction,
     downNotRequired: migration.downNotRequired === true,
-    ...(irreversible !== null ? { irreversible } : {}),
+    ...(irreversible !== null
+      ? {
+          irreversible: {
+            reason: irreversible.reason,
+            onlyIfEmpty: irreversible.onlyIfEmpty,
+            line: lines.positionAt(irreversible.offset).line,
+          },
+        }
+      : {}),
     up: sectionFact({ migration, direction: "up", operations: hasUp ? migration.up : null, lines }),
     down: sectionFact({ migration, direction: "down", operations: migration.down, lines }),
     ...(changesets !== null ? { changesets } : {}),
