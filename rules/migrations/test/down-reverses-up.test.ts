@@ -36,6 +36,13 @@ tester.run("down-reverses-up", {
       },
     },
     {
+      name: "knex: an index dropped by its columns is the one knex named when it created it",
+      files: {
+        "migrations/20260101000000_idx.js":
+          'exports.up = (knex) => knex.schema.alterTable("orders", (t) => {\n  t.index(["status"]);\n  t.unique(["ref"]);\n});\nexports.down = (knex) => knex.schema.alterTable("orders", (t) => {\n  t.dropUnique(["ref"]);\n  t.dropIndex(["status"]);\n});\n',
+      },
+    },
+    {
       name: "each change undone",
       files: {
         "db/migrations/000007_coupons.up.sql":
