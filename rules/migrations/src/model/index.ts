@@ -50,8 +50,10 @@ export type * from "./types.js";
 export { DownIndex, rebuiltTables, type UndoRequirement, undoRequirement } from "./undo.js";
 export {
   calledFunctions,
+  callsVolatile,
   declaredFunction,
   functionsDeclaredIn,
   isVolatileDefault,
   type Volatility,
+  withoutLiterals,
 } from "./volatile.js";
