@@ -35,6 +35,10 @@ export const migrationsSettingsSchema: JSONSchema = {
         "SQL dialect of the migrations. clickhouse, snowflake, bigquery, mssql and sqlserver are accepted and mean: leave the migrations alone.",
       enum: [...DIALECT_NAMES],
     },
-    framework: { description: "Migration tool, when detection should not guess.", enum: [...FRAMEWORKS] },
+    framework: {
+      description:
+        "Migration tool, when detection should not guess: a SQL tool, an ORM (knex, typeorm, node-pg-migrate, sequelize), or tagged-sql for TypeScript/JavaScript up and down functions that run sql`…` templates (logto's alterations).",
+      enum: [...FRAMEWORKS],
+    },
   },
 };

@@ -36,6 +36,13 @@ tester.run("down-reverses-up", {
       },
     },
     {
+      name: "knex: an index dropped by its columns is the one knex named when it created it",
+      files: {
+        "migrations/20260101000000_idx.js":
+          'exports.up = (knex) => knex.schema.alterTable("orders", (t) => {\n  t.index(["status"]);\n  t.unique(["ref"]);\n});\nexports.down = (knex) => knex.schema.alterTable("orders", (t) => {\n  t.dropUnique(["ref"]);\n  t.dropIndex(["status"]);\n});\n',
+      },
+    },
+    {
       name: "each change undone",
       files: {
         "db/migrations/000007_coupons.up.sql":
@@ -158,6 +165,40 @@ tester.run("down-reverses-up", {
   ],
   invalid: [
     {
+      name: "in a down file, at the down's statement on the same table, not at line 1",
+      files: {
+        "db/migrations/000024_n.up.sql":
+          "ALTER TABLE users ADD COLUMN nick text;\nALTER TABLE orders ADD COLUMN note text;\nALTER TABLE orders ADD COLUMN tag text;",
+        "db/migrations/000024_n.down.sql":
+          "-- Reverts 000024.\n\nALTER TABLE users DROP COLUMN nick;\n  ALTER TABLE orders DROP COLUMN tag;\n",
+      },
+      errors: [
+        {
+          file: "db/migrations/000024_n.down.sql",
+          messageId: "notReversed",
+          data: { change: "ADD COLUMN orders.note", line: 2, expected: "DROP COLUMN orders.note" },
+          line: 4,
+          column: 3,
+        },
+      ],
+    },
+    {
+      name: "in a down file, at its first statement when none touches the change's table",
+      files: {
+        "db/migrations/000025_n.up.sql": "CREATE TABLE a (id int);\nCREATE TABLE b (id int);",
+        "db/migrations/000025_n.down.sql": "-- Reverts 000025.\n\nDROP TABLE a;\n",
+      },
+      errors: [
+        {
+          file: "db/migrations/000025_n.down.sql",
+          messageId: "notReversed",
+          data: { change: "CREATE TABLE b", line: 2, expected: "DROP TABLE b" },
+          line: 3,
+          column: 1,
+        },
+      ],
+    },
+    {
       name: "an unnamed index the down never drops is named as PostgreSQL names it",
       files: {
         "db/migrations/000015_i.up.sql":
@@ -237,7 +278,8 @@ tester.run("down-reverses-up", {
           file: "db/migrations/00003_x.sql",
           messageId: "notReversed",
           data: { change: "DROP INDEX orders_status_idx", line: 2, expected: "CREATE INDEX orders_status_idx" },
-          line: 4,
+          // The down's first statement: the dropped index names no table the down touches.
+          line: 5,
           column: 1,
         },
       ],

@@ -103,11 +103,20 @@ tester.run("no-empty-down", {
       ],
     },
     {
-      name: "a dbmate down of only SELECT 1, at the marker line",
+      name: "a dbmate down of only SELECT 1, at that statement",
       files: {
-        "db/migrations/20260101000000_x.sql": "-- migrate:up\nCREATE TABLE t (a int);\n\n-- migrate:down\nSELECT 1;\n",
+        "db/migrations/20260101000000_x.sql":
+          "-- migrate:up\nCREATE TABLE t (a int);\n\n-- migrate:down\n\n  SELECT 1;\n",
       },
-      errors: [{ file: "db/migrations/20260101000000_x.sql", messageId: "emptyDown", line: 4, column: 1 }],
+      errors: [{ file: "db/migrations/20260101000000_x.sql", messageId: "emptyDown", line: 6, column: 3 }],
+    },
+    {
+      name: "a golang-migrate down whose only statement comes after a header, at that statement",
+      files: {
+        "db/migrations/000023_x.up.sql": "ALTER TABLE t ADD COLUMN c int;",
+        "db/migrations/000023_x.down.sql": "-- Reverts 000023.\n-- Generated.\n\nSET statement_timeout = 0;\n",
+      },
+      errors: [{ file: "db/migrations/000023_x.down.sql", messageId: "emptyDown", line: 4, column: 1 }],
     },
     {
       name: "a diesel down of only comments",

@@ -31,8 +31,63 @@ tester.run("no-table-rewrite", {
       filename: "db/migrations/mysql/000004_x.up.sql",
       code: "ALTER TABLE t ADD COLUMN a int, ALGORITHM=INPLACE, LOCK=NONE;",
     },
+    {
+      name: "a default calling a function an earlier migration of the history declares IMMUTABLE or STABLE",
+      files: {
+        "db/migrations/000030_fn.up.sql":
+          "CREATE FUNCTION short_code() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'a' $$;\nCREATE OR REPLACE FUNCTION app.tenant() RETURNS text LANGUAGE sql STABLE AS $$ SELECT current_setting('app.tenant') $$;",
+        "db/migrations/000031_col.up.sql":
+          "ALTER TABLE users ADD COLUMN code text NOT NULL DEFAULT short_code();\nALTER TABLE users ADD COLUMN tenant text DEFAULT app.tenant();",
+      },
+    },
+    {
+      name: "with --changed-since, an unchanged migration is not reported, and the functions it declares still count",
+      changes: { added: ["db/migrations/000061_col.up.sql"] },
+      files: {
+        "db/migrations/000060_old.up.sql":
+          "CREATE FUNCTION stamp() RETURNS text LANGUAGE sql STABLE AS $$ SELECT 'a' $$;\nALTER TABLE t ADD COLUMN id uuid DEFAULT gen_random_uuid();",
+        "db/migrations/000061_col.up.sql": "ALTER TABLE t ADD COLUMN s text DEFAULT stamp();",
+      },
+    },
   ],
   invalid: [
+    {
+      name: "a function an earlier migration creates without a volatility is VOLATILE; a declaration in a later one does not count",
+      files: {
+        "db/migrations/000040_fn.up.sql": "CREATE FUNCTION next_code() RETURNS text LANGUAGE sql AS $$ SELECT 'a' $$;",
+        "db/migrations/000041_col.up.sql":
+          "ALTER TABLE users ADD COLUMN code text DEFAULT next_code();\nALTER TABLE users ADD COLUMN ref text DEFAULT later_fn();",
+        "db/migrations/000042_fn.up.sql":
+          "CREATE FUNCTION later_fn() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'a' $$;",
+      },
+      errors: [
+        {
+          file: "db/migrations/000041_col.up.sql",
+          messageId: "volatileDefault",
+          data: { column: "code", table: "users", expr: "next_code()" },
+          line: 1,
+          column: 1,
+        },
+        {
+          file: "db/migrations/000041_col.up.sql",
+          messageId: "volatileDefault",
+          data: { column: "ref", table: "users", expr: "later_fn()" },
+          line: 2,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "a function re-created as VOLATILE by a later migration is volatile from then on",
+      files: {
+        "db/migrations/000050_fn.up.sql":
+          "CREATE FUNCTION pick() RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT 1 $$;",
+        "db/migrations/000051_fn.up.sql":
+          "CREATE OR REPLACE FUNCTION pick() RETURNS int LANGUAGE sql VOLATILE AS $$ SELECT 2 $$;",
+        "db/migrations/000052_col.up.sql": "ALTER TABLE t ADD COLUMN p int DEFAULT pick();",
+      },
+      errors: [{ file: "db/migrations/000052_col.up.sql", messageId: "volatileDefault", line: 1, column: 1 }],
+    },
     {
       name: "rows inserted after the TRUNCATE are rewritten",
       filename: "db/migrations/000021_x.up.sql",

@@ -82,7 +82,8 @@ tester.run("require-down", {
         "db/migrations/20260101000001_drop.sql":
           "-- migrate:up\nALTER TABLE t DROP COLUMN legacy;\n\n-- migrate:down\n-- deploylint: irreversible -- restore legacy from the backup\n",
         "db/migrations/000021_x.up.sql": "ALTER TABLE t DROP COLUMN c;",
-        "db/migrations/000021_x.down.sql": "DO $$ BEGIN RAISE EXCEPTION 'c is gone for good'; END $$;",
+        "db/migrations/000021_x.down.sql":
+          "-- Reverts 000021.\n\nDO $$ BEGIN RAISE EXCEPTION 'c is gone for good'; END $$;",
         "migrations/20240101000000_drop.js":
           "exports.up = (knex) => knex.schema.table('t', (t) => t.dropColumn('c'));\nexports.down = async () => {\n  throw new Error('Irreversible migration');\n};\n",
         "db/migrations/000022_y.up.sql": "-- deploylint: irreversible\nALTER TABLE t DROP COLUMN d;",
@@ -93,7 +94,8 @@ tester.run("require-down", {
           messageId: "irreversible",
           data: { name: "000021_x", reason: "c is gone for good" },
           severity: "info",
-          line: 1,
+          // At the statement that raises, past the file's header.
+          line: 3,
           column: 1,
         },
         {
@@ -109,7 +111,7 @@ tester.run("require-down", {
           messageId: "irreversible",
           data: { name: "20260101000001_drop", reason: "restore legacy from the backup" },
           severity: "info",
-          line: 4,
+          line: 5,
           column: 1,
         },
         {
@@ -117,7 +119,7 @@ tester.run("require-down", {
           messageId: "irreversible",
           data: { name: "20240101000000_drop", reason: "Irreversible migration" },
           severity: "info",
-          line: 2,
+          line: 3,
           column: 1,
         },
       ],

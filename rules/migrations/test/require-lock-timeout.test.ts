@@ -30,6 +30,11 @@ tester.run("require-lock-timeout", {
       code: "SET SESSION lock_wait_timeout = 5;\nALTER TABLE t ADD COLUMN a int;",
     },
     {
+      name: "set_config('lock_timeout', …) sets the same setting",
+      filename: "db/migrations/000008_x.up.sql",
+      code: "SELECT set_config('lock_timeout', '5s', false);\nALTER TABLE users DROP COLUMN a;",
+    },
+    {
       name: "SQLite",
       filename: "migrations/sqlite/2024-01-01-000000_x/up.sql",
       code: "ALTER TABLE t ADD COLUMN a int;",
@@ -63,6 +68,18 @@ tester.run("require-lock-timeout", {
           column: 1,
         },
       ],
+    },
+    {
+      name: "a custom setting whose name ends in lock_timeout is not PostgreSQL's lock_timeout",
+      filename: "db/migrations/000009_x.up.sql",
+      code: "SET myapp.lock_timeout = '5s';\nSET foo.lock_timeout TO '1s';\nALTER TABLE users DROP COLUMN a;",
+      errors: [{ messageId: "noLockTimeout", data: { table: "users", setting: "lock_timeout" }, line: 3, column: 1 }],
+    },
+    {
+      name: "set_config of a custom setting is not a lock timeout",
+      filename: "db/migrations/000010_x.up.sql",
+      code: "SELECT set_config('myapp.lock_timeout', '5s', false);\nALTER TABLE users DROP COLUMN a;",
+      errors: [{ messageId: "noLockTimeout", data: { table: "users", setting: "lock_timeout" }, line: 2, column: 1 }],
     },
   ],
 });

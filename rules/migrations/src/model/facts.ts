@@ -3,7 +3,9 @@
 import type { LineIndex } from "@deploylint/core/rule-api";
 import { type Irreversible, irreversibleDown } from "./irreversible.js";
 import { indexesInside } from "./ranges.js";
+import { upOperations } from "./scope.js";
 import type { Direction, Framework, Migration, Operation, RollbackKind } from "./types.js";
+import { calledFunctions, functionsDeclaredIn, type Volatility, withoutLiterals } from "./volatile.js";
 
 export const MIGRATION_FACT = "migrations:migration";
 
@@ -28,6 +30,19 @@ export type OperationFact = {
   dependsOn?: string[];
   /** add_constraint: its kind; create_index: "unique" or "index". */
   keyKind?: string;
+  /** add_column with a DEFAULT: the functions it calls, judged against the history's declarations. */
+  defaultCalls?: string[];
+  /** add_column with a DEFAULT: the expression with every literal shown as '…' (a literal may be a secret). */
+  defaultShown?: string;
+  /** add_column: GENERATED … STORED / VIRTUAL / identity. */
+  generated?: string;
+  /** maintenance: VACUUM FULL. */
+  full?: boolean;
+  /** table_options (MySQL): ALGORITHM= and LOCK= as written, "" when absent. */
+  algorithm?: string;
+  lock?: string;
+  /** An up operation on a table created or emptied earlier in the same migration (no rows to touch). */
+  emptyTable?: boolean;
   line: number;
   col: number;
   endLine: number;
@@ -69,12 +84,14 @@ export type MigrationFact = {
   dialect: string;
   direction: Direction | "both";
   downNotRequired: boolean;
-  /** The author made the down refuse on purpose (see irreversible.ts). */
-  irreversible?: Irreversible;
+  /** The author made the down refuse on purpose (see irreversible.ts), and the line that says so. */
+  irreversible?: Omit<Irreversible, "offset"> & { line: number };
   up: SectionFact | null;
   down: SectionFact | null;
   /** Liquibase formatted SQL: each changeset is rolled back on its own, so rules judge them one by one. */
   changesets?: ChangesetFact[];
+  /** The functions this file creates and the volatility each declares (CREATE FUNCTION's default: VOLATILE). */
+  functions?: Record<string, Volatility>;
 };
 
 function dirname(path: string): string {
@@ -124,6 +141,18 @@ function operationFact(operation: Operation, lines: LineIndex): OperationFact {
     fact.verb = operation.verb;
   }
   if (operation.type === "dml") fact.hasWhere = operation.hasWhere;
+  if (operation.type === "add_column") {
+    if (operation.defaultExpr !== null) {
+      fact.defaultCalls = calledFunctions(operation.defaultExpr);
+      fact.defaultShown = withoutLiterals(operation.defaultExpr);
+    }
+    if (operation.generated !== null) fact.generated = operation.generated;
+  }
+  if (operation.type === "maintenance" && operation.full) fact.full = true;
+  if (operation.type === "table_options") {
+    fact.algorithm = operation.algorithm ?? "";
+    fact.lock = operation.lock ?? "";
+  }
   if (operation.type === "other") fact.verb = operation.kind;
   if (operation.type === "create_index" || operation.type === "add_constraint") {
     if (operation.keyColumns !== undefined) fact.keyColumns = operation.keyColumns;
@@ -144,10 +173,17 @@ function sectionFact(options: {
   const sections = migration.sections.filter((section) => section.direction === direction);
   const first = sections[0];
   const statements = new Set(operations.map((op) => op.statementIndex)).size;
+  // Which up operations touch a table with no rows yet: the rewrite and lock rules skip them.
+  const empty =
+    direction === "up" ? new Set(upOperations(migration).flatMap((j) => (j.emptyTable ? [j.index] : []))) : null;
   return {
     line: first === undefined ? 1 : lines.positionAt(first.range.start).line,
     statements,
-    operations: operations.map((operation) => operationFact(operation, lines)),
+    operations: operations.map((operation, index) => {
+      const fact = operationFact(operation, lines);
+      if (empty?.has(index)) fact.emptyTable = true;
+      return fact;
+    }),
   };
 }
 
@@ -179,6 +215,7 @@ export function migrationFact(migration: Migration, lines: LineIndex, text?: str
   const hasUp = migration.direction !== "down";
   const changesets = changesetFacts(migration, lines);
   const irreversible = text === undefined ? null : irreversibleDown(migration, text);
+  const functions = functionsDeclaredIn(migration.statements);
   return {
     path: migration.file,
     ...keyOf(migration),
@@ -188,9 +225,18 @@ export function migrationFact(migration: Migration, lines: LineIndex, text?: str
     dialect: migration.dialect,
     direction: migration.direction,
     downNotRequired: migration.downNotRequired === true,
-    ...(irreversible !== null ? { irreversible } : {}),
+    ...(irreversible !== null
+      ? {
+          irreversible: {
+            reason: irreversible.reason,
+            onlyIfEmpty: irreversible.onlyIfEmpty,
+            line: lines.positionAt(irreversible.offset).line,
+          },
+        }
+      : {}),
     up: sectionFact({ migration, direction: "up", operations: hasUp ? migration.up : null, lines }),
     down: sectionFact({ migration, direction: "down", operations: migration.down, lines }),
     ...(changesets !== null ? { changesets } : {}),
+    ...(functions.size > 0 ? { functions: Object.fromEntries(functions) } : {}),
   };
 }

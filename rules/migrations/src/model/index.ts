@@ -14,6 +14,7 @@ export {
 } from "./default-names.js";
 export { frameworkDialect } from "./dialect-hint.js";
 export { docsUrl, isMysql, isPostgres } from "./dialects.js";
+export { downAnchor, type StatementLocation } from "./down-anchor.js";
 export { EmptiedTables } from "./emptied-tables.js";
 export { MIGRATION_FACT, type MigrationFact, migrationFact, type OperationFact, type SectionFact } from "./facts.js";
 export { type Irreversible, irreversibleDown } from "./irreversible.js";
@@ -49,8 +50,10 @@ export type * from "./types.js";
 export { DownIndex, rebuiltTables, type UndoRequirement, undoRequirement } from "./undo.js";
 export {
   calledFunctions,
+  callsVolatile,
   declaredFunction,
   functionsDeclaredIn,
   isVolatileDefault,
   type Volatility,
+  withoutLiterals,
 } from "./volatile.js";

@@ -8,6 +8,8 @@ export interface Irreversible {
   reason: string;
   /** From a comment of an otherwise empty down: it counts only while the down does nothing. */
   onlyIfEmpty: boolean;
+  /** Offset in the file of the marker, throw, raise or comment that says so. */
+  offset: number;
 }
 
 const MARKER = /(?:--|\/\/|#|\/\*)[ \t]*deploylint:[ \t]*irreversible\b[ \t]*(?:[-–—:,]+[ \t]*)?([^\n]*)/i;
@@ -31,19 +33,31 @@ export function irreversibleDown(migration: Pick<Migration, "sections">, text: s
   const marker = MARKER.exec(text);
   if (marker !== null) {
     const words = clean(marker[1] ?? "");
-    return { reason: words === "" ? "marked `deploylint: irreversible`" : words, onlyIfEmpty: false };
+    return {
+      reason: words === "" ? "marked `deploylint: irreversible`" : words,
+      onlyIfEmpty: false,
+      offset: marker.index,
+    };
   }
   for (const section of migration.sections) {
     if (section.direction !== "down") continue;
-    const body = text.slice(section.range.start, section.range.end);
+    const start = section.range.start;
+    const body = text.slice(start, section.range.end);
     const thrown = THROWS.exec(body);
-    if (thrown !== null) return { reason: clean(thrown[2] ?? "the down throws"), onlyIfEmpty: false };
-    const raised = RAISES.exec(body.replace(/^(?:[ \t]*--[^\n]*\n|\s+)*/, ""));
+    if (thrown !== null) {
+      const offset = start + thrown.index + thrown[0].search(/\bthrow\b/);
+      return { reason: clean(thrown[2] ?? "the down throws"), onlyIfEmpty: false, offset };
+    }
+    const leading = /^(?:[ \t]*--[^\n]*\n|\s+)*/.exec(body)?.[0].length ?? 0;
+    const raised = RAISES.exec(body.slice(leading));
     if (raised !== null) {
-      return { reason: clean((raised[1] ?? raised[2] ?? "the down raises").replace(/''/g, "'")), onlyIfEmpty: false };
+      const reason = clean((raised[1] ?? raised[2] ?? "the down raises").replace(/''/g, "'"));
+      return { reason, onlyIfEmpty: false, offset: start + leading + raised.index };
     }
     const comment = ON_PURPOSE.exec(body);
-    if (comment?.[1] !== undefined) return { reason: clean(comment[1]), onlyIfEmpty: true };
+    if (comment?.[1] !== undefined) {
+      return { reason: clean(comment[1]), onlyIfEmpty: true, offset: start + comment.index };
+    }
   }
   return null;
 }

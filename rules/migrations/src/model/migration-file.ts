@@ -50,6 +50,7 @@ export const FRAMEWORKS: readonly Framework[] = [
   "typeorm",
   "node-pg-migrate",
   "sequelize",
+  "tagged-sql",
   "plain",
 ];
 

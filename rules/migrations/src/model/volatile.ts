@@ -115,11 +115,24 @@ export function isVolatileDefault(
   declared: ReadonlyMap<string, Volatility> = new Map(),
 ): boolean {
   if (expression === null) return false;
-  return calledFunctions(expression).some((name) => {
+  return callsVolatile(calledFunctions(expression), declared);
+}
+
+/** Whether any of these called functions is volatile, given the history's own declarations. */
+export function callsVolatile(names: readonly string[], declared: ReadonlyMap<string, Volatility>): boolean {
+  return names.some((name) => {
     const own = declared.get(name);
     if (own !== undefined) return own === "volatile";
     return !NOT_VOLATILE.has(name);
   });
+}
+
+/**
+ * The expression as a message may quote it: its string arguments may be a value that must not be
+ * printed (crypt('the password', gen_salt('bf'))), so every literal shows as '…'.
+ */
+export function withoutLiterals(expression: string): string {
+  return expression.replace(/\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$|[eE]?'(?:[^'\\]|''|\\.)*'/g, "'…'");
 }
 
 const CREATE_FUNCTION =

@@ -6,6 +6,7 @@ import {
   DYNAMIC,
   docsUrl,
   doesNothing,
+  downAnchor,
   engineDefaultName,
   type Framework,
   groupMigrations,
@@ -70,7 +71,7 @@ export default defineRule({
                 expected: requirement.expected,
               },
               file: group.up.path,
-              line: changeset.rollbackLine,
+              ...(downAnchor(changeset.down, operation.table) ?? { line: changeset.rollbackLine }),
             });
           }
         }
@@ -90,7 +91,8 @@ export default defineRule({
           messageId: "notReversed",
           data: { change: requirement.change, line: operation.line, expected: requirement.expected },
           file: group.down.path,
-          line: down.line,
+          // At the down's statement on the same table (or its first): the section start is often a header comment.
+          ...(downAnchor(down.operations, operation.table) ?? { line: down.line }),
         });
       }
     }

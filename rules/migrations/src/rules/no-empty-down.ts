@@ -4,6 +4,7 @@ import {
   changesetsOf,
   docsUrl,
   doesNothing,
+  downAnchor,
   groupMigrations,
   irreversibleReason,
   isUndoable,
@@ -43,7 +44,7 @@ export default defineRule({
             messageId: "emptyRollback",
             data: { changeset: changeset.id, upLine: undoable.line },
             file: group.up.path,
-            line: changeset.rollbackLine,
+            ...(downAnchor(changeset.down) ?? { line: changeset.rollbackLine }),
           });
         }
         continue;
@@ -64,7 +65,8 @@ export default defineRule({
           upLine: undoable.line,
         },
         file: group.down.path,
-        line: down.line,
+        // At the statement that does nothing (SELECT 1), when there is one; else at the section's start.
+        ...(downAnchor(down.operations) ?? { line: down.line }),
       });
     }
   },

@@ -1,15 +1,20 @@
 // migrations/no-table-rewrite: statements that rewrite a whole table under an exclusive lock
 // (a volatile default, a stored generated or serial column, VACUUM FULL, CLUSTER, MySQL COPY).
-import { defineRule } from "@deploylint/core/rule-api";
+// A project rule: a default's function may be created by an earlier migration of the history, and
+// is then as volatile as that declaration says (IMMUTABLE, STABLE, or VOLATILE by default).
+import { defineRule, type SqlDialect } from "@deploylint/core/rule-api";
 import {
+  byVersion,
+  callsVolatile,
   docsUrl,
-  functionsDeclaredIn,
+  groupMigrations,
   isMysql,
   isPostgres,
-  isVolatileDefault,
-  migrationOf,
+  MIGRATION_FACT,
+  type MigrationFact,
+  type MigrationGroup,
   parseDataType,
-  upOperations,
+  type Volatility,
 } from "../model/index.js";
 
 const SERIAL = new Set(["serial", "bigserial", "smallserial"]);
@@ -31,12 +36,25 @@ const HELP: Record<string, string> = {
     "Use ALGORITHM=INPLACE (or INSTANT) with LOCK=NONE where MySQL supports it for this change, or an online schema change tool (gh-ost, pt-online-schema-change).",
 };
 
+/** Migrations by folder, each folder in the order its tool applies them. */
+function historiesOf(groups: MigrationGroup[]): MigrationGroup[][] {
+  const roots = new Map<string, MigrationGroup[]>();
+  for (const group of groups) {
+    const list = roots.get(group.root);
+    if (list) list.push(group);
+    else roots.set(group.root, [group]);
+  }
+  return [...roots.values()].map((list) => list.sort(byVersion));
+}
+
 export default defineRule({
   id: "no-table-rewrite",
+  scope: "project",
   meta: {
     description: "Disallow statements that rewrite an existing table while locking it.",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    facts: [MIGRATION_FACT],
     presets: { recommended: "warn", strict: "error" },
     messages: {
       volatileDefault:
@@ -54,62 +72,58 @@ export default defineRule({
     help: "Add the column without the default and backfill it in batches; run VACUUM FULL/CLUSTER (or pg_repack) in a maintenance window, not in a deploy.",
     docs: { url: docsUrl("no-table-rewrite") },
   },
-  create(ctx) {
-    return {
-      file() {
-        const migration = migrationOf(ctx);
-        if (migration === null) return;
-        const postgres = isPostgres(migration.dialect);
-        const mysql = isMysql(migration.dialect);
-        // A function the migration creates is as volatile as it declares itself.
-        const declared = functionsDeclaredIn(migration.statements);
-        // A table created or emptied earlier in this migration has no rows to scan, rewrite or update.
-        for (const { operation, emptyTable } of upOperations(migration)) {
-          if (emptyTable) continue;
-          const range = operation.range;
-          if (postgres && operation.type === "add_column") {
-            const data = { column: operation.column, table: operation.table };
-            if (isVolatileDefault(operation.defaultExpr, declared)) {
-              ctx.report({
-                messageId: "volatileDefault",
-                help: HELP.volatileDefault,
-                data: { ...data, expr: withoutLiterals(operation.defaultExpr ?? "") },
-                range,
-              });
-            } else if (operation.generated === "stored") {
-              ctx.report({ messageId: "generatedColumn", data, help: HELP.generatedColumn, range });
-            } else if (SERIAL.has(parseDataType(operation.dataType).base)) {
-              ctx.report({ messageId: "serialColumn", data, help: HELP.serialColumn, range });
+  check(ctx) {
+    const groups = groupMigrations(ctx.facts<MigrationFact>(MIGRATION_FACT)).filter((g) => g.up?.up);
+    for (const history of historiesOf(groups)) {
+      // Functions the earlier migrations of this folder created, with the volatility they declared.
+      const declaredBefore = new Map<string, Volatility>();
+      for (const group of history) {
+        const fact = group.up;
+        const section = fact?.up;
+        if (fact === null || section === null || section === undefined) continue;
+        const own = Object.entries(fact.functions ?? {});
+        // This migration's own CREATE FUNCTION counts too, and replaces an earlier one of that name.
+        const declared = new Map([...declaredBefore, ...own]);
+        // The fact keeps the dialect as the model named it (a SqlDialect, as plain JSON).
+        const dialect = fact.dialect as SqlDialect;
+        const postgres = isPostgres(dialect);
+        const mysql = isMysql(dialect);
+        // With --changed-since the engine keeps only the findings in changed files; the whole
+        // history is still read here, for the functions it declares.
+        for (const op of section.operations) {
+          // A table created or emptied earlier in this migration has no rows to scan, rewrite or update.
+          if (op.emptyTable) continue;
+          const at = { file: fact.path, line: op.line, column: op.col, endLine: op.endLine, endColumn: op.endCol };
+          const table = op.table ?? "";
+          if (postgres && op.type === "add_column") {
+            const data = { column: op.column ?? "", table };
+            if (op.defaultCalls !== undefined && callsVolatile(op.defaultCalls, declared)) {
+              const expr = op.defaultShown ?? "";
+              ctx.report({ messageId: "volatileDefault", help: HELP.volatileDefault, data: { ...data, expr }, ...at });
+            } else if (op.generated === "stored") {
+              ctx.report({ messageId: "generatedColumn", data, help: HELP.generatedColumn, ...at });
+            } else if (SERIAL.has(parseDataType(op.dataType ?? "").base)) {
+              ctx.report({ messageId: "serialColumn", data, help: HELP.serialColumn, ...at });
             }
-          } else if (postgres && operation.type === "maintenance" && operation.table !== "") {
-            if (operation.verb === "vacuum" && operation.full) {
-              ctx.report({ messageId: "vacuumFull", data: { table: operation.table }, help: HELP.vacuumFull, range });
-            } else if (operation.verb === "cluster") {
-              ctx.report({ messageId: "cluster", data: { table: operation.table }, help: HELP.cluster, range });
+          } else if (postgres && op.type === "maintenance" && table !== "") {
+            if (op.verb === "vacuum" && op.full === true) {
+              ctx.report({ messageId: "vacuumFull", data: { table }, help: HELP.vacuumFull, ...at });
+            } else if (op.verb === "cluster") {
+              ctx.report({ messageId: "cluster", data: { table }, help: HELP.cluster, ...at });
             }
-          } else if (mysql && operation.type === "table_options") {
-            const copy =
-              operation.algorithm === "COPY" || operation.lock === "SHARED" || operation.lock === "EXCLUSIVE";
+          } else if (mysql && op.type === "table_options") {
+            const copy = op.algorithm === "COPY" || op.lock === "SHARED" || op.lock === "EXCLUSIVE";
             if (!copy) continue;
             ctx.report({
               messageId: "mysqlCopy",
               help: HELP.mysqlCopy,
-              data: {
-                algorithm: operation.algorithm ?? "DEFAULT",
-                lock: operation.lock ?? "DEFAULT",
-                table: operation.table,
-              },
-              range,
+              data: { algorithm: op.algorithm || "DEFAULT", lock: op.lock || "DEFAULT", table },
+              ...at,
             });
           }
         }
-      },
-    };
+        for (const [name, volatility] of own) declaredBefore.set(name, volatility);
+      }
+    }
   },
 });
-
-// The default is quoted to say which function is volatile; its string arguments may be a value that
-// must not be printed (crypt('the password', gen_salt('bf'))), so every literal shows as '…'.
-function withoutLiterals(expression: string): string {
-  return expression.replace(/\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$|[eE]?'(?:[^'\\]|''|\\.)*'/g, "'…'");
-}

@@ -3,8 +3,10 @@ import { defineRule } from "@deploylint/core/rule-api";
 import { type DeclaredColumn, docsUrl } from "../model/index.js";
 import { typeChoiceVisitors } from "../type-choice.js";
 
+/** varchar(n) and char(n), or arrays of them: `varchar(32)[]` limits every element the same way. */
 function matches(declared: DeclaredColumn): boolean {
-  return (declared.type.base === "varchar" || declared.type.base === "char") && declared.type.args.length > 0;
+  const element = declared.type.base.replace(/\[\]$/, "");
+  return (element === "varchar" || element === "char") && declared.type.args.length > 0;
 }
 
 export default defineRule({

@@ -122,7 +122,8 @@ export default defineRule({
           messageId: "irreversible",
           data: { name: name(where), reason },
           file: where.path,
-          line: where.down?.line ?? 1,
+          // At the marker, throw or raise that says so, when it is in this file.
+          line: where.irreversible?.line ?? where.down?.line ?? 1,
           severity: "info",
         });
         continue;

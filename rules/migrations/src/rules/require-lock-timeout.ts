@@ -30,6 +30,16 @@ function locksTable(operation: Operation): boolean {
   }
 }
 
+/**
+ * Whether the operation sets the lock timeout itself: `SET [SESSION|LOCAL] lock_timeout` or
+ * PostgreSQL's `set_config('lock_timeout', …)`. Only the exact name counts: `SET myapp.lock_timeout`
+ * is a custom setting PostgreSQL stores and never reads, so the DDL after it still waits forever.
+ */
+function setsTimeout(operation: Operation, statementText: string, setting: string, postgres: boolean): boolean {
+  if (operation.type === "set") return operation.name === setting;
+  return postgres && /\bset_config\s*\(\s*'lock_timeout'\s*,/i.test(statementText);
+}
+
 export default defineRule({
   id: "require-lock-timeout",
   meta: {
@@ -54,7 +64,8 @@ export default defineRule({
         const setting = postgres ? "lock_timeout" : "lock_wait_timeout";
         let timeout = false;
         for (const { operation, newTable } of upOperations(migration)) {
-          if (operation.type === "set" && operation.name.endsWith(setting)) timeout = true;
+          const text = migration.statements[operation.statementIndex]?.text ?? "";
+          if (setsTimeout(operation, text, setting, postgres)) timeout = true;
           if (timeout || newTable || !locksTable(operation)) continue;
           const table = "table" in operation ? operation.table : "";
           ctx.report({

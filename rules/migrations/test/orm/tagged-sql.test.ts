@@ -1,7 +1,9 @@
 // Up/down scripts running SQL built with a tag (logto's slonik alterations, postgres.js) are a
 // migration history, found by their shape wherever they live; ordinary code running sql`…` is not.
 import { beforeAll, describe, expect, it } from "vitest";
+import { validateSettings } from "../../../../packages/core/src/config/settings.js";
 import { loadPostgresParser } from "../../../../packages/core/src/sources/sql/index.js";
+import pack from "../../src/index.js";
 import { ormMigration, summary } from "./model.js";
 
 const ALTERATION = `import { sql } from '@silverhand/slonik';
@@ -112,5 +114,30 @@ export const up = 1;
     expect(ormMigration(PATH, upOnly, {}, { inMigrationFolder: false })).toBeNull();
     const noSql = "export const up = async (pool) => { await pool.end(); };\nexport const down = async (pool) => {};\n";
     expect(ormMigration("src/1700000000-x.ts", `${noSql}// sql\`x\`\n`, {}, { inMigrationFolder: false })).toBeNull();
+  });
+});
+
+describe("settings.migrations.framework: tagged-sql", () => {
+  const settings = (framework: string) => ({
+    settings: { migrations: { framework } },
+    path: ["settings"],
+    source: { file: "deploylint.config.yaml", lineOf: () => null },
+  });
+
+  it("is a value the settings schema accepts, beside the ORMs", () => {
+    expect(() => validateSettings({ block: settings("tagged-sql"), packs: [pack] })).not.toThrow();
+    expect(() => validateSettings({ block: settings("tagged-sqls"), packs: [pack] })).toThrow(/framework/);
+  });
+
+  it("reads a script that also mentions an ORM as tagged SQL when configured so", () => {
+    // Without the setting, a connection still named knex makes detection read it as a knex
+    // migration, and the SQL it runs through execute() is lost.
+    const text =
+      "export async function up(knex) {\n  await knex.execute(sql`ALTER TABLE users DROP COLUMN legacy`);\n}\nexport async function down(knex) {\n  await knex.execute(sql`ALTER TABLE users ADD COLUMN legacy text`);\n}\n";
+    const path = "db/migrations/20260101_legacy.ts";
+    expect(ormMigration(path, text)?.framework).toBe("knex");
+    const configured = ormMigration(path, text, { framework: "tagged-sql" });
+    expect(configured?.framework).toBe("tagged-sql");
+    expect(kinds(configured?.up)).toEqual(["drop_column"]);
   });
 });

@@ -19,7 +19,8 @@ import { typeormOperations } from "./typeorm.js";
 export { DYNAMIC } from "./emit.js";
 
 export type OrmFramework = Extract<Framework, "knex" | "typeorm" | "node-pg-migrate" | "sequelize" | "tagged-sql">;
-const ORM_FRAMEWORKS: readonly Framework[] = ["knex", "typeorm", "node-pg-migrate", "sequelize"];
+// The script frameworks a configured `framework` forces, whatever ORM the file mentions.
+const ORM_FRAMEWORKS: readonly Framework[] = ["knex", "typeorm", "node-pg-migrate", "sequelize", "tagged-sql"];
 
 /** A cheap look at the text before parsing: does it mention an ORM's migration builder? */
 const PREFILTER = /\b(?:knex|Knex|queryRunner|QueryRunner|pgm|MigrationBuilder|queryInterface|QueryInterface)\b/;
@@ -52,6 +53,8 @@ function sectionOperations(options: {
   counter: { next: number };
   parseSql: EmbeddedSqlParser | null;
   source: string;
+  /** The migration's database: what it names an unnamed constraint depends on it. */
+  dialect: SqlDialect;
 }): { operations: Operation[]; noTransaction: boolean; reversible: boolean; sqlRead: number } {
   const ops = new SectionOps(options.direction, options.counter, options.parseSql, options.source);
   let noTransaction = false;
@@ -68,7 +71,7 @@ function sectionOperations(options: {
       ({ noTransaction, reversible } = pgmOperations(ops, options.fn));
       break;
     case "sequelize":
-      sequelizeOperations(ops, options.fn);
+      sequelizeOperations(ops, options.fn, options.dialect);
       break;
     case "tagged-sql":
       sqlRead = taggedSqlOperations(ops, options.fn);
@@ -146,20 +149,15 @@ export function buildScriptMigration(options: {
   const fromConfig = checkedDialect(options.settings.dialect) === null ? (options.configDialect?.() ?? null) : null;
   if (fromConfig !== null && checkedDialect(fromConfig) === null) return null;
   const named = checkedDialect(fromConfig) ?? folderDialect(options.path);
+  const dialect = dialectOf(options.settings, framework, named);
   const counter = { next: 0 };
   const parseSql = options.parseSql ?? null;
+  const source = options.text;
   const section = (fn: TSESTree.FunctionLike | null, direction: Direction) =>
-    fn === null ? null : sectionOperations({ framework, fn, direction, counter, parseSql, source: options.text });
+    fn === null ? null : sectionOperations({ framework, fn, direction, counter, parseSql, source, dialect });
   // logto's beforeUp/beforeDown run first, outside the transaction of the up or down.
   const beforeUp = framework === "tagged-sql" ? section(functions.beforeUp, "up") : null;
-  const up = sectionOperations({
-    framework,
-    fn: functions.up,
-    direction: "up",
-    counter,
-    parseSql,
-    source: options.text,
-  });
+  const up = sectionOperations({ framework, fn: functions.up, direction: "up", counter, parseSql, source, dialect });
   // An empty down that holds only a comment ("nothing to undo: data fix") says so on purpose.
   const saysIrreversible =
     functions.down !== false && functions.down !== null && onlyComments(functions.down, options.text);
@@ -204,7 +202,7 @@ export function buildScriptMigration(options: {
     sections,
     ...(downNotRequired ? { downNotRequired: true } : {}),
     file: options.path,
-    dialect: dialectOf(options.settings, framework, named),
+    dialect,
     transactional,
     up: upOperations,
     down: downOperations,

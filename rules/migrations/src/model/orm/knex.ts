@@ -1,6 +1,7 @@
 // knex migrations: `knex.schema.*` builder calls (with the table builder callbacks of createTable
 // and alterTable), `knex.raw`/`knex.schema.raw` SQL, and `knex("t")…update/insert/del` data changes.
 import type { TSESTree } from "@deploylint/core/rule-api";
+import { knexDefaultName } from "../default-names.js";
 import type { ColumnSpec, OperationDetail } from "../types.js";
 import { columnSpec, defaultSql, type SectionOps } from "./emit.js";
 import { type Chain, type ChainLink, firstParam, stringOf, stringsOf, visitChains } from "./estree.js";
@@ -38,6 +39,11 @@ const TYPES: Record<string, (args: Arg[]) => string> = {
 
 function numberArg(node: Arg | undefined): number | undefined {
   return node?.type === "Literal" && typeof node.value === "number" ? node.value : undefined;
+}
+
+/** knex's own name for what it creates without one (knexDefaultName always names these kinds). */
+function knexName(table: string, columns: string[], kind: "unique" | "index" | "foreign_key" | "primary_key"): string {
+  return knexDefaultName({ table, columns, kind }) ?? `${table}_${columns.join("_")}`;
 }
 
 interface TableContext {
@@ -99,7 +105,7 @@ function tableStatement(context: TableContext, chain: Chain, node: TSESTree.Call
         {
           type: "create_index",
           table,
-          name: stringOf(args[1]) ?? `${table}_${names.join("_")}_${head.name === "unique" ? "unique" : "index"}`,
+          name: stringOf(args[1]) ?? knexName(table, names, head.name === "unique" ? "unique" : "index"),
           concurrently: false,
           unique: head.name === "unique",
           online: false,
@@ -111,7 +117,13 @@ function tableStatement(context: TableContext, chain: Chain, node: TSESTree.Call
     case "dropIndex":
     case "dropUnique":
       ops.add(
-        { type: "drop_index", table, name: stringOf(args[1]) ?? `${table}_${names.join("_")}`, concurrently: false },
+        {
+          type: "drop_index",
+          table,
+          // By columns, knex drops the name it gave them: `<table>_<cols>_index` / `_unique`.
+          name: stringOf(args[1]) ?? knexName(table, names, head.name === "dropUnique" ? "unique" : "index"),
+          concurrently: false,
+        },
         at,
         "drop_index",
       );
@@ -121,7 +133,7 @@ function tableStatement(context: TableContext, chain: Chain, node: TSESTree.Call
       one({
         type: "add_constraint",
         table,
-        name: stringOf(args[1]) ?? null,
+        name: stringOf(args[1]) ?? knexName(table, names, "foreign_key"),
         kind: "foreign_key",
         notValid: false,
         usingIndex: false,
@@ -133,7 +145,7 @@ function tableStatement(context: TableContext, chain: Chain, node: TSESTree.Call
       one({
         type: "add_constraint",
         table,
-        name: null,
+        name: stringOf(args[1]) ?? knexName(table, [], "primary_key"),
         kind: "primary_key",
         notValid: false,
         usingIndex: false,
@@ -152,7 +164,12 @@ function tableStatement(context: TableContext, chain: Chain, node: TSESTree.Call
       });
       return;
     case "dropForeign":
+      // dropForeign(columns, name?): without a name, the one knex gave the columns' foreign key.
+      one({ type: "drop_constraint", table, name: stringOf(args[1]) ?? knexName(table, names, "foreign_key") });
+      return;
     case "dropPrimary":
+      one({ type: "drop_constraint", table, name: stringOf(args[0]) ?? knexName(table, [], "primary_key") });
+      return;
     case "dropChecks":
       one({ type: "drop_constraint", table, name: stringOf(args[1]) ?? stringOf(args[0]) ?? names.join("_") });
       return;
@@ -199,7 +216,7 @@ function columnFrom(options: {
   }
   if (has("index") || has("unique")) {
     const unique = has("unique");
-    const name = `${context.table}_${column}_${unique ? "unique" : "index"}`;
+    const name = knexName(context.table, [column], unique ? "unique" : "index");
     context.ops.add(
       { type: "create_index", table: context.table, name, concurrently: false, unique, online: false },
       at,

@@ -1,6 +1,7 @@
 // Sequelize migrations: the QueryInterface API (`queryInterface.createTable`, `addColumn`,
 // `addIndex(…, { concurrently })`, `bulkUpdate`, …) and `queryInterface.sequelize.query(sql)`.
 import type { TSESTree } from "@deploylint/core/rule-api";
+import { engineDefaultName, type NamedKind, sequelizeDefaultName } from "../default-names.js";
 import type { ColumnSpec, ConstraintKind, OperationDetail } from "../types.js";
 import { columnSpec, defaultFromStatic, type SectionOps, statementKindOf } from "./emit.js";
 import { firstParam, type Static, staticValue, visitChains } from "./estree.js";
@@ -61,12 +62,15 @@ function columnOf(column: string, value: Static | undefined): ColumnSpec | null 
   });
 }
 
-/** The unnamed FOREIGN KEY Sequelize adds for a column's `references`: PostgreSQL names it `<table>_<column>_fkey`. */
-function foreignKey(table: string, column: string): OperationDetail {
+/**
+ * The unnamed FOREIGN KEY Sequelize adds for a column's `references`: the database names it
+ * (PostgreSQL `<table>_<column>_fkey`; MySQL numbers it per table, which one file cannot know).
+ */
+function foreignKey(table: string, column: string, dialect: string): OperationDetail {
   return {
     type: "add_constraint",
     table,
-    name: `${table}_${column}_fkey`,
+    name: engineDefaultName(dialect, { table, columns: [column], kind: "foreign_key" }),
     kind: "foreign_key",
     notValid: false,
     usingIndex: false,
@@ -93,7 +97,18 @@ function fieldNames(value: Static | undefined): string[] {
   return value.flatMap((v) => text(v) ?? text(asObject(v)?.name) ?? []);
 }
 
-function map(method: string, values: Static[]): OperationDetail[] | null {
+/** Sequelize's name for what it creates without one: an index by nameIndex, a constraint by its query generator. */
+function sequelizeName(table: string, columns: string[], kind: NamedKind): string | null {
+  return sequelizeDefaultName({ table, columns, kind });
+}
+
+const NAMED_KIND: Partial<Record<ConstraintKind, NamedKind>> = {
+  unique: "unique",
+  primary_key: "primary_key",
+  check: "check",
+};
+
+function map(method: string, values: Static[], dialect: string): OperationDetail[] | null {
   const table = text(values[0]) ?? text(asObject(values[0])?.tableName);
   if (table === undefined) return null;
   switch (method) {
@@ -127,7 +142,7 @@ function map(method: string, values: Static[]): OperationDetail[] | null {
         { type: "alter_column_type", table, column: spec.column, dataType: spec.dataType, notNull: spec.notNull },
       ];
       // With `references`, Sequelize adds the foreign key again (ADD FOREIGN KEY, named by the database).
-      if (spec.references) changed.push(foreignKey(table, spec.column));
+      if (spec.references) changed.push(foreignKey(table, spec.column, dialect));
       return changed;
     }
     case "addIndex": {
@@ -137,7 +152,7 @@ function map(method: string, values: Static[]): OperationDetail[] | null {
         {
           type: "create_index",
           table,
-          name: text(o?.name) ?? `${table}_${fields.join("_")}`,
+          name: text(o?.name) ?? sequelizeName(table, fields, "index"),
           concurrently: o?.concurrently === true,
           unique: o?.unique === true,
           online: false,
@@ -146,16 +161,18 @@ function map(method: string, values: Static[]): OperationDetail[] | null {
     }
     case "removeIndex": {
       const o = asObject(values[2]);
-      const name = text(values[1]) ?? `${table}_${fieldNames(values[1]).join("_")}`;
+      const name = text(values[1]) ?? sequelizeName(table, fieldNames(values[1]), "index") ?? "";
       return [{ type: "drop_index", table, name, concurrently: o?.concurrently === true }];
     }
     case "addConstraint": {
       const o = asObject(values[1]);
       const kind = constraintKind(text(o?.type));
-      const body = kind === "check" ? "" : fieldNames(o?.fields).join(", ");
-      return [
-        { type: "add_constraint", table, name: text(o?.name) ?? null, kind, notValid: false, usingIndex: false, body },
-      ];
+      const fields = fieldNames(o?.fields);
+      const body = kind === "check" ? "" : fields.join(", ");
+      const named = NAMED_KIND[kind];
+      // A foreign key's default name also holds the referenced table (`<table>_<cols>_<ref>_fk`).
+      const name = text(o?.name) ?? (named === undefined ? null : sequelizeName(table, fields, named));
+      return [{ type: "add_constraint", table, name, kind, notValid: false, usingIndex: false, body }];
     }
     case "removeConstraint":
       return [{ type: "drop_constraint", table, name: text(values[1]) ?? "" }];
@@ -173,7 +190,7 @@ function map(method: string, values: Static[]): OperationDetail[] | null {
 }
 
 /** The operations of an up or down function whose first parameter is the QueryInterface. */
-export function sequelizeOperations(ops: SectionOps, fn: TSESTree.FunctionLike): void {
+export function sequelizeOperations(ops: SectionOps, fn: TSESTree.FunctionLike, dialect: string): void {
   const qi = firstParam(fn);
   if (qi === null || fn.body === null || fn.body === undefined) return;
   visitChains(fn.body, (chain, node) => {
@@ -189,6 +206,7 @@ export function sequelizeOperations(ops: SectionOps, fn: TSESTree.FunctionLike):
       const details = map(
         link.name,
         link.args.map((arg) => staticValue(arg)),
+        dialect,
       );
       if (details === null) ops.dynamic(at);
       else for (const detail of details) ops.add(detail, at, statementKindOf(detail));

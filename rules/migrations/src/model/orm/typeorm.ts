@@ -1,6 +1,7 @@
 // TypeORM migrations: `queryRunner.query(sql)` and the QueryRunner schema API (addColumn,
 // createTable(new Table({…})), createIndex, createForeignKey, …) in a class's up/down methods.
 import type { TSESTree } from "@deploylint/core/rule-api";
+import { typeormDefaultName } from "../default-names.js";
 import type { ColumnSpec, OperationDetail } from "../types.js";
 import { columnSpec, defaultFromStatic, type SectionOps, statementKindOf } from "./emit.js";
 import { firstParam, type Static, staticValue, visitChains } from "./estree.js";
@@ -21,6 +22,18 @@ function strings(value: Static | undefined): string[] {
 }
 
 /** A TableColumn's options as a ColumnSpec (TypeORM columns are NOT NULL unless isNullable). */
+/**
+ * The name TypeORM's naming strategy gives an index written without one (`IDX_` and a hash of the
+ * table and its sorted columns); a partial index hashes its WHERE too, which is left unnamed.
+ */
+function indexName(table: string, index: Options | null): string | null {
+  const given = text(index?.name);
+  if (given !== undefined) return given;
+  const columns = strings(index?.columnNames);
+  if (columns.length === 0 || index?.where !== undefined) return null;
+  return typeormDefaultName({ table: table.split(".").pop() ?? table, columns, kind: "index" });
+}
+
 export function typeormColumn(options: Options): ColumnSpec | null {
   const name = text(options.name);
   if (name === undefined) return null;
@@ -64,7 +77,7 @@ function map(method: string, args: TSESTree.CallExpressionArgument[]): Operation
       details.push({
         type: "create_index",
         table: name,
-        name: text(o.name) ?? null,
+        name: indexName(name, o),
         concurrently: false,
         unique: o.isUnique === true,
         online: false,
@@ -115,7 +128,7 @@ function map(method: string, args: TSESTree.CallExpressionArgument[]): Operation
         {
           type: "create_index",
           table,
-          name: text(o?.name) ?? null,
+          name: indexName(table, o),
           concurrently: false,
           unique: o?.isUnique === true,
           online: false,
