@@ -12,6 +12,7 @@ const PACK_PACKAGES = [
   "@deploylint/rules-secrets",
   "@deploylint/rules-env-docs",
   "@deploylint/rules-env-ladder",
+  "@deploylint/rules-pipeline",
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");

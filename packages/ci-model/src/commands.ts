@@ -17,10 +17,17 @@ const DEPLOY =
 const TEST =
   /\b((npm|pnpm|yarn|bun)\s+(run\s+)?test|npm\s+t|pytest|go\s+test|cargo\s+(test|nextest)|mvn\b[^\n]*\b(test|verify)|gradlew?\b[^\n]*\b(test|check)|rspec|jest|vitest|mix\s+test|dotnet\s+test|phpunit|make\s+(test|check)|rake\s+test|tox|nox)\b/i;
 
+// A package script by name, through workspace flags and a `ci:` prefix (`pnpm ci:test`,
+// `pnpm -r --filter api run test:unit`, `yarn workspace web lint`); `build:test` is a build.
+function packageScript(name: string): RegExp {
+  const flags = String.raw`(?:(?:-r|--recursive|--filter[= ]\S+|-F\s+\S+|-w|--workspace[= ]\S+|workspace\s+\S+|--if-present)\s+)*`;
+  return new RegExp(String.raw`\b(?:npm|pnpm|yarn|bun)\s+${flags}(?:run\s+)?(?:ci:)?${name}(?=$|[\s:;&|)])`, "i");
+}
+
 const DEFAULT_COMMANDS: Record<CommandClass, RegExp[]> = {
   test: [
     TEST,
-    /\b(pnpm|yarn|npm)\s+(-r|--recursive|--filter[= ]\S+|-F\s+\S+|-w\s+\S+|--workspace[= ]\S+|workspace\s+\S+)\s+(run\s+)?test/i,
+    packageScript("test"),
     /\b(turbo|nx)\s+(run\s+)?test\b/i,
     /\bplaywright\s+test\b/i,
     /\bcypress\s+run\b/i,
@@ -30,8 +37,8 @@ const DEFAULT_COMMANDS: Record<CommandClass, RegExp[]> = {
     /\bbiome\s+(check|lint|ci)\b/i,
     /\bruff\s+(check|format\s+--check)\b/i,
     /\bprettier\b[^\n]*--check\b/i,
-    /\b(npm|pnpm|yarn|bun)\s+(run\s+)?lint/i,
-    /\b(pnpm|yarn|npm)\s+(-r|--recursive|--filter[= ]\S+|-F\s+\S+|-w\s+\S+|--workspace[= ]\S+|workspace\s+\S+)\s+(run\s+)?lint/i,
+    packageScript("[a-z]*lint"),
+    /\bpre-commit\s+run\b/i,
     /\b(turbo|nx)\s+(run\s+)?lint\b/i,
     /\bmake\s+lint\b/i,
   ],
@@ -75,6 +82,7 @@ const DEFAULT_COMMANDS: Record<CommandClass, RegExp[]> = {
 const DEFAULT_ACTIONS: Record<CommandClass, RegExp[]> = {
   test: [/^cypress-io\/github-action\b/i],
   lint: [
+    /^pre-commit\/action\b/i,
     /^golangci\/golangci-lint-action\b/i,
     /^(github|super-linter)\/super-linter\b/i,
     /^wearerequired\/lint-action\b/i,
@@ -160,6 +168,9 @@ export function readScript(script: string, table: CommandTable): ScriptReading {
   let deployTarget: string | null = null;
   let watchSeconds: number | null = null;
   let errexitOff = false;
+  // `set +e` followed by a look at the exit status (`$?`, PIPESTATUS) is how scripts collect a
+  // failure and fail later: that masks nothing.
+  const statusChecked = /\$\?|PIPESTATUS/.test(script);
   for (const line of logicalLines(script)) {
     if (/^\s*set\s+\+e\b/.test(line)) errexitOff = true;
     if (/^\s*set\s+-e\b|^\s*set\s+-[a-z]*e/.test(line)) errexitOff = false;
@@ -167,7 +178,8 @@ export function readScript(script: string, table: CommandTable): ScriptReading {
     for (const segment of line.split(/;|&&/)) {
       const found = classesOfCommand(segment, table);
       if (found.length === 0) continue;
-      const swallowed = errexitOff || /\|\|\s*(true|:|exit\s+0|echo\b)/.test(line.slice(line.indexOf(segment)));
+      const swallowed =
+        (errexitOff && !statusChecked) || /\|\|\s*(true|:|exit\s+0|echo\b)/.test(line.slice(line.indexOf(segment)));
       for (const kind of found) {
         classes.add(kind);
         if (swallowed) masked.add(kind);

@@ -55,7 +55,8 @@ export function readGithubWorkflow(document: Document, context: ReadContext): Ci
       branches: restricted ?? refs.branches,
       tags: restricted === null && refs.tags,
       steps,
-      manual: null,
+      // An approval action (trstringer/manual-approval) holds the job until someone approves.
+      manual: steps.find((step) => /manual-approval/i.test(step.uses ?? "")) ?? null,
       approvalOnly: false,
       mayFail: continueKey && isTrue(nodeAt(job, ["continue-on-error"])) ? locate(continueKey, lines, file) : null,
       serialisedBy: groupOf(nodeAt(job, ["concurrency"])) ?? workflowGroup,
