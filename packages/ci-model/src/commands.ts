@@ -152,6 +152,7 @@ export function classesOfAction(uses: string, table: CommandTable): CommandClass
 
 export interface ScriptReading {
   classes: CommandClass[];
+  afterDeploy: CommandClass[];
   masked: CommandClass[];
   deployTarget: string | null;
   watchSeconds: number | null;
@@ -165,6 +166,8 @@ export interface ScriptReading {
 export function readScript(script: string, table: CommandTable): ScriptReading {
   const classes = new Set<CommandClass>();
   const masked = new Set<CommandClass>();
+  const afterDeploy = new Set<CommandClass>();
+  let deployed = false;
   let deployTarget: string | null = null;
   let watchSeconds: number | null = null;
   let errexitOff = false;
@@ -182,14 +185,18 @@ export function readScript(script: string, table: CommandTable): ScriptReading {
         (errexitOff && !statusChecked) || /\|\|\s*(true|:|exit\s+0|echo\b)/.test(line.slice(line.indexOf(segment)));
       for (const kind of found) {
         classes.add(kind);
+        if (deployed) afterDeploy.add(kind);
         if (swallowed) masked.add(kind);
       }
-      if (found.includes("deploy") && deployTarget === null) deployTarget = targetOfCommand(segment);
+      if (found.includes("deploy")) {
+        deployed = true;
+        if (deployTarget === null) deployTarget = targetOfCommand(segment);
+      }
       if (found.includes("watch") && watchSeconds === null) watchSeconds = windowOfCommand(segment);
     }
   }
   // A masked class is only reported when no unmasked command of the class runs.
-  return { classes: [...classes], masked: [...masked], deployTarget, watchSeconds };
+  return { classes: [...classes], afterDeploy: [...afterDeploy], masked: [...masked], deployTarget, watchSeconds };
 }
 
 // Continuation lines (`\` at the end) form one command; comments are dropped.

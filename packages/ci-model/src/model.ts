@@ -57,6 +57,8 @@ export interface CiStep extends Located {
   /** The action, orb command or template the step uses (`actions/checkout@v4`), when it uses one. */
   uses: string | null;
   classes: CommandClass[];
+  /** Classes of the commands that run after the step's first deploy command (deploy, then smoke). */
+  afterDeploy: CommandClass[];
   /** Classes whose command cannot fail the step (`|| true`, `set +e` before it). */
   masked: CommandClass[];
   /** The step may fail without failing the job (`continue-on-error: true`). */

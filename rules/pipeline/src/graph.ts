@@ -160,11 +160,21 @@ export function targetLabel(job: CiJob): string {
 /** Whether a step of `classes` runs in the job after its (first) deploy step. */
 export function afterDeploy(job: CiJob, classes: readonly CommandClass[]): boolean {
   const deployAt = job.steps.findIndex((step) => step.classes.includes("deploy"));
-  return job.steps.some(
-    (step, index) => index > deployAt && deployAt >= 0 && classes.some((kind) => step.classes.includes(kind)),
-  );
+  if (deployAt < 0) return false;
+  const deployStep = job.steps[deployAt];
+  if (deployStep && classes.some((kind) => deployStep.afterDeploy.includes(kind))) return true;
+  return job.steps.some((step, index) => index > deployAt && classes.some((kind) => step.classes.includes(kind)));
 }
 
 export function jobLabel(job: CiJob): string {
   return job.name && job.name !== job.id ? `${job.id} (${job.name})` : job.id;
+}
+
+/**
+ * Whether `other` (a job after `deploy`) smoke-tests what `deploy` deployed: a job that deploys
+ * elsewhere (production after staging) tests its own deploy, not staging's.
+ */
+export function smokesFor(deploy: CiJob, other: CiJob): boolean {
+  if (!other.steps.some((step) => step.classes.includes("smoke"))) return false;
+  return !isDeployJob(other) || targetOf(other) === targetOf(deploy);
 }

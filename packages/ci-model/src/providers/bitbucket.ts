@@ -71,7 +71,9 @@ function readSteps(items: unknown, deref: (node: unknown) => unknown, context: R
       const stepKey = keyAt(member, "step");
       const step = deref(nodeAt(member, ["step"]));
       if (!isMap(step)) continue;
-      const id = `${scalarText(nodeAt(step, ["name"])) ?? "step"} #${jobs.length + 1}`;
+      // Steps are known by name; an unnamed or repeated one by its place.
+      const named = scalarText(nodeAt(step, ["name"]));
+      const id = named && !jobs.some((job) => job.id === named) ? named : `step ${jobs.length + 1}`;
       const at = locate(stepKey ?? (member as Node), lines, file);
       const deployment = scalarText(nodeAt(step, ["deployment"]));
       const trigger = nodeAt(step, ["trigger"]);

@@ -24,13 +24,14 @@ export function stepOf(options: {
   const { where, label, script, uses, mayFail, table } = options;
   const reading = script
     ? readScript(script, table)
-    : { classes: [], masked: [], deployTarget: null, watchSeconds: null };
+    : { classes: [], afterDeploy: [], masked: [], deployTarget: null, watchSeconds: null };
   const classes = new Set([...reading.classes, ...(uses ? classesOfAction(uses, table) : [])]);
   return {
     ...where,
     label,
     uses,
     classes: [...classes],
+    afterDeploy: reading.afterDeploy,
     masked: reading.masked,
     mayFail,
     deployTarget: reading.deployTarget,

@@ -41,6 +41,14 @@ export default defineRule({
           ),
       ),
     );
+    // A step shared by several pipelines (a Bitbucket anchor) is reported once.
+    const said = new Set<string>();
+    const first = (where: { file: string; line: number; column: number }) => {
+      const key = `${where.file}:${where.line}:${where.column}`;
+      if (said.has(key)) return false;
+      said.add(key);
+      return true;
+    };
     for (const pipeline of gates) {
       for (const job of pipeline.jobs) {
         const checkSteps = job.steps.filter((step) => CHECK_CLASSES.some((kind) => step.classes.includes(kind)));
@@ -50,6 +58,7 @@ export default defineRule({
             .map((kind) => CHECK_LABELS[kind])
             .join(", ");
         if (job.mayFail) {
+          if (!first(job.mayFail)) continue;
           const how = pipeline.provider === "gitlab-ci" ? "allow_failure: true" : "continue-on-error";
           const jobChecks = CHECK_CLASSES.filter((kind) => checkSteps.some((step) => step.classes.includes(kind)));
           context.report({
@@ -62,6 +71,7 @@ export default defineRule({
           continue;
         }
         for (const step of checkSteps) {
+          if (!first(step)) continue;
           const stepChecks = CHECK_CLASSES.filter((kind) => step.classes.includes(kind));
           if (step.mayFail && stepChecks.every((kind) => gating.has(kind))) {
             // An instrumented or experimental re-run beside a gating one (hatchet's load-deadlock):

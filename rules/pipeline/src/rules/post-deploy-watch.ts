@@ -49,7 +49,12 @@ export default defineRule({
       for (const job of pipeline.jobs) {
         if (!isDeployJob(job) || targetOf(job) !== "production") continue;
         const deployAt = job.steps.findIndex((step) => step.classes.includes("deploy"));
+        const deployStep = deployAt >= 0 ? job.steps[deployAt] : undefined;
         const later = [
+          // The deploy step's own script, when it watches after deploying (its window is the step's).
+          ...(deployStep && deployStep.afterDeploy.some((kind) => kind === "watch" || kind === "rollback")
+            ? [deployStep]
+            : []),
           ...job.steps.filter((_, index) => deployAt >= 0 && index > deployAt),
           ...downstream(pipeline, job).flatMap((other) => other.steps),
           ...graph.followedBy(pipeline).flatMap((other) => other.jobs.flatMap((each) => each.steps)),

@@ -2,7 +2,17 @@
 // a later step of the deploy job, a job that needs it, or a workflow that follows its workflow.
 import { defineRule } from "@deploylint/core/rule-api";
 import { PIPELINE_FACT } from "../facts.js";
-import { afterDeploy, at, downstream, Graph, isDeployJob, jobLabel, pipelinesOf, targetLabel } from "../graph.js";
+import {
+  afterDeploy,
+  at,
+  downstream,
+  Graph,
+  isDeployJob,
+  jobLabel,
+  pipelinesOf,
+  smokesFor,
+  targetLabel,
+} from "../graph.js";
 
 export default defineRule({
   id: "smoke-after-deploy",
@@ -24,8 +34,7 @@ export default defineRule({
     for (const pipeline of graph.pipelines) {
       for (const job of pipeline.jobs.filter(isDeployJob)) {
         if (afterDeploy(job, ["smoke"])) continue;
-        const smokes = (jobs: typeof pipeline.jobs) =>
-          jobs.some((other) => other.steps.some((step) => step.classes.includes("smoke")));
+        const smokes = (jobs: typeof pipeline.jobs) => jobs.some((other) => smokesFor(job, other));
         if (smokes(downstream(pipeline, job))) continue;
         if (graph.followedBy(pipeline).some((other) => smokes(other.jobs))) continue;
         context.report({

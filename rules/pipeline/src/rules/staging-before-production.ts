@@ -12,6 +12,7 @@ import {
   isDeployJob,
   jobLabel,
   pipelinesOf,
+  smokesFor,
   targetOf,
   upstream,
 } from "../graph.js";
@@ -58,9 +59,7 @@ export default defineRule({
         }
         const smoked = staging.some(({ owner, each }) => {
           if (afterDeploy(each, ["smoke"])) return true;
-          const smokeJobs = downstream(owner, each).filter((other) =>
-            other.steps.some((step) => step.classes.includes("smoke")),
-          );
+          const smokeJobs = downstream(owner, each).filter((other) => smokesFor(each, other));
           // In the production pipeline the smoke job must also come before production.
           return owner === pipeline ? smokeJobs.some((other) => before.includes(other)) : smokeJobs.length > 0;
         });
