@@ -5,6 +5,9 @@ import { edit, fixture, PROVIDERS } from "./helpers.js";
 
 const tester = new RuleTester({ pack });
 const GH = ".github/workflows/pipeline.yml";
+// GitHub expression syntax, as written in a workflow (not a template string).
+// biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub Actions expression under test.
+const PER_RUN_GROUP = "deploy-${{ github.run_id }}";
 const GROUP = "    concurrency:\n      group: deploy-production\n      cancel-in-progress: false\n";
 
 tester.run("no-concurrent-production-deploys", {
@@ -23,12 +26,12 @@ tester.run("no-concurrent-production-deploys", {
     },
     {
       name: "GitHub: a group keyed by the run id serialises nothing",
-      files: edit("github-actions", "group: deploy-production", "group: deploy-${{ github.run_id }}"),
+      files: edit("github-actions", "group: deploy-production", `group: ${PER_RUN_GROUP}`),
       errors: [
         {
           file: GH,
           messageId: "perRun",
-          data: { job: "deploy-production", group: "deploy-${{ github.run_id }}" },
+          data: { job: "deploy-production", group: PER_RUN_GROUP },
           line: 28,
           column: 3,
         },

@@ -52,9 +52,7 @@ export default defineRule({
         const deployStep = deployAt >= 0 ? job.steps[deployAt] : undefined;
         const later = [
           // The deploy step's own script, when it watches after deploying (its window is the step's).
-          ...(deployStep && deployStep.afterDeploy.some((kind) => kind === "watch" || kind === "rollback")
-            ? [deployStep]
-            : []),
+          ...(deployStep?.afterDeploy.some((kind) => kind === "watch" || kind === "rollback") ? [deployStep] : []),
           ...job.steps.filter((_, index) => deployAt >= 0 && index > deployAt),
           ...downstream(pipeline, job).flatMap((other) => other.steps),
           ...graph.followedBy(pipeline).flatMap((other) => other.jobs.flatMap((each) => each.steps)),
