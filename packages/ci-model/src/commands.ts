@@ -25,6 +25,8 @@ function packageScript(name: string): RegExp {
 }
 
 const DEFAULT_COMMANDS: Record<CommandClass, RegExp[]> = {
+  // A build matters to the checks where the build lints (`next build` runs ESLint).
+  build: [/\bnext\s+build\b/i, packageScript("(?:[\\w-]+:)?build")],
   test: [
     TEST,
     packageScript("test"),
@@ -80,6 +82,7 @@ const DEFAULT_COMMANDS: Record<CommandClass, RegExp[]> = {
 };
 
 const DEFAULT_ACTIONS: Record<CommandClass, RegExp[]> = {
+  build: [],
   test: [/^cypress-io\/github-action\b/i],
   lint: [
     /^pre-commit\/action\b/i,

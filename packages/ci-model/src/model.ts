@@ -19,6 +19,7 @@ export interface Located extends Spot {
 
 /** What a command or action does, as far as the strategy's pipeline cares. */
 export type CommandClass =
+  | "build"
   | "test"
   | "lint"
   | "dependency-scan"
@@ -30,6 +31,7 @@ export type CommandClass =
   | "watch";
 
 export const COMMAND_CLASSES: readonly CommandClass[] = [
+  "build",
   "test",
   "lint",
   "dependency-scan",

@@ -14,6 +14,7 @@ export const CHECK_CLASSES: readonly CommandClass[] = [
 ];
 
 export const CHECK_LABELS: Record<CommandClass, string> = {
+  build: "a build",
   test: "the tests",
   lint: "the linter",
   "dependency-scan": "a dependency security scan",

@@ -90,6 +90,24 @@ tester.run("require-checks", {
       errors: [{ file: "azure-pipelines.yml", messageId: "missing", line: 1, column: 1 }],
     },
     {
+      name: "no lint step, but the CI builds a Next.js app with an ESLint config: said at info (next build lints)",
+      files: {
+        ...edit("github-actions", "      - run: npm run lint\n", "      - run: yarn web:build\n"),
+        ".eslintrc.json": "{}\n",
+        "apps/web/next.config.js": "module.exports = {};\n",
+      },
+      errors: [{ file: GH, messageId: "lintInBuild", severity: "info", line: 2, column: 1 }],
+    },
+    {
+      name: "a Next.js app linted by Biome: next build does not lint it, so the missing linter is an error",
+      files: {
+        ...edit("github-actions", "      - run: npm run lint\n", "      - run: yarn build\n"),
+        "biome.json": "{}\n",
+        "next.config.mjs": "export default {};\n",
+      },
+      errors: [{ file: GH, messageId: "missing", line: 2, column: 1 }],
+    },
+    {
       name: "a settings pattern that is not a regular expression is said, not ignored",
       files: fixture("github-actions"),
       settings: { pipeline: { commands: { smoke: ["("] } } },

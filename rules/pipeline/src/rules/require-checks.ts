@@ -31,6 +31,8 @@ export default defineRule({
       noGate:
         "No CI pipeline runs on push or pull request ({{pipelines}} run only on other events): nothing checks a change before it is merged.",
       problem: "The CI model could not be read as configured: {{problem}}.",
+      lintInBuild:
+        "No push or pull-request pipeline runs a linter step, but {{pipelines}} builds a Next.js app with an ESLint config, and `next build` lints unless eslint.ignoreDuringBuilds is set: if it is not, the build is the lint check.",
     },
     help: "Add the missing check as a step of the workflow that runs on push and pull_request (or teach deploylint your command: settings.pipeline.commands).",
     options: {
@@ -90,6 +92,18 @@ export default defineRule({
     for (const check of options.checks) {
       if (ran.has(check)) continue;
       if (check === "migration-check" && !hasMigrations) continue;
+      if (check === "lint" && ran.has("build") && nextAppWithEslint(context.files)) {
+        // linkwarden: `yarn web:build` runs `next build`, which fails on ESLint errors by default.
+        context.report({
+          messageId: "lintInBuild",
+          data: {
+            pipelines: names(counts.filter(({ classes }) => classes.has("build")).map(({ pipeline }) => pipeline)),
+          },
+          severity: "info",
+          ...at(target),
+        });
+        continue;
+      }
       context.report({
         messageId: "missing",
         data: { check: CHECK_LABELS[check], pipelines: names(gates), consequence: CONSEQUENCES[check] ?? "breaks it" },
@@ -107,6 +121,24 @@ const CONSEQUENCES: Partial<Record<CommandClass, string>> = {
   "migration-check": "adds a migration that locks or breaks the database",
   "secret-scan": "commits a credential",
 };
+
+// A Next.js app (next.config.*) and an ESLint config in its folder or one above it.
+function nextAppWithEslint(files: readonly string[]): boolean {
+  const eslintDirs = new Set(
+    files.flatMap((file) => {
+      const match = /^(?:(.*)\/)?(?:\.eslintrc(?:\.\w+)?|eslint\.config\.\w+)$/.exec(file);
+      return match ? [match[1] ?? ""] : [];
+    }),
+  );
+  return files.some((file) => {
+    const match = /^(?:(.*)\/)?next\.config\.\w+$/.exec(file);
+    if (!match) return false;
+    const parts = (match[1] ?? "").split("/").filter(Boolean);
+    for (let depth = parts.length; depth >= 0; depth--)
+      if (eslintDirs.has(parts.slice(0, depth).join("/"))) return true;
+    return false;
+  });
+}
 
 function checkCount(classes: Set<CommandClass>): number {
   return ["test", "lint", "dependency-scan", "migration-check"].filter((kind) => classes.has(kind as CommandClass))
