@@ -46,7 +46,7 @@ tester.run("require-checks", {
         {
           file: GH,
           message:
-            "No push or pull-request pipeline runs the migration check (looked in .github/workflows/pipeline.yml): a change that adds a migration that locks or breaks the database can be merged without anyone seeing it fail.",
+            "No push or pull-request pipeline runs the migration check (looked in .github/workflows/pipeline.yml): a change that adds a migration that locks a busy table or drops what the running code still reads can be merged without anyone seeing it fail.",
           line: 2,
           column: 1,
         },

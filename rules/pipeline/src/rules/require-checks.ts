@@ -118,7 +118,7 @@ const CONSEQUENCES: Partial<Record<CommandClass, string>> = {
   test: "breaks the tests",
   lint: "breaks the linter's rules",
   "dependency-scan": "pulls in a dependency with a known vulnerability",
-  "migration-check": "adds a migration that locks or breaks the database",
+  "migration-check": "adds a migration that locks a busy table or drops what the running code still reads",
   "secret-scan": "commits a credential",
 };
 
