@@ -31,6 +31,14 @@ tester.run("require-checks", {
           "on: workflow_call\njobs:\n  all:\n    steps:\n      - run: npm test && npm run lint && npm audit && npx squawk db/migrations/*.sql\n",
       },
     },
+    {
+      name: "a workflow given over to migrations counts as the migration check (hatchet's load-online-migrate)",
+      files: {
+        ...edit("github-actions", "      - run: npx deploylint\n", ""),
+        ".github/workflows/load-online-migrate.yml":
+          "name: load-online-migrate\non:\n  pull_request:\n    paths: ['db/migrations/**']\njobs:\n  online:\n    steps:\n      - run: go run ./cmd/migrate --up\n",
+      },
+    },
     { name: "no CI files: nothing to judge", files: { "README.md": "# app\n" } },
   ],
   invalid: [
