@@ -13,6 +13,7 @@ const PACK_PACKAGES = [
   "@deploylint/rules-env-docs",
   "@deploylint/rules-env-ladder",
   "@deploylint/rules-rollout",
+  "@deploylint/rules-pipeline",
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");

@@ -8,11 +8,12 @@ import strict from "@deploylint/presets/strict.json" with { type: "json" };
 import envDocs from "@deploylint/rules-env-docs";
 import envLadder from "@deploylint/rules-env-ladder";
 import migrations from "@deploylint/rules-migrations";
+import pipeline from "@deploylint/rules-pipeline";
 import rollout from "@deploylint/rules-rollout";
 import secrets from "@deploylint/rules-secrets";
 import pkg from "../package.json" with { type: "json" };
 
-const PACKS = [migrations, secrets, envDocs, envLadder, rollout];
+const PACKS = [migrations, secrets, envDocs, envLadder, pipeline, rollout];
 
 /**
  * Registers the shipped packs in this thread. Pool workers start from ./worker.js, which registers

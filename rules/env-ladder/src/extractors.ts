@@ -8,8 +8,7 @@ import { flagFunctions, flagRead } from "./extract/flag-reads.js";
 import { manifestFact } from "./extract/manifest-fact.js";
 import { CI_JOB_FACT, FLAG_READ_FACT, MANIFEST_FACT, VALUES_FACT, type ValuesFact } from "./facts.js";
 import { isManifestFile } from "./manifest.js";
-import { isGithubWorkflow, readGithubWorkflow } from "./readers/github-actions.js";
-import { isGitlabCi, readGitlabCi } from "./readers/gitlab-ci.js";
+import { isGithubWorkflow, isGitlabCi, readCiJobs } from "./readers/ci-jobs.js";
 import { readPlatformText, readPlatformYaml } from "./readers/platforms.js";
 import { TomlError } from "./readers/toml.js";
 import { isVercelFile, readVercel } from "./readers/vercel.js";
@@ -64,8 +63,8 @@ export const valuesExtractor = defineExtractor({
         yaml(source) {
           const document = source.documents[0];
           if (!document) return;
-          if (isGithubWorkflow(path)) emitAll(readGithubWorkflow(document, lines).values);
-          else if (isGitlabCi(path)) emitAll(readGitlabCi(document, lines).values);
+          if (isGithubWorkflow(path) || isGitlabCi(path))
+            emitAll(readCiJobs({ path, document, lines, settings: context.settings }).values);
           // Kustomize patches and helm charts may hold several documents.
           else for (const each of source.documents) emitAll(readPlatformYaml({ path, document: each, lines }));
         },
@@ -92,12 +91,13 @@ export const ciJobExtractor = defineExtractor({
   kinds: ["yaml"],
   create(context) {
     const { path, lines } = context.file;
-    const read = isGithubWorkflow(path) ? readGithubWorkflow : isGitlabCi(path) ? readGitlabCi : null;
-    if (!read) return null;
+    if (!isGithubWorkflow(path) && !isGitlabCi(path)) return null;
     return {
       yaml(source) {
         const document = source.documents[0];
-        if (document) for (const job of read(document, lines).jobs) context.emit(asFact(job));
+        if (!document) return;
+        for (const job of readCiJobs({ path, document, lines, settings: context.settings }).jobs)
+          context.emit(asFact(job));
       },
     };
   },

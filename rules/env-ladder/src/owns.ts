@@ -2,9 +2,8 @@
 // files its readers know. One of them that cannot be read is reported, not passed over.
 import { classifyPath, type Settings } from "@deploylint/core/rule-api";
 import { isManifestFile } from "./manifest.js";
+import { isGithubWorkflow, isGitlabCi } from "./readers/ci-jobs.js";
 import { isFlyFile } from "./readers/fly.js";
-import { isGithubWorkflow } from "./readers/github-actions.js";
-import { isGitlabCi } from "./readers/gitlab-ci.js";
 import { helmEnvironment, kustomizeEnvironment } from "./readers/kubernetes.js";
 import { isNetlifyFile } from "./readers/netlify.js";
 import { isRenderFile } from "./readers/render.js";

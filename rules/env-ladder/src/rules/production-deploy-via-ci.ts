@@ -1,6 +1,7 @@
 // env-ladder/production-deploy-via-ci: production is changed by CI only — its access is CI, and a CI
 // job deploys to the `production` environment (so the platform's approval gate applies), runs only
-// from the main branch and waits for the tests.
+// from the main branch and waits for the tests. The jobs come from the shared CI model
+// (@deploylint/ci-model, through readers/ci-jobs.ts), which the pipeline pack reads too.
 import { defineRule, type FactRecord, type ProjectRuleContext } from "@deploylint/core/rule-api";
 import { CI_JOB_FACT, type CiJobFact, MANIFEST_FACT } from "../facts.js";
 import { rungOf } from "../ladder.js";

@@ -1,15 +1,18 @@
-// Tests for the CI readers: GitHub Actions triggers and conditions, GitLab rules, stages and extends.
+// Tests for the ladder's view of CI jobs (read through @deploylint/ci-model): GitHub Actions
+// triggers and conditions, GitLab rules, stages and extends.
 import { createLineIndex, parseYaml } from "@deploylint/core/sources";
 import { describe, expect, it } from "vitest";
-import { readGithubWorkflow } from "../../src/readers/github-actions.js";
-import { readGitlabCi } from "../../src/readers/gitlab-ci.js";
+import { readCiJobs } from "../../src/readers/ci-jobs.js";
 
-function read(reader: typeof readGithubWorkflow, text: string) {
+const readGithubWorkflow = ".github/workflows/ci.yml";
+const readGitlabCi = ".gitlab-ci.yml";
+
+function read(path: string, text: string) {
   const parsed = parseYaml(text);
   if (!parsed.ok) throw new Error("fixture does not parse");
   const document = parsed.source.documents[0];
   if (!document) throw new Error("no document");
-  return reader(document, createLineIndex(text));
+  return readCiJobs({ path, document, lines: createLineIndex(text) });
 }
 
 describe("readGithubWorkflow", () => {

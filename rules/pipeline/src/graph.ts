@@ -1,0 +1,181 @@
+// Questions the rules ask of the CI model: which pipelines gate merges, which jobs deploy where,
+// what a job waits for and what follows it, and which checks a job (or the reusable workflow it
+// calls) runs.
+import { type CiJob, type CiPipeline, type CommandClass, type Located, rungOfEnvironment } from "@deploylint/ci-model";
+import type { ProjectRuleContext } from "@deploylint/core/rule-api";
+import { PIPELINE_FACT } from "./facts.js";
+
+export const CHECK_CLASSES: readonly CommandClass[] = [
+  "test",
+  "lint",
+  "dependency-scan",
+  "migration-check",
+  "secret-scan",
+];
+
+export const CHECK_LABELS: Record<CommandClass, string> = {
+  build: "a build",
+  test: "the tests",
+  lint: "the linter",
+  "dependency-scan": "a dependency security scan",
+  "migration-check": "the migration check",
+  "secret-scan": "a secret scan",
+  deploy: "a deploy",
+  smoke: "a smoke test",
+  rollback: "a rollback",
+  watch: "a post-deploy watch",
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: any rule's context: only `facts` is read.
+type AnyContext = ProjectRuleContext<any, any>;
+
+/** Every pipeline of the repository, in file order. */
+export function pipelinesOf(context: AnyContext): CiPipeline[] {
+  return context
+    .facts<CiPipeline>(PIPELINE_FACT)
+    .map(({ data }) => data)
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+}
+
+/** A finding's location from a model element. */
+export function at(where: Located): { file: string; line: number; column: number; endLine: number; endColumn: number } {
+  return {
+    file: where.file,
+    line: where.line,
+    column: where.column,
+    endLine: where.endLine,
+    endColumn: where.endColumn,
+  };
+}
+
+/** Whether a pipeline runs for pushes or pull requests (the runs that gate a merge). */
+export function gatesMerges(pipeline: CiPipeline): boolean {
+  return pipeline.triggers.some((trigger) => trigger.kind === "push" || trigger.kind === "pull-request");
+}
+
+export class Graph {
+  private readonly byFile: Map<string, CiPipeline[]>;
+
+  constructor(readonly pipelines: CiPipeline[]) {
+    this.byFile = new Map();
+    for (const pipeline of pipelines)
+      this.byFile.set(pipeline.file, [...(this.byFile.get(pipeline.file) ?? []), pipeline]);
+  }
+
+  /** Pipelines that run on push/PR, with the local reusable workflows they call. */
+  mergeGates(): CiPipeline[] {
+    const gates = this.pipelines.filter(gatesMerges);
+    const called = gates.flatMap((pipeline) => pipeline.jobs.flatMap((job) => this.calledPipelines(job)));
+    return [...new Set([...gates, ...called])];
+  }
+
+  /** The local reusable workflows (`uses: ./.github/workflows/x.yml`) a job is. */
+  calledPipelines(job: CiJob): CiPipeline[] {
+    const uses = job.uses;
+    if (!uses?.startsWith("./")) return [];
+    return this.byFile.get(uses.slice(2).split("@")[0] ?? "") ?? [];
+  }
+
+  /** The classes a job's steps run, and those of the reusable workflow it calls. */
+  classesOf(job: CiJob): Set<CommandClass> {
+    const classes = new Set(job.steps.flatMap((step) => step.classes));
+    for (const called of this.calledPipelines(job))
+      for (const other of called.jobs)
+        for (const step of other.steps) for (const kind of step.classes) classes.add(kind);
+    return classes;
+  }
+
+  runsChecks(job: CiJob): boolean {
+    const classes = this.classesOf(job);
+    return CHECK_CLASSES.some((kind) => classes.has(kind));
+  }
+
+  /** Pipelines that another pipeline's `workflow_run` trigger follows. */
+  followedBy(pipeline: CiPipeline): CiPipeline[] {
+    return this.pipelines.filter((other) =>
+      other.triggers.some((trigger) => trigger.kind === "pipeline" && (trigger.after ?? []).includes(pipeline.name)),
+    );
+  }
+
+  /** Pipelines this one's `workflow_run` trigger follows. */
+  follows(pipeline: CiPipeline): CiPipeline[] {
+    const names = pipeline.triggers.flatMap((trigger) => (trigger.kind === "pipeline" ? (trigger.after ?? []) : []));
+    return this.pipelines.filter((other) => names.includes(other.name));
+  }
+}
+
+/** Jobs `job` waits for, directly or through other needs. */
+export function upstream(pipeline: CiPipeline, job: CiJob): CiJob[] {
+  const byId = new Map(pipeline.jobs.map((other) => [other.id, other]));
+  const seen = new Set<string>();
+  const queue = [...job.needs];
+  const found: CiJob[] = [];
+  while (queue.length > 0) {
+    const id = queue.shift() as string;
+    if (seen.has(id) || id === job.id) continue;
+    seen.add(id);
+    const needed = byId.get(id);
+    if (!needed) continue;
+    found.push(needed);
+    queue.push(...needed.needs);
+  }
+  return found;
+}
+
+/** Jobs that wait for `job`, directly or through other needs. */
+export function downstream(pipeline: CiPipeline, job: CiJob): CiJob[] {
+  return pipeline.jobs.filter((other) => other !== job && upstream(pipeline, other).includes(job));
+}
+
+/** Whether the job deploys: a deploy command or action, or an environment that is a deploy target. */
+export function isDeployJob(job: CiJob): boolean {
+  if (job.approvalOnly) return false;
+  if (job.steps.some((step) => step.classes.includes("deploy"))) return true;
+  return job.environment !== null && rungOfEnvironment(job.environment.name) !== null;
+}
+
+/**
+ * Where a deploy job deploys: its environment's rung, else what its deploy command names, else
+ * what its id or name says (`deploy-prod`); null when nothing says (no guessing).
+ */
+export function targetOf(job: CiJob): "production" | "staging" | null {
+  if (job.environment) {
+    const rung = rungOfEnvironment(job.environment.name);
+    if (rung) return rung;
+  }
+  for (const step of job.steps) {
+    const rung = step.deployTarget ? rungOfEnvironment(step.deployTarget) : null;
+    if (rung) return rung;
+  }
+  const words = `${job.id} ${job.name ?? ""}`.toLowerCase();
+  if (/(^|[^a-z])(prod|production|live)([^a-z]|$)/.test(words)) return "production";
+  if (/(^|[^a-z])(staging|stage|preprod)([^a-z]|$)/.test(words)) return "staging";
+  return null;
+}
+
+/** What a deploy job deploys to, for messages. */
+export function targetLabel(job: CiJob): string {
+  return job.environment?.name ?? targetOf(job) ?? "an unnamed environment";
+}
+
+/** Whether a step of `classes` runs in the job after its (first) deploy step. */
+export function afterDeploy(job: CiJob, classes: readonly CommandClass[]): boolean {
+  const deployAt = job.steps.findIndex((step) => step.classes.includes("deploy"));
+  if (deployAt < 0) return false;
+  const deployStep = job.steps[deployAt];
+  if (deployStep && classes.some((kind) => deployStep.afterDeploy.includes(kind))) return true;
+  return job.steps.some((step, index) => index > deployAt && classes.some((kind) => step.classes.includes(kind)));
+}
+
+export function jobLabel(job: CiJob): string {
+  return job.name && job.name !== job.id ? `${job.id} (${job.name})` : job.id;
+}
+
+/**
+ * Whether `other` (a job after `deploy`) smoke-tests what `deploy` deployed: a job that deploys
+ * elsewhere (production after staging) tests its own deploy, not staging's.
+ */
+export function smokesFor(deploy: CiJob, other: CiJob): boolean {
+  if (!other.steps.some((step) => step.classes.includes("smoke"))) return false;
+  return !isDeployJob(other) || targetOf(other) === targetOf(deploy);
+}

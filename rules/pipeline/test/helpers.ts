@@ -1,0 +1,58 @@
+// Fixture repositories for the pipeline rules: one per provider under fixtures/<provider>/, each a
+// pipeline that meets the strategy; tests break it one edit at a time with `edit`.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export type Provider = "github-actions" | "gitlab-ci" | "circleci" | "bitbucket" | "azure";
+
+export const PROVIDERS: Provider[] = ["github-actions", "gitlab-ci", "circleci", "bitbucket", "azure"];
+
+/** The pipeline file of each fixture (where edits go unless a test names another). */
+export const MAIN_FILE: Record<Provider, string> = {
+  "github-actions": ".github/workflows/pipeline.yml",
+  "gitlab-ci": ".gitlab-ci.yml",
+  circleci: ".circleci/config.yml",
+  bitbucket: "bitbucket-pipelines.yml",
+  azure: "azure-pipelines.yml",
+};
+
+const ROOT = fileURLToPath(new URL("./fixtures/", import.meta.url));
+
+/** Every file of a fixture repository, by repository-relative path. */
+export function fixture(provider: Provider): Record<string, string> {
+  const base = join(ROOT, provider);
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(base, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[relative(base, path).split(sep).join("/")] = readFileSync(path, "utf8");
+  }
+  return files;
+}
+
+/**
+ * The fixture with `from` replaced by `to` in one file (the provider's pipeline by default); fails
+ * when `from` is not there, so a fixture change cannot turn a test into one that checks nothing.
+ */
+export function edit(provider: Provider, from: string, to: string, file = MAIN_FILE[provider]): Record<string, string> {
+  return editFiles(fixture(provider), file, from, to);
+}
+
+export function editFiles(
+  files: Record<string, string>,
+  file: string,
+  from: string,
+  to: string,
+): Record<string, string> {
+  const text = files[file];
+  if (text === undefined || !text.includes(from)) throw new Error(`${file} has no ${JSON.stringify(from)}`);
+  return { ...files, [file]: text.replace(from, to) };
+}
+
+/** The 1-based line of the first line containing `text` in a fixture file. */
+export function lineOf(files: Record<string, string>, file: string, text: string): number {
+  const index = (files[file] ?? "").split("\n").findIndex((line) => line.includes(text));
+  if (index < 0) throw new Error(`${file} has no line with ${JSON.stringify(text)}`);
+  return index + 1;
+}
