@@ -9,13 +9,14 @@ import {
   type BaselineSummary,
   ConfigError,
   type LintResult,
+  type ReporterContext,
   type ResolvedConfig,
   RuleCrash,
   requireDirectory,
   suggest,
   UsageError,
 } from "@deploylint/core";
-import { markdown } from "@deploylint/reporters";
+import { githubStepSummary } from "@deploylint/reporters";
 import { applyBaseline, BASELINE_FILE, fixedNote, locateBaseline, readBaseline, writeBaseline } from "./baseline.js";
 import { explainRule, listRules, ruleCatalogue } from "./catalogue.js";
 import { loadEnvCheck } from "./commands/load-env-check.js";
@@ -24,7 +25,7 @@ import { lint, loadConfig } from "./index.js";
 import { printConfigFor } from "./print-config.js";
 import { startProgress } from "./progress.js";
 import { loadReporter } from "./reporter.js";
-import { buildReporterContext } from "./reporter-context.js";
+import { buildReporterContext, terminalWidth } from "./reporter-context.js";
 
 const HELP = `Usage: deploylint [options] [paths...]
        deploylint rules                 list every rule with its preset severities
@@ -108,6 +109,8 @@ export interface Io {
   stderr(text: string): void;
   isTTY: boolean;
   stderrIsTTY: boolean;
+  /** The terminal's width when stdout is one. */
+  columns?: number;
   cwd: string;
   env: NodeJS.ProcessEnv;
 }
@@ -118,6 +121,7 @@ function defaultIo(): Io {
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
     cwd: process.cwd(),
     env: process.env,
   };
@@ -262,19 +266,27 @@ async function run(argv: string[], io: Io): Promise<number> {
     color: Boolean(color),
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
     ...(baselineSummary ? { baseline: baselineSummary } : {}),
+    width: terminalWidth({ ...io, toFile: Boolean(values["output-file"]) }),
   });
   const output = reporter(reported, context);
   if (values["output-file"]) writeFileSync(resolve(io.cwd, values["output-file"]), output);
   else io.stdout(output);
   // GitHub shows at most 10 annotations per level and step; the job summary shows every finding.
-  if (values.format === "github" && io.env.GITHUB_STEP_SUMMARY) {
-    appendFileSync(io.env.GITHUB_STEP_SUMMARY, markdown(reported, { ...context, color: false }));
-  }
+  if (values.format === "github") writeStepSummary(reported, context, io);
 
   debug?.(`done ${Math.round(performance.now())} ms after the process started`);
   const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
   const strictFailure = fixedBaseline && Boolean(values["baseline-strict"]);
   return result.summary.errors > 0 || tooManyWarnings || strictFailure ? 1 : 0;
+}
+
+function writeStepSummary(result: LintResult, context: ReporterContext, io: Io): void {
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (file) appendFileSync(file, githubStepSummary(result, context));
+  else
+    io.stderr(
+      "deploylint: GITHUB_STEP_SUMMARY is not set, so the full list of findings is only in this log, not in a job summary.\n",
+    );
 }
 
 /** Subcommands take their own options, so they are routed before parsing. */

@@ -119,11 +119,10 @@ function renderBaseline(context: ReporterContext, colors: Colors): string | null
 /** Past this many findings, fixing them one by one is not the first step: say what is. */
 export const MANY_FINDINGS = 50;
 
-function renderManyHint(result: LintResult, colors: Colors): string | null {
+function renderManyHint(result: LintResult, context: ReporterContext, colors: Colors): string | null {
   if (result.findings.length <= MANY_FINDINGS) return null;
-  return colors.dim(
-    `More than ${MANY_FINDINGS} findings: run deploylint init to fit the config to this repository, or deploylint --update-baseline to accept today's findings and see only new ones.`,
-  );
+  const hint = `More than ${MANY_FINDINGS} findings: run deploylint init to fit the config to this repository, or deploylint --update-baseline to accept today's findings and see only new ones.`;
+  return colors.dim(wrapWords(hint, context.width).join("\n"));
 }
 
 export const stylish: Reporter = (result, context) => {
@@ -138,7 +137,7 @@ export const stylish: Reporter = (result, context) => {
     renderSummary(result, colors),
     renderBaseline(context, colors),
     renderMaxWarnings(result, context, colors),
-    renderManyHint(result, colors),
+    renderManyHint(result, context, colors),
   ].filter((line): line is string => line !== null);
   blocks.push(tail.join("\n"));
   return `${blocks.join("\n\n")}\n`;
