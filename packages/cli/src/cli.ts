@@ -2,7 +2,7 @@
 // reporters, baselines, exit codes.
 // Exit 0 = no errors (and warnings within --max-warnings), 1 = findings, 2 = usage, config or
 // internal error: a gate that cannot judge never passes.
-import { appendFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -21,20 +21,17 @@ import { applyBaseline, BASELINE_FILE, fixedNote, locateBaseline, readBaseline, 
 import { explainRule, listRules, ruleCatalogue } from "./catalogue.js";
 import { loadEnvCheck } from "./commands/load-env-check.js";
 import { applyFixes } from "./fix.js";
+import { commandsHelp, groupHelp, groupMembers, isGroup } from "./help.js";
 import { lint, loadConfig } from "./index.js";
 import { printConfigFor } from "./print-config.js";
 import { startProgress } from "./progress.js";
 import { loadReporter } from "./reporter.js";
 import { buildReporterContext, terminalWidth } from "./reporter-context.js";
 
-const HELP = `Usage: deploylint [options] [paths...]
-       deploylint rules                 list every rule with its preset severities
-       deploylint explain <rule-id>     what a rule checks, why, and its options
-       deploylint init [--force] [--with-ci] [--with-baseline]
-                                        write a commented deploylint.config.yaml for this repository
-       deploylint pre-deploy [--environment NAME] [--branch NAME] [--verify]
-                                        one pass/fail table of every deploy check (exit 1 if any fails)
-       deploylint env check [options]   check a real environment against the documented variables
+const HELP = `Usage: deploylint [options] [paths...]     lint the repository, or these paths
+${commandsHelp()}
+
+Each command takes --help for its own options.
 
 Options:
   -C, --cwd <dir>             run as if started in <dir> (config search, paths, report)
@@ -296,14 +293,35 @@ async function runSubcommand(argv: string[], io: Io): Promise<number | null> {
   if (first === "pre-deploy") return (await import("./commands/pre-deploy.js")).preDeploy(argv.slice(1), io);
   if (first === "migrations" && second === "verify")
     return (await import("./commands/migrations-verify.js")).migrationsVerify(rest, io);
-  if (first === "env") {
-    if (second !== "check")
-      throw new UsageError(`Unknown command "env ${second ?? ""}": did you mean deploylint env check?`);
+  if (first === "env" && second === "check") {
     const envCheck = await loadEnvCheck();
     if (!envCheck) throw new UsageError("deploylint env check is not available in this build.");
     return envCheck(rest, io);
   }
+  if (first !== undefined && isGroup(first)) return groupWithoutCommand(first, second, io);
   return null;
+}
+
+/**
+ * `deploylint migrations` alone, or with a word that is not one of its commands: the group's help.
+ * Not exit 0: a CI step that meant `migrations verify` must not pass having checked nothing.
+ */
+function groupWithoutCommand(group: string, word: string | undefined, io: Io): number {
+  if (word === "--help" || word === "-h") {
+    io.stdout(groupHelp(group));
+    return 0;
+  }
+  // A folder of that name is linted with a path that cannot be read as a command.
+  const folder = existsSync(resolve(io.cwd, group)) ? ` To lint the folder ${group}, run deploylint ./${group}.` : "";
+  if (word === undefined) {
+    io.stdout(groupHelp(group));
+    io.stderr(`deploylint: "${group}" needs a command: ${groupMembers(group).join(", ")}.${folder}\n`);
+    return 2;
+  }
+  const hint = suggest(word, groupMembers(group));
+  throw new UsageError(
+    `Unknown command "${group} ${word}"${hint ? `; did you mean deploylint ${group} ${hint}?` : `: deploylint ${group} has ${groupMembers(group).join(", ")}.`}${folder}`,
+  );
 }
 
 // A partial run (--staged, --changed-since) lints a few files but needs every file's facts for

@@ -60,7 +60,7 @@ export function renderLegend(
   colors: Colors,
 ): string | null {
   if (findings.length === 0) return null;
-  const lines = [colors.bold("Rules in this report: what to do, and where each is explained")];
+  const lines = [colors.bold("Rules, what to do, and their docs:")];
   const indent = "    ";
   const room = context.width === undefined ? undefined : Math.max(20, context.width - indent.length);
   for (const entry of tally(findings)) {

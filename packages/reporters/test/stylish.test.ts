@@ -13,7 +13,7 @@ const colored: ReporterContext = { ...plain, color: true };
 
 describe("stylish reporter", () => {
   const legend = (rules: [string, string][]) => [
-    "Rules in this report: what to do, and where each is explained",
+    "Rules, what to do, and their docs:",
     ...rules.flatMap(([id, help]) => [`  ${id}  ${DOCS}/${id}.md`, `    ${help}`]),
   ];
   const table = [
@@ -127,7 +127,7 @@ describe("stylish reporter", () => {
         "\x1b[4mdb/migrations/000003_drop.up.sql\x1b[24m",
         `  ${dim("1:1")}  \x1b[31merror\x1b[39m  Dropping column email breaks running code.  ${dim("migrations/no-drop-column")}`,
         "",
-        bold("Rules in this report: what to do, and where each is explained"),
+        bold("Rules, what to do, and their docs:"),
         `  ${bold("migrations/no-drop-column")}  ${dim(`${DOCS}/migrations/no-drop-column.md`)}`,
         "    Stop reading the column, deploy, then drop it.",
         "",
@@ -165,7 +165,7 @@ describe("stylish reporter", () => {
         "db/migrations/000003_drop.up.sql",
         "  3:1  info  DROP INDEX locks writes.  migrations/require-concurrent-index-drop",
         "",
-        "Rules in this report: what to do, and where each is explained",
+        "Rules, what to do, and their docs:",
         `  migrations/require-concurrent-index-drop  ${DOCS}/migrations/require-concurrent-index-drop.md`,
         "",
         "Rule                                      Errors  Warnings  Infos",
