@@ -37,12 +37,14 @@ function widest(findings: readonly Finding[], width: (finding: Finding) => numbe
   return max;
 }
 
-/** Rule ids narrower than this much message room go under the message instead of beside it. */
+/** The least room a wrapped message gets, however narrow the terminal. */
 const MIN_MESSAGE_ROOM = 24;
 
 // Columns are padded on the plain text and coloured afterwards, so ANSI codes never skew the
-// alignment. Line numbers align right and columns left, so the colons line up. With a width, the
-// message wraps under itself and the rule id stays on the first line, in its column.
+// alignment. Line numbers align right and columns left, so the colons line up. The rule ids stand
+// in a column of their own when every message fits beside them; otherwise (a width too narrow for
+// that) each message wraps under itself across the whole width and its rule id follows its last
+// line: a column beside wrapped text would take a third of the terminal and double the lines.
 function renderFile(
   file: string,
   findings: readonly Finding[],
@@ -53,29 +55,33 @@ function renderFile(
   const columnWidth = widest(findings, (f) => String(f.column).length);
   const severityWidth = widest(findings, (f) => SEVERITY_LABEL[f.severity].length);
   const ruleWidth = widest(findings, (f) => textWidth(f.ruleId));
+  const messageWidth = widest(findings, (f) => textWidth(oneLine(f.message)));
   const messageIndent = " ".repeat(2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2);
-  const besideRoom = width === undefined ? undefined : width - messageIndent.length - 2 - ruleWidth;
-  const ruleBeside = besideRoom === undefined || besideRoom >= MIN_MESSAGE_ROOM;
-  const room = ruleBeside ? besideRoom : Math.max(MIN_MESSAGE_ROOM, (width ?? 0) - messageIndent.length);
-  const wrapped = findings.map((f) => wrapWords(oneLine(f.message), room));
-  let messageWidth = 0;
-  for (const message of wrapped) messageWidth = Math.max(messageWidth, textWidth(message[0] ?? ""));
+  const inColumn = width === undefined || messageIndent.length + messageWidth + 2 + ruleWidth <= width;
+  const room = width === undefined ? undefined : Math.max(MIN_MESSAGE_ROOM, width - messageIndent.length);
   const lines = [colors.underline(oneLine(file))];
-  findings.forEach((finding, index) => {
-    const [first = "", ...more] = wrapped[index] ?? [];
+  for (const finding of findings) {
     const position = `${String(finding.line).padStart(lineWidth)}:${String(finding.column).padEnd(columnWidth)}`;
     const severity = colorSeverity(colors, finding.severity, SEVERITY_LABEL[finding.severity].padEnd(severityWidth));
     const head = `  ${colors.dim(position)}  ${severity}  `;
-    if (ruleBeside) lines.push(`${head}${padTo(first, messageWidth)}  ${colors.dim(finding.ruleId)}`);
-    else lines.push(`${head}${first}`);
-    for (const line of more) lines.push(`${messageIndent}${line}`);
-    if (!ruleBeside) lines.push(`${messageIndent}${colors.dim(finding.ruleId)}`);
+    const ruleId = colors.dim(finding.ruleId);
+    if (inColumn) lines.push(`${head}${padTo(oneLine(finding.message), messageWidth)}  ${ruleId}`);
+    else {
+      const wrapped = wrapWords(oneLine(finding.message), room);
+      const last = wrapped.length - 1;
+      const fits = textWidth(wrapped[last] ?? "") + 2 + textWidth(finding.ruleId) <= (room ?? 0);
+      wrapped.forEach((text, index) => {
+        const tail = index === last && fits ? `  ${ruleId}` : "";
+        lines.push(`${index === 0 ? head : messageIndent}${text}${tail}`);
+      });
+      if (!fits) lines.push(`${messageIndent}${ruleId}`);
+    }
     // The legend holds the rule's usual help; only a help that says something else stays here.
     if (finding.help !== undefined && oneLine(finding.help) !== legend.get(finding.ruleId)) {
       for (const line of wrapWords(`help: ${oneLine(finding.help)}`, room))
         lines.push(`${messageIndent}${colors.dim(line)}`);
     }
-  });
+  }
   return lines.join("\n");
 }
 

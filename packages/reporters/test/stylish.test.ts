@@ -73,26 +73,31 @@ describe("stylish reporter", () => {
     );
   });
 
-  it("wraps messages and help to the width, never breaking a path or a URL", () => {
-    const long = {
-      ...dropColumn,
-      message:
-        "Dropping column email breaks running code that still reads it, see docs/guides/very-long-path-without-spaces.md now.",
-    };
+  it("wraps messages to the width, never breaking a path or a URL", () => {
+    const path = `docs/guides/${"x".repeat(60)}.md`;
+    const long = { ...dropColumn, message: `Dropping column email breaks running code; see ${path} for the steps.` };
     const output = stylish({ ...emptyResult, findings: [long] }, { ...plain, width: 72 });
     const lines = output.split("\n");
-    // 72 columns leave 31 for the message beside the 25 of the rule id.
-    expect(lines.slice(0, 6)).toEqual([
+    // Too long to stand beside a rule id column: it wraps across the width, its id after its end.
+    expect(lines.slice(0, 4)).toEqual([
       "db/migrations/000003_drop.up.sql",
-      "  1:1  error  Dropping column email breaks  migrations/no-drop-column",
-      "              running code that still reads",
-      "              it, see",
-      "              docs/guides/very-long-path-without-spaces.md",
-      "              now.",
+      "  1:1  error  Dropping column email breaks running code; see",
+      `              ${path}`,
+      "              for the steps.  migrations/no-drop-column",
     ]);
     // The docs link is longer than the width: it moves to a line of its own and stays whole.
     expect(lines).toContain(`    ${DOCS}/migrations/no-drop-column.md`);
     expect(lines).toContain("  migrations/no-drop-column");
+  });
+
+  it("keeps the rule ids in a column when every message fits beside them", () => {
+    // 101 columns: exactly the widest line of the file (17 + 42 + 2 + 40).
+    const output = stylish(smallResult, { ...plain, width: 101 });
+    expect(output.split("\n").slice(0, 3)).toEqual([
+      "db/migrations/000003_drop.up.sql",
+      "   1:1  error    Dropping column email breaks running code.  migrations/no-drop-column",
+      "  12:3  warning  DROP INDEX locks writes.                    migrations/require-concurrent-index-drop",
+    ]);
   });
 
   it("puts the rule id under the message when the terminal is too narrow for both", () => {
