@@ -2,36 +2,34 @@
 // reporters, baselines, exit codes.
 // Exit 0 = no errors (and warnings within --max-warnings), 1 = findings, 2 = usage, config or
 // internal error: a gate that cannot judge never passes.
-import { appendFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
   type BaselineSummary,
   ConfigError,
   type LintResult,
+  type ReporterContext,
   type ResolvedConfig,
   RuleCrash,
   requireDirectory,
   suggest,
   UsageError,
 } from "@deploylint/core";
-import { markdown } from "@deploylint/reporters";
+import { githubStepSummary } from "@deploylint/reporters";
 import { applyBaseline, BASELINE_FILE, fixedNote, locateBaseline, readBaseline, writeBaseline } from "./baseline.js";
 import { explainRule, listRules, ruleCatalogue } from "./catalogue.js";
 import { loadEnvCheck } from "./commands/load-env-check.js";
+import { commandsHelp, groupHelp, groupMembers, isGroup } from "./help.js";
 import { lint, loadConfig } from "./index.js";
 import { startProgress } from "./progress.js";
 import { loadReporter } from "./reporter.js";
-import { buildReporterContext } from "./reporter-context.js";
+import { buildReporterContext, terminalWidth } from "./reporter-context.js";
 
-const HELP = `Usage: deploylint [options] [paths...]
-       deploylint rules                 list every rule with its preset severities
-       deploylint explain <rule-id>     what a rule checks, why, and its options
-       deploylint init [--force] [--with-ci] [--with-baseline]
-                                        write a commented deploylint.config.yaml for this repository
-       deploylint pre-deploy [--environment NAME] [--branch NAME] [--verify]
-                                        one pass/fail table of every deploy check (exit 1 if any fails)
-       deploylint env check [options]   check a real environment against the documented variables
+const HELP = `Usage: deploylint [options] [paths...]     lint the repository, or these paths
+${commandsHelp()}
+
+Each command takes --help for its own options.
 
 Options:
   -C, --cwd <dir>             run as if started in <dir> (config search, paths, report)
@@ -106,6 +104,8 @@ export interface Io {
   stderr(text: string): void;
   isTTY: boolean;
   stderrIsTTY: boolean;
+  /** The terminal's width when stdout is one. */
+  columns?: number;
   cwd: string;
   env: NodeJS.ProcessEnv;
 }
@@ -116,6 +116,7 @@ function defaultIo(): Io {
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
     cwd: process.cwd(),
     env: process.env,
   };
@@ -263,19 +264,27 @@ async function run(argv: string[], io: Io): Promise<number> {
     color: Boolean(color),
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
     ...(baselineSummary ? { baseline: baselineSummary } : {}),
+    width: terminalWidth({ ...io, toFile: Boolean(values["output-file"]) }),
   });
   const output = reporter(reported, context);
   if (values["output-file"]) writeFileSync(resolve(io.cwd, values["output-file"]), output);
   else io.stdout(output);
   // GitHub shows at most 10 annotations per level and step; the job summary shows every finding.
-  if (values.format === "github" && io.env.GITHUB_STEP_SUMMARY) {
-    appendFileSync(io.env.GITHUB_STEP_SUMMARY, markdown(reported, { ...context, color: false }));
-  }
+  if (values.format === "github") writeStepSummary(reported, context, io);
 
   debug?.(`done ${Math.round(performance.now())} ms after the process started`);
   const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
   const strictFailure = fixedBaseline && Boolean(values["baseline-strict"]);
   return result.summary.errors > 0 || tooManyWarnings || strictFailure ? 1 : 0;
+}
+
+function writeStepSummary(result: LintResult, context: ReporterContext, io: Io): void {
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (file) appendFileSync(file, githubStepSummary(result, context));
+  else
+    io.stderr(
+      "deploylint: GITHUB_STEP_SUMMARY is not set, so the full list of findings is only in this log, not in a job summary.\n",
+    );
 }
 
 /** Subcommands take their own options, so they are routed before parsing. */
@@ -285,14 +294,35 @@ async function runSubcommand(argv: string[], io: Io): Promise<number | null> {
   if (first === "pre-deploy") return (await import("./commands/pre-deploy.js")).preDeploy(argv.slice(1), io);
   if (first === "migrations" && second === "verify")
     return (await import("./commands/migrations-verify.js")).migrationsVerify(rest, io);
-  if (first === "env") {
-    if (second !== "check")
-      throw new UsageError(`Unknown command "env ${second ?? ""}": did you mean deploylint env check?`);
+  if (first === "env" && second === "check") {
     const envCheck = await loadEnvCheck();
     if (!envCheck) throw new UsageError("deploylint env check is not available in this build.");
     return envCheck(rest, io);
   }
+  if (first !== undefined && isGroup(first)) return groupWithoutCommand(first, second, io);
   return null;
+}
+
+/**
+ * `deploylint migrations` alone, or with a word that is not one of its commands: the group's help.
+ * Not exit 0: a CI step that meant `migrations verify` must not pass having checked nothing.
+ */
+function groupWithoutCommand(group: string, word: string | undefined, io: Io): number {
+  if (word === "--help" || word === "-h") {
+    io.stdout(groupHelp(group));
+    return 0;
+  }
+  // A folder of that name is linted with a path that cannot be read as a command.
+  const folder = existsSync(resolve(io.cwd, group)) ? ` To lint the folder ${group}, run deploylint ./${group}.` : "";
+  if (word === undefined) {
+    io.stdout(groupHelp(group));
+    io.stderr(`deploylint: "${group}" needs a command: ${groupMembers(group).join(", ")}.${folder}\n`);
+    return 2;
+  }
+  const hint = suggest(word, groupMembers(group));
+  throw new UsageError(
+    `Unknown command "${group} ${word}"${hint ? `; did you mean deploylint ${group} ${hint}?` : `: deploylint ${group} has ${groupMembers(group).join(", ")}.`}${folder}`,
+  );
 }
 
 // A partial run (--staged, --changed-since) lints a few files but needs every file's facts for

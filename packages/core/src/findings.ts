@@ -81,6 +81,8 @@ export interface ReporterContext {
   /** Base URL of the rule docs, for rules without a url of their own: `<base>/<pack>/<id>.md`. */
   docsBaseUrl?: string;
   baseline?: BaselineSummary;
+  /** Columns to wrap the human formats to (the terminal's width); absent: no wrapping. */
+  width?: number;
 }
 
 export type Reporter = (result: LintResult, context: ReporterContext) => string;

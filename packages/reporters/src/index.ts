@@ -8,6 +8,7 @@ import { markdown } from "./markdown.js";
 import { sarif } from "./sarif.js";
 import { stylish } from "./stylish.js";
 
+export { ANNOTATIONS_PER_LEVEL, githubStepSummary } from "./github.js";
 export { DEFAULT_DOCS_BASE } from "./rule-info.js";
 export { github, gitlab, json, junit, markdown, sarif, stylish };
 

@@ -1,8 +1,10 @@
-// The stylish reporter: ESLint-style human output, findings grouped by file with aligned
-// columns, the help under each finding and a one-line summary.
+// The stylish reporter: ESLint-style human output, findings grouped by file with aligned columns,
+// then each rule's help once with its docs link, a count per rule and a one-line summary.
 import type { Finding, LintResult, Reporter, ReporterContext } from "@deploylint/core";
 import picocolors from "picocolors";
 import { oneLine } from "./printable.js";
+import { legendHelps, renderCounts, renderLegend } from "./stylish-legend.js";
+import { padTo, textWidth, wrapWords } from "./wrap.js";
 
 type Colors = ReturnType<typeof picocolors.createColors>;
 
@@ -35,21 +37,50 @@ function widest(findings: readonly Finding[], width: (finding: Finding) => numbe
   return max;
 }
 
+/** The least room a wrapped message gets, however narrow the terminal. */
+const MIN_MESSAGE_ROOM = 24;
+
 // Columns are padded on the plain text and coloured afterwards, so ANSI codes never skew the
-// alignment. Line numbers align right and columns left, so the colons line up.
-function renderFile(file: string, findings: readonly Finding[], colors: Colors): string {
+// alignment. Line numbers align right and columns left, so the colons line up. The rule ids stand
+// in a column of their own when every message fits beside them; otherwise (a width too narrow for
+// that) each message wraps under itself across the whole width and its rule id follows its last
+// line: a column beside wrapped text would take a third of the terminal and double the lines.
+function renderFile(
+  file: string,
+  findings: readonly Finding[],
+  options: { colors: Colors; width: number | undefined; legend: Map<string, string> },
+): string {
+  const { colors, width, legend } = options;
   const lineWidth = widest(findings, (f) => String(f.line).length);
   const columnWidth = widest(findings, (f) => String(f.column).length);
   const severityWidth = widest(findings, (f) => SEVERITY_LABEL[f.severity].length);
-  const messageWidth = widest(findings, (f) => oneLine(f.message).length);
+  const ruleWidth = widest(findings, (f) => textWidth(f.ruleId));
+  const messageWidth = widest(findings, (f) => textWidth(oneLine(f.message)));
   const messageIndent = " ".repeat(2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2);
+  const inColumn = width === undefined || messageIndent.length + messageWidth + 2 + ruleWidth <= width;
+  const room = width === undefined ? undefined : Math.max(MIN_MESSAGE_ROOM, width - messageIndent.length);
   const lines = [colors.underline(oneLine(file))];
   for (const finding of findings) {
     const position = `${String(finding.line).padStart(lineWidth)}:${String(finding.column).padEnd(columnWidth)}`;
     const severity = colorSeverity(colors, finding.severity, SEVERITY_LABEL[finding.severity].padEnd(severityWidth));
-    const message = oneLine(finding.message).padEnd(messageWidth);
-    lines.push(`  ${colors.dim(position)}  ${severity}  ${message}  ${colors.dim(finding.ruleId)}`);
-    if (finding.help !== undefined) lines.push(`${messageIndent}${colors.dim(`help: ${oneLine(finding.help)}`)}`);
+    const head = `  ${colors.dim(position)}  ${severity}  `;
+    const ruleId = colors.dim(finding.ruleId);
+    if (inColumn) lines.push(`${head}${padTo(oneLine(finding.message), messageWidth)}  ${ruleId}`);
+    else {
+      const wrapped = wrapWords(oneLine(finding.message), room);
+      const last = wrapped.length - 1;
+      const fits = textWidth(wrapped[last] ?? "") + 2 + textWidth(finding.ruleId) <= (room ?? 0);
+      wrapped.forEach((text, index) => {
+        const tail = index === last && fits ? `  ${ruleId}` : "";
+        lines.push(`${index === 0 ? head : messageIndent}${text}${tail}`);
+      });
+      if (!fits) lines.push(`${messageIndent}${ruleId}`);
+    }
+    // The legend holds the rule's usual help; only a help that says something else stays here.
+    if (finding.help !== undefined && oneLine(finding.help) !== legend.get(finding.ruleId)) {
+      for (const line of wrapWords(`help: ${oneLine(finding.help)}`, room))
+        lines.push(`${messageIndent}${colors.dim(line)}`);
+    }
   }
   return lines.join("\n");
 }
@@ -91,14 +122,28 @@ function renderBaseline(context: ReporterContext, colors: Colors): string | null
   return `${colors.dim(hidden)}\n${colors.yellow(`${entries}: run deploylint --update-baseline so the file shrinks.`)}`;
 }
 
+/** Past this many findings, fixing them one by one is not the first step: say what is. */
+export const MANY_FINDINGS = 50;
+
+function renderManyHint(result: LintResult, context: ReporterContext, colors: Colors): string | null {
+  if (result.findings.length <= MANY_FINDINGS) return null;
+  const hint = `More than ${MANY_FINDINGS} findings: run deploylint init to fit the config to this repository, or deploylint --update-baseline to accept today's findings and see only new ones.`;
+  return colors.dim(wrapWords(hint, context.width).join("\n"));
+}
+
 export const stylish: Reporter = (result, context) => {
   const colors = picocolors.createColors(context.color);
+  const legend = legendHelps(result.findings);
   const blocks: string[] = [];
-  for (const [file, findings] of groupByFile(result.findings)) blocks.push(renderFile(file, findings, colors));
+  for (const [file, findings] of groupByFile(result.findings))
+    blocks.push(renderFile(file, findings, { colors, width: context.width, legend }));
+  for (const block of [renderLegend(result.findings, context, legend, colors), renderCounts(result.findings, colors)])
+    if (block !== null) blocks.push(block);
   const tail = [
     renderSummary(result, colors),
     renderBaseline(context, colors),
     renderMaxWarnings(result, context, colors),
+    renderManyHint(result, context, colors),
   ].filter((line): line is string => line !== null);
   blocks.push(tail.join("\n"));
   return `${blocks.join("\n\n")}\n`;

@@ -22,6 +22,10 @@ describe("every reporter's output over the shared result", () => {
     });
   }
 
+  it("stylish wrapped to a 72-column terminal matches expected/stylish-width-72.txt", () => {
+    expect(reporters.stylish?.(sharedResult, { ...sharedContext, width: 72 })).toBe(expected("stylish-width-72"));
+  });
+
   it("ships the seven documented formats", () => {
     expect(Object.keys(reporters).sort()).toEqual([
       "github",

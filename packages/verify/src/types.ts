@@ -97,4 +97,6 @@ export interface Verdict {
   note: string;
   /** Time spent on this migration: up, down and up again (or only up for applied ones). */
   ms: number;
+  /** Skipped because it has no down verify can run (none written, or one verify cannot read). */
+  noDown?: true;
 }

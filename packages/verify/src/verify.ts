@@ -157,6 +157,9 @@ export async function runVerify(options: VerifyRunOptions): Promise<VerifyRunRes
     }
     if (migration.down === null) {
       skip(migration, migration.downUnsupported ?? "it has no down to run", started);
+      // Marked, so the CLI can sum these up in a line per reason instead of one problem each.
+      const last = verdicts.at(-1);
+      if (last) last.noDown = true;
       return;
     }
     const afterUp = await engine.snapshot();

@@ -12,12 +12,12 @@ import {
   NonEmptyDatabaseError,
   NothingToVerifyError,
   VERIFY_RULES,
-  type Verdict,
   verifyMigrations,
 } from "@deploylint/verify";
 import { version } from "../builtins.js";
 import { loadConfig } from "../index.js";
 import { loadReporter } from "../reporter.js";
+import { cannotJudge, verdictReport, withoutNoDownFindings } from "./migrations-verify-summary.js";
 
 export interface MigrationsVerifyIo {
   stdout(text: string): void;
@@ -51,8 +51,14 @@ Migrations verify cannot run are reported as skipped (info).
       --no-color              no colours (also NO_COLOR=1)
   -h, --help                  print this help
 
-Exit 0 when every migration verifies (skips are info), 1 on any error finding (a timeout too), 2 on
-a usage error or when there is no SQL migration to verify.
+The header says how many migrations went up, down and up again and which were not verified: those
+without a down (their ups are applied, one line per reason), those not changed (--changed-since),
+those skipped.
+
+Exit 0 when verify judged and found nothing (at least one migration went up, down and up again, or
+none changed since --changed-since), 1 on any error finding (a timeout too), 2 on a usage error,
+when there is no SQL migration, or when no migration it was asked about could be run down and up
+again (none has a down, or all were skipped): a gate that cannot judge does not pass.
 `;
 
 const OPTIONS = {
@@ -83,23 +89,6 @@ const DIALECTS: Record<string, SqlDialect> = {
 };
 
 class UsageProblem extends Error {}
-
-const MARK: Record<Verdict["status"], string> = {
-  passed: "ok  ",
-  applied: "    ",
-  skipped: "skip",
-  failed: "FAIL",
-  "timed-out": "FAIL",
-  "rollback-incomplete": "FAIL",
-  "not-rerunnable": "FAIL",
-};
-
-function verdictLines(verdicts: Verdict[], engine: string): string {
-  const width = Math.max(...verdicts.map((v) => v.migration.length));
-  const lines = verdicts.map((v) => `${MARK[v.status]} ${v.migration.padEnd(width)}  ${v.note} (${v.ms} ms)`);
-  const total = verdicts.reduce((sum, v) => sum + v.ms, 0);
-  return `Verified on ${engine}:\n${lines.join("\n")}\n${verdicts.length} migration(s) in ${total} ms.\n\n`;
-}
 
 function settingsOf(raw: unknown): { paths?: string[]; dialect?: string; framework?: string } {
   if (typeof raw !== "object" || raw === null) return {};
@@ -177,8 +166,9 @@ async function run(argv: string[], io: MigrationsVerifyIo): Promise<number> {
   });
   const color =
     !values["no-color"] && !io.env.NO_COLOR && (values.color === true || (io.isTTY && !values["output-file"]));
-  const report = reporter(verified.result, { cwd, color, rules: VERIFY_RULES, version: version() });
-  const verdicts = values.quiet ? "" : verdictLines(verified.verdicts, verified.engine);
+  const result = withoutNoDownFindings(verified.result, verified.verdicts);
+  const report = reporter(result, { cwd, color, rules: VERIFY_RULES, version: version() });
+  const verdicts = values.quiet ? "" : verdictReport(verified.verdicts, verified.engine);
   if (values["output-file"]) {
     writeFileSync(resolve(io.cwd, values["output-file"]), report);
     io.stderr(verdicts);
@@ -189,5 +179,11 @@ async function run(argv: string[], io: MigrationsVerifyIo): Promise<number> {
     io.stderr(verdicts);
     io.stdout(report);
   }
-  return verified.result.summary.errors > 0 ? 1 : 0;
+  if (result.summary.errors > 0) return 1;
+  // The gate rule: exit 0 only when verify could judge. A run where no migration went down and up
+  // again judged no rollback, whatever the report says.
+  const unjudged = cannotJudge(verified.verdicts);
+  if (unjudged === null) return 0;
+  io.stderr(`deploylint migrations verify: ${unjudged}\n`);
+  return 2;
 }

@@ -34,6 +34,12 @@ export async function changedSince(options: { cwd: string; ref: string }): Promi
   }
   const commit = await git(options.cwd, ["rev-parse", "--verify", "--quiet", `${options.ref}^{commit}`]);
   if (commit.code !== 0) {
+    // A CI checkout is shallow and holds one branch: the usual reason a real branch is unknown.
+    if (await isShallow(options.cwd)) {
+      throw new DiscoveryError(
+        `This is a shallow clone that does not hold "${options.ref}", so there is nothing to compare the changes against; fetch it (git fetch origin ${fetchable(options.ref)}, or fetch-depth: 0 in actions/checkout) and retry.`,
+      );
+    }
     throw new DiscoveryError(
       `Unknown git ref "${options.ref}", so there is nothing to compare the changes against; fetch it (in CI: git fetch origin <branch>) or pass a ref that exists.`,
     );
@@ -261,12 +267,25 @@ async function mergeBase(cwd: string, commit: string, ref: string): Promise<stri
   }
   const result = await git(cwd, ["merge-base", commit, "HEAD"]);
   const base = lines(result.stdout)[0];
-  if (result.code !== 0 || !base) {
+  if (result.code === 0 && base) return base;
+  if (await isShallow(cwd)) {
     throw new DiscoveryError(
-      `"${ref}" and HEAD have no common ancestor, so the change cannot be isolated; in a shallow CI clone fetch full history (fetch-depth: 0) and retry.`,
+      `This shallow clone holds too little history to find where HEAD left "${ref}", so the change cannot be isolated; fetch more (fetch-depth: 0 in actions/checkout, or git fetch --unshallow) and retry.`,
     );
   }
-  return base;
+  throw new DiscoveryError(
+    `"${ref}" and HEAD have no common ancestor, so the change cannot be isolated; pass the branch this one was made from.`,
+  );
+}
+
+async function isShallow(cwd: string): Promise<boolean> {
+  const result = await git(cwd, ["rev-parse", "--is-shallow-repository"]);
+  return result.code === 0 && result.stdout.toString("utf8").trim() === "true";
+}
+
+/** "origin/main" is fetched as "main" from origin; anything else as given. */
+function fetchable(ref: string): string {
+  return ref.startsWith("origin/") ? ref.slice("origin/".length) : ref;
 }
 
 function parseNameStatus(stdout: Buffer, prefix: string): Omit<ChangeSet, "base"> {

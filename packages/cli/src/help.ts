@@ -1,0 +1,72 @@
+// The command table behind `deploylint --help` and the help of each command group. A new command
+// is one row here: the top-level help, the group help and the "did you mean" of an unknown
+// subcommand all read this table, so none of them can forget it.
+
+export interface CommandHelp {
+  /** The words that name it: ["rules"], ["migrations", "verify"]. */
+  words: readonly string[];
+  /** Its arguments and main options, as typed after the words. */
+  usage: string;
+  summary: string;
+}
+
+export const COMMANDS: readonly CommandHelp[] = [
+  { words: ["rules"], usage: "", summary: "list every rule with its preset severities" },
+  { words: ["explain"], usage: "<rule-id>", summary: "what a rule checks, why, and its options" },
+  {
+    words: ["init"],
+    usage: "[--force] [--with-ci] [--with-baseline]",
+    summary: "write a commented deploylint.config.yaml for this repository",
+  },
+  {
+    words: ["pre-deploy"],
+    usage: "[--environment NAME] [--branch NAME] [--verify]",
+    summary: "one pass/fail table of every deploy check (exit 1 if any fails)",
+  },
+  {
+    words: ["migrations", "verify"],
+    usage: "[--dialect NAME] [--database-url URL] [--changed-since REF]",
+    summary: "run each migration up, down and up again on a throwaway database",
+  },
+  {
+    words: ["env", "check"],
+    usage: "[--environment NAME] [--env-file FILE] [--from-process]",
+    summary: "check a real environment against the documented variables",
+  },
+  {
+    words: ["smoke"],
+    usage: "--environment NAME [--url URL]",
+    summary: "run the configured smoke checks against a deployed environment",
+  },
+];
+
+const COLUMN = 36;
+
+function commandLine(command: CommandHelp): string {
+  const name = `deploylint ${[...command.words, command.usage].filter(Boolean).join(" ")}`;
+  // A usage too long for the column moves the summary to the next line, aligned.
+  return name.length + 1 < COLUMN
+    ? `       ${name.padEnd(COLUMN)}${command.summary}`
+    : `       ${name}\n       ${" ".repeat(COLUMN)}${command.summary}`;
+}
+
+/** The command lines of the top-level help, every command and subcommand. */
+export function commandsHelp(): string {
+  return COMMANDS.map(commandLine).join("\n");
+}
+
+/** The groups: a first word that only names subcommands (migrations, env). */
+export function isGroup(word: string): boolean {
+  return COMMANDS.some((c) => c.words.length > 1 && c.words[0] === word);
+}
+
+/** `deploylint <group>` alone, or with --help: the group's subcommands. */
+export function groupHelp(group: string): string {
+  const members = COMMANDS.filter((c) => c.words.length > 1 && c.words[0] === group);
+  return `Usage: deploylint ${group} <command> [options]\n\nCommands:\n${members.map(commandLine).join("\n")}\n\nRun deploylint ${group} <command> --help for its options.\n`;
+}
+
+/** The subcommands a group has, for an error naming an unknown one. */
+export function groupMembers(group: string): string[] {
+  return COMMANDS.filter((c) => c.words.length > 1 && c.words[0] === group).map((c) => c.words.slice(1).join(" "));
+}
