@@ -36,5 +36,11 @@ export const migrationsSettingsSchema: JSONSchema = {
       enum: [...DIALECT_NAMES],
     },
     framework: { description: "Migration tool, when detection should not guess.", enum: [...FRAMEWORKS] },
+    startAfter: {
+      description:
+        "Version of the newest migration that has already shipped (strong_migrations' start_after): migrations at or before it are history, which per-migration rules leave alone; an edit to one is still reported.",
+      type: ["string", "integer"],
+      minLength: 1,
+    },
   },
 };

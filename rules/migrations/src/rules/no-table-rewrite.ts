@@ -7,7 +7,7 @@ import {
   isMysql,
   isPostgres,
   isVolatileDefault,
-  migrationOf,
+  migrationToCheck,
   parseDataType,
   upOperations,
 } from "../model/index.js";
@@ -57,7 +57,7 @@ export default defineRule({
   create(ctx) {
     return {
       file() {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null) return;
         const postgres = isPostgres(migration.dialect);
         const mysql = isMysql(migration.dialect);
