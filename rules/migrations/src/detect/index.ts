@@ -36,6 +36,8 @@ export interface DetectOptions {
   read: (path: string) => string | null;
   /** Parses a script as the lint does; null when it does not parse. */
   parseScript: (text: string, path: string) => TSESTree.Program | null;
+  /** settings.migrations.paths, when configured (else the conventional folders). */
+  paths?: readonly string[];
 }
 
 const SQL = /\.sql$/i;
@@ -125,11 +127,12 @@ function judgeFile(path: string, options: DetectOptions): FileVerdict | null {
         ? { value: byFolder, reason: `the folder name of ${path}` }
         : null;
   if (SQL.test(path)) {
-    if (!isMigrationPath(path, undefined)) return null;
+    if (!isMigrationPath(path, options.paths as string[] | undefined)) return null;
     const file = detectMigrationFile({ path, text, companion });
     return { path, framework: file.framework, version: file.version, dialect, sqlDialect: keywordDialect(path, text) };
   }
-  const inMigrationFolder = isMigrationPath(path, undefined);
+  const inMigrationFolder = isMigrationPath(path, options.paths as string[] | undefined);
+  if (!inMigrationFolder && (options.paths?.length ?? 0) > 0) return null;
   if (!inMigrationFolder && versionOf(path.slice(path.lastIndexOf("/") + 1)) === null) return null;
   let failed = false;
   const migration = buildScriptMigration({
@@ -259,4 +262,15 @@ function versionOnly(path: string, options: DetectOptions): FileVerdict[] {
   const text = options.read(path) ?? "";
   const file = detectMigrationFile({ path, text });
   return [{ path, framework: file.framework, version: file.version, dialect: null, sqlDialect: null }];
+}
+
+/** What the lint detects for one file (for --print-config): null when it is no migration. */
+export function detectMigrationOf(
+  path: string,
+  options: Omit<DetectOptions, "files">,
+): { framework: string; version: string | null; dialect: Detected<string> | null } | null {
+  const verdict = safeJudge(path, { ...options, files: [path] });
+  if (verdict === null) return null;
+  // Not the SQL keyword guess: the lint never reads the dialect from keywords, only init proposes it.
+  return { framework: verdict.framework, version: verdict.version, dialect: verdict.dialect };
 }
