@@ -46,11 +46,13 @@ describe("deploylint init", { timeout: 90_000 }, () => {
           dialect: "postgresql",
           startAfter: "000002",
         },
-        envDocs: { example: ".env.example" },
         ladder: { manifest: "company.config.yaml" },
       },
     });
     expect(text).toContain("#   commands: [npm test, npm run lint]");
+    // The default already uses every example, nearest first: init names none (naming one would
+    // make it document the whole repository).
+    expect(text).toContain("# Example env files found: .env.example.");
     // The manifest makes init mention the opt-in strategy preset, without enabling it.
     expect(text).toContain("# extends: [recommended, strategy]");
     expect(run.stdout).toContain("migrations.startAfter: 000002 (the newest existing migration");

@@ -58,19 +58,21 @@ function migrationsBlock(detection: Detection, proposal: MigrationsProposal | nu
 }
 
 function envDocsBlock(detection: Detection): string[] {
-  const [example, ...more] = detection.envExamples;
-  if (!example) {
+  if (detection.envExamples.length === 0) {
     return [
       "  # No .env.example was found. Document every variable the code reads in one, then:",
       "  # envDocs:",
       "  #   example: .env.example",
     ];
   }
-  const others = more.length > 0 ? ` (also found: ${more.join(", ")}; nearest one wins)` : "";
+  // Not written: naming one file would make it document the whole repository (a podman/env.sample
+  // would leave every other variable undocumented), and naming a file name would drop the others.
   return [
-    `  # The file documenting every variable the code reads${others}.`,
-    "  envDocs:",
-    `    example: ${scalar(example)}`,
+    `  # Example env files found: ${detection.envExamples.join(", ")}. Each documents the variables read`,
+    "  # in its own folder (the nearest one wins, then the root one); that is the default, so nothing is",
+    "  # set here. To make one file document the whole repository:",
+    "  # envDocs:",
+    `  #   example: ${scalar(detection.envExamples[0] ?? ".env.example")}`,
   ];
 }
 
@@ -127,7 +129,7 @@ export function renderConfig(detection: Detection, proposal: MigrationsProposal 
     "",
     ...envNote,
     // An empty `settings:` would be null, which the config schema rejects.
-    proposal || detection.envExamples.length > 0 || detection.manifest ? "settings:" : "# settings:",
+    proposal || detection.manifest ? "settings:" : "# settings:",
     ...migrationsBlock(detection, proposal),
     ...envDocsBlock(detection),
     ...ladderBlock(detection),

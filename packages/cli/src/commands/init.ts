@@ -13,8 +13,11 @@ import { proposeMigrations } from "./init-verify.js";
 
 export const INIT_HELP = `Usage: deploylint init [options]
 
-Detects migrations (folder, framework, dialect), env files, the environment ladder manifest and
-the CI provider, and writes a commented deploylint.config.yaml.
+Detects migrations (folders, framework, dialect), env files, the environment ladder manifest, CI
+providers and platform files, printing each with its reason. Each migrations setting is tried in a
+lint run first and left out when it adds parse errors or switches the migrations pack off.
+settings.migrations.startAfter is set to the newest existing migration: older ones are history.
+Then writes a commented deploylint.config.yaml.
 
 Options:
   -C, --cwd <dir>      the repository root (default: the current directory)
