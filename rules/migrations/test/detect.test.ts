@@ -61,7 +61,8 @@ describe("detectMigrations", () => {
   it("falls back to the SQL's own keywords outside comments and strings, and says so", () => {
     const [root] = detect({
       "db/migration/V1__init.sql": "CREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB;\n",
-      "db/migration/V2__note.sql": "-- SERIAL and JSONB are PostgreSQL's\nINSERT INTO t (name) VALUES ('BIGSERIAL JSONB');\n",
+      "db/migration/V2__note.sql":
+        "-- SERIAL and JSONB are PostgreSQL's\nINSERT INTO t (name) VALUES ('BIGSERIAL JSONB');\n",
     });
     expect(root?.framework.value).toBe("flyway");
     expect(root?.dialect?.value).toBe("mysql");
@@ -69,7 +70,9 @@ describe("detectMigrations", () => {
   });
 
   it("reports a folder of a dialect the pack leaves alone as such", () => {
-    const roots = detect({ "db/clickhouse/migrations/01_init.sql": "CREATE TABLE e (id UInt64) ENGINE = MergeTree;\n" });
+    const roots = detect({
+      "db/clickhouse/migrations/01_init.sql": "CREATE TABLE e (id UInt64) ENGINE = MergeTree;\n",
+    });
     expect(roots[0]?.unchecked?.value).toBe("ClickHouse");
   });
 });
