@@ -40,15 +40,51 @@ describe("deploylint init", { timeout: 90_000 }, () => {
     expect(parse(text)).toEqual({
       extends: ["recommended"],
       settings: {
-        migrations: { paths: ["db/migrations"], framework: "golang-migrate", dialect: "postgresql" },
-        envDocs: { example: ".env.example" },
+        migrations: {
+          paths: ["db/migrations"],
+          framework: "golang-migrate",
+          dialect: "postgresql",
+          startAfter: "000002",
+        },
         ladder: { manifest: "company.config.yaml" },
       },
     });
     expect(text).toContain("#   commands: [npm test, npm run lint]");
+    // The default already uses every example, nearest first: init names none (naming one would
+    // make it document the whole repository).
+    expect(text).toContain("# Example env files found: .env.example.");
+    // The manifest makes init mention the opt-in strategy preset, without enabling it.
+    expect(text).toContain("# extends: [recommended, strategy]");
+    expect(run.stdout).toContain("migrations.startAfter: 000002 (the newest existing migration");
+    // The drop in 000002 shipped before init: history. The same drop in a new migration is news.
+    const before = runJson([], { cwd: dir });
+    expect(before.report.findings.map((f) => f.ruleId)).not.toContain("migrations/no-drop-column");
+    writeFileSync(join(dir, "db/migrations/000003_drop.up.sql"), "ALTER TABLE users DROP COLUMN name;\n");
+    writeFileSync(join(dir, "db/migrations/000003_drop.down.sql"), "ALTER TABLE users ADD COLUMN name text;\n");
     const lint = runJson([], { cwd: dir });
     expect(lint.status).toBe(1);
-    expect(lint.report.findings.map((f) => f.ruleId)).toContain("migrations/no-drop-column");
+    expect(lint.report.findings.filter((f) => f.ruleId === "migrations/no-drop-column").map((f) => f.file)).toEqual([
+      "db/migrations/000003_drop.up.sql",
+    ]);
+  });
+
+  it("drops a detected dialect that would turn readable migrations into parse errors, and says so", () => {
+    // Two MySQL keywords (a column named auto_increment) outvote one PostgreSQL one, but MySQL
+    // cannot read CREATE INDEX CONCURRENTLY: the lint run with the dialect shows it, so init leaves it out.
+    const dir = tempRepo({
+      "db/migrations/001_a.sql":
+        "ALTER TABLE t ADD COLUMN auto_increment int;\nALTER TABLE t DROP COLUMN auto_increment;\n",
+      "db/migrations/002_b.sql": "CREATE INDEX CONCURRENTLY t_x ON t (x);\n",
+    });
+    const run = runCli(["init"], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("migrations: db/migrations (plain, mysql, 2 files)");
+    expect(run.stdout).toMatch(/dropped dialect mysql: it turns 0 parse errors into [1-9]/);
+    const text = readFileSync(join(dir, "deploylint.config.yaml"), "utf8");
+    expect(text).toMatch(/# Not set: dialect mysql, detected, because it turns 0 parse errors into [1-9]/);
+    expect(parse(text).settings.migrations.dialect).toBeUndefined();
+    const lint = runJson([], { cwd: dir });
+    expect(lint.report.findings.filter((f) => f.ruleId.endsWith("parse-error"))).toEqual([]);
   });
 
   it("refuses to overwrite an existing config without --force", () => {
@@ -104,7 +140,12 @@ describe("deploylint init", { timeout: 90_000 }, () => {
     expect(run.status).toBe(0);
     const text = readFileSync(join(dir, "deploylint.config.yaml"), "utf8");
     expect(parse(text).settings).toEqual({
-      migrations: { paths: ["src/main/resources/db/migration"], framework: "flyway", dialect: "mysql" },
+      migrations: {
+        paths: ["src/main/resources/db/migration"],
+        framework: "flyway",
+        dialect: "mysql",
+        startAfter: "2",
+      },
     });
     expect(text).toContain("# No .env.example was found.");
     expect(text).toContain("# No environment ladder manifest (company.config.yaml) was found;");

@@ -106,6 +106,67 @@ describe("deploylint pre-deploy", { timeout: 90_000 }, () => {
     expect(row(run.stdout, "no secrets")).toMatch(/ PASS /);
   });
 
+  describe("history is not news", () => {
+    // A drop that shipped long ago, in a committed history.
+    const OLD_DROP = {
+      "db/migrations/000002_drop.up.sql": "ALTER TABLE widgets DROP COLUMN name;\n",
+      "db/migrations/000002_drop.down.sql": "ALTER TABLE widgets ADD COLUMN name text;\n",
+    };
+
+    function commit(dir: string, files: Record<string, string>, message: string): void {
+      for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
+      git(dir, "add", "-A");
+      git(dir, "commit", "-qm", message);
+    }
+
+    it("--changed-since HEAD~1 passes when the last commit adds no problem, and fails when it adds one", () => {
+      const dir = readyRepo(OLD_DROP);
+      commit(dir, { "src/index.ts": "export const token = process.env.API_TOKEN ?? '';\n" }, "harmless");
+      expect(preDeploy(dir).status).toBe(1);
+      const pass = preDeploy(dir, ["--changed-since", "HEAD~1"]);
+      expect(pass.status).toBe(0);
+      expect(row(pass.stdout, "migrations valid")).toMatch(/ PASS /);
+      expect(pass.stdout).toMatch(
+        /Limited checks:\n {2}no secrets: files changed since HEAD~1\n {2}migrations valid: files changed since HEAD~1/,
+      );
+
+      const dropAgain = {
+        "db/migrations/000003_drop.up.sql": "ALTER TABLE widgets DROP COLUMN size;\n",
+        "db/migrations/000003_drop.down.sql": "ALTER TABLE widgets ADD COLUMN size int;\n",
+      };
+      commit(dir, dropAgain, "a new problem");
+      const fail = preDeploy(dir, ["--changed-since", "HEAD~1"]);
+      expect(fail.status).toBe(1);
+      expect(row(fail.stdout, "migrations valid")).toMatch(
+        / FAIL +1 error \(migrations\/no-drop-column ×1\); deploylint --only "migrations\/\*" --changed-since HEAD~1 shows them/,
+      );
+      expect(fail.stdout).toContain("db/migrations/000003_drop.up.sql:1:1  migrations/no-drop-column");
+      expect(fail.stdout).not.toContain("000002_drop.up.sql");
+    });
+
+    it("honours startAfter, yet an edited old migration still fails under --changed-since", () => {
+      const config = CONFIG.replace("dialect: postgresql }", "dialect: postgresql, startAfter: '000002' }");
+      const dir = readyRepo({ ...OLD_DROP, "deploylint.config.yaml": config });
+      const pass = preDeploy(dir);
+      expect(pass.status).toBe(0);
+      expect(pass.stdout).toContain("migrations valid: migrations at or before 000002 (startAfter) are history");
+      commit(dir, { "db/migrations/000001_create.up.sql": "CREATE TABLE widgets (id int PRIMARY KEY);\n" }, "edit");
+      const fail = preDeploy(dir, ["--changed-since", "HEAD~1"]);
+      expect(fail.status).toBe(1);
+      expect(row(fail.stdout, "migrations valid")).toMatch(/ FAIL .*migrations\/no-modified-migration ×1/);
+    });
+
+    it("does not count the baseline's known findings, and says so; --no-baseline counts them", () => {
+      const dir = readyRepo(OLD_DROP);
+      expect(runCli(["--update-baseline"], { cwd: dir }).status).toBe(0);
+      commit(dir, {}, "baseline");
+      const pass = preDeploy(dir);
+      expect(pass.status).toBe(0);
+      expect(pass.stdout).toContain("migrations valid: 1 known in deploylint-baseline.json not counted");
+      expect(preDeploy(dir, ["--no-baseline"]).status).toBe(1);
+    });
+  });
+
   it("fails when a required variable of the environment is not set", () => {
     const run = preDeploy(readyRepo(), ["--environment", "production"], {});
     expect(run.status).toBe(1);

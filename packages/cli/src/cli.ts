@@ -168,6 +168,11 @@ async function run(argv: string[], io: Io): Promise<number> {
   debug?.(`start-up: ${Math.round(started)} ms, config loaded in ${Math.round(performance.now() - started)} ms`);
   debug?.(`config: ${config.configFile ?? "(none: recommended preset)"}`);
   debug?.(`packs: ${config.packs.map((p) => p.pack.name).join(", ")}`);
+  if (debug) {
+    // What the repository holds and why, by the same detection init uses (loaded only under --debug).
+    const { describeDetection, detectRepository } = await import("./commands/init-detect.js");
+    for (const line of describeDetection(detectRepository(io.cwd))) debug(`detected: ${line}`);
+  }
   if (values["print-config"]) {
     // Imported only when asked for, as --fix below: a plain run never compiles them.
     const { printConfigFor } = await import("./print-config.js");

@@ -38,6 +38,7 @@ import { migrationsSettingsSchema } from "./settings-schema.js";
 
 const MIGRATION_FILE = /\.(sql|[cm]?[jt]sx?)$/i;
 
+export { type Detected, detectMigrationOf, detectMigrations, type MigrationRoot } from "./detect/index.js";
 export type { Migration, MigrationFact, Operation } from "./model/index.js";
 export {
   downReversesUp,

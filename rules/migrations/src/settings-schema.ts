@@ -40,5 +40,11 @@ export const migrationsSettingsSchema: JSONSchema = {
         "Migration tool, when detection should not guess: a SQL tool, an ORM (knex, typeorm, node-pg-migrate, sequelize), or tagged-sql for TypeScript/JavaScript up and down functions that run sql`…` templates (logto's alterations).",
       enum: [...FRAMEWORKS],
     },
+    startAfter: {
+      description:
+        "Version of the newest migration that has already shipped (strong_migrations' start_after): migrations at or before it are history, which per-migration rules leave alone; an edit to one is still reported.",
+      type: ["string", "integer"],
+      minLength: 1,
+    },
   },
 };

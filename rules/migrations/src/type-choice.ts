@@ -2,7 +2,7 @@
 // declares with a type that hurts later, with the data { table, column, type } (the type named
 // the one way every message of the pack names it).
 import type { FileRuleContext, FileVisitors, ReportDescriptor } from "@deploylint/core/rule-api";
-import { type DeclaredColumn, declaredColumns, isPostgres, migrationOf, typeName } from "./model/index.js";
+import { type DeclaredColumn, declaredColumns, isPostgres, migrationToCheck, typeName } from "./model/index.js";
 
 export function typeChoiceVisitors<M extends Record<string, string>>(
   ctx: FileRuleContext<M, unknown>,
@@ -10,7 +10,7 @@ export function typeChoiceVisitors<M extends Record<string, string>>(
 ): FileVisitors {
   return {
     file() {
-      const migration = migrationOf(ctx);
+      const migration = migrationToCheck(ctx);
       if (migration === null || !isPostgres(migration.dialect)) return;
       for (const declared of declaredColumns(migration)) {
         if (!options.matches(declared)) continue;

@@ -39,6 +39,7 @@ export function checkChanges(options: {
   files: Record<string, string>;
   changes: Omit<ChangeSet, "base"> | null;
   options?: unknown;
+  settings?: Record<string, unknown>;
 }): Reported[] {
   const records: FactRecord<MigrationFact>[] = Object.entries(options.files).flatMap(([path, text]) => {
     const data = factOf(path, text);
@@ -48,7 +49,7 @@ export function checkChanges(options: {
   options.rule.check({
     id: `migrations/${options.rule.id}`,
     options: options.options ?? options.rule.meta.defaultOptions,
-    settings: {},
+    settings: options.settings ?? {},
     files: Object.keys(options.files),
     changes: options.changes === null ? null : { base: "origin/main", ...options.changes },
     facts: <T>() => records as unknown as FactRecord<T>[],

@@ -1,45 +1,52 @@
-// What `deploylint init` finds in a repository: the migrations folder, framework and dialect, the
-// env example and committed env files, the ladder manifest, the CI provider and the main branch.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+// What a repository holds, as `deploylint init`, `--debug` and `--print-config` report it: the
+// migrations (through the migrations pack's detection, the same code the lint runs), example env
+// files, committed env files, the ladder manifest, CI providers and deployment platform files.
+// Every detection carries its reason: the file, and what was seen there.
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isExampleFileName } from "@deploylint/core/rule-api";
+import { parseScript } from "@deploylint/core/sources";
+import { type Detected, detectMigrations, type MigrationRoot } from "@deploylint/rules-migrations";
 import { parse as parseYaml } from "yaml";
 
-export interface MigrationsDetection {
-  /** The folder holding the migrations, relative to the repository root. */
-  path: string;
-  files: number;
-  framework: string;
-  dialect: string | null;
-}
+export type { Detected, MigrationRoot };
 
 export type CiProvider = "github-actions" | "gitlab-ci" | "circleci" | "azure-pipelines" | "bitbucket" | "jenkins";
 
 export interface Detection {
-  migrations: MigrationsDetection | null;
+  /** Migration folders the lint checks, most files first. */
+  migrations: MigrationRoot[];
+  /** Migration folders of a dialect the pack leaves alone (ClickHouse, …). */
+  uncheckedMigrations: MigrationRoot[];
   /** Documented-variables files (.env.example and its kin). */
   envExamples: string[];
   /** Other env files, which usually should not be committed. */
   envFiles: string[];
   manifest: string | null;
   mainBranch: string | null;
-  ci: CiProvider | null;
+  ci: Detected<CiProvider>[];
+  platforms: Detected<string>[];
   /** package.json scripts worth running before a deploy (test, lint). */
   checkScripts: string[];
 }
 
 const SKIP_DIRS = new Set(["node_modules", ".git", "dist", "build", "vendor", "coverage", ".next", "target", ".venv"]);
-const MIGRATION_DIRS = new Set(["migrations", "migrate", "migration"]);
-const MIGRATION_FILE = /\.(sql|rb|py|js|ts|xml|ya?ml)$/;
-const MAX_FILES = 20_000;
-const MAX_DEPTH = 6;
+const MAX_FILES = 50_000;
+const MAX_DEPTH = 8;
 
 /** Every file under `root` (relative, `/`-separated), skipping build output and dependencies. */
-function listFiles(root: string): string[] {
+export function listFiles(root: string): string[] {
   const files: string[] = [];
   const walk = (dir: string, prefix: string, depth: number) => {
     if (depth > MAX_DEPTH || files.length >= MAX_FILES) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    let entries: import("node:fs").Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      // An unreadable folder hides its files from detection; the lint reports what it cannot read.
+      return;
+    }
+    for (const entry of entries) {
       const path = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isDirectory() && !SKIP_DIRS.has(entry.name)) walk(join(dir, entry.name), path, depth + 1);
       else if (entry.isFile()) files.push(path);
@@ -49,111 +56,53 @@ function listFiles(root: string): string[] {
   return files.sort();
 }
 
-function readText(root: string, path: string): string {
-  try {
-    return readFileSync(join(root, path), "utf8").slice(0, 64 * 1024);
-  } catch {
-    // Unreadable files tell us nothing about the repository; detection goes on without them.
-    return "";
-  }
+function reader(root: string): (path: string) => string | null {
+  return (path) => {
+    try {
+      return readFileSync(join(root, path), "utf8");
+    } catch {
+      // Absent or unreadable: nothing seen, nothing detected from it.
+      return null;
+    }
+  };
 }
 
-function migrationFolder(files: readonly string[]): { path: string; files: string[] } | null {
-  const byFolder = new Map<string, string[]>();
-  for (const file of files) {
-    const parts = file.split("/");
-    const index = parts.slice(0, -1).findIndex((part) => MIGRATION_DIRS.has(part.toLowerCase()));
-    if (index < 0 || !MIGRATION_FILE.test(file)) continue;
-    const folder = parts.slice(0, index + 1).join("/");
-    byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
-  }
-  let best: { path: string; files: string[] } | null = null;
-  for (const [path, list] of byFolder) if (!best || list.length > best.files.length) best = { path, files: list };
-  return best;
-}
-
-function detectFramework(root: string, folder: string, files: readonly string[]): string {
-  const names = files.map((f) => f.slice(f.lastIndexOf("/") + 1));
-  const sample = files.slice(0, 20).map((f) => readText(root, f));
-  if (names.some((n) => /^\d+_.+\.(up|down)\.sql$/.test(n))) return "golang-migrate";
-  if (names.some((n) => /^V\d+(?:[._]\d+)*__.+\.sql$/.test(n))) return "flyway";
-  if (sample.some((t) => /^--\s*migrate:up/m.test(t))) return "dbmate";
-  if (sample.some((t) => /^--\s*\+goose Up/im.test(t))) return "goose";
-  if (sample.some((t) => /^--\s*liquibase formatted sql/im.test(t))) return "liquibase";
-  if (folder.endsWith("prisma/migrations") || names.includes("migration_lock.toml")) return "prisma";
-  if (names.includes("up.sql") && names.includes("down.sql")) return "diesel";
-  if (names.includes("atlas.sum")) return "atlas";
-  if (files.some((f) => f.includes("/meta/_journal.json")) || folder.startsWith("drizzle")) return "drizzle";
-  return "plain";
-}
-
-const DIALECT_HINTS: [string, RegExp][] = [
-  ["postgresql", /\b(BIGSERIAL|SERIAL|JSONB|TIMESTAMPTZ|CONCURRENTLY|UUID_GENERATE_V4|GEN_RANDOM_UUID)\b|::\w+/i],
-  ["mysql", /\bAUTO_INCREMENT\b|\bENGINE\s*=|`\w+`/i],
-  ["sqlite", /\bAUTOINCREMENT\b|\bPRAGMA\b/i],
+const CI_FILES: [CiProvider, RegExp][] = [
+  ["github-actions", /^\.github\/workflows\/[^/]+\.ya?ml$/],
+  ["gitlab-ci", /^\.gitlab-ci\.ya?ml$/],
+  ["circleci", /^\.circleci\/config\.ya?ml$/],
+  ["azure-pipelines", /^azure-pipelines\.ya?ml$/],
+  ["bitbucket", /^bitbucket-pipelines\.ya?ml$/],
+  ["jenkins", /^Jenkinsfile$/],
 ];
 
-const DRIVER_DIALECTS: Record<string, string> = {
-  pg: "postgresql",
-  postgres: "postgresql",
-  "pg-promise": "postgresql",
-  mysql: "mysql",
-  mysql2: "mysql",
-  mariadb: "mariadb",
-  sqlite3: "sqlite",
-  "better-sqlite3": "sqlite",
-};
+// Where a deploy goes, by the file that configures it.
+const PLATFORM_FILES: [string, RegExp][] = [
+  ["docker", /(?:^|\/)Dockerfile(?:\.[\w.-]+)?$/],
+  ["docker-compose", /(?:^|\/)(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/],
+  ["fly.io", /^fly\.toml$/],
+  ["vercel", /(?:^|\/)vercel\.json$/],
+  ["netlify", /^netlify\.toml$/],
+  ["render", /^render\.ya?ml$/],
+  ["railway", /^railway\.(?:json|toml)$/],
+  ["heroku", /^(?:Procfile|app\.json|heroku\.yml)$/],
+  ["helm", /(?:^|\/)Chart\.yaml$/],
+  ["kubernetes", /(?:^|\/)(?:k8s|kubernetes|manifests)\/[^/]+\.ya?ml$/],
+  ["serverless", /^serverless\.ya?ml$/],
+  ["cloudflare-workers", /(?:^|\/)wrangler\.(?:toml|jsonc?)$/],
+];
 
-function detectDialect(root: string, files: readonly string[], packageJson: PackageJson | null): string | null {
-  const text = files
-    .filter((f) => f.endsWith(".sql"))
-    .slice(0, 50)
-    .map((f) => readText(root, f))
-    .join("\n");
-  const scores = DIALECT_HINTS.map(([dialect, hint]) => ({
-    dialect,
-    score: (text.match(new RegExp(hint.source, "gi")) ?? []).length,
-  })).sort((a, b) => b.score - a.score);
-  if (scores[0] && scores[0].score > 0) return scores[0].dialect;
-  const prisma = readText(root, "prisma/schema.prisma").match(/provider\s*=\s*"(postgresql|mysql|sqlite)"/);
-  if (prisma?.[1]) return prisma[1];
-  const deps = { ...packageJson?.dependencies, ...packageJson?.devDependencies };
-  for (const [driver, dialect] of Object.entries(DRIVER_DIALECTS)) if (driver in deps) return dialect;
-  return null;
+function firstMatches<T extends string>(files: readonly string[], table: [T, RegExp][], what: string): Detected<T>[] {
+  return table.flatMap(([value, pattern]) => {
+    const file = files.find((f) => pattern.test(f));
+    return file === undefined ? [] : [{ value, reason: `${file} (${what})` }];
+  });
 }
 
-interface PackageJson {
-  dependencies?: Record<string, string>;
-  devDependencies?: Record<string, string>;
-  scripts?: Record<string, string>;
-}
-
-function readPackageJson(root: string): PackageJson | null {
-  const text = readText(root, "package.json");
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as PackageJson;
-  } catch {
-    // A broken package.json is the project's lint problem, not a reason to stop init.
-    return null;
-  }
-}
-
-function detectCi(root: string): CiProvider | null {
-  const githubDir = join(root, ".github", "workflows");
-  if (existsSync(githubDir) && readdirSync(githubDir).some((f) => /\.ya?ml$/.test(f))) return "github-actions";
-  if (existsSync(join(root, ".gitlab-ci.yml"))) return "gitlab-ci";
-  if (existsSync(join(root, ".circleci", "config.yml"))) return "circleci";
-  if (existsSync(join(root, "azure-pipelines.yml"))) return "azure-pipelines";
-  if (existsSync(join(root, "bitbucket-pipelines.yml"))) return "bitbucket";
-  if (existsSync(join(root, "Jenkinsfile"))) return "jenkins";
-  return null;
-}
-
-function mainBranchOf(root: string, manifest: string | null): string | null {
+function mainBranchOf(read: (path: string) => string | null, manifest: string | null): string | null {
   if (!manifest) return null;
   try {
-    const data = parseYaml(readText(root, manifest)) as { branching?: { main?: unknown } } | null;
+    const data = parseYaml(read(manifest) ?? "") as { branching?: { main?: unknown } } | null;
     return typeof data?.branching?.main === "string" ? data.branching.main : null;
   } catch {
     // An invalid manifest is reported by env-ladder/valid-manifest; init just cannot read the branch.
@@ -161,32 +110,69 @@ function mainBranchOf(root: string, manifest: string | null): string | null {
   }
 }
 
+function checkScripts(read: (path: string) => string | null): string[] {
+  try {
+    const scripts = (JSON.parse(read("package.json") ?? "{}") as { scripts?: Record<string, unknown> }).scripts ?? {};
+    return ["test", "lint"].filter((name) => typeof scripts[name] === "string");
+  } catch {
+    // A broken package.json is the project's lint problem, not a reason to stop init.
+    return [];
+  }
+}
+
 export function detectRepository(root: string): Detection {
   const files = listFiles(root);
-  const packageJson = readPackageJson(root);
-  const folder = migrationFolder(files);
-  const migrations = folder
-    ? {
-        path: folder.path,
-        files: folder.files.length,
-        framework: detectFramework(root, folder.path, folder.files),
-        dialect: detectDialect(root, folder.files, packageJson),
-      }
-    : null;
+  const read = reader(root);
+  const roots = detectMigrations({
+    files,
+    read,
+    parseScript: (text, path) => {
+      const parsed = parseScript(text, path);
+      return parsed.ok ? parsed.source.program : null;
+    },
+  });
   const base = (f: string) => f.slice(f.lastIndexOf("/") + 1);
   const envExamples = files.filter((f) => isExampleFileName(f));
   const envFiles = files.filter(
     (f) => !isExampleFileName(f) && (base(f) === ".env" || base(f).startsWith(".env.") || base(f).endsWith(".env")),
   );
   const manifest = ["company.config.yaml", "company.config.yml"].find((name) => files.includes(name)) ?? null;
-  const scripts = packageJson?.scripts ?? {};
   return {
-    migrations,
+    migrations: roots.filter((r) => r.unchecked === null),
+    uncheckedMigrations: roots.filter((r) => r.unchecked !== null),
     envExamples,
     envFiles,
     manifest,
-    mainBranch: mainBranchOf(root, manifest),
-    ci: detectCi(root),
-    checkScripts: ["test", "lint"].filter((name) => typeof scripts[name] === "string"),
+    mainBranch: mainBranchOf(read, manifest),
+    ci: firstMatches(files, CI_FILES, "CI configuration"),
+    platforms: firstMatches(files, PLATFORM_FILES, "deployment configuration"),
+    checkScripts: checkScripts(read),
   };
+}
+
+/** One line per detection, with its reason: what init prints and --debug logs. */
+export function describeDetection(detection: Detection): string[] {
+  const lines: string[] = [];
+  for (const m of detection.migrations) {
+    lines.push(
+      `migrations: ${m.path} (${m.framework.value}, ${m.dialect?.value ?? "dialect not detected"}, ${m.files} files)`,
+    );
+    lines.push(`  framework ${m.framework.value}: ${m.framework.reason}`);
+    lines.push(`  dialect: ${m.dialect ? m.dialect.reason : "no config, folder name or SQL keyword names one"}`);
+    if (m.newestVersion !== null) lines.push(`  newest version: ${m.newestVersion}`);
+  }
+  if (detection.migrations.length === 0) lines.push("migrations: none found");
+  for (const m of detection.uncheckedMigrations) {
+    lines.push(`migrations left alone: ${m.path} (${m.unchecked?.value}: ${m.unchecked?.reason})`);
+  }
+  lines.push(`env example: ${detection.envExamples.join(", ") || "none found"}`);
+  lines.push(`env files: ${detection.envFiles.join(", ") || "none"}`);
+  lines.push(`manifest: ${detection.manifest ?? "none found"}`);
+  lines.push(
+    `CI: ${detection.ci.map((c) => `${c.value} (${c.reason.replace(/ \(CI configuration\)$/, "")})`).join(", ") || "none detected"}`,
+  );
+  lines.push(
+    `platforms: ${detection.platforms.map((p) => `${p.value} (${p.reason.replace(/ \(deployment configuration\)$/, "")})`).join(", ") || "none detected"}`,
+  );
+  return lines;
 }

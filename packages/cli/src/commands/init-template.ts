@@ -11,9 +11,19 @@ function list(values: readonly string[]): string {
   return `[${values.map(scalar).join(", ")}]`;
 }
 
-function migrationsBlock(detection: Detection): string[] {
-  const found = detection.migrations;
-  if (!found) {
+/** The migration settings init chose, after checking each against a lint run (see init-verify.ts). */
+export interface MigrationsProposal {
+  paths: string[];
+  framework: string | null;
+  dialect: string | null;
+  /** The newest existing migration: everything up to it is history. */
+  startAfter: string | null;
+  /** Settings detected but not written, each with why. */
+  dropped: string[];
+}
+
+function migrationsBlock(detection: Detection, proposal: MigrationsProposal | null): string[] {
+  if (!proposal || detection.migrations.length === 0) {
     return [
       "  # No migrations folder was found (migrations/, db/migrate/, …). Name yours here:",
       "  # migrations:",
@@ -21,31 +31,48 @@ function migrationsBlock(detection: Detection): string[] {
       "  #   dialect: postgresql          # postgresql | mysql | mariadb | sqlite",
     ];
   }
+  const found = detection.migrations
+    .map((m) => `${m.files} ${m.framework.value} file${m.files === 1 ? "" : "s"} in ${m.path}`)
+    .join("; ");
+  const header = [`  # Detected: ${found}.`, ...proposal.dropped.map((line) => `  # Not set: ${line}.`)];
+  if (proposal.paths.length === 0 && !proposal.framework && !proposal.dialect && !proposal.startAfter) {
+    return [...header, "  # migrations: detected file by file, as with no config"];
+  }
   return [
-    `  # Detected: ${found.files} ${found.framework} migration file${found.files === 1 ? "" : "s"} in ${found.path}.`,
+    ...header,
     "  migrations:",
-    `    paths: ${list([found.path])}`,
-    `    framework: ${scalar(found.framework)}`,
-    found.dialect
-      ? `    dialect: ${scalar(found.dialect)}          # postgresql | mysql | mariadb | sqlite`
-      : "    # dialect: postgresql        # not detected: postgresql | mysql | mariadb | sqlite",
+    proposal.paths.length > 0 ? `    paths: ${list(proposal.paths)}` : "    # paths: the conventional folders",
+    proposal.framework ? `    framework: ${scalar(proposal.framework)}` : "    # framework: detected file by file",
+    proposal.dialect
+      ? `    dialect: ${scalar(proposal.dialect)}          # postgresql | mysql | mariadb | sqlite`
+      : "    # dialect: postgresql        # not set: postgresql | mysql | mariadb | sqlite",
+    ...(proposal.startAfter
+      ? [
+          "    # The newest migration when init ran: every migration up to it has shipped, so rules about",
+          "    # how a migration is written leave it alone (an edit to one is still reported). Delete this",
+          "    # line to review the whole history.",
+          `    startAfter: ${JSON.stringify(proposal.startAfter)}`,
+        ]
+      : []),
   ];
 }
 
 function envDocsBlock(detection: Detection): string[] {
-  const [example, ...more] = detection.envExamples;
-  if (!example) {
+  if (detection.envExamples.length === 0) {
     return [
       "  # No .env.example was found. Document every variable the code reads in one, then:",
       "  # envDocs:",
       "  #   example: .env.example",
     ];
   }
-  const others = more.length > 0 ? ` (also found: ${more.join(", ")}; nearest one wins)` : "";
+  // Not written: naming one file would make it document the whole repository (a podman/env.sample
+  // would leave every other variable undocumented), and naming a file name would drop the others.
   return [
-    `  # The file documenting every variable the code reads${others}.`,
-    "  envDocs:",
-    `    example: ${scalar(example)}`,
+    `  # Example env files found: ${detection.envExamples.join(", ")}. Each documents the variables read`,
+    "  # in its own folder (the nearest one wins, then the root one); that is the default, so nothing is",
+    "  # set here. To make one file document the whole repository:",
+    "  # envDocs:",
+    `  #   example: ${scalar(detection.envExamples[0] ?? ".env.example")}`,
   ];
 }
 
@@ -74,7 +101,7 @@ function preDeployBlock(detection: Detection): string[] {
   ];
 }
 
-export function renderConfig(detection: Detection): string {
+export function renderConfig(detection: Detection, proposal: MigrationsProposal | null): string {
   const envNote =
     detection.envFiles.length > 0
       ? [
@@ -89,14 +116,21 @@ export function renderConfig(detection: Detection): string {
     "",
     "# recommended is the safe default; move to strict once the repository is clean.",
     "extends: [recommended]",
+    ...(detection.manifest
+      ? [
+          `# ${detection.manifest} declares an environment ladder: the opt-in strategy preset adds the`,
+          "# deployment-strategy rules (pipeline, rollout, strategy docs). Not enabled by init:",
+          "# extends: [recommended, strategy]",
+        ]
+      : []),
     "",
     "# Paths never linted (picomatch globs relative to this file's folder).",
     '# ignores: ["vendor/**"]',
     "",
     ...envNote,
     // An empty `settings:` would be null, which the config schema rejects.
-    detection.migrations || detection.envExamples.length > 0 || detection.manifest ? "settings:" : "# settings:",
-    ...migrationsBlock(detection),
+    proposal || detection.manifest ? "settings:" : "# settings:",
+    ...migrationsBlock(detection, proposal),
     ...envDocsBlock(detection),
     ...ladderBlock(detection),
     "",

@@ -7,13 +7,17 @@ import { CONFIG_FILE_NAMES, UsageError } from "@deploylint/core";
 import { BASELINE_FILE, writeBaseline } from "../baseline.js";
 import type { Io } from "../cli.js";
 import { lint, loadConfig } from "../index.js";
-import { type Detection, detectRepository } from "./init-detect.js";
-import { renderConfig, renderWorkflow } from "./init-template.js";
+import { describeDetection, detectRepository } from "./init-detect.js";
+import { type MigrationsProposal, renderConfig, renderWorkflow } from "./init-template.js";
+import { proposeMigrations } from "./init-verify.js";
 
 export const INIT_HELP = `Usage: deploylint init [options]
 
-Detects migrations (folder, framework, dialect), env files, the environment ladder manifest and
-the CI provider, and writes a commented deploylint.config.yaml.
+Detects migrations (folders, framework, dialect), env files, the environment ladder manifest, CI
+providers and platform files, printing each with its reason. Each migrations setting is tried in a
+lint run first and left out when it adds parse errors or switches the migrations pack off.
+settings.migrations.startAfter is set to the newest existing migration: older ones are history.
+Then writes a commented deploylint.config.yaml.
 
 Options:
   -C, --cwd <dir>      the repository root (default: the current directory)
@@ -34,14 +38,13 @@ const OPTIONS = {
 export const CONFIG_FILE = "deploylint.config.yaml";
 export const WORKFLOW_FILE = ".github/workflows/deploylint.yml";
 
-function describe(detection: Detection): string[] {
-  const m = detection.migrations;
+function chosenLines(proposal: MigrationsProposal): string[] {
   return [
-    `migrations: ${m ? `${m.path} (${m.framework}, ${m.dialect ?? "dialect not detected"}, ${m.files} files)` : "none found"}`,
-    `env example: ${detection.envExamples.join(", ") || "none found"}`,
-    `env files: ${detection.envFiles.join(", ") || "none"}`,
-    `manifest: ${detection.manifest ?? "none found"}`,
-    `CI: ${detection.ci ?? "none detected"}`,
+    `migrations.paths: ${proposal.paths.join(", ") || "(not set: conventional folders)"}`,
+    `migrations.framework: ${proposal.framework ?? "(not set: detected file by file)"}`,
+    `migrations.dialect: ${proposal.dialect ?? "(not set)"}`,
+    `migrations.startAfter: ${proposal.startAfter ?? "(not set)"}${proposal.startAfter ? " (the newest existing migration: older ones are history)" : ""}`,
+    ...proposal.dropped.map((line) => `not set: ${line}`),
   ];
 }
 
@@ -85,17 +88,33 @@ export async function init(argv: string[], io: Io): Promise<number> {
 
   const detection = detectRepository(root);
   io.stdout(
-    `Detected:\n${describe(detection)
+    `Detected:\n${describeDetection(detection)
       .map((line) => `  ${line}`)
       .join("\n")}\n`,
   );
-  writeNew({ root, path: CONFIG_FILE, text: renderConfig(detection), force });
+  // Each detected setting is tried in a lint run first: a wrong dialect would turn findings into parse errors.
+  const checks: string[] = [];
+  const proposal = await proposeMigrations({
+    cwd: root,
+    config: await loadConfig({ cwd: root }),
+    detection,
+    log: (line) => checks.push(line),
+  });
+  if (checks.length > 0)
+    io.stdout(`Checked each setting with a lint run:\n${checks.map((l) => `  ${l}`).join("\n")}\n`);
+  if (proposal)
+    io.stdout(
+      `Chose:\n${chosenLines(proposal)
+        .map((l) => `  ${l}`)
+        .join("\n")}\n`,
+    );
+  writeNew({ root, path: CONFIG_FILE, text: renderConfig(detection, proposal), force });
   io.stdout(`Wrote ${CONFIG_FILE}.\n`);
   if (values["with-ci"]) {
     writeNew({ root, path: WORKFLOW_FILE, text: renderWorkflow({ branch: detection.mainBranch ?? "main" }), force });
     const note =
-      detection.ci && detection.ci !== "github-actions"
-        ? ` (this repository uses ${detection.ci}; see docs/guides/ci.md)`
+      detection.ci.length > 0 && !detection.ci.some((c) => c.value === "github-actions")
+        ? ` (this repository uses ${detection.ci.map((c) => c.value).join(", ")}; see docs/guides/ci.md)`
         : "";
     io.stdout(`Wrote ${WORKFLOW_FILE}${note}.\n`);
   }

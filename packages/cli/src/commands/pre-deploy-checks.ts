@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Finding, ResolvedConfig } from "@deploylint/core";
 import { EXAMPLE_FILE_NAMES } from "@deploylint/core/rule-api";
+import { applyBaseline, type Baseline } from "../baseline.js";
 import type { Io } from "../cli.js";
 import { lint } from "../index.js";
 import { loadEnvCheck, loadMigrationsVerify } from "./load-env-check.js";
@@ -17,6 +18,8 @@ export interface CheckResult {
   detail: string;
   /** Output worth showing under the table when the check failed (a command's last lines). */
   output?: string;
+  /** How the check looked at less than everything (--changed-since, the baseline, startAfter). */
+  limited?: string;
 }
 
 const MAX_LISTED = 5;
@@ -80,24 +83,60 @@ function findingLines(findings: readonly Finding[]): string {
   return lines.join("\n");
 }
 
-/** Lints with one pack only, exactly as `deploylint --only "<pack>/*"` would (no baseline: a gate sees everything). */
+/** How a pack check was limited: by --changed-since, by the baseline, by startAfter. */
+export interface PackLimits {
+  changedSince: string | null;
+  baseline: { path: string; baseline: Baseline } | null;
+  /** settings.migrations.startAfter, shown on the migrations check. */
+  startAfter: string | null;
+}
+
+/**
+ * Lints with one pack only, exactly as `deploylint --only "<pack>/*"` would, limited as the
+ * command line says: to what changed since a ref, and without the baseline's known findings. The
+ * detail says how, so a pass never hides that it looked at less.
+ */
 export async function checkPack(options: {
   cwd: string;
   config: ResolvedConfig;
   pack: string;
   name: string;
+  limits?: PackLimits;
 }): Promise<CheckResult> {
-  const result = await lint({ cwd: options.cwd, config: options.config, only: [`${options.pack}/*`] });
+  const limits = options.limits;
+  let result = await lint({
+    cwd: options.cwd,
+    config: options.config,
+    only: [`${options.pack}/*`],
+    ...(limits?.changedSince ? { changedSince: limits.changedSince } : {}),
+  });
+  const limited: string[] = [];
+  if (limits?.changedSince) limited.push(`files changed since ${limits.changedSince}`);
+  if (limits?.baseline) {
+    const outcome = applyBaseline(result, limits.baseline.baseline, { full: false });
+    result = outcome.result;
+    if (outcome.matched > 0) limited.push(`${outcome.matched} known in ${limits.baseline.path} not counted`);
+  }
+  if (options.pack === "migrations" && limits?.startAfter)
+    limited.push(`migrations at or before ${limits.startAfter} (startAfter) are history`);
+  const limitNote = limited.length > 0 ? { limited: limited.join("; ") } : {};
   const errors = result.findings.filter((f) => f.severity === "error");
   const warnings = result.findings.filter((f) => f.severity === "warn").length;
   const warningNote = warnings > 0 ? `; ${warnings} warning${warnings === 1 ? "" : "s"}` : "";
   if (errors.length === 0) {
-    return { name: options.name, status: "pass", detail: `no errors in ${result.summary.files} files${warningNote}` };
+    return {
+      name: options.name,
+      status: "pass",
+      detail: `no errors in ${result.summary.files} files${warningNote}`,
+      ...limitNote,
+    };
   }
+  const rerun = `deploylint --only "${options.pack}/*"${limits?.changedSince ? ` --changed-since ${limits.changedSince}` : ""}`;
   return {
     name: options.name,
     status: "fail",
-    detail: `${errors.length} error${errors.length === 1 ? "" : "s"}${warningNote} (${countByRule(errors)}); deploylint --only "${options.pack}/*" shows them`,
+    detail: `${errors.length} error${errors.length === 1 ? "" : "s"}${warningNote} (${countByRule(errors)}); ${rerun} shows them`,
+    ...limitNote,
     output: findingLines(errors),
   };
 }

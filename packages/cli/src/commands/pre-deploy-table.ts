@@ -23,6 +23,10 @@ export function renderChecks(options: {
   for (const check of checks) {
     lines.push(`  ${check.name.padEnd(width)}  ${paint[check.status](LABEL[check.status].padEnd(6))}  ${check.detail}`);
   }
+  const limited = checks.filter((c) => c.limited);
+  if (limited.length > 0) {
+    lines.push("", colors.bold("Limited checks:"), ...limited.map((c) => `  ${c.name}: ${c.limited}`));
+  }
   for (const check of checks.filter((c) => c.status === "fail" && c.output)) {
     lines.push("", colors.bold(`Output of ${check.name}:`), ...(check.output ?? "").split("\n").map((l) => `  ${l}`));
   }

@@ -1,9 +1,10 @@
 // `deploylint pre-deploy`: the deploy gate. One pass/fail table over a clean working tree, the
 // expected branch, secrets, migrations, the environment's variables and the configured commands.
 // Exit 0 when nothing failed, 1 when a check failed, 2 on usage or config errors.
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { type ResolvedConfig, requireDirectory, suggest, UsageError } from "@deploylint/core";
+import { locateBaseline, readBaseline } from "../baseline.js";
 import type { Io } from "../cli.js";
 import { loadConfig } from "../index.js";
 import {
@@ -13,6 +14,7 @@ import {
   checkEnv,
   checkMigrationsVerify,
   checkPack,
+  type PackLimits,
 } from "./pre-deploy-checks.js";
 import { checkCommand } from "./pre-deploy-command.js";
 import { type Manifest, preDeployCommands, readManifest } from "./pre-deploy-config.js";
@@ -31,6 +33,10 @@ Options:
   -e, --environment <name>  the environment being deployed (checked against the manifest)
   -b, --branch <name>       the branch deploys come from (default: the manifest's branching.main, else main)
       --verify              also run deploylint migrations verify (up, down, up on an embedded database)
+      --changed-since <ref> check secrets and migrations only in files changed since the merge base with <ref>
+                            (change-set rules, such as an edited applied migration, still see every migration)
+      --baseline <file>     known findings not to count (default: deploylint-baseline.json when it exists)
+      --no-baseline         count every finding, known or not
   -C, --cwd <dir>           the repository root (default: the current directory)
   -c, --config <file>       use this config file (no search)
   -f, --format <name>       table (default) or json
@@ -43,6 +49,9 @@ const OPTIONS = {
   environment: { type: "string", short: "e" },
   branch: { type: "string", short: "b" },
   verify: { type: "boolean" },
+  "changed-since": { type: "string" },
+  baseline: { type: "string" },
+  "no-baseline": { type: "boolean" },
   cwd: { type: "string", short: "C" },
   config: { type: "string", short: "c" },
   format: { type: "string", short: "f" },
@@ -53,6 +62,9 @@ interface PreDeployValues {
   environment?: string;
   branch?: string;
   verify?: boolean;
+  "changed-since"?: string;
+  baseline?: string;
+  "no-baseline"?: boolean;
   cwd?: string;
   config?: string;
   format?: string;
@@ -67,6 +79,12 @@ function parse(argv: string[]): PreDeployValues {
   } catch (error) {
     throw new UsageError(`pre-deploy: ${(error as Error).message} (deploylint pre-deploy --help lists the options)`);
   }
+}
+
+/** settings.migrations.startAfter as written (a number in YAML when unquoted). */
+function startAfterOf(settings: ResolvedConfig["settings"]): string | null {
+  const value = (settings.migrations as { startAfter?: unknown } | undefined)?.startAfter;
+  return typeof value === "string" || typeof value === "number" ? String(value) : null;
 }
 
 /** settings.envDocs.example when it names one file. */
@@ -111,11 +129,25 @@ export async function preDeploy(argv: string[], io: Io): Promise<number> {
       ? { branch: manifest.mainBranch, source: `branching.main in ${manifest.path}` }
       : { branch: "main", source: "default; set branching.main in the manifest or pass --branch" };
 
+  if (values.baseline && values["no-baseline"])
+    throw new UsageError("pre-deploy: --baseline and --no-baseline cannot be combined.");
+  const baselinePath = locateBaseline({
+    cwd,
+    ...(values.baseline ? { flag: values.baseline } : {}),
+    disabled: Boolean(values["no-baseline"]),
+  });
+  const limits: PackLimits = {
+    changedSince: values["changed-since"] ?? null,
+    baseline: baselinePath
+      ? { path: relative(cwd, baselinePath) || baselinePath, baseline: readBaseline(baselinePath) }
+      : null,
+    startAfter: startAfterOf(config.settings),
+  };
   const checks: CheckResult[] = [
     checkCleanTree(cwd),
     checkBranch(cwd, expected),
-    await checkPack({ cwd, config, pack: "secrets", name: "no secrets" }),
-    await checkPack({ cwd, config, pack: "migrations", name: "migrations valid" }),
+    await checkPack({ cwd, config, pack: "secrets", name: "no secrets", limits }),
+    await checkPack({ cwd, config, pack: "migrations", name: "migrations valid", limits }),
     ...(values.verify ? [await checkMigrationsVerify({ io: { ...io, cwd } })] : []),
     await checkEnv({ io: { ...io, cwd }, environment, example: envExample(config) }),
   ];

@@ -17,6 +17,7 @@ export { docsUrl, isMysql, isPostgres } from "./dialects.js";
 export { downAnchor, type StatementLocation } from "./down-anchor.js";
 export { EmptiedTables } from "./emptied-tables.js";
 export { MIGRATION_FACT, type MigrationFact, migrationFact, type OperationFact, type SectionFact } from "./facts.js";
+export { isHistory, startAfterOf } from "./history.js";
 export { type Irreversible, irreversibleDown } from "./irreversible.js";
 export { detectMigrationFile, FRAMEWORKS, sendsAsOneQuery } from "./migration-file.js";
 export {
@@ -25,6 +26,7 @@ export {
   type ModelContext,
   migrationOf,
   migrationSettings,
+  migrationToCheck,
 } from "./model.js";
 export { statementOperations } from "./operations.js";
 export { buildScriptMigration, DYNAMIC, type OrmFramework } from "./orm/index.js";

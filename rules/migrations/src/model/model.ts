@@ -7,6 +7,7 @@ import {
   type SqlSource,
   uncheckedDialectOfPath,
 } from "@deploylint/core/rule-api";
+import { isHistory, startAfterOf } from "./history.js";
 import { rollbackStatements } from "./liquibase-rollback.js";
 import { configuredFramework, detectMigrationFile } from "./migration-file.js";
 import { statementOperations } from "./operations.js";
@@ -137,4 +138,15 @@ export function migrationOf(ctx: ModelContext): Migration | null {
       ...(ctx.companion ? { companion: ctx.companion } : {}),
     });
   });
+}
+
+/**
+ * The migration a per-file rule judges: the file's model, or null when it is not a migration or is
+ * history under settings.migrations.startAfter (extractors still read history, through migrationOf,
+ * so the change-set rules see an edited old migration).
+ */
+export function migrationToCheck(ctx: ModelContext): Migration | null {
+  const migration = migrationOf(ctx);
+  if (migration === null) return null;
+  return isHistory(migration.version, startAfterOf(ctx.settings)) ? null : migration;
 }

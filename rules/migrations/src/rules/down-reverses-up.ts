@@ -11,10 +11,12 @@ import {
   type Framework,
   groupMigrations,
   irreversibleReason,
+  isHistory,
   MIGRATION_FACT,
   type MigrationFact,
   type Naming,
   type OperationFact,
+  startAfterOf,
   unreversed,
 } from "../model/index.js";
 
@@ -55,7 +57,10 @@ export default defineRule({
     docs: { url: docsUrl("down-reverses-up") },
   },
   check(ctx) {
+    // Migrations at or before settings.migrations.startAfter shipped long ago: history, not news.
+    const startAfter = startAfterOf(ctx.settings);
     for (const group of groupMigrations(ctx.facts<MigrationFact>(MIGRATION_FACT))) {
+      if (isHistory(group.version, startAfter)) continue;
       // Liquibase formatted SQL: each changeset's rollback undoes that changeset, and only it.
       const changesets = group.up === null ? null : changesetsOf(group.up);
       if (group.up !== null && changesets !== null) {

@@ -1,7 +1,7 @@
 // migrations/no-blocking-maintenance: REINDEX, DETACH PARTITION without CONCURRENTLY and LOCK TABLE
 // hold locks that block the application for as long as they run.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, isPostgres, migrationOf, upOperations } from "../model/index.js";
+import { docsUrl, isPostgres, migrationToCheck, upOperations } from "../model/index.js";
 
 export default defineRule({
   id: "no-blocking-maintenance",
@@ -23,7 +23,7 @@ export default defineRule({
   create(ctx) {
     return {
       file() {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null || !isPostgres(migration.dialect)) return;
         for (const { operation, newTable } of upOperations(migration)) {
           if (operation.type !== "maintenance" || newTable || operation.concurrently) continue;

@@ -5,7 +5,7 @@ import {
   cannotRunInTransaction,
   docsUrl,
   isPostgres,
-  migrationOf,
+  migrationToCheck,
   type Operation,
   OUTSIDE_TRANSACTION_SWITCH,
   upTransactions,
@@ -46,7 +46,7 @@ export default defineRule({
   create(ctx) {
     return {
       file() {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null || !isPostgres(migration.dialect)) return;
         const owners = upTransactions(migration);
         migration.up.forEach((operation, index) => {

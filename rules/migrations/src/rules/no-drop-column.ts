@@ -1,6 +1,6 @@
 // migrations/no-drop-column: dropping a column that the running application may still read.
 import { defineRule } from "@deploylint/core/rule-api";
-import { byStatement, docsUrl, migrationOf, nameList, type OperationOf } from "../model/index.js";
+import { byStatement, docsUrl, migrationToCheck, nameList, type OperationOf } from "../model/index.js";
 
 export default defineRule({
   id: "no-drop-column",
@@ -21,7 +21,7 @@ export default defineRule({
   create(ctx) {
     return {
       file() {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null) return;
         // Only the up section is judged: a down undoes the migration's own changes.
         // Tables created so far, kept as we go (a rescan per DROP COLUMN made long migrations quadratic).

@@ -1,6 +1,6 @@
 // migrations/no-drop-schema: DROP SCHEMA and DROP DATABASE, which take every table in them along.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, migrationOf } from "../model/index.js";
+import { docsUrl, migrationToCheck } from "../model/index.js";
 
 export default defineRule({
   id: "no-drop-schema",
@@ -21,7 +21,7 @@ export default defineRule({
   create(ctx) {
     return {
       file() {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null) return;
         for (const operation of migration.up) {
           if (operation.type === "drop_schema") {

@@ -3,7 +3,7 @@ import { defineRule } from "@deploylint/core/rule-api";
 import {
   byStatement,
   docsUrl,
-  migrationOf,
+  migrationToCheck,
   nameList,
   type Operation,
   rebuildOperations,
@@ -48,7 +48,7 @@ export default defineRule({
   create(ctx) {
     return {
       file() {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null) return;
         const rebuild = rebuildOperations(migration);
         // Where each table is last created in this up: a drop before it re-creates the table.

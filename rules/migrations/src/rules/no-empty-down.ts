@@ -7,9 +7,11 @@ import {
   downAnchor,
   groupMigrations,
   irreversibleReason,
+  isHistory,
   isUndoable,
   MIGRATION_FACT,
   type MigrationFact,
+  startAfterOf,
 } from "../model/index.js";
 
 export default defineRule({
@@ -31,7 +33,10 @@ export default defineRule({
     docs: { url: docsUrl("no-empty-down") },
   },
   check(ctx) {
+    // Migrations at or before settings.migrations.startAfter shipped long ago: history, not news.
+    const startAfter = startAfterOf(ctx.settings);
     for (const group of groupMigrations(ctx.facts<MigrationFact>(MIGRATION_FACT))) {
+      if (isHistory(group.version, startAfter)) continue;
       // Liquibase formatted SQL: each changeset has its own rollback (`--rollback not required` and
       // `--rollback empty` say on purpose that there is nothing to undo).
       const changesets = group.up === null ? null : changesetsOf(group.up);

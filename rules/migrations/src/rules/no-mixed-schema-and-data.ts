@@ -1,7 +1,7 @@
 // migrations/no-mixed-schema-and-data: one migration that changes both the schema and existing
 // data holds its locks for as long as the data change runs, and cannot be retried in parts.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, migrationOf, type Operation, upOperations } from "../model/index.js";
+import { docsUrl, migrationToCheck, type Operation, upOperations } from "../model/index.js";
 
 const DDL_TYPES = new Set<Operation["type"]>([
   "create_table",
@@ -46,7 +46,7 @@ export default defineRule({
   create(ctx) {
     return {
       file() {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null) return;
         const judged = upOperations(migration);
         const ddl = judged.find(({ operation }) => isDdl(operation));

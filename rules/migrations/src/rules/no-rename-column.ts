@@ -1,6 +1,6 @@
 // migrations/no-rename-column: renaming a column that running code reads by its old name.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, migrationOf, upOperations } from "../model/index.js";
+import { docsUrl, migrationToCheck, upOperations } from "../model/index.js";
 
 export default defineRule({
   id: "no-rename-column",
@@ -19,7 +19,7 @@ export default defineRule({
   create(ctx) {
     return {
       file() {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null) return;
         for (const { operation, newTable } of upOperations(migration)) {
           if (operation.type !== "rename_column" || newTable) continue;

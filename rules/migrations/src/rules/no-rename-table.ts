@@ -1,6 +1,6 @@
 // migrations/no-rename-table: renaming a table that running code queries by its old name.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, migrationOf, rebuildOperations, upOperations } from "../model/index.js";
+import { docsUrl, migrationToCheck, rebuildOperations, upOperations } from "../model/index.js";
 
 export default defineRule({
   id: "no-rename-table",
@@ -19,7 +19,7 @@ export default defineRule({
   create(ctx) {
     return {
       file() {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null) return;
         const rebuild = rebuildOperations(migration);
         for (const { operation, index, newTable } of upOperations(migration)) {

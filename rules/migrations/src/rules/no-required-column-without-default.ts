@@ -1,7 +1,7 @@
 // migrations/no-required-column-without-default: ADD COLUMN … NOT NULL with nothing to fill the
 // existing rows (and nothing for old code's INSERTs, which do not name the column).
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, migrationOf, parseDataType, upOperations } from "../model/index.js";
+import { docsUrl, migrationToCheck, parseDataType, upOperations } from "../model/index.js";
 
 const SERIAL = new Set(["serial", "bigserial", "smallserial"]);
 
@@ -22,7 +22,7 @@ export default defineRule({
   create(ctx) {
     return {
       file() {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null) return;
         // On a table this migration created or emptied (DELETE without WHERE, TRUNCATE) there is no
         // row to fill, and the author who emptied it knows no running code needs its rows.

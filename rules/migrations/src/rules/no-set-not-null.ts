@@ -4,7 +4,7 @@ import { defineRule } from "@deploylint/core/rule-api";
 import {
   byStatement,
   docsUrl,
-  migrationOf,
+  migrationToCheck,
   nameList,
   type Operation,
   type OperationOf,
@@ -62,7 +62,7 @@ export default defineRule({
   create(ctx) {
     return {
       file() {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null) return;
         // One pass: what earlier operations proved so far, instead of rescanning them per SET NOT NULL.
         const validatedTables = new Set<string>();

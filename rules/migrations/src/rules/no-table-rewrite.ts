@@ -8,12 +8,14 @@ import {
   callsVolatile,
   docsUrl,
   groupMigrations,
+  isHistory,
   isMysql,
   isPostgres,
   MIGRATION_FACT,
   type MigrationFact,
   type MigrationGroup,
   parseDataType,
+  startAfterOf,
   type Volatility,
 } from "../model/index.js";
 
@@ -73,6 +75,9 @@ export default defineRule({
     docs: { url: docsUrl("no-table-rewrite") },
   },
   check(ctx) {
+    // Migrations at or before settings.migrations.startAfter shipped long ago: history, not news.
+    // Their CREATE FUNCTIONs still count for the migrations after them.
+    const startAfter = startAfterOf(ctx.settings);
     const groups = groupMigrations(ctx.facts<MigrationFact>(MIGRATION_FACT)).filter((g) => g.up?.up);
     for (const history of historiesOf(groups)) {
       // Functions the earlier migrations of this folder created, with the volatility they declared.
@@ -90,7 +95,8 @@ export default defineRule({
         const mysql = isMysql(dialect);
         // With --changed-since the engine keeps only the findings in changed files; the whole
         // history is still read here, for the functions it declares.
-        for (const op of section.operations) {
+        const operations = isHistory(group.version, startAfter) ? [] : section.operations;
+        for (const op of operations) {
           // A table created or emptied earlier in this migration has no rows to scan, rewrite or update.
           if (op.emptyTable) continue;
           const at = { file: fact.path, line: op.line, column: op.col, endLine: op.endLine, endColumn: op.endCol };

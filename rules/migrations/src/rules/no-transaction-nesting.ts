@@ -1,7 +1,7 @@
 // migrations/no-transaction-nesting: BEGIN/COMMIT in a file the framework already runs in a
 // transaction commits the framework's work early; a BEGIN without COMMIT leaves one open.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, indexesInside, type Migration, migrationOf, type Operation } from "../model/index.js";
+import { docsUrl, indexesInside, type Migration, migrationToCheck, type Operation } from "../model/index.js";
 
 /**
  * The up operations by the unit the framework runs on its own: each Liquibase changeset (with its
@@ -48,7 +48,7 @@ export default defineRule({
   create(ctx) {
     return {
       file() {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null) return;
         for (const unit of units(migration)) {
           let open: Operation | null = null;

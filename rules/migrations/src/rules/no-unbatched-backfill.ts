@@ -1,7 +1,7 @@
 // migrations/no-unbatched-backfill: an UPDATE or DELETE of every row of an existing table in a
 // migration locks those rows for the length of the deploy and bloats the table.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, migrationOf, upOperations } from "../model/index.js";
+import { docsUrl, migrationToCheck, upOperations } from "../model/index.js";
 
 export default defineRule({
   id: "no-unbatched-backfill",
@@ -20,7 +20,7 @@ export default defineRule({
   create(ctx) {
     return {
       file() {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null) return;
         // A table created or emptied earlier in this migration has no rows to scan, rewrite or update.
         for (const { operation, emptyTable } of upOperations(migration)) {

@@ -1,7 +1,7 @@
 // migrations/no-unique-constraint-lock: ADD UNIQUE / ADD PRIMARY KEY builds an index while holding
 // an ACCESS EXCLUSIVE lock; building the index concurrently first and attaching it avoids that.
 import { defineRule } from "@deploylint/core/rule-api";
-import { constraintLabel, docsUrl, isPostgres, migrationOf, upOperations } from "../model/index.js";
+import { constraintLabel, docsUrl, isPostgres, migrationToCheck, upOperations } from "../model/index.js";
 
 export default defineRule({
   id: "no-unique-constraint-lock",
@@ -20,7 +20,7 @@ export default defineRule({
   create(ctx) {
     return {
       file() {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null || !isPostgres(migration.dialect)) return;
         for (const { operation, newTable } of upOperations(migration)) {
           if (operation.type !== "add_constraint" || newTable || operation.usingIndex) continue;

@@ -1,7 +1,7 @@
 // migrations/parse-error: a migration statement that neither parses nor is a known form the
 // parser lacks; the rest of the file is still linted.
 import { defineRule, type OffsetRange, type SqlStatement } from "@deploylint/core/rule-api";
-import { migrationOf } from "../model/index.js";
+import { migrationToCheck } from "../model/index.js";
 
 /**
  * Where the finding points: the token the parser stopped at (PostgreSQL names it: `at or near "x"`),
@@ -33,7 +33,7 @@ export default defineRule({
   create(ctx) {
     return {
       sql(source) {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null) return;
         for (const statement of source.statements) {
           if (statement.parseError === null) continue;

@@ -1,6 +1,6 @@
 // migrations/require-concurrent-index-drop: DROP INDEX takes an ACCESS EXCLUSIVE lock on the table.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, isPostgres, migrationOf, outsideTransactionHelp, upOperations } from "../model/index.js";
+import { docsUrl, isPostgres, migrationToCheck, outsideTransactionHelp, upOperations } from "../model/index.js";
 
 export default defineRule({
   id: "require-concurrent-index-drop",
@@ -19,7 +19,7 @@ export default defineRule({
   create(ctx) {
     return {
       file() {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null || !isPostgres(migration.dialect)) return;
         for (const { operation, newIndexes } of upOperations(migration)) {
           if (operation.type !== "drop_index" || operation.concurrently || newIndexes.has(operation.name)) continue;

@@ -2,7 +2,14 @@
 // unless it is built concurrently (PostgreSQL) or online (MySQL ALGORITHM=INPLACE, LOCK=NONE).
 import { defineRule } from "@deploylint/core/rule-api";
 import type { Operation } from "../model/index.js";
-import { docsUrl, isMysql, isPostgres, migrationOf, outsideTransactionHelp, upOperations } from "../model/index.js";
+import {
+  docsUrl,
+  isMysql,
+  isPostgres,
+  migrationToCheck,
+  outsideTransactionHelp,
+  upOperations,
+} from "../model/index.js";
 
 const MYSQL_HELP =
   "Add ALGORITHM=INPLACE, LOCK=NONE to the statement: MySQL then builds the index while writes go on, or refuses the statement instead of locking.";
@@ -27,7 +34,7 @@ export default defineRule({
   create(ctx) {
     return {
       file() {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null) return;
         const postgres = isPostgres(migration.dialect);
         const mysql = isMysql(migration.dialect);

@@ -7,10 +7,12 @@ import {
   type Framework,
   groupMigrations,
   irreversibleReason,
+  isHistory,
   isUndoable,
   MIGRATION_FACT,
   type MigrationFact,
   onlyIrreversibleChanges,
+  startAfterOf,
 } from "../model/index.js";
 
 // Frameworks whose migrations have a down: a sibling file, a section, a changeset's rollback.
@@ -79,12 +81,15 @@ export default defineRule({
   check(ctx) {
     const options: Options = ctx.options ?? {};
     const records = ctx.facts<MigrationFact>(MIGRATION_FACT);
+    // Migrations at or before settings.migrations.startAfter shipped long ago: history, not news.
+    const startAfter = startAfterOf(ctx.settings);
     const groups = groupMigrations(records);
     // Flyway undo migrations are a paid feature: require them only where the project uses them.
     const flywayUndoRoots = new Set(
       groups.filter((g) => g.framework === "flyway" && g.down !== null).map((g) => g.root),
     );
     for (const group of groups) {
+      if (isHistory(group.version, startAfter)) continue;
       const up = group.up;
       // Liquibase formatted SQL: each changeset is rolled back on its own, with its own rollback.
       const changesets = up === null ? null : changesetsOf(up);

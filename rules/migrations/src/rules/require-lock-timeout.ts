@@ -1,7 +1,7 @@
 // migrations/require-lock-timeout: a DDL statement that waits for an ACCESS EXCLUSIVE lock queues
 // every later query on the table behind it; a lock timeout makes it give up instead.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, isMysql, isPostgres, migrationOf, type Operation, upOperations } from "../model/index.js";
+import { docsUrl, isMysql, isPostgres, migrationToCheck, type Operation, upOperations } from "../model/index.js";
 
 /** Operations that take an ACCESS EXCLUSIVE lock (PostgreSQL) or a metadata lock (MySQL) on an existing table. */
 function locksTable(operation: Operation): boolean {
@@ -57,7 +57,7 @@ export default defineRule({
   create(ctx) {
     return {
       file() {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null) return;
         const postgres = isPostgres(migration.dialect);
         if (!postgres && !isMysql(migration.dialect)) return;

@@ -1,7 +1,14 @@
 // migrations/require-not-valid-constraint: adding a FOREIGN KEY or CHECK validates every row under a
 // lock that blocks writes; NOT VALID + a separate VALIDATE avoids it.
 import { defineRule } from "@deploylint/core/rule-api";
-import { constraintLabel, docsUrl, isPostgres, migrationOf, upOperations, upTransactions } from "../model/index.js";
+import {
+  constraintLabel,
+  docsUrl,
+  isPostgres,
+  migrationToCheck,
+  upOperations,
+  upTransactions,
+} from "../model/index.js";
 
 export default defineRule({
   id: "require-not-valid-constraint",
@@ -22,7 +29,7 @@ export default defineRule({
   create(ctx) {
     return {
       file() {
-        const migration = migrationOf(ctx);
+        const migration = migrationToCheck(ctx);
         if (migration === null || !isPostgres(migration.dialect)) return;
         const owners = upTransactions(migration);
         const addedNotValid = new Map<string, number>();

@@ -86,7 +86,7 @@ function dialectOf(settings: { dialect?: string }, framework: OrmFramework, name
 }
 
 /** The file name's version and name: `20260101_x.js`, or logto's `1.2.0-1700000000-x.ts`. */
-function versionOf(basename: string): { version: string; name: string } | null {
+export function versionOf(basename: string): { version: string; name: string } | null {
   const versioned = VERSIONED.exec(basename) ?? RELEASE_VERSIONED.exec(basename);
   return versioned === null ? null : { version: versioned[1] ?? "", name: versioned[2] ?? "" };
 }
