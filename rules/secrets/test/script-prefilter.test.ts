@@ -53,3 +53,23 @@ describe("no-generic-secret script prefilter", () => {
     );
   });
 });
+
+describe("no-inline-secret-in-ci yaml prefilter", () => {
+  it("does not parse YAML that is neither CI, compose nor a Kubernetes Secret (a lockfile that does not parse gives nothing)", async () => {
+    const broken = "lockfileVersion: '9.0'\npackages: [unclosed\n";
+    const rules = { "no-inline-secret-in-ci": undefined };
+    expect(await lintFiles({ files: { "pnpm-lock.yaml": broken }, rules })).toEqual([]);
+    // The same text where the rule has sites to look for is parsed, and its syntax error reported.
+    const workflow = await lintFiles({ files: { ".github/workflows/ci.yml": broken }, rules });
+    expect(workflow.map((f) => f.ruleId)).toEqual(["deploylint/parse-error"]);
+  });
+
+  it("still reports a Kubernetes Secret's inline data wherever the file lives", async () => {
+    const secret = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\nstringData:\n  API_TOKEN: "${token}"\n`;
+    const findings = await lintFiles({
+      files: { "deploy/api.yaml": secret },
+      rules: { "no-inline-secret-in-ci": undefined },
+    });
+    expect(findings.map((f) => [f.ruleId, f.line])).toEqual([["secrets/no-inline-secret-in-ci", 6]]);
+  });
+});

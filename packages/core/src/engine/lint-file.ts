@@ -268,7 +268,7 @@ export function lintFile(options: {
     if (!routes(active.rule.meta.kinds, kind)) continue;
     ranRules.push(active.id);
     // As if create() returned null: the rule ran on the file and found nothing to read.
-    if (!passesPrefilter(active.rule.meta.prefilter, kind, text, active.options)) continue;
+    if (!passesPrefilter(active.rule.meta.prefilter, kind, { text, path }, active.options)) continue;
     guarded(active.id, () => {
       const visitors = active.rule.create({
         id: active.id,
@@ -315,7 +315,8 @@ export function lintFile(options: {
     });
   }
   for (const extractor of plan.extractors) {
-    if (!routes(extractor.kinds, kind) || !passesPrefilter(extractor.prefilter, kind, text, undefined)) continue;
+    if (!routes(extractor.kinds, kind) || !passesPrefilter(extractor.prefilter, kind, { text, path }, undefined))
+      continue;
     const id = `extractor:${extractor.id}`;
     guarded(id, () => {
       const visitors = extractor.create({

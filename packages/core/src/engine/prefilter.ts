@@ -7,7 +7,7 @@ import type { Prefilters, SourceKind } from "../rule-api/types.js";
 export function passesPrefilter<O>(
   prefilters: Prefilters<O> | undefined,
   kind: SourceKind,
-  text: string,
+  file: { text: string; path: string },
   options: O,
 ): boolean {
   const test = prefilters?.[kind];
@@ -15,7 +15,7 @@ export function passesPrefilter<O>(
   if (test instanceof RegExp) {
     // A global or sticky expression keeps where it stopped; every file starts from the beginning.
     test.lastIndex = 0;
-    return test.test(text);
+    return test.test(file.text);
   }
-  return test(text, options);
+  return test(file.text, options, file.path);
 }

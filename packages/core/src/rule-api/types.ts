@@ -220,9 +220,11 @@ export type JSONSchema = Record<string, unknown>;
 
 /**
  * A text test run before a file is parsed: a regular expression (any match passes) or a function
- * of the text and the rule's options (an extractor's get `undefined`).
+ * of the text, the rule's options (an extractor's get `undefined`) and the file's path.
  */
-export type TextPrefilter<O = undefined> = RegExp | { bivariant(text: string, options: O): boolean }["bivariant"];
+export type TextPrefilter<O = undefined> =
+  | RegExp
+  | { bivariant(text: string, options: O, path: string): boolean }["bivariant"];
 
 /** Prefilters by kind (see RuleMeta.prefilter). */
 export type Prefilters<O = undefined> = Partial<Record<SourceKind, TextPrefilter<O>>>;
