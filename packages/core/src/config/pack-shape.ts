@@ -41,6 +41,8 @@ function ruleProblem(rule: unknown): string | null {
   if (meta.options !== undefined && !isRecord(meta.options)) return "meta.options must be a JSON Schema object.";
   if (meta.checkOptions !== undefined && typeof meta.checkOptions !== "function")
     return "meta.checkOptions must be a function.";
+  if (!isPrefilters(meta.prefilter))
+    return "meta.prefilter must be an object of text tests by file kind, each a RegExp or a function.";
   if (rule.scope === "project") {
     if (typeof rule.check !== "function") return "a project rule's check must be a function.";
     if (!isStringArray(meta.facts)) return "a project rule's meta.facts must be a list of fact types.";
@@ -60,8 +62,10 @@ function extractorsProblem(extractors: unknown): string | null {
       typeof extractor.id === "string" &&
       extractor.id !== "" &&
       isStringArray(extractor.kinds) &&
-      typeof extractor.create === "function";
-    if (!ok) return `has a malformed extractor at extractors[${index}]: it needs an id, kinds and a create function.`;
+      typeof extractor.create === "function" &&
+      isPrefilters(extractor.prefilter);
+    if (!ok)
+      return `has a malformed extractor at extractors[${index}]: it needs an id, kinds and a create function (and a prefilter, when set, of RegExps or functions by kind).`;
   }
   return null;
 }
@@ -77,6 +81,14 @@ function extrasProblem(pack: Record<string, unknown>): string | null {
     if (!isRecord(schema)) return `has a settingsSchema.${section} that is not a JSON Schema object.`;
   }
   return null;
+}
+
+/** Absent, or { kind: RegExp | function }: the engine calls these on every file of the kind. */
+function isPrefilters(value: unknown): boolean {
+  if (value === undefined) return true;
+  // A bare RegExp is an object too: it must sit under a kind.
+  if (!isRecord(value) || value instanceof RegExp) return false;
+  return Object.values(value).every((test) => test instanceof RegExp || typeof test === "function");
 }
 
 function isStringArray(value: unknown): value is string[] {

@@ -29,6 +29,7 @@ import { PARSE_ERROR_ID } from "./core-rules.js";
 import { fingerprintSource, hashText, normaliseSpan } from "./fingerprint.js";
 import { formatMessage } from "./format-message.js";
 import { resolveLocation } from "./location.js";
+import { passesPrefilter } from "./prefilter.js";
 import { type Directive, parseDirectives } from "./suppressions.js";
 import { walkScript } from "./walk-script.js";
 
@@ -266,6 +267,8 @@ export function lintFile(options: {
   for (const active of plan.rules) {
     if (!routes(active.rule.meta.kinds, kind)) continue;
     ranRules.push(active.id);
+    // As if create() returned null: the rule ran on the file and found nothing to read.
+    if (!passesPrefilter(active.rule.meta.prefilter, kind, { text, path }, active.options)) continue;
     guarded(active.id, () => {
       const visitors = active.rule.create({
         id: active.id,
@@ -312,7 +315,8 @@ export function lintFile(options: {
     });
   }
   for (const extractor of plan.extractors) {
-    if (!routes(extractor.kinds, kind)) continue;
+    if (!routes(extractor.kinds, kind) || !passesPrefilter(extractor.prefilter, kind, { text, path }, undefined))
+      continue;
     const id = `extractor:${extractor.id}`;
     guarded(id, () => {
       const visitors = extractor.create({

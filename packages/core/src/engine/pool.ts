@@ -20,9 +20,14 @@ export interface PoolOptions {
   preloaded: Record<string, string>;
   /** The run's key for hashing secrets in facts: every thread must hash alike. */
   secretKey: string;
+  /**
+   * Lints a batch on the main thread, which takes batches from the same queue as the workers
+   * (a failed read it records itself); absent, the main thread only hands out batches.
+   */
+  lintHere?: (batch: PoolOptions["files"]) => Promise<FileResult[]>;
 }
 
-export type WorkerInit = Omit<PoolOptions, "files" | "workers">;
+export type WorkerInit = Omit<PoolOptions, "files" | "workers" | "lintHere">;
 
 export type WorkerReply =
   | { type: "batch"; results: FileResult[]; skipped: SkippedFile[] }
@@ -48,9 +53,17 @@ export async function runPool(options: PoolOptions): Promise<{ results: FileResu
   const skipped: SkippedFile[] = [];
   let next = 0;
   const workers: Worker[] = [];
+  // Between its own batches the main thread yields, so replies are taken and workers fed again.
+  const lintOnMainThread = async (lintHere: NonNullable<PoolOptions["lintHere"]>) => {
+    for (let batch = batches[next++]; batch; batch = batches[next++]) {
+      results.push(...(await lintHere(batch)));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
   try {
-    await Promise.all(
-      Array.from({ length: Math.min(options.workers, batches.length) }, () => {
+    await Promise.all([
+      ...(options.lintHere ? [lintOnMainThread(options.lintHere)] : []),
+      ...Array.from({ length: Math.min(options.workers, batches.length) }, () => {
         const worker = new Worker(entry, { workerData: init });
         workers.push(worker);
         return new Promise<void>((resolve, reject) => {
@@ -75,7 +88,7 @@ export async function runPool(options: PoolOptions): Promise<{ results: FileResu
           feed();
         });
       }),
-    );
+    ]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

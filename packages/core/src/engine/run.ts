@@ -6,8 +6,7 @@ import type { ResolvedConfig } from "../config/types.js";
 import { decodeSource, type ReadOptions } from "../discovery/read.js";
 import type { Finding, LintResult, SkippedFile, SuppressedFinding } from "../findings.js";
 import type { ChangeSet } from "../rule-api/types.js";
-import { classifyPath } from "../sources/classify.js";
-import { loadParsers } from "../sources/registry.js";
+import { createParserLoader } from "../sources/registry.js";
 import { postgresParserLoadMs } from "../sources/sql/pg-parser.js";
 import { type FileCache, newSecretKey } from "./cache.js";
 import { companionsUnchanged, createCompanionReader } from "./companions.js";
@@ -15,6 +14,7 @@ import { UNUSED_SUPPRESSION_ID } from "./core-rules.js";
 import { readOptionsFor, unreadOutcome } from "./file-not-checked.js";
 import { assignFingerprints, contentKey, hashText } from "./fingerprint.js";
 import { type FileResult, lintPlannedFile, type RawFinding } from "./lint-file.js";
+import { neededKinds } from "./needed-kinds.js";
 import { createPlanner, type PlanConfig } from "./planner.js";
 import { runPool } from "./pool.js";
 import { runProjectPhase } from "./project-phase.js";
@@ -78,6 +78,9 @@ const UNREADABLE_AT_DISCOVERY: ReadonlySet<string> = new Set([
 
 /** Below this many files the pool's start-up costs more than it saves. */
 const POOL_THRESHOLD = 400;
+
+/** Files the main thread reads and lints at a time when it works alone (a pool batch is smaller). */
+const IN_THREAD_BATCH = 100;
 
 export function planConfigOf(config: ResolvedConfig, only: string[] | null): PlanConfig {
   return { rules: config.rules, overrides: config.overrides, settings: config.settings, only };
@@ -169,8 +172,51 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
   limitOptimizerMemory();
   const workerCount = decideWorkers(options, pending.length);
   const fresh: FileResult[] = [];
+  // The main thread's share of the per-file phase, a batch at a time: only a batch's texts are held
+  // at once (a big run's texts would otherwise all sit in memory before the first file is linted),
+  // and a parser is loaded when the first file needing it comes.
+  const loader = createParserLoader();
+  let grammarNoted = false;
+  const lintHere = async (batch: RunFile[]): Promise<FileResult[]> => {
+    const [reads] = await Promise.all([
+      readAll(batch, readOne),
+      loader.ensure(
+        neededKinds(
+          batch.map((f) => f.path),
+          planner,
+        ),
+      ),
+    ]);
+    const grammarMs = postgresParserLoadMs();
+    if (grammarMs !== null && !grammarNoted) {
+      grammarNoted = true;
+      options.debug?.(`PostgreSQL's grammar (libpg-query) loaded in ${Math.round(grammarMs)} ms`);
+    }
+    const linted: FileResult[] = [];
+    for (const [index, file] of batch.entries()) {
+      const planned = reads[index] as PlannedRead;
+      const read = planned.result;
+      if (!read.ok) {
+        unread(file, { owner: planned.owner, result: read });
+        continue;
+      }
+      linted.push(
+        lintPlannedFile({
+          path: file.path,
+          text: read.text,
+          ...sizeOf(read),
+          planner,
+          lintPaths,
+          parsers: loader.parsers,
+          readCompanion,
+          secretKey,
+        }),
+      );
+    }
+    return linted;
+  };
   if (workerCount > 0) {
-    options.debug?.(`per-file phase: ${pending.length} files on ${workerCount} worker threads`);
+    options.debug?.(`per-file phase: ${pending.length} files on ${workerCount} worker threads and the main thread`);
     const pooled = await runPool({
       files: pending,
       workers: workerCount,
@@ -181,37 +227,13 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
       root,
       preloaded: Object.fromEntries(preloaded),
       secretKey,
+      lintHere,
     });
     appendAll(fresh, pooled.results);
     appendAll(skipped, pooled.skipped);
   } else {
-    const needed = kindsPresent(pending, planner.kinds);
-    // An embedded language's parser is needed only when a file that can hold it is linted.
-    if ([...needed].some((kind) => planner.embeddingKinds.has(kind)))
-      for (const kind of planner.embedded) needed.add(kind);
-    const [parsers, reads] = await Promise.all([loadParsers(needed), readAll(pending, readOne)]);
-    const grammarMs = postgresParserLoadMs();
-    if (grammarMs !== null) options.debug?.(`PostgreSQL's grammar (libpg-query) loaded in ${Math.round(grammarMs)} ms`);
-    for (const [index, file] of pending.entries()) {
-      const planned = reads[index] as PlannedRead;
-      const read = planned.result;
-      if (!read.ok) {
-        unread(file, { owner: planned.owner, result: read });
-        continue;
-      }
-      fresh.push(
-        lintPlannedFile({
-          path: file.path,
-          text: read.text,
-          ...sizeOf(read),
-          planner,
-          lintPaths,
-          parsers,
-          readCompanion,
-          secretKey,
-        }),
-      );
-    }
+    for (let i = 0; i < pending.length; i += IN_THREAD_BATCH)
+      appendAll(fresh, await lintHere(pending.slice(i, i + IN_THREAD_BATCH)));
   }
   options.debug?.(`per-file phase: ${Math.round(performance.now() - phaseStarted)} ms`);
   for (const result of fresh) {
@@ -249,16 +271,6 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
   return finish({ results, projectFindings, planner, skipped, fileCount: results.length });
 }
 
-/** The parsed kinds the run needs and its files have: a parser for a kind no file has is not loaded. */
-function kindsPresent(files: RunFile[], planned: ReadonlySet<string>): Set<string> {
-  const present = new Set<string>();
-  for (const file of files) {
-    const kind = classifyPath(file.path);
-    if (planned.has(kind)) present.add(kind);
-  }
-  return present;
-}
-
 /** A read with the pack responsible for the file (null: none), which decides what a failure means. */
 interface PlannedRead {
   owner: string | null;
@@ -288,14 +300,16 @@ export function sizeOf(read: { size?: number }): { size?: number } {
   return read.size !== undefined ? { size: read.size } : {};
 }
 
+/**
+ * How many worker threads lint beside the main thread. "auto": none below POOL_THRESHOLD files or
+ * on a machine with two cores or fewer (a worker compiles its own parsers, and on two cores the
+ * pool cost more CPU and memory than it saved), else one per core but the main thread's.
+ */
 function decideWorkers(options: RunOptions, fileCount: number): number {
   const requested = options.workers ?? "auto";
   const poolable = options.config.packs.every((p) => p.specifier !== null);
   if (!poolable || requested === 0) return 0;
-  if (requested === "auto") {
-    if (fileCount < POOL_THRESHOLD) return 0;
-    return Math.max(0, Math.min(availableCores(), Math.ceil(fileCount / 200)));
-  }
+  if (requested === "auto") return autoWorkers(fileCount, availableCores());
   // More threads than cores only add start-up time and memory (each holds the parsers): a
   // --workers 1000 must not start a thousand isolates.
   const cores = availableParallelism();
@@ -304,6 +318,12 @@ function decideWorkers(options: RunOptions, fileCount: number): number {
     return cores;
   }
   return requested;
+}
+
+/** The automatic worker count for a run of `fileCount` files on `cores` cores (exported for its test). */
+export function autoWorkers(fileCount: number, cores: number): number {
+  if (fileCount < POOL_THRESHOLD || cores <= 2) return 0;
+  return Math.max(0, Math.min(cores - 1, Math.ceil(fileCount / 200)));
 }
 
 /**

@@ -4,11 +4,12 @@ import { parentPort, workerData } from "node:worker_threads";
 import { readSourceSync } from "../discovery/index.js";
 import type { SkippedFile } from "../findings.js";
 import type { Pack } from "../rule-api/types.js";
-import { loadParsers } from "../sources/registry.js";
+import { createParserLoader } from "../sources/registry.js";
 import { importPack } from "./builtin-packs.js";
 import { createCompanionReader } from "./companions.js";
 import { readOptionsFor, unreadOutcome } from "./file-not-checked.js";
 import { type FileResult, lintPlannedFile, RuleCrash } from "./lint-file.js";
+import { neededKinds } from "./needed-kinds.js";
 import { createPlanner } from "./planner.js";
 import type { WorkerInit, WorkerReply } from "./pool.js";
 import { buildRegistry } from "./registry.js";
@@ -17,14 +18,22 @@ const init = workerData as WorkerInit;
 const packs: Pack[] = [];
 for (const specifier of init.specifiers) packs.push(await importPack(specifier));
 const planner = createPlanner({ config: init.planConfig, registry: buildRegistry(packs) });
-const parsers = await loadParsers(planner.kinds);
+// Parsers load with the first batch that needs them: a worker given only SQL never compiles `typescript`.
+const loader = createParserLoader();
+const parsers = loader.parsers;
 const lintPaths = init.lintPaths ? new Set(init.lintPaths) : null;
 const readCompanion = createCompanionReader({ root: init.root, preloaded: new Map(Object.entries(init.preloaded)) });
 
-parentPort?.on("message", (batch: { path: string; absolutePath: string; text?: string; size?: number }[]) => {
+parentPort?.on("message", async (batch: { path: string; absolutePath: string; text?: string; size?: number }[]) => {
   const results: FileResult[] = [];
   const skipped: SkippedFile[] = [];
   try {
+    await loader.ensure(
+      neededKinds(
+        batch.map((file) => file.path),
+        planner,
+      ),
+    );
     for (const file of batch) {
       if (file.text !== undefined) {
         results.push(

@@ -218,6 +218,17 @@ export type ReportDescriptor<M extends Record<string, string>> = {
 
 export type JSONSchema = Record<string, unknown>;
 
+/**
+ * A text test run before a file is parsed: a regular expression (any match passes) or a function
+ * of the text, the rule's options (an extractor's get `undefined`) and the file's path.
+ */
+export type TextPrefilter<O = undefined> =
+  | RegExp
+  | { bivariant(text: string, options: O, path: string): boolean }["bivariant"];
+
+/** Prefilters by kind (see RuleMeta.prefilter). */
+export type Prefilters<O = undefined> = Partial<Record<SourceKind, TextPrefilter<O>>>;
+
 export interface RuleMeta<M extends Record<string, string>, O> {
   description: string;
   /** The kinds of files the rule reads; "text" means every file. */
@@ -250,6 +261,14 @@ export interface RuleMeta<M extends Record<string, string>, O> {
   docs?: { url?: string };
   /** Languages the rule parses out of string literals (SQL in an ORM migration): their parsers are loaded for it. */
   embeds?: "sql"[];
+  /**
+   * Cheap tests of a file's text, per kind, that a file of that kind must pass before the rule is
+   * created for it. A file failing its kind's test is skipped as if `create` had returned null, so
+   * it is never parsed for this rule; kinds without a test, and rules without a prefilter, get
+   * every routed file. A test must be a necessary condition of a finding (it may let through
+   * files that give none, never hold back one that would).
+   */
+  prefilter?: Prefilters<NoInfer<O>>;
   /**
    * The rule's findings point at secret values: their fingerprints come from `fingerprintText`
    * (the key or detector) or the message id, never from the span's text, which holds the value.
@@ -346,6 +365,8 @@ export interface Extractor {
   /** Fact type, e.g. "env-usage"; project rules ask for it by this name. */
   id: string;
   kinds: SourceKind[];
+  /** Text tests a file must pass before the extractor is created for it (see RuleMeta.prefilter). */
+  prefilter?: Prefilters;
   create(context: ExtractorContext): FileVisitors | null;
 }
 

@@ -84,3 +84,18 @@ export async function loadParsers(kinds: Iterable<string>): Promise<ParserSet> {
   }
   return parsers as ParserSet;
 }
+
+/**
+ * Parsers loaded as the files that need them come: `parsers` fills in as `ensure` imports a kind
+ * for the first time. A worker or a run whose files are all SQL never compiles `typescript`.
+ */
+export function createParserLoader(): { parsers: ParserSet; ensure(kinds: Iterable<string>): Promise<void> } {
+  const parsers: ParserSet = {};
+  return {
+    parsers,
+    async ensure(kinds) {
+      const missing = [...kinds].filter((kind) => isParsedKind(kind) && parsers[kind] === undefined);
+      if (missing.length > 0) Object.assign(parsers, await loadParsers(missing));
+    },
+  };
+}

@@ -24,21 +24,18 @@ export type ScriptParseResult = { ok: true; source: ScriptSource } | { ok: false
  */
 export function parseScript(text: string, path: string): ScriptParseResult {
   try {
-    const program = parse(text, {
-      filePath: path,
-      jsx: /\.[jt]sx$/i.test(path),
-      range: true,
-      loc: false,
-      comment: true,
-      tokens: false,
-      errorOnUnknownASTType: false,
-      // Rules read the ESTree, never TypeScript's JSDoc nodes; skipping JSDoc parsing is cheaper.
-      jsDocParsingMode: "none",
-      // Version mismatch warnings would go to stdout and corrupt machine-readable reports.
-      loggerFn: false,
-      suppressDeprecatedPropertyWarnings: true,
-    });
-    return { ok: true, source: { program, comments: program.comments ?? [] } };
+    // Without comments: collecting and converting them is a tenth of a parse, and only a file's
+    // suppression directives (rare) read them, so they come from a second parse when asked for.
+    const program = parse(text, parseOptions(path, false));
+    let comments: ScriptSource["comments"] | undefined;
+    const source: ScriptSource = {
+      program,
+      get comments() {
+        comments ??= parse(text, parseOptions(path, true)).comments ?? [];
+        return comments;
+      },
+    };
+    return { ok: true, source };
   } catch (error) {
     // Only a syntax error is a finding; anything else is a bug and must surface as one.
     if (error instanceof TSError) {
@@ -46,4 +43,21 @@ export function parseScript(text: string, path: string): ScriptParseResult {
     }
     throw error;
   }
+}
+
+function parseOptions(path: string, comment: boolean) {
+  return {
+    filePath: path,
+    jsx: /\.[jt]sx$/i.test(path),
+    range: true,
+    loc: false,
+    comment,
+    tokens: false,
+    errorOnUnknownASTType: false,
+    // Rules read the ESTree, never TypeScript's JSDoc nodes; skipping JSDoc parsing is cheaper.
+    jsDocParsingMode: "none",
+    // Version mismatch warnings would go to stdout and corrupt machine-readable reports.
+    loggerFn: false,
+    suppressDeprecatedPropertyWarnings: true,
+  } as const;
 }

@@ -59,6 +59,20 @@ describe("plugin pack shape", () => {
     expect(packProblem({ name: "team", rules: [{ id: "f", meta, create() {} }, project] })).toBeNull();
   });
 
+  it("accepts a prefilter of RegExps and functions by kind, and names one that is neither", () => {
+    const prefilter = { sql: /DROP/i, script: (text: string) => text.includes("sql") };
+    expect(packProblem({ name: "team", rules: [{ id: "f", meta: { ...meta, prefilter }, create() {} }] })).toBeNull();
+    expect(
+      packProblem({ name: "team", rules: [{ id: "f", meta: { ...meta, prefilter: { sql: "DROP" } }, create() {} }] }),
+    ).toBe(
+      'has a malformed rule "f" (rules[0]): meta.prefilter must be an object of text tests by file kind, each a RegExp or a function.',
+    );
+    const extractor = { id: "x", kinds: ["sql"], create() {}, prefilter: /DROP/ };
+    expect(packProblem({ name: "team", rules: [], extractors: [extractor] })).toMatch(
+      /malformed extractor at extractors\[0\]/,
+    );
+  });
+
   it("names the rule and what is wrong with it", () => {
     expect(
       packProblem({

@@ -19,7 +19,7 @@ import {
   spellsCredentialWord,
 } from "../shared/human-values.js";
 import { scriptLoginArgument, textLoginArguments } from "../shared/login-calls.js";
-import { couldHoldSecret } from "../shared/prefilter.js";
+import { scriptCouldHoldSecret } from "../shared/prefilter.js";
 import { isCodeTextFile, isReadByGenericLayer, isXmlText } from "../shared/scan-scope.js";
 import { isBareAuthName, isBasicAuthBlob, isPasswordName, isSecretName } from "../shared/secret-names.js";
 import { looksLikePasswordValue, looksLikeSecretValue } from "../shared/secret-values.js";
@@ -64,6 +64,8 @@ export default defineRule({
       "Disallow secret-named identifiers and config keys (password, secret, token, api_key, …) assigned a literal credential.",
     kinds: ["script", "yaml", "json", "dotenv", "text"],
     reportsSecrets: true,
+    // A script is parsed only when a secret-like word has a literal near it and some literal could be a credential.
+    prefilter: { script: scriptCouldHoldSecret },
     presets: { recommended: "warn", strict: "error" },
     messages: {
       generic:
@@ -89,8 +91,6 @@ export default defineRule({
     const { path, kind, text } = ctx.file;
     if (kind === "markdown" || isDotenvTemplate(path)) return null;
     if (!SECRET_HINT.test(text) || !isReadByGenericLayer(path, text)) return null;
-    // A script is parsed only when a secret-like word has a literal within a line or two of it.
-    if (kind === "script" && !couldHoldSecret(text)) return null;
     const options = ctx.options ?? {};
     const ignored = new Set((options.ignoreNames ?? []).map((name) => name.toLowerCase()));
     const gate = { minLength: options.minLength, minEntropy: options.minEntropy };

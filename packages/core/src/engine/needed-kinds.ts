@@ -1,0 +1,20 @@
+// Which parsers a batch of files needs: the parsed kinds its files have that some enabled rule or
+// extractor reads, plus the embedded languages (SQL in ORM migrations) when a file that can hold
+// one is among them. Parsers for anything else stay unloaded.
+import { classifyPath } from "../sources/classify.js";
+
+export interface KindPlan {
+  kinds: ReadonlySet<string>;
+  embedded: ReadonlySet<string>;
+  embeddingKinds: ReadonlySet<string>;
+}
+
+export function neededKinds(paths: Iterable<string>, plan: KindPlan): Set<string> {
+  const needed = new Set<string>();
+  for (const path of paths) {
+    const kind = classifyPath(path);
+    if (plan.kinds.has(kind)) needed.add(kind);
+  }
+  if ([...needed].some((kind) => plan.embeddingKinds.has(kind))) for (const kind of plan.embedded) needed.add(kind);
+  return needed;
+}

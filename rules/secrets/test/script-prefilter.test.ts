@@ -1,0 +1,75 @@
+// no-generic-secret's script prefilter (meta.prefilter): scripts whose only long literals are module
+// names, identifiers or prose are not parsed; every script the rule reports still passes it.
+import { describe, expect, it } from "vitest";
+import { hasCandidateLiteral, scriptCouldHoldSecret } from "../src/shared/prefilter.js";
+import { lintFiles } from "./helpers/lint.js";
+import { fakeToken } from "./helpers/sample.js";
+
+const token = fakeToken("", 24, 17);
+
+describe("no-generic-secret script prefilter", () => {
+  it("lets no script through whose long literals are module names, identifiers, paths or prose", () => {
+    const imports = [
+      "import { createMockUtils } from '@logto/shared/esm';",
+      'import type { Token } from "@silverhand/essentials";',
+      "import '#src/env-set/index.js';",
+      "const kit = await import('@logto/connector-kit');",
+      "const { key } = require('@logto/core-kit');",
+      "const tokenKey = 'i18nextLogtoUiLng';",
+      "const password = 'PASSWORD_RESET_SALT';",
+      "const label = 'Reset your password';",
+      "const path = './secrets/token.json';",
+    ].join("\n");
+    expect(scriptCouldHoldSecret(imports, undefined)).toBe(false);
+  });
+
+  it("lets a credential-shaped literal through in any quote, even after another literal on the line", () => {
+    for (const quote of ["'", '"', "`"]) {
+      expect(hasCandidateLiteral(`const apiToken = ${quote}${token}${quote};`)).toBe(true);
+      expect(hasCandidateLiteral(`const apiToken = 'a'+${quote}${token}${quote};`)).toBe(true);
+    }
+    // A value exported from a module named like a credential is still a value, not a module name.
+    expect(hasCandidateLiteral(`export const apiToken = "${token}"; // from "@x/y"`)).toBe(true);
+  });
+
+  it("lets a literal with escapes through when its raw text is long enough, whatever it decodes to", () => {
+    expect(hasCandidateLiteral(String.raw`const secret = "\x41\x42\x43\x44";`)).toBe(true);
+    expect(hasCandidateLiteral(String.raw`const secret = "\n";`)).toBe(false);
+  });
+
+  it("follows the rule's minLength and minEntropy options", () => {
+    const short = "const secret = 'q7Zp2x';";
+    expect(hasCandidateLiteral(short)).toBe(false);
+    expect(scriptCouldHoldSecret(short, { minLength: 6, minEntropy: 2 })).toBe(true);
+  });
+
+  it("keeps the rule's findings in scripts beside module imports", async () => {
+    const file = `import { sign } from '@logto/shared/esm';\nexport const signingSecret = '${token}';\n`;
+    const findings = await lintFiles({ files: { "src/sign.ts": file }, rules: { "no-generic-secret": undefined } });
+    expect(findings.map((f) => [f.ruleId, f.line])).toEqual([["secrets/no-generic-secret", 2]]);
+    const imported = "import { sign } from '@logto/shared/esm';\nexport const signingSecret = sign;\n";
+    expect(await lintFiles({ files: { "src/sign.ts": imported }, rules: { "no-generic-secret": undefined } })).toEqual(
+      [],
+    );
+  });
+});
+
+describe("no-inline-secret-in-ci yaml prefilter", () => {
+  it("does not parse YAML that is neither CI, compose nor a Kubernetes Secret (a lockfile that does not parse gives nothing)", async () => {
+    const broken = "lockfileVersion: '9.0'\npackages: [unclosed\n";
+    const rules = { "no-inline-secret-in-ci": undefined };
+    expect(await lintFiles({ files: { "pnpm-lock.yaml": broken }, rules })).toEqual([]);
+    // The same text where the rule has sites to look for is parsed, and its syntax error reported.
+    const workflow = await lintFiles({ files: { ".github/workflows/ci.yml": broken }, rules });
+    expect(workflow.map((f) => f.ruleId)).toEqual(["deploylint/parse-error"]);
+  });
+
+  it("still reports a Kubernetes Secret's inline data wherever the file lives", async () => {
+    const secret = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\nstringData:\n  API_TOKEN: "${token}"\n`;
+    const findings = await lintFiles({
+      files: { "deploy/api.yaml": secret },
+      rules: { "no-inline-secret-in-ci": undefined },
+    });
+    expect(findings.map((f) => [f.ruleId, f.line])).toEqual([["secrets/no-inline-secret-in-ci", 6]]);
+  });
+});
