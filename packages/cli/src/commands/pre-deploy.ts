@@ -13,6 +13,7 @@ import {
   checkEnv,
   checkMigrationsVerify,
   checkPack,
+  checkSmokeDeclared,
 } from "./pre-deploy-checks.js";
 import { checkCommand } from "./pre-deploy-command.js";
 import { type Manifest, preDeployCommands, readManifest } from "./pre-deploy-config.js";
@@ -119,6 +120,8 @@ export async function preDeploy(argv: string[], io: Io): Promise<number> {
     ...(values.verify ? [await checkMigrationsVerify({ io: { ...io, cwd } })] : []),
     await checkEnv({ io: { ...io, cwd }, environment, example: envExample(config) }),
   ];
+  const smokeDeclared = await checkSmokeDeclared({ config, environment });
+  if (smokeDeclared) checks.push(smokeDeclared);
   // One at a time, in order, each streaming its output: commands often depend on each other.
   for (const command of commands) checks.push(await checkCommand({ cwd, command, io }));
 

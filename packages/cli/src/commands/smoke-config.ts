@@ -12,6 +12,8 @@ export const DEFAULT_BACKOFF_SECONDS = 2;
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 
 export interface SmokeSettings {
+  /** Whether the config file has a smoke section at all. */
+  declared: boolean;
   checks: SmokeCheck[];
   required: boolean;
   retries: number;
@@ -27,6 +29,7 @@ export async function readSmoke(config: ResolvedConfig): Promise<SmokeSettings> 
   const checks = section?.checks ?? [];
   for (const check of checks) checkCaptures(config.configFile ?? "config", check);
   return {
+    declared: section !== undefined && section !== null,
     checks,
     required: section?.required === true,
     retries: section?.retries ?? DEFAULT_RETRIES,
