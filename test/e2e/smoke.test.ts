@@ -5,8 +5,9 @@
 import { spawn } from "node:child_process";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BIN, tempRepos } from "../support/cli.js";
+import { BIN, ROOT, tempRepos } from "../support/cli.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 let routes: Record<string, Handler> = {};
@@ -49,8 +50,12 @@ const repo = tempRepos();
 
 /** Spawned without blocking: the server answering the CLI lives in this process. */
 function smoke(dir: string, args: string[], env: Record<string, string> = {}) {
+  return spawned(process.execPath, [BIN, "smoke", ...args], dir, env);
+}
+
+function spawned(file: string, args: string[], dir: string, env: Record<string, string> = {}) {
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
-    const child = spawn(process.execPath, [BIN, "smoke", ...args], {
+    const child = spawn(file, args, {
       cwd: dir,
       env: { ...process.env, NO_COLOR: "1", ...env },
     });
@@ -307,5 +312,29 @@ describe("deploylint smoke", { timeout: 60_000 }, () => {
     const run = await smoke(project(FAST), ["--url", base]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("--environment is required");
+  });
+
+  it("runs from tools/qa/smoke-test.sh with the environment first and the other arguments passed through", async () => {
+    routes["GET /healthz"] = json(200, {});
+    const dir = project(
+      `${FAST}  checks:\n    - name: health\n      kind: health\n      request: { path: /healthz }\n`,
+    );
+    const script = join(ROOT, "tools", "qa", "smoke-test.sh");
+    const run = await spawned("bash", [script, "staging", "--url", base, "--format", "json"], dir);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ findings: [], summary: { files: 1, errors: 0 } });
+    routes["GET /healthz"] = json(500, {});
+    expect((await spawned("bash", [script, "staging", "--url", base], dir)).status).toBe(1);
+  });
+
+  it("tools/qa/smoke-test.sh without an environment first exits 2 with its usage", async () => {
+    const script = join(ROOT, "tools", "qa", "smoke-test.sh");
+    for (const args of [[], ["--url", base]]) {
+      const run = await spawned("bash", [script, ...args], project(FAST));
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain("usage: tools/qa/smoke-test.sh <environment>");
+    }
+    expect(hits).toEqual([]);
   });
 });
