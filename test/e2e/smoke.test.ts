@@ -3,11 +3,12 @@
 // deploy settles, redirects, a token carried across steps, secrets that never reach any output,
 // and the cases where smoke cannot run at all (exit 2).
 import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BIN, ROOT, tempRepos } from "../support/cli.js";
+import { BIN, ROOT, runCli, tempRepo, tempRepos } from "../support/cli.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 let routes: Record<string, Handler> = {};
@@ -336,5 +337,35 @@ describe("deploylint smoke", { timeout: 60_000 }, () => {
       expect(run.stderr).toContain("usage: tools/qa/smoke-test.sh <environment>");
     }
     expect(hits).toEqual([]);
+  });
+
+  it("runs the example shop's declared checks against a shop that answers them, and pre-deploy counts them", async () => {
+    const password = "shop-pw-1";
+    const token = "shop-session-7";
+    routes["GET /healthz"] = json(200, { status: "ok" });
+    routes["POST /api/session"] = (req, res, body) =>
+      req.headers["x-smoke-password"] === password
+        ? json(201, { token })(req, res, body)
+        : json(401, {})(req, res, body);
+    routes["GET /api/me"] = (req, res, body) =>
+      json(req.headers.authorization === `Bearer ${token}` ? 200 : 401, { email: "smoke@shop.example" })(
+        req,
+        res,
+        body,
+      );
+    routes["GET /cart"] = (_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<h1>Checkout</h1>");
+    routes["GET /api/health/payments"] = json(200, { provider: "reachable" });
+    const dir = tempRepo({}, "example-shop");
+    try {
+      const run = await smoke(dir, ["-e", "production", "--url", base], { SMOKE_PASSWORD: password });
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toContain("4 of 4 smoke checks passed on production");
+      expect(run.status).toBe(0);
+      expect(`${run.stdout}${run.stderr}`).not.toContain(password);
+      const staging = runCli(["pre-deploy", "-e", "staging"], { cwd: dir });
+      expect(staging.stdout).toMatch(/smoke checks declared +PASS +3 for staging/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
