@@ -240,6 +240,16 @@ describe("deploylint smoke", { timeout: 60_000 }, () => {
     },
   );
 
+  it("keeps its own words readable when a secret is a common letter", async () => {
+    routes["GET /api"] = json(503, { token: "x" });
+    const dir = project(
+      `${FAST}  checks:\n    - name: api\n      request: { path: /api, headers: { X-Key: { env: SMOKE_KEY } } }\n      expect: { json: { token: y } }\n`,
+    );
+    const run = await smoke(dir, ["-e", "staging", "--url", base], { SMOKE_KEY: "x" });
+    expect(run.status).toBe(1);
+    expect(row(run.stdout, "api")).toContain('status 503, expected 2xx; token is "****", expected "y"');
+  });
+
   it("reports a failed check as a finding of smoke/<kind> at the check's line in the config", async () => {
     routes["GET /healthz"] = json(503, {});
     const dir = project(

@@ -52,7 +52,12 @@ export function secretsFrom(checks: readonly SmokeCheck[], env: NodeJS.ProcessEn
   return values;
 }
 
-/** Replaces every known secret, longest first (one may contain another), then anything credential-like. */
+/**
+ * Hides secrets in what smoke prints. Text from outside (response values, redirect targets, error
+ * messages) is masked of every known secret and anything credential-like; deploylint's own phrases
+ * around it hold none, so they stay readable (a one-letter secret would otherwise star out every
+ * "x" of the report).
+ */
 export class Masker {
   private readonly secrets: string[];
   constructor(secrets: readonly string[]) {
@@ -65,11 +70,11 @@ export class Masker {
   mask(text: string): string {
     return maskCredentials(this.maskSecrets(text));
   }
-  /** Known secrets only: for whole reports, whose ids and URLs must stay intact. */
-  maskSecrets(text: string): string {
+  /** Known secrets of at least minLength characters, longest first (one may contain another). */
+  maskSecrets(text: string, minLength = 1): string {
     let masked = text;
-    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length))
-      masked = masked.replaceAll(secret, "****");
+    const secrets = this.secrets.filter((secret) => secret.length >= minLength).sort((a, b) => b.length - a.length);
+    for (const secret of secrets) masked = masked.replaceAll(secret, "****");
     return masked;
   }
 }
@@ -116,7 +121,7 @@ async function runAttempt(check: SmokeCheck, options: RunOptions, deadline: numb
   for (const [index, step] of steps.entries()) {
     const label = steps.length > 1 ? `step ${index + 1}${step.name ? ` (${step.name})` : ""}: ` : "";
     const result = await runStep({ step, check, options, deadline, captured, masker });
-    if (!result.passed) return { ...result, detail: masker.mask(`${label}${result.detail}`) };
+    if (!result.passed) return { ...result, detail: `${label}${result.detail}` };
     last = result;
   }
   const latency = last.latencyMs !== null ? ` in ${last.latencyMs} ms` : "";
@@ -168,11 +173,11 @@ async function runStep(args: {
   } catch (error) {
     const detail = isTimeout(error)
       ? `no response within the global timeout (${Math.round(options.timeoutMs / 1000)} s, smoke.timeout)`
-      : `request failed: ${failureReason(error)}`;
+      : `request failed: ${masker.mask(failureReason(error))}`;
     return { passed: false, detail: `${method} ${request.path}: ${detail}`, status: null, latencyMs: null };
   }
   const latencyMs = Math.round(performance.now() - started);
-  const problems = unmet(step.expect ?? {}, response, text, latencyMs);
+  const problems = unmet(step.expect ?? {}, response, text, latencyMs, masker);
   if (problems.length > 0) {
     return {
       passed: false,
@@ -217,14 +222,16 @@ function captureValue(source: SmokeCapture, response: Response, text: string): s
 }
 
 /** Every expectation the response misses, each as a short phrase. */
-function unmet(expect: SmokeExpect, response: Response, text: string, latencyMs: number): string[] {
+function unmet(expect: SmokeExpect, response: Response, text: string, latencyMs: number, masker: Masker): string[] {
   const problems: string[] = [];
   const statuses = expect.status === undefined ? null : [expect.status].flat();
   const statusOk = statuses ? statuses.includes(response.status) : response.status >= 200 && response.status < 300;
   if (!statusOk) {
     const wanted = statuses ? statuses.join(" or ") : "2xx";
     const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
-    problems.push(`status ${response.status}, expected ${wanted}${location ? ` (redirect to ${location})` : ""}`);
+    problems.push(
+      `status ${response.status}, expected ${wanted}${location ? ` (redirect to ${masker.mask(excerpt(location))})` : ""}`,
+    );
   }
   if (expect.json) {
     const data = parseJson(text);
@@ -234,7 +241,9 @@ function unmet(expect: SmokeExpect, response: Response, text: string, latencyMs:
         const found = readJsonPath(data, path);
         if (!found.found) problems.push(`${path} is missing, expected ${JSON.stringify(wanted)}`);
         else if (!sameJson(found.value, wanted))
-          problems.push(`${path} is ${excerpt(JSON.stringify(found.value))}, expected ${JSON.stringify(wanted)}`);
+          problems.push(
+            `${path} is ${masker.mask(excerpt(JSON.stringify(found.value)))}, expected ${JSON.stringify(wanted)}`,
+          );
       }
     }
   }
