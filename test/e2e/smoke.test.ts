@@ -183,6 +183,39 @@ describe("deploylint smoke", { timeout: 60_000 }, () => {
     expect(run.status).toBe(1);
   });
 
+  it("follows a redirect to another origin without the secret headers, keeping the literal ones", async () => {
+    const other = base.replace("127.0.0.1", "localhost");
+    let seen: Record<string, unknown> = {};
+    routes["POST /go"] = (_req, res) => res.writeHead(303, { location: `${other}/landing` }).end();
+    routes["GET /landing"] = (req, res, body) => {
+      seen = { ...req.headers };
+      json(200, {})(req, res, body);
+    };
+    const dir = project(
+      `${FAST}  checks:\n    - name: away\n      request: { method: POST, path: /go, body: { a: 1 }, headers: { X-Key: { env: SMOKE_KEY }, Accept: application/json } }\n`,
+    );
+    const run = await smoke(dir, ["-e", "staging", "--url", base], { SMOKE_KEY: "key-6f1e" });
+    expect(run.status).toBe(0);
+    expect(hits).toEqual(["POST /go", "GET /landing"]);
+    expect(seen["x-key"]).toBeUndefined();
+    expect(seen.accept).toBe("application/json");
+  });
+
+  it("follows a redirect within the environment's origin with every header", async () => {
+    let seen: Record<string, unknown> = {};
+    routes["GET /old"] = (_req, res) => res.writeHead(301, { location: "/new" }).end();
+    routes["GET /new"] = (req, res, body) => {
+      seen = { ...req.headers };
+      json(200, {})(req, res, body);
+    };
+    const dir = project(
+      `${FAST}  checks:\n    - name: moved\n      request: { path: /old, headers: { X-Key: { env: SMOKE_KEY } } }\n`,
+    );
+    const run = await smoke(dir, ["-e", "staging", "--url", base], { SMOKE_KEY: "key-6f1e" });
+    expect(run.status).toBe(0);
+    expect(seen["x-key"]).toBe("key-6f1e");
+  });
+
   it("carries a session token from one step to the next, and never prints it", async () => {
     const token = "sess-4f9a1c77e2b84d0a9d3e";
     routes["POST /login"] = (req, res, body) =>

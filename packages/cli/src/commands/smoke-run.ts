@@ -5,6 +5,7 @@ import type { SmokeCapture, SmokeCheck, SmokeExpect, SmokeHeader, SmokeStep } fr
 import { ConfigError } from "@deploylint/core";
 import { maskCredentials } from "../credentials.js";
 import { stepsOf } from "./smoke-config.js";
+import { smokeFetch } from "./smoke-fetch.js";
 import { readJsonPath, sameJson } from "./smoke-json-path.js";
 
 export interface CheckOutcome {
@@ -162,11 +163,15 @@ async function runStep(args: {
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, {
+    response = await smokeFetch({
+      url,
       method,
       headers,
-      ...(body !== undefined ? { body } : {}),
-      redirect: check.followRedirects === false ? "manual" : "follow",
+      body,
+      follow: check.followRedirects !== false,
+      secretHeaders: Object.entries(request.headers ?? {})
+        .filter(([, value]) => typeof value === "object")
+        .map(([name]) => name),
       signal: AbortSignal.timeout(remaining),
     });
     text = method === "HEAD" ? "" : await response.text();
