@@ -11,10 +11,12 @@ export function pathSegments(path: string): (string | number)[] | null {
   const pattern = /([^.[\]]+)|\[(\d+)\]|\["([^"]*)"\]/gy;
   let position = 0;
   while (position < body.length) {
-    if (body[position] === "." && position > 0) position++;
+    // A dot separates members: one must follow it (`a.[0]`, `a.` and JSONPath's `..` are refused).
+    const afterDot = body[position] === "." && position > 0;
+    if (afterDot) position++;
     pattern.lastIndex = position;
     const match = pattern.exec(body);
-    if (!match) return null;
+    if (!match || (afterDot && match[1] === undefined)) return null;
     if (match[1] !== undefined) segments.push(match[1]);
     else if (match[2] !== undefined) segments.push(Number(match[2]));
     else segments.push(match[3] ?? "");
