@@ -337,6 +337,12 @@ describe("deploylint smoke", { timeout: 60_000 }, () => {
       'sends header A from "tok", which no earlier step captures',
     ],
     [
+      "a JSON path is malformed",
+      `${FAST}  checks:\n    - name: h\n      request: { path: /healthz }\n      expect: { json: { "data..id": 1 } }\n`,
+      ["--url"],
+      '"data..id" is not a JSON path',
+    ],
+    [
       "the config is invalid",
       `${FAST}  checks:\n    - name: h\n      kind: vibes\n      request: { path: /healthz }\n`,
       ["--url"],

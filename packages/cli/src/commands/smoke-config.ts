@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { ConfigError, type ResolvedConfig, type SmokeCheck, type SmokeSection, type SmokeStep } from "@deploylint/core";
 import { isSeq, LineCounter, parseDocument } from "yaml";
 import { rawConfig, readManifest } from "./pre-deploy-config.js";
+import { pathSegments } from "./smoke-json-path.js";
 
 export const DEFAULT_RETRIES = 3;
 export const DEFAULT_BACKOFF_SECONDS = 2;
@@ -27,7 +28,7 @@ export async function readSmoke(config: ResolvedConfig): Promise<SmokeSettings> 
     | SmokeSection
     | undefined;
   const checks = section?.checks ?? [];
-  for (const check of checks) checkCaptures(config.configFile ?? "config", check);
+  for (const check of checks) checkWiring(config.configFile ?? "config", check);
   return {
     declared: section !== undefined && section !== null,
     checks,
@@ -53,12 +54,23 @@ export function stepsOf(check: SmokeCheck): SmokeStep[] {
 }
 
 /**
- * A header `from: <name>` must name a value an earlier step of the same check captures: otherwise
+ * JSON paths must parse, and a header `from: <name>` must name a value an earlier step of the same check captures: otherwise
  * every run would fail on the check's wiring rather than on the deployment, so it is a config error.
  */
-function checkCaptures(file: string, check: SmokeCheck): void {
+function checkWiring(file: string, check: SmokeCheck): void {
   const captured = new Set<string>();
   for (const [index, step] of stepsOf(check).entries()) {
+    // A path that cannot name a value would report the value "missing" on every run.
+    const paths = [
+      ...Object.keys(step.expect?.json ?? {}),
+      ...Object.values(step.capture ?? {}).flatMap((source) => ("json" in source ? [source.json] : [])),
+    ];
+    for (const path of paths) {
+      if (pathSegments(path) === null)
+        throw new ConfigError(
+          `${file}: smoke check "${check.name}" step ${index + 1}: "${path}" is not a JSON path (write data.items[0].id).`,
+        );
+    }
     for (const [header, value] of Object.entries(step.request.headers ?? {})) {
       if (typeof value === "object" && "from" in value && !captured.has(value.from)) {
         throw new ConfigError(
