@@ -358,6 +358,15 @@ describe("deploylint smoke", { timeout: 60_000 }, () => {
     expect(hits).toEqual([]);
   });
 
+  it("exits 2 on a base URL with credentials, without printing them", async () => {
+    const dir = project(`${FAST}  checks:\n    - name: h\n      request: { path: /healthz }\n`);
+    const run = await smoke(dir, ["-e", "staging", "--url", base.replace("//", "//admin:hunter2@")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("smoke: --url must not hold credentials");
+    expect(`${run.stdout}${run.stderr}`).not.toContain("hunter2");
+    expect(hits).toEqual([]);
+  });
+
   it("exits 2 without --environment", async () => {
     const run = await smoke(project(FAST), ["--url", base]);
     expect(run.status).toBe(2);

@@ -107,6 +107,11 @@ export function baseUrl(value: unknown, source: string): string {
   }
   if (!url || (url.protocol !== "http:" && url.protocol !== "https:"))
     throw new ConfigError(`${source} must be an http(s) URL.`);
+  // fetch refuses such URLs anyway, and the table would print the password with the URL.
+  if (url.username || url.password)
+    throw new ConfigError(
+      `${source} must not hold credentials: send them in a header from an environment variable ({ env: NAME }).`,
+    );
   return url.href.replace(/\/+$/, "");
 }
 
