@@ -104,9 +104,9 @@ export async function runChecks(options: RunOptions, masker: Masker): Promise<Ch
       if (Date.now() >= deadline) break;
       attempts++;
       attempt = await runAttempt(check, options, deadline, masker);
-      if (attempt.passed || tryIndex === options.retries) break;
-      const wait = Math.min(options.backoffMs * 2 ** tryIndex, Math.max(0, deadline - Date.now()));
-      if (wait <= 0 && Date.now() >= deadline) break;
+      if (attempt.passed || tryIndex === options.retries || Date.now() >= deadline) break;
+      // Never waits past the deadline; a wait that reaches it ends the retries (the loop checks first).
+      const wait = Math.min(options.backoffMs * 2 ** tryIndex, deadline - Date.now());
       options.onRetry?.(check.name, attempts, wait, attempt.detail);
       await sleep(wait);
     }
