@@ -20,7 +20,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   {
     words: ["pre-deploy"],
-    usage: "[--environment NAME] [--branch NAME] [--verify]",
+    usage: "[--environment NAME] [--branch NAME] [--changed-since REF] [--verify]",
     summary: "one pass/fail table of every deploy check (exit 1 if any fails)",
   },
   {

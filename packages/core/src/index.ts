@@ -4,6 +4,17 @@ export { ConfigError, suggest } from "./config/errors.js";
 export { CONFIG_FILE_NAMES, findConfigFile } from "./config/find.js";
 export { type Builtins, DEFAULT_MAX_FILE_SIZE, type LoadConfigOptions, loadConfig } from "./config/load.js";
 export { requireDirectory } from "./config/paths.js";
+export type {
+  SmokeCapture,
+  SmokeCheck,
+  SmokeExpect,
+  SmokeHeader,
+  SmokeKind,
+  SmokeMethod,
+  SmokeRequest,
+  SmokeSection,
+  SmokeStep,
+} from "./config/smoke.js";
 export type { LoadedPack, OverrideConfig, ResolvedConfig, RuleConfigEntry } from "./config/types.js";
 export { configSchema, validateRuleOptions } from "./config/validate.js";
 export { type BuiltinPacks, builtinSpecifier, registerBuiltinPacks } from "./engine/builtin-packs.js";

@@ -97,7 +97,7 @@ describe("configuration that points at nothing", () => {
       ...MIGRATION,
     });
     expect(expectOneLineError(runCli([], { cwd: top }))).toMatch(
-      /deploylint\.config\.yaml:3: settings\.migrations: unknown key "pathz" \(did you mean "paths"\?\); allowed: paths, dialect, framework\./,
+      /deploylint\.config\.yaml:3: settings\.migrations: unknown key "pathz" \(did you mean "paths"\?\); allowed: paths, dialect, framework, startAfter\./,
     );
     const override = tempRepo({
       "deploylint.config.yaml": 'overrides:\n  - files: ["apps/**"]\n    settings:\n      envDocs: { fallbak: none }\n',

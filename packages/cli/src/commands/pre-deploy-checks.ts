@@ -9,6 +9,7 @@ import { applyBaseline, type Baseline } from "../baseline.js";
 import type { Io } from "../cli.js";
 import { lint } from "../index.js";
 import { loadEnvCheck, loadMigrationsVerify } from "./load-env-check.js";
+import { checksFor, readSmoke } from "./smoke-config.js";
 
 export type CheckStatus = "pass" | "fail" | "skipped";
 
@@ -211,3 +212,28 @@ export async function checkMigrationsVerify(options: { io: Io }): Promise<CheckR
 }
 
 const OUTPUT_TAIL = 20;
+
+/**
+ * That smoke checks are declared for the environment (pre-deploy runs before the deploy, so it
+ * cannot run them). Null without a smoke section: a project that never opted in gets no row. No
+ * checks fail the gate only when smoke.required says every deploy must be smoke-tested.
+ */
+export async function checkSmokeDeclared(options: {
+  config: ResolvedConfig;
+  environment: string | null;
+}): Promise<CheckResult | null> {
+  const smoke = await readSmoke(options.config);
+  if (!smoke.declared) return null;
+  const name = "smoke checks declared";
+  const { environment } = options;
+  const count = environment === null ? smoke.checks.length : checksFor(smoke.checks, environment).length;
+  const target = environment === null ? "for any environment (no --environment given)" : `for ${environment}`;
+  if (count > 0) return { name, status: "pass", detail: `${count} ${target}` };
+  if (smoke.required)
+    return {
+      name,
+      status: "fail",
+      detail: `none ${target}, and smoke.required is true: declare smoke.checks so deploylint smoke can test the deploy`,
+    };
+  return { name, status: "skipped", detail: `skipped (none ${target}; smoke.required is not set)` };
+}

@@ -6,7 +6,8 @@ import { pathToFileURL } from "node:url";
 import { ConfigError, type ResolvedConfig } from "@deploylint/core";
 import { parse as parseYaml } from "yaml";
 
-async function rawConfig(file: string): Promise<Record<string, unknown>> {
+/** The config file's own data (extended files contribute no commands or smoke checks). */
+export async function rawConfig(file: string): Promise<Record<string, unknown>> {
   const name = basename(file);
   let data: unknown;
   if (name.endsWith(".js") || name.endsWith(".mjs")) {

@@ -14,6 +14,7 @@ import {
   checkEnv,
   checkMigrationsVerify,
   checkPack,
+  checkSmokeDeclared,
   type PackLimits,
 } from "./pre-deploy-checks.js";
 import { checkCommand } from "./pre-deploy-command.js";
@@ -151,6 +152,8 @@ export async function preDeploy(argv: string[], io: Io): Promise<number> {
     ...(values.verify ? [await checkMigrationsVerify({ io: { ...io, cwd } })] : []),
     await checkEnv({ io: { ...io, cwd }, environment, example: envExample(config) }),
   ];
+  const smokeDeclared = await checkSmokeDeclared({ config, environment });
+  if (smokeDeclared) checks.push(smokeDeclared);
   // One at a time, in order, each streaming its output: commands often depend on each other.
   for (const command of commands) checks.push(await checkCommand({ cwd, command, io }));
 

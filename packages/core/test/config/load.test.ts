@@ -119,7 +119,7 @@ describe("loadConfig", () => {
       '<dir>/deploylint.config.yaml:2: rules.demo/no-thing: must be one of "error", "warn", "info", "off".',
     );
     expect(await configError({ "deploylint.config.yaml": "rulez: {}\n" })).toMatch(
-      /^<dir>\/deploylint\.config\.yaml:1: \(top level\): unknown key "rulez" \(did you mean "rules"\?\); allowed: extends, plugins, ignores, settings, rules, overrides, maxFileSize, preDeploy\.$/,
+      /^<dir>\/deploylint\.config\.yaml:1: \(top level\): unknown key "rulez" \(did you mean "rules"\?\); allowed: extends, plugins, ignores, settings, rules, overrides, maxFileSize, preDeploy, smoke\.$/,
     );
   });
 
