@@ -11,7 +11,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
-import { basename, dirname, join, relative, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 import { Script } from "node:vm";
 import { isMainThread } from "node:worker_threads";
 
@@ -41,6 +41,13 @@ export interface CodeCacheOptions {
    * one deploylint's --cache defaults to), so the cache lives and dies with the install.
    */
   dir?: string;
+  /**
+   * Without an explicit `dir`, the cache is used only when its default folder lies inside this one
+   * (default: the process's working directory). deploylint writes nothing outside the directory it
+   * was started in: a global or npx install keeps its node_modules elsewhere, and then compiles as
+   * usual instead of writing there.
+   */
+  within?: string;
   /** Smaller files are compiled as usual: reading and checking a cache costs more than it saves. */
   minBytes?: number;
   onEvent?: (event: CodeCacheEvent) => void;
@@ -109,6 +116,8 @@ export function enableCodeCache(options: CodeCacheOptions = {}): () => void {
     if (content.length < minBytes || content.startsWith("#!")) return original.call(this, content, filename, ...rest);
     const identity = packageOf(filename);
     if (identity === null) return original.call(this, content, filename, ...rest);
+    if (options.dir === undefined && !isInside(options.within ?? process.cwd(), defaultCacheDir(filename)))
+      return original.call(this, content, filename, ...rest);
     return compileCached({ module: this, content, filename, identity, options });
   };
   const disable = () => {
@@ -180,6 +189,11 @@ function slotOf(filename: string, identity: PackageIdentity, options: CodeCacheO
     packageDir,
     file: join(packageDir, safeName(identity.version), cacheFileName(filename, inPackage)),
   };
+}
+
+function isInside(root: string, path: string): boolean {
+  const fromRoot = relative(root, path);
+  return fromRoot === "" || (!fromRoot.startsWith("..") && !isAbsolute(fromRoot));
 }
 
 function defaultCacheDir(filename: string): string {

@@ -163,6 +163,22 @@ describe("code cache", () => {
     expect(events[1]?.outcome).toBe("hit");
   });
 
+  it("by default writes beside the package only when that lies inside the working directory", () => {
+    const defaultDir = join(root, "node_modules", ".cache", "deploylint", "code-cache", "fake-parser");
+    const options = { minBytes: MIN_BYTES, writeAt: "load" as const, onEvent: (e: CodeCacheEvent) => events.push(e) };
+    // Started elsewhere (a global or npx install): compiled as usual, nothing written there.
+    disable = enableCodeCache({ ...options, within: join(root, "elsewhere") });
+    expect(load()).toEqual({ answer: 42, version: "1.0.0" });
+    expect(events).toEqual([]);
+    expect(existsSync(defaultDir)).toBe(false);
+    disable();
+    // Started in the project that holds node_modules: cached beside the package.
+    disable = enableCodeCache({ ...options, within: root });
+    load();
+    expect(events).toEqual([{ file: "fake-parser@1.0.0/main.js", outcome: "miss" }]);
+    expect(existsSync(defaultDir)).toBe(true);
+  });
+
   it("stops when disabled", () => {
     enable();
     disable?.();
