@@ -85,6 +85,17 @@ describe("deploylint pre-deploy", { timeout: 90_000 }, () => {
     expect(flagged.status).toBe(0);
   });
 
+  it("without branching.main, expects the repository's own default: master when there is no main", () => {
+    const dir = readyRepo({ "company.config.yaml": "environments:\n  local: {}\n  production: {}\n" });
+    git(dir, "branch", "-qm", "master");
+    const run = preDeploy(dir);
+    expect(row(run.stdout, "on branch master")).toMatch(/ PASS +on master \(the repository has master and no main/);
+    expect(run.status).toBe(0);
+    // A main branch beside it is the default again, so deploying from master fails.
+    git(dir, "branch", "-q", "main");
+    expect(row(preDeploy(dir).stdout, "on branch main")).toMatch(/ FAIL +on master, expected main/);
+  });
+
   it("fails when the secrets pack finds a secret, without printing it", () => {
     const run = preDeploy(readyRepo({ "deploy/key.pem": PRIVATE_KEY }));
     expect(run.status).toBe(1);

@@ -46,6 +46,24 @@ export function checkCleanTree(cwd: string): CheckResult {
   };
 }
 
+/**
+ * The branch deploys come from when neither --branch nor the manifest says: the remote's default
+ * branch (origin/HEAD) when the clone knows it, else whichever of main and master exists (many
+ * repositories still release from master), else main.
+ */
+export function defaultBranch(cwd: string): { branch: string; source: string } {
+  const remote = git(cwd, ["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
+  if (remote.ok && remote.out.trim().startsWith("origin/"))
+    return { branch: remote.out.trim().slice("origin/".length), source: "the default branch of origin" };
+  const exists = (branch: string) => git(cwd, ["rev-parse", "--verify", "--quiet", `refs/heads/${branch}`]).ok;
+  if (!exists("main") && exists("master"))
+    return {
+      branch: "master",
+      source: "the repository has master and no main; set branching.main in the manifest or pass --branch",
+    };
+  return { branch: "main", source: "default; set branching.main in the manifest or pass --branch" };
+}
+
 export function checkBranch(cwd: string, expected: { branch: string; source: string }): CheckResult {
   const name = `on branch ${expected.branch}`;
   const head = git(cwd, ["symbolic-ref", "--quiet", "--short", "HEAD"]);

@@ -15,6 +15,7 @@ import {
   checkMigrationsVerify,
   checkPack,
   checkSmokeDeclared,
+  defaultBranch,
   type PackLimits,
 } from "./pre-deploy-checks.js";
 import { checkCommand } from "./pre-deploy-command.js";
@@ -32,7 +33,7 @@ name, or the command with credential-looking tokens masked.
 
 Options:
   -e, --environment <name>  the environment being deployed (checked against the manifest)
-  -b, --branch <name>       the branch deploys come from (default: the manifest's branching.main, else main)
+  -b, --branch <name>       the branch deploys come from (default: the manifest's branching.main, else origin's default branch, else main, or master when there is no main)
       --verify              also run deploylint migrations verify (up, down, up on an embedded database)
       --changed-since <ref> check secrets and migrations only in files changed since the merge base with <ref>
                             (change-set rules, such as an edited applied migration, still see every migration)
@@ -128,7 +129,7 @@ export async function preDeploy(argv: string[], io: Io): Promise<number> {
     ? { branch: values.branch, source: "--branch" }
     : manifest?.mainBranch
       ? { branch: manifest.mainBranch, source: `branching.main in ${manifest.path}` }
-      : { branch: "main", source: "default; set branching.main in the manifest or pass --branch" };
+      : defaultBranch(cwd);
 
   if (values.baseline && values["no-baseline"])
     throw new UsageError("pre-deploy: --baseline and --no-baseline cannot be combined.");
