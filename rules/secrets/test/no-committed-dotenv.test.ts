@@ -24,6 +24,16 @@ tester.run("no-committed-dotenv", {
     },
     { name: "no dotenv files, any .gitignore", files: { ".gitignore": "dist/\n", "src/a.ts": "export {};\n" } },
     {
+      // Next.js and Vite: `.env` and `.env.production` are committed defaults, the `.local` files the
+      // secrets (linkwarden's .gitignore, and create-next-app's `.env*.local` alone).
+      name: "the .local convention: `.env*.local` (and `.env`) ignored, `.env.production` left for defaults",
+      files: { ".env.sample": "A=changeme\n", ".gitignore": "# env files\n.env*.local\n.env\n" },
+    },
+    {
+      name: "create-next-app's .gitignore",
+      files: { ".env.example": "A=changeme\n", ".gitignore": "# local env files\n.env*.local\n" },
+    },
+    {
       name: "gitignore with glob forms",
       files: { ".env.example": "A=changeme\n", ".gitignore": "*.log\n/.env*\n" },
     },
@@ -49,13 +59,13 @@ tester.run("no-committed-dotenv", {
       ],
     },
     {
-      name: "the message names only what is missing (`.env` and `.env*.local` ignored, `.env.production` not)",
-      files: { ".env.sample": "A=changeme\n", ".gitignore": "# env files\n.env*.local\n.env\n" },
+      name: "the message names only what is missing (`.env.*` ignored, `.env` not)",
+      files: { ".env.sample": "A=changeme\n", ".gitignore": "# env files\n.env.*\n!.env.sample\n" },
       errors: [
         {
           file: ".gitignore",
           messageId: "gitignore",
-          data: { files: "`.env.production`", patterns: "`.env.*`" },
+          data: { files: "`.env`", patterns: "`.env`" },
           line: 1,
           column: 1,
         },

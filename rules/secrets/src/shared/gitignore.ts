@@ -70,13 +70,27 @@ export function coversDotenv(text: string): boolean {
  * not ignored, `.env.*` when a named one (`.env.production`) is not; empty when both are covered.
  */
 export function missingDotenvPatterns(text: string): string[] {
-  const patterns = parse(text);
-  const missing = DOTENV_NAMES.filter(({ path }) => !ignores(patterns, path)).map(({ pattern }) => pattern);
+  const missing = namesLetThrough(parse(text)).map(({ pattern }) => pattern);
   return [...new Set(missing)];
 }
 
 /** The dotenv names (`.env`, `.env.local`, `.env.production`) this .gitignore does not ignore. */
 export function notIgnoredDotenvFiles(text: string): string[] {
-  const patterns = parse(text);
-  return DOTENV_NAMES.filter(({ path }) => !ignores(patterns, path)).map(({ path }) => path);
+  return namesLetThrough(parse(text)).map(({ path }) => path);
+}
+
+/**
+ * The dotenv names these patterns should ignore and do not. A .gitignore that ignores the `.local`
+ * files (`.env*.local`, as create-next-app and Vite's templates write) follows the convention of
+ * Next.js and Vite: `.env` and `.env.production` hold committed, non-secret defaults and the
+ * `.local` files hold the secrets, so only `.env.local` is required there. A value that is a
+ * secret in a committed file is still reported, by the committed-file check and the value rules.
+ */
+function namesLetThrough(patterns: Pattern[]): (typeof DOTENV_NAMES)[number][] {
+  // Ignoring `.env.*` wholesale is not that convention (nothing is left for defaults): `.env` is then due too.
+  const localConvention =
+    ignores(patterns, ".env.local") &&
+    ignores(patterns, ".env.production.local") &&
+    !ignores(patterns, ".env.production");
+  return DOTENV_NAMES.filter(({ path }) => !ignores(patterns, path) && !(localConvention && path !== ".env.local"));
 }
