@@ -21,6 +21,20 @@ describe("what was detected", { timeout: 90_000 }, () => {
     expect(run.stderr).toContain("[debug] detected:   newest version: 20240201000000");
   });
 
+  it("--debug names CI providers and platforms as the packs that lint them tell them apart", () => {
+    const cwd = tempRepo({
+      "bitbucket-pipelines.yml": "pipelines:\n  default:\n    - step:\n        script: [npm test]\n",
+      "deploy/fly.production.toml": 'app = "shop"\n',
+      Dockerfile: "FROM node:20\n",
+    });
+    const run = runCli(["--debug"], { cwd });
+    // The pipeline pack's reader (@deploylint/ci-model) and the rollout pack's platform files.
+    expect(run.stderr).toContain("[debug] detected: CI: bitbucket-pipelines (bitbucket-pipelines.yml)");
+    expect(run.stderr).toMatch(
+      /\[debug\] detected: platforms: fly \(deploy\/fly\.production\.toml\), docker \(Dockerfile\)/,
+    );
+  });
+
   it("--print-config shows the detected framework and dialect of a file, marked as detected", () => {
     const run = runCli(["--print-config", "prisma/migrations/20240101000000_init/migration.sql"], {
       cwd: prismaRepo(),

@@ -12,6 +12,7 @@ import rollbackReady from "./rules/rollback-ready.js";
 import zeroDowntime from "./rules/zero-downtime.js";
 
 export type * from "./facts.js";
+export { platformOfPath } from "./readers/presence.js";
 export { canaryCriteria, disruptionBudget, gradualExposure, healthChecks, modelDeclared, rollbackReady, zeroDowntime };
 
 export default definePack({

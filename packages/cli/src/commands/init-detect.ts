@@ -4,14 +4,22 @@
 // Every detection carries its reason: the file, and what was seen there.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { ciProviderOf } from "@deploylint/ci-model";
 import { isExampleFileName } from "@deploylint/core/rule-api";
 import { parseScript } from "@deploylint/core/sources";
 import { type Detected, detectMigrations, type MigrationRoot } from "@deploylint/rules-migrations";
+import { platformOfPath } from "@deploylint/rules-rollout";
 import { parse as parseYaml } from "yaml";
 
 export type { Detected, MigrationRoot };
 
-export type CiProvider = "github-actions" | "gitlab-ci" | "circleci" | "azure-pipelines" | "bitbucket" | "jenkins";
+export type CiProvider =
+  | "github-actions"
+  | "gitlab-ci"
+  | "circleci"
+  | "azure-pipelines"
+  | "bitbucket-pipelines"
+  | "jenkins";
 
 export interface Detection {
   /** Migration folders the lint checks, most files first. */
@@ -67,30 +75,30 @@ function reader(root: string): (path: string) => string | null {
   };
 }
 
-const CI_FILES: [CiProvider, RegExp][] = [
-  ["github-actions", /^\.github\/workflows\/[^/]+\.ya?ml$/],
-  ["gitlab-ci", /^\.gitlab-ci\.ya?ml$/],
-  ["circleci", /^\.circleci\/config\.ya?ml$/],
-  ["azure-pipelines", /^azure-pipelines\.ya?ml$/],
-  ["bitbucket", /^bitbucket-pipelines\.ya?ml$/],
-  ["jenkins", /^Jenkinsfile$/],
+// CI providers and deployment platforms are told by the functions the packs lint with
+// (@deploylint/ci-model for pipelines, the rollout pack for platform files), so what init and --debug
+// report is what the lint reads. Jenkins (no pack reads it yet), Docker and Heroku are named here.
+const EXTRA_CI: [CiProvider, RegExp][] = [["jenkins", /^Jenkinsfile$/]];
+
+const EXTRA_PLATFORMS: [string, RegExp][] = [
+  ["docker", /(?:^|\/)Dockerfile(?:\.[\w.-]+)?$/],
+  ["heroku", /^(?:Procfile|app\.json|heroku\.yml)$/],
+  ["kubernetes", /(?:^|\/)(?:k8s|kubernetes|manifests)\/[^/]+\.ya?ml$/],
 ];
 
-// Where a deploy goes, by the file that configures it.
-const PLATFORM_FILES: [string, RegExp][] = [
-  ["docker", /(?:^|\/)Dockerfile(?:\.[\w.-]+)?$/],
-  ["docker-compose", /(?:^|\/)(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/],
-  ["fly.io", /^fly\.toml$/],
-  ["vercel", /(?:^|\/)vercel\.json$/],
-  ["netlify", /^netlify\.toml$/],
-  ["render", /^render\.ya?ml$/],
-  ["railway", /^railway\.(?:json|toml)$/],
-  ["heroku", /^(?:Procfile|app\.json|heroku\.yml)$/],
-  ["helm", /(?:^|\/)Chart\.yaml$/],
-  ["kubernetes", /(?:^|\/)(?:k8s|kubernetes|manifests)\/[^/]+\.ya?ml$/],
-  ["serverless", /^serverless\.ya?ml$/],
-  ["cloudflare-workers", /(?:^|\/)wrangler\.(?:toml|jsonc?)$/],
-];
+/** The first file of each value `classify` gives, in file order: one detection per value. */
+function firstOfEach<T extends string>(
+  files: readonly string[],
+  classify: (path: string) => T | null,
+  what: string,
+): Detected<T>[] {
+  const seen = new Map<T, string>();
+  for (const file of files) {
+    const value = classify(file);
+    if (value !== null && !seen.has(value)) seen.set(value, file);
+  }
+  return [...seen].map(([value, file]) => ({ value, reason: `${file} (${what})` }));
+}
 
 function firstMatches<T extends string>(files: readonly string[], table: [T, RegExp][], what: string): Detected<T>[] {
   return table.flatMap(([value, pattern]) => {
@@ -144,8 +152,14 @@ export function detectRepository(root: string): Detection {
     envFiles,
     manifest,
     mainBranch: mainBranchOf(read, manifest),
-    ci: firstMatches(files, CI_FILES, "CI configuration"),
-    platforms: firstMatches(files, PLATFORM_FILES, "deployment configuration"),
+    ci: [
+      ...firstOfEach(files, (f) => ciProviderOf(f) ?? null, "CI configuration"),
+      ...firstMatches(files, EXTRA_CI, "CI configuration"),
+    ],
+    platforms: [
+      ...firstOfEach(files, platformOfPath, "deployment configuration"),
+      ...firstMatches(files, EXTRA_PLATFORMS, "deployment configuration"),
+    ],
     checkScripts: checkScripts(read),
   };
 }

@@ -1,6 +1,9 @@
 // Platform files whose presence says how the product runs (for model-declared), and the
 // gradual-exposure mechanisms they configure.
 import type { Platform } from "../facts.js";
+import { isComposeFile } from "./compose.js";
+import { isFlyFile } from "./fly.js";
+import { isRenderFile } from "./render.js";
 
 const BY_NAME: readonly [RegExp, Platform][] = [
   [/^vercel\.json$/, "vercel"],
@@ -15,6 +18,19 @@ const BY_NAME: readonly [RegExp, Platform][] = [
 export function platformOfName(path: string): Platform | null {
   const name = path.split("/").at(-1) ?? "";
   return BY_NAME.find(([pattern]) => pattern.test(name))?.[1] ?? null;
+}
+
+/**
+ * The platform a path configures, as far as its path says: by name (above), fly.toml, render.yaml,
+ * a compose file or a Helm chart. Kubernetes manifests are told by their content (`kind:`), not here.
+ * `deploylint init` and `--debug` report what this finds, so they agree with the pack.
+ */
+export function platformOfPath(path: string): Platform | null {
+  if (isFlyFile(path)) return "fly";
+  if (isRenderFile(path)) return "render";
+  if (isComposeFile(path)) return "compose";
+  if ((path.split("/").at(-1) ?? "") === "Chart.yaml") return "helm";
+  return platformOfName(path);
 }
 
 /** The models each platform can serve, for checking a declared model against the files found. */
