@@ -26,7 +26,9 @@ export const PRE_DEPLOY_HELP = `Usage: deploylint pre-deploy [options]
 
 Runs every deploy check and prints one pass/fail table: working tree clean, on the expected
 branch, no secrets (secrets pack), migrations valid (migrations pack), required environment
-variables set (deploylint env check), with --verify migrations verify, then each of
+variables set (deploylint env check), with --verify migrations verify, the pipeline and rollout
+packs when the config turns them on (extends: [recommended, strategy]), smoke checks declared
+for --environment when the config has a smoke section, then each of
 preDeploy.commands from the config: their output streams to stderr, and one that runs longer than
 its timeout (preDeploy.timeout, default 600 s) is stopped and fails. The table shows a command's
 name, or the command with credential-looking tokens masked.
@@ -152,6 +154,14 @@ export async function preDeploy(argv: string[], io: Io): Promise<number> {
     await checkPack({ cwd, config, pack: "migrations", name: "migrations valid", limits }),
     ...(values.verify ? [await checkMigrationsVerify({ io: { ...io, cwd } })] : []),
     await checkEnv({ io: { ...io, cwd }, environment, example: envExample(config) }),
+    // The deployment-strategy packs are opt-in (the `strategy` preset): a row only when the config
+    // turns on one of their rules, so a project that has not adopted the strategy is not failed by it.
+    ...(packEnabled(config, "pipeline")
+      ? [await checkPack({ cwd, config, pack: "pipeline", name: "pipeline gates deploys", limits })]
+      : []),
+    ...(packEnabled(config, "rollout")
+      ? [await checkPack({ cwd, config, pack: "rollout", name: "rollout fits the model", limits })]
+      : []),
   ];
   const smokeDeclared = await checkSmokeDeclared({ config, environment });
   if (smokeDeclared) checks.push(smokeDeclared);
@@ -165,4 +175,9 @@ export async function preDeploy(argv: string[], io: Io): Promise<number> {
     io.stdout(renderChecks({ checks, environment, color: io.isTTY && !io.env.NO_COLOR }));
   }
   return checks.some((c) => c.status === "fail") ? 1 : 0;
+}
+
+/** Whether the config turns on any rule of the pack (anything but "off"). */
+function packEnabled(config: ResolvedConfig, pack: string): boolean {
+  return Object.entries(config.rules).some(([id, entry]) => id.startsWith(`${pack}/`) && entry.severity !== "off");
 }
