@@ -1,6 +1,7 @@
 // The script source kind: TypeScript and JavaScript files parsed with typescript-estree (syntax
 // only, no type-aware program), with comments kept for suppressions and ranges for reports.
-import { parse, TSError } from "@typescript-eslint/typescript-estree";
+import { createRequire } from "node:module";
+import type * as Estree from "@typescript-eslint/typescript-estree";
 import type { ScriptSource } from "../rule-api/types.js";
 
 /** Extensions classified as scripts. Plain JS goes through the TS parser too, which accepts it. */
@@ -22,7 +23,17 @@ export type ScriptParseResult = { ok: true; source: ScriptSource } | { ok: false
  * needs one (the only construct JSX mode rejects, `<T>expr`, is TypeScript syntax). `jsx` is still
  * set from the extension so that a path with an unknown extension falls back to sensible behaviour.
  */
+// typescript-estree (and the 9 MB typescript under it) is required on the first parse, not imported:
+// every chunk that reaches this module would otherwise load typescript at start-up, even for a run
+// that holds no script.
+let estree: typeof Estree | undefined;
+function loadEstree(): typeof Estree {
+  estree ??= createRequire(import.meta.url)("@typescript-eslint/typescript-estree") as typeof Estree;
+  return estree;
+}
+
 export function parseScript(text: string, path: string): ScriptParseResult {
+  const { parse, TSError } = loadEstree();
   try {
     // Without comments: collecting and converting them is a tenth of a parse, and only a file's
     // suppression directives (rare) read them, so they come from a second parse when asked for.
