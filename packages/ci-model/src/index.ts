@@ -80,3 +80,5 @@ export function readCiFile(options: {
       return [];
   }
 }
+
+export { nodeAt, pairOf } from "./yaml-nodes.js";

@@ -1,7 +1,8 @@
 // Reads environment variables out of YAML nodes in the two shapes platform files use: a map
 // (`LOG_LEVEL: debug`) and a Kubernetes-style list (`- name: LOG_LEVEL` / `value: debug`).
+import { nodeAt, pairOf } from "@deploylint/ci-model";
 import type { LineIndex } from "@deploylint/core/rule-api";
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from "yaml";
+import { isMap, isPair, isScalar, isSeq, type Node } from "yaml";
 import { describeValue } from "../extract/classify-value.js";
 import type { ValueEntry } from "../facts.js";
 
@@ -50,20 +51,8 @@ export function listEntries(
   });
 }
 
-/** The pair with key `key` in a map's items. */
-export function pairOf(items: readonly unknown[], key: string): Pair | undefined {
-  return items.find((pair): pair is Pair => isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key);
-}
-
-/** The value node at a path of map keys, or undefined. */
-export function nodeAt(root: unknown, path: readonly string[]): unknown {
-  let node = root;
-  for (const key of path) {
-    if (!isMap(node)) return undefined;
-    node = pairOf(node.items, key)?.value ?? undefined;
-  }
-  return node;
-}
+// Map lookups over yaml nodes are the CI model's; re-exported for env-ladder's other readers.
+export { nodeAt, pairOf };
 
 /** Each pair of a map (key as text, value node), or nothing for other nodes. */
 export function pairsOf(node: unknown): { key: string; value: unknown; keyNode: Node }[] {
