@@ -298,6 +298,7 @@ async function runSubcommand(argv: string[], io: Io): Promise<number | null> {
   if (first === "init") return (await import("./commands/init.js")).init(argv.slice(1), io);
   if (first === "pre-deploy") return (await import("./commands/pre-deploy.js")).preDeploy(argv.slice(1), io);
   if (first === "smoke") return (await import("./commands/smoke.js")).smoke(argv.slice(1), io);
+  if (first === "strategy") return (await import("./commands/strategy.js")).strategy(argv.slice(1), io);
   if (first === "migrations" && second === "verify")
     return (await import("./commands/migrations-verify.js")).migrationsVerify(rest, io);
   if (first === "env" && second === "check") {

@@ -38,6 +38,11 @@ export const COMMANDS: readonly CommandHelp[] = [
     usage: "--environment NAME [--url URL]",
     summary: "run the configured smoke checks against a deployed environment",
   },
+  {
+    words: ["strategy"],
+    usage: "[--check] [--force] [--rfc FILE]",
+    summary: "write the deployment strategy document (--check: drift; --rfc: a deployment plan)",
+  },
 ];
 
 const COLUMN = 36;
