@@ -104,6 +104,9 @@ function pipelinesOf(files: readonly string[], read: (path: string) => string | 
 // tells them; a Helm chart's templates belong to the chart (reported as helm).
 const KUBERNETES_WORKLOAD = /^kind:\s*["']?(Deployment|StatefulSet|DaemonSet|Rollout)["']?\s*$/m;
 const ECS_TASK = /"containerDefinitions"\s*:/;
+const NOT_A_DEPLOY = /(^|\/)(test|tests|__tests__|e2e|cypress|playwright|fixtures|testdata|examples?)\//;
+// Compose files for development, tests or local infrastructure run nothing users reach.
+const LOCAL_COMPOSE = /(^|\/)(hack|dev|local)\/|[.-](dev|development|local|test|integration|ci|e2e)\.ya?ml$/;
 // fly.toml `strategy = "canary"`, an Argo Rollout's `canary:` strategy, a Flagger `kind: Canary`.
 const CANARY = /^\s*(strategy\s*=\s*["']canary["']|canary:|kind:\s*Canary\b)/im;
 
@@ -112,7 +115,10 @@ function platformsOf(files: readonly string[], cwd: string, read: (path: string)
   const chartDirs = charts.map((chart) => chart.slice(0, chart.length - "Chart.yaml".length));
   const found: PlatformFile[] = [];
   for (const file of files) {
+    // A compose file for end-to-end tests or an example deploys nothing of the product's.
+    if (NOT_A_DEPLOY.test(file)) continue;
     const byPath = platformOfPath(file);
+    if (byPath === "compose" && LOCAL_COMPOSE.test(file)) continue;
     if (byPath !== null) {
       found.push({ file, platform: byPath, canary: CANARY.test(read(file) ?? "") });
       continue;
@@ -121,7 +127,6 @@ function platformsOf(files: readonly string[], cwd: string, read: (path: string)
     const json = file.endsWith(".json");
     if ((!yaml && !json) || ciProviderOf(file) !== null) continue;
     if (chartDirs.some((dir) => file.startsWith(dir))) continue;
-    if (/(^|\/)(node_modules|test|tests|__tests__|fixtures|testdata)\//.test(file)) continue;
     if (statSync(join(cwd, file)).size > MAX_PLATFORM_FILE_BYTES) continue;
     const text = read(file) ?? "";
     if (yaml && KUBERNETES_WORKLOAD.test(text)) found.push({ file, platform: "kubernetes", canary: CANARY.test(text) });

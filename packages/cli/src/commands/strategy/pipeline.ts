@@ -22,7 +22,7 @@ const STAGES: readonly [CommandClass, string][] = [
   ["migration-check", "Migration check"],
   ["build", "Build"],
   ["deploy", "Deploy"],
-  ["smoke", "Smoke tests after deploy"],
+  ["smoke", "Smoke tests"],
   ["rollback", "Automatic rollback"],
 ];
 

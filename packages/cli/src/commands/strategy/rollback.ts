@@ -54,17 +54,49 @@ function executeStep(inputs: StrategyInputs): string[] {
   if (known.length === 0)
     lines.push(`   - Redeploy the previous release: ${FILL_IN} (the platform's rollback command).`);
   else lines.push(...known);
-  if (inputs.migrationFolders.length > 0) {
-    lines.push(
-      "   - Down migration: only when the previous release cannot run on the new schema, apply the release's down migrations in reverse order (`deploylint migrations verify` checks that each down undoes its up).",
-    );
-  }
+  lines.push(...downMigrationLines(inputs));
   const flags = inputs.manifest?.featureFlags ?? [];
   lines.push(
     flags.length > 0
       ? `   - Flag off: switch off the feature flag that gates the change (feature_flags in ${inputs.manifest?.path}); this alone often ends the incident.`
       : "   - Flag off: when a feature flag gates the change, switch it off first; this alone often ends the incident.",
   );
+  return lines;
+}
+
+// Frameworks whose migrations carry a down (the migrations pack's require-down judges the same set);
+// for the others a rollback of the schema is a new forward migration.
+const WITH_DOWN = new Set([
+  "golang-migrate",
+  "goose",
+  "dbmate",
+  "diesel",
+  "liquibase",
+  "sqitch",
+  "flyway",
+  "knex",
+  "typeorm",
+  "node-pg-migrate",
+  "sequelize",
+]);
+
+function downMigrationLines(inputs: StrategyInputs): string[] {
+  const folders = inputs.migrationFolders;
+  if (folders.length === 0) return [];
+  const withDown = folders.filter((folder) => WITH_DOWN.has(folder.framework));
+  const without = folders.filter((folder) => !WITH_DOWN.has(folder.framework));
+  const lines: string[] = [];
+  if (withDown.length > 0) {
+    lines.push(
+      `   - Down migration (${withDown.map((folder) => `\`${folder.path}\``).join(", ")}): only when the previous release cannot run on the new schema, apply the release's down migrations in reverse order (\`deploylint migrations verify\` checks that each down undoes its up).`,
+    );
+  }
+  if (without.length > 0) {
+    const frameworks = [...new Set(without.map((folder) => folder.framework))].join(", ");
+    lines.push(
+      `   - Schema (${without.map((folder) => `\`${folder.path}\``).join(", ")}): ${frameworks} migrations have no down, so the previous release must run on the new schema (expand, then contract in a later release); a schema change that must be undone is a new forward migration.`,
+    );
+  }
   return lines;
 }
 
