@@ -164,10 +164,10 @@ describe("deploylint strategy", { timeout: 90_000 }, () => {
     });
     expect(runCli(["strategy"], { cwd: dir }).status).toBe(0);
     expect(existsSync(join(dir, "docs", "ops.md"))).toBe(true);
-    const escape = shop({
+    const outsider = shop({
       "deploylint.config.yaml": config.replace("settings:\n", "settings:\n  strategyDocs:\n    strategy: ../ops.md\n"),
     });
-    const run = runCli(["strategy"], { cwd: escape });
+    const run = runCli(["strategy"], { cwd: outsider });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("outside the working directory");
   });
