@@ -1,7 +1,8 @@
 // `deploylint strategy` on a copy of the example shop: the document it writes has the seven
 // sections and the manifest's ladder, --check passes right after and fails after an edit of a
 // generated cell, a hand-edited document is not overwritten without --force, and --rfc is idempotent.
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
@@ -139,6 +140,14 @@ describe("deploylint strategy", { timeout: 90_000 }, () => {
     expect(outside.status).toBe(2);
     expect(outside.stderr.trim().split("\n")).toHaveLength(1);
     expect(outside.stderr).toContain("outside the working directory");
+    // A symlink inside the repository does not lead a write outside it.
+    const elsewhere = mkdtempSync(join(tmpdir(), "deploylint-outside-"));
+    made.push(elsewhere);
+    writeFileSync(join(elsewhere, "rfc.md"), "# RFC\n");
+    symlinkSync(elsewhere, join(dir, "linked"));
+    const linked = runCli(["strategy", "--rfc", "linked/rfc.md"], { cwd: dir });
+    expect(linked.status).toBe(2);
+    expect(readFileSync(join(elsewhere, "rfc.md"), "utf8")).toBe("# RFC\n");
     const missing = runCli(["strategy", "--rfc", "artifacts/rfcs/none.md"], { cwd: dir });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("cannot read artifacts/rfcs/none.md (ENOENT)");

@@ -14,6 +14,7 @@ import {
   smokeSection,
 } from "../src/commands/strategy/render.js";
 import { rollbackSection } from "../src/commands/strategy/rollback.js";
+import { strategiesIn } from "../src/commands/strategy/rollout-strategies.js";
 import { FILL_IN, STRATEGY_SECTIONS, splitSections } from "../src/commands/strategy/sections.js";
 
 const SPOT = { file: ".github/workflows/deploy.yml", line: 1, column: 1, endLine: 1, endColumn: 2 };
@@ -159,10 +160,15 @@ describe("deployment pipeline", () => {
 describe("rollout strategy", () => {
   it("states the declared model and the platform files, and marks how a release reaches users", () => {
     const text = rolloutSection(
-      inputs({ manifest: MANIFEST, platforms: [{ file: "k8s/web.yaml", platform: "kubernetes", canary: true }] }),
+      inputs({
+        manifest: MANIFEST,
+        platforms: [{ file: "k8s/web.yaml", platform: "kubernetes", strategies: ["canary"] }],
+      }),
     ).join("\n");
     expect(text).toContain("Deployment model: `containers` (architecture.deployment_model in `company.config.yaml`).");
-    expect(text).toContain("- kubernetes: `k8s/web.yaml` (canary configured in `k8s/web.yaml`)");
+    expect(text).toContain("- kubernetes: `k8s/web.yaml` (configured: a canary rollout in `k8s/web.yaml`)");
+    // The fill-in prompt names no strategy, which would pass for a description.
+    expect(text.replace(/canary rollout in/, "")).not.toMatch(/canary|rolling|blue-green/i);
     expect(text.split(FILL_IN)).toHaveLength(2);
   });
 
@@ -171,12 +177,26 @@ describe("rollout strategy", () => {
   });
 });
 
+describe("rollout strategies of platform files", () => {
+  it.each([
+    ['[deploy]\n  strategy = "canary"\n', ["canary"]],
+    ['[deploy]\nstrategy = "bluegreen"\n', ["blue-green"]],
+    ["spec:\n  strategy:\n    type: RollingUpdate\n", ["rolling"]],
+    ["spec:\n  strategy:\n    type: Recreate\n", ["all at once"]],
+    ["kind: Rollout\nspec:\n  strategy:\n    blueGreen:\n      activeService: web\n", ["blue-green"]],
+    ['{ "deploymentController": { "type": "CODE_DEPLOY" } }', ["blue-green"]],
+    ["# canary: not yet\nkind: Deployment\n", []],
+  ])("reads %j as %j", (text, expected) => {
+    expect(strategiesIn(text)).toEqual(expected);
+  });
+});
+
 describe("rollback procedure", () => {
   it("numbers the six steps, with a decision time limit and the platform's real rollback command", () => {
     const lines = rollbackSection(
       inputs({
         manifest: MANIFEST,
-        platforms: [{ file: "fly.toml", platform: "fly", canary: false }],
+        platforms: [{ file: "fly.toml", platform: "fly", strategies: [] }],
         migrationFolders: [{ path: "db/migrations", framework: "golang-migrate", dialect: "postgresql", files: 4 }],
       }),
     );
@@ -199,7 +219,7 @@ describe("rollback procedure", () => {
     ["wrangler", "`wrangler rollback"],
     ["ecs", "previous task definition"],
   ])("names %s's rollback command", (platform, command) => {
-    expect(rollbackSection(inputs({ platforms: [{ file: "x", platform, canary: false }] })).join("\n")).toContain(
+    expect(rollbackSection(inputs({ platforms: [{ file: "x", platform, strategies: [] }] })).join("\n")).toContain(
       command,
     );
   });

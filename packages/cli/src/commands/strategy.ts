@@ -2,8 +2,8 @@
 // from what deploylint knows of the repository, checks it for drift (--check), or appends a
 // deployment-plan skeleton to an RFC (--rfc). Exit 0 done or in step, 1 drift or a hand-edited
 // document in the way, 2 usage or config error.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, type ResolvedConfig, requireDirectory, UsageError } from "@deploylint/core";
 import type { Io } from "../cli.js";
@@ -71,11 +71,18 @@ function parse(argv: string[]): StrategyValues {
   }
 }
 
-/** A path inside the working directory, or a one-line error: the command writes nowhere else. */
+/**
+ * A path inside the working directory, or a one-line error: the command writes nowhere else. The
+ * nearest existing ancestor is resolved through symlinks, so a link cannot lead the write outside.
+ */
 function insideCwd(cwd: string, path: string, label: string, makeError: (message: string) => Error): string {
   const full = resolve(cwd, path);
-  const rel = relative(cwd, full);
-  if (rel === "" || rel.startsWith("..") || isAbsolute(rel))
+  const root = realpathSync(cwd);
+  let existing = full;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  const real = resolve(realpathSync(existing), relative(existing, full));
+  const rel = relative(root, real);
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel))
     throw makeError(`strategy: ${label} ${path} is outside the working directory ${cwd}.`);
   return full;
 }
@@ -119,7 +126,7 @@ export async function strategy(argv: string[], io: Io): Promise<number> {
     const inputs = await gatherInputs(config, cwd);
     const original = readText(file, shown);
     const updated = withDeploymentPlan(original, {
-      canary: inputs.platforms.some((platform) => platform.canary),
+      canary: inputs.platforms.some((platform) => platform.strategies.includes("canary")),
       migrations: inputs.migrationFolders.length > 0,
     });
     if (updated === null) {
@@ -156,7 +163,7 @@ export async function strategy(argv: string[], io: Io): Promise<number> {
     return 1;
   }
 
-  if (existing !== null && existing !== generated && !values.force) {
+  if (existing !== null && !values.force) {
     if (findDrift(generated, existing).length === 0) {
       io.stdout(`${shown} is up to date (${marksIn(existing)} fill-in marks left); nothing written.\n`);
       return 0;

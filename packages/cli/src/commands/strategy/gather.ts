@@ -24,6 +24,7 @@ import type {
   SmokeCheckSummary,
   StrategyInputs,
 } from "./inputs.js";
+import { strategiesIn } from "./rollout-strategies.js";
 
 // A platform file larger than this is generated output, not something a person configures.
 const MAX_PLATFORM_FILE_BYTES = 1_000_000;
@@ -107,8 +108,6 @@ const ECS_TASK = /"containerDefinitions"\s*:/;
 const NOT_A_DEPLOY = /(^|\/)(test|tests|__tests__|e2e|cypress|playwright|fixtures|testdata|examples?)\//;
 // Compose files for development, tests or local infrastructure run nothing users reach.
 const LOCAL_COMPOSE = /(^|\/)(hack|dev|local)\/|[.-](dev|development|local|test|integration|ci|e2e)\.ya?ml$/;
-// fly.toml `strategy = "canary"`, an Argo Rollout's `canary:` strategy, a Flagger `kind: Canary`.
-const CANARY = /^\s*(strategy\s*=\s*["']canary["']|canary:|kind:\s*Canary\b)/im;
 
 function platformsOf(files: readonly string[], cwd: string, read: (path: string) => string | null): PlatformFile[] {
   const charts = files.filter((file) => file.endsWith("/Chart.yaml") || file === "Chart.yaml");
@@ -120,7 +119,7 @@ function platformsOf(files: readonly string[], cwd: string, read: (path: string)
     const byPath = platformOfPath(file);
     if (byPath === "compose" && LOCAL_COMPOSE.test(file)) continue;
     if (byPath !== null) {
-      found.push({ file, platform: byPath, canary: CANARY.test(read(file) ?? "") });
+      found.push({ file, platform: byPath, strategies: strategiesIn(read(file) ?? "") });
       continue;
     }
     const yaml = /\.ya?ml$/.test(file);
@@ -129,8 +128,9 @@ function platformsOf(files: readonly string[], cwd: string, read: (path: string)
     if (chartDirs.some((dir) => file.startsWith(dir))) continue;
     if (statSync(join(cwd, file)).size > MAX_PLATFORM_FILE_BYTES) continue;
     const text = read(file) ?? "";
-    if (yaml && KUBERNETES_WORKLOAD.test(text)) found.push({ file, platform: "kubernetes", canary: CANARY.test(text) });
-    else if (json && ECS_TASK.test(text)) found.push({ file, platform: "ecs", canary: false });
+    if (yaml && KUBERNETES_WORKLOAD.test(text))
+      found.push({ file, platform: "kubernetes", strategies: strategiesIn(text) });
+    else if (json && ECS_TASK.test(text)) found.push({ file, platform: "ecs", strategies: strategiesIn(text) });
   }
   return found;
 }

@@ -28,8 +28,8 @@ export interface PlatformFile {
   file: string;
   /** A rollout platform (fly, vercel, kubernetes, helm, ecs, …). */
   platform: string;
-  /** The file configures a canary (fly `strategy = "canary"`, an Argo Rollout or Flagger canary). */
-  canary: boolean;
+  /** The rollout strategies the file configures (canary, blue-green, rolling, all at once); empty when it sets none. */
+  strategies: string[];
 }
 
 export interface RuleState {

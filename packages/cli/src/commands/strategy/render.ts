@@ -46,15 +46,18 @@ export function rolloutSection(inputs: StrategyInputs): string[] {
     lines.push("Platform files:");
     for (const platform of platformsIn(inputs)) {
       const files = inputs.platforms.filter((file) => file.platform === platform);
-      const canary = files.filter((file) => file.canary).map((file) => `\`${file.file}\``);
+      const configured = files.flatMap((file) =>
+        file.strategies.map((strategy) => `a ${strategy} rollout in \`${file.file}\``),
+      );
       lines.push(
-        `- ${platform}: ${files.map((file) => `\`${file.file}\``).join(", ")}${canary.length > 0 ? ` (canary configured in ${canary.join(", ")})` : ""}`,
+        `- ${platform}: ${files.map((file) => `\`${file.file}\``).join(", ")}${configured.length > 0 ? ` (configured: ${configured.join(", ")})` : ""}`,
       );
     }
   }
   lines.push(
     "",
-    `How a release reaches users (rolling, blue-green, canary or atomic switch; health checks; how long the previous version stays available): ${FILL_IN}`,
+    // The prompt names no strategy: words left in it would read as a description the document does not give.
+    `How a release reaches users (the strategy, the health checks that gate traffic, how long the previous version stays available): ${FILL_IN}`,
   );
   return lines;
 }
