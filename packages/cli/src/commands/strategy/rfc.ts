@@ -66,10 +66,11 @@ export function deploymentPlan(options: { canary: boolean; migrations: boolean }
       "",
       "The canary is promoted only when, over its observation window, it does no worse than the stable version:",
       "",
-      "| Metric | Canary compared with stable | Observation window |",
+      "| Metric | Compared with stable | Observation window |",
       "|---|---|---|",
-      `| Error rate | ${FILL_IN} | ${FILL_IN} |`,
-      `| p95 latency | ${FILL_IN} | ${FILL_IN} |`,
+      // Each row names the canary: a reader (or the pack) takes a row for a criterion on its own.
+      `| Canary error rate | ${FILL_IN} | ${FILL_IN} |`,
+      `| Canary p95 latency | ${FILL_IN} | ${FILL_IN} |`,
     );
   }
   return lines;
