@@ -70,6 +70,7 @@ describe("deploylint strategy", { timeout: 90_000 }, () => {
     );
     // The config's smoke checks and enabled migrations rules are written out.
     expect(document).toContain("| payments provider | integration | `/api/health/payments` | production |");
+    expect(document).toContain("| health | health | `/healthz` | all |");
     expect(document).toMatch(/^- `migrations\/no-drop-column` \(error\): /m);
   });
 
@@ -111,6 +112,24 @@ describe("deploylint strategy", { timeout: 90_000 }, () => {
     expect(again.status).toBe(0);
     expect(again.stdout).toContain("is up to date");
     expect(readFileSync(path, "utf8")).toBe(filled);
+  });
+
+  it("writes no credential: not a smoke path's query, not a manifest URL's password", () => {
+    const base = shop();
+    const config = readFileSync(join(base, "deploylint.config.yaml"), "utf8");
+    const manifest = readFileSync(join(base, "company.config.yaml"), "utf8");
+    const dir = shop({
+      "deploylint.config.yaml": config.replace("path: /healthz }", "path: /healthz?token=sm0ke-t0ken-123 }"),
+      "company.config.yaml": manifest.replace(
+        "    database: { engine: postgres }\n    data: anonymized",
+        "    database: postgres://shop:s3cr3t-pw@db.internal/shop\n    data: anonymized",
+      ),
+    });
+    expect(runCli(["strategy"], { cwd: dir }).status).toBe(0);
+    const document = readFileSync(join(dir, DOC), "utf8");
+    expect(document).toContain("| health | health | `/healthz` | all |");
+    expect(document).toContain("| staging | postgres | anonymized |");
+    expect(document).not.toMatch(/sm0ke-t0ken|s3cr3t-pw|db\.internal/);
   });
 
   it("--check on a repository without the document exits 1", () => {

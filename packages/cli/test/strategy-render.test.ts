@@ -143,7 +143,7 @@ describe("deployment pipeline", () => {
     expect(text).toContain("CI: GitHub Actions, 1 pipeline file.");
     expect(text).toContain("| Tests | `test` (.github/workflows/deploy.yml) |");
     expect(text).toContain("| Lint | `test` (.github/workflows/deploy.yml) |");
-    expect(text).toContain("| Dependency scan | none found |");
+    expect(text).toContain("| Dependency scan | none in the CI files |");
     expect(text).toContain("| Deploy | `deploy` (.github/workflows/deploy.yml) |");
     expect(text).toContain("| Smoke tests | `deploy` (.github/workflows/deploy.yml) |");
     expect(text).toContain("Deploys run from: `main`.");

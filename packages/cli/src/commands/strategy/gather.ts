@@ -53,7 +53,8 @@ export async function gatherInputs(config: ResolvedConfig, cwd: string): Promise
         (check): SmokeCheckSummary => ({
           name: check.name,
           kind: check.kind ?? null,
-          paths: stepsOf(check).map((step) => step.request.path),
+          // Without the query: a committed config may still carry a token there, and the document spreads it.
+          paths: stepsOf(check).map((step) => step.request.path.replace(/[?#].*$/, "")),
           environments: check.environments ?? null,
         }),
       ),

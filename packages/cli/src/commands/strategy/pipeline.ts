@@ -103,7 +103,7 @@ export function pipelineSection(inputs: StrategyInputs): string[] {
   ];
   for (const [kind, label] of STAGES) {
     const jobs = jobsDoing(pipelines, kind);
-    lines.push(`| ${label} | ${jobs.length > 0 ? escapeCell(named(jobs)) : "none found"} |`);
+    lines.push(`| ${label} | ${jobs.length > 0 ? escapeCell(named(jobs)) : "none in the CI files"} |`);
   }
   const deploys = jobsDoing(pipelines, "deploy");
   lines.push("");
