@@ -199,4 +199,12 @@ describe("deploylint strategy", { timeout: 90_000 }, () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("outside the working directory");
   });
+
+  it("writes where the manifest's docs.deployment_strategy says, when the config does not say", () => {
+    const manifest = readFileSync(join(shop(), "company.config.yaml"), "utf8");
+    const dir = shop({ "company.config.yaml": `docs:\n  deployment_strategy: ops/strategy.md\n${manifest}` });
+    expect(runCli(["strategy"], { cwd: dir }).status).toBe(0);
+    expect(existsSync(join(dir, "ops", "strategy.md"))).toBe(true);
+    expect(existsSync(join(dir, DOC))).toBe(false);
+  });
 });

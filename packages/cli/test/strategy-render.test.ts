@@ -89,6 +89,7 @@ const MANIFEST = {
   deploymentModel: "containers",
   productionAlerts: "#prod",
   productionOnCall: "pagerduty",
+  strategyDocument: null,
   featureFlags: ["new_checkout"],
 };
 
@@ -118,6 +119,11 @@ describe("environment ladder", () => {
     const manifest = { ...MANIFEST, environments: [ladderRow("qa", { data: "seed" })] };
     expect(ladderSection(inputs({ manifest })).at(-1)).toBe(`| qa | ${FILL_IN} | seed | ${FILL_IN} | ${FILL_IN} |`);
     expect(ladderSection(inputs()).join("\n")).toContain(FILL_IN);
+  });
+
+  it("writes a declared false as none, which the pack reads as no monitoring", () => {
+    const row = ladderRow("local", { database: false, monitoring: false });
+    expect([row.database, row.monitoring]).toEqual(["none", "none"]);
   });
 
   it("escapes a pipe in a value so the row keeps its columns", () => {

@@ -10,6 +10,7 @@ import type { Io } from "../cli.js";
 import { loadConfig } from "../index.js";
 import { findDrift, renderDrift } from "./strategy/drift.js";
 import { gatherInputs } from "./strategy/gather.js";
+import type { StrategyInputs } from "./strategy/inputs.js";
 import { renderStrategy } from "./strategy/render.js";
 import { withDeploymentPlan } from "./strategy/rfc.js";
 import { DEFAULT_STRATEGY_PATH, FILL_IN } from "./strategy/sections.js";
@@ -17,7 +18,8 @@ import { DEFAULT_STRATEGY_PATH, FILL_IN } from "./strategy/sections.js";
 export const STRATEGY_HELP = `Usage: deploylint strategy [--check] [--force] [--rfc <file>] [options]
 
 Writes the deployment strategy document (default ${DEFAULT_STRATEGY_PATH}; settings.strategyDocs.strategy
-sets another path) from what deploylint knows: the ladder manifest's environments, the CI pipeline,
+of the config, else docs.deployment_strategy of company.config.yaml, sets another path inside the
+repository) from what deploylint knows: the ladder manifest's environments, the CI pipeline,
 the platform files and their rollback commands, the migrations rules the config turns on, the
 documented variables and the smoke checks. What only a person can know is marked
 ${FILL_IN}; replace each mark.
@@ -87,11 +89,12 @@ function insideCwd(cwd: string, path: string, label: string, makeError: (message
   return full;
 }
 
-function strategyPath(config: ResolvedConfig): string {
+/** Where the document lives: settings.strategyDocs.strategy, else the manifest's docs.deployment_strategy, else the default (as the strategy-docs pack reads it). */
+function strategyPath(config: ResolvedConfig, inputs: StrategyInputs): string {
   const section = config.settings.strategyDocs;
   const configured =
     typeof section === "object" && section !== null ? (section as { strategy?: unknown }).strategy : undefined;
-  if (configured === undefined) return DEFAULT_STRATEGY_PATH;
+  if (configured === undefined) return inputs.manifest?.strategyDocument ?? DEFAULT_STRATEGY_PATH;
   if (typeof configured !== "string" || configured.trim() === "")
     throw new ConfigError("settings.strategyDocs.strategy must be a path (relative to the working directory).");
   return configured.trim();
@@ -140,10 +143,11 @@ export async function strategy(argv: string[], io: Io): Promise<number> {
     return 0;
   }
 
-  const path = strategyPath(config);
-  const file = insideCwd(cwd, path, "settings.strategyDocs.strategy", (message) => new ConfigError(message));
+  const inputs = await gatherInputs(config, cwd);
+  const path = strategyPath(config, inputs);
+  const file = insideCwd(cwd, path, "the strategy document", (message) => new ConfigError(message));
   const shown = relative(cwd, file);
-  const generated = renderStrategy(await gatherInputs(config, cwd));
+  const generated = renderStrategy(inputs);
   const existing = existsSync(file) ? readText(file, shown) : null;
 
   if (values.check) {

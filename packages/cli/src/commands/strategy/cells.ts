@@ -14,6 +14,8 @@ export function safeText(value: unknown): string | null {
 
 /** A manifest value as a cell: lists joined, maps as `key: value` pairs (secret-named keys left out). */
 export function cellText(value: unknown): string | null {
+  // `monitoring: false` declares none; "false" in a table would read as a value.
+  if (value === false) return "none";
   if (Array.isArray(value)) {
     const items = value.map(safeText).filter((item): item is string => item !== null);
     return items.length > 0 ? items.join(", ") : null;
@@ -31,6 +33,7 @@ export function cellText(value: unknown): string | null {
 
 /** The database cell: the engine and version of `database: { engine, version }`, or the string given. */
 export function databaseText(value: unknown): string | null {
+  if (value === false) return "none";
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const { engine, version } = value as { engine?: unknown; version?: unknown };
     const name = safeText(engine);

@@ -78,12 +78,14 @@ export function manifestInputs(config: ResolvedConfig, cwd: string): ManifestInp
   )?.[1];
   const monitoring = asRecord(asRecord(production).monitoring);
   const model = asRecord(root.architecture).deployment_model;
+  const documentPath = asRecord(root.docs).deployment_strategy;
   return {
     path: manifest.path,
     environments,
     deploymentModel: typeof model === "string" && model.trim() !== "" ? model.trim() : null,
     productionAlerts: safeText(monitoring.alerts),
     productionOnCall: safeText(monitoring.on_call),
+    strategyDocument: typeof documentPath === "string" && documentPath.trim() !== "" ? documentPath.trim() : null,
     featureFlags: Object.keys(asRecord(root.feature_flags)),
   };
 }

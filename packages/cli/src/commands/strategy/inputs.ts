@@ -20,6 +20,8 @@ export interface ManifestInputs {
   /** Production's alert channel and on-call rotation, when the manifest declares them. */
   productionAlerts: string | null;
   productionOnCall: string | null;
+  /** `docs.deployment_strategy`: where the manifest says the strategy document lives, or null. */
+  strategyDocument: string | null;
   /** Names of the declared feature flags (feature_flags:). */
   featureFlags: string[];
 }
