@@ -17,12 +17,12 @@ import { DEFAULT_STRATEGY_PATH, FILL_IN } from "./strategy/sections.js";
 
 export const STRATEGY_HELP = `Usage: deploylint strategy [--check] [--force] [--rfc <file>] [options]
 
-Writes the deployment strategy document (default ${DEFAULT_STRATEGY_PATH}; settings.strategyDocs.strategy
-of the config, else docs.deployment_strategy of company.config.yaml, sets another path inside the
-repository) from what deploylint knows: the ladder manifest's environments, the CI pipeline,
-the platform files and their rollback commands, the migrations rules the config turns on, the
-documented variables and the smoke checks. What only a person can know is marked
-${FILL_IN}; replace each mark.
+Writes the deployment strategy document from what deploylint knows: the ladder manifest's
+environments, the CI pipeline, the platform files and their rollback commands, the migrations
+rules the config turns on, the documented variables and the smoke checks. What only a person can
+know is marked ${FILL_IN}; replace each mark. The document is
+${DEFAULT_STRATEGY_PATH}, or settings.strategyDocs.strategy of the config, else
+docs.deployment_strategy of company.config.yaml; always inside the repository.
 
 A document that exists is never overwritten when its generated parts no longer match the
 repository (it may hold your edits): the command exits 1 and says so. Run --check to see the
