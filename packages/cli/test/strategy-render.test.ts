@@ -179,7 +179,13 @@ describe("rollout strategy", () => {
   });
 
   it("marks the model when the manifest declares none", () => {
-    expect(rolloutSection(inputs()).join("\n")).toContain(`Deployment model: ${FILL_IN}`);
+    expect(rolloutSection(inputs()).join("\n")).toContain(
+      `Deployment model: ${FILL_IN} (no ladder manifest was found to declare architecture.deployment_model).`,
+    );
+    const undeclared = { ...MANIFEST, deploymentModel: null };
+    expect(rolloutSection(inputs({ manifest: undeclared })).join("\n")).toContain(
+      `Deployment model: ${FILL_IN} (\`company.config.yaml\` declares no architecture.deployment_model).`,
+    );
   });
 });
 

@@ -37,7 +37,7 @@ export function rolloutSection(inputs: StrategyInputs): string[] {
   const lines = [
     model !== null
       ? `Deployment model: \`${model}\` (architecture.deployment_model in \`${manifest?.path}\`).`
-      : `Deployment model: ${FILL_IN} (the manifest declares no architecture.deployment_model).`,
+      : `Deployment model: ${FILL_IN} (${manifest ? `\`${manifest.path}\` declares no architecture.deployment_model` : "no ladder manifest was found to declare architecture.deployment_model"}).`,
     "",
   ];
   if (inputs.platforms.length === 0) {
