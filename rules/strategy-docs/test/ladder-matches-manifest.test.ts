@@ -37,7 +37,11 @@ tester.run("ladder-matches-manifest", {
     },
     {
       name: "monitoring the manifest leaves out is not compared",
-      files: variant(STRATEGY, "| local | PostgreSQL | Seed data | — |", "| local | PostgreSQL | Seed data | Console logs |"),
+      files: variant(
+        STRATEGY,
+        "| local | PostgreSQL | Seed data | — |",
+        "| local | PostgreSQL | Seed data | Console logs |",
+      ),
     },
   ],
   invalid: [
@@ -69,12 +73,26 @@ tester.run("ladder-matches-manifest", {
     {
       name: "monitoring declared, the table says none",
       files: variant(STRATEGY, "Full logging, alerts to #shop-staging", "none"),
-      errors: [{ messageId: "cell", data: { environment: "staging", column: "monitoring", document: "none", manifest: "monitored" }, line: 10, column: 42 }],
+      errors: [
+        {
+          messageId: "cell",
+          data: { environment: "staging", column: "monitoring", document: "none", manifest: "monitored" },
+          line: 10,
+          column: 42,
+        },
+      ],
     },
     {
       name: "access differs (developers in production)",
       files: variant(STRATEGY, "| CI only |", "| Developers and CI |"),
-      errors: [{ messageId: "cell", data: { environment: "production", column: "access", document: "developers, ci", manifest: "ci" }, line: 11, column: 103 }],
+      errors: [
+        {
+          messageId: "cell",
+          data: { environment: "production", column: "access", document: "developers, ci", manifest: "ci" },
+          line: 11,
+          column: 103,
+        },
+      ],
     },
     {
       name: "an environment of the manifest has no row: at the Environment header",

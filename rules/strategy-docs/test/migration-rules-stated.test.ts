@@ -1,8 +1,9 @@
 // Tests for strategy-docs/migration-rules-stated. The rule reads which migrations rules the
 // resolved config enables, so most cases run with the migrations pack loaded and some of its rules
 // on (runRules); the RuleTester cases run without it.
-import migrations from "@deploylint/rules-migrations";
+
 import { RuleTester } from "@deploylint/rule-tester";
+import migrations from "@deploylint/rules-migrations";
 import { describe, expect, it } from "vitest";
 import { fixture, runRules, STRATEGY, testPack, variant } from "./helpers/fixtures.js";
 
@@ -15,7 +16,11 @@ tester.run("migration-rules-stated", {
   valid: [
     {
       name: "no migration rule enabled and none promised",
-      files: variant(STRATEGY, `Migrations follow expand and contract. The config enforces:\n\n${RULES}`, "Migrations are reviewed by hand."),
+      files: variant(
+        STRATEGY,
+        `Migrations follow expand and contract. The config enforces:\n\n${RULES}`,
+        "Migrations are reviewed by hand.",
+      ),
     },
   ],
   invalid: [
@@ -24,13 +29,23 @@ tester.run("migration-rules-stated", {
       files: fixture("good"),
       errors: [
         { file: STRATEGY, messageId: "unknown", data: { rule: "migrations/no-drop-column" }, line: 37, column: 1 },
-        { file: STRATEGY, messageId: "unknown", data: { rule: "migrations/require-concurrent-index" }, line: 38, column: 1 },
+        {
+          file: STRATEGY,
+          messageId: "unknown",
+          data: { rule: "migrations/require-concurrent-index" },
+          line: 38,
+          column: 1,
+        },
       ],
     },
   ],
 });
 
-const on = { "migrations/no-drop-column": "error", "migrations/require-concurrent-index": "error", [ID]: "error" } as const;
+const on = {
+  "migrations/no-drop-column": "error",
+  "migrations/require-concurrent-index": "error",
+  [ID]: "error",
+} as const;
 
 async function findings(files: Record<string, string>, rules: Record<string, "error" | "off"> = on) {
   const all = await runRules({ files, rules, packs: [migrations] });
@@ -43,7 +58,11 @@ describe(`${ID} against the resolved config`, () => {
   });
 
   it("passes on bare ids of known rules", async () => {
-    const files = variant(STRATEGY, RULES, "We never merge a migration that fails no-drop-column or require-concurrent-index.");
+    const files = variant(
+      STRATEGY,
+      RULES,
+      "We never merge a migration that fails no-drop-column or require-concurrent-index.",
+    );
     expect(await findings(files)).toEqual([]);
   });
 

@@ -73,7 +73,9 @@ tester.run("require-strategy", {
     {
       name: "a section missing: at the document's title",
       files: withStrategy(CONTRACT.replace("## Rollback procedure", "## Notes")),
-      errors: [{ file: STRATEGY, messageId: "missingSection", data: { heading: "Rollback procedure" }, line: 1, column: 1 }],
+      errors: [
+        { file: STRATEGY, messageId: "missingSection", data: { heading: "Rollback procedure" }, line: 1, column: 1 },
+      ],
     },
     {
       name: "a heading at level 1 does not count as a section",
@@ -82,12 +84,16 @@ tester.run("require-strategy", {
     },
     {
       name: "a section still holding the fill-in marker: at the marker",
-      files: withStrategy(CONTRACT.replace("## Smoke tests\n\nWritten.", "## Smoke tests\n\n<!-- deploylint: fill in -->")),
+      files: withStrategy(
+        CONTRACT.replace("## Smoke tests\n\nWritten.", "## Smoke tests\n\n<!-- deploylint: fill in -->"),
+      ),
       errors: [{ file: STRATEGY, messageId: "unwritten", data: { heading: "Smoke tests" }, line: 29, column: 1 }],
     },
     {
       name: "the marker inside a list item",
-      files: withStrategy(CONTRACT.replace("## Smoke tests\n\nWritten.", "## Smoke tests\n\n- Checks: <!-- deploylint: fill in -->")),
+      files: withStrategy(
+        CONTRACT.replace("## Smoke tests\n\nWritten.", "## Smoke tests\n\n- Checks: <!-- deploylint: fill in -->"),
+      ),
       errors: [{ file: STRATEGY, messageId: "unwritten", line: 29, column: 11 }],
     },
   ],

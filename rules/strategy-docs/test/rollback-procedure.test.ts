@@ -13,7 +13,11 @@ tester.run("rollback-procedure", {
     { name: "the good fixture (fly)", files: fixture("good") },
     {
       name: "decide told by its time limit alone",
-      files: variant(STRATEGY, "2. Decide: if the release is not fixed within 15 minutes, roll back.", "2. If it is not fixed within 15 minutes, we roll back."),
+      files: variant(
+        STRATEGY,
+        "2. Decide: if the release is not fixed within 15 minutes, roll back.",
+        "2. If it is not fixed within 15 minutes, we roll back.",
+      ),
     },
     {
       name: "kubernetes: kubectl rollout undo in a code block",
@@ -26,12 +30,19 @@ tester.run("rollback-procedure", {
         "k8s/deployment.yaml": DEPLOYMENT,
       },
     },
-    { name: "a marked section is require-strategy's", files: variant(STRATEGY, /1\. Detect[\s\S]*root cause\./, "<!-- deploylint: fill in -->") },
+    {
+      name: "a marked section is require-strategy's",
+      files: variant(STRATEGY, /1\. Detect[\s\S]*root cause\./, "<!-- deploylint: fill in -->"),
+    },
   ],
   invalid: [
     {
       name: "not a numbered list: at the heading",
-      files: variant(STRATEGY, /1\. Detect[\s\S]*root cause\./, "Roll back with `fly releases` and `fly deploy --image`, then tell people."),
+      files: variant(
+        STRATEGY,
+        /1\. Detect[\s\S]*root cause\./,
+        "Roll back with `fly releases` and `fly deploy --image`, then tell people.",
+      ),
       errors: [{ file: STRATEGY, messageId: "notNumbered", line: 24, column: 1 }],
     },
     {
@@ -41,23 +52,43 @@ tester.run("rollback-procedure", {
     },
     {
       name: "the decide step has no time limit: at the step",
-      files: variant(STRATEGY, "if the release is not fixed within 15 minutes, roll back", "the on-call engineer decides whether to roll back"),
+      files: variant(
+        STRATEGY,
+        "if the release is not fixed within 15 minutes, roll back",
+        "the on-call engineer decides whether to roll back",
+      ),
       errors: [{ messageId: "noTimeLimit", line: 27, column: 1 }],
     },
     {
       name: "fly's rollback command is not named",
       files: variant(STRATEGY, EXECUTE, "3. Execute: roll back to the previous release."),
-      errors: [{ messageId: "command", data: { platform: "fly", command: "`fly releases` and `fly deploy --image <previous image>`" }, line: 24, column: 1 }],
+      errors: [
+        {
+          messageId: "command",
+          data: { platform: "fly", command: "`fly releases` and `fly deploy --image <previous image>`" },
+          line: 24,
+          column: 1,
+        },
+      ],
     },
     {
       name: "kubernetes (told by the manifest's content): `kubectl rollout undo` expected",
       files: { ...variant("fly.toml", "", null), "k8s/deployment.yaml": DEPLOYMENT },
-      errors: [{ messageId: "command", data: { platform: "kubernetes", command: "`kubectl rollout undo`" }, line: 24, column: 1 }],
+      errors: [
+        {
+          messageId: "command",
+          data: { platform: "kubernetes", command: "`kubectl rollout undo`" },
+          line: 24,
+          column: 1,
+        },
+      ],
     },
     {
       name: "vercel: `vercel rollback` expected",
       files: { ...variant("fly.toml", "", null), "vercel.json": "{}\n" },
-      errors: [{ messageId: "command", data: { platform: "vercel", command: "`vercel rollback`" }, line: 24, column: 1 }],
+      errors: [
+        { messageId: "command", data: { platform: "vercel", command: "`vercel rollback`" }, line: 24, column: 1 },
+      ],
     },
   ],
 });

@@ -36,7 +36,15 @@ tester.run("rollout-matches-model", {
     {
       name: "the section declares another model: at its heading",
       files: variant(STRATEGY, "Deployment model: containers on Fly.io.", "Deployment model: serverless."),
-      errors: [{ file: STRATEGY, messageId: "otherModel", data: { written: "serverless", model: "containers" }, line: 19, column: 1 }],
+      errors: [
+        {
+          file: STRATEGY,
+          messageId: "otherModel",
+          data: { written: "serverless", model: "containers" },
+          line: 19,
+          column: 1,
+        },
+      ],
     },
     {
       name: "the section never says how the declared model is run",
@@ -46,7 +54,9 @@ tester.run("rollout-matches-model", {
     {
       name: "fly.toml configures blue-green, the section describes a rolling deploy",
       files: variant(STRATEGY, ROLLOUT, "Deployment model: containers. Machines are replaced one at a time."),
-      errors: [{ messageId: "strategyMissing", data: { strategy: "blue-green", where: "fly.toml" }, line: 19, column: 1 }],
+      errors: [
+        { messageId: "strategyMissing", data: { strategy: "blue-green", where: "fly.toml" }, line: 19, column: 1 },
+      ],
     },
   ],
 });

@@ -59,13 +59,17 @@ export default defineRule({
         context.report({ messageId: "unwritten", file: doc.file, ...plan.marker });
         continue;
       }
-      for (const { part, what } of missingParts(plan.text, touches, canaries))
+      const lines = plan.blocks.flatMap((block) => ("text" in block ? [block.text] : []));
+      for (const { part, what } of missingParts({ text: plan.text, lines, touches, canaries }))
         context.report({ messageId: "incomplete", data: { part, what }, file: doc.file, ...plan.heading.at });
     }
   },
 });
 
-function missingParts(text: string, touches: Set<Touch>, canaries: boolean): Missing[] {
+// Triggers and canary criteria are judged within one paragraph or step: a percentage from the flag
+// steps and a metric named elsewhere do not make a trigger.
+function missingParts(plan: { text: string; lines: string[]; touches: Set<Touch>; canaries: boolean }): Missing[] {
+  const { text, lines, touches, canaries } = plan;
   const missing: Missing[] = [];
   if (
     touches.has("migration") &&
@@ -84,12 +88,14 @@ function missingParts(text: string, touches: Set<Touch>, canaries: boolean): Mis
     if (!/\b(clean ?up|remove (the )?flag|flag removal|delete (the )?flag)\b/i.test(text))
       missing.push({ part: "flag cleanup date", what: "say when the flag is removed once at 100%" });
   }
-  if (!(METRIC.test(text) && THRESHOLD.test(text) && (TIME_LIMIT.test(text) || DURATION.test(text))))
+  const trigger = (line: string) =>
+    METRIC.test(line) && THRESHOLD.test(line) && (TIME_LIMIT.test(line) || DURATION.test(line));
+  if (!lines.some(trigger))
     missing.push({
       part: "rollback triggers",
       what: 'name the metric, its threshold and how long it may stay degraded ("error rate above 1% for 5 minutes")',
     });
-  if (canaries && !(/\bcanar(y|ies)\b/i.test(text) && METRIC.test(text)))
+  if (canaries && !lines.some((line) => /\bcanar(y|ies)\b/i.test(line) && METRIC.test(line)))
     missing.push({
       part: "canary criteria",
       what: "the platform runs canaries: say which metrics promote or abort this feature's canary",
