@@ -13,13 +13,12 @@ const PATH_TOUCHES: readonly [Touch, RegExp][] = [
 ];
 
 const PHRASE_TOUCHES: readonly [Touch, RegExp][] = [
-  [
-    "migration",
-    /\b(adds?|adding|new|writes?|runs?|requires?)\s+(an?\s+|the\s+)?((database|schema|db)\s+)?migrations?\b/i,
-  ],
+  // "Run migrations" is a setup step, not a change: only a migration the feature adds counts.
+  ["migration", /\b(adds?|adding|new|writes?|writing)\s+(an?\s+|the\s+)?((database|schema|db)\s+)?migrations?\b/i],
   ["migration", /\b(adds?|adding|drops?|dropping|renames?|renaming)\s+(an?\s+|the\s+)?(column|table|index)\b/i],
   ["env", /\b(adds?|adding|new|introduces?)\s+(an?\s+)?(\w+\s+)?(environment|env)\s+variables?\b/i],
-  ["flag", /\b(adds?|adding|new|introduces?)\s+(an?\s+|the\s+)?(feature\s+)?flag\b/i],
+  // A bare "flag" is as often a command-line option; "feature flag" and "behind a flag" are not.
+  ["flag", /\b(adds?|adding|new|introduces?)\s+(an?\s+|the\s+)?(\w+\s+)?feature[- ]flags?\b/i],
   ["flag", /\bbehind\s+(an?|the)\s+(\w+\s+)?(feature\s+)?flag\b/i],
 ];
 

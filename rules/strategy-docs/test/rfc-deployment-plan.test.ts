@@ -42,6 +42,14 @@ tester.run("rfc-deployment-plan", {
       },
     },
     {
+      name: "setup instructions and command-line flags are not a migration or a feature flag",
+      files: {
+        ...fixture("good"),
+        "artifacts/rfcs/0004-cli.md":
+          "# RFC 0004: Verbose CLI\n\nRun migrations with `npm run migrate` before starting the dev server.\n\nAdd flag `--verbose` to the CLI.\n",
+      },
+    },
+    {
       name: "RFCs elsewhere than the default folder are not read",
       files: { ...fixture("good"), "docs/rfcs/0009.md": "# RFC 9\n\nAdds a migration.\n" },
     },
