@@ -24,6 +24,10 @@ tester.run("ladder-matches-manifest", {
       ),
     },
     {
+      name: "a name cell with a qualifier (host, region)",
+      files: variant(STRATEGY, "| staging |", "| **Staging** (staging.shop.example) |"),
+    },
+    {
       name: "a cell that names nothing the rule can tell apart is not compared",
       files: variant(STRATEGY, "| staging | PostgreSQL |", "| staging | Same as production |"),
     },

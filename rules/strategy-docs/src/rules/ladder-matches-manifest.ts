@@ -48,9 +48,10 @@ export default defineRule({
     for (const row of table.rows) {
       const nameCell = row[nameColumn];
       if (!nameCell || nameCell.text === "") continue;
-      const environment = manifest.environments.find((each) => sameEnvironment(each.name, nameCell.text));
+      const name = environmentName(nameCell.text);
+      const environment = manifest.environments.find((each) => sameEnvironment(each.name, name));
       if (!environment) {
-        context.report({ messageId: "extraRow", data: { environment: nameCell.text }, file: doc.file, ...nameCell });
+        context.report({ messageId: "extraRow", data: { environment: name }, file: doc.file, ...nameCell });
         continue;
       }
       seen.add(environment.name);
@@ -130,6 +131,11 @@ function differences(environment: ManifestEnvironment, row: Row, columns: Column
       found.push({ cell: access, column: "access", document: written.join(", "), manifest: declared.join(", ") });
   }
   return found;
+}
+
+/** The environment a name cell names: "Staging (staging.shop.com)" and "Production — EU" are staging and production. */
+function environmentName(text: string): string {
+  return text.replace(/\s*[([].*$|\s+[-–—:]\s+.*$/, "").trim();
 }
 
 /** `database: postgres` or `database: { engine: postgres }`. */
