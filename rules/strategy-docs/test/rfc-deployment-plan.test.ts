@@ -93,6 +93,19 @@ tester.run("rfc-deployment-plan", {
       ],
     },
     {
+      name: "fewer steps than minFlagSteps asks for",
+      files: fixture("good"),
+      options: { minFlagSteps: 6 },
+      errors: [
+        {
+          messageId: "incomplete",
+          data: { part: "progressive flag rollout", what: "name the steps (0 → 5 → 25 → 50 → 100%)" },
+          line: 12,
+          column: 1,
+        },
+      ],
+    },
+    {
       name: "rollback triggers without a threshold",
       files: variant(RFC, "an error rate above 1% or p95 latency above 800 ms for 5 minutes", "bad errors"),
       errors: [{ messageId: "incomplete", data: { part: "rollback triggers", what: TRIGGERS }, line: 12, column: 1 }],

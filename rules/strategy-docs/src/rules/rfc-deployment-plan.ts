@@ -21,6 +21,9 @@ interface Missing {
   what: string;
 }
 
+// Options a user leaves out (or a run that passes none) take these values.
+const DEFAULTS = { minFlagSteps: 3 };
+
 export default defineRule({
   id: "rfc-deployment-plan",
   scope: "project",
@@ -37,9 +40,22 @@ export default defineRule({
       incomplete: "The deployment plan has no {{part}}: {{what}}.",
     },
     help: 'Add a "Deployment plan" section: migration order, flag gating (0 → 5 → 25 → 50 → 100% with the time at each step and a cleanup date), rollback triggers (metric, threshold, time degraded), canary criteria when canaries are used. `deploylint strategy --rfc <file>` writes a skeleton.',
+    options: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        minFlagSteps: {
+          description: "How many distinct percentages the flag rollout must name (0 → 5 → 25 → 50 → 100% names five).",
+          type: "integer",
+          minimum: 2,
+        },
+      },
+    },
+    defaultOptions: DEFAULTS,
     docs: { url: `${DOCS}/rfc-deployment-plan.md` },
   },
   check(context) {
+    const { minFlagSteps } = { ...DEFAULTS, ...context.options };
     const changed = context.changes ? [...context.changes.added, ...context.changes.modified] : [];
     const changeTouches = touchesOfPaths(changed);
     const canaries = context
@@ -60,7 +76,7 @@ export default defineRule({
         continue;
       }
       const lines = plan.blocks.flatMap((block) => ("text" in block ? [block.text] : []));
-      for (const { part, what } of missingParts({ text: plan.text, lines, touches, canaries }))
+      for (const { part, what } of missingParts({ text: plan.text, lines, touches, canaries, minFlagSteps }))
         context.report({ messageId: "incomplete", data: { part, what }, file: doc.file, ...plan.heading.at });
     }
   },
@@ -68,8 +84,14 @@ export default defineRule({
 
 // Triggers and canary criteria are judged within one paragraph or step: a percentage from the flag
 // steps and a metric named elsewhere do not make a trigger.
-function missingParts(plan: { text: string; lines: string[]; touches: Set<Touch>; canaries: boolean }): Missing[] {
-  const { text, lines, touches, canaries } = plan;
+function missingParts(plan: {
+  text: string;
+  lines: string[];
+  touches: Set<Touch>;
+  canaries: boolean;
+  minFlagSteps: number;
+}): Missing[] {
+  const { text, lines, touches, canaries, minFlagSteps } = plan;
   const missing: Missing[] = [];
   if (
     touches.has("migration") &&
@@ -80,8 +102,12 @@ function missingParts(plan: { text: string; lines: string[]; touches: Set<Touch>
       what: "say whether the migration runs before or after the code that needs it (expand, deploy, contract)",
     });
   if (touches.has("flag")) {
-    const steps = new Set([...text.matchAll(/\b(\d{1,3})\s*%/g)].map((match) => match[1]));
-    if (steps.size < 3)
+    // The steps are one sequence, in one step of the plan: a trigger's "1%" is not a rollout step.
+    const steps = Math.max(
+      0,
+      ...lines.map((line) => new Set([...line.matchAll(/\b(\d{1,3})\s*%/g)].map((m) => m[1])).size),
+    );
+    if (steps < minFlagSteps)
       missing.push({ part: "progressive flag rollout", what: "name the steps (0 → 5 → 25 → 50 → 100%)" });
     else if (!DURATION.test(text))
       missing.push({ part: "time at each flag step", what: 'say how long each step holds ("24 hours at 5%")' });
