@@ -80,3 +80,20 @@ export const ROLLBACK_COMMANDS: Record<Platform, { say: string; patterns: RegExp
     patterns: [/\bdocker[ -]compose\b[^\n]*\bup\b/i, /\bprevious image\b/i],
   },
 };
+
+/**
+ * A platform named by its brand, for telling that a document describes another platform than the
+ * repository's: stricter than PLATFORM_WORDS ("pods", "workers" and "deployments" are not brands).
+ * Helm charts deploy to Kubernetes, so the two are one brand.
+ */
+export const PLATFORM_BRANDS: readonly [string, RegExp, readonly Platform[]][] = [
+  ["Kubernetes", /\b(kubernetes|k8s|kubectl|helm)\b/i, ["kubernetes", "helm"]],
+  ["ECS", /\b(ecs|fargate)\b/i, ["ecs", "codedeploy"]],
+  ["Fly.io", /\bfly(\.io|ctl)\b|\bfly (machines|apps?|deploy|releases)\b/i, ["fly"]],
+  ["Render", /\brender\.com\b|\bon render\b/i, ["render"]],
+  ["Railway", /\brailway\b/i, ["railway"]],
+  ["Vercel", /\bvercel\b/i, ["vercel"]],
+  ["Netlify", /\bnetlify\b/i, ["netlify"]],
+  ["Cloudflare Workers", /\b(cloudflare|wrangler)\b/i, ["wrangler"]],
+  ["AWS Lambda", /\b(aws lambda|lambda functions?|serverless framework)\b/i, ["serverless"]],
+];

@@ -28,6 +28,10 @@ tester.run("rollout-matches-model", {
       },
     },
     {
+      name: "a section naming the repository's platform among others (a migration off Heroku to Fly.io)",
+      files: variant(STRATEGY, "containers on Fly.io.", "containers on Fly.io; the old Kubernetes cluster is retired."),
+    },
+    {
       name: "a marked section is require-strategy's",
       files: variant(STRATEGY, ROLLOUT, "<!-- deploylint: fill in -->"),
     },
@@ -50,6 +54,11 @@ tester.run("rollout-matches-model", {
       name: "the section never says how the declared model is run",
       files: variant(STRATEGY, ROLLOUT, "We release on Fridays after lunch, blue-green."),
       errors: [{ messageId: "modelMissing", data: { model: "containers" }, line: 19, column: 1 }],
+    },
+    {
+      name: "the section describes another platform than the repository's",
+      files: variant(STRATEGY, "containers on Fly.io. A release", "containers on Kubernetes. A release"),
+      errors: [{ messageId: "otherPlatform", data: { written: "Kubernetes", platforms: "fly" }, line: 19, column: 1 }],
     },
     {
       name: "fly.toml configures blue-green, the section describes a rolling deploy",

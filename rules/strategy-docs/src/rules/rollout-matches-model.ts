@@ -5,6 +5,7 @@ import { defineRule } from "@deploylint/core/rule-api";
 import type { ModelFact, PlatformFileFact, WorkloadFact } from "@deploylint/rules-rollout";
 import { DOCS, writtenSection } from "../document.js";
 import { DOCUMENT_FACT, MODEL_FACT, PATHS_FACT, PLATFORM_FILE_FACT } from "../facts.js";
+import { detectedPlatforms, PLATFORM_BRANDS } from "../platforms.js";
 
 const MODEL_WORDS: Record<string, RegExp> = {
   containers: /\b(containers?|containeri[sz]ed|kubernetes|k8s|docker|ecs|fargate|pods?)\b/i,
@@ -38,6 +39,8 @@ export default defineRule({
         "The rollout section declares the {{written}} deployment model, the manifest declares {{model}}: the rollout it describes is not the one that runs.",
       modelMissing:
         "The rollout section does not describe the declared {{model}} deployment model: the rollout the strategy prescribes for it is written nowhere.",
+      otherPlatform:
+        "The rollout section describes {{written}}, but the repository deploys to {{platforms}}: the rollout it describes is not the one that runs.",
       strategyMissing:
         "The platform files configure a {{strategy}} rollout ({{where}}), which the rollout section does not describe: on-call engineers will not know how a release reaches users.",
     },
@@ -57,6 +60,19 @@ export default defineRule({
       else if (!declared && MODEL_WORDS[model] && !MODEL_WORDS[model].test(section.text))
         context.report({ messageId: "modelMissing", data: { model }, ...at });
     }
+    const platforms = detectedPlatforms(context);
+    const named = PLATFORM_BRANDS.filter(([, pattern]) => pattern.test(section.text));
+    // Only a section that names platforms, none of them the repository's, contradicts it.
+    if (
+      platforms.length > 0 &&
+      named.length > 0 &&
+      !named.some(([, , ids]) => ids.some((id) => platforms.includes(id)))
+    )
+      context.report({
+        messageId: "otherPlatform",
+        data: { written: named.map(([name]) => name).join(", "), platforms: platforms.join(", ") },
+        ...at,
+      });
     for (const [strategy, where] of configuredStrategies(context.facts<PlatformFileFact>(PLATFORM_FILE_FACT))) {
       if (!STRATEGY_WORDS[strategy]?.test(section.text))
         context.report({ messageId: "strategyMissing", data: { strategy, where }, ...at });
