@@ -1,7 +1,7 @@
 // Tests for strategy-docs/require-strategy.
 import { RuleTester } from "@deploylint/rule-tester";
 import { describe, expect, it } from "vitest";
-import { STRATEGY_SECTIONS } from "../src/index.js";
+import { FILL_IN_COMMENT, FILL_IN_MARKER, STRATEGY_SECTIONS } from "../src/index.js";
 import { fixture, STRATEGY, testPack, variant, withStrategy } from "./helpers/fixtures.js";
 
 const tester = new RuleTester({ pack: testPack });
@@ -100,6 +100,10 @@ tester.run("require-strategy", {
 });
 
 describe("the section contract", () => {
+  it("reads the marker the command writes", () => {
+    expect(FILL_IN_MARKER.test(FILL_IN_COMMENT)).toBe(true);
+  });
+
   it("exports the seven headings `deploylint strategy` writes, in order", () => {
     expect(STRATEGY_SECTIONS.map((section) => section.heading)).toEqual([
       "Environment ladder",
