@@ -14,6 +14,7 @@ const PACK_PACKAGES = [
   "@deploylint/rules-env-ladder",
   "@deploylint/rules-rollout",
   "@deploylint/rules-pipeline",
+  "@deploylint/rules-strategy-docs",
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");

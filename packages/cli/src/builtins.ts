@@ -11,9 +11,10 @@ import migrations from "@deploylint/rules-migrations";
 import pipeline from "@deploylint/rules-pipeline";
 import rollout from "@deploylint/rules-rollout";
 import secrets from "@deploylint/rules-secrets";
+import strategyDocs from "@deploylint/rules-strategy-docs";
 import pkg from "../package.json" with { type: "json" };
 
-const PACKS = [migrations, secrets, envDocs, envLadder, pipeline, rollout];
+const PACKS = [migrations, secrets, envDocs, envLadder, pipeline, rollout, strategyDocs];
 
 /**
  * Registers the shipped packs in this thread. Pool workers start from ./worker.js, which registers

@@ -17,6 +17,9 @@ import validManifest from "./rules/valid-manifest.js";
 import { ladderSettingsSchema } from "./settings-schema.js";
 
 export type * from "./facts.js";
+// For packs that read the ladder too (strategy-docs): which file is the manifest, which names are one environment.
+export { sameEnvironment } from "./ladder.js";
+export { isManifestFile } from "./manifest.js";
 export {
   databaseParity,
   envVarsPerEnvironment,

@@ -39,6 +39,8 @@ export interface Planner {
   /** The effective severity of a rule for a file (for project findings); "off" drops them. */
   severityFor(ruleId: string, path: string): Severity;
   projectRules: ActiveProjectRule[];
+  /** Every loaded rule's severity in the base config (no overrides, no --only), for ProjectRuleContext.ruleSeverities. */
+  configuredSeverities: Record<string, Severity>;
   /** Kinds any enabled rule or needed extractor reads (parsers to load). */
   kinds: Set<string>;
   /** Kinds enabled rules parse out of other files' literals: loaded whatever the run's files are. */
@@ -124,8 +126,12 @@ export function createPlanner(options: { config: PlanConfig; registry: Registry 
     return severity;
   };
 
+  const configuredSeverities: Record<string, Severity> = {};
+  for (const id of registry.rules.keys()) configuredSeverities[id] = config.rules[id]?.severity ?? "off";
+
   const planner: Planner = {
     projectRules,
+    configuredSeverities,
     kinds,
     embedded,
     embeddingKinds,

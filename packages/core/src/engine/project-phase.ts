@@ -15,6 +15,8 @@ export function runProjectPhase(options: {
   changes: ChangeSet | null;
   settings: Record<string, unknown>;
   severityFor: (ruleId: string, path: string) => Severity;
+  /** The base config's severity of every loaded rule (ProjectRuleContext.ruleSeverities). */
+  ruleSeverities: Readonly<Record<string, Severity>>;
   /** Reads a file's text when a project finding points at offsets (rare; positions need no text). */
   readText: (path: string) => string | null;
   /** Called with each rule's time, for --debug. */
@@ -45,6 +47,7 @@ export function runProjectPhase(options: {
         settings,
         files,
         changes,
+        ruleSeverities: options.ruleSeverities,
         facts: <T>(type: string) => (factsByType.get(type) ?? []) as FactRecord<T>[],
         report(descriptor: AnyDescriptor & { file: string }) {
           const severity = severityFor(active.id, descriptor.file);

@@ -256,6 +256,7 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
     changes: options.changes ?? null,
     settings: config.settings,
     severityFor: planner.severityFor,
+    ruleSeverities: planner.configuredSeverities,
     readText: (path) => preloaded.get(path) ?? null,
     ...(options.debug ? { timed: (id: string, ms: number) => timings.push([id, ms]) } : {}),
     // A finding about a deleted file (an applied migration removed) belongs to the change too.

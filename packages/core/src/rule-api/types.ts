@@ -390,6 +390,12 @@ export interface ProjectRuleContext<M extends Record<string, string>, O> {
   readonly files: readonly string[];
   /** With --changed-since / --staged: what the change touched; null otherwise. */
   readonly changes: ChangeSet | null;
+  /**
+   * The severity the resolved config gives each loaded rule, by full id, at the repository level
+   * (presets and base config; file overrides and --only not applied): for a rule that holds what
+   * a document promises against what the config enforces.
+   */
+  readonly ruleSeverities: Readonly<Record<string, Severity>>;
   facts<T = Fact>(type: string): FactRecord<T>[];
   /** Project findings name their file (relative path, as in `files`). */
   report(descriptor: ReportDescriptor<M> & { file: string }): void;
