@@ -31,7 +31,7 @@ export function isNamedAsTestKey(text: string, start: number): boolean {
   let from = start;
   for (let line = 0; line <= LOOKBACK_LINES && from > 0; line++) {
     const previous = text.lastIndexOf("\n", from - 1);
-    from = previous < 0 ? 0 : previous;
+    from = Math.max(previous, 0);
   }
   // Only the statement that holds the key: a `;` or a blank line ends the one before it.
   const window = text.slice(from, start);
