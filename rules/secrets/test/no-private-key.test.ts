@@ -345,14 +345,16 @@ describe("secrets/no-private-key in test data", () => {
     ]);
   });
 
-  it("keeps an error for a key whose name is not test data, or whose test word ended a statement before", async () => {
+  it("keeps an error for a key whose name is not test data, a sibling field's or a statement before", async () => {
     expect(
       await levels({
         "src/latest.ts": `export const latestKey = "${key}";\n`,
         "src/sign.ts": `const testMode = false;\nexport const signingKey = "${key}";\n`,
         "src/contest/keys.ts": `export const contestKey = "${key}";\n`,
+        "src/config/alipay.ts": `export const alipay = {\n  testMode: false,\n  privateKey:\n    "${key}",\n};\n`,
       }),
     ).toEqual([
+      ["src/config/alipay.ts", "error", false],
       ["src/contest/keys.ts", "error", false],
       ["src/latest.ts", "error", false],
       ["src/sign.ts", "error", false],

@@ -24,8 +24,8 @@ const LOOKBACK_LINES = 4;
 const ASSIGNED_NAME = /["']?([A-Za-z_$][\w$.-]{0,80})["']?\s*(?::|=)/g;
 
 /**
- * True when a name assigned in the statement that holds the key (up to a few lines before `start`,
- * the key's header) says the key is test data; `const testKey = "-----BEGIN…"` on one line counts.
+ * True when the statement that holds the key (up to a few lines before `start`, the key's header)
+ * declares a test-data name, or the key is assigned to one; `const testKey = "-----BEGIN…"` counts.
  */
 export function isNamedAsTestKey(text: string, start: number): boolean {
   let from = start;
@@ -37,8 +37,10 @@ export function isNamedAsTestKey(text: string, start: number): boolean {
   const window = text.slice(from, start);
   const cut = Math.max(window.lastIndexOf(";"), window.search(/\n[ \t]*\n(?![\s\S]*\n[ \t]*\n)/));
   const before = cut < 0 ? window : window.slice(cut + 1);
-  for (const match of before.matchAll(ASSIGNED_NAME)) {
-    if (splitWords(match[1] ?? "").some((word) => TEST_WORDS.has(word))) return true;
-  }
-  return false;
+  // The declaration that opens the statement and the key that holds the value: a sibling field
+  // (`testMode: false` beside `privateKey:`) says nothing about the key.
+  const names = Array.from(before.matchAll(ASSIGNED_NAME), (match) => match[1] ?? "");
+  return [names[0], names[names.length - 1]].some(
+    (name) => name !== undefined && splitWords(name).some((word) => TEST_WORDS.has(word)),
+  );
 }
