@@ -14,6 +14,7 @@ const publicDefaults = [
   "NEXT_PUBLIC_SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYW5vbiJ9.c2lnbmF0dXJlLWhlcmU",
   "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY=pk_test_placeholder",
   "NEXT_TELEMETRY_DISABLED=1",
+  "SENTRY_DSN=https://0a1b2c3d4e5f60718293a4b5c6d7e8f9@o4504.ingest.us.sentry.io/4505",
   "API_URL=https://api.example.com/v2",
   "ENABLE_SIGNUP=false",
   "MAX_UPLOAD_MB=25",

@@ -24,8 +24,16 @@ export function isPublicDefault(name: string, value: string): boolean {
   if (name.startsWith("NEXT_PUBLIC_")) return exposedSecret(name) === null;
   if (isSecretName(name)) return false;
   if (BOOLEAN.test(value) || NUMBER.test(value)) return true;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return isUrlWithoutCredentials(value);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return isUrlWithoutCredentials(value) || isSentryDsn(value);
   return !looksLikeSecretValue(value);
+}
+
+/**
+ * A Sentry DSN (`https://<public key>@o1.ingest.sentry.io/2`): its user part is a public key that
+ * only lets a client submit events, and Sentry's docs call DSNs safe to keep public. No password.
+ */
+function isSentryDsn(value: string): boolean {
+  return /^https:\/\/[0-9a-f]{32}@[a-z0-9.-]{1,100}\.sentry\.io\/\d{1,20}$/.test(value);
 }
 
 /** A URL with no user information (`user:pass@`, `token@`) and no credential in its query string. */
