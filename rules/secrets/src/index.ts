@@ -4,6 +4,7 @@ import { isCredentialFile } from "./detectors/credential-files/index.js";
 import dotenvFile from "./extractors/dotenv-file.js";
 import envSecret from "./extractors/env-secret.js";
 import gitignore from "./extractors/gitignore.js";
+import nextApp from "./extractors/next-app.js";
 import noCommittedDotenv from "./rules/no-committed-dotenv.js";
 import noCredentialsInUrl from "./rules/no-credentials-in-url.js";
 import noGenericSecret from "./rules/no-generic-secret.js";
@@ -44,7 +45,7 @@ export default definePack({
     noInlineSecretInCi,
     noPublicSecret,
   ],
-  extractors: [dotenvFile, gitignore, envSecret],
+  extractors: [dotenvFile, gitignore, envSecret, nextApp],
   // dotenv and credential files (.pgpass, config/master.key, …) are where committed credentials
   // live; one that cannot be read (too large, not decodable) is not clean.
   owns: (path) => classifyPath(path) === "dotenv" || isCredentialFile(path),

@@ -5,6 +5,7 @@ import { RuleTester } from "@deploylint/rule-tester";
 import { describe, expect, it } from "vitest";
 import pack from "../src/index.js";
 import { ageKey, base64, pem, pemBody, putty, randomBytes, windows, wrap } from "./helpers/fake-keys.js";
+import { lintFiles } from "./helpers/lint.js";
 
 const rsaBody = pemBody(1188, 1);
 const ecBody = pemBody(117, 2, [0x30, 0x77, 0x02, 0x01, 0x01, 0x04, 0x20]);
@@ -307,5 +308,83 @@ describe("secrets/no-private-key output", () => {
     expect(first?.fingerprint).toBeDefined();
     expect(first?.fingerprint).toBe(second?.fingerprint);
     expect(first?.fingerprint).not.toBe(other?.fingerprint);
+  });
+});
+
+// Keys in test data: logto's Alipay connectors keep a generated signing key in `src/mock.ts`, a
+// module only their tests import. Its maintainers would refute an error; the key is still noted.
+describe("secrets/no-private-key in test data", () => {
+  const key = escaped(pem("PRIVATE KEY", pkcs8Body).trimEnd());
+  // Written for this test in the shape of logto's connector mocks, with a generated key.
+  const connectorMock = `import type { Config } from './types.js';\n\nexport const mockedTimestamp = '2022-02-22 22:22:22';\n\nexport const mockedConfigWithValidPrivateKey: Config = {\n  appId: '2021000000000000',\n  signType: 'RSA2',\n  privateKey:\n    '${key}',\n};\n`;
+  const levels = async (files: Record<string, string>, options?: unknown) =>
+    (await lintFiles({ files, rules: { "no-private-key": options } })).map((f) => [
+      f.file,
+      f.severity,
+      f.message.startsWith("This PKCS #8 private key is test data") || f.message.includes("is test data (a test"),
+    ]);
+
+  it("notes a key in a mock module at info, saying why", async () => {
+    const findings = await lintFiles({
+      files: { "packages/connectors/connector-pay/src/mock.ts": connectorMock },
+      rules: { "no-private-key": undefined },
+    });
+    expect(findings.map((f) => [f.severity, f.line])).toEqual([["info", 9]]);
+    expect(findings[0]?.message).toContain("(a test, fixture or mock file)");
+  });
+
+  it("lowers by the name the key is assigned to, outside test paths", async () => {
+    expect(
+      await levels({
+        "src/keys.ts": `export const mockSigningKey = "${key}";\n`,
+        "src/config/sandbox.ts": `export const FAKE_KEYS = {\n  signing:\n    "${key}",\n};\n`,
+      }),
+    ).toEqual([
+      ["src/config/sandbox.ts", "info", true],
+      ["src/keys.ts", "info", true],
+    ]);
+  });
+
+  it("keeps an error for a key whose name is not test data, a sibling field's or a statement before", async () => {
+    expect(
+      await levels({
+        "src/latest.ts": `export const latestKey = "${key}";\n`,
+        "src/sign.ts": `const testMode = false;\nexport const signingKey = "${key}";\n`,
+        "src/contest/keys.ts": `export const contestKey = "${key}";\n`,
+        "src/config/alipay.ts": `export const alipay = {\n  testMode: false,\n  privateKey:\n    "${key}",\n};\n`,
+      }),
+    ).toEqual([
+      ["src/config/alipay.ts", "error", false],
+      ["src/contest/keys.ts", "error", false],
+      ["src/latest.ts", "error", false],
+      ["src/sign.ts", "error", false],
+    ]);
+  });
+
+  it("notes key stores under test paths at info", async () => {
+    expect(
+      await levels({ "test/fixtures/client.p12": "\u0030\u0082binary", "deploy/client.p12": "\u0030\u0082" }),
+    ).toEqual([
+      ["deploy/client.p12", "error", false],
+      ["test/fixtures/client.p12", "info", true],
+    ]);
+  });
+
+  it("follows testSeverity: error keeps test keys as errors, off drops them", async () => {
+    const files = { "src/mock.ts": connectorMock, "src/keys.ts": `const mockKey = "${key}";\n` };
+    expect(await levels(files, { testSeverity: "error" })).toEqual([
+      ["src/keys.ts", "error", false],
+      ["src/mock.ts", "error", false],
+    ]);
+    expect(await levels(files, { testSeverity: "off" })).toEqual([]);
+    expect(await levels(files, { testSeverity: "warn" })).toEqual([
+      ["src/keys.ts", "warn", true],
+      ["src/mock.ts", "warn", true],
+    ]);
+  });
+
+  it("never shows any part of a test key in its finding", async () => {
+    const output = JSON.stringify(await lintFiles({ files: { "src/mock.ts": connectorMock } }));
+    expect(windows(pkcs8Body, 6).filter((w) => output.includes(w))).toEqual([]);
   });
 });

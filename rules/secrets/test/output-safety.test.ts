@@ -15,6 +15,7 @@ const mailgun = fakeToken("key-", 32, 44, "0123456789abcdef");
 const stripe = fakeToken("sk_live_", 40, 45);
 const jwt = fakeJwt({ sub: "deploy", role: "service_role" }, 46);
 const github = fakeToken("ghp_", 36, 47);
+const connectionPassword = `${fakeToken("", 16, 48)}!`;
 const pickDetectors = [
   "aws-access-key-id",
   "slack-bot-token",
@@ -28,12 +29,15 @@ const generated = pickDetectors.map((id) => {
   return sampleFor(detector);
 });
 
-const secrets = [password, shared, urlPassword, mailgun, stripe, jwt, github, ...generated];
+const secrets = [password, shared, urlPassword, mailgun, stripe, jwt, github, connectionPassword, ...generated];
 
 const files: Record<string, string> = {
   "src/config.ts": `export const dbPassword = "${password}";\nexport const key = "${stripe}";\nexport const t = process.env.NEXT_PUBLIC_API_SECRET;\n`,
   "src/tokens.ts": generated.map((line, i) => `export const t${i} = ${JSON.stringify(line)};`).join("\n"),
+  "appsettings.json": `{ "ConnectionStrings": { "Default": "Server=sql;Database=shop;User Id=shop;Password=${connectionPassword};" } }\n`,
   "src/db.ts": `export const url = "postgres://app:${urlPassword}@db.internal/app";\n`,
+  // A Next.js app: its .env.production is judged as committed defaults, whose finding names variables.
+  "next.config.js": "module.exports = {};\n",
   ".env.production": `SESSION_SECRET=${shared}\nJWT=${jwt}\n`,
   "deploy/staging.env": `SESSION_SECRET=${shared}\n`,
   ".env.example": `MAILGUN_API_KEY=${mailgun}\n`,
@@ -60,6 +64,12 @@ describe("secrets output safety", async () => {
     for (const rule of pack.rules.filter((r) => r.id !== "no-private-key"))
       expect(rules, rule.id).toContain(`secrets/${rule.id}`);
     expect(result.findings.length).toBeGreaterThanOrEqual(secrets.length);
+  });
+
+  it("reports the connection string and the Next.js defaults file, whose values the next tests look for", () => {
+    const found = result.findings.map((f) => `${f.file} ${f.ruleId}`);
+    expect(found).toContain("appsettings.json secrets/no-hardcoded-secret");
+    expect(found).toContain(".env.production secrets/no-committed-dotenv");
   });
 
   it.each([

@@ -2,7 +2,7 @@
 // keyword occurs, and only those detectors run, only on the line around the occurrence. Detectors
 // of credential files (`files`) need no keyword: they run over the whole file when its path matches.
 import { shannonEntropy } from "../shared/entropy.js";
-import { isPlaceholder } from "../shared/placeholders.js";
+import { isPlaceholder, isStandIn } from "../shared/placeholders.js";
 import { isReference } from "../shared/references.js";
 import { catalogue } from "./catalogue/index.js";
 import { credentialFiles } from "./credential-files/index.js";
@@ -119,8 +119,9 @@ export class Scanner {
     const dummy = detector.paths ? "none" : "dummy";
     if (this.examples[order]?.has(value)) return dummy;
     if (detector.placeholders === "references") {
-      // Only a reference stands in for a value there: `postgres` in `.pgpass` is a real password.
-      if (isReference(value)) return "none";
+      // Only a reference or a written stand-in (`<password>`, `changeme`) holds the place of a value
+      // there: `postgres` in `.pgpass` is a real password.
+      if (isReference(value) || isStandIn(value)) return "none";
     } else if (isPlaceholder(detector.repeats ? value.replace(/(.)\1{5,}/g, "$1") : value)) return dummy;
     if (detector.minEntropy !== undefined && shannonEntropy(value) < detector.minEntropy) return "none";
     if (detector.verify && !detector.verify(value)) return "none";

@@ -2,6 +2,7 @@
 // how many entries carry a value (never the values themselves).
 import { defineExtractor } from "@deploylint/core/rule-api";
 import { isDotenvTemplate, isDotenvValueFile } from "../shared/env-files.js";
+import { isPublicDefault } from "../shared/public-values.js";
 
 export interface DotenvFileFact {
   template: boolean;
@@ -10,6 +11,11 @@ export interface DotenvFileFact {
   valued: number;
   /** 1-based line of the first entry with a value, or 1. */
   firstValueLine: number;
+  /**
+   * Names (never values) of the entries whose value is not a public default (see isPublicDefault),
+   * in file order: what keeps a framework's committed defaults file from being one.
+   */
+  notPublic: string[];
 }
 
 export default defineExtractor({
@@ -24,6 +30,7 @@ export default defineExtractor({
           valueFile: isDotenvValueFile(ctx.file.path),
           valued: valued.length,
           firstValueLine: valued[0]?.line ?? 1,
+          notPublic: valued.filter((entry) => !isPublicDefault(entry.key, entry.value)).map((entry) => entry.key),
         };
         ctx.emit({ ...fact });
       },

@@ -72,6 +72,18 @@ export function isMostlyRepeated(value: string): boolean {
   return repeated * 2 > value.length;
 }
 
+/**
+ * True when `value` is written as a stand-in, never typed as a password: a bracketed name
+ * (`<password>`, `[token]`), a documentation word (`changeme`, `your_password`, `REDACTED`) or a
+ * mask (`********`, `xxxxxxxx`). Narrower than isPlaceholder: common defaults (`postgres`, `admin`)
+ * are not stand-ins, since in a credential file they are the password that logs in.
+ */
+export function isStandIn(value: string): boolean {
+  const trimmed = value.trim();
+  if (/^<[^<>]*>$/.test(trimmed) || /^\[[^[\]]*\]$/.test(trimmed)) return true;
+  return WORDS.test(trimmed) || isMostlyRepeated(trimmed) || /^[*•x#.?_-]+$/i.test(trimmed);
+}
+
 /** True when `value` is a placeholder, a reference or a documentation word rather than a credential. */
 export function isPlaceholder(value: string): boolean {
   const trimmed = value.trim();

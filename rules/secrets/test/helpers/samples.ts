@@ -15,6 +15,9 @@ export function fakeJwt(payload: Record<string, unknown>, seed = 7): string {
 }
 
 const HANDMADE: Record<string, () => string> = {
+  // Its verify step (a password, not an identifier) rejects some strings a pattern can generate.
+  "connection-string-password": () =>
+    `Server=sql.corp.dev;Database=Shop;User Id=shop;Password=${fakeToken("", 16, 41)}!;`,
   "docker-config-auth": () => `"auth": "${Buffer.from(`deploy:${fakeToken("", 20, 3)}`).toString("base64")}"`,
   jwt: () => fakeJwt({ sub: "svc-deploy", role: "service_role", iat: 1700000000 }),
   // Its value class allows 8 characters, too short for its entropy gate: a generated sample could fail it.

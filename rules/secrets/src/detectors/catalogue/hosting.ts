@@ -2,6 +2,7 @@
 // Render, Railway, Supabase, PlanetScale, Databricks, Snowflake, MongoDB Atlas, Upstash, Algolia,
 // Okta, Auth0, and credential files (.pgpass, .netrc, .my.cnf, .htpasswd).
 
+import { looksLikePasswordValue } from "../../shared/secret-values.js";
 import { HEX32, HEX64, named, token, UUID } from "../syntax.js";
 import type { Detector } from "../types.js";
 
@@ -189,6 +190,23 @@ export const hosting: Detector[] = [
     ),
     keywords: ["snowflake", "snowsql"],
     minEntropy: 3.2,
+  },
+  {
+    id: "connection-string-password",
+    provider: "database",
+    secret: "password in a connection string",
+    // ADO.NET / ODBC / JDBC-for-SQL-Server keyword lists (`Server=…;User Id=…;Password=…;`), as
+    // appsettings.json `ConnectionStrings` and Web.config hold them; `Password` and `Pwd` are the
+    // documented keywords. The key must follow a `;`, so a dotenv `PASSWORD=` line is not one.
+    source: "https://learn.microsoft.com/en-us/dotnet/api/system.data.sqlclient.sqlconnection.connectionstring",
+    pattern:
+      ";[ \\t]{0,4}(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)[ \\t]{0,4}=[ \\t]{0,4}([^;\"'\\s<>{}$%][^;\"'\\n]{0,254}?)[ \\t]{0,4}(?:;|\"|'|$)",
+    keywords: ["password=", "pwd=", "password =", "pwd ="],
+    // Not a credential file: a stand-in (`<password>`, `changeme`, `yourStrong(!)Password`) and a
+    // default (`sa`, `postgres`) are nothing, not a dummy to note; people choose these passwords,
+    // so no entropy gate.
+    placeholders: "references",
+    verify: looksLikePasswordValue,
   },
   {
     id: "mongodb-atlas-api-key",
