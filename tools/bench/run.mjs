@@ -130,7 +130,10 @@ function benchScale({ root, scale, seed, runs, regenerate, scratch, timeoutSecon
 }
 
 /** Every real corpus: copied as a git repository, then raced; the largest PostgreSQL history gets the targets. */
-function benchReal({ root, runs, scratch, timeoutSeconds, quick }) {
+/** The contestants of the migrations targets: the pack cold and warm on a PostgreSQL history, and squawk. */
+const MIGRATIONS_CONTESTANTS = new Set(["dl-pg-cold", "dl-pg-warm", "squawk"]);
+
+function benchReal({ root, runs, scratch, timeoutSeconds, quick, migrationsOnly }) {
   const located = locateCorpora();
   if (!located.root) throw new Error(`--corpora real: ${located.reason}`);
   const secretlintrc = writeSecretlintrc(root);
@@ -141,35 +144,39 @@ function benchReal({ root, runs, scratch, timeoutSeconds, quick }) {
   const largest = repos.reduce((best, r) => (r.pg.files.length > (best?.pg.files.length ?? 0) ? r : best), null);
   return {
     root: located.root,
-    corpora: repos.map(({ repo, pg }) => {
-      const cacheDir = join(root, ".cache", "real", repo.name);
-      rmSync(cacheDir, { recursive: true, force: true });
-      log(
-        `${repo.name} (${repo.kind}): ${repo.files} files, ${pg.files.length} PostgreSQL migration files, ${runs} round(s)`,
-      );
-      const { contestants, samples } = race({
-        contestants: realContestants({ repo, pg, cacheDir, secretlintrc, quick }),
-        runs,
-        scratch,
-        timeoutSeconds,
-      });
-      const stats = statsOf(samples);
-      const comparisons = realComparisons({ stats, largestPg: largest?.repo.name === repo.name }).map((c) =>
-        withRatios(c, stats),
-      );
-      return {
-        name: repo.name,
-        kind: repo.kind,
-        files: repo.files,
-        pgFolders: pg.folders,
-        pgFiles: pg.files.length,
-        contestants,
-        stats,
-        comparisons,
-        rss: stats["dl-all"] ? { ...stats["dl-all"], limitMiB: APP_RSS_LIMIT_MIB } : null,
-        samples,
-      };
-    }),
+    corpora: repos
+      .filter(({ pg }) => !migrationsOnly || pg.files.length > 0)
+      .map(({ repo, pg }) => {
+        const cacheDir = join(root, ".cache", "real", repo.name);
+        rmSync(cacheDir, { recursive: true, force: true });
+        log(
+          `${repo.name} (${repo.kind}): ${repo.files} files, ${pg.files.length} PostgreSQL migration files, ${runs} round(s)`,
+        );
+        const { contestants, samples } = race({
+          contestants: realContestants({ repo, pg, cacheDir, secretlintrc, quick }).filter(
+            (contestant) => !migrationsOnly || MIGRATIONS_CONTESTANTS.has(contestant.id),
+          ),
+          runs,
+          scratch,
+          timeoutSeconds,
+        });
+        const stats = statsOf(samples);
+        const comparisons = realComparisons({ stats, largestPg: largest?.repo.name === repo.name }).map((c) =>
+          withRatios(c, stats),
+        );
+        return {
+          name: repo.name,
+          kind: repo.kind,
+          files: repo.files,
+          pgFolders: pg.folders,
+          pgFiles: pg.files.length,
+          contestants,
+          stats,
+          comparisons,
+          rss: stats["dl-all"] ? { ...stats["dl-all"], limitMiB: APP_RSS_LIMIT_MIB } : null,
+          samples,
+        };
+      }),
   };
 }
 
@@ -223,6 +230,9 @@ function main() {
       runs: { type: "string" },
       // A smoke check: one round everywhere, and on the applications only what the targets compare.
       quick: { type: "boolean", default: false },
+      // Only the migrations targets on the real corpora (the pack cold and warm against squawk on
+      // each PostgreSQL history) and start-up: minutes instead of the applications' hour.
+      migrations: { type: "boolean", default: false },
       out: { type: "string", default: join(ROOT, "tools", "bench", "results") },
       dir: { type: "string", default: "/tmp/deploylint-bench" },
       seed: { type: "string" },
@@ -250,7 +260,14 @@ function main() {
   const timeoutSeconds = Number(values.timeout);
 
   const real = withReal
-    ? benchReal({ root, runs: runsFor("real"), scratch, timeoutSeconds, quick: values.quick })
+    ? benchReal({
+        root,
+        runs: runsFor("real"),
+        scratch,
+        timeoutSeconds,
+        quick: values.quick,
+        migrationsOnly: values.migrations,
+      })
     : null;
   const scaleResults = scales.map((scale) =>
     benchScale({ root, scale, seed, runs: runsFor(scale), regenerate: values.regenerate, scratch, timeoutSeconds }),
@@ -287,6 +304,7 @@ function main() {
   const name = [
     values.corpora === "generated" ? null : values.corpora,
     withGenerated ? values.scale : null,
+    values.migrations ? "migrations" : null,
     values.quick ? "quick" : null,
   ]
     .filter(Boolean)

@@ -30,6 +30,9 @@ const ENTRIES = {
 // (semver, debug, ts-api-utils) on every run that parsed a script; typescript itself stays out.
 const EXTERNAL = [
   "typescript",
+  // Needed only to compile a schema no build step compiled (rule options, third-party packs): a
+  // lazy require (packages/core/src/config/validate.ts), not ~250 KB in the start-up chunk.
+  "ajv",
   "sql-parser-cst",
   // PostgreSQL's parser loads its .wasm from beside its own code.
   "libpg-query",

@@ -1,9 +1,10 @@
 // Regenerates presets, rule doc headers, the README rule table (from the built packs' metadata) and
-// the precompiled config validator (`npm run docs`), or fails when any of them drifted (`npm run docs:check`). Run after `tsc -b`.
+// the precompiled config and manifest validators (`npm run docs`), or fails when any of them drifted (`npm run docs:check`). Run after `tsc -b`.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CONFIG_VALIDATOR_PATH, configValidatorSource } from "../build/config-validator.mjs";
+import { MANIFEST_VALIDATOR_PATH, manifestValidatorSource } from "../build/manifest-validator.mjs";
 import { checkExamples } from "./examples.mjs";
 import { firstDifferentLine, plan } from "./lib.mjs";
 
@@ -99,6 +100,12 @@ async function main() {
     label: CONFIG_VALIDATOR_PATH,
     before: readText(CONFIG_VALIDATOR_PATH),
     after: configValidatorSource(root, loaded.packs),
+  });
+  outputs.push({
+    path: MANIFEST_VALIDATOR_PATH,
+    label: MANIFEST_VALIDATOR_PATH,
+    before: readText(MANIFEST_VALIDATOR_PATH),
+    after: manifestValidatorSource(root),
   });
   problems.unshift(...loaded.problems);
   const drifted = outputs.filter((output) => output.before !== output.after);

@@ -1,6 +1,7 @@
 // ajv validation of configs and of rule options, turned into one-line errors that name the
 // file, the JSON path and what is allowed.
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 // A static JSON import, not a read relative to this file, so the schema travels inside a bundle.
 import schema from "../../schemas/config.schema.json" with { type: "json" };
 import type { JSONSchema } from "../rule-api/types.js";
@@ -10,8 +11,14 @@ import { ConfigError, editDistance } from "./errors.js";
 let ajv: Ajv | undefined;
 
 function getAjv(): Ajv {
-  // strict:false because rule authors' option schemas are theirs to write; we only validate with them.
-  ajv ??= new Ajv({ allErrors: true, strict: false, useDefaults: false, verbose: true });
+  // Required on first use, not imported: the config schema and the built-in packs' schemas are
+  // compiled at build time, so most runs never compile one, and loading ajv (~250 KB of code with
+  // its URI parser) cost every start-up. Only a rule with options or a third-party pack needs it.
+  if (ajv === undefined) {
+    const { Ajv: AjvClass } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
+    // strict:false because rule authors' option schemas are theirs to write; we only validate with them.
+    ajv = new AjvClass({ allErrors: true, strict: false, useDefaults: false, verbose: true });
+  }
   return ajv;
 }
 

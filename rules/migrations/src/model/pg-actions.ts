@@ -2,6 +2,7 @@
 // node but not where it is written, so the text is cut with PostgreSQL's own lexer (strings, dollar
 // quotes, comments and nested parentheses never split an action) and checked against the tree.
 import { byteToIndex, type PgToken, scanPostgres } from "@deploylint/core/rule-api";
+import { plainTokens } from "./pg-plain-tokens.js";
 
 /** Index of the first token after the (possibly schema-qualified) name starting at token `at`. */
 function afterName(tokens: readonly PgToken[], at: number): number {
@@ -15,7 +16,9 @@ function afterName(tokens: readonly PgToken[], at: number): number {
  * the text does not cut into that many (the caller then reads the statement as text).
  */
 export function pgActionTexts(statement: string, relationLocation: number, expected: number): string[] | null {
-  const tokens = scanPostgres(statement).filter((token) => !token.comment);
+  // Most ALTER TABLEs are plain text (no dollar quotes, escapes or block comments): read in
+  // JavaScript, bounded as the server's lexer bounds them; the rest asks that lexer.
+  const tokens = (plainTokens(statement) ?? scanPostgres(statement)).filter((token) => !token.comment);
   const nameStart = byteToIndex(statement)(relationLocation);
   const at = tokens.findIndex((token) => token.start >= nameStart);
   if (at === -1) return null;

@@ -126,6 +126,9 @@ export function buildScriptMigration(options: {
   const basename = options.path.slice(options.path.lastIndexOf("/") + 1);
   const versioned = versionOf(basename);
   if (!inMigrationFolder && versioned === null) return null;
+  // Outside a migration folder only tagged SQL with both an up and a down qualifies (below): a
+  // versioned script naming no `down` (cypress's `01-login.cy.ts`) is not parsed to find that out.
+  if (!inMigrationFolder && !(/\bup\b/.test(options.text) && /\bdown\b/.test(options.text))) return null;
   const functions = findMigrationFunctions(options.program());
   if (functions.up === null) return null;
   const configured = configuredFramework(options.settings.framework);

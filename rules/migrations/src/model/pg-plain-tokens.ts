@@ -1,0 +1,74 @@
+// PostgreSQL's tokens of a "plain" statement, read in JavaScript. Cutting an ALTER TABLE into its
+// actions (pg-actions.ts) needs only where strings, quoted names, comments, brackets, commas and
+// dots are; asking PostgreSQL's own lexer (WebAssembly, its answer as JSON) for that cost a tenth of
+// a large history's run. The forms where a small reader could disagree with the server's lexer are
+// not read here at all: a text holding any of them gets null, and the caller asks the real lexer.
+import type { PgToken } from "@deploylint/core/rule-api";
+
+// `$` (dollar quotes, parameters, `$` inside names), `\` (E'' strings' escapes), `/*` (comments,
+// which nest), `\v`/`\f` and a non-ASCII space (which PostgreSQL versions class differently), `..`
+// and a dot before a digit (one token there, not a `.`).
+const NOT_PLAIN = /[$\\\v\f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|\/\*|\.\.|\.\d/;
+
+const SPACE = /[ \t\n\r]/;
+// One token each: brackets, separators and the dot the name readers look for.
+const SELF = new Set(["(", ")", "[", "]", ",", ";", "."]);
+const isWord = (ch: string): boolean => /[A-Za-z0-9_]/.test(ch) || ch.charCodeAt(0) > 127;
+
+/** Index after the quote that closes the string or name opened at `from` (a doubled quote escapes). */
+function closingQuote(text: string, from: number, quote: string): number | null {
+  let i = from + 1;
+  for (;;) {
+    const at = text.indexOf(quote, i);
+    if (at === -1) return null;
+    if (text[at + 1] !== quote) return at + 1;
+    i = at + 2;
+  }
+}
+
+/**
+ * The tokens of `text` as PostgreSQL's lexer bounds them where it matters to the action cutter (a
+ * word or operator may be split otherwise; `(`, `)`, `[`, `]`, `,`, `;` and `.` are single tokens,
+ * strings, quoted names and `--` comments whole), or null when the text is not plain.
+ */
+export function plainTokens(text: string): PgToken[] | null {
+  if (NOT_PLAIN.test(text)) return null;
+  const tokens: PgToken[] = [];
+  const push = (start: number, end: number, comment = false) =>
+    tokens.push({ start, end, text: text.slice(start, end), comment });
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (SPACE.test(ch)) {
+      i++;
+    } else if (ch === "-" && text[i + 1] === "-") {
+      // PostgreSQL ends a `--` comment at a line feed or a carriage return.
+      let end = i + 2;
+      while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
+      push(i, end, true);
+      i = end;
+    } else if (ch === "'" || ch === '"') {
+      const end = closingQuote(text, i, ch);
+      if (end === null) return null;
+      push(i, end);
+      i = end;
+    } else if (SELF.has(ch)) {
+      push(i, i + 1);
+      i++;
+    } else {
+      // A word (name, keyword, number) or an operator, up to the next boundary of another class.
+      const word = isWord(ch);
+      let end = i + 1;
+      while (end < text.length) {
+        const next = text[end] as string;
+        if (SPACE.test(next) || SELF.has(next) || next === "'" || next === '"') break;
+        if (next === "-" && text[end + 1] === "-") break;
+        if (isWord(next) !== word) break;
+        end++;
+      }
+      push(i, end);
+      i = end;
+    }
+  }
+  return tokens;
+}

@@ -1,0 +1,61 @@
+// Issue 17, start-up: what a small run does not load. Every schema of a plain run is compiled at
+// build time (the config, the built-in packs' settings, the ladder manifest), so ajv is required
+// only when a config gives a rule options. Checked on the built CLI with NODE_DEBUG=module, which
+// names every CommonJS file Node loads.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { BIN, ROOT, runCli, tempRepos } from "../support/cli.js";
+
+const repo = tempRepos();
+
+/** The node_modules packages a run loaded through require(). */
+function requiredPackages(args: string[], cwd: string): { status: number | null; packages: Set<string> } {
+  const run = runCli(args, { cwd, env: { NODE_DEBUG: "module" } });
+  const packages = new Set<string>();
+  for (const [, name] of run.stderr.matchAll(/\/node_modules\/((?:@[^/\s]+\/)?[^/\s'"]+)\//g)) packages.add(name);
+  return { status: run.status, packages };
+}
+
+/** The texts of the bundle files a run imported (ES modules, recorded by test/support/record-imports.mjs). */
+function importedBundleTexts(args: string[], cwd: string): string[] {
+  const log = join(mkdtempSync(join(tmpdir(), "deploylint-imports-")), "loaded.txt");
+  spawnSync(process.execPath, ["--import", join(ROOT, "test/support/record-imports.mjs"), BIN, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, DEPLOYLINT_RECORD_IMPORTS: log },
+  });
+  return readFileSync(log, "utf8")
+    .trim()
+    .split("\n")
+    .filter((url) => url.startsWith("file:") && url.includes("/packages/cli/bundle/"))
+    .map((url) => readFileSync(fileURLToPath(url), "utf8"));
+}
+
+describe("start-up loads what the run needs", () => {
+  it("a zero-config run of the example shop (manifest, migrations, scripts) never loads ajv", () => {
+    const { status, packages } = requiredPackages(["--no-cache"], join(ROOT, "test", "fixtures", "example-shop"));
+    expect(status).toBe(1);
+    expect(packages.has("libpg-query")).toBe(true);
+    expect(packages.has("ajv")).toBe(false);
+    // Nor through a bundle chunk (esbuild marks each bundled module with its path).
+    const texts = importedBundleTexts(["--no-cache"], join(ROOT, "test", "fixtures", "example-shop"));
+    expect(texts.length).toBeGreaterThan(3);
+    expect(texts.filter((text) => text.includes("node_modules/ajv/"))).toEqual([]);
+  });
+
+  it("a rule's options are still validated: ajv is loaded for them, and a wrong option is a config error", () => {
+    const dir = repo({
+      "deploylint.config.yaml":
+        "extends: [recommended]\nrules:\n  secrets/no-generic-secret: [error, { noSuchOption: 1 }]\n",
+      "README.md": "# x\n",
+    });
+    const run = runCli(["--no-cache"], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("noSuchOption");
+    expect(requiredPackages(["--no-cache"], dir).packages.has("ajv")).toBe(true);
+  });
+});
