@@ -2,7 +2,7 @@
 // environment, `if:` branch narrowing, steps (run/uses), continue-on-error and concurrency.
 import { type Document, isMap, isScalar, isSeq } from "yaml";
 import { branchesOfCondition } from "../commands.js";
-import type { CiJob, CiPipeline, CiStep, CiTrigger, TriggerKind } from "../model.js";
+import type { CiExternal, CiJob, CiPipeline, CiStep, CiTrigger, TriggerKind } from "../model.js";
 import { isTrue, keyAt, locate, nodeAt, pairOf, pairsOf, scalarText, textList } from "../yaml-nodes.js";
 import { type ReadContext, stepOf } from "./shared.js";
 
@@ -18,6 +18,7 @@ export function readGithubWorkflow(document: Document, context: ReadContext): Ci
   const refs = refsOf(triggers);
   const workflowGroup = groupOf(nodeAt(root, ["concurrency"]));
   const jobs: CiJob[] = [];
+  const external: CiExternal[] = [];
   for (const { key: id, value: job, keyNode } of pairsOf(nodeAt(root, ["jobs"]))) {
     if (!isMap(job)) continue;
     const environmentNode = pairOf(job.items, "environment")?.value;
@@ -43,6 +44,16 @@ export function readGithubWorkflow(document: Document, context: ReadContext): Ci
         }),
       );
     }
+    // A reusable workflow of another repository (`org/repo/.github/workflows/x.yml@ref`): its jobs
+    // run in another repository's file, which cannot be read offline.
+    const externalWorkflow = jobUses && !jobUses.startsWith("./") ? jobUses : null;
+    if (externalWorkflow)
+      external.push({
+        ...locate(keyAt(job, "uses"), lines, file),
+        kind: "github-workflow",
+        ref: externalWorkflow,
+        addsJobs: false,
+      });
     const continueKey = keyAt(job, "continue-on-error");
     jobs.push({
       ...locate(keyNode, lines, file),
@@ -61,6 +72,7 @@ export function readGithubWorkflow(document: Document, context: ReadContext): Ci
       mayFail: continueKey && isTrue(nodeAt(job, ["continue-on-error"])) ? locate(continueKey, lines, file) : null,
       serialisedBy: groupOf(nodeAt(job, ["concurrency"])) ?? workflowGroup,
       uses: jobUses,
+      external: externalWorkflow,
     });
   }
   return {
@@ -70,6 +82,7 @@ export function readGithubWorkflow(document: Document, context: ReadContext): Ci
     triggers,
     jobs,
     includes: [],
+    external,
     problems: [],
   };
 }

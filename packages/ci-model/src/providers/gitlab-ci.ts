@@ -5,7 +5,7 @@
 import { createLineIndex } from "@deploylint/core/sources";
 import { type Document, isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
 import { branchesOfCondition } from "../commands.js";
-import type { CiJob, CiPipeline, CiStep, CiTrigger, Located } from "../model.js";
+import type { CiExternal, CiJob, CiPipeline, CiStep, CiTrigger, CommandClass, Located } from "../model.js";
 import { isTrue, keyAt, locate, nodeAt, pairsOf, scalarText, textList } from "../yaml-nodes.js";
 import { type ReadContext, stepOf } from "./shared.js";
 
@@ -43,10 +43,14 @@ export function readGitlabCi(document: Document, context: ReadContext): CiPipeli
   const root = document.contents;
   const problems: CiPipeline["problems"] = [];
   const includes: string[] = [];
+  const external: CiExternal[] = [];
   const entries: Entry[] = [];
   const collect = (rootNode: unknown, from: ReadContext, depth: number) => {
+    const read = readIncludes(nodeAt(rootNode, ["include"]));
+    for (const { kind, ref, node } of read.external)
+      external.push({ ...locate(node, from.lines, from.file), kind, ref, addsJobs: true });
     // Included files come first: the including file's own keys override theirs.
-    for (const path of localIncludes(nodeAt(rootNode, ["include"]))) {
+    for (const path of read.local) {
       includes.push(path);
       const text = depth < 5 && from.readFile ? from.readFile(`/${path.replace(/^\/+/, "")}`) : null;
       if (text === null) {
@@ -137,6 +141,39 @@ export function readGitlabCi(document: Document, context: ReadContext): CiPipeli
       mayFail: isTrue(allowFailure) ? locate(keyAt(job, "allow_failure") ?? keyNode, lines, file) : null,
       serialisedBy: resourceGroup,
       uses: null,
+      external: null,
+    });
+  }
+  // A template whose name says what its jobs do (Security/Dependency-Scanning.gitlab-ci.yml) is
+  // one job of that class in the test stage, as GitLab runs it; its other settings stay unknown.
+  for (const include of external) {
+    if (include.kind !== "gitlab-template") continue;
+    const step = stepOf({
+      where: include,
+      label: include.ref,
+      script: null,
+      uses: include.ref,
+      mayFail: false,
+      table: context.table,
+    });
+    if (!step.classes.some((kind) => CHECK_TEMPLATE_CLASSES.has(kind))) continue;
+    const testIndex = order.indexOf("test");
+    jobs.push({
+      ...include,
+      id: include.ref,
+      name: null,
+      stage: "test",
+      needs: [...stageOf].filter(([, other]) => order.indexOf(other) < testIndex).map(([other]) => other),
+      environment: null,
+      branches: null,
+      tags: true,
+      steps: [step],
+      manual: null,
+      approvalOnly: false,
+      mayFail: null,
+      serialisedBy: null,
+      uses: include.ref,
+      external: include.ref,
     });
   }
   const rootAt = locate(keyAt(root, "stages") ?? pairsOf(root)[0]?.keyNode, context.lines, context.file);
@@ -147,6 +184,7 @@ export function readGitlabCi(document: Document, context: ReadContext): CiPipeli
     triggers: triggersOf(root, rootAt),
     jobs,
     includes,
+    external,
     problems,
   };
 }
@@ -175,17 +213,57 @@ function manualOf(job: YAMLMap, field: (job: YAMLMap, name: string) => unknown, 
   return null;
 }
 
-function localIncludes(node: unknown): string[] {
+const CHECK_TEMPLATE_CLASSES = new Set<CommandClass>([
+  "test",
+  "lint",
+  "dependency-scan",
+  "migration-check",
+  "secret-scan",
+]);
+
+type IncludeKind = "gitlab-remote" | "gitlab-project" | "gitlab-template" | "gitlab-component";
+
+/** The local files an `include:` names, and the ones deploylint cannot read offline. */
+function readIncludes(node: unknown): {
+  local: string[];
+  external: { kind: IncludeKind; ref: string; node: unknown }[];
+} {
   const items = isSeq(node) ? node.items : node === undefined ? [] : [node];
-  return items.flatMap((item) => {
+  const local: string[] = [];
+  const external: { kind: IncludeKind; ref: string; node: unknown }[] = [];
+  for (const item of items) {
     if (isScalar(item)) {
       const text = String(item.value);
       // A bare string is local unless it is a URL.
-      return /^https?:/.test(text) ? [] : [text];
+      if (/^https?:/.test(text)) external.push({ kind: "gitlab-remote", ref: withoutSecrets(text), node: item });
+      else local.push(text);
+      continue;
     }
-    const local = scalarText(nodeAt(item, ["local"]));
-    return local ? [local] : [];
-  });
+    const path = scalarText(nodeAt(item, ["local"]));
+    if (path) local.push(path);
+    const remote = scalarText(nodeAt(item, ["remote"]));
+    if (remote) external.push({ kind: "gitlab-remote", ref: withoutSecrets(remote), node: item });
+    const template = scalarText(nodeAt(item, ["template"]));
+    if (template) external.push({ kind: "gitlab-template", ref: template, node: item });
+    const component = scalarText(nodeAt(item, ["component"]));
+    if (component) external.push({ kind: "gitlab-component", ref: component.split("@")[0] ?? component, node: item });
+    const project = scalarText(nodeAt(item, ["project"]));
+    if (project) {
+      const files = textList(nodeAt(item, ["file"]));
+      for (const file of files.length > 0 ? files : [""])
+        external.push({
+          kind: "gitlab-project",
+          ref: file ? `${project}:${file.replace(/^\/+/, "")}` : project,
+          node: item,
+        });
+    }
+  }
+  return { local, external };
+}
+
+// A remote include's URL as messages may show it: no credentials, no query (where tokens go).
+function withoutSecrets(url: string): string {
+  return url.replace(/\/\/[^/@]*@/, "//").replace(/[?#].*$/, "");
 }
 
 // `rules:` run the job when any rule that is not `when: never` matches; `only:` lists refs.
