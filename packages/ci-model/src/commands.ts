@@ -54,14 +54,18 @@ const DEFAULT_COMMANDS: Record<CommandClass, RegExp[]> = {
     /\bdependency-check\b/i,
   ],
   "migration-check": [
-    /\bdeploylint\b/i,
+    // `deploylint smoke` and the like test a deployed environment; they check no migration.
+    /\bdeploylint\b(?!\s+(smoke|watch|init|strategy)\b)/i,
     /\bsquawk\b/i,
     /\batlas\s+migrate\s+lint\b/i,
     /\bmigration-check\b/i,
     /\bmakemigrations\b[^\n]*--check\b/i,
     /\balembic\s+check\b/i,
   ],
-  "secret-scan": [/\b(gitleaks|trufflehog|detect-secrets|secretlint|ggshield)\b/i, /\bdeploylint\b/i],
+  "secret-scan": [
+    /\b(gitleaks|trufflehog|detect-secrets|secretlint|ggshield)\b/i,
+    /\bdeploylint\b(?!\s+(smoke|watch|init|strategy)\b)/i,
+  ],
   deploy: [DEPLOY],
   smoke: [
     /smoke/i,

@@ -50,9 +50,11 @@ export function editFiles(
   return { ...files, [file]: text.replace(from, to) };
 }
 
-/** The 1-based line of the first line containing `text` in a fixture file. */
-export function lineOf(files: Record<string, string>, file: string, text: string): number {
-  const index = (files[file] ?? "").split("\n").findIndex((line) => line.includes(text));
-  if (index < 0) throw new Error(`${file} has no line with ${JSON.stringify(text)}`);
-  return index + 1;
+/** The 1-based line of the `occurrence`th line (the first by default) containing `text` in a fixture file. */
+export function lineOf(files: Record<string, string>, file: string, text: string, occurrence = 1): number {
+  const lines = (files[file] ?? "").split("\n");
+  const found = lines.flatMap((line, index) => (line.includes(text) ? [index + 1] : []));
+  const line = found[occurrence - 1];
+  if (line === undefined) throw new Error(`${file} has no line ${occurrence} with ${JSON.stringify(text)}`);
+  return line;
 }

@@ -85,6 +85,20 @@ export function readGitlabCi(document: Document, context: ReadContext): CiPipeli
     }
     return undefined;
   };
+  // Where a job's field is written: its own key, else the template's it inherits (a finding about
+  // an inherited script points into the template, where the change goes).
+  const entryOf = new Map(entries.map((entry) => [entry.key, entry]));
+  const whereDefined = (job: YAMLMap, name: string, from: ReadContext, depth = 0): Located | null => {
+    const key = keyAt(job, name);
+    if (key) return locate(key, from.lines, from.file);
+    if (depth > 5) return null;
+    for (const parent of textList(nodeAt(job, ["extends"])).reverse()) {
+      const entry = entryOf.get(parent);
+      const found = entry ? whereDefined(entry.value, name, entry.context, depth + 1) : null;
+      if (found) return found;
+    }
+    return null;
+  };
   const stages = textList(nodeAt(root, ["stages"]));
   const order = stages.length > 0 ? [".pre", ...stages, ".post"] : DEFAULT_STAGES;
   const defined = entries.filter(({ key }) => !RESERVED.has(key) && !key.startsWith("."));
@@ -107,12 +121,11 @@ export function readGitlabCi(document: Document, context: ReadContext): CiPipeli
         : [...stageOf].filter(([, other]) => order.indexOf(other) < stageIndex).map(([other]) => other);
     const refs = jobRefs(field(job, "rules"), field(job, "only"));
     const at = locate(keyNode, lines, file);
-    const scriptKey = keyAt(job, "script") ?? keyNode;
     const steps: CiStep[] =
       script.length > 0
         ? [
             stepOf({
-              where: locate(scriptKey, lines, file),
+              where: whereDefined(job, "script", from) ?? locate(keyNode, lines, file),
               label: "script",
               script: script.join("\n"),
               uses: null,

@@ -34,7 +34,7 @@ export default defineRule({
       noSmokeUnread:
         "Deploy job {{job}} ({{environment}}) is followed by no smoke test that deploylint could read; one may be defined in {{unread}}, which cannot be read offline: check that it smoke-tests {{environment}}.",
       wrongTarget:
-        "Step {{step}} of job {{smokeJob}} smoke-tests {{tested}}, not {{environment}}, which deploy job {{job}} just deployed: {{environment}} itself is never smoke-tested.",
+        "The smoke test in job {{smokeJob}} ({{step}}) targets {{tested}}, not {{environment}}, which deploy job {{job}} just deployed: {{environment}} itself is never smoke-tested.",
     },
     help: "Add a step after the deploy (or a job that needs it) that checks the deployed environment: `tools/qa/smoke-test.sh <environment>`, `deploylint smoke --environment <environment>`, `curl --fail <url>/health`; or name your script in settings.pipeline.commands.smoke.",
     docs: { url: "https://github.com/deploylint/deploylint/blob/main/docs/rules/pipeline/smoke-after-deploy.md" },
