@@ -1,39 +1,9 @@
 // The strategy's pipeline on every provider: all nine rules (with the rollout pack loaded, as the
 // CLI has it) find nothing in each fixture repository, and each variant that breaks one rule gets
 // exactly that rule's finding, on the line to change.
-import { type Finding, type ResolvedConfig, runLint } from "@deploylint/core";
-import rollout from "@deploylint/rules-rollout";
+import type { Finding } from "@deploylint/core";
 import { describe, expect, it } from "vitest";
-import pack from "../src/index.js";
-import { edit, editFiles, fixture, lineOf, MAIN_FILE, type Provider } from "./helpers.js";
-
-const RULE_IDS = pack.rules.map((rule) => `pipeline/${rule.id}`);
-
-/** Every pipeline rule's findings (and parse errors) for a set of files, each rule at error. */
-export async function lintAll(files: Record<string, string>): Promise<Finding[]> {
-  const rules: ResolvedConfig["rules"] = { "deploylint/parse-error": { severity: "error", options: undefined } };
-  for (const rule of pack.rules)
-    rules[`pipeline/${rule.id}`] = { severity: "error", options: rule.meta.defaultOptions };
-  const config: ResolvedConfig = {
-    configFile: null,
-    packs: [
-      { pack, specifier: null },
-      { pack: rollout, specifier: null },
-    ],
-    rules,
-    overrides: [],
-    settings: {},
-    ignores: [],
-    maxFileSize: Number.MAX_SAFE_INTEGER,
-  };
-  const result = await runLint({
-    config,
-    files: Object.entries(files).map(([path, text]) => ({ path, absolutePath: `/virtual/${path}`, text })),
-    workers: 0,
-    readText: async () => ({ ok: false, reason: "virtual files only" }),
-  });
-  return result.findings.filter((f) => RULE_IDS.includes(f.ruleId) || f.ruleId === "deploylint/parse-error");
-}
+import { edit, fixture, lineOf, lintAll, MAIN_FILE, type Provider } from "./helpers.js";
 
 interface Expected {
   rule: string;

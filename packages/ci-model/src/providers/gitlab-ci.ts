@@ -4,7 +4,7 @@
 
 import { createLineIndex } from "@deploylint/core/sources";
 import { type Document, isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
-import { branchesOfCondition } from "../commands.js";
+import { branchesOfCondition, classesOfAction } from "../commands.js";
 import type { CiExternal, CiJob, CiPipeline, CiStep, CiTrigger, CommandClass, Located } from "../model.js";
 import { isTrue, keyAt, locate, nodeAt, pairsOf, scalarText, textList } from "../yaml-nodes.js";
 import { type ReadContext, stepOf } from "./shared.js";
@@ -48,7 +48,14 @@ export function readGitlabCi(document: Document, context: ReadContext): CiPipeli
   const collect = (rootNode: unknown, from: ReadContext, depth: number) => {
     const read = readIncludes(nodeAt(rootNode, ["include"]));
     for (const { kind, ref, node } of read.external)
-      external.push({ ...locate(node, from.lines, from.file), kind, ref, addsJobs: true });
+      external.push({
+        ...locate(node, from.lines, from.file),
+        kind,
+        ref,
+        // A scan template (Security/Dependency-Scanning) adds its own scan job, which the model
+        // has below; any other include may add or change any job.
+        addsJobs: !(kind === "gitlab-template" && isCheckTemplate(ref, from.table)),
+      });
     // Included files come first: the including file's own keys override theirs.
     for (const path of read.local) {
       includes.push(path);
@@ -103,6 +110,12 @@ export function readGitlabCi(document: Document, context: ReadContext): CiPipeli
   const order = stages.length > 0 ? [".pre", ...stages, ".post"] : DEFAULT_STAGES;
   const defined = entries.filter(({ key }) => !RESERVED.has(key) && !key.startsWith("."));
   const stageOf = new Map(defined.map(({ key, value }) => [key, scalarText(field(value, "stage")) ?? "test"]));
+  // A scan template (Security/Dependency-Scanning.gitlab-ci.yml) is one job of its class in the
+  // test stage, as GitLab runs it (or the first stage, where a pipeline without one must have moved
+  // it); its other settings stay unknown.
+  const scanTemplates = external.filter((include) => include.kind === "gitlab-template" && !include.addsJobs);
+  const scanStage = order.includes("test") ? "test" : (order[1] ?? "test");
+  for (const include of scanTemplates) stageOf.set(include.ref, scanStage);
 
   const jobs: CiJob[] = [];
   for (const { key: id, value: job, keyNode, context: from } of defined) {
@@ -157,30 +170,27 @@ export function readGitlabCi(document: Document, context: ReadContext): CiPipeli
       external: null,
     });
   }
-  // A template whose name says what its jobs do (Security/Dependency-Scanning.gitlab-ci.yml) is
-  // one job of that class in the test stage, as GitLab runs it; its other settings stay unknown.
-  for (const include of external) {
-    if (include.kind !== "gitlab-template") continue;
-    const step = stepOf({
-      where: include,
-      label: include.ref,
-      script: null,
-      uses: include.ref,
-      mayFail: false,
-      table: context.table,
-    });
-    if (!step.classes.some((kind) => CHECK_TEMPLATE_CLASSES.has(kind))) continue;
-    const testIndex = order.indexOf("test");
+  for (const include of scanTemplates) {
+    const scanIndex = order.indexOf(scanStage);
     jobs.push({
       ...include,
       id: include.ref,
       name: null,
-      stage: "test",
-      needs: [...stageOf].filter(([, other]) => order.indexOf(other) < testIndex).map(([other]) => other),
+      stage: scanStage,
+      needs: [...stageOf].filter(([, other]) => order.indexOf(other) < scanIndex).map(([other]) => other),
       environment: null,
       branches: null,
       tags: true,
-      steps: [step],
+      steps: [
+        stepOf({
+          where: include,
+          label: include.ref,
+          script: null,
+          uses: include.ref,
+          mayFail: false,
+          table: context.table,
+        }),
+      ],
       manual: null,
       approvalOnly: false,
       mayFail: null,
@@ -233,6 +243,10 @@ const CHECK_TEMPLATE_CLASSES = new Set<CommandClass>([
   "migration-check",
   "secret-scan",
 ]);
+
+function isCheckTemplate(ref: string, table: ReadContext["table"]): boolean {
+  return classesOfAction(ref, table).some((kind) => CHECK_TEMPLATE_CLASSES.has(kind));
+}
 
 type IncludeKind = "gitlab-remote" | "gitlab-project" | "gitlab-template" | "gitlab-component";
 
