@@ -224,10 +224,10 @@ export function readScript(script: string, table: CommandTable): ScriptReading {
 }
 
 // Words of a variable or expression name that name an environment (`$STAGING_URL`,
-// `${{ vars.PROD_BASE_URL }}`, `${{ needs.deploy-staging.outputs.url }}`).
+// `${{ vars.PROD_BASE_URL }}`, `${{ needs.deploy-staging.outputs.url }}`). Not "stage": `$STAGE`
+// and `inputs.stage` hold whichever stage the run is for.
 const ENVIRONMENT_WORDS: Record<string, string> = {
   staging: "staging",
-  stage: "staging",
   stg: "staging",
   preprod: "staging",
   production: "production",

@@ -69,6 +69,8 @@ describe("smoke targets", () => {
     expect(smokeTargetsOf("curl --fail $BASE_URL/health")).toEqual([]);
     expect(smokeTargetsOf(`tools/qa/smoke-test.sh "${expression("matrix.environment")}"`)).toEqual([]);
     expect(smokeTargetsOf("npm run test:smoke")).toEqual([]);
+    // `$STAGE` holds whichever stage the run deploys, not staging.
+    expect(smokeTargetsOf("tools/qa/smoke-test.sh $STAGE")).toEqual([]);
   });
 
   it("deploylint smoke is a smoke test, not a migration check", () => {
