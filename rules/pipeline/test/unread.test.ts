@@ -121,12 +121,24 @@ describe("unread includes", () => {
     const line = lineOf(files, CC, "- aws-ecs/deploy-service-update:");
     expect(brief(await lintAll(files))).toEqual(
       [
-        `require-checks info ${CC}:${line} Jobs from ${ref} were not checked: deploylint cannot read an orb's jobs offline, so the pipeline rules judge ${CC} without them.`,
+        `require-checks info ${CC}:${line} Jobs from ${ref} were not checked: deploylint cannot read an orb's jobs and commands offline, so the pipeline rules judge ${CC} without them.`,
         `smoke-after-deploy info ${CC}:${line} Deploy job aws-ecs/deploy-service-update (production) is followed by no smoke test that deploylint could read; one may be defined in ${ref}, which cannot be read offline: check that it smoke-tests production.`,
         `post-deploy-watch info ${CC}:${line} Nothing that deploylint could read watches production deploy job aws-ecs/deploy-service-update or can roll it back; a watch may be defined in ${ref}, which cannot be read offline: check that it watches for 15 minutes and rolls back on a spike.`,
         `no-concurrent-production-deploys info ${CC}:${line} Production deploy job aws-ecs/deploy-service-update is not serialised in anything deploylint could read; a group may be set in ${ref}, which cannot be read offline: check that production deploys run one at a time.`,
       ].sort(),
     );
+  });
+});
+
+describe("CircleCI orb commands", () => {
+  it("tests run by an orb's command are not claimed missing", async () => {
+    const files = edit("circleci", "      - run: npm test\n", "      - node/test\n");
+    files[".circleci/config.yml"] = `orbs:\n  node: circleci/node@5.2.0\n${files[".circleci/config.yml"]}`;
+    const CC = ".circleci/config.yml";
+    expect(brief(await lintAll(files))).toEqual([
+      `require-checks info ${CC}:${lineOf(files, CC, "- node/test")} Jobs from node/test (orb circleci/node@5.2.0) were not checked: deploylint cannot read an orb's jobs and commands offline, so the pipeline rules judge ${CC} without them.`,
+      `require-checks info ${CC}:${lineOf(files, CC, "  pipeline:")} No push or pull-request pipeline that deploylint could read runs the tests; it may be defined in node/test (orb circleci/node@5.2.0), which cannot be read offline: check that it runs there and can fail the pipeline.`,
+    ]);
   });
 });
 

@@ -37,6 +37,11 @@ export function readCircleCi(document: Document, context: ReadContext): CiPipeli
       // An orb's job (`aws-ecs/deploy-service-update`): its steps are in the orb, not in this file.
       const orb = !definition && !approval && ref.includes("/") ? orbJob(ref, orbs) : null;
       if (orb) external.push({ ...at, kind: "circleci-orb", ref: orb, addsJobs: false });
+      const steps = definition ? readSteps(definition, context) : [];
+      // A job of the config's own that runs an orb's commands (`node/test`): those steps are in the orb.
+      const orbCommands = steps.filter((step) => step.uses?.includes("/"));
+      for (const step of orbCommands)
+        external.push({ ...step, kind: "circleci-orb", ref: orbJob(step.uses ?? "", orbs), addsJobs: false });
       jobs.push({
         ...at,
         id,
@@ -48,7 +53,7 @@ export function readCircleCi(document: Document, context: ReadContext): CiPipeli
         branches: only.length > 0 ? only : null,
         tags: nodeAt(filters, ["tags"]) !== undefined,
         steps: definition
-          ? readSteps(definition, context)
+          ? steps
           : approval
             ? []
             : // An orb's job (`aws-ecs/deploy-service-update`): classified by its name, like an action.
@@ -58,7 +63,7 @@ export function readCircleCi(document: Document, context: ReadContext): CiPipeli
         mayFail: null,
         serialisedBy: scalarText(nodeAt(config, ["serial-group"])),
         uses: definition ? null : ref,
-        external: orb,
+        external: orb ?? (orbCommands[0] ? orbJob(orbCommands[0].uses ?? "", orbs) : null),
       });
     }
     const triggers: CiTrigger[] = [{ ...locate(keyNode, lines, file), kind: "push", branches: null }];
@@ -87,7 +92,14 @@ function readSteps(definition: unknown, context: ReadContext): CiStep[] {
   const steps = nodeAt(definition, ["steps"]);
   if (!isSeq(steps)) return [];
   return steps.items.flatMap((step, index): CiStep[] => {
-    if (isScalar(step)) return []; // `checkout`, a parameterless command
+    if (isScalar(step)) {
+      // `checkout`, a parameterless command; an orb's (`node/test`) is a step deploylint cannot see into.
+      const name = String(step.value);
+      if (!name.includes("/")) return [];
+      return [
+        stepOf({ where: locate(step, lines, file), label: name, script: null, uses: name, mayFail: false, table }),
+      ];
+    }
     const [first] = pairsOf(step);
     if (!first) return [];
     const where = locate(first.keyNode, lines, file);

@@ -152,7 +152,7 @@ const UNREAD_KINDS: Record<CiExternal["kind"], string> = {
   "gitlab-template": "GitLab's templates",
   "gitlab-component": "a CI/CD component",
   "github-workflow": "another repository's reusable workflow",
-  "circleci-orb": "an orb's jobs",
+  "circleci-orb": "an orb's jobs and commands",
 };
 
 const CONSEQUENCES: Partial<Record<CommandClass, string>> = {
