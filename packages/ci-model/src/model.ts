@@ -107,6 +107,8 @@ export interface CiExternal extends Located {
 
 export interface CiEnvironment extends Located {
   name: string;
+  /** The host of the environment's literal `url` (GitHub `environment.url`, GitLab `environment:url`), when it has one. */
+  host?: string;
 }
 
 export interface CiJob extends Located {

@@ -219,8 +219,12 @@ export function smokesAfter(graph: Graph, pipeline: CiPipeline, deploy: CiJob): 
 /** Manifest host -> the environment whose `url` it is. */
 export type Hosts = Map<string, string>;
 
+/** The manifest's environment URLs, and the literal URLs CI jobs give their environments. */
 export function manifestHosts(context: AnyContext): Hosts {
   const hosts: Hosts = new Map();
+  for (const pipeline of pipelinesOf(context))
+    for (const job of pipeline.jobs) if (job.environment?.host) hosts.set(job.environment.host, job.environment.name);
+  // The manifest is the declared truth: it wins over a CI file.
   for (const { data } of context.facts<ManifestHostsFact>(MANIFEST_HOSTS_FACT))
     for (const { environment, host } of data.hosts) hosts.set(host, environment);
   return hosts;

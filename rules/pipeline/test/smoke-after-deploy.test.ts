@@ -42,6 +42,13 @@ tester.run("smoke-after-deploy", {
       ),
     },
     {
+      name: "GitHub: a host without an environment word is the URL the deploy job's environment declares",
+      files: {
+        ".github/workflows/deploy.yml":
+          "on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    environment:\n      name: production\n      url: https://shop.example\n    steps:\n      - run: flyctl deploy\n      - run: curl --fail https://shop.example/health\n",
+      },
+    },
+    {
       name: "a GitHub Pages deploy of the docs is not an application deploy",
       files: {
         ".github/workflows/docs.yml": "on: push\njobs:\n  pages:\n    steps:\n      - uses: actions/deploy-pages@v4\n",
@@ -115,6 +122,28 @@ tester.run("smoke-after-deploy", {
           },
           line: 46,
           column: 9,
+        },
+      ],
+    },
+    {
+      name: "GitLab: production's smoke curls the URL the staging job's environment declares",
+      files: {
+        ".gitlab-ci.yml":
+          "stages: [staging, production]\ndeploy-staging:\n  stage: staging\n  environment:\n    name: staging\n    url: https://preview.shop.example\n  script:\n    - fly deploy --config fly.staging.toml\n    - curl --fail https://preview.shop.example/health\ndeploy-production:\n  stage: production\n  environment: production\n  script:\n    - fly deploy\n    - curl --fail https://preview.shop.example/health\n",
+      },
+      errors: [
+        {
+          file: ".gitlab-ci.yml",
+          messageId: "wrongTarget",
+          data: {
+            step: "script",
+            smokeJob: "deploy-production",
+            tested: "preview.shop.example",
+            environment: "production",
+            job: "deploy-production",
+          },
+          line: 13,
+          column: 3,
         },
       ],
     },

@@ -3,7 +3,7 @@
 import { type Document, isMap, isScalar, isSeq } from "yaml";
 import { branchesOfCondition } from "../commands.js";
 import type { CiExternal, CiJob, CiPipeline, CiStep, CiTrigger, TriggerKind } from "../model.js";
-import { isTrue, keyAt, locate, nodeAt, pairOf, pairsOf, scalarText, textList } from "../yaml-nodes.js";
+import { isTrue, keyAt, literalHost, locate, nodeAt, pairOf, pairsOf, scalarText, textList } from "../yaml-nodes.js";
 import { type ReadContext, stepOf } from "./shared.js";
 
 export function isGithubWorkflow(path: string): boolean {
@@ -62,7 +62,13 @@ export function readGithubWorkflow(document: Document, context: ReadContext): Ci
       stage: null,
       needs: textList(pairOf(job.items, "needs")?.value),
       environment:
-        environmentName === null ? null : { ...locate(keyAt(job, "environment"), lines, file), name: environmentName },
+        environmentName === null
+          ? null
+          : {
+              ...locate(keyAt(job, "environment"), lines, file),
+              name: environmentName,
+              ...hostOf(environmentNode),
+            },
       branches: restricted ?? refs.branches,
       tags: restricted === null && refs.tags,
       steps,
@@ -171,4 +177,10 @@ function refsOf(triggers: CiTrigger[]): { branches: string[] | null; tags: boole
     else anyBranch = true;
   }
   return { branches: anyBranch ? null : [...branches], tags };
+}
+
+// `environment: { name, url }`: the URL's host, so a smoke step that fetches it is known to test it.
+function hostOf(environment: unknown): { host?: string } {
+  const host = isMap(environment) ? literalHost(nodeAt(environment, ["url"])) : undefined;
+  return host ? { host } : {};
 }

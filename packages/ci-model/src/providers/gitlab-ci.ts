@@ -6,7 +6,7 @@ import { createLineIndex } from "@deploylint/core/sources";
 import { type Document, isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
 import { branchesOfCondition, classesOfAction } from "../commands.js";
 import type { CiExternal, CiJob, CiPipeline, CiStep, CiTrigger, CommandClass, Located } from "../model.js";
-import { isTrue, keyAt, locate, nodeAt, pairsOf, scalarText, textList } from "../yaml-nodes.js";
+import { isTrue, keyAt, literalHost, locate, nodeAt, pairsOf, scalarText, textList } from "../yaml-nodes.js";
 import { type ReadContext, stepOf } from "./shared.js";
 
 const RESERVED = new Set([
@@ -158,7 +158,11 @@ export function readGitlabCi(document: Document, context: ReadContext): CiPipeli
       environment:
         environmentName === null
           ? null
-          : { ...locate(keyAt(job, "environment") ?? keyNode, lines, file), name: environmentName },
+          : {
+              ...locate(keyAt(job, "environment") ?? keyNode, lines, file),
+              name: environmentName,
+              ...hostOf(environmentNode),
+            },
       branches: refs.branches,
       tags: refs.tags,
       steps,
@@ -326,4 +330,10 @@ function needList(node: unknown): string[] {
     const name = isMap(item) ? scalarText(nodeAt(item, ["job"])) : scalarText(item);
     return name === null ? [] : [name];
   });
+}
+
+// `environment: { name, url }`: the URL's host, so a smoke step that fetches it is known to test it.
+function hostOf(environment: unknown): { host?: string } {
+  const host = isMap(environment) ? literalHost(nodeAt(environment, ["url"])) : undefined;
+  return host ? { host } : {};
 }
