@@ -2,7 +2,7 @@
 // stands for. A table of patterns per class that a team extends in config
 // (`settings.pipeline.commands: { smoke: ["scripts/check-live\\.sh"] }`), never replaces: a
 // project adds its own scripts, and the built-in spellings keep working.
-import { COMMAND_CLASSES, type CommandClass } from "./model.js";
+import { COMMAND_CLASSES, type CommandClass, type SmokeTarget } from "./model.js";
 
 export interface CommandTable {
   commands: Record<CommandClass, RegExp[]>;
@@ -54,14 +54,18 @@ const DEFAULT_COMMANDS: Record<CommandClass, RegExp[]> = {
     /\bdependency-check\b/i,
   ],
   "migration-check": [
-    /\bdeploylint\b/i,
+    // `deploylint smoke` and the like test a deployed environment; they check no migration.
+    /\bdeploylint\b(?!\s+(smoke|watch|init|strategy)\b)/i,
     /\bsquawk\b/i,
     /\batlas\s+migrate\s+lint\b/i,
     /\bmigration-check\b/i,
     /\bmakemigrations\b[^\n]*--check\b/i,
     /\balembic\s+check\b/i,
   ],
-  "secret-scan": [/\b(gitleaks|trufflehog|detect-secrets|secretlint|ggshield)\b/i, /\bdeploylint\b/i],
+  "secret-scan": [
+    /\b(gitleaks|trufflehog|detect-secrets|secretlint|ggshield)\b/i,
+    /\bdeploylint\b(?!\s+(smoke|watch|init|strategy)\b)/i,
+  ],
   deploy: [DEPLOY],
   smoke: [
     /smoke/i,
@@ -89,6 +93,7 @@ const DEFAULT_ACTIONS: Record<CommandClass, RegExp[]> = {
     /^golangci\/golangci-lint-action\b/i,
     /^(github|super-linter)\/super-linter\b/i,
     /^wearerequired\/lint-action\b/i,
+    /(^|\/)Code-Quality\.gitlab-ci\.yml$/i,
   ],
   "dependency-scan": [
     /^github\/codeql-action\b/i,
@@ -101,9 +106,15 @@ const DEFAULT_ACTIONS: Record<CommandClass, RegExp[]> = {
     /^golang\/govulncheck-action\b/i,
     // CircleCI orbs and Azure tasks name the tool.
     /^snyk\/scan$/i,
+    // GitLab's templates (Security/ or Jobs/Dependency-Scanning.gitlab-ci.yml).
+    /(^|\/)(Dependency|Container)-Scanning(\.latest)?\.gitlab-ci\.yml$/i,
   ],
   "migration-check": [/^sbdchd\/squawk-action\b/i, /^ariga\/atlas-action\/migrate\/lint\b/i, /^deploylint\//i],
-  "secret-scan": [/^gitleaks\/gitleaks-action\b/i, /^trufflesecurity\/trufflehog\b/i],
+  "secret-scan": [
+    /^gitleaks\/gitleaks-action\b/i,
+    /^trufflesecurity\/trufflehog\b/i,
+    /(^|\/)Secret-Detection(\.latest)?\.gitlab-ci\.yml$/i,
+  ],
   // env-ladder's original action test: a platform's deploy action. Pages deploys publish a static
   // site (docs), not the application, and are kept out below.
   deploy: [/(deploy|flyctl|vercel|netlify|wrangler|heroku|serverless)/i],
@@ -159,6 +170,7 @@ export interface ScriptReading {
   masked: CommandClass[];
   deployTarget: string | null;
   watchSeconds: number | null;
+  smokeTargets: SmokeTarget[];
 }
 
 /**
@@ -173,6 +185,7 @@ export function readScript(script: string, table: CommandTable): ScriptReading {
   let deployed = false;
   let deployTarget: string | null = null;
   let watchSeconds: number | null = null;
+  const smokeTargets: SmokeTarget[] = [];
   let errexitOff = false;
   // `set +e` followed by a look at the exit status (`$?`, PIPESTATUS) is how scripts collect a
   // failure and fail later: that masks nothing.
@@ -196,10 +209,73 @@ export function readScript(script: string, table: CommandTable): ScriptReading {
         if (deployTarget === null) deployTarget = targetOfCommand(segment);
       }
       if (found.includes("watch") && watchSeconds === null) watchSeconds = windowOfCommand(segment);
+      if (found.includes("smoke")) smokeTargets.push(...smokeTargetsOf(segment));
     }
   }
   // A masked class is only reported when no unmasked command of the class runs.
-  return { classes: [...classes], afterDeploy: [...afterDeploy], masked: [...masked], deployTarget, watchSeconds };
+  return {
+    classes: [...classes],
+    afterDeploy: [...afterDeploy],
+    masked: [...masked],
+    deployTarget,
+    watchSeconds,
+    smokeTargets,
+  };
+}
+
+// Words of a variable or expression name that name an environment (`$STAGING_URL`,
+// `${{ vars.PROD_BASE_URL }}`, `${{ needs.deploy-staging.outputs.url }}`). Not "stage": `$STAGE`
+// and `inputs.stage` hold whichever stage the run is for.
+const ENVIRONMENT_WORDS: Record<string, string> = {
+  staging: "staging",
+  stg: "staging",
+  preprod: "staging",
+  production: "production",
+  prod: "production",
+  prd: "production",
+  live: "production",
+};
+
+/**
+ * What a smoke command tests, from its own words only: the environment it names
+ * (`--environment staging`, `-e staging` for deploylint smoke, the first argument of
+ * smoke-test.sh), URL hosts (credentials and ports dropped), and environment words in the names of
+ * the variables it reads. Nothing when it says nothing: the rules then do not guess.
+ */
+export function smokeTargetsOf(command: string): SmokeTarget[] {
+  const targets: SmokeTarget[] = [];
+  const add = (environment: string | null, host: string | null) => {
+    if (!targets.some((target) => target.environment === environment && target.host === host))
+      targets.push({ environment, host });
+  };
+  const unquote = (word: string) => word.replace(/^["']|["']$/g, "");
+  for (const match of command.matchAll(/(?:^|\s)--env(?:ironment)?[= ](\S+)/g)) nameOrVariable(unquote(match[1] ?? ""));
+  if (/\bdeploylint\s+smoke\b/.test(command))
+    for (const match of command.matchAll(/(?:^|\s)-e[= ]?(\S+)/g)) nameOrVariable(unquote(match[1] ?? ""));
+  const script = /smoke[-_]?test\.sh\s+(\S+)/.exec(command);
+  if (script?.[1] && !script[1].startsWith("-") && !/^["']?https?:/.test(script[1])) nameOrVariable(unquote(script[1]));
+  for (const match of command.matchAll(/https?:\/\/(?:[^\s/@'"]*@)?([^\s/:'"?#]+)/g)) {
+    const host = (match[1] ?? "").toLowerCase();
+    if (host && !/[${}]/.test(host)) add(null, host);
+  }
+  for (const match of command.matchAll(/\$\{\{\s*([\w.-]+)|\$\{?([A-Za-z_]\w*)/g)) {
+    const word = environmentWordOf(match[1] ?? match[2] ?? "");
+    if (word) add(word, null);
+  }
+  return targets;
+
+  function nameOrVariable(word: string): void {
+    if (word.startsWith("$")) return; // read by the variable pass below
+    if (/^[\w.-]+$/.test(word)) add(word, null);
+  }
+}
+
+function environmentWordOf(name: string): string | null {
+  for (const word of name.toLowerCase().split(/[._-]+/)) {
+    const environment = ENVIRONMENT_WORDS[word];
+    if (environment) return environment;
+  }
+  return null;
 }
 
 // Continuation lines (`\` at the end) form one command; comments are dropped.

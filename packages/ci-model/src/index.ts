@@ -19,6 +19,7 @@ export {
   isTestJobName,
   readScript,
   rungOfEnvironment,
+  smokeTargetsOf,
   targetOfCommand,
 } from "./commands.js";
 export type * from "./model.js";

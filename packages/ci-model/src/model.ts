@@ -69,10 +69,46 @@ export interface CiStep extends Located {
   deployTarget: string | null;
   /** A watch step's window in seconds, when its command states one. */
   watchSeconds: number | null;
+  /**
+   * What the step's smoke commands test, as far as their text tells: an environment they name
+   * (`deploylint smoke --environment staging`, `tools/qa/smoke-test.sh production`, `$STAGING_URL`)
+   * or the host of a URL they fetch. Empty when the target cannot be told (`$BASE_URL`).
+   */
+  smokeTargets: SmokeTarget[];
+}
+
+/** One target of a smoke command: a named environment, or a URL's host (never a URL's credentials). */
+export interface SmokeTarget {
+  environment: string | null;
+  host: string | null;
+}
+
+/**
+ * Something a pipeline uses that deploylint cannot read offline: a GitLab include of a remote URL,
+ * another project's file, a template or a component; a GitHub reusable workflow of another
+ * repository; a CircleCI orb's job.
+ */
+export interface CiExternal extends Located {
+  kind:
+    | "gitlab-remote"
+    | "gitlab-project"
+    | "gitlab-template"
+    | "gitlab-component"
+    | "github-workflow"
+    | "circleci-orb";
+  /** How the file names it (a URL without credentials or query, project:file, the template, org/repo/path@ref, the orb job). */
+  ref: string;
+  /**
+   * Whether it can add jobs anywhere in the pipeline (a GitLab include: its jobs join the stages);
+   * otherwise it is one job of the model whose insides are unknown.
+   */
+  addsJobs: boolean;
 }
 
 export interface CiEnvironment extends Located {
   name: string;
+  /** The host of the environment's literal `url` (GitHub `environment.url`, GitLab `environment:url`), when it has one. */
+  host?: string;
 }
 
 export interface CiJob extends Located {
@@ -100,6 +136,8 @@ export interface CiJob extends Located {
   serialisedBy: string | null;
   /** A reusable workflow or template the whole job is (GitHub `jobs.x.uses`). */
   uses: string | null;
+  /** The file the job's insides are in when deploylint cannot read it (another repository's workflow, an orb's job). */
+  external: string | null;
 }
 
 export interface CiPipeline extends Located {
@@ -110,6 +148,8 @@ export interface CiPipeline extends Located {
   jobs: CiJob[];
   /** Local files this pipeline includes (GitLab `include:`), whether or not they could be read. */
   includes: string[];
+  /** What the pipeline uses that cannot be read offline (see CiExternal). */
+  external: CiExternal[];
   /** Problems reading the file that a rule should say rather than guess past. */
   problems: { message: string; line: number; column: number }[];
 }

@@ -58,3 +58,14 @@ export function locate(node: unknown, lines: LineIndex, file: string): Located {
   const end = lines.positionAt(range[1]);
   return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
+
+/** The host of an environment's `url` when it is a literal URL (not an expression), lower case. */
+export function literalHost(node: unknown): string | undefined {
+  const url = scalarText(node);
+  if (!url || /[$]/.test(url)) return undefined;
+  try {
+    return new URL(url).hostname.toLowerCase() || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -3,7 +3,7 @@
 import { createLineIndex } from "@deploylint/core/sources";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { classesOfCommand, commandTable, readCiFile, readScript } from "../src/index.js";
+import { classesOfCommand, commandTable, readCiFile, readScript, smokeTargetsOf } from "../src/index.js";
 
 const { table } = commandTable();
 
@@ -46,7 +46,70 @@ describe("command classes", () => {
   });
 });
 
+// A GitHub expression (`${{ x }}`), built so that it is not mistaken for a template placeholder.
+const expression = (inner: string) => ["$", "{{ ", inner, " }}"].join("");
+
+describe("smoke targets", () => {
+  it("reads the environment a smoke command names, and the hosts it fetches", () => {
+    expect(smokeTargetsOf("tools/qa/smoke-test.sh staging --format json")).toEqual([
+      { environment: "staging", host: null },
+    ]);
+    expect(smokeTargetsOf("npx deploylint smoke -e production")).toEqual([{ environment: "production", host: null }]);
+    expect(smokeTargetsOf("deploylint smoke --environment=qa")).toEqual([{ environment: "qa", host: null }]);
+    expect(smokeTargetsOf("curl --fail https://user:secret@Staging.Example.com:8443/health")).toEqual([
+      { environment: null, host: "staging.example.com" },
+    ]);
+    expect(smokeTargetsOf(`curl --fail "${expression("vars.PROD_URL")}/health"`)).toEqual([
+      { environment: "production", host: null },
+    ]);
+    expect(smokeTargetsOf("curl --fail $STAGING_URL/health")).toEqual([{ environment: "staging", host: null }]);
+  });
+
+  it("says nothing when the command does not tell", () => {
+    expect(smokeTargetsOf("curl --fail $BASE_URL/health")).toEqual([]);
+    expect(smokeTargetsOf(`tools/qa/smoke-test.sh "${expression("matrix.environment")}"`)).toEqual([]);
+    expect(smokeTargetsOf("npm run test:smoke")).toEqual([]);
+    // `$STAGE` holds whichever stage the run deploys, not staging.
+    expect(smokeTargetsOf("tools/qa/smoke-test.sh $STAGE")).toEqual([]);
+  });
+
+  it("deploylint smoke is a smoke test, not a migration check", () => {
+    expect(classesOfCommand("npx deploylint smoke --environment staging", table)).toEqual(["smoke"]);
+    expect(classesOfCommand("npx deploylint", table)).toEqual(["migration-check", "secret-scan"]);
+  });
+});
+
 describe("readers", () => {
+  it("GitLab: includes that cannot be read offline are listed, without credentials", () => {
+    const [pipeline] = read(
+      ".gitlab-ci.yml",
+      "include:\n  - remote: https://u:p@example.com/ci.yml?private_token=x\n  - project: acme/ci\n    file: [/a.yml, b.yml]\n  - template: Security/Secret-Detection.gitlab-ci.yml\n  - component: gitlab.com/acme/deploy/fly@1.0\n  - https://example.com/other.yml\ntest:\n  script: [npm test]\n",
+      () => null,
+    );
+    expect(pipeline?.external.map(({ kind, ref, addsJobs }) => `${kind} ${ref} ${addsJobs}`)).toEqual([
+      "gitlab-remote https://example.com/ci.yml true",
+      "gitlab-project acme/ci:a.yml true",
+      "gitlab-project acme/ci:b.yml true",
+      "gitlab-template Security/Secret-Detection.gitlab-ci.yml false",
+      "gitlab-component gitlab.com/acme/deploy/fly true",
+      "gitlab-remote https://example.com/other.yml true",
+    ]);
+    // The scan template is a secret-scan job of the test stage.
+    expect(pipeline?.jobs.find((job) => job.external !== null)?.steps[0]?.classes).toEqual(["secret-scan"]);
+  });
+
+  it("GitHub: a job that is another repository's reusable workflow is external; a local one is not", () => {
+    const [pipeline] = read(
+      ".github/workflows/ci.yml",
+      "on: push\njobs:\n  scan:\n    uses: google/osv-scanner-action/.github/workflows/osv-scanner-reusable.yml@v2\n  local:\n    uses: ./.github/workflows/test.yml\n",
+    );
+    expect(pipeline?.jobs.map((job) => job.external)).toEqual([
+      "google/osv-scanner-action/.github/workflows/osv-scanner-reusable.yml@v2",
+      null,
+    ]);
+    expect(pipeline?.external.map((external) => external.line)).toEqual([4]);
+  });
+
   it("GitLab: an include that cannot be read is a problem, not a smaller pipeline", () => {
     const [pipeline] = read(
       ".gitlab-ci.yml",

@@ -4,7 +4,13 @@
 import { ciProviderOf, commandTable, readCiFile } from "@deploylint/ci-model";
 import { defineExtractor, type Fact, type Settings } from "@deploylint/core/rule-api";
 import { isMap, isScalar, type Pair } from "yaml";
-import { MANIFEST_CI_FACT, type ManifestCiFact, PIPELINE_FACT } from "./facts.js";
+import {
+  MANIFEST_CI_FACT,
+  MANIFEST_HOSTS_FACT,
+  type ManifestCiFact,
+  type ManifestHostsFact,
+  PIPELINE_FACT,
+} from "./facts.js";
 import { pipelineCommands } from "./settings.js";
 
 // Facts are plain JSON by construction; the interfaces only lack Fact's index signature.
@@ -56,6 +62,38 @@ export const manifestCiExtractor = defineExtractor({
   },
 });
 
+// environments.<env>.url, as `deploylint smoke` reads it: smoke-after-deploy matches the hosts a
+// smoke step fetches against them.
+export const manifestHostsExtractor = defineExtractor({
+  id: MANIFEST_HOSTS_FACT,
+  kinds: ["yaml"],
+  create(context) {
+    if (!isManifest(context.file.path, context.settings)) return null;
+    return {
+      yaml(source) {
+        const environments = pairAt(source.documents[0]?.contents, "environments");
+        if (!environments || !isMap(environments.value)) return;
+        const hosts: ManifestHostsFact["hosts"] = [];
+        for (const pair of environments.value.items) {
+          if (!isScalar(pair.key) || !isMap(pair.value)) continue;
+          const url = pairAt(pair.value, "url");
+          const host = url && isScalar(url.value) ? hostOf(String(url.value.value)) : null;
+          if (host) hosts.push({ environment: String(pair.key.value), host });
+        }
+        if (hosts.length > 0) context.emit(asFact({ hosts } satisfies ManifestHostsFact));
+      },
+    };
+  },
+});
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase() || null;
+  } catch {
+    return null;
+  }
+}
+
 function pairAt(map: unknown, key: string): Pair | undefined {
   if (!isMap(map)) return undefined;
   return map.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === key);
@@ -71,4 +109,4 @@ export function isManifest(path: string, settings: Settings): boolean {
   return configured === null ? /^company\.config\.ya?ml$/.test(path) : path === configured;
 }
 
-export const extractors = [pipelineExtractor, manifestCiExtractor];
+export const extractors = [pipelineExtractor, manifestCiExtractor, manifestHostsExtractor];

@@ -1,9 +1,17 @@
 // Questions the rules ask of the CI model: which pipelines gate merges, which jobs deploy where,
 // what a job waits for and what follows it, and which checks a job (or the reusable workflow it
 // calls) runs.
-import { type CiJob, type CiPipeline, type CommandClass, type Located, rungOfEnvironment } from "@deploylint/ci-model";
+import {
+  type CiJob,
+  type CiPipeline,
+  type CiStep,
+  type CommandClass,
+  type Located,
+  rungOfEnvironment,
+  type SmokeTarget,
+} from "@deploylint/ci-model";
 import type { ProjectRuleContext } from "@deploylint/core/rule-api";
-import { PIPELINE_FACT } from "./facts.js";
+import { MANIFEST_HOSTS_FACT, type ManifestHostsFact, PIPELINE_FACT } from "./facts.js";
 
 export const CHECK_CLASSES: readonly CommandClass[] = [
   "test",
@@ -172,10 +180,124 @@ export function jobLabel(job: CiJob): string {
 }
 
 /**
- * Whether `other` (a job after `deploy`) smoke-tests what `deploy` deployed: a job that deploys
+ * Whether `other` (a job after `deploy`) may smoke-test what `deploy` deployed: a job that deploys
  * elsewhere (production after staging) tests its own deploy, not staging's.
  */
 export function smokesFor(deploy: CiJob, other: CiJob): boolean {
   if (!other.steps.some((step) => step.classes.includes("smoke"))) return false;
   return !isDeployJob(other) || targetOf(other) === targetOf(deploy);
+}
+
+/** A smoke step that runs after a deploy, with the job and pipeline it is in. */
+export interface SmokeAfter {
+  pipeline: CiPipeline;
+  job: CiJob;
+  step: CiStep;
+}
+
+/**
+ * The smoke steps that run after `deploy`: later in its own job (or in the deploy step's script
+ * after the deploy command), in jobs that need it, in workflows that follow its workflow.
+ */
+export function smokesAfter(graph: Graph, pipeline: CiPipeline, deploy: CiJob): SmokeAfter[] {
+  const found: SmokeAfter[] = [];
+  const deployAt = deploy.steps.findIndex((step) => step.classes.includes("deploy"));
+  deploy.steps.forEach((step, index) => {
+    const after = index > deployAt || (index === deployAt && step.afterDeploy.includes("smoke"));
+    if (deployAt >= 0 && after && step.classes.includes("smoke")) found.push({ pipeline, job: deploy, step });
+  });
+  const add = (owner: CiPipeline, jobs: CiJob[]) => {
+    for (const job of jobs.filter((other) => smokesFor(deploy, other)))
+      for (const step of job.steps.filter((each) => each.classes.includes("smoke")))
+        found.push({ pipeline: owner, job, step });
+  };
+  add(pipeline, downstream(pipeline, deploy));
+  for (const other of graph.followedBy(pipeline)) add(other, other.jobs);
+  return found;
+}
+
+/** Manifest host -> the environment whose `url` it is. */
+export type Hosts = Map<string, string>;
+
+/** The manifest's environment URLs, and the literal URLs CI jobs give their environments. */
+export function manifestHosts(context: AnyContext): Hosts {
+  const hosts: Hosts = new Map();
+  for (const pipeline of pipelinesOf(context))
+    for (const job of pipeline.jobs) if (job.environment?.host) hosts.set(job.environment.host, job.environment.name);
+  // The manifest is the declared truth: it wins over a CI file.
+  for (const { data } of context.facts<ManifestHostsFact>(MANIFEST_HOSTS_FACT))
+    for (const { environment, host } of data.hosts) hosts.set(host, environment);
+  return hosts;
+}
+
+const HOST_LABELS: Record<string, "staging" | "production"> = {
+  staging: "staging",
+  stage: "staging",
+  stg: "staging",
+  preprod: "staging",
+  production: "production",
+  prod: "production",
+  prd: "production",
+};
+
+/** The environment a smoke target names: itself, the manifest's owner of its host, or a host label. */
+export function environmentOfTarget(target: SmokeTarget, hosts: Hosts): string | null {
+  if (target.environment) return target.environment;
+  if (!target.host) return null;
+  const owner = hosts.get(target.host);
+  if (owner) return owner;
+  for (const label of target.host.split(/[.-]/)) {
+    const rung = HOST_LABELS[label];
+    if (rung) return rung;
+  }
+  return null;
+}
+
+/**
+ * Whether a smoke step tests what `deploy` deployed: "same", "other" (it names only environments
+ * of another rung: staging's URL after a production deploy), or "unknown" when either side cannot
+ * be told, which the rules accept rather than guess.
+ */
+export function smokeVerdict(deploy: CiJob, step: CiStep, hosts: Hosts): "same" | "other" | "unknown" {
+  const deployed = deploy.environment?.name ?? targetOf(deploy);
+  if (deployed === null || step.smokeTargets.length === 0) return "unknown";
+  let unknown = false;
+  for (const target of step.smokeTargets) {
+    const named = environmentOfTarget(target, hosts);
+    if (named === null) {
+      unknown = true;
+      continue;
+    }
+    const a = rungOfEnvironment(named);
+    const b = rungOfEnvironment(deployed);
+    if (named.toLowerCase() === deployed.toLowerCase() || (a !== null && a === b)) return "same";
+    // Only two known rungs that differ say "another environment"; `qa` vs `eu-prod-1` says nothing.
+    if (a === null || b === null) unknown = true;
+  }
+  return unknown ? "unknown" : "other";
+}
+
+/** What a smoke step names, for messages: "staging", "staging.example.com". */
+export function smokeTargetLabel(step: CiStep): string {
+  return [...new Set(step.smokeTargets.map((target) => target.environment ?? target.host ?? ""))]
+    .filter(Boolean)
+    .join(", ");
+}
+
+/**
+ * What deploylint could not read that may hold what a finding says is missing: the pipeline's
+ * includes that can add jobs (GitLab), and the given jobs whose insides live elsewhere (another
+ * repository's reusable workflow, an orb's job). Empty when the finding stands on what was read.
+ */
+export function unreadFor(pipeline: CiPipeline, jobs: readonly CiJob[]): string[] {
+  const refs = [
+    ...pipeline.external.filter((external) => external.addsJobs).map((external) => external.ref),
+    ...jobs.flatMap((job) => (job.external ? [job.external] : [])),
+  ];
+  return [...new Set(refs)];
+}
+
+/** A list of unread files for messages. */
+export function unreadLabel(refs: readonly string[]): string {
+  return refs.length > 3 ? `${refs.slice(0, 3).join(", ")} and ${refs.length - 3} more` : refs.join(", ");
 }

@@ -3,6 +3,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type Finding, type ResolvedConfig, runLint } from "@deploylint/core";
+import rollout from "@deploylint/rules-rollout";
+import pack from "../src/index.js";
 
 export type Provider = "github-actions" | "gitlab-ci" | "circleci" | "bitbucket" | "azure";
 
@@ -50,9 +53,39 @@ export function editFiles(
   return { ...files, [file]: text.replace(from, to) };
 }
 
-/** The 1-based line of the first line containing `text` in a fixture file. */
-export function lineOf(files: Record<string, string>, file: string, text: string): number {
-  const index = (files[file] ?? "").split("\n").findIndex((line) => line.includes(text));
-  if (index < 0) throw new Error(`${file} has no line with ${JSON.stringify(text)}`);
-  return index + 1;
+/** The 1-based line of the `occurrence`th line (the first by default) containing `text` in a fixture file. */
+export function lineOf(files: Record<string, string>, file: string, text: string, occurrence = 1): number {
+  const lines = (files[file] ?? "").split("\n");
+  const found = lines.flatMap((line, index) => (line.includes(text) ? [index + 1] : []));
+  const line = found[occurrence - 1];
+  if (line === undefined) throw new Error(`${file} has no line ${occurrence} with ${JSON.stringify(text)}`);
+  return line;
+}
+
+const RULE_IDS = pack.rules.map((rule) => `pipeline/${rule.id}`);
+
+/** Every pipeline rule's findings (and parse errors) for a set of files, each rule at error. */
+export async function lintAll(files: Record<string, string>): Promise<Finding[]> {
+  const rules: ResolvedConfig["rules"] = { "deploylint/parse-error": { severity: "error", options: undefined } };
+  for (const rule of pack.rules)
+    rules[`pipeline/${rule.id}`] = { severity: "error", options: rule.meta.defaultOptions };
+  const config: ResolvedConfig = {
+    configFile: null,
+    packs: [
+      { pack, specifier: null },
+      { pack: rollout, specifier: null },
+    ],
+    rules,
+    overrides: [],
+    settings: {},
+    ignores: [],
+    maxFileSize: Number.MAX_SAFE_INTEGER,
+  };
+  const result = await runLint({
+    config,
+    files: Object.entries(files).map(([path, text]) => ({ path, absolutePath: `/virtual/${path}`, text })),
+    workers: 0,
+    readText: async () => ({ ok: false, reason: "virtual files only" }),
+  });
+  return result.findings.filter((f) => RULE_IDS.includes(f.ruleId) || f.ruleId === "deploylint/parse-error");
 }

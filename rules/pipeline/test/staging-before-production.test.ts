@@ -44,7 +44,7 @@ tester.run("staging-before-production", {
     },
     {
       name: "GitLab: staging's job no longer smoke-tests",
-      files: edit("gitlab-ci", "    - tools/qa/smoke-test.sh https://staging.example.com\n", ""),
+      files: edit("gitlab-ci", "    - curl --fail --retry 5 https://beta.example.com/health\n", ""),
       errors: [{ file: ".gitlab-ci.yml", messageId: "noStagingSmoke", line: 20, column: 1 }],
     },
     {

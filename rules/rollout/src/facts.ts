@@ -99,6 +99,8 @@ export interface WorkloadFact {
   rollbackGaps?: RollbackGap[];
   blueGreen?: BlueGreenFact;
   canary?: CanaryFact;
+  /** A rollback the platform does by itself when a release fails, configured here (ECS's circuit breaker). */
+  automaticRollback?: { by: string; at: Spot };
   /** Kubernetes: namespace (null when the file sets none) and pod template labels, to match disruption budgets. */
   namespace?: string | null;
   podLabels?: Record<string, string>;

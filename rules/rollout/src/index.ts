@@ -11,6 +11,12 @@ import modelDeclared from "./rules/model-declared.js";
 import rollbackReady from "./rules/rollback-ready.js";
 import zeroDowntime from "./rules/zero-downtime.js";
 
+export {
+  type AutomaticRollback,
+  automaticRollbackOf,
+  PLATFORM_FILE_FACT,
+  productionAutomaticRollbacks,
+} from "./automatic-rollback.js";
 export type * from "./facts.js";
 export { platformOfPath } from "./readers/presence.js";
 export { canaryCriteria, disruptionBudget, gradualExposure, healthChecks, modelDeclared, rollbackReady, zeroDowntime };

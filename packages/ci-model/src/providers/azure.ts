@@ -67,6 +67,7 @@ export function readAzurePipelines(document: Document, context: ReadContext): Ci
         mayFail: isTrue(nodeAt(job, ["continueOnError"])) ? locate(keyAt(job, "continueOnError"), lines, file) : null,
         serialisedBy: lock ? "lockBehavior: sequential" : null,
         uses: scalarText(nodeAt(job, ["template"])),
+        external: null,
       });
       own.push(id);
     }
@@ -85,6 +86,7 @@ export function readAzurePipelines(document: Document, context: ReadContext): Ci
     triggers: triggersOf(root, context),
     jobs,
     includes: [],
+    external: [],
     problems: [],
   };
 }

@@ -35,6 +35,7 @@ export function readBitbucketPipelines(document: Document, context: ReadContext)
       triggers: [{ ...at, ...trigger }],
       jobs,
       includes: [],
+      external: [],
       problems: [],
     });
   };
@@ -109,6 +110,7 @@ function readSteps(items: unknown, deref: (node: unknown) => unknown, context: R
             : null,
         serialisedBy: deployment === null ? null : `deployment:${deployment}`,
         uses: null,
+        external: null,
       });
       added.push(id);
     }

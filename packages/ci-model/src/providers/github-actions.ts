@@ -2,8 +2,8 @@
 // environment, `if:` branch narrowing, steps (run/uses), continue-on-error and concurrency.
 import { type Document, isMap, isScalar, isSeq } from "yaml";
 import { branchesOfCondition } from "../commands.js";
-import type { CiJob, CiPipeline, CiStep, CiTrigger, TriggerKind } from "../model.js";
-import { isTrue, keyAt, locate, nodeAt, pairOf, pairsOf, scalarText, textList } from "../yaml-nodes.js";
+import type { CiExternal, CiJob, CiPipeline, CiStep, CiTrigger, TriggerKind } from "../model.js";
+import { isTrue, keyAt, literalHost, locate, nodeAt, pairOf, pairsOf, scalarText, textList } from "../yaml-nodes.js";
 import { type ReadContext, stepOf } from "./shared.js";
 
 export function isGithubWorkflow(path: string): boolean {
@@ -18,6 +18,7 @@ export function readGithubWorkflow(document: Document, context: ReadContext): Ci
   const refs = refsOf(triggers);
   const workflowGroup = groupOf(nodeAt(root, ["concurrency"]));
   const jobs: CiJob[] = [];
+  const external: CiExternal[] = [];
   for (const { key: id, value: job, keyNode } of pairsOf(nodeAt(root, ["jobs"]))) {
     if (!isMap(job)) continue;
     const environmentNode = pairOf(job.items, "environment")?.value;
@@ -43,6 +44,16 @@ export function readGithubWorkflow(document: Document, context: ReadContext): Ci
         }),
       );
     }
+    // A reusable workflow of another repository (`org/repo/.github/workflows/x.yml@ref`): its jobs
+    // run in another repository's file, which cannot be read offline.
+    const externalWorkflow = jobUses && !jobUses.startsWith("./") ? jobUses : null;
+    if (externalWorkflow)
+      external.push({
+        ...locate(keyAt(job, "uses"), lines, file),
+        kind: "github-workflow",
+        ref: externalWorkflow,
+        addsJobs: false,
+      });
     const continueKey = keyAt(job, "continue-on-error");
     jobs.push({
       ...locate(keyNode, lines, file),
@@ -51,7 +62,13 @@ export function readGithubWorkflow(document: Document, context: ReadContext): Ci
       stage: null,
       needs: textList(pairOf(job.items, "needs")?.value),
       environment:
-        environmentName === null ? null : { ...locate(keyAt(job, "environment"), lines, file), name: environmentName },
+        environmentName === null
+          ? null
+          : {
+              ...locate(keyAt(job, "environment"), lines, file),
+              name: environmentName,
+              ...hostOf(environmentNode),
+            },
       branches: restricted ?? refs.branches,
       tags: restricted === null && refs.tags,
       steps,
@@ -61,6 +78,7 @@ export function readGithubWorkflow(document: Document, context: ReadContext): Ci
       mayFail: continueKey && isTrue(nodeAt(job, ["continue-on-error"])) ? locate(continueKey, lines, file) : null,
       serialisedBy: groupOf(nodeAt(job, ["concurrency"])) ?? workflowGroup,
       uses: jobUses,
+      external: externalWorkflow,
     });
   }
   return {
@@ -70,6 +88,7 @@ export function readGithubWorkflow(document: Document, context: ReadContext): Ci
     triggers,
     jobs,
     includes: [],
+    external,
     problems: [],
   };
 }
@@ -158,4 +177,10 @@ function refsOf(triggers: CiTrigger[]): { branches: string[] | null; tags: boole
     else anyBranch = true;
   }
   return { branches: anyBranch ? null : [...branches], tags };
+}
+
+// `environment: { name, url }`: the URL's host, so a smoke step that fetches it is known to test it.
+function hostOf(environment: unknown): { host?: string } {
+  const host = isMap(environment) ? literalHost(nodeAt(environment, ["url"])) : undefined;
+  return host ? { host } : {};
 }

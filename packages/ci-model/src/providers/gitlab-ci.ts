@@ -4,9 +4,9 @@
 
 import { createLineIndex } from "@deploylint/core/sources";
 import { type Document, isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
-import { branchesOfCondition } from "../commands.js";
-import type { CiJob, CiPipeline, CiStep, CiTrigger, Located } from "../model.js";
-import { isTrue, keyAt, locate, nodeAt, pairsOf, scalarText, textList } from "../yaml-nodes.js";
+import { branchesOfCondition, classesOfAction } from "../commands.js";
+import type { CiExternal, CiJob, CiPipeline, CiStep, CiTrigger, CommandClass, Located } from "../model.js";
+import { isTrue, keyAt, literalHost, locate, nodeAt, pairsOf, scalarText, textList } from "../yaml-nodes.js";
 import { type ReadContext, stepOf } from "./shared.js";
 
 const RESERVED = new Set([
@@ -43,10 +43,21 @@ export function readGitlabCi(document: Document, context: ReadContext): CiPipeli
   const root = document.contents;
   const problems: CiPipeline["problems"] = [];
   const includes: string[] = [];
+  const external: CiExternal[] = [];
   const entries: Entry[] = [];
   const collect = (rootNode: unknown, from: ReadContext, depth: number) => {
+    const read = readIncludes(nodeAt(rootNode, ["include"]));
+    for (const { kind, ref, node } of read.external)
+      external.push({
+        ...locate(node, from.lines, from.file),
+        kind,
+        ref,
+        // A scan template (Security/Dependency-Scanning) adds its own scan job, which the model
+        // has below; any other include may add or change any job.
+        addsJobs: !(kind === "gitlab-template" && isCheckTemplate(ref, from.table)),
+      });
     // Included files come first: the including file's own keys override theirs.
-    for (const path of localIncludes(nodeAt(rootNode, ["include"]))) {
+    for (const path of read.local) {
       includes.push(path);
       const text = depth < 5 && from.readFile ? from.readFile(`/${path.replace(/^\/+/, "")}`) : null;
       if (text === null) {
@@ -81,10 +92,30 @@ export function readGitlabCi(document: Document, context: ReadContext): CiPipeli
     }
     return undefined;
   };
+  // Where a job's field is written: its own key, else the template's it inherits (a finding about
+  // an inherited script points into the template, where the change goes).
+  const entryOf = new Map(entries.map((entry) => [entry.key, entry]));
+  const whereDefined = (job: YAMLMap, name: string, from: ReadContext, depth = 0): Located | null => {
+    const key = keyAt(job, name);
+    if (key) return locate(key, from.lines, from.file);
+    if (depth > 5) return null;
+    for (const parent of textList(nodeAt(job, ["extends"])).reverse()) {
+      const entry = entryOf.get(parent);
+      const found = entry ? whereDefined(entry.value, name, entry.context, depth + 1) : null;
+      if (found) return found;
+    }
+    return null;
+  };
   const stages = textList(nodeAt(root, ["stages"]));
   const order = stages.length > 0 ? [".pre", ...stages, ".post"] : DEFAULT_STAGES;
   const defined = entries.filter(({ key }) => !RESERVED.has(key) && !key.startsWith("."));
   const stageOf = new Map(defined.map(({ key, value }) => [key, scalarText(field(value, "stage")) ?? "test"]));
+  // A scan template (Security/Dependency-Scanning.gitlab-ci.yml) is one job of its class in the
+  // test stage, as GitLab runs it (or the first stage, where a pipeline without one must have moved
+  // it); its other settings stay unknown.
+  const scanTemplates = external.filter((include) => include.kind === "gitlab-template" && !include.addsJobs);
+  const scanStage = order.includes("test") ? "test" : (order[1] ?? "test");
+  for (const include of scanTemplates) stageOf.set(include.ref, scanStage);
 
   const jobs: CiJob[] = [];
   for (const { key: id, value: job, keyNode, context: from } of defined) {
@@ -103,12 +134,11 @@ export function readGitlabCi(document: Document, context: ReadContext): CiPipeli
         : [...stageOf].filter(([, other]) => order.indexOf(other) < stageIndex).map(([other]) => other);
     const refs = jobRefs(field(job, "rules"), field(job, "only"));
     const at = locate(keyNode, lines, file);
-    const scriptKey = keyAt(job, "script") ?? keyNode;
     const steps: CiStep[] =
       script.length > 0
         ? [
             stepOf({
-              where: locate(scriptKey, lines, file),
+              where: whereDefined(job, "script", from) ?? locate(keyNode, lines, file),
               label: "script",
               script: script.join("\n"),
               uses: null,
@@ -128,7 +158,11 @@ export function readGitlabCi(document: Document, context: ReadContext): CiPipeli
       environment:
         environmentName === null
           ? null
-          : { ...locate(keyAt(job, "environment") ?? keyNode, lines, file), name: environmentName },
+          : {
+              ...locate(keyAt(job, "environment") ?? keyNode, lines, file),
+              name: environmentName,
+              ...hostOf(environmentNode),
+            },
       branches: refs.branches,
       tags: refs.tags,
       steps,
@@ -137,6 +171,36 @@ export function readGitlabCi(document: Document, context: ReadContext): CiPipeli
       mayFail: isTrue(allowFailure) ? locate(keyAt(job, "allow_failure") ?? keyNode, lines, file) : null,
       serialisedBy: resourceGroup,
       uses: null,
+      external: null,
+    });
+  }
+  for (const include of scanTemplates) {
+    const scanIndex = order.indexOf(scanStage);
+    jobs.push({
+      ...include,
+      id: include.ref,
+      name: null,
+      stage: scanStage,
+      needs: [...stageOf].filter(([, other]) => order.indexOf(other) < scanIndex).map(([other]) => other),
+      environment: null,
+      branches: null,
+      tags: true,
+      steps: [
+        stepOf({
+          where: include,
+          label: include.ref,
+          script: null,
+          uses: include.ref,
+          mayFail: false,
+          table: context.table,
+        }),
+      ],
+      manual: null,
+      approvalOnly: false,
+      mayFail: null,
+      serialisedBy: null,
+      uses: include.ref,
+      external: include.ref,
     });
   }
   const rootAt = locate(keyAt(root, "stages") ?? pairsOf(root)[0]?.keyNode, context.lines, context.file);
@@ -147,6 +211,7 @@ export function readGitlabCi(document: Document, context: ReadContext): CiPipeli
     triggers: triggersOf(root, rootAt),
     jobs,
     includes,
+    external,
     problems,
   };
 }
@@ -175,17 +240,61 @@ function manualOf(job: YAMLMap, field: (job: YAMLMap, name: string) => unknown, 
   return null;
 }
 
-function localIncludes(node: unknown): string[] {
+const CHECK_TEMPLATE_CLASSES = new Set<CommandClass>([
+  "test",
+  "lint",
+  "dependency-scan",
+  "migration-check",
+  "secret-scan",
+]);
+
+function isCheckTemplate(ref: string, table: ReadContext["table"]): boolean {
+  return classesOfAction(ref, table).some((kind) => CHECK_TEMPLATE_CLASSES.has(kind));
+}
+
+type IncludeKind = "gitlab-remote" | "gitlab-project" | "gitlab-template" | "gitlab-component";
+
+/** The local files an `include:` names, and the ones deploylint cannot read offline. */
+function readIncludes(node: unknown): {
+  local: string[];
+  external: { kind: IncludeKind; ref: string; node: unknown }[];
+} {
   const items = isSeq(node) ? node.items : node === undefined ? [] : [node];
-  return items.flatMap((item) => {
+  const local: string[] = [];
+  const external: { kind: IncludeKind; ref: string; node: unknown }[] = [];
+  for (const item of items) {
     if (isScalar(item)) {
       const text = String(item.value);
       // A bare string is local unless it is a URL.
-      return /^https?:/.test(text) ? [] : [text];
+      if (/^https?:/.test(text)) external.push({ kind: "gitlab-remote", ref: withoutSecrets(text), node: item });
+      else local.push(text);
+      continue;
     }
-    const local = scalarText(nodeAt(item, ["local"]));
-    return local ? [local] : [];
-  });
+    const path = scalarText(nodeAt(item, ["local"]));
+    if (path) local.push(path);
+    const remote = scalarText(nodeAt(item, ["remote"]));
+    if (remote) external.push({ kind: "gitlab-remote", ref: withoutSecrets(remote), node: item });
+    const template = scalarText(nodeAt(item, ["template"]));
+    if (template) external.push({ kind: "gitlab-template", ref: template, node: item });
+    const component = scalarText(nodeAt(item, ["component"]));
+    if (component) external.push({ kind: "gitlab-component", ref: component.split("@")[0] ?? component, node: item });
+    const project = scalarText(nodeAt(item, ["project"]));
+    if (project) {
+      const files = textList(nodeAt(item, ["file"]));
+      for (const file of files.length > 0 ? files : [""])
+        external.push({
+          kind: "gitlab-project",
+          ref: file ? `${project}:${file.replace(/^\/+/, "")}` : project,
+          node: item,
+        });
+    }
+  }
+  return { local, external };
+}
+
+// A remote include's URL as messages may show it: no credentials, no query (where tokens go).
+function withoutSecrets(url: string): string {
+  return url.replace(/\/\/[^/@]*@/, "//").replace(/[?#].*$/, "");
 }
 
 // `rules:` run the job when any rule that is not `when: never` matches; `only:` lists refs.
@@ -221,4 +330,10 @@ function needList(node: unknown): string[] {
     const name = isMap(item) ? scalarText(nodeAt(item, ["job"])) : scalarText(item);
     return name === null ? [] : [name];
   });
+}
+
+// `environment: { name, url }`: the URL's host, so a smoke step that fetches it is known to test it.
+function hostOf(environment: unknown): { host?: string } {
+  const host = isMap(environment) ? literalHost(nodeAt(environment, ["url"])) : undefined;
+  return host ? { host } : {};
 }

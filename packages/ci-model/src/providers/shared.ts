@@ -24,7 +24,7 @@ export function stepOf(options: {
   const { where, label, script, uses, mayFail, table } = options;
   const reading = script
     ? readScript(script, table)
-    : { classes: [], afterDeploy: [], masked: [], deployTarget: null, watchSeconds: null };
+    : { classes: [], afterDeploy: [], masked: [], deployTarget: null, watchSeconds: null, smokeTargets: [] };
   const classes = new Set([...reading.classes, ...(uses ? classesOfAction(uses, table) : [])]);
   return {
     ...where,
@@ -36,5 +36,6 @@ export function stepOf(options: {
     mayFail,
     deployTarget: reading.deployTarget,
     watchSeconds: reading.watchSeconds,
+    smokeTargets: reading.smokeTargets,
   };
 }

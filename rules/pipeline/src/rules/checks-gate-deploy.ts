@@ -2,7 +2,17 @@
 // the checks; a deploy in a workflow without them waits for the workflow that runs them.
 import { defineRule } from "@deploylint/core/rule-api";
 import { PIPELINE_FACT } from "../facts.js";
-import { at, Graph, isDeployJob, jobLabel, pipelinesOf, targetLabel, upstream } from "../graph.js";
+import {
+  at,
+  Graph,
+  isDeployJob,
+  jobLabel,
+  pipelinesOf,
+  targetLabel,
+  unreadFor,
+  unreadLabel,
+  upstream,
+} from "../graph.js";
 
 export default defineRule({
   id: "checks-gate-deploy",
@@ -17,6 +27,10 @@ export default defineRule({
         "Deploy job {{job}} ({{environment}}) does not wait for {{missing}}, which run the checks: it can deploy a revision whose checks are failing or still running.",
       noChecks:
         "Deploy job {{job}} ({{environment}}) runs in {{pipeline}}, which runs no checks and waits for no workflow that does: it deploys whatever was pushed, tested or not.",
+      checksAfter:
+        "Deploy job {{job}} ({{environment}}) runs before {{after}}, the only jobs of {{pipeline}} that run the checks: it deploys a revision before they pass.",
+      noChecksUnread:
+        "Deploy job {{job}} ({{environment}}) waits for no checks that deploylint could read; they may be defined in {{unread}}, which cannot be read offline: check that the deploy waits for them.",
     },
     help: "Add the check jobs to the deploy job's needs (or start the deploy workflow with workflow_run after the CI workflow succeeds).",
     docs: { url: "https://github.com/deploylint/deploylint/blob/main/docs/rules/pipeline/checks-gate-deploy.md" },
@@ -50,6 +64,30 @@ export default defineRule({
         }
         if (before.some((other) => graph.runsChecks(other))) continue;
         if (graph.follows(pipeline).some((other) => other.jobs.some((each) => graph.runsChecks(each)))) continue;
+        // Checks only after the deploy (a Bitbucket step list with the checks last): the pipeline
+        // does run them, too late. (A deploy with checks before it is not asked to wait for the
+        // tests that run against what it deployed.)
+        const after = pipeline.jobs.filter(
+          (other) => other !== job && !isDeployJob(other) && graph.runsChecks(other) && !before.includes(other),
+        );
+        if (after.length > 0) {
+          context.report({
+            messageId: "checksAfter",
+            data: { job: jobLabel(job), environment, after: after.map(jobLabel).join(", "), pipeline: pipeline.file },
+            ...at(job),
+          });
+          continue;
+        }
+        const unread = unreadFor(pipeline, [job, ...before]);
+        if (unread.length > 0) {
+          context.report({
+            messageId: "noChecksUnread",
+            data: { job: jobLabel(job), environment, unread: unreadLabel(unread) },
+            severity: "info",
+            ...at(job),
+          });
+          continue;
+        }
         context.report({
           messageId: "noChecks",
           data: { job: jobLabel(job), environment, pipeline: pipeline.file },

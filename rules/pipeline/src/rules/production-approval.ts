@@ -5,7 +5,7 @@
 import type { CiPipeline } from "@deploylint/ci-model";
 import { defineRule } from "@deploylint/core/rule-api";
 import { PIPELINE_FACT } from "../facts.js";
-import { at, Graph, isDeployJob, jobLabel, pipelinesOf, targetOf, upstream } from "../graph.js";
+import { at, Graph, isDeployJob, jobLabel, pipelinesOf, targetOf, unreadFor, unreadLabel, upstream } from "../graph.js";
 
 export interface ProductionApprovalOptions {
   /** The team promotes to production without a person (the strategy allows auto-promote). */
@@ -32,6 +32,8 @@ export default defineRule({
     messages: {
       noGate:
         "Production deploy job {{job}} passes no manual gate: every merge reaches production without anyone deciding to release it.",
+      noGateUnread:
+        "Production deploy job {{job}} passes no manual gate that deploylint could read; one may be defined in {{unread}}, which cannot be read offline: check that production waits for a person.",
       outside:
         "Production deploy job {{job}} has no manual gate in the pipeline file; its environment {{environment}} may require approval in {{where}}, which deploylint cannot see: check that it does.",
     },
@@ -51,7 +53,8 @@ export default defineRule({
     for (const pipeline of graph.pipelines) {
       for (const job of pipeline.jobs) {
         if (!isDeployJob(job) || targetOf(job) !== "production") continue;
-        if ([job, ...upstream(pipeline, job)].some((other) => other.manual !== null || other.approvalOnly)) continue;
+        const before = upstream(pipeline, job);
+        if ([job, ...before].some((other) => other.manual !== null || other.approvalOnly)) continue;
         const where = OUTSIDE[pipeline.provider];
         if (job.environment && where) {
           context.report({
@@ -59,6 +62,13 @@ export default defineRule({
             data: { job: jobLabel(job), environment: job.environment.name, where },
             severity: "info",
             ...at(job.environment),
+          });
+        } else if (unreadFor(pipeline, [job, ...before]).length > 0) {
+          context.report({
+            messageId: "noGateUnread",
+            data: { job: jobLabel(job), unread: unreadLabel(unreadFor(pipeline, [job, ...before])) },
+            severity: "info",
+            ...at(job),
           });
         } else {
           context.report({ messageId: "noGate", data: { job: jobLabel(job) }, ...at(job) });

@@ -1,9 +1,9 @@
 // pipeline/require-checks: the CI that runs on every push or pull request runs the tests, the
 // linter, a dependency security scan and, when the repository has migrations, the migration check.
-import { COMMAND_CLASSES, type CommandClass } from "@deploylint/ci-model";
+import { type CiExternal, COMMAND_CLASSES, type CommandClass } from "@deploylint/ci-model";
 import { defineRule } from "@deploylint/core/rule-api";
 import { PIPELINE_FACT } from "../facts.js";
-import { at, CHECK_LABELS, Graph, pipelinesOf } from "../graph.js";
+import { at, CHECK_LABELS, Graph, pipelinesOf, unreadFor, unreadLabel } from "../graph.js";
 
 export interface RequireChecksOptions {
   /** The checks every push/PR must run; "migration-check" only applies to a repository with migrations. */
@@ -30,6 +30,10 @@ export default defineRule({
         "No push or pull-request pipeline runs {{check}} (looked in {{pipelines}}): a change that {{consequence}} can be merged without anyone seeing it fail.",
       noGate:
         "No CI pipeline runs on push or pull request ({{pipelines}} run only on other events): nothing checks a change before it is merged.",
+      missingUnread:
+        "No push or pull-request pipeline that deploylint could read runs {{check}}; it may be defined in {{unread}}, which cannot be read offline: check that it runs there and can fail the pipeline.",
+      unread:
+        "Jobs from {{ref}} were not checked: deploylint cannot read {{what}} offline, so the pipeline rules judge {{pipeline}} without them.",
       problem: "The CI model could not be read as configured: {{problem}}.",
       lintInBuild:
         "No push or pull-request pipeline runs a linter step, but {{pipelines}} builds a Next.js app with an ESLint config, and `next build` lints unless eslint.ignoreDuringBuilds is set: if it is not, the build is the lint check.",
@@ -70,6 +74,23 @@ export default defineRule({
         column: Number(column),
       });
     }
+    // One note per file that cannot be read offline (an include, a reusable workflow of another
+    // repository, an orb's job): every rule that misses something it might define says so at info.
+    const noted = new Set<string>();
+    for (const pipeline of pipelines) {
+      for (const external of pipeline.external) {
+        const key = `${external.file}:${external.line}:${external.column}:${external.ref}`;
+        if (noted.has(key)) continue;
+        noted.add(key);
+        context.report({
+          messageId: "unread",
+          data: { ref: external.ref, what: UNREAD_KINDS[external.kind], pipeline: pipeline.file },
+          severity: "info",
+          fingerprintText: `${pipeline.file} unread ${external.ref}`,
+          ...at(external),
+        });
+      }
+    }
     const graph = new Graph(pipelines);
     const gates = graph.mergeGates();
     const first = pipelines[0];
@@ -104,6 +125,17 @@ export default defineRule({
         });
         continue;
       }
+      const unread = [...new Set(gates.flatMap((pipeline) => unreadFor(pipeline, pipeline.jobs)))];
+      if (unread.length > 0) {
+        context.report({
+          messageId: "missingUnread",
+          data: { check: CHECK_LABELS[check], unread: unreadLabel(unread) },
+          severity: "info",
+          fingerprintText: `${target.file} ${check}`,
+          ...at(target),
+        });
+        continue;
+      }
       context.report({
         messageId: "missing",
         data: { check: CHECK_LABELS[check], pipelines: names(gates), consequence: CONSEQUENCES[check] ?? "breaks it" },
@@ -113,6 +145,15 @@ export default defineRule({
     }
   },
 });
+
+const UNREAD_KINDS: Record<CiExternal["kind"], string> = {
+  "gitlab-remote": "a remote include",
+  "gitlab-project": "another project's file",
+  "gitlab-template": "GitLab's templates",
+  "gitlab-component": "a CI/CD component",
+  "github-workflow": "another repository's reusable workflow",
+  "circleci-orb": "an orb's jobs and commands",
+};
 
 const CONSEQUENCES: Partial<Record<CommandClass, string>> = {
   test: "breaks the tests",

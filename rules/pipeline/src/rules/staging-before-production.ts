@@ -3,17 +3,19 @@
 // (`workflow_run`), or through a promotion job that names staging.
 import type { CiJob, CiPipeline } from "@deploylint/ci-model";
 import { defineRule } from "@deploylint/core/rule-api";
-import { PIPELINE_FACT } from "../facts.js";
+import { MANIFEST_HOSTS_FACT, PIPELINE_FACT } from "../facts.js";
 import {
-  afterDeploy,
   at,
-  downstream,
   Graph,
   isDeployJob,
   jobLabel,
+  manifestHosts,
   pipelinesOf,
-  smokesFor,
+  smokesAfter,
+  smokeVerdict,
   targetOf,
+  unreadFor,
+  unreadLabel,
   upstream,
 } from "../graph.js";
 
@@ -23,11 +25,13 @@ export default defineRule({
   meta: {
     description: "Require production deploys to come after a staging deploy of the same revision and its smoke tests.",
     kinds: ["yaml"],
-    facts: [PIPELINE_FACT],
+    facts: [PIPELINE_FACT, MANIFEST_HOSTS_FACT],
     presets: { recommended: "off", strict: "error", strategy: "error" },
     messages: {
       noStaging:
         "Production deploy job {{job}} does not come after a staging deploy: the revision reaches users without having run anywhere like production first.",
+      noStagingUnread:
+        "Production deploy job {{job}} comes after no staging deploy that deploylint could read; one may be defined in {{unread}}, which cannot be read offline: check that production waits for it.",
       noStagingSmoke:
         "Production deploy job {{job}} comes after staging deploy {{staging}} but not after a smoke test of staging: a release that broke staging is promoted anyway.",
     },
@@ -38,6 +42,7 @@ export default defineRule({
   },
   check(context) {
     const graph = new Graph(pipelinesOf(context));
+    const hosts = manifestHosts(context);
     for (const pipeline of graph.pipelines) {
       for (const job of pipeline.jobs) {
         if (!isDeployJob(job) || targetOf(job) !== "production") continue;
@@ -54,15 +59,25 @@ export default defineRule({
           jobs.map((each) => ({ owner, each })),
         );
         if (staging.length === 0) {
-          context.report({ messageId: "noStaging", data: { job: jobLabel(job) }, ...at(job) });
+          const unread = unreadFor(pipeline, [job, ...before]);
+          if (unread.length > 0)
+            context.report({
+              messageId: "noStagingUnread",
+              data: { job: jobLabel(job), unread: unreadLabel(unread) },
+              severity: "info",
+              ...at(job),
+            });
+          else context.report({ messageId: "noStaging", data: { job: jobLabel(job) }, ...at(job) });
           continue;
         }
-        const smoked = staging.some(({ owner, each }) => {
-          if (afterDeploy(each, ["smoke"])) return true;
-          const smokeJobs = downstream(owner, each).filter((other) => smokesFor(each, other));
-          // In the production pipeline the smoke job must also come before production.
-          return owner === pipeline ? smokeJobs.some((other) => before.includes(other)) : smokeJobs.length > 0;
-        });
+        const smoked = staging.some(({ owner, each }) =>
+          smokesAfter(graph, owner, each).some(
+            (smoke) =>
+              smokeVerdict(each, smoke.step, hosts) !== "other" &&
+              // In the production pipeline the smoke job must also come before production.
+              (smoke.job === each || smoke.pipeline !== pipeline || before.includes(smoke.job)),
+          ),
+        );
         if (!smoked) {
           context.report({
             messageId: "noStagingSmoke",

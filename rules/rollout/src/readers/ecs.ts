@@ -70,5 +70,10 @@ export function readEcs(document: Document, lines: LineIndex, environment: strin
       at: spot(["deploymentConfiguration", "deploymentCircuitBreaker"]),
     });
   if (gaps.length > 0) workload.rollbackGaps = gaps;
+  else if (controller === "ECS")
+    workload.automaticRollback = {
+      by: "the ECS deployment circuit breaker with rollback",
+      at: spot(["deploymentConfiguration", "deploymentCircuitBreaker"]),
+    };
   return workload;
 }
