@@ -3,6 +3,7 @@
 import { defineExtractor, type FileVisitors, type LineIndex } from "@deploylint/core/rule-api";
 import type { Document } from "yaml";
 import { asFact, GRADUAL_FACT, MODEL_FACT, PLATFORM_FILE_FACT, type Platform, type PlatformFileFact } from "./facts.js";
+import { readCloudFormation } from "./readers/cloudformation.js";
 import { isComposeFile, readCompose } from "./readers/compose.js";
 import { readEcs } from "./readers/ecs.js";
 import { environmentOfPath, isDeployed } from "./readers/environment.js";
@@ -12,6 +13,7 @@ import { readKubernetes } from "./readers/kubernetes.js";
 import { isManifestFile, readModel } from "./readers/manifest.js";
 import { platformOfName } from "./readers/presence.js";
 import { isRenderFile, readRender } from "./readers/render.js";
+import { isTerraformFile, readTerraform } from "./readers/terraform.js";
 import { readTomlDocument } from "./readers/toml.js";
 
 export const modelExtractor = defineExtractor({
@@ -44,8 +46,19 @@ export const platformFileExtractor = defineExtractor({
         json(source) {
           const ecs = readEcs(source.document, lines, environment);
           const named = platformOfName(path);
+          const stack = readCloudFormation(source.document, lines, environment);
           if (ecs) emit(fileFact("ecs", environment, { workloads: [ecs] }));
+          else if (stack.length > 0) emit(fileFact("ecs", environment, { workloads: stack }));
           else if (named) emit(fileFact(named, environment));
+        },
+      };
+    }
+    if (isTerraformFile(path)) {
+      return {
+        text(text) {
+          const services = readTerraform(text, lines, environment);
+          // HCL the small reader cannot follow is left to Terraform: no facts, rather than wrong ones.
+          if (services && services.length > 0) emit(fileFact("ecs", environment, { workloads: services }));
         },
       };
     }
@@ -84,6 +97,8 @@ function readYamlFile(options: {
   const named = platformOfName(path);
   if (named) return fileFact(named, environment);
   if (name === "Chart.yaml") return fileFact("helm", environment);
+  const stack = readCloudFormation(first, lines, environment);
+  if (stack.length > 0) return fileFact("ecs", environment, { workloads: stack });
   const fact = fileFact("kubernetes", environment);
   let found = false;
   for (const document of documents) {

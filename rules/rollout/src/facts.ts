@@ -102,6 +102,15 @@ export interface WorkloadFact {
   /** Kubernetes: namespace (null when the file sets none) and pod template labels, to match disruption budgets. */
   namespace?: string | null;
   podLabels?: Record<string, string>;
+  /** An ECS service: what it runs and whether its load balancer gates traffic on health. */
+  ecsService?: EcsServiceFact;
+}
+
+export interface EcsServiceFact {
+  /** The task definition family it runs; null when given by a reference the pack does not resolve. */
+  taskFamily: string | null;
+  /** A load balancer target group health-checks its tasks before they get traffic. */
+  targetGroupChecks: boolean;
 }
 
 export interface PdbFact {
