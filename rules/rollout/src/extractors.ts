@@ -2,13 +2,23 @@
 // workloads and disruption budgets); gradual-exposure mechanisms from dependencies and configs.
 import { defineExtractor, type FileVisitors, type LineIndex } from "@deploylint/core/rule-api";
 import type { Document } from "yaml";
-import { asFact, GRADUAL_FACT, MODEL_FACT, PLATFORM_FILE_FACT, type Platform, type PlatformFileFact } from "./facts.js";
+import {
+  asFact,
+  GRADUAL_FACT,
+  HELM_TEMPLATE_FACT,
+  HELM_VALUES_FACT,
+  MODEL_FACT,
+  PLATFORM_FILE_FACT,
+  type Platform,
+  type PlatformFileFact,
+} from "./facts.js";
 import { readCloudFormation } from "./readers/cloudformation.js";
 import { isComposeFile, readCompose } from "./readers/compose.js";
 import { readEcs } from "./readers/ecs.js";
 import { environmentOfPath, isDeployed } from "./readers/environment.js";
 import { isFlyFile, readFly } from "./readers/fly.js";
 import { flagDependencies, gradualInText } from "./readers/gradual.js";
+import { chartOfTemplate, readHelmTemplate, readHelmValues, valuesFileOf } from "./readers/helm.js";
 import { readKubernetes } from "./readers/kubernetes.js";
 import { isManifestFile, readModel } from "./readers/manifest.js";
 import { platformOfName } from "./readers/presence.js";
@@ -39,6 +49,8 @@ export const platformFileExtractor = defineExtractor({
     const emit = (fact: PlatformFileFact | null) => {
       if (fact) context.emit(asFact(fact));
     };
+    // A chart's templates are read by the Helm extractor with the values they render.
+    if (chartOfTemplate(path) !== null && context.file.text.includes("{{")) return null;
     if (kind === "yaml")
       return { yaml: (source) => emit(readYamlFile({ path, environment, documents: source.documents, lines })) };
     if (kind === "json") {
@@ -146,4 +158,42 @@ export const gradualExtractor = defineExtractor({
   },
 });
 
-export const extractors = [modelExtractor, platformFileExtractor, gradualExtractor];
+// Chart templates are Go templates (read as text, whatever YAML makes of them); values files are YAML.
+export const helmTemplateExtractor = defineExtractor({
+  id: HELM_TEMPLATE_FACT,
+  kinds: ["yaml", "text"],
+  create(context) {
+    const { path, text } = context.file;
+    const chart = chartOfTemplate(path);
+    if (chart === null || !text.includes(".Values")) return null;
+    return {
+      file() {
+        const fact = readHelmTemplate(text, chart, path.split("/").at(-1) ?? "");
+        if (fact) context.emit(asFact(fact));
+      },
+    };
+  },
+});
+
+export const helmValuesExtractor = defineExtractor({
+  id: HELM_VALUES_FACT,
+  kinds: ["yaml"],
+  create(context) {
+    const of = valuesFileOf(context.file.path);
+    if (!of) return null;
+    return {
+      yaml(source) {
+        const document = source.documents[0];
+        if (document) context.emit(asFact(readHelmValues({ document, lines: context.file.lines, ...of })));
+      },
+    };
+  },
+});
+
+export const extractors = [
+  modelExtractor,
+  platformFileExtractor,
+  gradualExtractor,
+  helmTemplateExtractor,
+  helmValuesExtractor,
+];

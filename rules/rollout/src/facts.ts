@@ -8,6 +8,9 @@ export const MODEL_FACT = "rollout:model";
 /** One per platform file: its platform, environment, workloads and disruption budgets. */
 export const PLATFORM_FILE_FACT = "rollout:platform-file";
 export const GRADUAL_FACT = "rollout:gradual";
+/** A Helm chart's template and values files, joined per environment by helm-chart.ts. */
+export const HELM_TEMPLATE_FACT = "rollout:helm-template";
+export const HELM_VALUES_FACT = "rollout:helm-values";
 
 export interface Spot {
   line: number;

@@ -13,6 +13,7 @@ export const PLATFORMS = [
   "ecs",
   "ecs-terraform",
   "ecs-cloudformation",
+  "helm",
   "compose",
   "serverless",
   "edge",
