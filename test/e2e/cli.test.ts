@@ -84,7 +84,7 @@ describe("deploylint on the example shop", () => {
     // The packs really judge the shop: without its health check, the production app is reported.
     const broken = tempRepo({}, "example-shop");
     const fly = join(broken, "fly.toml");
-    writeFileSync(fly, readFileSync(fly, "utf8").replace(/\n {2}\[\[http_service\.checks\]\][^]*$/, "\n"));
+    writeFileSync(fly, readFileSync(fly, "utf8").replace(/\n {2}\[\[http_service\.checks\]\][\s\S]*$/, "\n"));
     writeFileSync(
       join(broken, ".github", "workflows", "deploy.yml"),
       readFileSync(join(EXAMPLE, ".github", "workflows", "deploy.yml"), "utf8").replace(

@@ -20,7 +20,7 @@ describe("rollout on a Helm chart", () => {
   });
 
   it("a chart without a PodDisruptionBudget template, at every environment with more than one replica", async () => {
-    const files = variant("helm", PDB, /[^]*/, null);
+    const files = variant("helm", PDB, /[\s\S]*/, null);
     expect(await findings(files)).toEqual([`rollout/disruption-budget ${PRODUCTION}:1`]);
   });
 
