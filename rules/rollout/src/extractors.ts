@@ -7,6 +7,7 @@ import {
   GRADUAL_FACT,
   HELM_TEMPLATE_FACT,
   HELM_VALUES_FACT,
+  HELMFILE_FACT,
   MODEL_FACT,
   PLATFORM_FILE_FACT,
   type Platform,
@@ -18,7 +19,14 @@ import { readEcs } from "./readers/ecs.js";
 import { environmentOfPath, isDeployed } from "./readers/environment.js";
 import { isFlyFile, readFly } from "./readers/fly.js";
 import { flagDependencies, gradualInText } from "./readers/gradual.js";
-import { chartOfTemplate, readHelmTemplate, readHelmValues, valuesFileOf } from "./readers/helm.js";
+import {
+  chartOfTemplate,
+  helmfileCharts,
+  isHelmfile,
+  readHelmTemplate,
+  readHelmValues,
+  valuesFileOf,
+} from "./readers/helm.js";
 import { readKubernetes } from "./readers/kubernetes.js";
 import { isManifestFile, readModel } from "./readers/manifest.js";
 import { platformOfName } from "./readers/presence.js";
@@ -190,7 +198,19 @@ export const helmValuesExtractor = defineExtractor({
   },
 });
 
+// A helmfile gives its releases values this pack does not follow: the charts it names are not judged on their defaults.
+export const helmfileExtractor = defineExtractor({
+  id: HELMFILE_FACT,
+  kinds: ["yaml", "text"],
+  create(context) {
+    const { path, text } = context.file;
+    if (!isHelmfile(path)) return null;
+    return { file: () => context.emit({ charts: helmfileCharts(path, text) }) };
+  },
+});
+
 export const extractors = [
+  helmfileExtractor,
   modelExtractor,
   platformFileExtractor,
   gradualExtractor,

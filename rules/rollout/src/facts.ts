@@ -11,6 +11,7 @@ export const GRADUAL_FACT = "rollout:gradual";
 /** A Helm chart's template and values files, joined per environment by helm-chart.ts. */
 export const HELM_TEMPLATE_FACT = "rollout:helm-template";
 export const HELM_VALUES_FACT = "rollout:helm-values";
+export const HELMFILE_FACT = "rollout:helmfile";
 
 export interface Spot {
   line: number;

@@ -9,10 +9,13 @@ import type { HelmCondition, HelmTemplateFact, HelmValue, HelmValuesFact } from 
 
 type Resolved = HelmValue | undefined;
 
-export function helmPlatformFiles(
-  templates: FactRecord<HelmTemplateFact>[],
-  values: FactRecord<HelmValuesFact>[],
-): FactRecord<PlatformFileFact>[] {
+export function helmPlatformFiles(options: {
+  templates: FactRecord<HelmTemplateFact>[];
+  values: FactRecord<HelmValuesFact>[];
+  /** Charts a helmfile releases: their values come from it, so their defaults alone are not judged. */
+  helmfileCharts: string[];
+}): FactRecord<PlatformFileFact>[] {
+  const { templates, values, helmfileCharts } = options;
   const charts = [...new Set(templates.map((record) => record.data.chart))].sort();
   return charts.flatMap((chart) => {
     const ofChart = templates.filter((record) => record.data.chart === chart);
@@ -20,7 +23,8 @@ export function helmPlatformFiles(
     const base = files.find((record) => record.data.environment === null);
     const environments = files.filter((record) => record.data.environment !== null);
     // With values per environment, the chart's defaults alone are never what is deployed.
-    const targets = environments.length > 0 ? environments : base ? [base] : [];
+    const released = helmfileCharts.includes(chart);
+    const targets = environments.length > 0 ? environments : base && !released ? [base] : [];
     return targets.map((target) => {
       const resolve = resolver(base && base !== target ? [base.data, target.data] : [target.data]);
       const spot = (path: string | null): Spot => {

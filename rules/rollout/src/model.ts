@@ -4,6 +4,7 @@ import type { FactRecord } from "@deploylint/core/rule-api";
 import {
   HELM_TEMPLATE_FACT,
   HELM_VALUES_FACT,
+  HELMFILE_FACT,
   MODEL_FACT,
   type ModelFact,
   PLATFORM_FILE_FACT,
@@ -24,10 +25,11 @@ export function declaredModel(context: FactSource): (ModelFact & { file: string 
 
 /** Every platform file, with each Helm chart's environments as files of their own (on their values files). */
 export function platformFiles(context: FactSource): FactRecord<PlatformFileFact>[] {
-  const helm = helmPlatformFiles(
-    context.facts<HelmTemplateFact>(HELM_TEMPLATE_FACT),
-    context.facts<HelmValuesFact>(HELM_VALUES_FACT),
-  );
+  const helm = helmPlatformFiles({
+    templates: context.facts<HelmTemplateFact>(HELM_TEMPLATE_FACT),
+    values: context.facts<HelmValuesFact>(HELM_VALUES_FACT),
+    helmfileCharts: context.facts<{ charts: string[] }>(HELMFILE_FACT).flatMap((record) => record.data.charts),
+  });
   return [...context.facts<PlatformFileFact>(PLATFORM_FILE_FACT), ...helm];
 }
 

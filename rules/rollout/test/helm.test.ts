@@ -53,6 +53,16 @@ describe("rollout on a Helm chart", () => {
     expect(await findings(files)).toEqual([`rollout/disruption-budget ${BASE}:1`]);
   });
 
+  it("a chart a helmfile releases takes its values from the helmfile: its defaults alone are not judged", async () => {
+    const files = fixture("helm");
+    delete files[PRODUCTION];
+    delete files[`${CHART}/values-staging.yaml`];
+    files[BASE] = (files[BASE] ?? "").replace("replicaCount: 1", "replicaCount: 2");
+    files["helmfile.yaml"] =
+      "releases:\n  - name: shop\n    chart: ./charts/shop\n    values:\n      - environments/{{ .Environment.Name }}/shop.yaml\n";
+    expect(await findings(files)).toEqual([]);
+  });
+
   it("says nothing about what it cannot resolve", async () => {
     const unset = fixture("helm");
     // The probe comes from values no file sets (--set, a file outside the chart).

@@ -193,3 +193,26 @@ export function readHelmValues(options: {
     }
   }
 }
+
+/** Whether a path is a helmfile (helmfile.yaml, helmfile.yaml.gotmpl, helmfile.d/*.yaml). */
+export function isHelmfile(path: string): boolean {
+  return /(^|\/)(helmfile\.ya?ml(\.gotmpl)?|helmfile\.d\/[^/]+\.ya?ml(\.gotmpl)?)$/.test(path);
+}
+
+/** The local charts a helmfile releases (`chart: ./charts/shop`), as folders relative to the helmfile. */
+export function helmfileCharts(path: string, text: string): string[] {
+  const folder = path.split("/").slice(0, path.includes("helmfile.d/") ? -2 : -1);
+  return [...text.matchAll(/^\s*-?\s*chart:\s*["']?(\.{1,2}\/[^"'\s]+)/gm)].map((match) =>
+    normalise([...folder, ...(match[1] ?? "").split("/")]),
+  );
+}
+
+function normalise(parts: string[]): string {
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return out.join("/");
+}

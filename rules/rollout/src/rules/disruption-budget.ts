@@ -1,7 +1,14 @@
 // rollout/disruption-budget: a Kubernetes workload run with more than one replica has a
 // PodDisruptionBudget, or a node drain (an upgrade, autoscaling) may evict every replica at once.
 import { defineRule } from "@deploylint/core/rule-api";
-import { HELM_TEMPLATE_FACT, HELM_VALUES_FACT, type PdbFact, PLATFORM_FILE_FACT, type WorkloadFact } from "../facts.js";
+import {
+  HELM_TEMPLATE_FACT,
+  HELM_VALUES_FACT,
+  HELMFILE_FACT,
+  type PdbFact,
+  PLATFORM_FILE_FACT,
+  type WorkloadFact,
+} from "../facts.js";
 import { DOCS, describe, platformFiles } from "../model.js";
 import { isDeployed } from "../readers/environment.js";
 
@@ -11,7 +18,7 @@ export default defineRule({
   meta: {
     description: "Require a PodDisruptionBudget for every Kubernetes workload with more than one replica.",
     kinds: ["yaml"],
-    facts: [PLATFORM_FILE_FACT, HELM_TEMPLATE_FACT, HELM_VALUES_FACT],
+    facts: [PLATFORM_FILE_FACT, HELM_TEMPLATE_FACT, HELM_VALUES_FACT, HELMFILE_FACT],
     presets: { recommended: "off", strict: "error", strategy: "warn" },
     messages: {
       missing:

@@ -1,7 +1,13 @@
 // rollout/health-checks: a container or VM workload has a readiness check the platform waits for
 // before sending it traffic, so that a new version that cannot serve never receives users.
 import { defineRule } from "@deploylint/core/rule-api";
-import { HELM_TEMPLATE_FACT, HELM_VALUES_FACT, PLATFORM_FILE_FACT, type WorkloadFact } from "../facts.js";
+import {
+  HELM_TEMPLATE_FACT,
+  HELM_VALUES_FACT,
+  HELMFILE_FACT,
+  PLATFORM_FILE_FACT,
+  type WorkloadFact,
+} from "../facts.js";
 import { DOCS, describe, platformFiles, workloads } from "../model.js";
 import { isDeployed } from "../readers/environment.js";
 
@@ -14,7 +20,7 @@ export default defineRule({
   meta: {
     description: "Require a readiness check that gates traffic on every container and VM workload.",
     kinds: ["yaml", "json", "text"],
-    facts: [PLATFORM_FILE_FACT, HELM_TEMPLATE_FACT, HELM_VALUES_FACT],
+    facts: [PLATFORM_FILE_FACT, HELM_TEMPLATE_FACT, HELM_VALUES_FACT, HELMFILE_FACT],
     presets: { recommended: "off", strict: "error", strategy: "error" },
     messages: {
       missing:
