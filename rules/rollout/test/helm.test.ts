@@ -68,6 +68,14 @@ describe("rollout on a Helm chart", () => {
     // The probe comes from values no file sets (--set, a file outside the chart).
     unset[BASE] = (unset[BASE] ?? "").replace(/readinessProbe:\n( {2}.*\n)*/, "");
     expect(await findings(unset)).toEqual([]);
+    // A probe given by a YAML alias is not taken for null.
+    const alias = variant(
+      "helm",
+      PRODUCTION,
+      "replicaCount: 3\n",
+      "replicaCount: 3\nprobes:\n  ready: &probe\n    httpGet: { path: /ready, port: http }\nreadinessProbe: *probe\n",
+    );
+    expect(await findings(alias)).toEqual([]);
     // Replicas under a condition the reader does not evaluate.
     const guarded = variant("helm", DEPLOYMENT, "if not .Values.autoscaling.enabled", 'if eq .Values.mode "static"');
     guarded[PRODUCTION] = (guarded[PRODUCTION] ?? "").replace("enabled: true", "enabled: false");

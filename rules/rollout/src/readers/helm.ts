@@ -3,7 +3,7 @@
 // for those keys. The templates are Go templates, not YAML: they are read line by line for the few
 // shapes `helm create` and most charts use; anything else is unknown, and unknown makes no finding.
 import type { LineIndex } from "@deploylint/core/rule-api";
-import type { Document } from "yaml";
+import { type Document, isAlias } from "yaml";
 
 /** A number written in the template, a `.Values` path it is read from, or null (not set / unknown). */
 export type HelmRef = { value: number } | { path: string };
@@ -177,6 +177,8 @@ export function readHelmValues(options: {
       if (typeof key !== "string") continue;
       const path = prefix ? `${prefix}.${key}` : key;
       const value = pair.value as { value?: unknown; items?: unknown[] } | null;
+      // An alias's value lives at its anchor: left unknown rather than read as null (which removes a key).
+      if (isAlias(value)) continue;
       if (value && Array.isArray(value.items)) {
         fact.values[path] = { empty: value.items.length === 0 };
         walk(value, path, depth + 1);
