@@ -32,6 +32,10 @@ tester.run("health-checks", {
       ),
     },
     {
+      name: "ECS + Terraform: a classic load balancer (elb_name) health-checks the task",
+      files: variant("ecs-terraform", TF, "target_group_arn = aws_lb_target_group.web.arn", 'elb_name = "shop"'),
+    },
+    {
       name: "ECS + CloudFormation: the service's target group in the template health-checks the task",
       files: fixture("ecs-cloudformation"),
     },

@@ -34,7 +34,8 @@ export function readCloudFormation(document: Document, lines: LineIndex, environ
       properties.DeploymentController === undefined ? "ECS" : asString(asRecord(properties.DeploymentController).Type);
     const targetGroupChecks = asArray(properties.LoadBalancers).some((balancer) => {
       const arn = asRecord(balancer).TargetGroupArn;
-      if (arn === undefined) return false;
+      // A classic load balancer (LoadBalancerName) health-checks its instances too.
+      if (arn === undefined) return asRecord(balancer).LoadBalancerName !== undefined;
       // A target group of this template (`!Ref Group` reads as "Group", `{ Ref: Group }` in JSON)
       // whose check is switched off does not gate; any other (imported, a parameter) is assumed to.
       const group = asRecord(resources[typeof arn === "string" ? arn : (asString(asRecord(arn).Ref) ?? "")]);

@@ -54,7 +54,9 @@ export function readEcs(document: Document, lines: LineIndex, environment: strin
     breakerAt: spot(["deploymentConfiguration", "deploymentCircuitBreaker"]),
     taskDefinition: root.taskDefinition,
     // The target group is defined elsewhere; AWS health-checks a target group unless told not to.
-    targetGroupChecks: asArray(root.loadBalancers).some((lb) => asRecord(lb).targetGroupArn !== undefined),
+    targetGroupChecks: asArray(root.loadBalancers).some(
+      (lb) => asRecord(lb).targetGroupArn !== undefined || asRecord(lb).loadBalancerName !== undefined,
+    ),
   });
 }
 

@@ -54,10 +54,14 @@ function serviceWorkload(options: {
   const controller = nested("deployment_controller")[0]?.attributes.get("type");
   // `dynamic "load_balancer"` and a target group given by variable are load balancers whose
   // health check the pack cannot see; AWS checks a target group's health unless it is disabled.
-  const balancers = nested("load_balancer").map((block) => block.attributes.get("target_group_arn"));
   const targetGroupChecks =
     dynamicBlocks.includes("load_balancer") ||
-    balancers.some((arn) => arn !== undefined && !disabledGroups.has(String(arn.value).replace(/\.(arn|id)$/, "")));
+    nested("load_balancer").some((block) => {
+      const arn = block.attributes.get("target_group_arn");
+      // A classic load balancer (elb_name) health-checks its instances too.
+      if (!arn) return block.attributes.has("elb_name");
+      return !disabledGroups.has(String(arn.value).replace(/\.(arn|id)$/, ""));
+    });
   const breaker = dynamicBlocks.includes("deployment_circuit_breaker")
     ? { enable: undefined, rollback: undefined }
     : breakerBlock
