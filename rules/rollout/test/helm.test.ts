@@ -29,6 +29,12 @@ describe("rollout on a Helm chart", () => {
     expect(await findings(files)).toEqual([`rollout/health-checks ${PRODUCTION}:2`]);
   });
 
+  it("values-prod-eu.yaml is a production environment", async () => {
+    const files = fixture("helm");
+    files[`${CHART}/values-prod-eu.yaml`] = (files[PRODUCTION] ?? "").replace("enabled: true", "enabled: false");
+    expect(await findings(files)).toEqual([`rollout/disruption-budget ${CHART}/values-prod-eu.yaml:1`]);
+  });
+
   it("a Recreate strategy in production values", async () => {
     const files = variant("helm", PRODUCTION, "replicaCount: 3\n", "replicaCount: 3\nstrategy:\n  type: Recreate\n");
     expect(await findings(files)).toEqual([`rollout/zero-downtime ${PRODUCTION}:3`]);

@@ -4,6 +4,7 @@
 // shapes `helm create` and most charts use; anything else is unknown, and unknown makes no finding.
 import type { LineIndex } from "@deploylint/core/rule-api";
 import { type Document, isAlias } from "yaml";
+import { environmentOfPath } from "./environment.js";
 
 /** A number written in the template, a `.Values` path it is read from, or null (not set / unknown). */
 export type HelmRef = { value: number } | { path: string };
@@ -60,11 +61,13 @@ export function valuesFileOf(path: string): { chart: string; environment: string
   const name = parts.at(-1) ?? "";
   const folder = parts.slice(0, -1);
   if (name === "values.yaml" || name === "values.yml") return { chart: folder.join("/"), environment: null };
-  const named = /^values[.-]([\w-]+)\.ya?ml$/.exec(name);
-  if (named?.[1]) return { chart: folder.join("/"), environment: named[1].toLowerCase() };
-  const nested = /^([\w-]+)\.ya?ml$/.exec(name);
+  // values-prod-eu.yaml is for production: the environment word is found as for any platform file.
+  const environmentOf = (word: string) => environmentOfPath(name) ?? word.toLowerCase();
+  const named = /^values[.-]([\w.-]+)\.ya?ml$/.exec(name);
+  if (named?.[1]) return { chart: folder.join("/"), environment: environmentOf(named[1]) };
+  const nested = /^([\w.-]+)\.ya?ml$/.exec(name);
   if (nested?.[1] && folder.at(-1) === "values")
-    return { chart: folder.slice(0, -1).join("/"), environment: nested[1].toLowerCase() };
+    return { chart: folder.slice(0, -1).join("/"), environment: environmentOf(nested[1]) };
   return null;
 }
 

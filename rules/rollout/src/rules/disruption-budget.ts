@@ -29,8 +29,11 @@ export default defineRule({
   },
   check(context) {
     const files = platformFiles(context);
-    const budgets = files.flatMap((record) => record.data.pdbs);
+    // A chart's budget exists per environment (its values decide whether it renders): it counts for
+    // that environment's workloads only, while a manifest's budget may select any workload.
+    const shared = files.flatMap((record) => (record.data.platform === "helm" ? [] : record.data.pdbs));
     for (const { file, data } of files) {
+      const budgets = data.platform === "helm" ? [...shared, ...data.pdbs] : shared;
       for (const workload of data.workloads) {
         const replicas = workload.replicas;
         if (
