@@ -1,6 +1,6 @@
 // The CLI spawned on fixture repositories: the four proof slices, exit codes, reporters, the
 // output contract, custom packs by path and by package name, rules/explain/print-config.
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, runCli, runJson, tempRepo } from "../support/cli.js";
@@ -17,7 +17,7 @@ describe("deploylint on the example shop", () => {
         "migrations/no-drop-column db/migrations/000002_drop_nickname.up.sql:2:1",
         "secrets/no-private-key keys/deploy_key.pem:1:1",
         "env-docs/valid-dotenv .env.example:6:1",
-        "env-ladder/valid-manifest company.config.yaml:15:5",
+        "env-ladder/valid-manifest company.config.yaml:21:5",
       ]),
     );
     expect(report.summary.errors).toBe(report.findings.filter((f) => f.severity === "error").length);
@@ -47,7 +47,7 @@ describe("deploylint on the example shop", () => {
     expect(status).toBe(1);
     expect(stdout).toContain("db/migrations/000002_drop_nickname.up.sql");
     expect(stdout).toMatch(/2:1\s+error\s+.*migrations\/no-drop-column/);
-    expect(stdout).toMatch(/\d+ problems? \(\d+ errors?, \d+ warnings?\)/);
+    expect(stdout).toMatch(/\d+ problems? \(\d+ errors?, \d+ warnings?, \d+ infos?\)/);
     expect(stdout).not.toContain("\u001b[");
   });
 
@@ -70,6 +70,36 @@ describe("deploylint on the example shop", () => {
     expect(dotenvOnly.report.summary.errors).toBe(0);
     expect(dotenvOnly.status).toBe(0);
     expect(runJson(["--only", "env-docs/valid-dotenv", "--max-warnings", "0"], { cwd: EXAMPLE }).status).toBe(1);
+  });
+
+  it("follows the deployment strategy: the pipeline and rollout packs are on and leave only the approval note", () => {
+    const { report } = runJson([], { cwd: EXAMPLE });
+    const strategy = report.findings.filter((f) => /^(pipeline|rollout)\//.test(f.ruleId));
+    // The approval gate is the production environment's required reviewers, which live in GitHub's
+    // settings: deploylint says so as information and cannot check it.
+    expect(strategy.map((f) => `${f.ruleId} ${f.severity} ${f.file}:${f.line}`)).toEqual([
+      "pipeline/production-approval info .github/workflows/deploy.yml:51",
+    ]);
+    expect(report.findings.map((f) => f.ruleId)).not.toContain("env-ladder/production-deploy-via-ci");
+    // The packs really judge the shop: without its health check, the production app is reported.
+    const broken = tempRepo({}, "example-shop");
+    const fly = join(broken, "fly.toml");
+    writeFileSync(fly, readFileSync(fly, "utf8").replace(/\n {2}\[\[http_service\.checks\]\][\s\S]*$/, "\n"));
+    writeFileSync(
+      join(broken, ".github", "workflows", "deploy.yml"),
+      readFileSync(join(EXAMPLE, ".github", "workflows", "deploy.yml"), "utf8").replace(
+        /\n {6}- run: tools\/qa\/smoke-test\.sh staging\n.*\n.*\n/,
+        "\n",
+      ),
+    );
+    const found = runJson([], { cwd: broken }).report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "rollout/health-checks fly.toml:10",
+        expect.stringMatching(/^pipeline\/smoke-after-deploy \.github\/workflows\/deploy\.yml:\d+$/),
+      ]),
+    );
+    rmSync(broken, { recursive: true, force: true });
   });
 
   it("is deterministic: two runs give the same report", () => {

@@ -422,6 +422,9 @@ describe("deploylint smoke", { timeout: 60_000 }, () => {
       expect(`${run.stdout}${run.stderr}`).not.toContain(password);
       const staging = runCli(["pre-deploy", "-e", "staging"], { cwd: dir });
       expect(staging.stdout).toMatch(/smoke checks declared +PASS +3 for staging/);
+      // The shop adopts the strategy preset: pre-deploy judges its pipeline and rollout too, and both pass.
+      expect(staging.stdout).toMatch(/pipeline gates deploys +PASS/);
+      expect(staging.stdout).toMatch(/rollout fits the model +PASS/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -2,16 +2,36 @@
 // workloads and disruption budgets); gradual-exposure mechanisms from dependencies and configs.
 import { defineExtractor, type FileVisitors, type LineIndex } from "@deploylint/core/rule-api";
 import type { Document } from "yaml";
-import { asFact, GRADUAL_FACT, MODEL_FACT, PLATFORM_FILE_FACT, type Platform, type PlatformFileFact } from "./facts.js";
+import {
+  asFact,
+  GRADUAL_FACT,
+  HELM_TEMPLATE_FACT,
+  HELM_VALUES_FACT,
+  HELMFILE_FACT,
+  MODEL_FACT,
+  PLATFORM_FILE_FACT,
+  type Platform,
+  type PlatformFileFact,
+} from "./facts.js";
+import { readCloudFormation } from "./readers/cloudformation.js";
 import { isComposeFile, readCompose } from "./readers/compose.js";
 import { readEcs } from "./readers/ecs.js";
 import { environmentOfPath, isDeployed } from "./readers/environment.js";
 import { isFlyFile, readFly } from "./readers/fly.js";
 import { flagDependencies, gradualInText } from "./readers/gradual.js";
+import {
+  chartOfTemplate,
+  helmfileCharts,
+  isHelmfile,
+  readHelmTemplate,
+  readHelmValues,
+  valuesFileOf,
+} from "./readers/helm.js";
 import { readKubernetes } from "./readers/kubernetes.js";
 import { isManifestFile, readModel } from "./readers/manifest.js";
 import { platformOfName } from "./readers/presence.js";
 import { isRenderFile, readRender } from "./readers/render.js";
+import { isTerraformFile, readTerraform } from "./readers/terraform.js";
 import { readTomlDocument } from "./readers/toml.js";
 
 export const modelExtractor = defineExtractor({
@@ -37,6 +57,8 @@ export const platformFileExtractor = defineExtractor({
     const emit = (fact: PlatformFileFact | null) => {
       if (fact) context.emit(asFact(fact));
     };
+    // A chart's templates are read by the Helm extractor with the values they render.
+    if (chartOfTemplate(path) !== null && context.file.text.includes("{{")) return null;
     if (kind === "yaml")
       return { yaml: (source) => emit(readYamlFile({ path, environment, documents: source.documents, lines })) };
     if (kind === "json") {
@@ -44,8 +66,19 @@ export const platformFileExtractor = defineExtractor({
         json(source) {
           const ecs = readEcs(source.document, lines, environment);
           const named = platformOfName(path);
+          const stack = readCloudFormation(source.document, lines, environment);
           if (ecs) emit(fileFact("ecs", environment, { workloads: [ecs] }));
+          else if (stack.length > 0) emit(fileFact("ecs", environment, { workloads: stack }));
           else if (named) emit(fileFact(named, environment));
+        },
+      };
+    }
+    if (isTerraformFile(path)) {
+      return {
+        text(text) {
+          const services = readTerraform(text, lines, environment);
+          // HCL the small reader cannot follow is left to Terraform: no facts, rather than wrong ones.
+          if (services && services.length > 0) emit(fileFact("ecs", environment, { workloads: services }));
         },
       };
     }
@@ -84,6 +117,8 @@ function readYamlFile(options: {
   const named = platformOfName(path);
   if (named) return fileFact(named, environment);
   if (name === "Chart.yaml") return fileFact("helm", environment);
+  const stack = readCloudFormation(first, lines, environment);
+  if (stack.length > 0) return fileFact("ecs", environment, { workloads: stack });
   const fact = fileFact("kubernetes", environment);
   let found = false;
   for (const document of documents) {
@@ -131,4 +166,54 @@ export const gradualExtractor = defineExtractor({
   },
 });
 
-export const extractors = [modelExtractor, platformFileExtractor, gradualExtractor];
+// Chart templates are Go templates (read as text, whatever YAML makes of them); values files are YAML.
+export const helmTemplateExtractor = defineExtractor({
+  id: HELM_TEMPLATE_FACT,
+  kinds: ["yaml", "text"],
+  create(context) {
+    const { path, text } = context.file;
+    const chart = chartOfTemplate(path);
+    if (chart === null || !text.includes(".Values")) return null;
+    return {
+      file() {
+        const fact = readHelmTemplate(text, chart, path.split("/").at(-1) ?? "");
+        if (fact) context.emit(asFact(fact));
+      },
+    };
+  },
+});
+
+export const helmValuesExtractor = defineExtractor({
+  id: HELM_VALUES_FACT,
+  kinds: ["yaml"],
+  create(context) {
+    const of = valuesFileOf(context.file.path);
+    if (!of) return null;
+    return {
+      yaml(source) {
+        const document = source.documents[0];
+        if (document) context.emit(asFact(readHelmValues({ document, lines: context.file.lines, ...of })));
+      },
+    };
+  },
+});
+
+// A helmfile gives its releases values this pack does not follow: the charts it names are not judged on their defaults.
+export const helmfileExtractor = defineExtractor({
+  id: HELMFILE_FACT,
+  kinds: ["yaml", "text"],
+  create(context) {
+    const { path, text } = context.file;
+    if (!isHelmfile(path)) return null;
+    return { file: () => context.emit({ charts: helmfileCharts(path, text) }) };
+  },
+});
+
+export const extractors = [
+  helmfileExtractor,
+  modelExtractor,
+  platformFileExtractor,
+  gradualExtractor,
+  helmTemplateExtractor,
+  helmValuesExtractor,
+];

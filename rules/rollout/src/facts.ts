@@ -8,6 +8,10 @@ export const MODEL_FACT = "rollout:model";
 /** One per platform file: its platform, environment, workloads and disruption budgets. */
 export const PLATFORM_FILE_FACT = "rollout:platform-file";
 export const GRADUAL_FACT = "rollout:gradual";
+/** A Helm chart's template and values files, joined per environment by helm-chart.ts. */
+export const HELM_TEMPLATE_FACT = "rollout:helm-template";
+export const HELM_VALUES_FACT = "rollout:helm-values";
+export const HELMFILE_FACT = "rollout:helmfile";
 
 export interface Spot {
   line: number;
@@ -104,6 +108,15 @@ export interface WorkloadFact {
   /** Kubernetes: namespace (null when the file sets none) and pod template labels, to match disruption budgets. */
   namespace?: string | null;
   podLabels?: Record<string, string>;
+  /** An ECS service: what it runs and whether its load balancer gates traffic on health. */
+  ecsService?: EcsServiceFact;
+}
+
+export interface EcsServiceFact {
+  /** The task definition family it runs; null when given by a reference the pack does not resolve. */
+  taskFamily: string | null;
+  /** A load balancer target group health-checks its tasks before they get traffic. */
+  targetGroupChecks: boolean;
 }
 
 export interface PdbFact {

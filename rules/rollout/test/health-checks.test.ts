@@ -5,6 +5,7 @@ import { fixture, variant } from "./helpers/fixtures.js";
 
 const tester = new RuleTester({ pack });
 const DEPLOYMENT = "deploy/k8s/deployment.yaml";
+const TF = "infra/service.tf";
 const READINESS = "          readinessProbe:\n            httpGet: { path: /ready, port: 8080 }\n";
 
 tester.run("health-checks", {
@@ -13,6 +14,39 @@ tester.run("health-checks", {
     { name: "fly: [[http_service.checks]]", files: fixture("fly") },
     { name: "render: healthCheckPath on the web service (a worker needs none)", files: fixture("render") },
     { name: "ECS: a container healthCheck", files: fixture("ecs") },
+    {
+      name: "ECS + Terraform: no container healthCheck, but the service's target group health-checks the task",
+      files: fixture("ecs-terraform"),
+    },
+    {
+      name: "ECS + Terraform: a target group without a health_check block (AWS checks it by default)",
+      files: variant("ecs-terraform", TF, /\n {2}health_check \{[^}]*\}\n/, "\n"),
+    },
+    {
+      name: "ECS + Terraform: a service whose task definition is a reference may run this family",
+      files: variant(
+        "ecs-terraform",
+        TF,
+        'task_definition = "shop"',
+        "task_definition = aws_ecs_task_definition.web.arn",
+      ),
+    },
+    {
+      name: "ECS + Terraform: a classic load balancer (elb_name) health-checks the task",
+      files: variant("ecs-terraform", TF, "target_group_arn = aws_lb_target_group.web.arn", 'elb_name = "shop"'),
+    },
+    {
+      name: "ECS + CloudFormation: the service's target group in the template health-checks the task",
+      files: fixture("ecs-cloudformation"),
+    },
+    {
+      name: "ECS: a service JSON with a load balancer target group",
+      files: {
+        ...variant("ecs", "deploy/ecs/task-definition.json", /,\n\s*"healthCheck".*/, ""),
+        "deploy/ecs/service.json":
+          '{ "serviceName": "shop", "taskDefinition": "shop:12", "loadBalancers": [{ "targetGroupArn": "arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/shop/1", "containerName": "web", "containerPort": 8080 }],\n  "deploymentConfiguration": { "deploymentCircuitBreaker": { "enable": true, "rollback": true } } }',
+      },
+    },
     {
       name: "compose: production file with a healthcheck; docker-compose.yml is development",
       files: fixture("compose"),
@@ -111,6 +145,31 @@ tester.run("health-checks", {
       name: "ECS: a task definition without a container healthCheck",
       files: variant("ecs", "deploy/ecs/task-definition.json", /,\n\s*"healthCheck".*/, ""),
       errors: [{ file: "deploy/ecs/task-definition.json", messageId: "missing", line: 5, column: 7 }],
+    },
+    {
+      name: "ECS + Terraform: the target group's health check is switched off",
+      files: variant("ecs-terraform", TF, '    path                = "/healthz"', "    enabled = false"),
+      errors: [{ file: "deploy/task-definition.json", messageId: "missing", line: 5, column: 7 }],
+    },
+    {
+      name: "ECS + Terraform: the service has no load balancer",
+      files: variant("ecs-terraform", TF, /\n {2}load_balancer \{[^}]*\}\n/, "\n"),
+      errors: [{ file: "deploy/task-definition.json", messageId: "missing", line: 5, column: 7 }],
+    },
+    {
+      name: "ECS + Terraform: the load-balanced service runs another family",
+      files: variant("ecs-terraform", TF, 'task_definition = "shop"', 'task_definition = "billing"'),
+      errors: [{ file: "deploy/task-definition.json", messageId: "missing", line: 5, column: 7 }],
+    },
+    {
+      name: "ECS + CloudFormation: the target group's health check is switched off",
+      files: variant(
+        "ecs-cloudformation",
+        "stack.yaml",
+        "      HealthCheckPath: /healthz",
+        "      HealthCheckEnabled: false",
+      ),
+      errors: [{ file: "task-definition.json", messageId: "missing", line: 5, column: 7 }],
     },
     {
       name: "compose: a production service that publishes ports without a healthcheck",

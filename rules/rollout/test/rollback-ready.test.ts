@@ -6,11 +6,27 @@ import { fixture, variant } from "./helpers/fixtures.js";
 const tester = new RuleTester({ pack });
 const ADMIN = "deploy/k8s/admin.yaml";
 const SERVICE = "deploy/ecs/service.json";
+const TF = "infra/service.tf";
 
 tester.run("rollback-ready", {
   valid: [
     { name: "k8s: revisions kept, old colour kept an hour", files: fixture("k8s") },
     { name: "ECS: circuit breaker with rollback", files: fixture("ecs") },
+    { name: "ECS + Terraform: deployment_circuit_breaker with rollback", files: fixture("ecs-terraform") },
+    { name: "ECS + CloudFormation: DeploymentCircuitBreaker with Rollback", files: fixture("ecs-cloudformation") },
+    {
+      name: "ECS + Terraform: a breaker set from a variable is not judged",
+      files: variant("ecs-terraform", TF, "rollback = true", "rollback = var.rollback_on_failure"),
+    },
+    {
+      name: "ECS + Terraform: a CodeDeploy-controlled service rolls back by CodeDeploy",
+      files: variant(
+        "ecs-terraform",
+        TF,
+        /\n {2}deployment_circuit_breaker \{[^}]*\}\n/,
+        '\n  deployment_controller {\n    type = "CODE_DEPLOY"\n  }\n',
+      ),
+    },
     {
       name: "ECS: CodeDeploy blue/green rolls back by its own means",
       files: {
@@ -54,6 +70,27 @@ tester.run("rollback-ready", {
       name: "ECS: no circuit breaker, at the deployment configuration",
       files: variant("ecs", SERVICE, /,\n\s*"deploymentCircuitBreaker".*/, ""),
       errors: [{ file: SERVICE, messageId: "gap", line: 5, column: 3 }],
+    },
+    {
+      name: "ECS + Terraform: no deployment_circuit_breaker, at the service",
+      files: variant("ecs-terraform", TF, /\n {2}deployment_circuit_breaker \{[^}]*\}\n/, "\n"),
+      errors: [
+        {
+          file: TF,
+          messageId: "gap",
+          data: {
+            workload: "ecs service shop",
+            problem: "the service has no deployment circuit breaker, so a failing deployment is not rolled back",
+          },
+          line: 18,
+          column: 1,
+        },
+      ],
+    },
+    {
+      name: "ECS + CloudFormation: a circuit breaker that does not roll back",
+      files: variant("ecs-cloudformation", "stack.yaml", "Rollback: true", "Rollback: false"),
+      errors: [{ file: "stack.yaml", messageId: "gap", line: 33, column: 9 }],
     },
     {
       name: "Argo blue-green: the old colour scaled down after 30 seconds",

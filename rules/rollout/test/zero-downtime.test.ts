@@ -87,5 +87,15 @@ tester.run("zero-downtime", {
       ),
       errors: [{ file: "deploy/ecs/service.json", messageId: "stopsAll", line: 6, column: 5 }],
     },
+    {
+      name: "ECS + Terraform: deployment_minimum_healthy_percent 0 and maximum 100",
+      files: variant(
+        "ecs-terraform",
+        "infra/service.tf",
+        "deployment_minimum_healthy_percent = 50\n  deployment_maximum_percent         = 200",
+        "deployment_minimum_healthy_percent = 0\n  deployment_maximum_percent         = 100",
+      ),
+      errors: [{ file: "infra/service.tf", messageId: "stopsAll", line: 24, column: 3 }],
+    },
   ],
 });

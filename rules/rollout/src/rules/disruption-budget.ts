@@ -1,7 +1,14 @@
 // rollout/disruption-budget: a Kubernetes workload run with more than one replica has a
 // PodDisruptionBudget, or a node drain (an upgrade, autoscaling) may evict every replica at once.
 import { defineRule } from "@deploylint/core/rule-api";
-import { type PdbFact, PLATFORM_FILE_FACT, type WorkloadFact } from "../facts.js";
+import {
+  HELM_TEMPLATE_FACT,
+  HELM_VALUES_FACT,
+  HELMFILE_FACT,
+  type PdbFact,
+  PLATFORM_FILE_FACT,
+  type WorkloadFact,
+} from "../facts.js";
 import { DOCS, describe, platformFiles } from "../model.js";
 import { isDeployed } from "../readers/environment.js";
 
@@ -11,7 +18,7 @@ export default defineRule({
   meta: {
     description: "Require a PodDisruptionBudget for every Kubernetes workload with more than one replica.",
     kinds: ["yaml"],
-    facts: [PLATFORM_FILE_FACT],
+    facts: [PLATFORM_FILE_FACT, HELM_TEMPLATE_FACT, HELM_VALUES_FACT, HELMFILE_FACT],
     presets: { recommended: "off", strict: "error", strategy: "warn" },
     messages: {
       missing:
@@ -22,11 +29,20 @@ export default defineRule({
   },
   check(context) {
     const files = platformFiles(context);
-    const budgets = files.flatMap((record) => record.data.pdbs);
+    // A chart's budget exists per environment (its values decide whether it renders): it counts for
+    // that environment's workloads only, while a manifest's budget may select any workload.
+    const shared = files.flatMap((record) => (record.data.platform === "helm" ? [] : record.data.pdbs));
     for (const { file, data } of files) {
+      const budgets = data.platform === "helm" ? [...shared, ...data.pdbs] : shared;
       for (const workload of data.workloads) {
         const replicas = workload.replicas;
-        if (workload.platform !== "kubernetes" || workload.partial || !replicas || replicas.count <= 1) continue;
+        if (
+          (workload.platform !== "kubernetes" && workload.platform !== "helm") ||
+          workload.partial ||
+          !replicas ||
+          replicas.count <= 1
+        )
+          continue;
         if (!isDeployed(workload.environment)) continue;
         if (budgets.some((budget) => selects(budget, workload))) continue;
         context.report({

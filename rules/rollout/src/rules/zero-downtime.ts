@@ -2,7 +2,7 @@
 // (Kubernetes Recreate, maxUnavailable covering every replica, fly `immediate`, ECS with no
 // healthy minimum), which takes the product down for the length of every deploy.
 import { defineRule } from "@deploylint/core/rule-api";
-import { PLATFORM_FILE_FACT } from "../facts.js";
+import { HELM_TEMPLATE_FACT, HELM_VALUES_FACT, HELMFILE_FACT, PLATFORM_FILE_FACT } from "../facts.js";
 import { DOCS, describe, workloads } from "../model.js";
 import { reachesProduction } from "../readers/environment.js";
 
@@ -15,7 +15,7 @@ export default defineRule({
   meta: {
     description: "Forbid production rollouts that stop every instance before the new version serves.",
     kinds: ["yaml", "json", "text"],
-    facts: [PLATFORM_FILE_FACT],
+    facts: [PLATFORM_FILE_FACT, HELM_TEMPLATE_FACT, HELM_VALUES_FACT, HELMFILE_FACT],
     presets: { recommended: "off", strict: "error", strategy: "error" },
     messages: {
       stopsAll:

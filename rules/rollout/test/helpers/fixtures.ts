@@ -6,7 +6,18 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
-export const PLATFORMS = ["k8s", "fly", "render", "ecs", "compose", "serverless", "edge"] as const;
+export const PLATFORMS = [
+  "k8s",
+  "fly",
+  "render",
+  "ecs",
+  "ecs-terraform",
+  "ecs-cloudformation",
+  "helm",
+  "compose",
+  "serverless",
+  "edge",
+] as const;
 
 export function fixture(platform: (typeof PLATFORMS)[number]): Record<string, string> {
   const dir = join(ROOT, platform);
