@@ -73,3 +73,34 @@ describe("no-inline-secret-in-ci yaml prefilter", () => {
     expect(findings.map((f) => [f.ruleId, f.line])).toEqual([["secrets/no-inline-secret-in-ci", 6]]);
   });
 });
+
+describe("secrets:env-secret yaml prefilter", () => {
+  const rules = { "no-shared-credentials-across-environments": undefined };
+
+  it("does not parse YAML that can hold no inline site (a lockfile that does not parse gives nothing)", async () => {
+    const broken = "lockfileVersion: '9.0'\npackages: [unclosed\n";
+    expect(await lintFiles({ files: { "pnpm-lock.yaml": broken }, rules })).toEqual([]);
+    const compose = await lintFiles({ files: { "docker-compose.prod.yml": broken }, rules });
+    expect(compose.map((f) => f.ruleId)).toEqual(["deploylint/parse-error"]);
+  });
+
+  it("still reads the credentials of compose overrides and Kubernetes Secrets", async () => {
+    const compose = (name: string) => `services:\n  api:\n    environment:\n      API_SECRET: "${name}"\n`;
+    const secret = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\nstringData:\n  API_TOKEN: "${token}"\n`;
+    const findings = await lintFiles({
+      files: {
+        "docker-compose.staging.yml": compose(token),
+        "docker-compose.production.yml": compose(token),
+        "k8s/overlays/staging/secret.yaml": secret,
+        "k8s/overlays/production/secret.yaml": secret,
+      },
+      rules,
+    });
+    expect(findings.map((f) => f.file).sort()).toEqual([
+      "docker-compose.production.yml",
+      "docker-compose.staging.yml",
+      "k8s/overlays/production/secret.yaml",
+      "k8s/overlays/staging/secret.yaml",
+    ]);
+  });
+});

@@ -2,6 +2,7 @@
 // only, no type-aware program), with comments kept for suppressions and ranges for reports.
 import { createRequire } from "node:module";
 import type * as Estree from "@typescript-eslint/typescript-estree";
+import { requireSharingNamespace } from "../load/shared-namespace.js";
 import type { ScriptSource } from "../rule-api/types.js";
 
 /** Extensions classified as scripts. Plain JS goes through the TS parser too, which accepts it. */
@@ -28,7 +29,17 @@ export type ScriptParseResult = { ok: true; source: ScriptSource } | { ok: false
 // that holds no script.
 let estree: typeof Estree | undefined;
 function loadEstree(): typeof Estree {
-  estree ??= createRequire(import.meta.url)("@typescript-eslint/typescript-estree") as typeof Estree;
+  if (estree) return estree;
+  const require = createRequire(import.meta.url);
+  const entry = require.resolve("@typescript-eslint/typescript-estree");
+  const fromEstree = createRequire(entry);
+  // typescript as typescript-estree resolves it; its files then share its exports instead of copying
+  // them. ts-api-utils, bundled with a default import of typescript, loads first and unmarked.
+  estree = requireSharingNamespace({
+    requireConsumer: () => require(entry) as typeof Estree,
+    requireDependency: () => fromEstree("typescript"),
+    preload: () => fromEstree("ts-api-utils"),
+  });
   return estree;
 }
 

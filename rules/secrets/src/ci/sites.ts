@@ -39,6 +39,15 @@ export function isComposeFile(path: string): boolean {
   return /^(?:docker-)?compose(?:[.-][\w-]+)?\.ya?ml$/.test(basename(path));
 }
 
+/**
+ * Whether a YAML file can have inline sites at all, from its path and text alone: CI and compose
+ * files by path, Kubernetes Secrets by `kind: Secret` (or an escape that could spell it). Readers of
+ * the sites use it as their prefilter, so lockfiles and other big YAML are never parsed for them.
+ */
+export function mayHaveInlineSites(text: string, path: string): boolean {
+  return isGithubWorkflow(path) || isGitlabCi(path) || isComposeFile(path) || /Secret|\\/.test(text);
+}
+
 /** Pushes each `key: scalar` of a map node as a site. */
 function mapSites(options: {
   node: unknown;

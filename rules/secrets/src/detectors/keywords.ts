@@ -1,12 +1,7 @@
 // A multi-keyword matcher (Aho–Corasick): one pass over a text finds every occurrence of every
 // catalogue keyword, ASCII case-insensitively, so detectors run only where their keyword is.
-
-interface Node {
-  next: Map<number, number>;
-  fail: number;
-  /** Indexes of the keywords that end at this node (its own and its fail chain's). */
-  outputs: number[];
-}
+// Every file of a run goes through it, so the automaton is compiled to a dense table once: one
+// array read per character, where a trie of Maps walked its fail links with a lookup per step.
 
 export interface KeywordHit {
   keyword: number;
@@ -19,57 +14,93 @@ function lower(code: number): number {
 }
 
 export class KeywordMatcher {
-  private readonly nodes: Node[] = [{ next: new Map(), fail: 0, outputs: [] }];
+  /** Character code → column of the table; 0 for every character no keyword contains. */
+  private readonly columnOf = new Uint16Array(0x10000);
+  private readonly width: number;
+  /** State × column → next state: the goto function with the fail links already followed. */
+  private readonly table: Int32Array;
+  /** Indexes of the keywords that end at each state (its own and its fail chain's), or null. */
+  private readonly outputs: (number[] | null)[];
 
   constructor(readonly keywords: readonly string[]) {
-    keywords.forEach((keyword, index) => {
-      let state = 0;
+    let columns = 1;
+    for (const keyword of keywords) {
       for (let i = 0; i < keyword.length; i++) {
         const code = lower(keyword.charCodeAt(i));
-        let target = this.nodes[state]?.next.get(code);
+        if (this.columnOf[code] === 0) this.columnOf[code] = columns++;
+      }
+    }
+    // Upper-case ASCII reads as its lower case.
+    for (let code = 65; code <= 90; code++) this.columnOf[code] = this.columnOf[code + 32] ?? 0;
+    this.width = columns;
+
+    const trie = this.buildTrie();
+    this.table = new Int32Array(trie.children.length * columns);
+    this.outputs = trie.outputs.map((list) => (list.length > 0 ? list : null));
+    this.link(trie.children);
+  }
+
+  private buildTrie(): { children: Map<number, number>[]; outputs: number[][] } {
+    const children: Map<number, number>[] = [new Map()];
+    const outputs: number[][] = [[]];
+    this.keywords.forEach((keyword, index) => {
+      let state = 0;
+      for (let i = 0; i < keyword.length; i++) {
+        const column = this.columnOf[lower(keyword.charCodeAt(i))] ?? 0;
+        let target = children[state]?.get(column);
         if (target === undefined) {
-          target = this.nodes.length;
-          this.nodes.push({ next: new Map(), fail: 0, outputs: [] });
-          this.nodes[state]?.next.set(code, target);
+          target = children.length;
+          children.push(new Map());
+          outputs.push([]);
+          children[state]?.set(column, target);
         }
         state = target;
       }
-      this.nodes[state]?.outputs.push(index);
+      outputs[state]?.push(index);
     });
-    this.link();
+    return { children, outputs };
   }
 
-  // Breadth-first: each node's fail link is the longest proper suffix that is also a prefix.
-  private link(): void {
-    const queue: number[] = [...(this.nodes[0]?.next.values() ?? [])];
+  // Breadth-first, so a state's fail target (shallower) is complete before the state itself: a
+  // missing transition copies the fail target's, and outputs gather the fail chain's keywords.
+  private link(children: Map<number, number>[]): void {
+    const fail = new Int32Array(children.length);
+    const queue: number[] = [];
+    for (const [column, child] of children[0] ?? []) {
+      this.table[column] = child;
+      queue.push(child);
+    }
     for (let head = 0; head < queue.length; head++) {
-      const id = queue[head] ?? 0;
-      const node = this.nodes[id];
-      if (!node) continue;
-      for (const [code, child] of node.next) {
-        let fail = node.fail;
-        while (fail !== 0 && !this.nodes[fail]?.next.has(code)) fail = this.nodes[fail]?.fail ?? 0;
-        const target = this.nodes[fail]?.next.get(code);
-        const childNode = this.nodes[child];
-        if (childNode) {
-          childNode.fail = target !== undefined && target !== child ? target : 0;
-          childNode.outputs.push(...(this.nodes[childNode.fail]?.outputs ?? []));
+      const state = queue[head] ?? 0;
+      const row = state * this.width;
+      const failRow = (fail[state] ?? 0) * this.width;
+      for (let column = 0; column < this.width; column++) {
+        const child = children[state]?.get(column);
+        if (child === undefined) {
+          this.table[row + column] = this.table[failRow + column] ?? 0;
+          continue;
         }
+        this.table[row + column] = child;
+        const target = state === 0 ? 0 : (this.table[failRow + column] ?? 0);
+        fail[child] = target;
+        const inherited = this.outputs[target];
+        if (inherited) this.outputs[child] = [...(this.outputs[child] ?? []), ...inherited];
         queue.push(child);
       }
     }
   }
 
   /** Every keyword occurrence in `text`, in order of their end. */
-  *hits(text: string): Generator<KeywordHit> {
+  hits(text: string): KeywordHit[] {
+    const found: KeywordHit[] = [];
+    const { table, columnOf, width, outputs, keywords } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      const code = lower(text.charCodeAt(i));
-      while (state !== 0 && !this.nodes[state]?.next.has(code)) state = this.nodes[state]?.fail ?? 0;
-      state = this.nodes[state]?.next.get(code) ?? 0;
-      const outputs = this.nodes[state]?.outputs;
-      if (!outputs || outputs.length === 0) continue;
-      for (const keyword of outputs) yield { keyword, start: i + 1 - (this.keywords[keyword]?.length ?? 0) };
+      state = table[state * width + (columnOf[text.charCodeAt(i)] ?? 0)] ?? 0;
+      const ending = outputs[state];
+      if (ending === null || ending === undefined) continue;
+      for (const keyword of ending) found.push({ keyword, start: i + 1 - (keywords[keyword]?.length ?? 0) });
     }
+    return found;
   }
 }

@@ -58,8 +58,11 @@ export class Scanner {
    */
   scan(text: string, options: ScanOptions): SecretMatch[] {
     const base = options.path.slice(options.path.lastIndexOf("/") + 1);
-    const lines = lineStarts(text);
-    const done = new Set<string>();
+    const line = lineFinder(text);
+    // Detector and window start as one number: a run makes millions of these checks, a string key
+    // for each was most of the scan's garbage.
+    const done = new Set<number>();
+    const detectorCount = this.detectors.length;
     const candidates: { match: SecretMatch; order: number }[] = [];
     for (const order of this.fileLevel) {
       if (!this.detectors[order]?.files?.test(options.path)) continue;
@@ -69,12 +72,12 @@ export class Scanner {
       }
     }
     for (const hit of this.matcher.hits(text)) {
-      const [lineStart, lineEnd] = lineAround(lines, text, hit.start);
+      const [lineStart, lineEnd] = line(hit.start);
       const windowStart =
         lineEnd - lineStart <= MAX_WINDOW ? lineStart : Math.max(lineStart, hit.start - BEFORE_KEYWORD);
       const windowEnd = Math.min(lineEnd, windowStart + MAX_WINDOW);
       for (const order of this.triggers[hit.keyword] ?? []) {
-        const key = `${order}:${windowStart}`;
+        const key = windowStart * detectorCount + order;
         if (done.has(key)) continue;
         done.add(key);
         const detector = this.detectors[order];
@@ -129,26 +132,25 @@ export class Scanner {
   }
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** [start, end) of the line holding `offset`, without its line break. */
-function lineAround(starts: number[], text: string, offset: number): [number, number] {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  const start = starts[low] ?? 0;
-  const next = starts[low + 1];
-  let end = next === undefined ? text.length : next - 1;
-  if (end > start && text.charCodeAt(end - 1) === 13) end--;
-  return [start, end];
+/**
+ * [start, end) of the line holding an offset, without its line break. Hits come in text order and
+ * most files have few, so the line is found from the offset and kept for the next hit, rather
+ * than indexing every line of every file first.
+ */
+function lineFinder(text: string): (offset: number) => [number, number] {
+  let line: [number, number] = [0, -1];
+  let breakAt = -1;
+  return (offset) => {
+    if (offset >= line[0] && offset <= breakAt) return line;
+    // lastIndexOf clamps a negative start to 0, where a leading break would be found: offset 0 opens line one.
+    const start = offset === 0 ? 0 : text.lastIndexOf("\n", offset - 1) + 1;
+    const next = text.indexOf("\n", offset);
+    breakAt = next === -1 ? text.length : next;
+    let end = breakAt;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    line = [start, end];
+    return line;
+  };
 }
 
 /** The matches that are credentials, without the dummies (for rules that judge only real values). */

@@ -18,6 +18,7 @@ import {
   namesItself,
   spellsCredentialWord,
 } from "../shared/human-values.js";
+import { jsonAssignments } from "../shared/json-entries.js";
 import { scriptLoginArgument, textLoginArguments } from "../shared/login-calls.js";
 import { scriptCouldHoldSecret } from "../shared/prefilter.js";
 import { isCodeTextFile, isReadByGenericLayer, isXmlText } from "../shared/scan-scope.js";
@@ -152,8 +153,9 @@ export default defineRule({
         const sites = inlineSites({ path, text, roots: roots(source.documents) }).map((s) => [s.start, s.end] as const);
         for (const a of yamlAssignments(source.documents)) judge(a, [...taken(), ...sites]);
       },
-      json(source) {
-        for (const a of yamlAssignments([source.document])) judge(a, taken());
+      // The text is read only once the engine has parsed it: invalid JSON is a parse error, not pairs.
+      json() {
+        for (const a of jsonAssignments(text)) judge(a, taken());
       },
       dotenv(source) {
         for (const a of dotenvAssignments(source)) judge(a, taken());

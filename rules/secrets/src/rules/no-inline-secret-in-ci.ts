@@ -2,7 +2,7 @@
 // env:/with:, GitLab CI variables:, docker-compose environment:, Kubernetes Secret data) instead of
 // the platform's secret reference.
 import { defineRule, maskSecret } from "@deploylint/core/rule-api";
-import { type InlineSite, inlineSites, isComposeFile, isGithubWorkflow, isGitlabCi } from "../ci/sites.js";
+import { type InlineSite, inlineSites, mayHaveInlineSites } from "../ci/sites.js";
 import { catalogueScanner } from "../detectors/scan.js";
 import { isPlaceholder } from "../shared/placeholders.js";
 import { isSecretName } from "../shared/secret-names.js";
@@ -23,7 +23,7 @@ export default defineRule({
     description: "Disallow literal secrets in CI and deploy config instead of the platform's secret references.",
     kinds: ["yaml"],
     // Only CI and compose files (by path) and Kubernetes Secrets (`kind: Secret`, or an escape that could spell it) have sites: lockfiles are not parsed.
-    prefilter: { yaml: (text, _options, path) => isCiOrComposePath(path) || /Secret|\\/.test(text) },
+    prefilter: { yaml: (text, _options, path) => mayHaveInlineSites(text, path) },
     reportsSecrets: true,
     presets: { recommended: "error", strict: "error" },
     messages: {
@@ -70,10 +70,6 @@ export default defineRule({
     };
   },
 });
-
-function isCiOrComposePath(path: string): boolean {
-  return isGithubWorkflow(path) || isGitlabCi(path) || isComposeFile(path);
-}
 
 function referenceFor(site: InlineSite): string {
   if (site.context.startsWith("GitHub")) return `\${{ secrets.${site.key.toUpperCase().replace(/[^A-Z0-9_]/g, "_")} }}`;

@@ -1,0 +1,76 @@
+// no-generic-secret reads a JSON file's `"key": "string"` pairs from the text in one pass, not from a
+// YAML document of it: the pairs and offsets must be the ones the document gives, and the rule must
+// never ask for the document (building it was most of the rule's time on big data files).
+
+import type { JsonSource, SourceFileInfo } from "@deploylint/core/rule-api";
+import { parseJson } from "@deploylint/core/sources";
+import { describe, expect, it } from "vitest";
+import noGenericSecret from "../src/rules/no-generic-secret.js";
+import { yamlAssignments } from "../src/shared/assignments.js";
+import { jsonAssignments } from "../src/shared/json-entries.js";
+import { fakeToken } from "./helpers/sample.js";
+
+const secret = fakeToken("", 48, 11, "0123456789abcdef");
+
+const samples: Record<string, { text: string; jsonc?: boolean }> = {
+  nested: {
+    text: `{\n  "name": "app",\n  "auth": { "client_secret": "${secret}", "port": 8080, "on": true },\n  "list": ["a", "b", {"token": "x"}],\n  "empty": "",\n  "n": null\n}\n`,
+  },
+  escapes: { text: String.raw`{"pa\u0073sword": "a\"b\\c\/d\u00e9\n", "k\"ey": "v"}` },
+  duplicates: { text: `{"secret": "one", "secret": "two", "x": {"secret": "three"}}` },
+  "byte order mark": { text: `\uFEFF{"api_key": "${secret}"}` },
+  "no pairs": { text: `["a", "b", 1, {"k": [ "v" ]}]` },
+  "string root": { text: `"just a string"` },
+  "blank before colon and value": { text: `{"token"\n :\n\t"${secret}" , "b" : [ ] }` },
+  jsonc: {
+    jsonc: true,
+    text: `{\n  // "commented": "out",\n  "a" /* between */ : /* here */ "1",\n  "b": "2", /* "c": "3" */\n}\n`,
+  },
+};
+
+describe("jsonAssignments", () => {
+  for (const [name, { text, jsonc }] of Object.entries(samples)) {
+    it(`gives the pairs a YAML document of the text gives: ${name}`, () => {
+      const parsed = parseJson(text, { jsonc: jsonc === true });
+      if (!parsed.ok) throw new Error(`sample ${name} is not valid: ${parsed.error.message}`);
+      expect(jsonAssignments(text)).toEqual(yamlAssignments([parsed.source.document]));
+    });
+  }
+
+  it("gives each pair's decoded key and value, with the value's offsets quotes included", () => {
+    const text = `{"a": {"pass\\u0077ord": "x\\ty"}}`;
+    expect(jsonAssignments(text)).toEqual([
+      { name: "password", value: "x\ty", start: text.indexOf('"x'), end: text.lastIndexOf('"') + 1 },
+    ]);
+  });
+});
+
+describe("no-generic-secret on JSON", () => {
+  it("reports from the text and never builds the file's YAML document", () => {
+    const text = `{\n  "client_secret": "${secret}"\n}\n`;
+    const parsed = parseJson(text);
+    if (!parsed.ok) throw new Error("invalid sample");
+    const source: JsonSource = {
+      value: parsed.source.value,
+      get document(): JsonSource["document"] {
+        throw new Error("the YAML document of a JSON file was built");
+      },
+    };
+    const file = { path: "config/oauth.json", kind: "json", text } as SourceFileInfo;
+    const reports: { range?: unknown }[] = [];
+    const visitors = noGenericSecret.create({
+      id: "secrets/no-generic-secret",
+      file,
+      options: {},
+      settings: {},
+      source: (() => source) as never,
+      memo: (_key: string, compute: () => unknown) => compute(),
+      parseEmbedded: () => null,
+      companion: () => null,
+      report: (descriptor: { range?: unknown }) => reports.push(descriptor),
+    } as never);
+    visitors?.json?.(source);
+    const start = text.indexOf(`"${secret}`);
+    expect(reports.map((r) => r.range)).toEqual([{ start, end: start + secret.length + 2 }]);
+  });
+});

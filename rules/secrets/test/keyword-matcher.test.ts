@@ -1,0 +1,72 @@
+// The catalogue's keyword matcher (a dense Aho–Corasick table) and the scanner's line windows:
+// every occurrence of every keyword, as a naive search finds them, and a detector's match found on
+// the first line, after a leading break, on CRLF lines and deep in a long line.
+import { describe, expect, it } from "vitest";
+import { catalogue } from "../src/detectors/catalogue/index.js";
+import { KeywordMatcher } from "../src/detectors/keywords.js";
+import { catalogueScanner, realMatches } from "../src/detectors/scan.js";
+import { prng } from "./helpers/sample.js";
+import { fileFor, sampleFor } from "./helpers/samples.js";
+
+/** Every (keyword, start) pair by brute force, ordered as the matcher reports them: by end, then as the automaton lists them. */
+function naiveHits(keywords: readonly string[], text: string): { keyword: number; start: number }[] {
+  const lowered = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const hits: { keyword: number; start: number; end: number }[] = [];
+  keywords.forEach((keyword, index) => {
+    for (let at = lowered.indexOf(keyword); at !== -1; at = lowered.indexOf(keyword, at + 1)) {
+      hits.push({ keyword: index, start: at, end: at + keyword.length });
+    }
+  });
+  // At one end, the longest keyword first (its own output before its fail chain's).
+  hits.sort((a, b) => a.end - b.end || b.end - b.start - (a.end - a.start));
+  return hits.map(({ keyword, start }) => ({ keyword, start }));
+}
+
+describe("KeywordMatcher", () => {
+  it("finds every occurrence of overlapping keywords, ASCII case-insensitively", () => {
+    const keywords = ["he", "she", "his", "hers", "a", "aa", ":", "s"];
+    const matcher = new KeywordMatcher(keywords);
+    const random = prng(7);
+    const alphabet = "heEsSiHr:aA é\n";
+    for (let round = 0; round < 200; round++) {
+      let text = "";
+      const length = Math.floor(random() * 60);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      expect([...matcher.hits(text)], JSON.stringify(text)).toEqual(naiveHits(keywords, text));
+    }
+  });
+
+  it("finds the catalogue's keywords where a naive search does", () => {
+    const keywords = [...new Set(catalogue.flatMap((d) => d.keywords))];
+    const matcher = new KeywordMatcher(keywords);
+    const text = `${catalogue.map((d) => sampleFor(d)).join("\n")}\nGitHub_Token: SK-ant-api03-x CoHere é\r\n`;
+    const sortByPosition = (hits: { keyword: number; start: number }[]) =>
+      [...hits].sort((a, b) => a.start - b.start || a.keyword - b.keyword);
+    expect(sortByPosition([...matcher.hits(text)])).toEqual(sortByPosition(naiveHits(keywords, text)));
+  });
+});
+
+describe("catalogue scanner line windows", () => {
+  const scanner = catalogueScanner();
+  const detector = catalogue.find((d) => !d.paths && fileFor(d) === "config.txt" && sampleFor(d).length < 200);
+  if (!detector) throw new Error("no detector to sample");
+  const line = sampleFor(detector);
+  const found = (text: string) =>
+    realMatches(scanner.scan(text, { path: "config.txt" })).map((m) => [m.detector.id, m.start, m.end]);
+  const alone = found(line);
+
+  it("finds a match on the first line, after a leading line break and on CRLF lines at the same place", () => {
+    expect(alone.length).toBeGreaterThan(0);
+    const shifted = (by: number) => alone.map(([id, start, end]) => [id, Number(start) + by, Number(end) + by]);
+    expect(found(`\n${line}`)).toEqual(shifted(1));
+    expect(found(`\r\n${line}\r\n`)).toEqual(shifted(2));
+    expect(found(`first line\n${line}\nlast line`)).toEqual(shifted(11));
+  });
+
+  it("finds a match deep in a line longer than the scanner's window", () => {
+    const padding = `${"x ".repeat(3000)}`;
+    expect(found(`${padding}${line}`)).toEqual(
+      alone.map(([id, start, end]) => [id, Number(start) + padding.length, Number(end) + padding.length]),
+    );
+  });
+});
