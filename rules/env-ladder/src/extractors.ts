@@ -9,7 +9,7 @@ import { manifestFact } from "./extract/manifest-fact.js";
 import { CI_JOB_FACT, FLAG_READ_FACT, MANIFEST_FACT, VALUES_FACT, type ValuesFact } from "./facts.js";
 import { isManifestFile } from "./manifest.js";
 import { isGithubWorkflow, isGitlabCi, readCiJobs } from "./readers/ci-jobs.js";
-import { readPlatformText, readPlatformYaml } from "./readers/platforms.js";
+import { isPlatformYamlPath, readPlatformText, readPlatformYaml } from "./readers/platforms.js";
 import { TomlError } from "./readers/toml.js";
 import { isVercelFile, readVercel } from "./readers/vercel.js";
 
@@ -59,12 +59,13 @@ export const valuesExtractor = defineExtractor({
       };
     }
     if (kind === "yaml") {
+      const isCi = isGithubWorkflow(path) || isGitlabCi(path);
+      if (!isCi && !isPlatformYamlPath(path)) return null;
       return {
         yaml(source) {
           const document = source.documents[0];
           if (!document) return;
-          if (isGithubWorkflow(path) || isGitlabCi(path))
-            emitAll(readCiJobs({ path, document, lines, settings: context.settings }).values);
+          if (isCi) emitAll(readCiJobs({ path, document, lines, settings: context.settings }).values);
           // Kustomize patches and helm charts may hold several documents.
           else for (const each of source.documents) emitAll(readPlatformYaml({ path, document: each, lines }));
         },

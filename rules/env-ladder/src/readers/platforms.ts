@@ -19,6 +19,19 @@ export function readPlatformText(path: string, text: string): ValuesFact[] {
 }
 
 /** Values of a YAML platform file; [] for other files. */
+/**
+ * Whether readPlatformYaml can read anything from this path. The extractor asks first so that YAML no
+ * reader knows (a 400 KB pnpm-lock.yaml, say) is never parsed for the ladder.
+ */
+export function isPlatformYamlPath(path: string): boolean {
+  return (
+    isRenderFile(path) ||
+    isServerlessFile(path) ||
+    kustomizeEnvironment(path) !== null ||
+    helmEnvironment(path) !== null
+  );
+}
+
 export function readPlatformYaml(options: { path: string; document: Document; lines: LineIndex }): ValuesFact[] {
   const { path, document, lines } = options;
   if (isRenderFile(path)) return readRender(document, lines);
