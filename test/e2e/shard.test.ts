@@ -158,6 +158,14 @@ describe("merge of n shards equals a single run", () => {
   });
 });
 
+describe("deploylint merge --help", () => {
+  it("prints its usage and exits 0", () => {
+    const run = runCli(["merge", "--help"], { cwd: tempRepo() });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: deploylint merge <partial reports…>/);
+  });
+});
+
 describe("deploylint --shard", () => {
   it("refuses a malformed shard in one line, exit 2", { timeout: 120_000 }, () => {
     const cwd = committed({ "a.ts": "export {};\n" });

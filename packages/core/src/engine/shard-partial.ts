@@ -157,7 +157,7 @@ export function mergePartials(options: {
   same("commit", (p) => p.commit);
   same("config", (p) => p.config);
   same("shard count (the n of --shard i/n)", (p) => p.shard.total);
-  same("file set (the files of the checkout)", (p) => p.fileSet);
+  same("file set (the files of the checkout; write partial reports outside it)", (p) => p.fileSet);
   same("secret key (set DEPLOYLINT_SHARD_KEY alike in every shard, or none)", (p) => p.secretKeyId);
   same("scope (paths, --changed-since, --only)", (p) => p.scope);
   if (first.partial.deploylint !== options.version)
