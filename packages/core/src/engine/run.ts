@@ -156,6 +156,10 @@ export async function runFilePhase(options: RunOptions): Promise<FilePhase> {
   const preloaded = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.path, f.text as string]));
   const readCompanion = createCompanionReader({ root, preloaded });
   // Facts hash secrets under this key: the cache's own, so cached facts compare with fresh ones.
+  // A cache's facts were hashed under its own key: served beside facts hashed under another, a
+  // credential shared by two files would no longer compare equal, silently.
+  if (options.secretKey !== undefined && options.cache && options.cache.secretKey !== options.secretKey)
+    throw new Error("internal error: a run's secret key must be its cache's.");
   const secretKey = options.secretKey ?? options.cache?.secretKey ?? newSecretKey();
   // A cached result that read companions is served only while they are unchanged.
   const usable = (cached: FileResult | undefined) =>
