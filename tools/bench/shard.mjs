@@ -76,7 +76,8 @@ export function benchShards({ repoDir, shards, scratch }) {
 export function renderShards(result, label) {
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
   const rows = result.perShard.map(
-    (p) => `| ${p.shard} | ${p.files} | ${(p.bytes / 1e6).toFixed(1)} MB | ${s(p.wallMs)} | ${p.rssMb ?? "–"} MB |`,
+    (p) =>
+      `| ${p.shard} | ${p.files} | ${(p.bytes / 1e6).toFixed(1)} MB | ${s(p.wallMs)} | ${p.rssMb === null ? "–" : Math.round(p.rssMb)} MB |`,
   );
   return [
     `## Sharding (${label}, ${result.shards} shards)`,
