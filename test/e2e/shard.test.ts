@@ -158,6 +158,40 @@ describe("merge of n shards equals a single run", () => {
   });
 });
 
+describe("merge equals a single run with a scope or a baseline", () => {
+  it("--changed-since, a path, and the baseline applied by the merge", { timeout: 600_000 }, () => {
+    const cwd = spanningRepo();
+    writeFileSync(join(cwd, ".gitignore"), "*.partial.json\n*.baseline.json\n");
+    git(cwd, "add", "-A");
+    git(cwd, "commit", "-qm", "ignore outputs");
+    // A second commit: the change set --changed-since judges.
+    writeFileSync(join(cwd, "src/extra.ts"), "export const extra = process.env.EXTRA_FLAG;\n");
+    git(cwd, "add", "-A");
+    git(cwd, "commit", "-qm", "extra");
+    for (const scope of [["--changed-since", "HEAD~1"], ["src"]]) {
+      const single = singleRun(cwd, scope);
+      const { merged } = shardAndMerge(cwd, 2, scope);
+      expect(merged.stdout, scope.join(" ")).toBe(single.stdout);
+      expect(merged.status).toBe(single.status);
+    }
+    // The baseline: written by a single run, applied to both (stylish output and exit code alike).
+    const written = runCli(["--update-baseline", "--baseline", "b.baseline.json", "--no-cache"], { cwd });
+    expect(written.status).toBe(0);
+    writeFileSync(join(cwd, "src/late.ts"), "export const late = process.env.LATE_FLAG;\n");
+    const single = runCli(["--baseline", "b.baseline.json", "--no-cache"], { cwd });
+    expect(single.stdout).toContain("LATE_FLAG");
+    const names = [1, 2].map((index) => {
+      const name = `b-${index}.partial.json`;
+      expect(runCli(["--shard", `${index}/2`, "--no-cache", "-o", name], { cwd }).status).toBe(0);
+      return name;
+    });
+    const merged = runCli(["merge", ...names, "--baseline", "b.baseline.json"], { cwd });
+    expect(merged.stdout).toBe(single.stdout);
+    expect(merged.stderr).toBe(single.stderr);
+    expect(merged.status).toBe(single.status);
+  });
+});
+
 describe("deploylint merge --help", () => {
   it("prints its usage and exits 0", () => {
     const run = runCli(["merge", "--help"], { cwd: tempRepo() });
