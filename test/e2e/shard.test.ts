@@ -198,6 +198,14 @@ describe("deploylint merge --help", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Usage: deploylint merge <partial reports…>/);
   });
+
+  it("without partials exits 2, and says how to lint a folder named merge", () => {
+    const run = runCli(["merge"], { cwd: tempRepo({ "merge/a.sql": "SELECT 1;\n" }) });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      "deploylint: merge needs the partial reports of every shard, e.g. deploylint merge partials/*.partial.json. To lint the folder merge, run deploylint ./merge.\n",
+    );
+  });
 });
 
 describe("deploylint --shard", () => {

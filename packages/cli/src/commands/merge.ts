@@ -1,7 +1,7 @@
 // `deploylint merge <partials…>`: completes a run sharded with --shard i/n. It refuses partials
 // that are not the n shards of one run (exit 2, one line), runs the project rules over the facts of
 // every shard, applies suppressions and the baseline, and reports and exits as a single run would.
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -83,8 +83,13 @@ export async function merge(argv: string[], io: Io): Promise<number> {
     requireDirectory({ dir, label: "-C/--cwd", base: io.cwd });
     io = { ...io, cwd: dir };
   }
-  if (positionals.length === 0)
-    throw new UsageError("merge needs the partial reports of every shard, e.g. deploylint merge partials/*.json.");
+  if (positionals.length === 0) {
+    // `deploylint merge` linted a folder named merge before this command existed.
+    const folder = existsSync(resolve(io.cwd, "merge")) ? " To lint the folder merge, run deploylint ./merge." : "";
+    throw new UsageError(
+      `merge needs the partial reports of every shard, e.g. deploylint merge partials/*.partial.json.${folder}`,
+    );
+  }
   if (values.format === "partial")
     throw new UsageError("merge prints the final report: choose stylish, json, sarif or another report format.");
   const debug = values.debug ? (message: string) => io.stderr(`[debug] ${message}\n`) : undefined;
