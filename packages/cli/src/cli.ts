@@ -55,6 +55,8 @@ Options:
       --baseline-strict       exit 1 when baseline entries no longer match (the file should shrink)
       --print-config <file>   print the effective config for a file and exit
       --workers <n|auto>      worker threads for the per-file phase (default auto)
+      --shard <i>/<n>         lint shard i of n and write a partial report (--format partial)
+                              for deploylint merge (docs/guides/sharding.md)
       --debug                 print config, skipped files and timings to stderr
   -v, --version               print the version
   -h, --help                  print this help
@@ -82,6 +84,7 @@ const OPTIONS = {
   "baseline-strict": { type: "boolean" },
   "print-config": { type: "string" },
   workers: { type: "string" },
+  shard: { type: "string" },
   debug: { type: "boolean" },
   version: { type: "boolean", short: "v" },
   help: { type: "boolean", short: "h" },
@@ -183,6 +186,24 @@ async function run(argv: string[], io: Io): Promise<number> {
     throw new UsageError("--staged and --changed-since cannot be combined.");
   const maxWarnings = parseCount(values["max-warnings"], "--max-warnings");
   const workers = parseWorkers(values.workers);
+  // A shard's partial report (--shard, --format partial, -o x.partial.json); loaded only then.
+  if (values.shard !== undefined || values.format === "partial" || values["output-file"]?.endsWith(".partial.json")) {
+    checkOnly(values.only, config);
+    return (await import("./commands/merge-shard.js")).runShard({
+      values,
+      io,
+      config,
+      lintOptions: {
+        ...(positionals.length > 0 ? { patterns: positionals } : {}),
+        ...(values["changed-since"] ? { changedSince: values["changed-since"] } : {}),
+        ...(values.only ? { only: values.only } : {}),
+        ...(useCache(values) ? { cache: values["cache-location"] ?? true } : {}),
+        ...(workers !== undefined ? { workers } : {}),
+        ...(debug ? { debug } : {}),
+        warn: (message: string) => io.stderr(`deploylint: warning: ${message}\n`),
+      },
+    });
+  }
   const color = !values["no-color"] && !io.env.NO_COLOR && (values.color || (io.isTTY && !values["output-file"]));
   const reporter = await loadReporter(values.format ?? "stylish", io.cwd);
   checkOnly(values.only, config);
@@ -299,6 +320,7 @@ async function runSubcommand(argv: string[], io: Io): Promise<number | null> {
   if (first === "pre-deploy") return (await import("./commands/pre-deploy.js")).preDeploy(argv.slice(1), io);
   if (first === "smoke") return (await import("./commands/smoke.js")).smoke(argv.slice(1), io);
   if (first === "strategy") return (await import("./commands/strategy.js")).strategy(argv.slice(1), io);
+  if (first === "merge") return (await import("./commands/merge.js")).merge(argv.slice(1), io);
   if (first === "migrations" && second === "verify")
     return (await import("./commands/migrations-verify.js")).migrationsVerify(rest, io);
   if (first === "env" && second === "check") {

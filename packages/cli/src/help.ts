@@ -34,6 +34,11 @@ export const COMMANDS: readonly CommandHelp[] = [
     summary: "check a real environment against the documented variables",
   },
   {
+    words: ["merge"],
+    usage: "<partials…> [--format NAME]",
+    summary: "one report from the partial reports of a run sharded with --shard i/n",
+  },
+  {
     words: ["smoke"],
     usage: "--environment NAME [--url URL]",
     summary: "run the configured smoke checks against a deployed environment",

@@ -28,6 +28,15 @@ export {
 } from "./engine/core-rules.js";
 export { RuleCrash } from "./engine/lint-file.js";
 export { type RunFile, type RunOptions, runLint } from "./engine/run.js";
+export type { ShardSpec } from "./engine/shard.js";
+export { SHARD_KEY_VARIABLE, ShardKeyError } from "./engine/shard-key.js";
+export {
+  mergePartials,
+  PARTIAL_FORMAT,
+  PartialMismatchError,
+  type PartialReport,
+  parsePartial,
+} from "./engine/shard-partial.js";
 export type {
   BaselineSummary,
   Finding,
@@ -40,5 +49,12 @@ export type {
   SkippedFile,
   SuppressedFinding,
 } from "./findings.js";
-export { type LintProjectOptions, lintProject, UsageError } from "./lint.js";
+export {
+  type LintProjectOptions,
+  type LintShardOptions,
+  lintProject,
+  lintShard,
+  partialConfigFingerprint,
+  UsageError,
+} from "./lint.js";
 export * from "./rule-api/index.js";

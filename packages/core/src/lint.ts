@@ -2,6 +2,7 @@
 // to judge (all, named paths, changed since a ref, or staged), run the engine, and return the
 // result the JSON reporter prints.
 import { createHash } from "node:crypto";
+import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { ResolvedConfig } from "./config/types.js";
 import {
@@ -17,7 +18,10 @@ import {
   stagedFiles,
 } from "./discovery/index.js";
 import { CacheUnavailableError, type FileCache, openFileCache } from "./engine/cache.js";
-import { type RunFile, runLint } from "./engine/run.js";
+import { type RunFile, type RunOptions, runFilePhase, runLint } from "./engine/run.js";
+import { assignShards, type ShardSpec, shardOfUnread } from "./engine/shard.js";
+import { gitIdentity, secretKeyId, shardSecretKey } from "./engine/shard-key.js";
+import { buildPartial, fileSetHash, type PartialReport } from "./engine/shard-partial.js";
 import type { LintResult } from "./findings.js";
 import type { ChangeSet } from "./rule-api/types.js";
 
@@ -51,6 +55,86 @@ export class UsageError extends Error {
 }
 
 export async function lintProject(options: LintProjectOptions): Promise<LintResult> {
+  const { run, cache } = await prepareRun(options, null);
+  const result = await runLint(run);
+  cache?.save();
+  return result;
+}
+
+export interface LintShardOptions extends LintProjectOptions {
+  shard: ShardSpec;
+  /** DEPLOYLINT_SHARD_KEY: the key all shards hash secrets under (derived from HEAD's tree when absent). */
+  shardKey?: string;
+}
+
+/**
+ * One shard of a run (--shard i/n): discovers every file as a whole run does, lints this shard's
+ * share of them (per-file phase only) and returns the partial report `deploylint merge` completes.
+ */
+export async function lintShard(options: LintShardOptions): Promise<PartialReport> {
+  const cwd = resolve(options.cwd);
+  const git = await gitIdentity(cwd);
+  const secretKey = shardSecretKey({ given: options.shardKey, git });
+  const { run, cache } = await prepareRun(options, secretKey);
+  const { index, total } = options.shard;
+  // Every shard discovers every file, so all of them agree on the file set and on the split.
+  const sizes = await Promise.all(run.files.map((file) => fileSize(file)));
+  const assigned = assignShards(
+    run.files.map((file, i) => ({ path: file.path, size: sizes[i] as number })),
+    total,
+  );
+  const files = run.files.filter((_, i) => assigned[i] === index - 1);
+  const skipped = (run.skipped ?? []).filter((entry) => shardOfUnread(entry.file, total) === index - 1);
+  const phase = await runFilePhase({ ...run, files, skipped, secretKey });
+  cache?.save();
+  const allPaths = [...run.files.map((f) => f.path), ...(run.skipped ?? []).map((s) => s.file)];
+  return buildPartial({
+    version: options.version,
+    shard: options.shard,
+    commit: git?.commit ?? null,
+    fileSet: fileSetHash(allPaths),
+    config: partialConfigFingerprint(options.config, options.only ?? null),
+    secretKeyId: secretKeyId(secretKey),
+    scope: {
+      lintPaths: run.lintPaths ? [...run.lintPaths].sort() : null,
+      changes: run.changes ?? null,
+      only: options.only ?? null,
+    },
+    files: [...files.map((f) => f.path), ...skipped.map((s) => s.file)],
+    results: phase.results,
+    skipped: phase.skipped,
+  });
+}
+
+/** A file's size for the split; one that cannot be stat'ed weighs nothing (its read fails anyway). */
+async function fileSize(file: RunFile): Promise<number> {
+  if (file.size !== undefined) return file.size;
+  return (await stat(file.absolutePath).catch(() => null))?.size ?? 0;
+}
+
+/**
+ * Everything that decides a run's findings besides the files: the cache's key plus what decides
+ * which files are read and how (ignores, the size limit). `deploylint merge` recomputes it from its
+ * own config to refuse partials linted under another.
+ */
+export function partialConfigFingerprint(config: ResolvedConfig, only: string[] | null): string {
+  return createHash("sha256")
+    .update(
+      JSON.stringify({
+        cache: configFingerprint(config, only),
+        ignores: config.ignores,
+        maxFileSize: config.maxFileSize,
+      }),
+    )
+    .digest("hex")
+    .slice(0, 32);
+}
+
+/** Discovery and the engine's options for a run (a whole one, or one shard's). */
+async function prepareRun(
+  options: LintProjectOptions,
+  shardKey: string | null,
+): Promise<{ run: RunOptions; cache: FileCache | null }> {
   const cwd = resolve(options.cwd);
   const { config } = options;
   const warn = options.warn ?? ((message: string) => process.stderr.write(`deploylint: warning: ${message}\n`));
@@ -98,11 +182,11 @@ export async function lintProject(options: LintProjectOptions): Promise<LintResu
 
   options.debug?.(`discovery: ${discovered.files.length} files in ${Math.round(performance.now() - phaseStarted)} ms`);
   const cacheStarted = performance.now();
-  const cache = options.cacheLocation ? openCache({ options, config, warn }) : null;
+  const cache = options.cacheLocation ? openCache({ options, config, warn, shardKey }) : null;
   if (cache) options.debug?.(`cache: opened in ${Math.round(performance.now() - cacheStarted)} ms`);
   // In a partial run the files outside the change are named by git's index: no need to read them.
   const knownKeys = cache && lintPaths ? blobs : null;
-  const result = await runLint({
+  const run: RunOptions = {
     config,
     files,
     lintPaths,
@@ -115,9 +199,8 @@ export async function lintProject(options: LintProjectOptions): Promise<LintResu
     readText: (file, limits) => readSource(file, limits),
     root: cwd,
     ...(options.debug ? { debug: options.debug } : {}),
-  });
-  cache?.save();
-  return result;
+  };
+  return { run, cache };
 }
 
 /** The files both sets hold; a null set is "every file". */
@@ -154,29 +237,36 @@ function refuseUnmerged(unmerged: string[], ignores: string[]): void {
   );
 }
 
-function openCache(input: {
-  options: LintProjectOptions;
-  config: ResolvedConfig;
-  warn: (message: string) => void;
-}): FileCache | null {
-  const { options, config, warn } = input;
-  const configHash = createHash("sha256")
+/** The config as far as per-file results depend on it: the cache's key. */
+function configFingerprint(config: ResolvedConfig, only: string[] | null): string {
+  return createHash("sha256")
     .update(
       JSON.stringify({
         rules: config.rules,
         overrides: config.overrides,
         settings: config.settings,
         packs: config.packs.map((p) => [p.pack.name, p.specifier, p.pack.rules.map((r) => r.id)]),
-        only: options.only ?? null,
+        only,
       }),
     )
     .digest("hex");
+}
+
+function openCache(input: {
+  options: LintProjectOptions;
+  config: ResolvedConfig;
+  warn: (message: string) => void;
+  shardKey: string | null;
+}): FileCache | null {
+  const { options, config, warn, shardKey } = input;
+  const configHash = configFingerprint(config, options.only ?? null);
   try {
     return openFileCache({
       location: resolve(options.cwd, options.cacheLocation ?? join("node_modules", ".cache", "deploylint")),
       configHash,
       version: options.version,
       warn,
+      ...(shardKey !== null ? { shardKey } : {}),
     });
   } catch (error) {
     // The cache only ever accelerates: a run without it gives the same findings.

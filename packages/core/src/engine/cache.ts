@@ -43,7 +43,7 @@ export function newSecretKey(): string {
 // and the result's non-empty lists]; the file path is the entry's name. Format 3: keyed hashes.
 const FORMAT = 3;
 
-type StoredResult = Partial<Omit<FileResult, "file">>;
+export type StoredResult = Partial<Omit<FileResult, "file">>;
 type StoredEntry = [key: string, complete: 0 | 1, result?: StoredResult];
 
 interface CacheFile {
@@ -53,7 +53,8 @@ interface CacheFile {
   entries: Record<string, StoredEntry>;
 }
 
-function store(result: FileResult): StoredResult | undefined {
+/** A result without its empty lists: the cache's entries and a shard's partial report store this. */
+export function storeResult(result: FileResult): StoredResult | undefined {
   const stored: StoredResult = {};
   if (result.findings.length > 0) stored.findings = result.findings;
   if (result.facts.length > 0) stored.facts = result.facts;
@@ -64,7 +65,7 @@ function store(result: FileResult): StoredResult | undefined {
   return Object.keys(stored).length > 0 ? stored : undefined;
 }
 
-function restore(path: string, stored: StoredResult | undefined, withFindings: boolean): FileResult {
+export function restoreResult(path: string, stored: StoredResult | undefined, withFindings: boolean): FileResult {
   return {
     file: path,
     findings: withFindings ? (stored?.findings ?? []) : [],
@@ -140,12 +141,22 @@ export function openFileCache(options: {
   version: string;
   /** Receives the one-line warning when the cache cannot be written at the end of the run. */
   warn: (message: string) => void;
+  /**
+   * A shard's run hashes secrets under the key all shards share, not the one beside the cache: its
+   * entries go to a file of their own, so that plain runs keep theirs.
+   */
+  shardKey?: string;
 }): FileCache {
-  const file = join(options.location, `deploylint-${options.version}-${options.configHash.slice(0, 16)}.json`);
+  const variant = options.shardKey !== undefined ? "-shard" : "";
+  const file = join(
+    options.location,
+    `deploylint-${options.version}-${options.configHash.slice(0, 16)}${variant}.json`,
+  );
   let secretKey: string;
   let data: CacheFile;
   try {
-    secretKey = loadSecretKey(options.location);
+    if (options.shardKey !== undefined) mkdirSync(options.location, { recursive: true, mode: 0o700 });
+    secretKey = options.shardKey ?? loadSecretKey(options.location);
     data = readCacheFile(file, keyed(secretKey, "deploylint cache key id"));
   } catch (error) {
     if (!isFsError(error)) throw error;
@@ -163,14 +174,14 @@ export function openFileCache(options: {
       if (!Array.isArray(entry) || entry[0] !== keyed(secretKey, contentKey) || (complete && entry[1] !== 1))
         return undefined;
       fresh.entries[path] = entry;
-      return restore(path, entry[2], complete);
+      return restoreResult(path, entry[2], complete);
     },
     set(path, contentKey, result, complete) {
       const key = keyed(secretKey, contentKey);
       // A facts-only result never replaces a complete one for the same content.
       const previous = fresh.entries[path];
       if (previous?.[0] === key && previous[1] === 1 && !complete) return;
-      const stored = store(result);
+      const stored = storeResult(result);
       fresh.entries[path] = stored ? [key, complete ? 1 : 0, stored] : [key, complete ? 1 : 0];
       dirty = true;
     },

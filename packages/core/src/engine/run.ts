@@ -61,6 +61,11 @@ export interface RunOptions {
    * the files given with `text` can be companions (virtual runs).
    */
   root?: string | null;
+  /**
+   * The key facts hash secrets under. A shard passes the key every shard of its run shares, so that
+   * the merged facts compare; otherwise the cache's key, or a random one.
+   */
+  secretKey?: string;
   debug?: (message: string) => void;
 }
 
@@ -86,7 +91,28 @@ export function planConfigOf(config: ResolvedConfig, only: string[] | null): Pla
   return { rules: config.rules, overrides: config.overrides, settings: config.settings, only };
 }
 
+/** What the per-file phase leaves for the project phase: every file's result, in path order. */
+export interface FilePhase {
+  results: FileResult[];
+  skipped: SkippedFile[];
+  /** Texts given with the run (staged or virtual files), for project findings that point at offsets. */
+  preloaded: ReadonlyMap<string, string>;
+}
+
 export async function runLint(options: RunOptions): Promise<LintResult> {
+  const phase = await runFilePhase(options);
+  return completeRun({
+    config: options.config,
+    only: options.only ?? null,
+    phase,
+    changes: options.changes ?? null,
+    lintPaths: options.lintPaths ?? null,
+    ...(options.debug ? { debug: options.debug } : {}),
+  });
+}
+
+/** The per-file phase alone: what a shard of a run does (--shard), and the first half of runLint. */
+export async function runFilePhase(options: RunOptions): Promise<FilePhase> {
   const { config } = options;
   const only = options.only ?? null;
   const registry = buildRegistry(config.packs.map((p) => p.pack));
@@ -130,7 +156,11 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
   const preloaded = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.path, f.text as string]));
   const readCompanion = createCompanionReader({ root, preloaded });
   // Facts hash secrets under this key: the cache's own, so cached facts compare with fresh ones.
-  const secretKey = options.cache?.secretKey ?? newSecretKey();
+  // A cache's facts were hashed under its own key: served beside facts hashed under another, a
+  // credential shared by two files would no longer compare equal, silently.
+  if (options.secretKey !== undefined && options.cache && options.cache.secretKey !== options.secretKey)
+    throw new Error("internal error: a run's secret key must be its cache's.");
+  const secretKey = options.secretKey ?? options.cache?.secretKey ?? newSecretKey();
   // A cached result that read companions is served only while they are unchanged.
   const usable = (cached: FileResult | undefined) =>
     cached !== undefined && companionsUnchanged(cached.companions, readCompanion) ? cached : undefined;
@@ -245,7 +275,25 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
   for (const result of results) for (const note of result.notes ?? []) options.debug?.(`${result.file}: ${note}`);
   // Facts reach project rules in path order, whatever order the files were given or finished in.
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { results, skipped, preloaded };
+}
 
+/**
+ * The project phase over every file's result, then suppressions, order and fingerprints: the second
+ * half of runLint, and what `deploylint merge` runs over the results of all shards.
+ */
+export function completeRun(options: {
+  config: ResolvedConfig;
+  only: string[] | null;
+  phase: FilePhase;
+  changes: ChangeSet | null;
+  lintPaths: ReadonlySet<string> | null;
+  debug?: (message: string) => void;
+}): LintResult {
+  const { config, phase, lintPaths } = options;
+  const registry = buildRegistry(config.packs.map((p) => p.pack));
+  const planner = createPlanner({ config: planConfigOf(config, options.only), registry });
+  const { results, skipped, preloaded } = phase;
   const deleted = new Set(options.changes?.deleted ?? []);
   const projectStarted = performance.now();
   const timings: [string, number][] = [];

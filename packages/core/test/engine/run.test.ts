@@ -261,3 +261,19 @@ describe("parseEmbedded", () => {
     ]);
   });
 });
+
+describe("runLint's secret key", () => {
+  it("refuses a key other than its cache's: cached facts would not compare with fresh ones", async () => {
+    const cache = { secretKey: "b".repeat(64), get: () => undefined, set() {}, save() {} };
+    await expect(
+      runLint({
+        config: config({ "t/unique-keys": "error" }),
+        files: [{ path: "a/.env", absolutePath: "/v/a/.env", text: "A=1\n" }],
+        workers: 0,
+        cache,
+        secretKey: "a".repeat(64),
+        readText: async () => ({ ok: false, reason: "unused" }),
+      }),
+    ).rejects.toThrow(/secret key must be its cache's/);
+  });
+});
