@@ -9,7 +9,16 @@ describe("deploylint --help", () => {
   it("lists every command and subcommand", () => {
     const run = runCli(["--help"], { cwd: tempRepo() });
     expect(run.status).toBe(0);
-    for (const command of ["rules", "explain", "init", "pre-deploy", "migrations verify", "env check", "smoke", "merge"])
+    for (const command of [
+      "rules",
+      "explain",
+      "init",
+      "pre-deploy",
+      "migrations verify",
+      "env check",
+      "smoke",
+      "merge",
+    ])
       expect(run.stdout).toMatch(new RegExp(`^ +deploylint ${command}\\b`, "m"));
     expect(run.stdout).toContain("--changed-since <ref>");
     expect(run.stdout).toContain("--shard <i>/<n>");
