@@ -5,12 +5,7 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
 import { gfmTable } from "micromark-extension-gfm-table";
 import type { Block, Cell, Spot } from "../facts.js";
-
-/** The fill-in marker `deploylint strategy` writes where only a person can say what is true. */
-export const FILL_IN_COMMENT = "<!-- deploylint: fill in -->";
-
-/** The marker as read: spacing and "fill-in" vary when people edit around it. */
-export const FILL_IN_MARKER = /<!--\s*deploylint:\s*fill[ -]in\s*-->/i;
+import { FILL_IN_MARKER } from "./marker.js";
 
 export function readBlocks(text: string): Block[] {
   const tree = fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
