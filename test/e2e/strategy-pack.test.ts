@@ -2,10 +2,12 @@
 // example shop that extends the strategy preset, the document the command writes draws findings
 // only at its fill-in marks, and once a person has filled every mark the pack has nothing to say.
 // The same for `--rfc`: the skeleton's marks are findings, the filled-in plan is clean.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli, runJson, tempRepo } from "../support/cli.js";
+import { BIN, ROOT, runCli, runJson, tempRepo } from "../support/cli.js";
 
 const made: string[] = [];
 afterAll(() => {
@@ -18,7 +20,7 @@ const RFC = "artifacts/rfcs/wishlists.md";
 const PACK = "strategy-docs/";
 
 /** The shop, extending the strategy preset (its own config extends only recommended), with an RFC that adds a flag, a migration and a variable. */
-function shop(): string {
+function shop(options: { strategy: boolean } = { strategy: true }): string {
   const dir = tempRepo(
     {
       [RFC]:
@@ -30,7 +32,8 @@ function shop(): string {
   const config = join(dir, "deploylint.config.yaml");
   const text = readFileSync(config, "utf8");
   expect(text).toMatch(/^extends: \[recommended\]$/m);
-  writeFileSync(config, text.replace(/^extends: \[recommended\]$/m, "extends: [recommended, strategy]"));
+  if (options.strategy)
+    writeFileSync(config, text.replace(/^extends: \[recommended\]$/m, "extends: [recommended, strategy]"));
   return dir;
 }
 
@@ -151,5 +154,34 @@ describe("deploylint strategy with the strategy-docs pack", { timeout: 120_000 }
 
     fillIn(dir, RFC);
     expect(packFindings(dir)).toEqual([]);
+  });
+});
+
+/** Every module URL a lint run of `dir` loads (the bin prefers the bundle, where micromark is a chunk of its own). */
+function modulesLoaded(dir: string): string[] {
+  const log = join(mkdtempSync(join(tmpdir(), "deploylint-imports-")), "loaded.txt");
+  made.push(log.slice(0, -"/loaded.txt".length));
+  const run = spawnSync(
+    process.execPath,
+    ["--import", join(ROOT, "test/support/record-imports.mjs"), BIN, "--no-cache", "--format", "json"],
+    { cwd: dir, encoding: "utf8", env: { ...process.env, DEPLOYLINT_RECORD_IMPORTS: log } },
+  );
+  expect(run.stdout).toMatch(/"findings"/);
+  return readFileSync(log, "utf8").trim().split("\n");
+}
+
+const MARKDOWN_PARSER =
+  /micromark|mdast-util-from-markdown|\/packages\/cli\/bundle\/parse-[^/]*\.js$|\/strategy-docs\/dist\/markdown\/parse\.js$/;
+
+describe("start-up", { timeout: 120_000 }, () => {
+  it("loads the markdown parser only when a strategy-docs rule reads a markdown file", () => {
+    // The document and an RFC are there, but the config does not turn the pack on: no parser.
+    const off = shop({ strategy: false });
+    expect(runCli(["strategy"], { cwd: off }).status).toBe(0);
+    expect(modulesLoaded(off).filter((url) => MARKDOWN_PARSER.test(url))).toEqual([]);
+    // The pack on, and markdown to read: the parser is loaded.
+    const on = shop();
+    expect(runCli(["strategy"], { cwd: on }).status).toBe(0);
+    expect(modulesLoaded(on).some((url) => MARKDOWN_PARSER.test(url))).toBe(true);
   });
 });
