@@ -111,6 +111,17 @@ describe(`${ID} against the resolved config`, () => {
     ]);
   });
 
+  it("takes a feature flag switched off for no word on the rule named beside it", async () => {
+    const files = variant(
+      STRATEGY,
+      RULES,
+      "- `migrations/no-drop-column` keeps the old column, so the feature flag can be switched off without a schema change",
+    );
+    expect(await findings(files, { ...on, "migrations/no-drop-column": "off" })).toEqual([
+      "37:1 The migration safety section promises migrations/no-drop-column, which the config switches off: reviewers rely on a check that does not run.",
+    ]);
+  });
+
   it("counts rules listed as off as no statement of the enforced ones", async () => {
     const files = variant(STRATEGY, RULES, "Switched off (not enforced):\n\n- `migrations/no-rename-column` (off)");
     expect(await findings(files, { ...on, "migrations/no-rename-column": "off" })).toEqual([

@@ -42,7 +42,7 @@ export default defineRule({
       for (const { rule, clause } of namedRules(block.text, known)) {
         // A rule the document lists as off ("Switched off (not enforced): - `migrations/x` (off)",
         // as `deploylint strategy` writes it) is no promise; nor does it state an enforced rule.
-        if (listSaysOff || SAYS_OFF.test(clause)) continue;
+        if (listSaysOff || saysOff(clause)) continue;
         named++;
         if (!(rule in severities))
           context.report({ messageId: "unknown", data: { rule }, file: doc.file, ...block.at });
@@ -65,6 +65,13 @@ export default defineRule({
 const SAYS_OFF =
   /\((?:off|disabled)\)|\b(?:switched|turned|set) off\b|\bnot (?:enforced|enabled|checked)\b|\bdisabled\b|\boff\b/i;
 
+// A feature flag switched off is the rollback the section may describe, not a rule switched off.
+const FLAG_OFF = /\b(?:feature )?flags?\b[^.;:]*?\b(?:off|disabled)\b/gi;
+
+function saysOff(text: string): boolean {
+  return SAYS_OFF.test(text.replace(FLAG_OFF, ""));
+}
+
 /**
  * Whether the list holding the item at `index` is introduced as a list of rules that are off: the
  * paragraph just before its first item says so ("Switched off (not enforced):").
@@ -79,7 +86,7 @@ function introducedAsOff(blocks: readonly Block[], index: number): boolean {
     first--;
   }
   const intro = blocks[first - 1];
-  return intro?.type === "paragraph" && SAYS_OFF.test(intro.text) && /:\s*$/.test(intro.text);
+  return intro?.type === "paragraph" && saysOff(intro.text) && /:\s*$/.test(intro.text);
 }
 
 /**
@@ -92,12 +99,12 @@ function namedRules(text: string, known: readonly string[]): { rule: string; cla
   for (const clause of text.split(/\n|;\s|\.\s/)) {
     for (const match of clause.matchAll(/\bmigrations\/([a-z][a-z0-9-]*[a-z0-9])/g)) {
       const rule = `${PACK}${match[1]}`;
-      if (!found.has(rule) || !SAYS_OFF.test(clause)) found.set(rule, clause);
+      if (!found.has(rule) || !saysOff(clause)) found.set(rule, clause);
     }
     for (const id of known) {
       const bare = id.slice(PACK.length);
       if (!bare.includes("-") || !new RegExp(`(^|[^\\w/-])${bare}($|[^\\w-])`).test(clause)) continue;
-      if (!found.has(id) || !SAYS_OFF.test(clause)) found.set(id, clause);
+      if (!found.has(id) || !saysOff(clause)) found.set(id, clause);
     }
   }
   return [...found].map(([rule, clause]) => ({ rule, clause }));
