@@ -96,16 +96,19 @@ describe("deploylint pre-deploy", { timeout: 90_000 }, () => {
     expect(row(preDeploy(dir).stdout, "on branch main")).toMatch(/ FAIL +on master, expected main/);
   });
 
-  it("adds the pipeline and rollout rows only when the config adopts the strategy preset", () => {
+  it("adds the pipeline, rollout and strategy-docs rows only when the config adopts the strategy preset", () => {
     const plain = preDeploy(readyRepo(), ["--format", "json"]);
     const names = (run: { stdout: string }) =>
       (JSON.parse(run.stdout) as { checks: { name: string }[] }).checks.map((c) => c.name);
     expect(names(plain)).not.toContain("rollout fits the model");
+    expect(names(plain)).not.toContain("strategy documented");
     const dir = readyRepo({ "deploylint.config.yaml": `extends: [recommended, strategy]\n${CONFIG}` });
     const run = preDeploy(dir);
     expect(row(run.stdout, "pipeline gates deploys")).toMatch(/ (PASS|FAIL) /);
     // The manifest declares no deployment model: the rollout pack says so, and the gate fails.
     expect(row(run.stdout, "rollout fits the model")).toMatch(/ FAIL +1 error \(rollout\/model-declared ×1\)/);
+    // No deployment strategy document yet: the strategy-docs pack says so.
+    expect(row(run.stdout, "strategy documented")).toMatch(/ FAIL +1 error \(strategy-docs\/require-strategy ×1\)/);
     expect(run.status).toBe(1);
   });
 

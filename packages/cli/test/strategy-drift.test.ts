@@ -1,9 +1,11 @@
 // `deploylint strategy --check`: which differences between the generated text and the document are
 // drift (a generated part changed or missing) and which are a person's (marks filled in, sections added).
+
+import { FILL_IN_COMMENT } from "@deploylint/rules-strategy-docs";
 import { describe, expect, it } from "vitest";
 import { findDrift, lineDiff, renderDrift } from "../src/commands/strategy/drift.js";
 import { withDeploymentPlan } from "../src/commands/strategy/rfc.js";
-import { FILL_IN, splitSections } from "../src/commands/strategy/sections.js";
+import { splitSections } from "../src/commands/strategy/sections.js";
 
 const GENERATED = [
   "# Deployment strategy",
@@ -16,8 +18,8 @@ const GENERATED = [
   "",
   "## Rollback procedure",
   "",
-  `1. **Decide** within 15 minutes. Who decides: ${FILL_IN}`,
-  `2. **Communicate**: tell ${FILL_IN} that it was rolled back.`,
+  `1. **Decide** within 15 minutes. Who decides: ${FILL_IN_COMMENT}`,
+  `2. **Communicate**: tell ${FILL_IN_COMMENT} that it was rolled back.`,
   "",
 ].join("\n");
 
@@ -55,7 +57,7 @@ describe("strategy drift", () => {
   });
 
   it("keeps judging a partly filled section around its remaining marks", () => {
-    const partly = GENERATED.replace(`Who decides: ${FILL_IN}`, "Who decides: the on-call engineer");
+    const partly = GENERATED.replace(`Who decides: ${FILL_IN_COMMENT}`, "Who decides: the on-call engineer");
     expect(findDrift(GENERATED, partly)).toEqual([]);
     const broken = partly.replace("within 15 minutes", "within an hour");
     expect(findDrift(GENERATED, broken).map((drift) => drift.heading)).toEqual(["Rollback procedure"]);
@@ -92,7 +94,7 @@ describe("strategy --rfc deployment plan", () => {
     expect(plan).toContain("### Migration order");
     const users = [...plan.matchAll(/^\| \d \| (\d+)%/gm)].map((match) => Number(match[1]));
     expect(users).toEqual([0, 5, 25, 50, 100]);
-    expect(plan).toContain(`Flag cleanup: remove the flag and the old code path by ${FILL_IN} (a date).`);
+    expect(plan).toContain(`Flag cleanup: remove the flag and the old code path by ${FILL_IN_COMMENT} (a date).`);
     expect(plan).toContain("| Metric | Threshold | Max degraded time |");
     expect(plan).not.toContain("Canary criteria");
   });

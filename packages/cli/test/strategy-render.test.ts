@@ -1,6 +1,7 @@
 // The strategy document's generator, section by section, from plain inputs: what the repository
 // declares is written out, and only what it cannot tell carries the fill-in mark.
 import type { CiJob, CiPipeline, CiStep, CommandClass } from "@deploylint/ci-model";
+import { FILL_IN_COMMENT, STRATEGY_SECTIONS } from "@deploylint/rules-strategy-docs";
 import { describe, expect, it } from "vitest";
 import { ladderRow } from "../src/commands/strategy/cells.js";
 import type { StrategyInputs } from "../src/commands/strategy/inputs.js";
@@ -15,7 +16,7 @@ import {
 } from "../src/commands/strategy/render.js";
 import { rollbackSection } from "../src/commands/strategy/rollback.js";
 import { strategiesIn } from "../src/commands/strategy/rollout-strategies.js";
-import { FILL_IN, STRATEGY_SECTIONS, splitSections } from "../src/commands/strategy/sections.js";
+import { splitSections } from "../src/commands/strategy/sections.js";
 
 const SPOT = { file: ".github/workflows/deploy.yml", line: 1, column: 1, endLine: 1, endColumn: 2 };
 
@@ -117,8 +118,10 @@ describe("environment ladder", () => {
 
   it("marks a field the manifest leaves out, and the whole table without a manifest", () => {
     const manifest = { ...MANIFEST, environments: [ladderRow("qa", { data: "seed" })] };
-    expect(ladderSection(inputs({ manifest })).at(-1)).toBe(`| qa | ${FILL_IN} | seed | ${FILL_IN} | ${FILL_IN} |`);
-    expect(ladderSection(inputs()).join("\n")).toContain(FILL_IN);
+    expect(ladderSection(inputs({ manifest })).at(-1)).toBe(
+      `| qa | ${FILL_IN_COMMENT} | seed | ${FILL_IN_COMMENT} | ${FILL_IN_COMMENT} |`,
+    );
+    expect(ladderSection(inputs()).join("\n")).toContain(FILL_IN_COMMENT);
   });
 
   it("writes a declared false as none, which the pack reads as no monitoring", () => {
@@ -155,11 +158,11 @@ describe("deployment pipeline", () => {
     expect(text).toContain("Deploys run from: `main`.");
     expect(text).toContain("`approve` (.github/workflows/deploy.yml): an approval job");
     expect(text).toContain("CI environments `production`");
-    expect(text).not.toContain(FILL_IN);
+    expect(text).not.toContain(FILL_IN_COMMENT);
   });
 
   it("marks the section when no CI file was found", () => {
-    expect(pipelineSection(inputs()).join("\n")).toContain(FILL_IN);
+    expect(pipelineSection(inputs()).join("\n")).toContain(FILL_IN_COMMENT);
   });
 });
 
@@ -175,16 +178,16 @@ describe("rollout strategy", () => {
     expect(text).toContain("- kubernetes: `k8s/web.yaml` (configured: a canary rollout in `k8s/web.yaml`)");
     // The fill-in prompt names no strategy, which would pass for a description.
     expect(text.replace(/canary rollout in/, "")).not.toMatch(/canary|rolling|blue-green/i);
-    expect(text.split(FILL_IN)).toHaveLength(2);
+    expect(text.split(FILL_IN_COMMENT)).toHaveLength(2);
   });
 
   it("marks the model when the manifest declares none", () => {
     expect(rolloutSection(inputs()).join("\n")).toContain(
-      `Deployment model: ${FILL_IN} (no ladder manifest was found to declare architecture.deployment_model).`,
+      `Deployment model: ${FILL_IN_COMMENT} (no ladder manifest was found to declare architecture.deployment_model).`,
     );
     const undeclared = { ...MANIFEST, deploymentModel: null };
     expect(rolloutSection(inputs({ manifest: undeclared })).join("\n")).toContain(
-      `Deployment model: ${FILL_IN} (\`company.config.yaml\` declares no architecture.deployment_model).`,
+      `Deployment model: ${FILL_IN_COMMENT} (\`company.config.yaml\` declares no architecture.deployment_model).`,
     );
   });
 });
@@ -242,7 +245,7 @@ describe("rollback procedure", () => {
     ).join("\n");
     expect(text).not.toContain("Down migration");
     expect(text).toContain("prisma migrations have no down");
-    expect(text).toContain(`Redeploy the previous release: ${FILL_IN}`);
+    expect(text).toContain(`Redeploy the previous release: ${FILL_IN_COMMENT}`);
   });
 });
 
@@ -283,7 +286,7 @@ describe("environment variable management", () => {
     ).join("\n");
     expect(text).toContain("- `.env.example`: 4 variables, 2 marked @required");
     expect(text).toContain("| `STRIPE_KEY` | `.env.example` | every 90 days |");
-    expect(text).toContain(`| \`SESSION_SECRET\` | \`.env.example\` | ${FILL_IN} |`);
+    expect(text).toContain(`| \`SESSION_SECRET\` | \`.env.example\` | ${FILL_IN_COMMENT} |`);
   });
 });
 
@@ -298,7 +301,7 @@ describe("smoke tests", () => {
       }),
     ).join("\n");
     expect(text).toContain("| sign in | auth | `/api/session`, `/api/me` | production |");
-    expect(smokeSection(inputs()).join("\n")).toContain(FILL_IN);
+    expect(smokeSection(inputs()).join("\n")).toContain(FILL_IN_COMMENT);
   });
 });
 

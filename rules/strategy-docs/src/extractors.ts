@@ -4,12 +4,14 @@ import { defineExtractor, type Settings } from "@deploylint/core/rule-api";
 import { isManifestFile } from "@deploylint/rules-env-ladder";
 import { parseDocument } from "yaml";
 import { asFact, DOCUMENT_FACT, PATHS_FACT, type PathsFact } from "./facts.js";
-import { readBlocks } from "./markdown/read-document.js";
+import { loadMarkdownParser, readBlocks } from "./markdown/read-document.js";
 import { asRecord, documentPaths, normalisePath, roleOf } from "./paths.js";
 
 export const documentExtractor = defineExtractor({
   id: DOCUMENT_FACT,
   kinds: ["markdown"],
+  // micromark loads only when a run lints a markdown file while a strategy-docs rule is on.
+  load: loadMarkdownParser,
   create(context) {
     const manifest = manifestPathsOf(context.settings, (path) => context.companion(`/${path}`));
     const role = roleOf(context.file.path, documentPaths(context.settings, manifest));

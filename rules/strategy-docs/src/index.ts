@@ -14,7 +14,7 @@ import rolloutMatchesModel from "./rules/rollout-matches-model.js";
 import { strategyDocsSettingsSchema } from "./settings-schema.js";
 
 export type * from "./facts.js";
-export { FILL_IN_COMMENT, FILL_IN_MARKER } from "./markdown/read-document.js";
+export { FILL_IN_COMMENT, FILL_IN_MARKER } from "./markdown/marker.js";
 export { type SectionId, STRATEGY_SECTIONS, type StrategySection } from "./sections.js";
 export {
   DEFAULT_RFCS,

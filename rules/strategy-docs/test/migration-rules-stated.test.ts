@@ -79,6 +79,56 @@ describe(`${ID} against the resolved config`, () => {
     ]);
   });
 
+  it("takes a rule the document lists as off for no promise, in the form `deploylint strategy` writes", async () => {
+    const written = `- \`migrations/no-drop-column\` (error): a column is dropped only after the code stops reading it\n\nSwitched off (not enforced):\n\n- \`migrations/require-concurrent-index\` (off)\n- \`migrations/no-rename-column\` (off)`;
+    const files = variant(STRATEGY, RULES, written);
+    const rules = {
+      ...on,
+      "migrations/require-concurrent-index": "off",
+      "migrations/no-rename-column": "off",
+    } as const;
+    expect(await findings(files, rules)).toEqual([]);
+  });
+
+  it("takes a clause saying a rule is off, disabled or not enforced for no promise, and still judges the others", async () => {
+    const text = [
+      "We enforce `migrations/no-drop-column`; `migrations/require-concurrent-index` is not enforced.",
+      "",
+      "- `migrations/no-rename-column` is switched off for now",
+      "- `migrations/require-lock-timeout`: disabled",
+    ].join("\n");
+    const files = variant(STRATEGY, RULES, text);
+    const rules = {
+      ...on,
+      "migrations/require-concurrent-index": "off",
+      "migrations/no-rename-column": "off",
+      "migrations/require-lock-timeout": "off",
+    } as const;
+    expect(await findings(files, rules)).toEqual([]);
+    // The same text with the promised rule switched off: that one is still a broken promise.
+    expect(await findings(files, { ...rules, "migrations/no-drop-column": "off" })).toEqual([
+      "37:1 The migration safety section promises migrations/no-drop-column, which the config switches off: reviewers rely on a check that does not run.",
+    ]);
+  });
+
+  it("takes a feature flag switched off for no word on the rule named beside it", async () => {
+    const files = variant(
+      STRATEGY,
+      RULES,
+      "- `migrations/no-drop-column` keeps the old column, so the feature flag can be switched off without a schema change",
+    );
+    expect(await findings(files, { ...on, "migrations/no-drop-column": "off" })).toEqual([
+      "37:1 The migration safety section promises migrations/no-drop-column, which the config switches off: reviewers rely on a check that does not run.",
+    ]);
+  });
+
+  it("counts rules listed as off as no statement of the enforced ones", async () => {
+    const files = variant(STRATEGY, RULES, "Switched off (not enforced):\n\n- `migrations/no-rename-column` (off)");
+    expect(await findings(files, { ...on, "migrations/no-rename-column": "off" })).toEqual([
+      "33:1 The migration safety section names none of the 2 migration rules the config enforces (such as migrations/no-drop-column): the rules a migration must follow are not stated.",
+    ]);
+  });
+
   it("says nothing of a section still marked for filling in", async () => {
     const files = variant(STRATEGY, RULES, "<!-- deploylint: fill in -->");
     expect(await findings(files)).toEqual([]);

@@ -96,6 +96,19 @@ tester.run("require-strategy", {
       ),
       errors: [{ file: STRATEGY, messageId: "unwritten", line: 29, column: 11 }],
     },
+    {
+      name: "every mark of a section, as the command writes several (a table cell, a line): one finding each",
+      files: withStrategy(
+        CONTRACT.replace(
+          "## Smoke tests\n\nWritten.",
+          "## Smoke tests\n\n| Check | Path |\n|---|---|\n| health | <!-- deploylint: fill in --> |\n\nOwner: <!-- deploylint: fill in -->",
+        ),
+      ),
+      errors: [
+        { file: STRATEGY, messageId: "unwritten", data: { heading: "Smoke tests" }, line: 31, column: 12 },
+        { file: STRATEGY, messageId: "unwritten", data: { heading: "Smoke tests" }, line: 33, column: 8 },
+      ],
+    },
   ],
 });
 

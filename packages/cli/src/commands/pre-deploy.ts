@@ -26,8 +26,8 @@ export const PRE_DEPLOY_HELP = `Usage: deploylint pre-deploy [options]
 
 Runs every deploy check and prints one pass/fail table: working tree clean, on the expected
 branch, no secrets (secrets pack), migrations valid (migrations pack), required environment
-variables set (deploylint env check), with --verify migrations verify, the pipeline and rollout
-packs when the config turns them on (extends: [recommended, strategy]), smoke checks declared
+variables set (deploylint env check), with --verify migrations verify, the pipeline, rollout and
+strategy-docs packs when the config turns them on (extends: [recommended, strategy]), smoke checks declared
 for --environment when the config has a smoke section, then each of
 preDeploy.commands from the config: their output streams to stderr, and one that runs longer than
 its timeout (preDeploy.timeout, default 600 s) is stopped and fails. The table shows a command's
@@ -161,6 +161,9 @@ export async function preDeploy(argv: string[], io: Io): Promise<number> {
       : []),
     ...(packEnabled(config, "rollout")
       ? [await checkPack({ cwd, config, pack: "rollout", name: "rollout fits the model", limits })]
+      : []),
+    ...(packEnabled(config, "strategy-docs")
+      ? [await checkPack({ cwd, config, pack: "strategy-docs", name: "strategy documented", limits })]
       : []),
   ];
   const smokeDeclared = await checkSmokeDeclared({ config, environment });

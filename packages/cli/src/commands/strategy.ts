@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, type ResolvedConfig, requireDirectory, UsageError } from "@deploylint/core";
+import { DEFAULT_STRATEGY, FILL_IN_COMMENT } from "@deploylint/rules-strategy-docs";
 import type { Io } from "../cli.js";
 import { loadConfig } from "../index.js";
 import { findDrift, renderDrift } from "./strategy/drift.js";
@@ -13,15 +14,14 @@ import { gatherInputs } from "./strategy/gather.js";
 import type { StrategyInputs } from "./strategy/inputs.js";
 import { renderStrategy } from "./strategy/render.js";
 import { withDeploymentPlan } from "./strategy/rfc.js";
-import { DEFAULT_STRATEGY_PATH, FILL_IN } from "./strategy/sections.js";
 
 export const STRATEGY_HELP = `Usage: deploylint strategy [--check] [--force] [--rfc <file>] [options]
 
 Writes the deployment strategy document from what deploylint knows: the ladder manifest's
 environments, the CI pipeline, the platform files and their rollback commands, the migrations
 rules the config turns on, the documented variables and the smoke checks. What only a person can
-know is marked ${FILL_IN}; replace each mark. The document is
-${DEFAULT_STRATEGY_PATH}, or settings.strategyDocs.strategy of the config, else
+know is marked ${FILL_IN_COMMENT}; replace each mark. The document is
+${DEFAULT_STRATEGY}, or settings.strategyDocs.strategy of the config, else
 docs.deployment_strategy of company.config.yaml; always inside the repository.
 
 A document that exists is never overwritten when its generated parts no longer match the
@@ -94,7 +94,7 @@ function strategyPath(config: ResolvedConfig, inputs: StrategyInputs): string {
   const section = config.settings.strategyDocs;
   const configured =
     typeof section === "object" && section !== null ? (section as { strategy?: unknown }).strategy : undefined;
-  if (configured === undefined) return inputs.manifest?.strategyDocument ?? DEFAULT_STRATEGY_PATH;
+  if (configured === undefined) return inputs.manifest?.strategyDocument ?? DEFAULT_STRATEGY;
   if (typeof configured !== "string" || configured.trim() === "")
     throw new ConfigError("settings.strategyDocs.strategy must be a path (relative to the working directory).");
   return configured.trim();
@@ -108,7 +108,7 @@ function readText(path: string, shown: string): string {
   }
 }
 
-const marksIn = (text: string): number => text.split(FILL_IN).length - 1;
+const marksIn = (text: string): number => text.split(FILL_IN_COMMENT).length - 1;
 
 export async function strategy(argv: string[], io: Io): Promise<number> {
   const values = parse(argv);

@@ -43,6 +43,8 @@ export interface Planner {
   configuredSeverities: Record<string, Severity>;
   /** Kinds any enabled rule or needed extractor reads (parsers to load). */
   kinds: Set<string>;
+  /** The extractors the enabled project rules need (their `load` is awaited before files of their kinds). */
+  extractors: Extractor[];
   /** Kinds enabled rules parse out of other files' literals: loaded whatever the run's files are. */
   embedded: Set<string>;
   /** Kinds of the files those embedded languages are found in (the kinds of the rules that embed). */
@@ -133,6 +135,7 @@ export function createPlanner(options: { config: PlanConfig; registry: Registry 
     projectRules,
     configuredSeverities,
     kinds,
+    extractors,
     embedded,
     embeddingKinds,
     severityFor(ruleId, path) {

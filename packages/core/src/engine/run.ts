@@ -14,7 +14,7 @@ import { UNUSED_SUPPRESSION_ID } from "./core-rules.js";
 import { readOptionsFor, unreadOutcome } from "./file-not-checked.js";
 import { assignFingerprints, contentKey, hashText } from "./fingerprint.js";
 import { type FileResult, lintPlannedFile, type RawFinding } from "./lint-file.js";
-import { neededKinds } from "./needed-kinds.js";
+import { loadExtractors, neededKinds } from "./needed-kinds.js";
 import { createPlanner, type PlanConfig } from "./planner.js";
 import { runPool } from "./pool.js";
 import { runProjectPhase } from "./project-phase.js";
@@ -208,14 +208,14 @@ export async function runFilePhase(options: RunOptions): Promise<FilePhase> {
   const loader = createParserLoader();
   let grammarNoted = false;
   const lintHere = async (batch: RunFile[]): Promise<FileResult[]> => {
+    const needed = neededKinds(
+      batch.map((f) => f.path),
+      planner,
+    );
     const [reads] = await Promise.all([
       readAll(batch, readOne),
-      loader.ensure(
-        neededKinds(
-          batch.map((f) => f.path),
-          planner,
-        ),
-      ),
+      loader.ensure(needed),
+      loadExtractors(needed, planner.extractors),
     ]);
     const grammarMs = postgresParserLoadMs();
     if (grammarMs !== null && !grammarNoted) {

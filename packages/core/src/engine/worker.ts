@@ -9,7 +9,7 @@ import { importPack } from "./builtin-packs.js";
 import { createCompanionReader } from "./companions.js";
 import { readOptionsFor, unreadOutcome } from "./file-not-checked.js";
 import { type FileResult, lintPlannedFile, RuleCrash } from "./lint-file.js";
-import { neededKinds } from "./needed-kinds.js";
+import { loadExtractors, neededKinds } from "./needed-kinds.js";
 import { createPlanner } from "./planner.js";
 import type { WorkerInit, WorkerReply } from "./pool.js";
 import { buildRegistry } from "./registry.js";
@@ -28,12 +28,11 @@ parentPort?.on("message", async (batch: { path: string; absolutePath: string; te
   const results: FileResult[] = [];
   const skipped: SkippedFile[] = [];
   try {
-    await loader.ensure(
-      neededKinds(
-        batch.map((file) => file.path),
-        planner,
-      ),
+    const needed = neededKinds(
+      batch.map((file) => file.path),
+      planner,
     );
+    await Promise.all([loader.ensure(needed), loadExtractors(needed, planner.extractors)]);
     for (const file of batch) {
       if (file.text !== undefined) {
         results.push(

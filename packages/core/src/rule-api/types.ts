@@ -367,6 +367,11 @@ export interface Extractor {
   kinds: SourceKind[];
   /** Text tests a file must pass before the extractor is created for it (see RuleMeta.prefilter). */
   prefilter?: Prefilters;
+  /**
+   * Loads what create() needs that is slow to load (a parser), awaited before the first file of
+   * one of `kinds` is linted: a run that reads no such file, or has every one cached, loads nothing.
+   */
+  load?(): Promise<void>;
   create(context: ExtractorContext): FileVisitors | null;
 }
 

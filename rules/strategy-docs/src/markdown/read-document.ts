@@ -1,19 +1,26 @@
 // Markdown to blocks with positions (mdast via micromark, GFM tables): what the rules need of a
 // document, flat, so a fact stays small and a section is "the blocks under a heading".
 import type { Nodes, Parent, Table } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
-import { gfmTable } from "micromark-extension-gfm-table";
 import type { Block, Cell, Spot } from "../facts.js";
+import { FILL_IN_MARKER } from "./marker.js";
+import type { parseMarkdown } from "./parse.js";
 
-/** The fill-in marker `deploylint strategy` writes where only a person can say what is true. */
-export const FILL_IN_COMMENT = "<!-- deploylint: fill in -->";
+let parse: typeof parseMarkdown | null = null;
+let loading: Promise<void> | null = null;
 
-/** The marker as read: spacing and "fill-in" vary when people edit around it. */
-export const FILL_IN_MARKER = /<!--\s*deploylint:\s*fill[ -]in\s*-->/i;
+/** Loads the markdown parser (once; later calls wait for the same load). The extractor's `load`. */
+export function loadMarkdownParser(): Promise<void> {
+  loading ??= import("./parse.js").then((module) => {
+    parse = module.parseMarkdown;
+  });
+  return loading;
+}
 
+/** The document's blocks. The engine awaits loadMarkdownParser() first (Extractor.load): without it, a bug of ours. */
 export function readBlocks(text: string): Block[] {
-  const tree = fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+  if (parse === null)
+    throw new Error("strategy-docs: the markdown parser was read before loadMarkdownParser() finished.");
+  const tree = parse(text);
   const blocks: Block[] = [];
   let lists = 0;
   const visit = (node: Nodes): void => {

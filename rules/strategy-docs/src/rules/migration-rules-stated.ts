@@ -4,7 +4,7 @@
 // that does not.
 import { defineRule } from "@deploylint/core/rule-api";
 import { DOCS, writtenSection } from "../document.js";
-import { DOCUMENT_FACT, PATHS_FACT } from "../facts.js";
+import { type Block, DOCUMENT_FACT, PATHS_FACT } from "../facts.js";
 
 const PACK = "migrations/";
 
@@ -36,16 +36,20 @@ export default defineRule({
     const known = Object.keys(severities).filter((id) => id.startsWith(PACK));
     const enforced = known.filter((id) => severities[id] !== "off").sort();
     let named = 0;
-    for (const block of section.blocks) {
-      if (!("text" in block)) continue;
-      for (const rule of namedRules(block.text, known)) {
+    section.blocks.forEach((block, index) => {
+      if (!("text" in block)) return;
+      const listSaysOff = block.type === "item" && introducedAsOff(section.blocks, index);
+      for (const { rule, clause } of namedRules(block.text, known)) {
+        // A rule the document lists as off ("Switched off (not enforced): - `migrations/x` (off)",
+        // as `deploylint strategy` writes it) is no promise; nor does it state an enforced rule.
+        if (listSaysOff || saysOff(clause)) continue;
         named++;
         if (!(rule in severities))
           context.report({ messageId: "unknown", data: { rule }, file: doc.file, ...block.at });
         else if (severities[rule] === "off")
           context.report({ messageId: "promisedOff", data: { rule }, file: doc.file, ...block.at });
       }
-    }
+    });
     const example = enforced[0];
     if (named === 0 && example)
       context.report({
@@ -57,13 +61,51 @@ export default defineRule({
   },
 });
 
-/** Rule ids a text names: `migrations/<id>` anywhere, or a bare id of a known migrations rule as a word of its own. */
-function namedRules(text: string, known: readonly string[]): string[] {
-  const found = new Set<string>();
-  for (const match of text.matchAll(/\bmigrations\/([a-z][a-z0-9-]*[a-z0-9])/g)) found.add(`${PACK}${match[1]}`);
-  for (const id of known) {
-    const bare = id.slice(PACK.length);
-    if (bare.includes("-") && new RegExp(`(^|[^\\w/-])${bare}($|[^\\w-])`).test(text)) found.add(id);
+/** What a clause says of a rule it names to state that the rule does not run. */
+const SAYS_OFF =
+  /\((?:off|disabled)\)|\b(?:switched|turned|set) off\b|\bnot (?:enforced|enabled|checked)\b|\bdisabled\b|\boff\b/i;
+
+// A feature flag switched off is the rollback the section may describe, not a rule switched off.
+const FLAG_OFF = /\b(?:feature )?flags?\b[^.;:]*?\b(?:off|disabled)\b/gi;
+
+function saysOff(text: string): boolean {
+  return SAYS_OFF.test(text.replace(FLAG_OFF, ""));
+}
+
+/**
+ * Whether the list holding the item at `index` is introduced as a list of rules that are off: the
+ * paragraph just before its first item says so ("Switched off (not enforced):").
+ */
+function introducedAsOff(blocks: readonly Block[], index: number): boolean {
+  const item = blocks[index];
+  if (item?.type !== "item") return false;
+  let first = index;
+  while (first > 0) {
+    const previous = blocks[first - 1];
+    if (previous?.type !== "item" || previous.list !== item.list) break;
+    first--;
   }
-  return [...found];
+  const intro = blocks[first - 1];
+  return intro?.type === "paragraph" && saysOff(intro.text) && /:\s*$/.test(intro.text);
+}
+
+/**
+ * Rule ids a text names (`migrations/<id>` anywhere, or a bare id of a known migrations rule as a
+ * word of its own), each with the clause it stands in (its line, up to the nearest ";" or sentence
+ * end), which says whether the rule is promised or stated to be off.
+ */
+function namedRules(text: string, known: readonly string[]): { rule: string; clause: string }[] {
+  const found = new Map<string, string>();
+  for (const clause of text.split(/\n|;\s|\.\s/)) {
+    for (const match of clause.matchAll(/\bmigrations\/([a-z][a-z0-9-]*[a-z0-9])/g)) {
+      const rule = `${PACK}${match[1]}`;
+      if (!found.has(rule) || !saysOff(clause)) found.set(rule, clause);
+    }
+    for (const id of known) {
+      const bare = id.slice(PACK.length);
+      if (!bare.includes("-") || !new RegExp(`(^|[^\\w/-])${bare}($|[^\\w-])`).test(clause)) continue;
+      if (!found.has(id) || !saysOff(clause)) found.set(id, clause);
+    }
+  }
+  return [...found].map(([rule, clause]) => ({ rule, clause }));
 }

@@ -56,14 +56,21 @@ export default defineRule({
     for (const id of sections) {
       const heading = STRATEGY_SECTIONS.find((section) => section.id === id)?.heading ?? id;
       const section = sectionOf(doc, id, context.settings);
-      if (!section) context.report({ messageId: "missingSection", data: { heading }, file: doc.file, ...doc.top });
-      else if (section.marker)
+      if (!section) {
+        context.report({ messageId: "missingSection", data: { heading }, file: doc.file, ...doc.top });
+        continue;
+      }
+      // At every mark, not only the first: each is a place a person still has to write, and a
+      // finding at each is how an editor or a review shows them all.
+      for (const block of section.blocks) {
+        if (block.type !== "marker") continue;
         context.report({
           messageId: "unwritten",
           data: { heading: section.heading.text },
           file: doc.file,
-          ...section.marker,
+          ...block.at,
         });
+      }
     }
   },
 });

@@ -5,7 +5,7 @@
 import { defineRule } from "@deploylint/core/rule-api";
 import type { PlatformFileFact } from "@deploylint/rules-rollout";
 import { DOCS, rfcDocuments, sectionsNamed, textOf } from "../document.js";
-import { DOCUMENT_FACT, PATHS_FACT, PLATFORM_FILE_FACT } from "../facts.js";
+import { type Block, DOCUMENT_FACT, PATHS_FACT, PLATFORM_FILE_FACT } from "../facts.js";
 import { type Touch, touchesOf, touchesOfPaths } from "../rfc-scope.js";
 import { TIME_LIMIT } from "./rollback-procedure.js";
 
@@ -75,23 +75,64 @@ export default defineRule({
         context.report({ messageId: "unwritten", file: doc.file, ...plan.marker });
         continue;
       }
-      const lines = plan.blocks.flatMap((block) => ("text" in block ? [block.text] : []));
-      for (const { part, what } of missingParts({ text: plan.text, lines, touches, canaries, minFlagSteps }))
+      const lines = plan.blocks.flatMap(linesOf);
+      const stepCounts = plan.blocks.map(flagStepsOf);
+      for (const { part, what } of missingParts({
+        text: plan.text,
+        lines,
+        stepCounts,
+        touches,
+        canaries,
+        minFlagSteps,
+      }))
         context.report({ messageId: "incomplete", data: { part, what }, file: doc.file, ...plan.heading.at });
     }
   },
 });
 
-// Triggers and canary criteria are judged within one paragraph or step: a percentage from the flag
-// steps and a metric named elsewhere do not make a trigger.
+/**
+ * The units a trigger or a canary criterion is read from: a paragraph or step, or one table row
+ * (`deploylint strategy --rfc` writes the triggers as a table: metric | threshold | time).
+ */
+function linesOf(block: Block): string[] {
+  if (block.type === "table") return block.rows.map((row) => row.map((cell) => cell.text).join(" | "));
+  return "text" in block ? [block.text] : [];
+}
+
+const PERCENT = /\b(\d{1,3})\s*%/g;
+
+/**
+ * How many distinct percentages of one rollout sequence a block names. In a paragraph or a step,
+ * those of its text; in a table, those of one column that climbs to 100% row by row (the "Users"
+ * column of the skeleton), so a triggers table's thresholds ("above 1%", "below 50%") are no steps.
+ */
+function flagStepsOf(block: Block): number {
+  if (block.type !== "table")
+    return "text" in block ? new Set([...block.text.matchAll(PERCENT)].map((m) => m[1])).size : 0;
+  const columns = Math.max(0, ...block.rows.map((row) => row.length));
+  let best = 0;
+  for (let column = 0; column < columns; column++) {
+    const percents = block.rows.flatMap((row) => {
+      const first = [...(row[column]?.text ?? "").matchAll(PERCENT)][0];
+      return first ? [Number(first[1])] : [];
+    });
+    const climbs = percents.every((percent, index) => index === 0 || percent > (percents[index - 1] ?? 0));
+    if (climbs && percents.at(-1) === 100) best = Math.max(best, percents.length);
+  }
+  return best;
+}
+
+// Triggers and canary criteria are judged within one paragraph, step or table row: a percentage
+// from the flag steps and a metric named elsewhere do not make a trigger.
 function missingParts(plan: {
   text: string;
   lines: string[];
+  stepCounts: number[];
   touches: Set<Touch>;
   canaries: boolean;
   minFlagSteps: number;
 }): Missing[] {
-  const { text, lines, touches, canaries, minFlagSteps } = plan;
+  const { text, lines, stepCounts, touches, canaries, minFlagSteps } = plan;
   const missing: Missing[] = [];
   if (
     touches.has("migration") &&
@@ -103,10 +144,7 @@ function missingParts(plan: {
     });
   if (touches.has("flag")) {
     // The steps are one sequence, in one step of the plan: a trigger's "1%" is not a rollout step.
-    const steps = Math.max(
-      0,
-      ...lines.map((line) => new Set([...line.matchAll(/\b(\d{1,3})\s*%/g)].map((m) => m[1])).size),
-    );
+    const steps = Math.max(0, ...stepCounts);
     if (steps < minFlagSteps)
       missing.push({ part: "progressive flag rollout", what: "name the steps (0 → 5 → 25 → 50 → 100%)" });
     else if (!DURATION.test(text))

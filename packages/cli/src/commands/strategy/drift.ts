@@ -2,7 +2,8 @@
 // disk. What the repository decides must match; what a person wrote in place of a fill-in mark is
 // theirs, so a section whose marks were all filled is never drift, and a section that still holds
 // a mark must keep the generated text around it.
-import { FILL_IN, type MarkdownSection, sameHeading, splitSections } from "./sections.js";
+import { FILL_IN_COMMENT } from "@deploylint/rules-strategy-docs";
+import { type MarkdownSection, sameHeading, splitSections } from "./sections.js";
 
 export interface SectionDrift {
   heading: string;
@@ -15,7 +16,7 @@ const normalise = (lines: readonly string[]): string[] => lines.map((line) => li
 /** Whether the document's body keeps every generated fragment around the marks, in order. */
 function keepsTemplate(generated: string, written: string): boolean {
   let from = 0;
-  for (const fragment of generated.split(FILL_IN)) {
+  for (const fragment of generated.split(FILL_IN_COMMENT)) {
     const at = written.indexOf(fragment, from);
     if (at === -1) return false;
     from = at + fragment.length;
@@ -26,9 +27,9 @@ function keepsTemplate(generated: string, written: string): boolean {
 function matches(generated: MarkdownSection, written: MarkdownSection): boolean {
   const want = normalise(generated.body).join("\n");
   const have = normalise(written.body).join("\n");
-  if (!want.includes(FILL_IN)) return want === have;
+  if (!want.includes(FILL_IN_COMMENT)) return want === have;
   // Every mark replaced: the person owns the section now.
-  if (!have.includes(FILL_IN)) return true;
+  if (!have.includes(FILL_IN_COMMENT)) return true;
   return keepsTemplate(want, have);
 }
 

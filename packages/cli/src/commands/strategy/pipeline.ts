@@ -1,9 +1,9 @@
 // The deployment pipeline as the CI model reads it: which jobs test, lint, scan, check migrations,
 // deploy and smoke-test, from which branches deploys run, and the approval gates before them.
 import type { CiJob, CiPipeline, CommandClass } from "@deploylint/ci-model";
+import { FILL_IN_COMMENT } from "@deploylint/rules-strategy-docs";
 import { escapeCell } from "./cells.js";
 import type { StrategyInputs } from "./inputs.js";
-import { FILL_IN } from "./sections.js";
 
 const PROVIDERS: Record<string, string> = {
   "github-actions": "GitHub Actions",
@@ -91,7 +91,9 @@ function branchesLine(deploys: readonly NamedJob[]): string {
 export function pipelineSection(inputs: StrategyInputs): string[] {
   const pipelines = inputs.pipelines;
   if (pipelines.length === 0) {
-    return [`No CI pipeline file was found (GitHub Actions, GitLab CI, CircleCI, Bitbucket, Azure). ${FILL_IN}`];
+    return [
+      `No CI pipeline file was found (GitHub Actions, GitLab CI, CircleCI, Bitbucket, Azure). ${FILL_IN_COMMENT}`,
+    ];
   }
   const providers = [...new Set(pipelines.map((pipeline) => PROVIDERS[pipeline.provider] ?? pipeline.provider))];
   const files = [...new Set(pipelines.map((pipeline) => pipeline.file))];

@@ -1,22 +1,23 @@
 // The strategy document, generated from StrategyInputs: the seven sections of the contract, each
 // from what the repository declares, with a fill-in mark wherever only a person can know.
+
+import { FILL_IN_COMMENT, type SectionId, STRATEGY_SECTIONS } from "@deploylint/rules-strategy-docs";
 import { escapeCell } from "./cells.js";
 import type { StrategyInputs } from "./inputs.js";
 import { pipelineSection } from "./pipeline.js";
 import { platformsIn, rollbackSection } from "./rollback.js";
-import { FILL_IN, type SectionId, STRATEGY_SECTIONS } from "./sections.js";
 
 /** The first line of a generated document; it names the command so a reader knows how to refresh it. */
 export const GENERATED_HEADER =
   "<!-- Written by `deploylint strategy` from this repository. Replace each fill-in mark; `deploylint strategy --check` reports where the rest no longer matches the repository. -->";
 
-const cell = (text: string | null): string => (text === null ? FILL_IN : escapeCell(text));
+const cell = (text: string | null): string => (text === null ? FILL_IN_COMMENT : escapeCell(text));
 
 export function ladderSection(inputs: StrategyInputs): string[] {
   const manifest = inputs.manifest;
   if (!manifest || manifest.environments.length === 0) {
     return [
-      `No ladder manifest with environments was found (company.config.yaml, or settings.ladder.manifest). ${FILL_IN}`,
+      `No ladder manifest with environments was found (company.config.yaml, or settings.ladder.manifest). ${FILL_IN_COMMENT}`,
     ];
   }
   return [
@@ -37,11 +38,11 @@ export function rolloutSection(inputs: StrategyInputs): string[] {
   const lines = [
     model !== null
       ? `Deployment model: \`${model}\` (architecture.deployment_model in \`${manifest?.path}\`).`
-      : `Deployment model: ${FILL_IN} (${manifest ? `\`${manifest.path}\` declares no architecture.deployment_model` : "no ladder manifest was found to declare architecture.deployment_model"}).`,
+      : `Deployment model: ${FILL_IN_COMMENT} (${manifest ? `\`${manifest.path}\` declares no architecture.deployment_model` : "no ladder manifest was found to declare architecture.deployment_model"}).`,
     "",
   ];
   if (inputs.platforms.length === 0) {
-    lines.push(`Platform files: none found. ${FILL_IN}`);
+    lines.push(`Platform files: none found. ${FILL_IN_COMMENT}`);
   } else {
     lines.push("Platform files:");
     for (const platform of platformsIn(inputs)) {
@@ -57,7 +58,7 @@ export function rolloutSection(inputs: StrategyInputs): string[] {
   lines.push(
     "",
     // The prompt names no strategy: words left in it would read as a description the document does not give.
-    `How a release reaches users (the strategy, the health checks that gate traffic, how long the previous version stays available): ${FILL_IN}`,
+    `How a release reaches users (the strategy, the health checks that gate traffic, how long the previous version stays available): ${FILL_IN_COMMENT}`,
   );
   return lines;
 }
@@ -85,7 +86,7 @@ export function migrationsSection(inputs: StrategyInputs): string[] {
 
 export function envSection(inputs: StrategyInputs): string[] {
   if (inputs.envFiles.length === 0) {
-    return [`No documented-variables file (.env.example or its kin) was found. ${FILL_IN}`];
+    return [`No documented-variables file (.env.example or its kin) was found. ${FILL_IN_COMMENT}`];
   }
   const lines = [
     "The variables are documented in these files; a new one is added there in the same change that reads it:",
@@ -101,7 +102,7 @@ export function envSection(inputs: StrategyInputs): string[] {
   );
   lines.push("");
   if (sensitive.length === 0) {
-    lines.push(`Secrets and their rotation (no variable is marked @sensitive): ${FILL_IN}`);
+    lines.push(`Secrets and their rotation (no variable is marked @sensitive): ${FILL_IN_COMMENT}`);
     return lines;
   }
   lines.push(
@@ -119,7 +120,7 @@ export function envSection(inputs: StrategyInputs): string[] {
 export function smokeSection(inputs: StrategyInputs): string[] {
   const checks = inputs.smoke.checks;
   if (checks.length === 0) {
-    return [`No smoke checks are configured (smoke.checks in the deploylint config). ${FILL_IN}`];
+    return [`No smoke checks are configured (smoke.checks in the deploylint config). ${FILL_IN_COMMENT}`];
   }
   return [
     "`deploylint smoke --environment <name>` runs these checks after each deploy (smoke.checks in the deploylint config); a failed check starts the rollback procedure.",

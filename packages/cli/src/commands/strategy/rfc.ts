@@ -2,7 +2,8 @@
 // migration order (expand, migrate, contract), flag gating 0 → 5 → 25 → 50 → 100% with a time per
 // step and a cleanup date, rollback triggers (metric, threshold, longest degraded time), and canary
 // criteria when the platform files configure a canary. Idempotent: an RFC with the section keeps it.
-import { FILL_IN, sameHeading } from "./sections.js";
+import { FILL_IN_COMMENT } from "@deploylint/rules-strategy-docs";
+import { sameHeading } from "./sections.js";
 
 export const PLAN_HEADING = "Deployment plan";
 
@@ -32,22 +33,22 @@ export function deploymentPlan(options: { canary: boolean; migrations: boolean }
     "",
     `${options.migrations ? "" : "(Skip when the feature changes no schema.) "}Each step ships and is verified before the next:`,
     "",
-    `1. Expand: ${FILL_IN} (additive migrations only: new tables, nullable columns, indexes built concurrently), deployed before the code that uses them.`,
-    `2. Deploy the code that writes both the old and the new shape; backfill in batches: ${FILL_IN}`,
-    `3. Contract: ${FILL_IN} (drop what nothing reads any more), in a later release.`,
+    `1. Expand: ${FILL_IN_COMMENT} (additive migrations only: new tables, nullable columns, indexes built concurrently), deployed before the code that uses them.`,
+    `2. Deploy the code that writes both the old and the new shape; backfill in batches: ${FILL_IN_COMMENT}`,
+    `3. Contract: ${FILL_IN_COMMENT} (drop what nothing reads any more), in a later release.`,
     "",
     "### Feature flag rollout",
     "",
-    `Flag: ${FILL_IN}`,
+    `Flag: ${FILL_IN_COMMENT}`,
     "",
     "| Step | Users | Hold for | Go on when |",
     "|---|---|---|---|",
     ...ROLLOUT_STEPS.map(
       (percent, index) =>
-        `| ${index + 1} | ${percent}%${percent === 0 ? " (deployed, flag off)" : ""} | ${percent === 100 ? "-" : FILL_IN} | ${percent === 0 ? "smoke checks pass" : percent === 100 ? "-" : "no rollback trigger fired"} |`,
+        `| ${index + 1} | ${percent}%${percent === 0 ? " (deployed, flag off)" : ""} | ${percent === 100 ? "-" : FILL_IN_COMMENT} | ${percent === 0 ? "smoke checks pass" : percent === 100 ? "-" : "no rollback trigger fired"} |`,
     ),
     "",
-    `Flag cleanup: remove the flag and the old code path by ${FILL_IN} (a date).`,
+    `Flag cleanup: remove the flag and the old code path by ${FILL_IN_COMMENT} (a date).`,
     "",
     "### Rollback triggers",
     "",
@@ -55,9 +56,9 @@ export function deploymentPlan(options: { canary: boolean; migrations: boolean }
     "",
     "| Metric | Threshold | Max degraded time |",
     "|---|---|---|",
-    `| Error rate | ${FILL_IN} | ${FILL_IN} |`,
-    `| p95 latency | ${FILL_IN} | ${FILL_IN} |`,
-    `| ${FILL_IN} (a business metric) | ${FILL_IN} | ${FILL_IN} |`,
+    `| Error rate | ${FILL_IN_COMMENT} | ${FILL_IN_COMMENT} |`,
+    `| p95 latency | ${FILL_IN_COMMENT} | ${FILL_IN_COMMENT} |`,
+    `| ${FILL_IN_COMMENT} (a business metric) | ${FILL_IN_COMMENT} | ${FILL_IN_COMMENT} |`,
   ];
   if (options.canary) {
     lines.push(
@@ -69,8 +70,8 @@ export function deploymentPlan(options: { canary: boolean; migrations: boolean }
       "| Metric | Compared with stable | Observation window |",
       "|---|---|---|",
       // Each row names the canary: a reader (or the pack) takes a row for a criterion on its own.
-      `| Canary error rate | ${FILL_IN} | ${FILL_IN} |`,
-      `| Canary p95 latency | ${FILL_IN} | ${FILL_IN} |`,
+      `| Canary error rate | ${FILL_IN_COMMENT} | ${FILL_IN_COMMENT} |`,
+      `| Canary p95 latency | ${FILL_IN_COMMENT} | ${FILL_IN_COMMENT} |`,
     );
   }
   return lines;

@@ -1,7 +1,8 @@
 // The rollback procedure: six numbered steps (detect, decide, execute, verify, communicate,
 // investigate) with the real rollback commands of each platform the repository deploys to.
+
+import { FILL_IN_COMMENT } from "@deploylint/rules-strategy-docs";
 import type { StrategyInputs } from "./inputs.js";
-import { FILL_IN } from "./sections.js";
 
 /** How long the decision may take; the strategy-docs pack looks for a stated time limit. */
 export const DECIDE_WITHIN = "15 minutes";
@@ -40,7 +41,7 @@ function detectStep(inputs: StrategyInputs): string {
     alerts ? `production alerts (${alerts})` : null,
     onCall ? `the on-call rotation (${onCall})` : null,
   ].filter((part): part is string => part !== null);
-  const known = channels.length > 0 ? `${channels.join(", ")}, ` : `${FILL_IN} (where production alerts go), `;
+  const known = channels.length > 0 ? `${channels.join(", ")}, ` : `${FILL_IN_COMMENT} (where production alerts go), `;
   return `1. **Detect**: ${known}a failed smoke check after the deploy, or an error rate or latency above its usual level.`;
 }
 
@@ -52,7 +53,7 @@ function executeStep(inputs: StrategyInputs): string[] {
     return command === null ? [] : [`   - ${platform}: ${command}.`];
   });
   if (known.length === 0)
-    lines.push(`   - Redeploy the previous release: ${FILL_IN} (the platform's rollback command).`);
+    lines.push(`   - Redeploy the previous release: ${FILL_IN_COMMENT} (the platform's rollback command).`);
   else lines.push(...known);
   lines.push(...downMigrationLines(inputs));
   const flags = inputs.manifest?.featureFlags ?? [];
@@ -105,10 +106,10 @@ export function rollbackSection(inputs: StrategyInputs): string[] {
   const environment = production?.name ?? "production";
   return [
     detectStep(inputs),
-    `2. **Decide** within ${DECIDE_WITHIN} of the first signal whether to roll back or fix forward; when in doubt, roll back. Who decides: ${FILL_IN}`,
+    `2. **Decide** within ${DECIDE_WITHIN} of the first signal whether to roll back or fix forward; when in doubt, roll back. Who decides: ${FILL_IN_COMMENT}`,
     ...executeStep(inputs),
     `4. **Verify**: \`deploylint smoke --environment ${environment}\` passes against the restored release, and error rates are back to their usual level.`,
-    `5. **Communicate**: tell ${FILL_IN} (the channel) that ${environment} was rolled back, what users saw, and what happens next.`,
+    `5. **Communicate**: tell ${FILL_IN_COMMENT} (the channel) that ${environment} was rolled back, what users saw, and what happens next.`,
     "6. **Investigate**: find the cause, and write it down with the fix before the change ships again.",
   ];
 }

@@ -1,25 +1,6 @@
-// The section contract between `deploylint strategy` (which writes the strategy document) and the
-// strategy-docs pack (which reads it): the H2 headings, in order, and the fill-in marker.
-// After the merge these come from @deploylint/rules-strategy-docs (STRATEGY_SECTIONS); they are kept
-// here until then so the command builds on its own, and must stay verbatim the same.
-
-export const STRATEGY_SECTIONS = [
-  { id: "ladder", heading: "Environment ladder" },
-  { id: "pipeline", heading: "Deployment pipeline" },
-  { id: "rollout", heading: "Rollout strategy" },
-  { id: "rollback", heading: "Rollback procedure" },
-  { id: "migrations", heading: "Database migration safety" },
-  { id: "env", heading: "Environment variable management" },
-  { id: "smoke", heading: "Smoke tests" },
-] as const;
-
-export type SectionId = (typeof STRATEGY_SECTIONS)[number]["id"];
-
-/** Where a person must write what the repository cannot tell; the pack reports every one left. */
-export const FILL_IN = "<!-- deploylint: fill in -->";
-
-/** The default path of the strategy document (settings.strategyDocs.strategy overrides it). */
-export const DEFAULT_STRATEGY_PATH = "standards/ops/deployment-strategy.md";
+// How the command reads a markdown document it compares with what it would write (--check, --rfc):
+// H2 sections by line, no parser needed. The section contract itself (STRATEGY_SECTIONS, the fill-in
+// marker, the default path) comes from @deploylint/rules-strategy-docs, the pack that reads it.
 
 export interface MarkdownSection {
   /** The heading text of an H2, or null for what precedes the first H2. */
