@@ -19,7 +19,10 @@ const DOC = "standards/ops/deployment-strategy.md";
 const RFC = "artifacts/rfcs/wishlists.md";
 const PACK = "strategy-docs/";
 
-/** The shop, extending the strategy preset (its own config extends only recommended), with an RFC that adds a flag, a migration and a variable. */
+/**
+ * The shop with an RFC that adds a flag, a migration and a variable, and without its own (filled-in)
+ * strategy document, so the command writes a fresh one; `strategy: false` turns the pack off.
+ */
 function shop(options: { strategy: boolean } = { strategy: true }): string {
   const dir = tempRepo(
     {
@@ -29,11 +32,12 @@ function shop(options: { strategy: boolean } = { strategy: true }): string {
     "example-shop",
   );
   made.push(dir);
+  rmSync(join(dir, DOC));
   const config = join(dir, "deploylint.config.yaml");
   const text = readFileSync(config, "utf8");
-  expect(text).toMatch(/^extends: \[recommended\]$/m);
-  if (options.strategy)
-    writeFileSync(config, text.replace(/^extends: \[recommended\]$/m, "extends: [recommended, strategy]"));
+  expect(text).toMatch(/^extends: \[recommended, strategy\]$/m);
+  if (!options.strategy)
+    writeFileSync(config, text.replace(/^extends: \[recommended, strategy\]$/m, "extends: [recommended]"));
   return dir;
 }
 

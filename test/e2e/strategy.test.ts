@@ -13,13 +13,16 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
+const DOC = join("standards", "ops", "deployment-strategy.md");
+
+/** A copy of the example shop, plus `files`, without its own (filled-in) strategy document. */
 function shop(files: Record<string, string> = {}): string {
   const dir = tempRepo(files, "example-shop");
   made.push(dir);
+  rmSync(join(dir, DOC), { force: true });
   return dir;
 }
 
-const DOC = join("standards", "ops", "deployment-strategy.md");
 const HEADINGS = [
   "Environment ladder",
   "Deployment pipeline",

@@ -12,13 +12,19 @@ function deepFiles(depth: number): Record<string, string> {
     ".env.example": "FOO=\n",
     "src/brackets.ts": `const port = process.env.FOO;\nexport const x = ${"[".repeat(depth)}${"]".repeat(depth)};\n`,
     "src/parens.js": `const port = process.env.FOO;\nexport const y = ${"(".repeat(depth)}1${")".repeat(depth)};\n`,
-    "config/app.yaml": `nested: ${"[".repeat(depth)}${"]".repeat(depth)}\n`,
+    // A CI workflow: YAML the secrets pack always parses (a YAML file no rule reads is never parsed).
+    ".github/workflows/deep.yml": `nested: ${"[".repeat(depth)}${"]".repeat(depth)}\n`,
     "db/migrations/000001_deep.up.sql": `SELECT ${"(".repeat(depth)}1${")".repeat(depth)};\nDROP TABLE users;\n`,
     "db/migrations/000001_deep.down.sql": "CREATE TABLE users (id bigint);\n",
   };
 }
 
-const DEEP_FILES = ["config/app.yaml", "db/migrations/000001_deep.up.sql", "src/brackets.ts", "src/parens.js"];
+const DEEP_FILES = [
+  ".github/workflows/deep.yml",
+  "db/migrations/000001_deep.up.sql",
+  "src/brackets.ts",
+  "src/parens.js",
+];
 
 function lintDeepRepo(args: string[], depth: number) {
   const dir = tempRepo(deepFiles(depth));
