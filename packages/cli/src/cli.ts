@@ -2,29 +2,27 @@
 // reporters, baselines, exit codes.
 // Exit 0 = no errors (and warnings within --max-warnings), 1 = findings, 2 = usage, config or
 // internal error: a gate that cannot judge never passes.
-import { appendFileSync, existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
   type BaselineSummary,
   ConfigError,
   type LintResult,
-  type ReporterContext,
   type ResolvedConfig,
   RuleCrash,
   requireDirectory,
   suggest,
   UsageError,
 } from "@deploylint/core";
-import { githubStepSummary } from "@deploylint/reporters";
 import { applyBaseline, BASELINE_FILE, fixedNote, locateBaseline, readBaseline, writeBaseline } from "./baseline.js";
 import { explainRule, listRules, ruleCatalogue } from "./catalogue.js";
 import { loadEnvCheck } from "./commands/load-env-check.js";
+import { emitReport } from "./emit-report.js";
 import { commandsHelp, groupHelp, groupMembers, isGroup } from "./help.js";
 import { lint, loadConfig } from "./index.js";
 import { startProgress } from "./progress.js";
 import { loadReporter } from "./reporter.js";
-import { buildReporterContext, terminalWidth } from "./reporter-context.js";
 
 const HELP = `Usage: deploylint [options] [paths...]     lint the repository, or these paths
 ${commandsHelp()}
@@ -283,34 +281,21 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
   }
 
-  const reported = values.quiet ? withErrorsOnly(result) : result;
-  const context = buildReporterContext({
+  const exitCode = emitReport({
+    result,
+    reporter,
     config,
-    cwd: io.cwd,
+    io,
+    format: values.format,
+    outputFile: values["output-file"],
+    quiet: Boolean(values.quiet),
     color: Boolean(color),
-    ...(maxWarnings !== undefined ? { maxWarnings } : {}),
-    ...(baselineSummary ? { baseline: baselineSummary } : {}),
-    width: terminalWidth({ ...io, toFile: Boolean(values["output-file"]) }),
+    maxWarnings,
+    baselineSummary,
+    strictFailure: fixedBaseline && Boolean(values["baseline-strict"]),
   });
-  const output = reporter(reported, context);
-  if (values["output-file"]) writeFileSync(resolve(io.cwd, values["output-file"]), output);
-  else io.stdout(output);
-  // GitHub shows at most 10 annotations per level and step; the job summary shows every finding.
-  if (values.format === "github") writeStepSummary(reported, context, io);
-
   debug?.(`done ${Math.round(performance.now())} ms after the process started`);
-  const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
-  const strictFailure = fixedBaseline && Boolean(values["baseline-strict"]);
-  return result.summary.errors > 0 || tooManyWarnings || strictFailure ? 1 : 0;
-}
-
-function writeStepSummary(result: LintResult, context: ReporterContext, io: Io): void {
-  const file = io.env.GITHUB_STEP_SUMMARY;
-  if (file) appendFileSync(file, githubStepSummary(result, context));
-  else
-    io.stderr(
-      "deploylint: GITHUB_STEP_SUMMARY is not set, so the full list of findings is only in this log, not in a job summary.\n",
-    );
+  return exitCode;
 }
 
 /** Subcommands take their own options, so they are routed before parsing. */
@@ -365,11 +350,6 @@ function useCache(values: {
 }): boolean {
   if (values["no-cache"]) return false;
   return Boolean(values.cache || values["cache-location"] || values.staged || values["changed-since"]);
-}
-
-function withErrorsOnly(result: LintResult): LintResult {
-  const findings = result.findings.filter((f) => f.severity === "error");
-  return { ...result, findings, summary: { ...result.summary, warnings: 0 } };
 }
 
 function parseCount(value: string | undefined, flag: string): number | undefined {

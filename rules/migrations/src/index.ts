@@ -39,6 +39,7 @@ import { migrationsSettingsSchema } from "./settings-schema.js";
 const MIGRATION_FILE = /\.(sql|[cm]?[jt]sx?)$/i;
 
 export { type Detected, detectMigrationOf, detectMigrations, type MigrationRoot } from "./detect/index.js";
+export { FRAMEWORKS_WITH_DOWN } from "./model/frameworks-with-down.js";
 export type { Migration, MigrationFact, Operation } from "./model/index.js";
 export {
   downReversesUp,

@@ -1,7 +1,7 @@
 // `deploylint merge <partials…>`: completes a run sharded with --shard i/n. It refuses partials
 // that are not the n shards of one run (exit 2, one line), runs the project rules over the facts of
 // every shard, applies suppressions and the baseline, and reports and exits as a single run would.
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -15,13 +15,12 @@ import {
   requireDirectory,
   UsageError,
 } from "@deploylint/core";
-import { githubStepSummary } from "@deploylint/reporters";
 import { applyBaseline, BASELINE_FILE, fixedNote, locateBaseline, readBaseline } from "../baseline.js";
 import { version } from "../builtins.js";
 import type { Io } from "../cli.js";
+import { emitReport } from "../emit-report.js";
 import { loadConfig } from "../index.js";
 import { loadReporter } from "../reporter.js";
-import { buildReporterContext, terminalWidth } from "../reporter-context.js";
 
 export const MERGE_HELP = `Usage: deploylint merge <partial reports…> [options]
 
@@ -126,26 +125,20 @@ export async function merge(argv: string[], io: Io): Promise<number> {
       fixedBaseline = true;
     }
   }
-  const reported = values.quiet ? withErrorsOnly(result) : result;
   const color = !values["no-color"] && !io.env.NO_COLOR && (values.color || (io.isTTY && !values["output-file"]));
-  const context = buildReporterContext({
+  return emitReport({
+    result,
+    reporter,
     config,
-    cwd: io.cwd,
+    io,
+    format: values.format,
+    outputFile: values["output-file"],
+    quiet: Boolean(values.quiet),
     color: Boolean(color),
-    ...(maxWarnings !== undefined ? { maxWarnings } : {}),
-    ...(baselineSummary ? { baseline: baselineSummary } : {}),
-    width: terminalWidth({ ...io, toFile: Boolean(values["output-file"]) }),
+    maxWarnings,
+    baselineSummary,
+    strictFailure: fixedBaseline && Boolean(values["baseline-strict"]),
   });
-  const output = reporter(reported, context);
-  if (values["output-file"]) writeFileSync(resolve(io.cwd, values["output-file"]), output);
-  else io.stdout(output);
-  if (values.format === "github") {
-    const summary = io.env.GITHUB_STEP_SUMMARY;
-    if (summary) appendFileSync(summary, githubStepSummary(reported, context));
-  }
-  const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
-  const strictFailure = fixedBaseline && Boolean(values["baseline-strict"]);
-  return result.summary.errors > 0 || tooManyWarnings || strictFailure ? 1 : 0;
 }
 
 function readPartial(path: string, name: string): PartialReport {
@@ -166,11 +159,6 @@ function readPartial(path: string, name: string): PartialReport {
 function isFullRun(partial: PartialReport | undefined): boolean {
   if (!partial || partial.format !== PARTIAL_FORMAT) return false;
   return partial.scope.lintPaths === null && partial.scope.changes === null && partial.scope.only === null;
-}
-
-function withErrorsOnly(result: LintResult): LintResult {
-  const findings = result.findings.filter((f) => f.severity === "error");
-  return { ...result, findings, summary: { ...result.summary, warnings: 0 } };
 }
 
 function parseCount(value: string | undefined): number | undefined {

@@ -1,6 +1,7 @@
 // migrations/require-down: an up migration without a down, in a framework that has one, cannot be
 // rolled back when the deploy goes wrong.
 import { defineRule } from "@deploylint/core/rule-api";
+import { FRAMEWORKS_WITH_DOWN } from "../model/frameworks-with-down.js";
 import {
   changesetsOf,
   docsUrl,
@@ -15,19 +16,6 @@ import {
   startAfterOf,
 } from "../model/index.js";
 
-// Frameworks whose migrations have a down: a sibling file, a section, a changeset's rollback.
-const WITH_DOWN = new Set<Framework>([
-  "golang-migrate",
-  "goose",
-  "dbmate",
-  "diesel",
-  "liquibase",
-  "sqitch",
-  "knex",
-  "typeorm",
-  "node-pg-migrate",
-  "sequelize",
-]);
 // Frameworks with no down at all (or an unknown one): judged only when the option asks for it.
 const WITHOUT_DOWN = new Set<Framework>(["prisma", "drizzle", "atlas", "plain"]);
 
@@ -137,7 +125,7 @@ export default defineRule({
       // An up with nothing a down could undo (data only, an enum value added) needs no down.
       if (up.up !== null && up.up.operations.length > 0 && onlyIrreversibleChanges(up.up)) continue;
       const required =
-        WITH_DOWN.has(group.framework) ||
+        FRAMEWORKS_WITH_DOWN.has(group.framework) ||
         (group.framework === "flyway" && up.version !== null && flywayUndoRoots.has(group.root)) ||
         (options.upOnlyFrameworks === true && WITHOUT_DOWN.has(group.framework));
       if (!required) continue;

@@ -1,6 +1,7 @@
 // The rollback procedure: six numbered steps (detect, decide, execute, verify, communicate,
 // investigate) with the real rollback commands of each platform the repository deploys to.
 
+import { FRAMEWORKS_WITH_DOWN } from "@deploylint/rules-migrations";
 import { FILL_IN_COMMENT } from "@deploylint/rules-strategy-docs";
 import type { StrategyInputs } from "./inputs.js";
 
@@ -65,27 +66,11 @@ function executeStep(inputs: StrategyInputs): string[] {
   return lines;
 }
 
-// Frameworks whose migrations carry a down (the migrations pack's require-down judges the same set);
-// for the others a rollback of the schema is a new forward migration.
-const WITH_DOWN = new Set([
-  "golang-migrate",
-  "goose",
-  "dbmate",
-  "diesel",
-  "liquibase",
-  "sqitch",
-  "flyway",
-  "knex",
-  "typeorm",
-  "node-pg-migrate",
-  "sequelize",
-]);
-
 function downMigrationLines(inputs: StrategyInputs): string[] {
   const folders = inputs.migrationFolders;
   if (folders.length === 0) return [];
-  const withDown = folders.filter((folder) => WITH_DOWN.has(folder.framework));
-  const without = folders.filter((folder) => !WITH_DOWN.has(folder.framework));
+  const withDown = folders.filter((folder) => FRAMEWORKS_WITH_DOWN.has(folder.framework));
+  const without = folders.filter((folder) => !FRAMEWORKS_WITH_DOWN.has(folder.framework));
   const lines: string[] = [];
   if (withDown.length > 0) {
     lines.push(
