@@ -286,13 +286,11 @@ async function run(argv: string[], io: Io): Promise<number> {
     reporter,
     config,
     io,
-    format: values.format,
-    outputFile: values["output-file"],
-    quiet: Boolean(values.quiet),
+    flags: values,
     color: Boolean(color),
     maxWarnings,
     baselineSummary,
-    strictFailure: fixedBaseline && Boolean(values["baseline-strict"]),
+    fixedBaseline,
   });
   debug?.(`done ${Math.round(performance.now())} ms after the process started`);
   return exitCode;

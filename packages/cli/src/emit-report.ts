@@ -13,35 +13,36 @@ export interface EmitOptions {
   reporter: Reporter;
   config: ResolvedConfig;
   io: Io;
-  format: string | undefined;
-  outputFile: string | undefined;
-  quiet: boolean;
+  /** The report flags as parsed, the same for a lint run and `deploylint merge`. */
+  flags: { format?: string; "output-file"?: string; quiet?: boolean; "baseline-strict"?: boolean };
   color: boolean;
   maxWarnings: number | undefined;
   baselineSummary: BaselineSummary | undefined;
-  /** The baseline lists findings that are gone and --baseline-strict asks that to fail. */
-  strictFailure: boolean;
+  /** The baseline lists findings that are gone (which --baseline-strict fails). */
+  fixedBaseline: boolean;
 }
 
 /** Prints the report and returns the exit code: 1 on an error, too many warnings or a strict baseline. */
 export function emitReport(options: EmitOptions): number {
-  const { result, io, maxWarnings, baselineSummary } = options;
-  const reported = options.quiet ? withErrorsOnly(result) : result;
+  const { result, io, flags, maxWarnings, baselineSummary } = options;
+  const outputFile = flags["output-file"];
+  const reported = flags.quiet ? withErrorsOnly(result) : result;
   const context = buildReporterContext({
     config: options.config,
     cwd: io.cwd,
     color: options.color,
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
     ...(baselineSummary ? { baseline: baselineSummary } : {}),
-    width: terminalWidth({ ...io, toFile: Boolean(options.outputFile) }),
+    width: terminalWidth({ ...io, toFile: Boolean(outputFile) }),
   });
   const output = options.reporter(reported, context);
-  if (options.outputFile) writeFileSync(resolve(io.cwd, options.outputFile), output);
+  if (outputFile) writeFileSync(resolve(io.cwd, outputFile), output);
   else io.stdout(output);
   // GitHub shows at most 10 annotations per level and step; the job summary shows every finding.
-  if (options.format === "github") writeStepSummary(reported, context, io);
+  if (flags.format === "github") writeStepSummary(reported, context, io);
   const tooManyWarnings = maxWarnings !== undefined && result.summary.warnings > maxWarnings;
-  return result.summary.errors > 0 || tooManyWarnings || options.strictFailure ? 1 : 0;
+  const strictFailure = options.fixedBaseline && Boolean(flags["baseline-strict"]);
+  return result.summary.errors > 0 || tooManyWarnings || strictFailure ? 1 : 0;
 }
 
 function withErrorsOnly(result: LintResult): LintResult {

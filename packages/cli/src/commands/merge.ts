@@ -131,13 +131,11 @@ export async function merge(argv: string[], io: Io): Promise<number> {
     reporter,
     config,
     io,
-    format: values.format,
-    outputFile: values["output-file"],
-    quiet: Boolean(values.quiet),
+    flags: values,
     color: Boolean(color),
     maxWarnings,
     baselineSummary,
-    strictFailure: fixedBaseline && Boolean(values["baseline-strict"]),
+    fixedBaseline,
   });
 }
 
