@@ -34,6 +34,9 @@ const EXTERNAL = [
   // lazy require (packages/core/src/config/validate.ts), not ~250 KB in the start-up chunk.
   "ajv",
   "sql-parser-cst",
+  // The script parser: a native addon (one .node binary per platform, an optional dependency)
+  // that its own loader finds beside its package; esbuild cannot bundle a .node file.
+  "oxc-parser",
   // PostgreSQL's parser loads its .wasm from beside its own code.
   "libpg-query",
   "sql.js",

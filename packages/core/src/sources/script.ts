@@ -1,85 +1,51 @@
-// The script source kind: TypeScript and JavaScript files parsed with typescript-estree (syntax
-// only, no type-aware program), with comments kept for suppressions and ranges for reports.
-import { createRequire } from "node:module";
-import type * as Estree from "@typescript-eslint/typescript-estree";
-import { requireSharingNamespace } from "../load/shared-namespace.js";
+// The script source kind: TypeScript and JavaScript files parsed for their syntax tree (no type-aware
+// program), with comments kept for suppressions and ranges for reports. oxc-parser (native) does
+// the parsing; typescript-estree remains for platforms without oxc's binding, or when asked for.
 import type { ScriptSource } from "../rule-api/types.js";
+import { parseWithEstree } from "./script-estree.js";
+import { loadOxcParser, type OxcParseSync, parseWithOxc } from "./script-oxc.js";
 
 /** Extensions classified as scripts. Plain JS goes through the TS parser too, which accepts it. */
 export const SCRIPT_EXTENSIONS: readonly string[] = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 
 export interface ScriptParseError {
   message: string;
-  /** Character offset into the text where the parser gave up. */
+  /** Character (UTF-16) offset into the text where the parser gave up. */
   offset: number;
 }
 
 export type ScriptParseResult = { ok: true; source: ScriptSource } | { ok: false; error: ScriptParseError };
 
+/** Names the script parser; the way to go back to typescript-estree if oxc ever misreads a file. */
+export const SCRIPT_PARSER_VARIABLE = "DEPLOYLINT_SCRIPT_PARSER";
+export type ScriptParserName = "oxc" | "typescript-estree";
+
+type Parse = (text: string, path: string) => ScriptParseResult;
+let chosen: { name: ScriptParserName; parse: Parse } | undefined;
+
 /**
- * Parses a script. The dialect follows the extension, as TypeScript itself decides it: .ts/.mts/.cts
- * are TypeScript without JSX (so `<T>x` casts work), .tsx is TypeScript with JSX, and .js/.mjs/.cjs/.jsx
- * are JavaScript, which TypeScript always scans with JSX enabled. typescript-estree ignores its `jsx`
- * option for known extensions, so there is no "try without JSX first" pass: JS that is not JSX never
- * needs one (the only construct JSX mode rejects, `<T>expr`, is TypeScript syntax). `jsx` is still
- * set from the extension so that a path with an unknown extension falls back to sensible behaviour.
+ * The parser this process uses, chosen on the first parse: oxc unless the variable asks for
+ * typescript-estree or oxc's native binding cannot load here (a platform it has no build for, or a
+ * Node older than its engines range). An unknown value is an error, not a silent default.
  */
-// typescript-estree (and the 9 MB typescript under it) is required on the first parse, not imported:
-// every chunk that reaches this module would otherwise load typescript at start-up, even for a run
-// that holds no script.
-let estree: typeof Estree | undefined;
-function loadEstree(): typeof Estree {
-  if (estree) return estree;
-  const require = createRequire(import.meta.url);
-  const entry = require.resolve("@typescript-eslint/typescript-estree");
-  const fromEstree = createRequire(entry);
-  // typescript as typescript-estree resolves it; its files then share its exports instead of copying
-  // them. ts-api-utils, bundled with a default import of typescript, loads first and unmarked.
-  estree = requireSharingNamespace({
-    requireConsumer: () => require(entry) as typeof Estree,
-    requireDependency: () => fromEstree("typescript"),
-    preload: () => fromEstree("ts-api-utils"),
-  });
-  return estree;
+function parser(): { name: ScriptParserName; parse: Parse } {
+  if (chosen) return chosen;
+  const wanted = process.env[SCRIPT_PARSER_VARIABLE];
+  if (wanted !== undefined && wanted !== "" && wanted !== "oxc" && wanted !== "typescript-estree") {
+    throw new Error(`${SCRIPT_PARSER_VARIABLE} must be "oxc" or "typescript-estree", not "${wanted}".`);
+  }
+  const oxc: OxcParseSync | null = wanted === "typescript-estree" ? null : loadOxcParser();
+  chosen = oxc
+    ? { name: "oxc", parse: (text, path) => parseWithOxc(oxc, text, path) }
+    : { name: "typescript-estree", parse: parseWithEstree };
+  return chosen;
+}
+
+/** Which parser parses scripts in this process (for --debug output and tests). */
+export function scriptParserName(): ScriptParserName {
+  return parser().name;
 }
 
 export function parseScript(text: string, path: string): ScriptParseResult {
-  const { parse, TSError } = loadEstree();
-  try {
-    // Without comments: collecting and converting them is a tenth of a parse, and only a file's
-    // suppression directives (rare) read them, so they come from a second parse when asked for.
-    const program = parse(text, parseOptions(path, false));
-    let comments: ScriptSource["comments"] | undefined;
-    const source: ScriptSource = {
-      program,
-      get comments() {
-        comments ??= parse(text, parseOptions(path, true)).comments ?? [];
-        return comments;
-      },
-    };
-    return { ok: true, source };
-  } catch (error) {
-    // Only a syntax error is a finding; anything else is a bug and must surface as one.
-    if (error instanceof TSError) {
-      return { ok: false, error: { message: error.message, offset: error.index } };
-    }
-    throw error;
-  }
-}
-
-function parseOptions(path: string, comment: boolean) {
-  return {
-    filePath: path,
-    jsx: /\.[jt]sx$/i.test(path),
-    range: true,
-    loc: false,
-    comment,
-    tokens: false,
-    errorOnUnknownASTType: false,
-    // Rules read the ESTree, never TypeScript's JSDoc nodes; skipping JSDoc parsing is cheaper.
-    jsDocParsingMode: "none",
-    // Version mismatch warnings would go to stdout and corrupt machine-readable reports.
-    loggerFn: false,
-    suppressDeprecatedPropertyWarnings: true,
-  } as const;
+  return parser().parse(text, path);
 }

@@ -56,7 +56,7 @@ describe("parseScript", () => {
   it("reports a syntax error with its message and offset instead of throwing", () => {
     const text = "const ok = 1;\nconst broken = ;\n";
     const result = parseScript(text, "src/broken.ts");
-    expect(result).toEqual({ ok: false, error: { message: "Expression expected.", offset: text.indexOf(";\n", 14) } });
+    expect(result).toEqual({ ok: false, error: { message: "Unexpected token", offset: text.indexOf(";\n", 14) } });
   });
 
   it("reports an unclosed block at the end of the file", () => {
@@ -64,7 +64,7 @@ describe("parseScript", () => {
     const result = parseScript(text, "a.js");
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error.message).toBe("'}' expected.");
+      expect(result.error.message).toBe("Expected `}` but found `EOF`");
       expect(result.error.offset).toBe(text.length);
     }
   });
