@@ -2,6 +2,7 @@
 // program), with comments kept for suppressions and ranges for reports. oxc-parser (native) does
 // the parsing; typescript-estree remains for platforms without oxc's binding, or when asked for.
 import type { ScriptSource } from "../rule-api/types.js";
+import { mayNestTooDeeply } from "./script-depth.js";
 import { parseWithEstree } from "./script-estree.js";
 import { loadOxcParser, type OxcParseSync, parseWithOxc } from "./script-oxc.js";
 
@@ -36,7 +37,10 @@ function parser(): { name: ScriptParserName; parse: Parse } {
   }
   const oxc: OxcParseSync | null = wanted === "typescript-estree" ? null : loadOxcParser();
   chosen = oxc
-    ? { name: "oxc", parse: (text, path) => parseWithOxc(oxc, text, path) }
+    ? {
+        name: "oxc",
+        parse: (text, path) => (mayNestTooDeeply(text) ? parseWithEstree(text, path) : parseWithOxc(oxc, text, path)),
+      }
     : { name: "typescript-estree", parse: parseWithEstree };
   return chosen;
 }
