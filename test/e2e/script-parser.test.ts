@@ -68,6 +68,18 @@ describe("script parser", () => {
     );
   });
 
+  it("falls back to typescript-estree, with the same report, where oxc's native binding cannot load", () => {
+    const dir = repo(SCRIPTS);
+    // napi-rs's loader tries this path first; a missing file is what an unsupported platform sees.
+    const noBinding = { NAPI_RS_NATIVE_LIBRARY_PATH: join(dir, "no-such-binding.node") };
+    const loaded = requiredModules(dir, noBinding);
+    expect(loaded.some((file) => /[\\/]typescript[\\/]lib[\\/]typescript\.js$/.test(file))).toBe(true);
+    expect(loaded.some((file) => /\.node$/.test(file))).toBe(false);
+    const fallback = runCli(["--format", "json", "--no-cache"], { cwd: dir, env: noBinding });
+    expect(fallback.stderr).toBe("");
+    expect(fallback.stdout).toBe(runCli(["--format", "json", "--no-cache"], { cwd: dir }).stdout);
+  });
+
   it("refuses an unknown DEPLOYLINT_SCRIPT_PARSER with a one-line error", () => {
     const run = runCli(["--no-cache"], { cwd: repo(SCRIPTS), env: { DEPLOYLINT_SCRIPT_PARSER: "babel" } });
     expect(run.status).toBe(2);

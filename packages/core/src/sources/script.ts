@@ -45,11 +45,6 @@ function parser(): { name: ScriptParserName; parse: Parse } {
   return chosen;
 }
 
-/** Which parser parses scripts in this process (for --debug output and tests). */
-export function scriptParserName(): ScriptParserName {
-  return parser().name;
-}
-
 export function parseScript(text: string, path: string): ScriptParseResult {
   return parser().parse(text, path);
 }

@@ -2,6 +2,7 @@
 import type { TSESTree } from "@typescript-eslint/typescript-estree";
 import { describe, expect, it } from "vitest";
 import { parseScript, SCRIPT_EXTENSIONS } from "../../src/sources/script.js";
+import { langOf, nodeRunsOxc } from "../../src/sources/script-oxc.js";
 
 function program(text: string, path: string): TSESTree.Program {
   const result = parseScript(text, path);
@@ -101,5 +102,17 @@ describe("parseScript comments on demand", () => {
     expect((result.source.program as { comments?: unknown }).comments).toBeUndefined();
     expect(result.source.comments.map((c) => c.value)).toEqual([" deploylint-disable-next-line x", " b "]);
     expect(result.source.comments).toBe(result.source.comments);
+  });
+});
+
+describe("oxc-parser's dialects and engines", () => {
+  it("reads each extension in the dialect TypeScript gives it", () => {
+    const paths = ["a.ts", "a.mts", "a.cts", "a.d.ts", "a.d.mts", "A.TSX", "a.js", "a.jsx", "a.mjs", "a.cjs", "a.vue"];
+    expect(paths.map(langOf)).toEqual(["ts", "ts", "ts", "dts", "dts", "tsx", "jsx", "jsx", "jsx", "jsx", "ts"]);
+  });
+
+  it("runs only on the Node versions oxc-parser's engines accept (^20.19.0 || >=22.12.0)", () => {
+    const versions = ["18.20.4", "20.18.3", "20.19.0", "21.7.3", "22.11.0", "22.12.0", "24.1.0"];
+    expect(versions.filter(nodeRunsOxc)).toEqual(["20.19.0", "22.12.0", "24.1.0"]);
   });
 });

@@ -218,8 +218,9 @@ describe("scriptReads: whether a read has its own fallback (env check requires o
       "E unsaid",
       "F unsaid",
       "G unsaid",
-      "H unsaid",
+      // Source order: the `if` test's read, then its branch's (oxc's keys come in source order).
       "H true",
+      "H unsaid",
       "I unsaid",
       "J unsaid",
       "K unsaid",
