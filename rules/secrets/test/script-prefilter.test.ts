@@ -1,7 +1,7 @@
 // no-generic-secret's script prefilter (meta.prefilter): scripts whose only long literals are module
 // names, identifiers or prose are not parsed; every script the rule reports still passes it.
 import { describe, expect, it } from "vitest";
-import { hasCandidateLiteral, scriptCouldHoldSecret } from "../src/shared/prefilter.js";
+import { hasCandidateLiteral, nearSecretWord, scriptCouldHoldSecret } from "../src/shared/prefilter.js";
 import { lintFiles } from "./helpers/lint.js";
 import { fakeToken } from "./helpers/sample.js";
 
@@ -41,6 +41,40 @@ describe("no-generic-secret script prefilter", () => {
     const short = "const secret = 'q7Zp2x';";
     expect(hasCandidateLiteral(short)).toBe(false);
     expect(scriptCouldHoldSecret(short, { minLength: 6, minEntropy: 2 })).toBe(true);
+  });
+
+  it("asks the credential-shaped literal itself to have a secret-like word just before it", () => {
+    // A word near a short literal and a generated-looking id far from any word: nothing the rule reports.
+    const far = `const tokenKind = 'bearer-token';\n\n\nexport const requestId = '${token}';\n`;
+    expect(hasCandidateLiteral(far)).toBe(true);
+    expect(scriptCouldHoldSecret(far, undefined)).toBe(false);
+    // The same literal named on its own line, or on the line before, is let through.
+    expect(
+      scriptCouldHoldSecret(`const tokenKind = 'bearer-token';\nexport const apiToken = '${token}';\n`, undefined),
+    ).toBe(true);
+    expect(scriptCouldHoldSecret(`export const clientSecret =\n  '${token}';\n`, undefined)).toBe(true);
+  });
+
+  it("counts the names the rule reports that the file test lacks: pat, signin(, mysqli(", () => {
+    const at = (line: string) => line.length;
+    expect(nearSecretWord("const githubPat = '", at("const githubPat = "))).toBe(true);
+    expect(nearSecretWord("await client.signin('ops', '", at("await client.signin('ops', "))).toBe(true);
+    expect(nearSecretWord("mysqli('db', 'root', '", at("mysqli('db', 'root', "))).toBe(true);
+    expect(nearSecretWord("const pattern = '", at("const pattern = "))).toBe(false);
+    // Two stretches of 200 characters at most, as NEAR_LITERAL allows.
+    expect(nearSecretWord(`const password = ${" ".repeat(201)}'`, at(`const password = ${" ".repeat(201)}`))).toBe(
+      false,
+    );
+  });
+
+  it("does not parse a script whose credential-shaped literals are far from every secret-like word", async () => {
+    const rules = { "no-generic-secret": undefined };
+    // A syntax error shows whether the file was parsed: a parsed file reports it.
+    const far = `const tokenKind = 'bearer-token';\n\n\nexport const requestId = '${token}';\nconst broken = ;\n`;
+    expect(await lintFiles({ files: { "src/ids.ts": far }, rules })).toEqual([]);
+    const near = far.replace("requestId", "apiToken");
+    const findings = await lintFiles({ files: { "src/ids.ts": near }, rules });
+    expect(findings.map((f) => f.ruleId)).toEqual(["deploylint/parse-error"]);
   });
 
   it("keeps the rule's findings in scripts beside module imports", async () => {

@@ -20,18 +20,38 @@ export function couldHoldSecret(text: string): boolean {
 // `import` and `require(` open module names, which no assignment or login call holds.
 const QUOTED = /(?<!\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(["'`])(?=((?:(?!\1)[^\s\\]|\\(?:\r\n|[\s\S]))+)\1)/g;
 
+// NEAR_LITERAL's nearness seen from one literal: a secret-like word on its line or the line before,
+// each stretch at most 200 characters. The words add the names the rule reports by that
+// NEAR_LITERAL lacks (`pat`, `signin(`, `mysqli(`), so this test never asks more of a literal's own
+// name than NEAR_LITERAL asked of the file.
+const WORD_BEFORE =
+  /(?:pass|secret|token|key|cred|salt|pwd|auth|login|logon|connect|bind|pat(?![a-z])|sign_?in|mysqli)[^\n]{0,200}(?:\n[^\n]{0,200})?$/i;
+// How far back a word can start and still be near: two stretches of 200, a line break, the word.
+const WORD_REACH = 2 * 200 + 1 + "connect".length;
+
+/**
+ * Whether a secret-like word stands near enough before the literal opening at `quote` to name it.
+ * The rule reports a literal by the name it is assigned to (or the login call it is passed to),
+ * and that name is written just before it: a literal far from every such word is never reported.
+ */
+export function nearSecretWord(text: string, quote: number): boolean {
+  return WORD_BEFORE.test(text.slice(Math.max(0, quote - WORD_REACH), quote));
+}
+
 /**
  * Whether some string literal of the script passes the value tests no-generic-secret applies to a
  * literal in code (looksLikeSecretValue with the rule's gate, not an identifier or a spelled-out
  * stand-in, not a JWT). Keep the two in step: a test the rule drops must go here too. A literal
  * written with escapes is kept whenever its raw text is long enough (escapes only shorten it).
+ * With `nearWord`, only a literal with a secret-like word just before it counts (see nearSecretWord).
  */
-export function hasCandidateLiteral(text: string, gate: ValueGate = {}): boolean {
+export function hasCandidateLiteral(text: string, gate: ValueGate = {}, nearWord = false): boolean {
   const minLength = gate.minLength ?? 8;
   QUOTED.lastIndex = 0;
   for (let match = QUOTED.exec(text); match !== null; match = QUOTED.exec(text)) {
     const raw = match[2] ?? "";
     if (raw.length < minLength) continue;
+    if (nearWord && !nearSecretWord(text, match.index)) continue;
     if (raw.includes("\\")) return true;
     if (!looksLikeSecretValue(raw, gate)) continue;
     if (isIdentifierLike(raw) || spellsCredentialWord(raw) || isJwtShaped(raw)) continue;
@@ -40,7 +60,10 @@ export function hasCandidateLiteral(text: string, gate: ValueGate = {}): boolean
   return false;
 }
 
-/** The script prefilter of no-generic-secret, with the rule's options for its value gate. */
+/**
+ * The script prefilter of no-generic-secret, with the rule's options for its value gate: some
+ * literal that could be a credential, with a secret-like word just before it.
+ */
 export function scriptCouldHoldSecret(text: string, options: ValueGate | undefined): boolean {
-  return couldHoldSecret(text) && hasCandidateLiteral(text, options ?? {});
+  return couldHoldSecret(text) && hasCandidateLiteral(text, options ?? {}, true);
 }
