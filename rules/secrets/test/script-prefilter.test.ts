@@ -1,7 +1,12 @@
 // no-generic-secret's script prefilter (meta.prefilter): scripts whose only long literals are module
 // names, identifiers or prose are not parsed; every script the rule reports still passes it.
 import { describe, expect, it } from "vitest";
-import { hasCandidateLiteral, nearSecretWord, scriptCouldHoldSecret } from "../src/shared/prefilter.js";
+import {
+  hasCandidateLiteral,
+  inValuePosition,
+  nearSecretWord,
+  scriptCouldHoldSecret,
+} from "../src/shared/prefilter.js";
 import { lintFiles } from "./helpers/lint.js";
 import { fakeToken } from "./helpers/sample.js";
 
@@ -65,6 +70,39 @@ describe("no-generic-secret script prefilter", () => {
     expect(nearSecretWord(`const password = ${" ".repeat(201)}'`, at(`const password = ${" ".repeat(201)}`))).toBe(
       false,
     );
+  });
+
+  it("asks the literal to stand where the rule reads a value: after =, :, a later argument's comma, or a comment", () => {
+    // Each case ends with the literal's opening quote and one character of it.
+    const at = (code: string) => inValuePosition(code, code.length - 2);
+    for (const value of [
+      "const apiKey = 'x",
+      "const apiKey: string = 'x",
+      "  password: 'x",
+      "client.login(user, 'x",
+      "const apiKey = ('x",
+      "const apiKey =\n  'x",
+      "const apiKey = /* rotated */ 'x",
+      "const apiKey =\n  // rotated yearly\n  'x",
+      "const apiKey = // rotated yearly\n  'x",
+    ])
+      expect(at(value), value).toBe(true);
+    for (const other of [
+      "if (token.startsWith('x",
+      "const hint = 'Send a refresh token with `x",
+      "'x",
+      "expect(secret).toEqual(\n  'x",
+      "return 'x",
+    ])
+      expect(at(other), other).toBe(false);
+  });
+
+  it("does not parse a script whose secret-worded literals are call arguments or prose", () => {
+    const call = `expect(sign(token)).toEqual('${token}');\n`;
+    expect(hasCandidateLiteral(call)).toBe(true);
+    expect(scriptCouldHoldSecret(call, undefined)).toBe(false);
+    const prose = `const hint = 'Logto issues a refresh token whatever \`prompt=consent\` says';\n`;
+    expect(scriptCouldHoldSecret(prose, undefined)).toBe(false);
   });
 
   it("does not parse a script whose credential-shaped literals are far from every secret-like word", async () => {

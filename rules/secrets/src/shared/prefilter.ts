@@ -39,11 +39,36 @@ export function nearSecretWord(text: string, quote: number): boolean {
 }
 
 /**
+ * Whether the literal opening at `quote` stands where the rule reads a value: the whole value of a
+ * declaration, property, class field, assignment or default (after `=` or `:`), or an argument
+ * after the first (after `,`: the password of a login call). Parentheses around it are passed
+ * over. A comment just before it (the `/` closing a block comment, or a line holding `//`) keeps
+ * it: the text alone cannot tell what the comment hides. The argument of `startsWith(…)`, a quote
+ * inside prose and a file's first literal are no values.
+ */
+export function inValuePosition(text: string, quote: number): boolean {
+  let i = quote - 1;
+  while (i >= 0) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) {
+      const lineStart = text.lastIndexOf("\n", i - 1) + 1;
+      if (text.slice(lineStart, i).includes("//")) return true;
+    } else if (code !== 0x20 && code !== 0x09 && code !== 0x0d && code !== 0x28) {
+      // = : , and the / ending a block comment
+      return code === 0x3d || code === 0x3a || code === 0x2c || code === 0x2f;
+    }
+    i--;
+  }
+  return false;
+}
+
+/**
  * Whether some string literal of the script passes the value tests no-generic-secret applies to a
  * literal in code (looksLikeSecretValue with the rule's gate, not an identifier or a spelled-out
  * stand-in, not a JWT). Keep the two in step: a test the rule drops must go here too. A literal
  * written with escapes is kept whenever its raw text is long enough (escapes only shorten it).
- * With `nearWord`, only a literal with a secret-like word just before it counts (see nearSecretWord).
+ * With `nearWord`, only a literal in a value's position with a secret-like word just before it
+ * counts (see nearSecretWord and inValuePosition).
  */
 export function hasCandidateLiteral(text: string, gate: ValueGate = {}, nearWord = false): boolean {
   const minLength = gate.minLength ?? 8;
@@ -51,7 +76,7 @@ export function hasCandidateLiteral(text: string, gate: ValueGate = {}, nearWord
   for (let match = QUOTED.exec(text); match !== null; match = QUOTED.exec(text)) {
     const raw = match[2] ?? "";
     if (raw.length < minLength) continue;
-    if (nearWord && !nearSecretWord(text, match.index)) continue;
+    if (nearWord && !(nearSecretWord(text, match.index) && inValuePosition(text, match.index))) continue;
     if (raw.includes("\\")) return true;
     if (!looksLikeSecretValue(raw, gate)) continue;
     if (isIdentifierLike(raw) || spellsCredentialWord(raw) || isJwtShaped(raw)) continue;
@@ -62,7 +87,7 @@ export function hasCandidateLiteral(text: string, gate: ValueGate = {}, nearWord
 
 /**
  * The script prefilter of no-generic-secret, with the rule's options for its value gate: some
- * literal that could be a credential, with a secret-like word just before it.
+ * literal that could be a credential, in a value's position, with a secret-like word just before it.
  */
 export function scriptCouldHoldSecret(text: string, options: ValueGate | undefined): boolean {
   return couldHoldSecret(text) && hasCandidateLiteral(text, options ?? {}, true);
