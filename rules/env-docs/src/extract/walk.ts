@@ -4,7 +4,7 @@ import type { TSESTree } from "@deploylint/core/rule-api";
 
 type Node = TSESTree.Node;
 
-/** Every node of a tree in depth-first source order, each beside its parent (null for the root). */
+/** Every node of a tree depth-first, children in property order, each beside its parent (null for the root). */
 export interface WalkOrder {
   nodes: Node[];
   parents: (Node | null)[];
@@ -25,7 +25,7 @@ export function walkOrder(root: Node): WalkOrder {
     nodes.push(node);
     parents.push(stackParents.pop() ?? null);
     // Children are pushed in property order, then that stretch of the stack is reversed, so they
-    // come off it in source order.
+    // come off it in property order.
     const first = stack.length;
     for (const key in node) {
       if (key === "parent" || key === "range" || key === "loc") continue;

@@ -1,5 +1,5 @@
 // The walk order the reads extractor takes once per script and its three passes share: every node
-// in depth-first source order, each beside its parent, as a plain recursive walk finds them.
+// depth-first, children in property order, each beside its parent, as a plain recursive walk finds them.
 import type { TSESTree } from "@deploylint/core/rule-api";
 import { parseScript } from "@deploylint/core/sources";
 import { describe, expect, it } from "vitest";
@@ -30,7 +30,7 @@ describe("walkOrder", () => {
   if (!parsed.ok) throw new Error(parsed.error.message);
   const program = parsed.source.program;
 
-  it("lists every node in depth-first source order beside its parent", () => {
+  it("lists every node depth-first, children in property order, beside its parent", () => {
     const expected: [Node, Node | null][] = [];
     recursive(program, null, (node, parent) => expected.push([node, parent]));
     const order = walkOrder(program);
