@@ -1,7 +1,7 @@
 // The catalogue's keyword matcher (a dense Aho–Corasick table) and the scanner's line windows:
 // every occurrence of every keyword, as a naive search finds them, and a detector's match found on
 // the first line, after a leading break, on CRLF lines and deep in a long line.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { catalogue } from "../src/detectors/catalogue/index.js";
 import { KeywordMatcher } from "../src/detectors/keywords.js";
 import { catalogueScanner, realMatches } from "../src/detectors/scan.js";
@@ -68,5 +68,57 @@ describe("catalogue scanner line windows", () => {
     expect(found(`${padding}${line}`)).toEqual(
       alone.map(([id, start, end]) => [id, Number(start) + padding.length, Number(end) + padding.length]),
     );
+  });
+
+  it("finds a match once on a line that holds its keywords many times, long or not", () => {
+    const twice = `${line} ${line}`;
+    const once = found(line);
+    const both = found(twice);
+    expect(both.length).toBe(2 * once.length);
+    const padding = `${"x ".repeat(3000)}`;
+    expect(found(`${padding}${twice}`).length).toBe(2 * once.length);
+  });
+});
+
+describe("catalogue scanner keyword mask", () => {
+  it("passes over keywords whose only detectors are limited to other file names (`:` of .pgpass lines)", () => {
+    const original = KeywordMatcher.prototype.forEachHit;
+    const delivered = (path: string) => {
+      let count = 0;
+      const spy = vi.spyOn(KeywordMatcher.prototype, "forEachHit").mockImplementation(function (
+        this: KeywordMatcher,
+        text,
+        onHit,
+        skip,
+      ) {
+        original.call(
+          this,
+          text,
+          (keyword, start) => {
+            count++;
+            onHit(keyword, start);
+          },
+          skip,
+        );
+      });
+      try {
+        catalogueScanner().scan("a:b:c\nd:e:f\n", { path });
+      } finally {
+        spy.mockRestore();
+      }
+      return count;
+    };
+    expect(delivered(".pgpass")).toBe(4);
+    expect(delivered("notes.txt")).toBe(0);
+  });
+
+  it("still scans a .pgpass file's lines, and finds nothing in the same line elsewhere", () => {
+    const pgpass = "db.internal:5432:app:app:Xq7vR2mK9pLw4tZs\n";
+    const ids = (path: string) =>
+      catalogueScanner()
+        .scan(pgpass, { path })
+        .map((m) => m.detector.id);
+    expect(ids(".pgpass").length).toBeGreaterThan(0);
+    expect(ids("notes.txt")).toEqual([]);
   });
 });

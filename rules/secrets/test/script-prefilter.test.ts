@@ -1,7 +1,12 @@
 // no-generic-secret's script prefilter (meta.prefilter): scripts whose only long literals are module
 // names, identifiers or prose are not parsed; every script the rule reports still passes it.
 import { describe, expect, it } from "vitest";
-import { hasCandidateLiteral, scriptCouldHoldSecret } from "../src/shared/prefilter.js";
+import {
+  hasCandidateLiteral,
+  inValuePosition,
+  nearSecretWord,
+  scriptCouldHoldSecret,
+} from "../src/shared/prefilter.js";
 import { lintFiles } from "./helpers/lint.js";
 import { fakeToken } from "./helpers/sample.js";
 
@@ -41,6 +46,73 @@ describe("no-generic-secret script prefilter", () => {
     const short = "const secret = 'q7Zp2x';";
     expect(hasCandidateLiteral(short)).toBe(false);
     expect(scriptCouldHoldSecret(short, { minLength: 6, minEntropy: 2 })).toBe(true);
+  });
+
+  it("asks the credential-shaped literal itself to have a secret-like word just before it", () => {
+    // A word near a short literal and a generated-looking id far from any word: nothing the rule reports.
+    const far = `const tokenKind = 'bearer-token';\n\n\nexport const requestId = '${token}';\n`;
+    expect(hasCandidateLiteral(far)).toBe(true);
+    expect(scriptCouldHoldSecret(far, undefined)).toBe(false);
+    // The same literal named on its own line, or on the line before, is let through.
+    expect(
+      scriptCouldHoldSecret(`const tokenKind = 'bearer-token';\nexport const apiToken = '${token}';\n`, undefined),
+    ).toBe(true);
+    expect(scriptCouldHoldSecret(`export const clientSecret =\n  '${token}';\n`, undefined)).toBe(true);
+  });
+
+  it("counts the names the rule reports that the file test lacks: pat, signin(, mysqli(", () => {
+    const at = (line: string) => line.length;
+    expect(nearSecretWord("const githubPat = '", at("const githubPat = "))).toBe(true);
+    expect(nearSecretWord("await client.signin('ops', '", at("await client.signin('ops', "))).toBe(true);
+    expect(nearSecretWord("mysqli('db', 'root', '", at("mysqli('db', 'root', "))).toBe(true);
+    expect(nearSecretWord("const pattern = '", at("const pattern = "))).toBe(false);
+    // Two stretches of 200 characters at most, as NEAR_LITERAL allows.
+    expect(nearSecretWord(`const password = ${" ".repeat(201)}'`, at(`const password = ${" ".repeat(201)}`))).toBe(
+      false,
+    );
+  });
+
+  it("asks the literal to stand where the rule reads a value: after =, :, a later argument's comma, or a comment", () => {
+    // Each case ends with the literal's opening quote and one character of it.
+    const at = (code: string) => inValuePosition(code, code.length - 2);
+    for (const value of [
+      "const apiKey = 'x",
+      "const apiKey: string = 'x",
+      "  password: 'x",
+      "client.login(user, 'x",
+      "const apiKey = ('x",
+      "const apiKey =\n  'x",
+      "const apiKey = /* rotated */ 'x",
+      "const apiKey =\n  // rotated yearly\n  'x",
+      "const apiKey = // rotated yearly\n  'x",
+    ])
+      expect(at(value), value).toBe(true);
+    for (const other of [
+      "if (token.startsWith('x",
+      "const hint = 'Send a refresh token with `x",
+      "'x",
+      "expect(secret).toEqual(\n  'x",
+      "return 'x",
+    ])
+      expect(at(other), other).toBe(false);
+  });
+
+  it("does not parse a script whose secret-worded literals are call arguments or prose", () => {
+    const call = `expect(sign(token)).toEqual('${token}');\n`;
+    expect(hasCandidateLiteral(call)).toBe(true);
+    expect(scriptCouldHoldSecret(call, undefined)).toBe(false);
+    const prose = `const hint = 'Logto issues a refresh token whatever \`prompt=consent\` says';\n`;
+    expect(scriptCouldHoldSecret(prose, undefined)).toBe(false);
+  });
+
+  it("does not parse a script whose credential-shaped literals are far from every secret-like word", async () => {
+    const rules = { "no-generic-secret": undefined };
+    // A syntax error shows whether the file was parsed: a parsed file reports it.
+    const far = `const tokenKind = 'bearer-token';\n\n\nexport const requestId = '${token}';\nconst broken = ;\n`;
+    expect(await lintFiles({ files: { "src/ids.ts": far }, rules })).toEqual([]);
+    const near = far.replace("requestId", "apiToken");
+    const findings = await lintFiles({ files: { "src/ids.ts": near }, rules });
+    expect(findings.map((f) => f.ruleId)).toEqual(["deploylint/parse-error"]);
   });
 
   it("keeps the rule's findings in scripts beside module imports", async () => {

@@ -175,13 +175,15 @@ function looksLikeUtf16(sample: Uint8Array): boolean {
   return more / pairs > 0.4 && fewer / pairs < 0.05;
 }
 
-/** C0 controls that plain text holds: tab, line feed, vertical tab, form feed, carriage return, escape. */
-const TEXT_CONTROLS: ReadonlySet<number> = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b]);
+/** 1 for NUL and the C0 controls plain text does not hold (all but tab, LF, VT, FF, CR and escape). */
+const BINARY_CONTROL = Uint8Array.from({ length: 256 }, (_, byte) =>
+  byte < 0x20 && ![0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b].includes(byte) ? 1 : 0,
+);
 
-/** Share of NUL and C0 control bytes other than those of plain text. */
+/** Share of NUL and C0 control bytes other than those of plain text (a table look-up per byte: every text file's first 8 KiB). */
 function controlShare(sample: Uint8Array): number {
   if (sample.length === 0) return 0;
   let count = 0;
-  for (const byte of sample) if (byte < 0x20 && !TEXT_CONTROLS.has(byte)) count++;
+  for (let i = 0; i < sample.length; i++) count += BINARY_CONTROL[sample[i] as number] as number;
   return count / sample.length;
 }

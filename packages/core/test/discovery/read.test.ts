@@ -101,6 +101,14 @@ describe.each(readers)("%s", (_name, read) => {
   });
 });
 
+describe("readSource", () => {
+  it("reads with blocking calls: readSource's promise is settled when it returns (no thread-pool round trips)", async () => {
+    const file = fileWith("SELECT 1;\n");
+    const settled = await Promise.race([readSource(file), Promise.resolve("pending")]);
+    expect(settled).toEqual({ ok: true, text: "SELECT 1;\n" });
+  });
+});
+
 describe("decodeSource", () => {
   it("applies the same checks to bytes already in memory", () => {
     expect(decodeSource(Buffer.from("ok"))).toEqual({ ok: true, text: "ok" });

@@ -27,7 +27,7 @@ import { collectLinks, emptyLinks } from "./script/links.js";
 import { evaluate } from "./script/names.js";
 import { resolveTerms } from "./script/resolve.js";
 import { readSchema } from "./script/schemas.js";
-import { walkWithParent } from "./walk.js";
+import { type WalkOrder, walkOrder, walkWithParent } from "./walk.js";
 
 type Node = TSESTree.Node;
 
@@ -55,8 +55,9 @@ export function scriptFacts(
   positionAt: (offset: number) => Position,
   path: string,
 ): ScriptFacts {
-  const scope = collectAliases(program);
-  const index = indexFile(program);
+  const order = walkOrder(program);
+  const scope = collectAliases(program, order);
+  const index = indexFile(program, order);
   const links = emptyLinks();
   const reads: ReadFact[] = [];
   const seen = new Set<string>();
@@ -89,76 +90,88 @@ export function scriptFacts(
   const computed = (key: Node, access: Node, via: string, hasFallback = fallback(access)) =>
     readComputed({ key, access, via, hasFallback, index, links, add, positionAt });
 
-  walkWithParent(program, (node, parent) => {
-    switch (node.type) {
-      case "MemberExpression":
-        readMember({
-          node,
-          parent,
-          envVia,
-          scope,
-          add: (name, range, via) => add(name, range, via, fallback(node), aliasTarget(node, index.parents, envVia)),
-          computed,
-        });
-        noteImportedMember(node, parent, { index, envVia, links, positionAt });
-        break;
-      case "ExportDefaultDeclaration":
-        if (isEnvObject(node.declaration, envVia)) links.envExports.push("default");
-        break;
-      case "VariableDeclarator":
-        if (node.init && envVia(node.init)) readPattern(node.id, envVia(node.init) ?? "", add);
-        break;
-      case "AssignmentExpression":
-      case "AssignmentPattern": {
-        const via = envVia(node.right);
-        if (via) readPattern(node.left, via, add);
-        break;
-      }
-      case "BinaryExpression":
-        // `"X" in process.env` checks the variable: it is read.
-        if (node.operator === "in" && envVia(node.right)) {
-          const key = stringValue(node.left);
-          if (key !== null) add(key, innerRange(node.left), envVia(node.right) ?? "", true);
+  walkWithParent(
+    program,
+    (node, parent) => {
+      switch (node.type) {
+        case "MemberExpression":
+          readMember({
+            node,
+            parent,
+            envVia,
+            scope,
+            add: (name, range, via) => add(name, range, via, fallback(node), aliasTarget(node, index.parents, envVia)),
+            computed,
+          });
+          noteImportedMember(node, parent, { index, envVia, links, positionAt });
+          break;
+        case "ExportDefaultDeclaration":
+          if (isEnvObject(node.declaration, envVia)) links.envExports.push("default");
+          break;
+        case "VariableDeclarator":
+          if (node.init && envVia(node.init)) readPattern(node.id, envVia(node.init) ?? "", add);
+          break;
+        case "AssignmentExpression":
+        case "AssignmentPattern": {
+          const via = envVia(node.right);
+          if (via) readPattern(node.left, via, add);
+          break;
         }
-        break;
-      case "CallExpression":
-        readCall(node, envVia, (name, range, via) =>
-          add(
-            name,
-            range,
-            via,
-            node.callee.type === "MemberExpression" && memberName(node.callee) === "has" ? true : fallback(node),
-          ),
-        );
-        readSchema(node, {
-          index,
-          envVia,
-          add,
-          useImported: ({ from, imported, via, range }) => {
-            const start = positionAt(range[0]);
-            const end = positionAt(range[1]);
-            links.schemaUses = [
-              ...(links.schemaUses ?? []),
-              { from, imported, via, line: start.line, column: start.column, endLine: end.line, endColumn: end.column },
-            ];
-          },
-        });
-        readLibraryHelper(node, index, { add, computed });
-        break;
-      case "ImportDeclaration":
-        // SvelteKit: `import { API_KEY } from "$env/static/private"` reads API_KEY at build time.
-        if (/^\$env\/static\/(private|public)$/.test(node.source.value)) {
-          for (const specifier of node.specifiers) {
-            if (specifier.type !== "ImportSpecifier") continue;
-            const name = importedName(specifier);
-            const { imported } = specifier;
-            const range = imported.type === "Identifier" ? imported.range : innerRange(imported);
-            if (name !== null) add(name, range, "$env/static");
+        case "BinaryExpression":
+          // `"X" in process.env` checks the variable: it is read.
+          if (node.operator === "in" && envVia(node.right)) {
+            const key = stringValue(node.left);
+            if (key !== null) add(key, innerRange(node.left), envVia(node.right) ?? "", true);
           }
-        }
-        break;
-    }
-  });
+          break;
+        case "CallExpression":
+          readCall(node, envVia, (name, range, via) =>
+            add(
+              name,
+              range,
+              via,
+              node.callee.type === "MemberExpression" && memberName(node.callee) === "has" ? true : fallback(node),
+            ),
+          );
+          readSchema(node, {
+            index,
+            envVia,
+            add,
+            useImported: ({ from, imported, via, range }) => {
+              const start = positionAt(range[0]);
+              const end = positionAt(range[1]);
+              links.schemaUses = [
+                ...(links.schemaUses ?? []),
+                {
+                  from,
+                  imported,
+                  via,
+                  line: start.line,
+                  column: start.column,
+                  endLine: end.line,
+                  endColumn: end.column,
+                },
+              ];
+            },
+          });
+          readLibraryHelper(node, index, { add, computed });
+          break;
+        case "ImportDeclaration":
+          // SvelteKit: `import { API_KEY } from "$env/static/private"` reads API_KEY at build time.
+          if (/^\$env\/static\/(private|public)$/.test(node.source.value)) {
+            for (const specifier of node.specifiers) {
+              if (specifier.type !== "ImportSpecifier") continue;
+              const name = importedName(specifier);
+              const { imported } = specifier;
+              const range = imported.type === "Identifier" ? imported.range : innerRange(imported);
+              if (name !== null) add(name, range, "$env/static");
+            }
+          }
+          break;
+      }
+    },
+    order,
+  );
   readNuxtRuntimeConfig(path, index, add);
   collectLinks(index, positionAt, path, links);
   for (const [exported, local] of index.exports) {
@@ -315,7 +328,7 @@ function aliasTarget(
 
 // Aliases are collected for the whole file first (a function may use one declared below it);
 // scopes are not tracked, which is right for the common `const env = process.env` at the top.
-function collectAliases(program: TSESTree.Program): Scope {
+function collectAliases(program: TSESTree.Program, order?: WalkOrder): Scope {
   const scope: Scope = { processNames: new Set(["process"]), envAliases: new Map() };
   for (const statement of program.body) {
     if (statement.type !== "ImportDeclaration") continue;
@@ -339,21 +352,26 @@ function collectAliases(program: TSESTree.Program): Scope {
       }
     }
   }
-  walkWithParent(program, (node) => {
-    if (node.type !== "VariableDeclarator" || !node.init) return;
-    const init = unwrap(node.init);
-    if (node.id.type === "Identifier") {
-      const via = envObjectVia(init, scope);
-      if (via) scope.envAliases.set(node.id.name, { via, strict: scope.envAliases.get(nameOf(init))?.strict ?? false });
-    } else if (node.id.type === "ObjectPattern" && init.type === "Identifier" && scope.processNames.has(init.name)) {
-      // const { env } = process;  const { env: e } = process;
-      for (const property of node.id.properties) {
-        if (property.type === "Property" && keyName(property) === "env" && property.value.type === "Identifier") {
-          scope.envAliases.set(property.value.name, { via: "process.env", strict: false });
+  walkWithParent(
+    program,
+    (node) => {
+      if (node.type !== "VariableDeclarator" || !node.init) return;
+      const init = unwrap(node.init);
+      if (node.id.type === "Identifier") {
+        const via = envObjectVia(init, scope);
+        if (via)
+          scope.envAliases.set(node.id.name, { via, strict: scope.envAliases.get(nameOf(init))?.strict ?? false });
+      } else if (node.id.type === "ObjectPattern" && init.type === "Identifier" && scope.processNames.has(init.name)) {
+        // const { env } = process;  const { env: e } = process;
+        for (const property of node.id.properties) {
+          if (property.type === "Property" && keyName(property) === "env" && property.value.type === "Identifier") {
+            scope.envAliases.set(property.value.name, { via: "process.env", strict: false });
+          }
         }
       }
-    }
-  });
+    },
+    order,
+  );
   return scope;
 }
 

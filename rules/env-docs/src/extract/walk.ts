@@ -2,26 +2,63 @@
 // walk does not, and telling a read from a write needs it).
 import type { TSESTree } from "@deploylint/core/rule-api";
 
-export function walkWithParent(
-  root: TSESTree.Node,
-  enter: (node: TSESTree.Node, parent: TSESTree.Node | null) => void,
-): void {
-  const stack: [TSESTree.Node, TSESTree.Node | null][] = [[root, null]];
+type Node = TSESTree.Node;
+
+/** Every node of a tree depth-first, children in property order, each beside its parent (null for the root). */
+export interface WalkOrder {
+  nodes: Node[];
+  parents: (Node | null)[];
+}
+
+/**
+ * The order walkWithParent visits a tree in, taken once: a script's reads are gathered in three
+ * passes (aliases, the file index, the reads), and finding each node's children by enumerating its
+ * properties was most of their cost.
+ */
+export function walkOrder(root: Node): WalkOrder {
+  const nodes: Node[] = [];
+  const parents: (Node | null)[] = [];
+  const stack: Node[] = [root];
+  const stackParents: (Node | null)[] = [null];
   while (stack.length > 0) {
-    const [node, parent] = stack.pop() as [TSESTree.Node, TSESTree.Node | null];
-    enter(node, parent);
-    const children: TSESTree.Node[] = [];
+    const node = stack.pop() as Node;
+    nodes.push(node);
+    parents.push(stackParents.pop() ?? null);
+    // Children are pushed in property order, then that stretch of the stack is reversed, so they
+    // come off it in property order.
+    const first = stack.length;
     for (const key in node) {
       if (key === "parent" || key === "range" || key === "loc") continue;
       const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) children.push(item);
-      } else if (isNode(value)) children.push(value);
+        for (const item of value) {
+          if (!isNode(item)) continue;
+          stack.push(item);
+          stackParents.push(node);
+        }
+      } else if (isNode(value)) {
+        stack.push(value);
+        stackParents.push(node);
+      }
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i] as TSESTree.Node, node]);
+    for (let low = first, high = stack.length - 1; low < high; low++, high--) {
+      const child = stack[low] as Node;
+      stack[low] = stack[high] as Node;
+      stack[high] = child;
+    }
   }
+  return { nodes, parents };
 }
 
-function isNode(value: unknown): value is TSESTree.Node {
+export function walkWithParent(
+  root: Node,
+  enter: (node: Node, parent: Node | null) => void,
+  order: WalkOrder = walkOrder(root),
+): void {
+  const { nodes, parents } = order;
+  for (let i = 0; i < nodes.length; i++) enter(nodes[i] as Node, parents[i] ?? null);
+}
+
+function isNode(value: unknown): value is Node {
   return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
 }

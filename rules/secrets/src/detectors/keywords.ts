@@ -21,6 +21,8 @@ export class KeywordMatcher {
   private readonly table: Int32Array;
   /** Indexes of the keywords that end at each state (its own and its fail chain's), or null. */
   private readonly outputs: (number[] | null)[];
+  /** Each keyword's length, read once per hit. */
+  private readonly lengths: Int32Array;
 
   constructor(readonly keywords: readonly string[]) {
     let columns = 1;
@@ -33,6 +35,7 @@ export class KeywordMatcher {
     // Upper-case ASCII reads as its lower case.
     for (let code = 65; code <= 90; code++) this.columnOf[code] = this.columnOf[code + 32] ?? 0;
     this.width = columns;
+    this.lengths = Int32Array.from(keywords, (keyword) => keyword.length);
 
     const trie = this.buildTrie();
     this.table = new Int32Array(trie.children.length * columns);
@@ -93,14 +96,26 @@ export class KeywordMatcher {
   /** Every keyword occurrence in `text`, in order of their end. */
   hits(text: string): KeywordHit[] {
     const found: KeywordHit[] = [];
-    const { table, columnOf, width, outputs, keywords } = this;
+    this.forEachHit(text, (keyword, start) => found.push({ keyword, start }));
+    return found;
+  }
+
+  /**
+   * The same occurrences, handed to `onHit` as they are found (a big run meets millions: no object
+   * for each). Keywords whose entry in `skip` is 1 are passed over: the scanner masks those whose
+   * detectors cannot run on the file at hand.
+   */
+  forEachHit(text: string, onHit: (keyword: number, start: number) => void, skip?: Uint8Array): void {
+    const { table, columnOf, width, outputs, lengths } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       state = table[state * width + (columnOf[text.charCodeAt(i)] ?? 0)] ?? 0;
       const ending = outputs[state];
       if (ending === null || ending === undefined) continue;
-      for (const keyword of ending) found.push({ keyword, start: i + 1 - (keywords[keyword]?.length ?? 0) });
+      for (const keyword of ending) {
+        if (skip !== undefined && skip[keyword] === 1) continue;
+        onHit(keyword, i + 1 - (lengths[keyword] ?? 0));
+      }
     }
-    return found;
   }
 }

@@ -47,10 +47,31 @@ export class Scanner {
     this.patterns = detectors.map((d) => new RegExp(d.pattern, `${(d.flags ?? "").replace(/[gd]/g, "")}gd`));
     this.examples = detectors.map((d) => new Set(d.examples ?? []));
     this.fileLevel = detectors.flatMap((d, index) => (d.files ? [index] : []));
+    this.pathLimited = detectors.flatMap((d, index) => (d.paths ? [index] : []));
   }
 
   /** Detectors that run over whole files by path (credential files), by index. */
   private readonly fileLevel: number[];
+  /** Detectors limited to files of some base names (`paths`), by index. */
+  private readonly pathLimited: number[];
+  /** Keyword masks for forEachHit, by which path-limited detectors the file's name lets run. */
+  private readonly masks = new Map<string, Uint8Array>();
+
+  /**
+   * The keywords to pass over in a file named `base`: those whose every detector is limited to
+   * other names. `:` triggers only the .pgpass line detector and is on most lines of most files.
+   */
+  private skipFor(base: string): Uint8Array {
+    const running = this.pathLimited.filter((order) => this.detectors[order]?.paths?.test(base));
+    const signature = running.join(",");
+    let mask = this.masks.get(signature);
+    if (!mask) {
+      const idle = new Set(this.pathLimited.filter((order) => !running.includes(order)));
+      mask = Uint8Array.from(this.triggers, (orders) => (orders.every((order) => idle.has(order)) ? 1 : 0));
+      this.masks.set(signature, mask);
+    }
+    return mask;
+  }
 
   /**
    * Credentials in `text`, in file order; overlapping candidates are named by the earlier detector
@@ -59,8 +80,8 @@ export class Scanner {
   scan(text: string, options: ScanOptions): SecretMatch[] {
     const base = options.path.slice(options.path.lastIndexOf("/") + 1);
     const line = lineFinder(text);
-    // Detector and window start as one number: a run makes millions of these checks, a string key
-    // for each was most of the scan's garbage.
+    // The windows of long lines run, by detector and window start as one number (a string key for
+    // each was most of the scan's garbage).
     const done = new Set<number>();
     const detectorCount = this.detectors.length;
     const candidates: { match: SecretMatch; order: number }[] = [];
@@ -71,15 +92,24 @@ export class Scanner {
         if (this.judge(order, match.value, options) === "real") candidates.push({ match, order });
       }
     }
-    for (const hit of this.matcher.hits(text)) {
-      const [lineStart, lineEnd] = line(hit.start);
-      const windowStart =
-        lineEnd - lineStart <= MAX_WINDOW ? lineStart : Math.max(lineStart, hit.start - BEFORE_KEYWORD);
+    // Each detector runs once per window. A line of at most MAX_WINDOW characters is one window and
+    // hits come line by line, so the last window each detector ran on says whether it ran on this
+    // one; a longer line has a window around each hit, remembered in `done`.
+    const lastWindow = new Int32Array(detectorCount).fill(-1);
+    const onHit = (keyword: number, start: number) => {
+      const [lineStart, lineEnd] = line(start);
+      const long = lineEnd - lineStart > MAX_WINDOW;
+      const windowStart = long ? Math.max(lineStart, start - BEFORE_KEYWORD) : lineStart;
       const windowEnd = Math.min(lineEnd, windowStart + MAX_WINDOW);
-      for (const order of this.triggers[hit.keyword] ?? []) {
-        const key = windowStart * detectorCount + order;
-        if (done.has(key)) continue;
-        done.add(key);
+      for (const order of this.triggers[keyword] ?? []) {
+        if (long) {
+          const key = windowStart * detectorCount + order;
+          if (done.has(key)) continue;
+          done.add(key);
+        } else {
+          if (lastWindow[order] === windowStart) continue;
+          lastWindow[order] = windowStart;
+        }
         const detector = this.detectors[order];
         if (!detector || (detector.paths && !detector.paths.test(base))) continue;
         for (const match of this.run(order, text.slice(windowStart, windowEnd), windowStart)) {
@@ -88,7 +118,8 @@ export class Scanner {
           else if (verdict === "real") candidates.push({ match, order });
         }
       }
-    }
+    };
+    this.matcher.forEachHit(text, onHit, this.skipFor(base));
     return resolveOverlaps(candidates);
   }
 

@@ -20,18 +20,63 @@ export function couldHoldSecret(text: string): boolean {
 // `import` and `require(` open module names, which no assignment or login call holds.
 const QUOTED = /(?<!\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(["'`])(?=((?:(?!\1)[^\s\\]|\\(?:\r\n|[\s\S]))+)\1)/g;
 
+// NEAR_LITERAL's nearness seen from one literal: a secret-like word on its line or the line before,
+// each stretch at most 200 characters. The words add the names the rule reports by that
+// NEAR_LITERAL lacks (`pat`, `signin(`, `mysqli(`), so this test never asks more of a literal's own
+// name than NEAR_LITERAL asked of the file.
+const WORD_BEFORE =
+  /(?:pass|secret|token|key|cred|salt|pwd|auth|login|logon|connect|bind|pat(?![a-z])|sign_?in|mysqli)[^\n]{0,200}(?:\n[^\n]{0,200})?$/i;
+// How far back a word can start and still be near: two stretches of 200, a line break, the word.
+const WORD_REACH = 2 * 200 + 1 + "connect".length;
+
+/**
+ * Whether a secret-like word stands near enough before the literal opening at `quote` to name it.
+ * The rule reports a literal by the name it is assigned to (or the login call it is passed to),
+ * and that name is written just before it: a literal far from every such word is never reported.
+ */
+export function nearSecretWord(text: string, quote: number): boolean {
+  return WORD_BEFORE.test(text.slice(Math.max(0, quote - WORD_REACH), quote));
+}
+
+/**
+ * Whether the literal opening at `quote` stands where the rule reads a value: the whole value of a
+ * declaration, property, class field, assignment or default (after `=` or `:`), or an argument
+ * after the first (after `,`: the password of a login call). Parentheses around it are passed
+ * over. A comment just before it (the `/` closing a block comment, or a line holding `//`) keeps
+ * it: the text alone cannot tell what the comment hides. The argument of `startsWith(…)`, a quote
+ * inside prose and a file's first literal are no values.
+ */
+export function inValuePosition(text: string, quote: number): boolean {
+  let i = quote - 1;
+  while (i >= 0) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) {
+      const lineStart = text.lastIndexOf("\n", i - 1) + 1;
+      if (text.slice(lineStart, i).includes("//")) return true;
+    } else if (code !== 0x20 && code !== 0x09 && code !== 0x0d && code !== 0x28) {
+      // = : , and the / ending a block comment
+      return code === 0x3d || code === 0x3a || code === 0x2c || code === 0x2f;
+    }
+    i--;
+  }
+  return false;
+}
+
 /**
  * Whether some string literal of the script passes the value tests no-generic-secret applies to a
  * literal in code (looksLikeSecretValue with the rule's gate, not an identifier or a spelled-out
  * stand-in, not a JWT). Keep the two in step: a test the rule drops must go here too. A literal
  * written with escapes is kept whenever its raw text is long enough (escapes only shorten it).
+ * With `nearWord`, only a literal in a value's position with a secret-like word just before it
+ * counts (see nearSecretWord and inValuePosition).
  */
-export function hasCandidateLiteral(text: string, gate: ValueGate = {}): boolean {
+export function hasCandidateLiteral(text: string, gate: ValueGate = {}, nearWord = false): boolean {
   const minLength = gate.minLength ?? 8;
   QUOTED.lastIndex = 0;
   for (let match = QUOTED.exec(text); match !== null; match = QUOTED.exec(text)) {
     const raw = match[2] ?? "";
     if (raw.length < minLength) continue;
+    if (nearWord && !(nearSecretWord(text, match.index) && inValuePosition(text, match.index))) continue;
     if (raw.includes("\\")) return true;
     if (!looksLikeSecretValue(raw, gate)) continue;
     if (isIdentifierLike(raw) || spellsCredentialWord(raw) || isJwtShaped(raw)) continue;
@@ -40,7 +85,10 @@ export function hasCandidateLiteral(text: string, gate: ValueGate = {}): boolean
   return false;
 }
 
-/** The script prefilter of no-generic-secret, with the rule's options for its value gate. */
+/**
+ * The script prefilter of no-generic-secret, with the rule's options for its value gate: some
+ * literal that could be a credential, in a value's position, with a secret-like word just before it.
+ */
 export function scriptCouldHoldSecret(text: string, options: ValueGate | undefined): boolean {
-  return couldHoldSecret(text) && hasCandidateLiteral(text, options ?? {});
+  return couldHoldSecret(text) && hasCandidateLiteral(text, options ?? {}, true);
 }
