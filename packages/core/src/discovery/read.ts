@@ -2,7 +2,7 @@
 // (decode.ts); a file that cannot be read or is not text is refused with a reason.
 import { readFile as readFileCallback, readFileSync, stat as statCallback, statSync } from "node:fs";
 import { promisify } from "node:util";
-import { type DecodeFailure, decodeText } from "./decode.js";
+import { type DecodeFailure, decodeText, skimText } from "./decode.js";
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
@@ -20,9 +20,12 @@ const readFile = promisify(readFileCallback);
 export const HARD_MAX_BYTES = 32 * 1024 * 1024;
 
 export type ReadFailure = "too-large" | DecodeFailure | "unreadable";
-/** `size` is set for binary files, which are not read (their text is empty). */
+/**
+ * `size` is set for binary files, which are not read (their text is empty). `skimmed`: read and
+ * found to be text, but not decoded, since it does not mention what the caller looks for.
+ */
 export type ReadResult =
-  | { ok: true; text: string; size?: number }
+  | { ok: true; text: string; size?: number; skimmed?: true }
   | { ok: false; reason: ReadFailure; detail?: string };
 
 export interface ReadOptions {
@@ -32,6 +35,14 @@ export interface ReadOptions {
   textExpected?: boolean;
   /** The file is of the binary kind: only its size is taken, whatever its size, and its bytes are never read. */
   binary?: boolean;
+}
+
+export interface SkimOption {
+  /**
+   * Decode the text only if it mentions this (printable ASCII): a file no rule reads matters only
+   * for its directives. Refusals (binary, too large, unreadable) are decided as for any read.
+   */
+  skimFor?: string;
 }
 
 // Errors that mean "this one file cannot be read" and so skip it; anything else (EMFILE, ENOMEM)
@@ -49,14 +60,18 @@ const UNREADABLE_CODES = new Set([
 ]);
 
 /** Decodes bytes that are already in memory (staged blobs), with the same checks as readSource. */
-export function decodeSource(bytes: Uint8Array, options: ReadOptions = {}): ReadResult {
+export function decodeSource(bytes: Uint8Array, options: ReadOptions & SkimOption = {}): ReadResult {
   if (options.binary) return { ok: true, text: "", size: bytes.byteLength };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.byteLength > maxBytes) return tooLarge(bytes.byteLength, maxBytes);
-  return decodeText(bytes, { textExpected: options.textExpected ?? false });
+  const decode = { textExpected: options.textExpected ?? false };
+  return options.skimFor === undefined ? decodeText(bytes, decode) : skimText(bytes, options.skimFor, decode);
 }
 
-export async function readSource(file: { absolutePath: string }, options: ReadOptions = {}): Promise<ReadResult> {
+export async function readSource(
+  file: { absolutePath: string },
+  options: ReadOptions & SkimOption = {},
+): Promise<ReadResult> {
   try {
     const info = await stat(file.absolutePath);
     if (options.binary) return binaryStat(info);
@@ -69,7 +84,7 @@ export async function readSource(file: { absolutePath: string }, options: ReadOp
 }
 
 /** The same contract as readSource, for worker threads that prefer not to interleave awaits. */
-export function readSourceSync(file: { absolutePath: string }, options: ReadOptions = {}): ReadResult {
+export function readSourceSync(file: { absolutePath: string }, options: ReadOptions & SkimOption = {}): ReadResult {
   try {
     const info = statSync(file.absolutePath);
     if (options.binary) return binaryStat(info);
