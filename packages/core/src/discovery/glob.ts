@@ -4,7 +4,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import picomatch from "picomatch";
 import { DiscoveryError } from "./errors.js";
-import { workTreeState } from "./git.js";
+import { probeWorkTree } from "./git.js";
 import { findRepo, loadGitignore } from "./gitignore.js";
 import { normaliseInside, realRootOf, resolveInside } from "./inside.js";
 import { listGitScope } from "./scope.js";
@@ -148,12 +148,13 @@ interface FileSource {
 async function openSource(options: DiscoverOptions & { cwd: string; realRoot: string }): Promise<FileSource> {
   if (options.scope) return listedSource([...options.scope], []);
   if (options.gitignore !== false) {
-    const state = await workTreeState(options.cwd);
+    const { state, prefix } = await probeWorkTree(options.cwd);
     if (state === "work-tree") {
       const configIgnored = createConfigIgnore(options.ignores ?? []);
       const listing = await listGitScope({
         cwd: options.cwd,
         realRoot: options.realRoot,
+        ...(prefix === null ? {} : { prefix }),
         prune: (dir) => configIgnored(dir) || underDefaultIgnored(`${dir}/x`, "."),
       });
       return listedSource([...new Set(listing.files)], listing.skipped);
