@@ -157,11 +157,11 @@ export interface WorkTreeListing {
  */
 export async function listWorkTree(options: {
   cwd: string;
-  /** cwd's folder in its repository, when the caller already asked (see probeWorkTree). */
-  prefix?: string;
+  /** cwd's folder in its repository, when the caller asks for it (see probeWorkTree). */
+  prefix?: Promise<string>;
 }): Promise<WorkTreeListing> {
-  const prefix = options.prefix ?? (await repoPrefix(options.cwd));
-  const listing = await gitOrThrow(options.cwd, [
+  // The listing does not depend on the prefix (only reading it does): both questions run at once.
+  const listed = gitOrThrow(options.cwd, [
     "-c",
     "core.excludesFile=",
     "ls-files",
@@ -177,6 +177,10 @@ export async function listWorkTree(options: {
     "--",
     ".",
   ]);
+  // Judged after the prefix, whose failure (not a repository) says more than the listing's.
+  listed.catch(() => {});
+  const prefix = await (options.prefix ?? repoPrefix(options.cwd));
+  const listing = await listed;
   const tracked = new Map<string, "regular" | "unverified">();
   const unverified = new Set<string>();
   const deleted = new Set<string>();

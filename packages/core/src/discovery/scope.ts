@@ -21,8 +21,8 @@ export async function listGitScope(options: {
   realRoot?: string;
   /** Folders (relative to cwd) whose nested repositories are not listed: ignored ones. */
   prune?: (dir: string) => boolean;
-  /** cwd's folder in its repository, when the caller already asked git (probeWorkTree). */
-  prefix?: string;
+  /** cwd's folder in its repository, when the caller asks git for it (probeWorkTree). */
+  prefix?: Promise<string>;
 }): Promise<ScopeListing> {
   const result: ScopeListing = { files: [], skipped: [] };
   const realRoot = options.realRoot ?? (await realRootOf(options.cwd));
@@ -39,8 +39,8 @@ async function listRepository(options: {
   /** The repository's folder relative to cwd ("" for the one cwd is in). */
   folder: string;
   result: ScopeListing;
-  /** git's prefix of cwd, when known (for folder "" only). */
-  prefix?: string;
+  /** git's prefix of cwd, when the caller asks for it (for folder "" only). */
+  prefix?: Promise<string>;
 }): Promise<void> {
   const { cwd, folder, result } = options;
   const prefix = folder === "" ? "" : `${folder}/`;

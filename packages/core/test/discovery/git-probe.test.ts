@@ -1,5 +1,5 @@
-// Discovery in a git work tree asks git twice: one rev-parse (inside a work tree? where in it?) and
-// one ls-files. Each git process costs a run some 10 ms before a file is read.
+// Discovery in a git work tree asks git twice, side by side: one rev-parse (inside a work tree?
+// where in it?) and one ls-files. Each git process costs a run some 10 ms before a file is read.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -7,15 +7,39 @@ import { probeWorkTree, workTreeState } from "../../src/discovery/git.js";
 import { discover } from "../../src/discovery/glob.js";
 import { cleanup, commitAll, initRepo, tempDir, writeFiles } from "./helpers.js";
 
-// Every git process discovery starts, by its arguments.
+// Every git process discovery starts, by its arguments, and the order of starts and answers. With
+// `holdRevParse`, rev-parse's answer is held until ls-files starts (or a second passes): a listing
+// that waits for the answer starts only after it, whatever the machine's speed.
 const started: string[][] = [];
+const events: string[] = [];
+let holdRevParse = false;
+let releaseRevParse: (() => void) | null = null;
+const verb = (args: string[]) => args.find((arg) => !arg.startsWith("-") && !arg.includes("=")) ?? "";
 vi.mock("node:child_process", async (original) => {
   const actual = await original<typeof import("node:child_process")>();
   return {
     ...actual,
-    execFile: (...args: Parameters<typeof actual.execFile>) => {
-      started.push([...((args[1] as string[] | undefined) ?? [])]);
-      return (actual.execFile as (...a: unknown[]) => unknown)(...args);
+    execFile: (...args: unknown[]) => {
+      const gitArgs = [...((args[1] as string[] | undefined) ?? [])];
+      started.push(gitArgs);
+      events.push(`start ${verb(gitArgs)}`);
+      if (verb(gitArgs) === "ls-files") releaseRevParse?.();
+      const callback = args.at(-1) as (...result: unknown[]) => void;
+      const answered = (...result: unknown[]) => {
+        const deliver = () => {
+          events.push(`answer ${verb(gitArgs)}`);
+          callback(...result);
+        };
+        if (!(holdRevParse && verb(gitArgs) === "rev-parse")) return deliver();
+        const timer = setTimeout(() => releaseRevParse?.(), 1000);
+        releaseRevParse = () => {
+          releaseRevParse = null;
+          clearTimeout(timer);
+          deliver();
+        };
+        if (started.some((a) => verb(a) === "ls-files")) releaseRevParse();
+      };
+      return (actual.execFile as (...a: unknown[]) => unknown)(...args.slice(0, -1), answered);
     },
   };
 });
@@ -23,6 +47,8 @@ vi.mock("node:child_process", async (original) => {
 afterEach(() => {
   cleanup();
   started.length = 0;
+  events.length = 0;
+  holdRevParse = false;
 });
 
 function repoWithFolder(): string {
@@ -54,9 +80,21 @@ describe("discover in a work tree", () => {
     const repo = repoWithFolder();
     const found = await discover({ cwd: path.join(repo, "db") });
     expect(found.files.map((f) => f.path)).toEqual(["1.sql"]);
-    expect(started.map((args) => args.find((arg) => !arg.startsWith("-") && !arg.includes("=")))).toEqual([
-      "rev-parse",
-      "ls-files",
-    ]);
+    expect(started.map(verb)).toEqual(["rev-parse", "ls-files"]);
+  });
+
+  it("starts the listing without waiting for rev-parse's answer", async () => {
+    const repo = repoWithFolder();
+    holdRevParse = true;
+    const found = await discover({ cwd: path.join(repo, "db") });
+    expect(found.files.map((f) => f.path)).toEqual(["1.sql"]);
+    expect(events.slice(0, 3)).toEqual(["start rev-parse", "start ls-files", "answer rev-parse"]);
+  });
+
+  it("still walks a folder outside any repository, the listing's failure unread", async () => {
+    const outside = tempDir();
+    writeFiles(outside, { "db/1.sql": "SELECT 1;" });
+    const found = await discover({ cwd: outside });
+    expect(found.files.map((f) => f.path)).toEqual(["db/1.sql"]);
   });
 });
