@@ -32,10 +32,15 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   if (bom === "utf-16be") return { ok: true, text: utf16(bytes.subarray(2), "be") };
   if (bom === "utf-32le") return { ok: true, text: utf32(bytes.subarray(4), "le") };
   if (bom === "utf-32be") return { ok: true, text: utf32(bytes.subarray(4), "be") };
+  return refusal(bytes, options) ?? { ok: true, text: lossyUtf8(bytes) };
+}
+
+/** Why bytes without a byte-order mark are not text, or null when they are (read as UTF-8). */
+function refusal(bytes: Uint8Array, options: DecodeOptions): (DecodeResult & { ok: false }) | null {
   const sample = bytes.subarray(0, SNIFF_BYTES);
   if (!options.textExpected) {
     if (sample.includes(0)) return { ok: false, reason: "binary", detail: "NUL bytes in the first 8 KiB" };
-    return { ok: true, text: lossyUtf8(bytes) };
+    return null;
   }
   // UTF-16 without a byte-order mark is text, but guessing its byte order is not decoding it.
   if (looksLikeUtf16(sample)) {
@@ -49,7 +54,27 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
       detail: `${Math.round(share * 100)} % NUL or control bytes in the first 8 KiB`,
     };
   }
-  return { ok: true, text: lossyUtf8(bytes) };
+  return null;
+}
+
+/**
+ * decodeText for a file whose text matters only if it mentions `needle` (plain ASCII): the same
+ * refusals, but text without the needle is never decoded (`skimmed`, and its text is empty). In
+ * UTF-8 an ASCII byte only ever stands for itself, so looking for the needle's bytes finds every
+ * place the decoded text would hold it; a file with a byte-order mark is decoded as usual.
+ */
+export function skimText(
+  bytes: Uint8Array,
+  needle: string,
+  options: DecodeOptions = {},
+): DecodeResult | { ok: true; text: ""; skimmed: true } {
+  if (!/^[\x20-\x7e]+$/.test(needle))
+    throw new Error(`internal error: skimText looks for printable ASCII, not "${needle}".`);
+  const mentions = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle, 0, "latin1");
+  if (mentions || byteOrderMark(bytes) !== null || startsWith(bytes, GIT_CRYPT_MAGIC)) {
+    return decodeText(bytes, options);
+  }
+  return refusal(bytes, options) ?? { ok: true, text: "", skimmed: true };
 }
 
 // Every file git-crypt encrypts starts with "\0GITCRYPT\0" (https://github.com/AGWA/git-crypt).

@@ -155,9 +155,13 @@ export interface WorkTreeListing {
  * and so must a gate), plus the untracked files no ignore rule matches. The user's global excludes
  * file is left out, so that two machines lint the same files.
  */
-export async function listWorkTree(options: { cwd: string }): Promise<WorkTreeListing> {
-  const prefix = await repoPrefix(options.cwd);
-  const listing = await gitOrThrow(options.cwd, [
+export async function listWorkTree(options: {
+  cwd: string;
+  /** cwd's folder in its repository, when the caller asks for it (see probeWorkTree). */
+  prefix?: Promise<string>;
+}): Promise<WorkTreeListing> {
+  // The listing does not depend on the prefix (only reading it does): both questions run at once.
+  const listed = gitOrThrow(options.cwd, [
     "-c",
     "core.excludesFile=",
     "ls-files",
@@ -173,6 +177,10 @@ export async function listWorkTree(options: { cwd: string }): Promise<WorkTreeLi
     "--",
     ".",
   ]);
+  // Judged after the prefix, whose failure (not a repository) says more than the listing's.
+  listed.catch(() => {});
+  const prefix = await (options.prefix ?? repoPrefix(options.cwd));
+  const listing = await listed;
   const tracked = new Map<string, "regular" | "unverified">();
   const unverified = new Set<string>();
   const deleted = new Set<string>();
@@ -244,15 +252,36 @@ async function askRepoPrefix(cwd: string): Promise<string> {
  * git's listing over the walk. A bare repository, or a folder inside `.git`, is not a work tree.
  */
 export async function workTreeState(cwd: string): Promise<"work-tree" | "not-a-repository" | "no-git"> {
+  return (await probeWorkTree(cwd)).state;
+}
+
+export interface WorkTreeProbe {
+  state: "work-tree" | "not-a-repository" | "no-git";
+  /** cwd's folder inside the work tree ("" at its root, else ending in "/"); null outside one. */
+  prefix: string | null;
+}
+
+/**
+ * workTreeState and, in a work tree, cwd's prefix (what listWorkTree needs), from one `git
+ * rev-parse`: a full run's discovery then starts one git process fewer before its listing.
+ */
+export async function probeWorkTree(cwd: string): Promise<WorkTreeProbe> {
   let result: GitResult;
   try {
-    result = await git(cwd, ["rev-parse", "--is-inside-work-tree"]);
+    result = await git(cwd, ["rev-parse", "--is-inside-work-tree", "--show-prefix"]);
   } catch (error) {
-    if (error instanceof DiscoveryError) return "no-git";
+    if (error instanceof DiscoveryError) return { state: "no-git", prefix: null };
     throw error;
   }
-  if (result.code === 0) return result.stdout.toString("utf8").trim() === "true" ? "work-tree" : "not-a-repository";
-  if (/not a git repository/i.test(result.stderr)) return "not-a-repository";
+  if (result.code === 0) {
+    // "true\n<prefix>\n" (the prefix line is empty at the root); only the final newline is git's,
+    // since a folder name may hold one too.
+    const output = result.stdout.toString("utf8");
+    const firstBreak = output.indexOf("\n");
+    if (output.slice(0, firstBreak) !== "true") return { state: "not-a-repository", prefix: null };
+    return { state: "work-tree", prefix: output.slice(firstBreak + 1).replace(/\n$/, "") };
+  }
+  if (/not a git repository/i.test(result.stderr)) return { state: "not-a-repository", prefix: null };
   // A repository git refuses to read (`safe.directory`, corruption): the tracked files are
   // unknown, and guessing them from .gitignore could leave a committed secret out.
   throw new DiscoveryError(`git rev-parse failed in ${cwd}: ${firstLine(result.stderr)}.`);

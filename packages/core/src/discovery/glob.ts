@@ -4,7 +4,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import picomatch from "picomatch";
 import { DiscoveryError } from "./errors.js";
-import { workTreeState } from "./git.js";
+import { probeWorkTree } from "./git.js";
 import { findRepo, loadGitignore } from "./gitignore.js";
 import { normaliseInside, realRootOf, resolveInside } from "./inside.js";
 import { listGitScope } from "./scope.js";
@@ -148,14 +148,21 @@ interface FileSource {
 async function openSource(options: DiscoverOptions & { cwd: string; realRoot: string }): Promise<FileSource> {
   if (options.scope) return listedSource([...options.scope], []);
   if (options.gitignore !== false) {
-    const state = await workTreeState(options.cwd);
+    const probe = probeWorkTree(options.cwd);
+    // git's listing starts beside the question it depends on, not after it: in a work tree (the
+    // usual case) that saves a git process's latency; elsewhere it fails, unread, at the cost of
+    // one short-lived process.
+    const configIgnored = createConfigIgnore(options.ignores ?? []);
+    const speculative = listGitScope({
+      cwd: options.cwd,
+      realRoot: options.realRoot,
+      prefix: probe.then((probed) => probed.prefix ?? ""),
+      prune: (dir) => configIgnored(dir) || underDefaultIgnored(`${dir}/x`, "."),
+    });
+    speculative.catch(() => {});
+    const { state } = await probe;
     if (state === "work-tree") {
-      const configIgnored = createConfigIgnore(options.ignores ?? []);
-      const listing = await listGitScope({
-        cwd: options.cwd,
-        realRoot: options.realRoot,
-        prune: (dir) => configIgnored(dir) || underDefaultIgnored(`${dir}/x`, "."),
-      });
+      const listing = await speculative;
       return listedSource([...new Set(listing.files)], listing.skipped);
     }
     if (state === "no-git" && (await findRepo(options.cwd)).gitDir !== null) {

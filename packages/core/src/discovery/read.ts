@@ -1,7 +1,7 @@
 // Reading one source file for the engine: size limit before reading, one read, then decoding
 // (decode.ts); a file that cannot be read or is not text is refused with a reason.
 import { readFileSync, statSync } from "node:fs";
-import { type DecodeFailure, decodeText } from "./decode.js";
+import { type DecodeFailure, decodeText, skimText } from "./decode.js";
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
@@ -14,9 +14,12 @@ export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 export const HARD_MAX_BYTES = 32 * 1024 * 1024;
 
 export type ReadFailure = "too-large" | DecodeFailure | "unreadable";
-/** `size` is set for binary files, which are not read (their text is empty). */
+/**
+ * `size` is set for binary files, which are not read (their text is empty). `skimmed`: read and
+ * found to be text, but not decoded, since it does not mention what the caller looks for.
+ */
 export type ReadResult =
-  | { ok: true; text: string; size?: number }
+  | { ok: true; text: string; size?: number; skimmed?: true }
   | { ok: false; reason: ReadFailure; detail?: string };
 
 export interface ReadOptions {
@@ -26,6 +29,14 @@ export interface ReadOptions {
   textExpected?: boolean;
   /** The file is of the binary kind: only its size is taken, whatever its size, and its bytes are never read. */
   binary?: boolean;
+}
+
+export interface SkimOption {
+  /**
+   * Decode the text only if it mentions this (printable ASCII): a file no rule reads matters only
+   * for its directives. Refusals (binary, too large, unreadable) are decided as for any read.
+   */
+  skimFor?: string;
 }
 
 // Errors that mean "this one file cannot be read" and so skip it; anything else (EMFILE, ENOMEM)
@@ -43,11 +54,12 @@ const UNREADABLE_CODES = new Set([
 ]);
 
 /** Decodes bytes that are already in memory (staged blobs), with the same checks as readSource. */
-export function decodeSource(bytes: Uint8Array, options: ReadOptions = {}): ReadResult {
+export function decodeSource(bytes: Uint8Array, options: ReadOptions & SkimOption = {}): ReadResult {
   if (options.binary) return { ok: true, text: "", size: bytes.byteLength };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.byteLength > maxBytes) return tooLarge(bytes.byteLength, maxBytes);
-  return decodeText(bytes, { textExpected: options.textExpected ?? false });
+  const decode = { textExpected: options.textExpected ?? false };
+  return options.skimFor === undefined ? decodeText(bytes, decode) : skimText(bytes, options.skimFor, decode);
 }
 
 /**
@@ -57,12 +69,15 @@ export function decodeSource(bytes: Uint8Array, options: ReadOptions = {}): Read
  * 0.7-1.0 s of CPU and 0.7-1.4 s of wall time against 0.35-0.49 s and 0.48-0.66 s read blocking.
  * The engine reads a batch before linting it, so no work was overlapping those round trips.
  */
-export async function readSource(file: { absolutePath: string }, options: ReadOptions = {}): Promise<ReadResult> {
+export async function readSource(
+  file: { absolutePath: string },
+  options: ReadOptions & SkimOption = {},
+): Promise<ReadResult> {
   return readSourceSync(file, options);
 }
 
 /** Reads one file: a stat for the limits, then one read, then decoding. */
-export function readSourceSync(file: { absolutePath: string }, options: ReadOptions = {}): ReadResult {
+export function readSourceSync(file: { absolutePath: string }, options: ReadOptions & SkimOption = {}): ReadResult {
   try {
     const info = statSync(file.absolutePath);
     if (options.binary) return binaryStat(info);

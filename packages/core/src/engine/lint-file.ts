@@ -340,7 +340,7 @@ export function lintFile(options: {
     for (const { id, visitors } of subscribers) if (visitors.binary) guarded(id, () => visitors.binary?.(binary));
   } else dispatch({ subscribers, kind, info, source, guarded });
 
-  const directives = text.includes("deploylint-") ? fileDirectives({ text, kind, source, dialectOf, path }) : [];
+  const directives = text.includes(DIRECTIVE_MARKER) ? fileDirectives({ text, kind, source, dialectOf, path }) : [];
   // A file without directives needs no record of what ran; big runs hold a result per file.
   return {
     file: path,
@@ -405,6 +405,33 @@ export function lintPlannedFile(options: {
     readCompanion: options.readCompanion,
     secretKey: options.secretKey,
   });
+}
+
+/** The directive marker (`deploylint-disable…`): a file without it has no directives. */
+export const DIRECTIVE_MARKER = "deploylint-";
+
+/**
+ * Whether no rule or extractor of the plan gets this file (a file outside `lintPaths` runs only
+ * extractors): lintFile then reads nothing but its directives, so a text without DIRECTIVE_MARKER
+ * yields the empty result, and the run need not decode, hash or lint it.
+ */
+export function readsNothing(options: {
+  path: string;
+  planner: { planFile(path: string): FilePlan };
+  lintPaths: ReadonlySet<string> | null;
+}): boolean {
+  const kind = classifyPath(options.path);
+  // A binary file's bytes are never read anyway; its subscribers get only its size.
+  if (kind === "binary") return false;
+  const plan = options.planner.planFile(options.path);
+  const linted = options.lintPaths === null || options.lintPaths.has(options.path);
+  if (plan.extractors.some((extractor) => routes(extractor.kinds, kind))) return false;
+  return !linted || !plan.rules.some((active) => routes(active.rule.meta.kinds, kind));
+}
+
+/** lintFile's result for a file that reads nothing and has no directives. */
+export function emptyResult(path: string): FileResult {
+  return { file: path, findings: [], facts: [], directives: [], ranRules: [] };
 }
 
 /** Whether a rule or extractor of these kinds gets a file of `kind`: "text" means every text file, never a binary one. */

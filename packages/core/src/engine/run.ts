@@ -3,7 +3,7 @@
 import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import type { ResolvedConfig } from "../config/types.js";
-import { decodeSource, type ReadOptions } from "../discovery/read.js";
+import { decodeSource, type ReadOptions, type SkimOption } from "../discovery/read.js";
 import type { Finding, LintResult, SkippedFile, SuppressedFinding } from "../findings.js";
 import type { ChangeSet } from "../rule-api/types.js";
 import { createParserLoader } from "../sources/registry.js";
@@ -13,7 +13,14 @@ import { companionsUnchanged, createCompanionReader } from "./companions.js";
 import { UNUSED_SUPPRESSION_ID } from "./core-rules.js";
 import { readOptionsFor, unreadOutcome } from "./file-not-checked.js";
 import { assignFingerprints, contentKey, hashText } from "./fingerprint.js";
-import { type FileResult, lintPlannedFile, type RawFinding } from "./lint-file.js";
+import {
+  DIRECTIVE_MARKER,
+  emptyResult,
+  type FileResult,
+  lintPlannedFile,
+  type RawFinding,
+  readsNothing,
+} from "./lint-file.js";
 import { loadExtractors, neededKinds } from "./needed-kinds.js";
 import { createPlanner, type PlanConfig } from "./planner.js";
 import { runPool } from "./pool.js";
@@ -36,7 +43,10 @@ export interface RunFile {
   size?: number;
 }
 
-export type ReadTextResult = { ok: true; text: string; size?: number } | { ok: false; reason: string; detail?: string };
+/** `skimmed`: text that does not mention the `skimFor` asked, left undecoded (see readSource). */
+export type ReadTextResult =
+  | { ok: true; text: string; size?: number; skimmed?: true }
+  | { ok: false; reason: string; detail?: string };
 
 export interface RunOptions {
   config: ResolvedConfig;
@@ -55,7 +65,7 @@ export interface RunOptions {
    */
   knownKeys?: ReadonlyMap<string, string> | null;
   /** Reads a file from disk with the limits the engine chose for it (readSource, for a real run). */
-  readText: (file: RunFile, options: Required<ReadOptions>) => Promise<ReadTextResult>;
+  readText: (file: RunFile, options: Required<ReadOptions> & SkimOption) => Promise<ReadTextResult>;
   /**
    * The working directory companion files are read from (ctx.companion); null or absent: only
    * the files given with `text` can be companions (virtual runs).
@@ -165,13 +175,33 @@ export async function runFilePhase(options: RunOptions): Promise<FilePhase> {
   const usable = (cached: FileResult | undefined) =>
     cached !== undefined && companionsUnchanged(cached.companions, readCompanion) ? cached : undefined;
 
+  // Files no rule or extractor gets (all but the migrations in `--only 'migrations/*' <folder>`)
+  // matter only for their directives: read, but neither decoded, hashed nor linted without one.
+  const active: RunFile[] = [];
+  const inert: RunFile[] = [];
+  for (const file of files) {
+    const preread = file.text !== undefined || file.bytes !== undefined;
+    (!preread && readsNothing({ path: file.path, planner, lintPaths }) ? inert : active).push(file);
+  }
+  const skims = await readAll(inert, async (file) => {
+    const { owner, read } = readOptionsFor({ path: file.path, planner, maxFileSize: config.maxFileSize });
+    return { owner, result: await options.readText(file, { ...read, skimFor: DIRECTIVE_MARKER }) };
+  });
+  inert.forEach((file, index) => {
+    const skim = skims[index] as PlannedRead;
+    if (!skim.result.ok) unread(file, { owner: skim.owner, result: skim.result });
+    else if (skim.result.skimmed) results.push(emptyResult(file.path));
+    // It holds a directive: linted like any file (its rules may be the project rules').
+    else active.push(file);
+  });
+
   // With --cache, the main thread reads and hashes every file and only misses go on to be linted.
   const cacheKeys = new Map<string, string>();
-  let pending: RunFile[] = files;
+  let pending: RunFile[] = active;
   if (options.cache) {
     pending = [];
     const toRead: RunFile[] = [];
-    for (const file of files) {
+    for (const file of active) {
       const known = lintPaths !== null && !lintPaths.has(file.path) ? options.knownKeys?.get(file.path) : undefined;
       const cached = known ? usable(options.cache.get(file.path, known, { complete: false })) : undefined;
       if (cached) results.push(cached);

@@ -2,7 +2,7 @@
 // with an enabled rule owns) and which stay quiet skips, and the limits each file is read with.
 import { describe, expect, it } from "vitest";
 import type { ResolvedConfig, RuleConfigEntry } from "../../src/config/types.js";
-import { HARD_MAX_BYTES, type ReadOptions } from "../../src/discovery/read.js";
+import { HARD_MAX_BYTES, type ReadOptions, type SkimOption } from "../../src/discovery/read.js";
 import { type RunFile, type RunOptions, runLint } from "../../src/engine/run.js";
 import { definePack, defineRule } from "../../src/rule-api/index.js";
 
@@ -45,7 +45,7 @@ async function lintUnreadable(
   cfg: ResolvedConfig,
   extra: Partial<RunOptions> & { reason?: string } = {},
 ) {
-  const asked = new Map<string, Required<ReadOptions>>();
+  const asked = new Map<string, Required<ReadOptions> & SkimOption>();
   const result = await runLint({
     config: cfg,
     files: paths.map((path): RunFile => ({ path, absolutePath: `/v/${path}` })),
@@ -92,8 +92,10 @@ describe("core/file-not-checked", () => {
       config({ "db/seen": "error" }),
     );
     expect(asked.get("migrations/1.sql")).toEqual({ maxBytes: HARD_MAX_BYTES, textExpected: true, binary: false });
-    expect(asked.get("notes.txt")).toEqual({ maxBytes: 1000, textExpected: false, binary: false });
-    expect(asked.get("src/a.ts")).toEqual({ maxBytes: 1000, textExpected: true, binary: false });
+    // No rule reads them: they are skimmed for directives, with the same limits.
+    const skimmed = { skimFor: "deploylint-" };
+    expect(asked.get("notes.txt")).toEqual({ maxBytes: 1000, textExpected: false, binary: false, ...skimmed });
+    expect(asked.get("src/a.ts")).toEqual({ maxBytes: 1000, textExpected: true, binary: false, ...skimmed });
   });
 
   it("asks Pack.owns with the file's settings, overrides included", async () => {

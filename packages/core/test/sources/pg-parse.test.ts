@@ -2,9 +2,11 @@
 // including those sql-parser-cst could not read, and a broken statement gets the server's message
 // and the position of the token it stopped at.
 import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { loadPostgresParser, parseSql } from "../../src/sources/sql/index.js";
+import { parsePostgres } from "../../src/sources/sql/pg-parser.js";
 import { splitSql } from "../../src/sources/sql/split.js";
 
 beforeAll(() => loadPostgresParser());
@@ -98,6 +100,29 @@ describe("PostgreSQL's grammar", () => {
       "CREATE FUNCTION f() RETURNS trigger AS $body$ BEGIN NEW.at := now(); RETURN NEW; END $body$ LANGUAGE plpgsql",
       "DO $$ BEGIN PERFORM 1; END $$",
     ]);
+  });
+
+  it("gives each statement of a goose block the tree a parse of it alone gives, from one parse of the block", () => {
+    const sql = [
+      "-- +goose Up",
+      "-- +goose StatementBegin",
+      "CREATE TABLE \"café\" (id int, tags text[] DEFAULT ARRAY['é', 'b']);",
+      "-- a comment between",
+      "UPDATE \"café\" SET id = 0 WHERE id IN (1, 2, 3) AND tags = ARRAY['x'];",
+      'ALTER TABLE "café" ADD COLUMN note text, ALTER COLUMN id SET NOT NULL;',
+      "-- +goose StatementEnd",
+    ].join("\n");
+    const library = createRequire(import.meta.url)("libpg-query") as { parseSync(text: string): unknown };
+    const parses = vi.spyOn(library, "parseSync");
+    const statements = parseSql(sql, "postgresql").statements;
+    expect(parses).toHaveBeenCalledTimes(1);
+    parses.mockRestore();
+    expect(statements.map((s) => s.kind)).toEqual(["create_table", "update", "alter_table"]);
+    // The first starts where the block does: its tree is the block's own, stmt_len and all.
+    for (const statement of statements.slice(1)) {
+      const alone = parsePostgres(statement.text);
+      expect(alone.ok && alone.statements).toEqual([statement.cst]);
+    }
   });
 
   it("leaves psql meta-commands alone (psql runs them, not the server)", () => {

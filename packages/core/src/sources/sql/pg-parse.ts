@@ -35,16 +35,48 @@ function parts(text: string, block: SplitStatement, stmts: PgRawStmt[]): SqlStat
     const body = raw.slice(lead).replace(TRAILING, "");
     if (body === "") return [];
     const start = block.range.start + from + lead;
-    // The tree's locations must count from the statement's own text: a part cut from a longer text
-    // is parsed again on its own.
-    const own = start === block.range.start ? stmt : ownTree(body, stmt);
+    // The tree's locations must count from the statement's own text.
+    const own = start === block.range.start ? stmt : ownTree(stmt, utf8Length(block.text.slice(0, from + lead)));
     return [statementOf(text, { start, end: start + body.length }, own)];
   });
 }
 
-function ownTree(body: string, fallback: PgRawStmt): PgRawStmt {
-  const alone = parsePostgres(body);
-  return alone.ok && alone.statements.length === 1 ? (alone.statements[0] ?? fallback) : fallback;
+// libpg-query's position fields (PostgreSQL's ParseLoc): UTF-8 byte offsets into the parsed text,
+// -1 when unknown. stmt_len is a length, not a position.
+const POSITIONS: ReadonlySet<string> = new Set([
+  "location",
+  "name_location",
+  "list_start",
+  "list_end",
+  "rexpr_list_start",
+  "rexpr_list_end",
+  "stmt_location",
+]);
+
+const utf8Length = (text: string): number => Buffer.byteLength(text, "utf8");
+
+/** A copy of a tree with every known position moved back by `bytes`; one that becomes 0 is left out, as in libpg-query's JSON. */
+function shiftPositions(node: unknown, bytes: number): unknown {
+  if (Array.isArray(node)) return node.map((item) => shiftPositions(item, bytes));
+  if (typeof node !== "object" || node === null) return node;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (POSITIONS.has(key) && typeof value === "number" && value >= 0) {
+      if (value !== bytes) copy[key] = value - bytes;
+    } else copy[key] = shiftPositions(value, bytes);
+  }
+  return copy;
+}
+
+/**
+ * The tree a parse of the statement alone gives, from the one its block's parse gave (cut at byte
+ * `offset` of the block): its positions moved back, and no stmt_location / stmt_len (the one
+ * statement of its text starts at 0 and runs to the end). A second parse of each part cost hatchet's
+ * goose history a fifth of its parsing; the corpora's 560 parts came out identical either way.
+ */
+function ownTree(stmt: PgRawStmt, offset: number): PgRawStmt {
+  const { stmt_location: _location, stmt_len: _length, ...rest } = stmt;
+  return shiftPositions(rest, offset) as PgRawStmt;
 }
 
 function parseOne(text: string, statement: SplitStatement): SqlStatement[] {

@@ -2,6 +2,7 @@
 // WebAssembly module is asynchronous and takes tens of milliseconds, so it is loaded once, before
 // files are read, and every parse after that is synchronous.
 import { createRequire } from "node:module";
+import { setFlagsFromString } from "node:v8";
 import type { PgRawStmt } from "../../rule-api/types.js";
 import { isStackOverflow, STATEMENT_NESTED_TOO_DEEPLY } from "../too-deep.js";
 
@@ -19,11 +20,23 @@ function libpgQuery(): LibPgQuery {
   return library;
 }
 
-/** Loads the parser (once; later calls wait for the same load). */
+/**
+ * Loads the parser (once; later calls wait for the same load). Its WebAssembly is compiled with V8's
+ * baseline compiler only (Liftoff): by default V8 recompiles the hot functions of the 1.7 MB module
+ * with its optimising compiler in background threads, which on 2 cores competed with the parse, and
+ * the process could not exit before they finished. Parsing hatchet's history took 340-500 ms and
+ * exiting 280-600 ms more; Liftoff alone parses it in 100 ms and exits at once. The flag is
+ * restored once the module is compiled, so other WebAssembly (PGlite in verify) is compiled as usual.
+ */
 export function loadPostgresParser(): Promise<void> {
   loading ??= (async () => {
     const started = performance.now();
-    await libpgQuery().loadModule();
+    setFlagsFromString("--liftoff-only");
+    try {
+      await libpgQuery().loadModule();
+    } finally {
+      setFlagsFromString("--no-liftoff-only");
+    }
     loadMs = performance.now() - started;
   })();
   return loading;
