@@ -59,3 +59,24 @@ describe("start-up loads what the run needs", () => {
     expect(requiredPackages(["--no-cache"], dir).packages.has("ajv")).toBe(true);
   });
 });
+
+/** Whether hot WebAssembly was left on Liftoff in a process started with these node arguments. */
+function wasmTier(nodeArgs: string[], cwd: string): string | undefined {
+  const run = spawnSync(
+    process.execPath,
+    ["--allow-natives-syntax", "--import", join(ROOT, "test/support/wasm-tier-probe.mjs"), ...nodeArgs],
+    { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 },
+  );
+  return /wasm-tier: (\w+)/.exec(run.stderr)?.[1];
+}
+
+describe("the CLI's V8 flags", () => {
+  it("keep WebAssembly (PostgreSQL's grammar) on Liftoff: TurboFan's recompile of the parser cost more than it saved", () => {
+    const shop = join(ROOT, "test", "fixtures", "example-shop");
+    // The probe can tell: a plain node process recompiles the same hot function with TurboFan.
+    expect(wasmTier(["-e", "0"], shop)).toBe("turbofan");
+    expect(wasmTier([BIN, "--no-cache", "--format", "json"], shop)).toBe("liftoff");
+    // Set first thing, so every command has them, the cheapest included.
+    expect(wasmTier([BIN, "--version"], shop)).toBe("liftoff");
+  });
+});
