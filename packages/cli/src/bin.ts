@@ -1,11 +1,6 @@
 // The `deploylint` executable. `--version` answers before anything else is imported, so it stays
 // fast and loads no parser; the version is a static JSON import so a bundle carries it.
 import pkg from "../package.json" with { type: "json" };
-import { applyCliV8Flags } from "./v8-flags.js";
-
-// Before anything else: a flag set later would not cover what was already compiled, and V8 checks
-// its code-cache data against the flags in effect, so they must be the same at every compile.
-applyCliV8Flags();
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
