@@ -19,46 +19,10 @@ import { applyBaseline, BASELINE_FILE, fixedNote, locateBaseline, readBaseline, 
 import { explainRule, listRules, ruleCatalogue } from "./catalogue.js";
 import { loadEnvCheck } from "./commands/load-env-check.js";
 import { emitReport } from "./emit-report.js";
-import { commandsHelp, groupHelp, groupMembers, isGroup } from "./help.js";
+import { groupHelp, groupMembers, isGroup, mainHelp } from "./help.js";
 import { lint, loadConfig } from "./index.js";
 import { startProgress } from "./progress.js";
 import { loadReporter } from "./reporter.js";
-
-const HELP = `Usage: deploylint [options] [paths...]     lint the repository, or these paths
-${commandsHelp()}
-
-Each command takes --help for its own options.
-
-Options:
-  -C, --cwd <dir>             run as if started in <dir> (config search, paths, report)
-  -c, --config <file>         use this config file (no search)
-  -f, --format <name>         stylish (default), json, sarif, github, gitlab, junit, markdown,
-                              a deploylint-reporter-<name> package, or a path
-  -o, --output-file <file>    write the report to a file
-      --max-warnings <n>      exit 1 when there are more than n warnings
-      --quiet                 report errors only
-      --no-color              no colours (also NO_COLOR=1)
-      --fix                   apply the safe fixes fixable rules offer (e.g. add undocumented
-                              variables to .env.example), then report what is left
-      --cache                 cache per-file results (node_modules/.cache/deploylint);
-                              on by default with --staged and --changed-since
-      --no-cache              never read or write the cache
-      --cache-location <dir>  where --cache keeps them
-      --changed-since <ref>   lint what changed since the merge base with <ref>
-      --staged                lint the content staged in git's index
-      --only <rule>           run only this rule or "<pack>/*" (repeatable)
-      --baseline <file>       hide the findings this baseline holds (default: ${BASELINE_FILE} when present)
-      --no-baseline           ignore ${BASELINE_FILE} even when present
-      --update-baseline       write every current finding to the baseline, then report against it
-      --baseline-strict       exit 1 when baseline entries no longer match (the file should shrink)
-      --print-config <file>   print the effective config for a file and exit
-      --workers <n|auto>      worker threads for the per-file phase (default auto)
-      --shard <i>/<n>         lint shard i of n and write a partial report (--format partial)
-                              for deploylint merge (docs/guides/sharding.md)
-      --debug                 print config, skipped files and timings to stderr
-  -v, --version               print the version
-  -h, --help                  print this help
-`;
 
 const OPTIONS = {
   cwd: { type: "string", short: "C" },
@@ -134,7 +98,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(HELP);
+    io.stdout(mainHelp());
     return 0;
   }
   if (values.version) {
