@@ -78,6 +78,14 @@ describe("the engine's V8 flags", () => {
     expect(wasmTier([BIN, "--no-cache", "--format", "json"], shop)).toBe("liftoff");
   });
 
+  it("keep PGlite's PostgreSQL on Liftoff in deploylint migrations verify too", () => {
+    const dir = repo({
+      "db/migrations/000001_init.up.sql": "CREATE TABLE t (id int);\n",
+      "db/migrations/000001_init.down.sql": "DROP TABLE t;\n",
+    });
+    expect(wasmTier([BIN, "migrations", "verify"], dir)).toBe("liftoff");
+  });
+
   it("are set once the run is loaded, not at start-up: --version leaves V8's flags alone", () => {
     // A flag set at start-up would make Node compile every built-in module loaded afterwards without
     // the code cache it ships for them.

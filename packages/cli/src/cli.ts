@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
+  applyEngineV8Flags,
   type BaselineSummary,
   ConfigError,
   type LintResult,
@@ -268,8 +269,14 @@ async function runSubcommand(argv: string[], io: Io): Promise<number | null> {
   if (first === "smoke") return (await import("./commands/smoke.js")).smoke(argv.slice(1), io);
   if (first === "strategy") return (await import("./commands/strategy.js")).strategy(argv.slice(1), io);
   if (first === "merge") return (await import("./commands/merge.js")).merge(argv.slice(1), io);
-  if (first === "migrations" && second === "verify")
-    return (await import("./commands/migrations-verify.js")).migrationsVerify(rest, io);
+  if (first === "migrations" && second === "verify") {
+    const { migrationsVerify } = await import("./commands/migrations-verify.js");
+    // PGlite's PostgreSQL is a large WebAssembly module: kept on Liftoff as the lint engine keeps
+    // libpg-query, verifying the example shop took 5.1 s of CPU instead of 7.9 and 107 MB less. Set
+    // after the import, so the built-in modules it loads keep Node's code cache.
+    applyEngineV8Flags();
+    return migrationsVerify(rest, io);
+  }
   if (first === "env" && second === "check") {
     const envCheck = await loadEnvCheck();
     if (!envCheck) throw new UsageError("deploylint env check is not available in this build.");

@@ -401,7 +401,8 @@ export function autoWorkers(fileCount: number, cores: number): number {
  */
 const ENGINE_V8_FLAGS: readonly string[] = ["--max-optimized-bytecode-size=60000", "--liftoff-only"];
 
-function applyEngineV8Flags(): void {
+/** Sets ENGINE_V8_FLAGS; also for `deploylint migrations verify`, whose PostgreSQL (PGlite) is WebAssembly too. */
+export function applyEngineV8Flags(): void {
   for (const flag of ENGINE_V8_FLAGS) setFlagsFromString(flag);
 }
 
