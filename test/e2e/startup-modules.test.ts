@@ -47,6 +47,27 @@ describe("start-up loads what the run needs", () => {
     expect(texts.filter((text) => text.includes("node_modules/ajv/"))).toEqual([]);
   });
 
+  it("a run loads the CLI as one bundle file, not dozens of chunks; env check and verify are the same module", () => {
+    const shop = join(ROOT, "test", "fixtures", "example-shop");
+    const log = join(mkdtempSync(join(tmpdir(), "deploylint-imports-")), "loaded.txt");
+    spawnSync(process.execPath, ["--import", join(ROOT, "test/support/record-imports.mjs"), BIN, "--no-cache"], {
+      cwd: shop,
+      encoding: "utf8",
+      env: { ...process.env, DEPLOYLINT_RECORD_IMPORTS: log },
+    });
+    const bundleFiles = readFileSync(log, "utf8")
+      .split("\n")
+      .filter((url) => url.includes("/packages/cli/bundle/"));
+    // bin.js, its version and esbuild helper chunks, the code cache, the process guard, the CLI.
+    expect(bundleFiles.length).toBeLessThanOrEqual(8);
+    expect(bundleFiles.some((url) => url.endsWith("/bundle/cli.js"))).toBe(true);
+    // The commands found at run time re-export the CLI's own copy (one set of error classes).
+    for (const file of ["env-check.js", "migrations-verify.js"])
+      expect(readFileSync(join(ROOT, "packages/cli/bundle", file), "utf8")).toMatch(
+        /^export \{ \w+ \} from "\.\/cli\.js";/,
+      );
+  });
+
   it("a rule's options are still validated: ajv is loaded for them, and a wrong option is a config error", () => {
     const dir = repo({
       "deploylint.config.yaml":
