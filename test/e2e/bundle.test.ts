@@ -100,6 +100,22 @@ describe("the bin", () => {
   });
 });
 
+describe("the bin's --help", () => {
+  it("loads only the help text (a few kilobytes, no engine or pack) and prints what -C . --help prints", () => {
+    const files = loadedModules(["--help"])
+      .filter((url) => url.startsWith("file:"))
+      .map((url) => fileURLToPath(url));
+    const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+    // Through the CLI, the same text costs every chunk of the engine and the packs (megabytes).
+    expect(bytes).toBeLessThan(32 * 1024);
+    const bare = run(BIN, ["--help"], ROOT);
+    expect(bare.status).toBe(0);
+    expect(bare.stdout).toMatch(/^Usage: deploylint /);
+    expect(bare.stdout).toBe(run(BIN, ["-C", ".", "--help"], ROOT).stdout);
+    expect(run(BIN, ["-h"], ROOT).stdout).toBe(bare.stdout);
+  });
+});
+
 function loadedModules(args: string[]): string[] {
   const log = join(mkdtempSync(join(tmpdir(), "deploylint-imports-")), "loaded.txt");
   const result = spawnSync(

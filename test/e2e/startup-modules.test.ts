@@ -47,6 +47,27 @@ describe("start-up loads what the run needs", () => {
     expect(texts.filter((text) => text.includes("node_modules/ajv/"))).toEqual([]);
   });
 
+  it("a run loads the CLI as one bundle file, not dozens of chunks; env check and verify are the same module", () => {
+    const shop = join(ROOT, "test", "fixtures", "example-shop");
+    const log = join(mkdtempSync(join(tmpdir(), "deploylint-imports-")), "loaded.txt");
+    spawnSync(process.execPath, ["--import", join(ROOT, "test/support/record-imports.mjs"), BIN, "--no-cache"], {
+      cwd: shop,
+      encoding: "utf8",
+      env: { ...process.env, DEPLOYLINT_RECORD_IMPORTS: log },
+    });
+    const bundleFiles = readFileSync(log, "utf8")
+      .split("\n")
+      .filter((url) => url.includes("/packages/cli/bundle/"));
+    // bin.js, its version and esbuild helper chunks, the code cache, the process guard, the CLI.
+    expect(bundleFiles.length).toBeLessThanOrEqual(8);
+    expect(bundleFiles.some((url) => url.endsWith("/bundle/cli.js"))).toBe(true);
+    // The commands found at run time re-export the CLI's own copy (one set of error classes).
+    for (const file of ["env-check.js", "migrations-verify.js"])
+      expect(readFileSync(join(ROOT, "packages/cli/bundle", file), "utf8")).toMatch(
+        /^export \{ \w+ \} from "\.\/cli\.js";/,
+      );
+  });
+
   it("a rule's options are still validated: ajv is loaded for them, and a wrong option is a config error", () => {
     const dir = repo({
       "deploylint.config.yaml":
@@ -57,5 +78,38 @@ describe("start-up loads what the run needs", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("noSuchOption");
     expect(requiredPackages(["--no-cache"], dir).packages.has("ajv")).toBe(true);
+  });
+});
+
+/** Whether hot WebAssembly was left on Liftoff in a process started with these node arguments. */
+function wasmTier(nodeArgs: string[], cwd: string): string | undefined {
+  const run = spawnSync(
+    process.execPath,
+    ["--allow-natives-syntax", "--import", join(ROOT, "test/support/wasm-tier-probe.mjs"), ...nodeArgs],
+    { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 },
+  );
+  return /wasm-tier: (\w+)/.exec(run.stderr)?.[1];
+}
+
+describe("the engine's V8 flags", () => {
+  it("keep WebAssembly (PostgreSQL's grammar) on Liftoff: TurboFan's recompile of the parser cost more than it saved", () => {
+    const shop = join(ROOT, "test", "fixtures", "example-shop");
+    // The probe can tell: a plain node process recompiles the same hot function with TurboFan.
+    expect(wasmTier(["-e", "0"], shop)).toBe("turbofan");
+    expect(wasmTier([BIN, "--no-cache", "--format", "json"], shop)).toBe("liftoff");
+  });
+
+  it("keep PGlite's PostgreSQL on Liftoff in deploylint migrations verify too", () => {
+    const dir = repo({
+      "db/migrations/000001_init.up.sql": "CREATE TABLE t (id int);\n",
+      "db/migrations/000001_init.down.sql": "DROP TABLE t;\n",
+    });
+    expect(wasmTier([BIN, "migrations", "verify"], dir)).toBe("liftoff");
+  });
+
+  it("are set once the run is loaded, not at start-up: --version leaves V8's flags alone", () => {
+    // A flag set at start-up would make Node compile every built-in module loaded afterwards without
+    // the code cache it ships for them.
+    expect(wasmTier([BIN, "--version"], ROOT)).toBe("turbofan");
   });
 });

@@ -3,8 +3,9 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { ConfigError, type Finding, type LintResult } from "@deploylint/core";
+import { BASELINE_FILE } from "./baseline-file.js";
 
-export const BASELINE_FILE = "deploylint-baseline.json";
+export { BASELINE_FILE };
 
 export interface BaselineEntry {
   count: number;

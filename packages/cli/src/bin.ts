@@ -1,10 +1,14 @@
-// The `deploylint` executable. `--version` answers before anything else is imported, so it stays
-// fast and loads no parser; the version is a static JSON import so a bundle carries it.
+// The `deploylint` executable. `--version` and a bare `--help` answer before anything else is
+// imported, so they stay fast and load no parser; the version is a static JSON import so a bundle
+// carries it.
 import pkg from "../package.json" with { type: "json" };
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
   process.stdout.write(`${pkg.version}\n`);
+} else if (args.length === 1 && (args[0] === "--help" || args[0] === "-h")) {
+  // The help text alone: loading the CLI would load the engine and every pack to print it.
+  process.stdout.write((await import("./help.js")).mainHelp());
 } else {
   // Before anything can require a parser: typescript.js alone takes longer to compile than the
   // rest of a small run, and the code cache lets V8 skip that on every run after the first.

@@ -2,7 +2,6 @@
 // WebAssembly module is asynchronous and takes tens of milliseconds, so it is loaded once, before
 // files are read, and every parse after that is synchronous.
 import { createRequire } from "node:module";
-import { setFlagsFromString } from "node:v8";
 import type { PgRawStmt } from "../../rule-api/types.js";
 import { isStackOverflow, STATEMENT_NESTED_TOO_DEEPLY } from "../too-deep.js";
 
@@ -21,22 +20,16 @@ function libpgQuery(): LibPgQuery {
 }
 
 /**
- * Loads the parser (once; later calls wait for the same load). Its WebAssembly is compiled with V8's
- * baseline compiler only (Liftoff): by default V8 recompiles the hot functions of the 1.7 MB module
- * with its optimising compiler in background threads, which on 2 cores competed with the parse, and
- * the process could not exit before they finished. Parsing hatchet's history took 340-500 ms and
- * exiting 280-600 ms more; Liftoff alone parses it in 100 ms and exits at once. The flag is
- * restored once the module is compiled, so other WebAssembly (PGlite in verify) is compiled as usual.
+ * Loads the parser (once; later calls wait for the same load). A lint run has set `--liftoff-only`
+ * before this (engine/run.ts, applyEngineV8Flags): by default V8 recompiles the hot functions of the
+ * 1.7 MB module with its optimising compiler in background threads, which on 2 cores competed with
+ * the parse, and the process could not exit before they finished (hatchet's history: parsing took
+ * 340-500 ms and exiting 280-600 ms more; on Liftoff alone it parses in 100 ms and exits at once).
  */
 export function loadPostgresParser(): Promise<void> {
   loading ??= (async () => {
     const started = performance.now();
-    setFlagsFromString("--liftoff-only");
-    try {
-      await libpgQuery().loadModule();
-    } finally {
-      setFlagsFromString("--no-liftoff-only");
-    }
+    await libpgQuery().loadModule();
     loadMs = performance.now() - started;
   })();
   return loading;
