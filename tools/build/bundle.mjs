@@ -26,6 +26,10 @@ const ENTRIES = {
   // verify runs PGlite and sql.js in a worker thread (so a runaway migration can be stopped); its
   // worker-engine module finds this entry beside itself.
   "engine-worker": "../verify/dist/engines/engine-worker.js",
+  // The markdown parser (micromark and mdast, ~200 KB), read only when the strategy-docs pack is on
+  // and a document is there: its own file, so that the one-file CLI does not compile it on every run
+  // (test/e2e/strategy-pack.test.ts checks a run with the pack off does not load it).
+  "parse-markdown": "../../rules/strategy-docs/dist/markdown/parse.js",
 };
 
 /**
@@ -44,6 +48,17 @@ const CLI_SHIMS = {
   "migrations-verify.js": 'export { migrationsVerify } from "./cli.js";\n',
 };
 const CLI_INPUTS = ["dist/cli.js", "dist/commands/env-check.js", "dist/commands/migrations-verify.js"];
+
+/** The CLI imports the markdown parser's entry beside it (ENTRIES) instead of holding a copy. */
+const markdownParserAsSibling = {
+  name: "markdown-parser-as-sibling",
+  setup(build) {
+    const parser = join(cli, ENTRIES["parse-markdown"]);
+    build.onResolve({ filter: /^\.\/parse\.js$/ }, (args) =>
+      join(args.resolveDir, args.path) === parser ? { path: "./parse-markdown.js", external: true } : undefined,
+    );
+  },
+};
 
 /** bin.js imports the one-file CLI beside it, instead of taking dist/cli.js into its own chunks. */
 const cliAsSibling = {
@@ -90,12 +105,10 @@ for (const file of [...Object.values(ENTRIES), ...CLI_INPUTS]) {
   if (!existsSync(join(cli, file))) throw new Error(`packages/cli/${file} is missing: run \`tsc -b\` first.`);
 }
 rmSync(outdir, { recursive: true, force: true });
-const { metafile } = await build({
+// What both builds share.
+const COMMON = {
   absWorkingDir: cli,
-  entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(cli, file)])),
-  outdir,
   bundle: true,
-  splitting: true,
   format: "esm",
   platform: "node",
   target: "node20",
@@ -109,25 +122,22 @@ const { metafile } = await build({
   legalComments: "none",
   logLevel: "warning",
   metafile: true,
+};
+const { metafile } = await build({
+  ...COMMON,
+  entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(cli, file)])),
+  outdir,
+  splitting: true,
   plugins: [cliAsSibling],
 });
 const { metafile: cliMetafile } = await build({
-  absWorkingDir: cli,
+  ...COMMON,
   stdin: { contents: CLI_SOURCE, resolveDir: cli, sourcefile: "cli-entry.js", loader: "js" },
   outfile: join(outdir, CLI_FILE),
-  bundle: true,
   // Dynamic imports of bundled modules stay lazy (esbuild runs a module's body on first import);
   // only the splitting into files is gone.
   splitting: false,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  external: EXTERNAL,
-  banner: { js: BANNER },
-  keepNames: false,
-  legalComments: "none",
-  logLevel: "warning",
-  metafile: true,
+  plugins: [markdownParserAsSibling],
 });
 for (const [file, text] of Object.entries(CLI_SHIMS)) writeFileSync(join(outdir, file), text);
 
