@@ -17,8 +17,11 @@ const AFTER = String.raw`(?![\w$])`;
 
 // Environment objects (script-reads.ts envObjectVia and collectAliases): every form names `env`
 // as a member, a key, an import specifier or the local name of an app's env module.
-/** process.env, import.meta.env, Bun.env, Deno.env, globalThis.process.env, `?.env`. */
-const ENV_MEMBER = new RegExp(String.raw`\.${GAP}env${AFTER}`);
+/**
+ * process.env, import.meta.env, Bun.env, Deno.env, globalThis.process.env, `process?.env`,
+ * `(globalThis as any).process.env`: a member of an expression, not a ".env" file's name.
+ */
+const ENV_MEMBER = new RegExp(String.raw`[\w$)\]?!]${GAP}\.${GAP}env${AFTER}`);
 /** process["env"], `const { "env": e } = process`, `import { "env" as e }`. */
 const ENV_STRING = /["'`]env["'`]/;
 /** `import { env } from "node:process" | "$env/dynamic/private" | "./env"`, `const { env } = process`. */
@@ -33,8 +36,10 @@ const SCHEMA_CALL = new RegExp(String.raw`${BEFORE}(?:createEnv|cleanEnv|customC
 // What a script hands to other files (links.ts).
 const IMPORT = new RegExp(String.raw`${BEFORE}import${AFTER}`);
 const EXPORT = new RegExp(String.raw`${BEFORE}export${AFTER}`);
-/** `export * from`, `export { a } from`, `export type { T } from`. */
-const RE_EXPORT = new RegExp(String.raw`${BEFORE}export${GAP}(?:\*|\{|type${AFTER})`);
+/** `export * from`, `export * as ns from`, `export { a } from`, `export type { T } from`. */
+const RE_EXPORT = new RegExp(
+  String.raw`${BEFORE}export${GAP}(?:type${GAP})?(?:\*[^"'\`;]*?|\{[^}]*\}${GAP})${BEFORE}from${AFTER}`,
+);
 /**
  * A string, or a template's text after a substitution, that may be all or the start of a
  * variable name: every name a call argument or an exported constant resolves to begins in one.
@@ -59,15 +64,19 @@ const IMPORT_CLAUSE = new RegExp(String.raw`${BEFORE}import${AFTER}([^"'\`;]*?)$
 const UPPER_KEY = new RegExp(
   String.raw`\{${GAP}(?:\.\.\.[^,{}]*,${GAP})*(?:(?:get|set|async)\s+|\*${GAP})?(?:\[${GAP})?["'\`]?[A-Z][A-Z0-9_]*${AFTER}["'\`]?${GAP}\]?${GAP}[:,}(]`,
 );
-/**
- * A call of a function whose imported name says it reads the environment (`getEnv(…)`,
- * `ns.loadEnv<T>(…)`, `new EnvSet`, `getEnv?.(…)`, `(getEnv)(…)`), or its import renamed (`getEnv as g`, `"getEnv" as g`).
- */
+/** An identifier that says it reads the environment (`getEnv`, `loadEnv`, `EnvSet`): links.ts ENV_LIKE. */
 const ENV_NAMED = String.raw`[\w$]*env[\w$]*`;
-const ENV_LIKE_CALL = new RegExp(
-  String.raw`${BEFORE}(?:new${GAP}${ENV_NAMED}|${ENV_NAMED}["']?${GAP}(?:\)${GAP})*(?:\(|<|\?\.|!|as${AFTER}))`,
-  "i",
+/** `getEnv(…)`, `loadEnv<T>(…)`, `getEnv?.(…)`, `getEnv!(…)`, `(getEnv)(…)`: the callee's name in group 1. */
+const ENV_NAMED_CALLEE = new RegExp(
+  String.raw`${BEFORE}(${ENV_NAMED})${AFTER}(?=${GAP}(?:\)${GAP})*(?:\(|<|\?\.|!))`,
+  "gi",
 );
+/** `new EnvSet`, with or without arguments. */
+const ENV_NAMED_NEW = new RegExp(String.raw`${BEFORE}new${GAP}(${ENV_NAMED})${AFTER}`, "gi");
+/** The object of a member call, just before its method's name: `ns.` in `ns.getEnv(…)`. */
+const MEMBER_OBJECT = new RegExp(String.raw`(?:${BEFORE}([A-Za-z_$][\w$]*)|(\)))?${GAP}!?${GAP}\??\.${GAP}$`);
+/** An import binding renamed from a name like that: `getEnv as g`, `"getEnv" as g`. */
+const ENV_NAMED_RENAME = new RegExp(String.raw`${ENV_NAMED}["']?${GAP}as${AFTER}`, "i");
 const BUILD_CONFIG = /(^|\/)(next|vite)\.config\.[cm]?[jt]s$/;
 
 /** Whether the text names an environment object, or a library or schema that reads variables itself. */
@@ -83,18 +92,48 @@ function mayReadEnvironment(text: string): boolean {
   );
 }
 
-/** Whether some `object.UPPER_NAME` reads a member of an object the script imports by name. */
-function readsImportedMember(text: string): boolean {
-  const objects = new Set<string>();
-  for (const match of text.matchAll(UPPER_MEMBER)) {
-    if (match[2]) return true;
-    if (match[1]) objects.add(match[1]);
+interface ImportedNames {
+  /** Every identifier in the files' import clauses: imported and local names alike. */
+  names: Set<string>;
+  /** Whether a clause renames a binding whose imported name looks like an env reader. */
+  renamesEnvNamed: boolean;
+}
+
+function importedNames(text: string): ImportedNames {
+  const names = new Set<string>();
+  let renamesEnvNamed = false;
+  for (const match of text.matchAll(IMPORT_CLAUSE)) {
+    const clause = match[1] ?? "";
+    for (const name of clause.match(/[A-Za-z_$][\w$]*/g) ?? []) names.add(name);
+    if (ENV_NAMED_RENAME.test(clause)) renamesEnvNamed = true;
   }
-  if (objects.size === 0) return false;
-  const imported = new Set<string>();
-  for (const match of text.matchAll(IMPORT_CLAUSE))
-    for (const name of match[1]?.match(/[A-Za-z_$][\w$]*/g) ?? []) imported.add(name);
-  return [...objects].some((object) => imported.has(object));
+  return { names, renamesEnvNamed };
+}
+
+/** Whether some `object.UPPER_NAME` reads a member of an object the script imports. */
+function readsImportedMember(text: string, imports: ImportedNames): boolean {
+  for (const match of text.matchAll(UPPER_MEMBER)) {
+    // `(config as Env).PORT`: the object is not known from the text.
+    if (match[2] || (match[1] && imports.names.has(match[1]))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the script calls an imported function whose imported name looks like an env reader
+ * (links.ts keeps those calls whatever their arguments): `getEnv(…)` imported by that name,
+ * `ns.getEnv(…)` on an import, `new EnvSet(…)`, or any call once such a name is renamed.
+ */
+function callsEnvNamedImport(text: string, imports: ImportedNames): boolean {
+  if (imports.renamesEnvNamed) return true;
+  for (const match of text.matchAll(ENV_NAMED_NEW)) if (imports.names.has(match[1] ?? "")) return true;
+  for (const match of text.matchAll(ENV_NAMED_CALLEE)) {
+    if (imports.names.has(match[1] ?? "")) return true;
+    const member = MEMBER_OBJECT.exec(text.slice(Math.max(0, match.index - 200), match.index));
+    // A method call: it counts when its object is an import (a namespace), or cannot be told.
+    if (member && (member[2] || !member[1] || imports.names.has(member[1]))) return true;
+  }
+  return false;
 }
 
 /** Whether a script may give a read (ReadFact): false means it certainly gives none. */
@@ -108,7 +147,11 @@ export function mayGiveLinks(text: string, path: string): boolean {
   if (mayReadEnvironment(text) || mentionsTool(text) || BUILD_CONFIG.test(path)) return true;
   // Calls of imported helpers and member reads of imported objects.
   const upperString = UPPER_STRING.test(text);
-  if (IMPORT.test(text) && (upperString || ENV_LIKE_CALL.test(text) || readsImportedMember(text))) return true;
+  if (IMPORT.test(text)) {
+    if (upperString) return true;
+    const imports = importedNames(text);
+    if (readsImportedMember(text, imports) || callsEnvNamedImport(text, imports)) return true;
+  }
   // Re-exports, exported constants and exported schemas.
   return EXPORT.test(text) && (RE_EXPORT.test(text) || upperString || UPPER_KEY.test(text));
 }
