@@ -87,6 +87,7 @@ const DROP: Case[] = [
     fact: "a local env-named function",
     code: 'import { x } from "./x";\nfunction EnvironmentVariables() {}\nEnvironmentVariables();',
   },
+  { fact: "a library's env-named method", code: 'import { vi } from "vitest";\nvi.stubEnv("mode", "test");' },
   { fact: "an exported type", code: 'export type EnvName = "dev" | "prod";' },
   { fact: "an exported word", code: 'export const label = "Environment";' },
   { fact: "an exported object of settings", code: '// environment\nexport const theme = { primary: "#fff" };' },

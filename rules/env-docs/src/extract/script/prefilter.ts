@@ -75,6 +75,8 @@ const ENV_NAMED_CALLEE = new RegExp(
 const ENV_NAMED_NEW = new RegExp(String.raw`${BEFORE}new${GAP}(${ENV_NAMED})${AFTER}`, "gi");
 /** The object of a member call, just before its method's name: `ns.` in `ns.getEnv(…)`. */
 const MEMBER_OBJECT = new RegExp(String.raw`(?:${BEFORE}([A-Za-z_$][\w$]*)|(\)))?${GAP}!?${GAP}\??\.${GAP}$`);
+/** `* as ns` in an import clause, the local name in group 1. */
+const NAMESPACE = new RegExp(String.raw`\*${GAP}as${GAP}([A-Za-z_$][\w$]*)`, "g");
 /** An import binding renamed from a name like that: `getEnv as g`, `"getEnv" as g`. */
 const ENV_NAMED_RENAME = new RegExp(String.raw`${ENV_NAMED}["']?${GAP}as${AFTER}`, "i");
 const BUILD_CONFIG = /(^|\/)(next|vite)\.config\.[cm]?[jt]s$/;
@@ -95,19 +97,23 @@ function mayReadEnvironment(text: string): boolean {
 interface ImportedNames {
   /** Every identifier in the files' import clauses: imported and local names alike. */
   names: Set<string>;
+  /** The local names of namespace imports (`* as ns`): only their methods are followed. */
+  namespaces: Set<string>;
   /** Whether a clause renames a binding whose imported name looks like an env reader. */
   renamesEnvNamed: boolean;
 }
 
 function importedNames(text: string): ImportedNames {
   const names = new Set<string>();
+  const namespaces = new Set<string>();
   let renamesEnvNamed = false;
   for (const match of text.matchAll(IMPORT_CLAUSE)) {
     const clause = match[1] ?? "";
     for (const name of clause.match(/[A-Za-z_$][\w$]*/g) ?? []) names.add(name);
+    for (const namespace of clause.matchAll(NAMESPACE)) if (namespace[1]) namespaces.add(namespace[1]);
     if (ENV_NAMED_RENAME.test(clause)) renamesEnvNamed = true;
   }
-  return { names, renamesEnvNamed };
+  return { names, namespaces, renamesEnvNamed };
 }
 
 /** Whether some `object.UPPER_NAME` reads a member of an object the script imports. */
@@ -130,8 +136,8 @@ function callsEnvNamedImport(text: string, imports: ImportedNames): boolean {
   for (const match of text.matchAll(ENV_NAMED_CALLEE)) {
     if (imports.names.has(match[1] ?? "")) return true;
     const member = MEMBER_OBJECT.exec(text.slice(Math.max(0, match.index - 200), match.index));
-    // A method call: it counts when its object is an import (a namespace), or cannot be told.
-    if (member && (member[2] || !member[1] || imports.names.has(member[1]))) return true;
+    // A method call: it counts when its object is a namespace import, or cannot be told.
+    if (member && (member[2] || !member[1] || imports.namespaces.has(member[1]))) return true;
   }
   return false;
 }
