@@ -18,10 +18,11 @@ const AFTER = String.raw`(?![\w$])`;
 // Environment objects (script-reads.ts envObjectVia and collectAliases): every form names `env`
 // as a member, a key, an import specifier or the local name of an app's env module.
 /**
- * process.env, import.meta.env, Bun.env, Deno.env, globalThis.process.env, `process?.env`,
- * `(globalThis as any).process.env`: a member of an expression, not a ".env" file's name.
+ * `.env` as a member: process.env, import.meta.env, Bun.env, Deno.env, `process?.env`. Whether an
+ * expression stands before the dot (not a ".env" file's name) is checked after (see envMember):
+ * a regex starting at the dot is scanned for fast, one starting at any identifier is not.
  */
-const ENV_MEMBER = new RegExp(String.raw`[\w$)\]?!]${GAP}\.${GAP}env${AFTER}`);
+const ENV_MEMBER = new RegExp(String.raw`\.${GAP}env${AFTER}`, "g");
 /** process["env"], `const { "env": e } = process`, `import { "env" as e }`. */
 const ENV_STRING = /["'`]env["'`]/;
 /** `import { env } from "node:process" | "$env/dynamic/private" | "./env"`, `const { env } = process`. */
@@ -46,14 +47,8 @@ const RE_EXPORT = new RegExp(
  * Its text up to the closing quote or the next substitution is part of the name, so it is UPPER.
  */
 const UPPER_STRING = /["'`}][A-Z][A-Z0-9_]*(?:["'`]|\$\{)/;
-/**
- * `config.API_URL`, `config?.PORT`, `config!.PORT`: a member read of an object, its name in group
- * 1, or ")" when it is written in parentheses (`(config as Env).PORT`) and so not known here.
- */
-const UPPER_MEMBER = new RegExp(
-  String.raw`(?:${BEFORE}([A-Za-z_$][\w$]*)|(\)))${GAP}!?${GAP}\??\.${GAP}[A-Z][A-Z0-9_]*${AFTER}`,
-  "g",
-);
+/** `.API_URL`, `?.PORT`: a member read (of `config`, `config!`, …: see objectBefore). */
+const UPPER_MEMBER = new RegExp(String.raw`\.${GAP}[A-Z][A-Z0-9_]*${AFTER}`, "g");
 /** An import statement's bindings, up to `from`: what a member read's object must be among. */
 const IMPORT_CLAUSE = new RegExp(String.raw`${BEFORE}import${AFTER}([^"'\`;]*?)${BEFORE}from${AFTER}`, "g");
 /**
@@ -66,25 +61,67 @@ const UPPER_KEY = new RegExp(
 );
 /** An identifier that says it reads the environment (`getEnv`, `loadEnv`, `EnvSet`): links.ts ENV_LIKE. */
 const ENV_NAMED = String.raw`[\w$]*env[\w$]*`;
-/** `getEnv(…)`, `loadEnv<T>(…)`, `getEnv?.(…)`, `getEnv!(…)`, `(getEnv)(…)`: the callee's name in group 1. */
-const ENV_NAMED_CALLEE = new RegExp(
-  String.raw`${BEFORE}(${ENV_NAMED})${AFTER}(?=${GAP}(?:\)${GAP})*(?:\(|<|\?\.|!))`,
-  "gi",
-);
-/** `new EnvSet`, with or without arguments. */
-const ENV_NAMED_NEW = new RegExp(String.raw`${BEFORE}new${GAP}(${ENV_NAMED})${AFTER}`, "gi");
-/** The object of a member call, just before its method's name: `ns.` in `ns.getEnv(…)`. */
-const MEMBER_OBJECT = new RegExp(String.raw`(?:${BEFORE}([A-Za-z_$][\w$]*)|(\)))?${GAP}!?${GAP}\??\.${GAP}$`);
+/** Where such an identifier may be: found by its "env", then widened to the whole identifier. */
+const ENV_WORD = /env/gi;
+/** After a callee: `getEnv(…)`, `loadEnv<T>(…)`, `getEnv?.(…)`, `getEnv!(…)`, `(getEnv)(…)`. */
+const CALLED = new RegExp(String.raw`${GAP}(?:\)${GAP})*(?:\(|<|\?\.|!)`, "y");
+const IDENTIFIER_CHAR = /[\w$]/;
+const SPACE = /\s/;
 /** `* as ns` in an import clause, the local name in group 1. */
 const NAMESPACE = new RegExp(String.raw`\*${GAP}as${GAP}([A-Za-z_$][\w$]*)`, "g");
 /** An import binding renamed from a name like that: `getEnv as g`, `"getEnv" as g`. */
 const ENV_NAMED_RENAME = new RegExp(String.raw`${ENV_NAMED}["']?${GAP}as${AFTER}`, "i");
 const BUILD_CONFIG = /(^|\/)(next|vite)\.config\.[cm]?[jt]s$/;
 
+/** What stands before `index` in an expression: an identifier, or UNKNOWN for `)` or a comment. */
+const UNKNOWN = Symbol("unknown");
+
+/** The last character before `index` that is not whitespace; -1 at the start of the text. */
+function previousToken(text: string, index: number): number {
+  let at = index - 1;
+  while (at >= 0 && SPACE.test(text[at] ?? "")) at--;
+  return at;
+}
+
+/**
+ * The object of the member whose dot is at `dot`: `config` in `config.PORT`, `config?.PORT`,
+ * `config!.PORT`; UNKNOWN when it is written in parentheses (`(config as Env).PORT`) or a comment
+ * sits between, so it cannot be told from the text; null when it is no identifier.
+ */
+function objectBefore(text: string, dot: number): string | typeof UNKNOWN | null {
+  let at = previousToken(text, text[dot - 1] === "?" ? dot - 1 : dot);
+  if (text[at] === "!") at = previousToken(text, at);
+  const last = text[at] ?? "";
+  if (last === ")" || (last === "/" && text[at - 1] === "*")) return UNKNOWN;
+  let start = at;
+  while (start > 0 && IDENTIFIER_CHAR.test(text[start - 1] ?? "")) start--;
+  return start <= at && IDENTIFIER_CHAR.test(last) ? text.slice(start, at + 1) : null;
+}
+
+/** process.env and its kind: `.env` after an expression (an identifier, `)`, `]`), not in a file name. */
+function envMember(text: string): boolean {
+  for (const match of text.matchAll(ENV_MEMBER)) {
+    const object = objectBefore(text, match.index);
+    const last = text[previousToken(text, text[match.index - 1] === "?" ? match.index - 1 : match.index)];
+    if (object !== null || last === "]") return true;
+  }
+  return false;
+}
+
 /** Whether the text names an environment object, or a library or schema that reads variables itself. */
 function mayReadEnvironment(text: string): boolean {
+  if (text === lastText) return lastReadsEnvironment;
+  lastText = text;
+  lastReadsEnvironment = readsEnvironment(text);
+  return lastReadsEnvironment;
+}
+// Both extractors ask about the same file one after the other: the answer is kept for the next.
+let lastText: string | null = null;
+let lastReadsEnvironment = false;
+
+function readsEnvironment(text: string): boolean {
   return (
-    ENV_MEMBER.test(text) ||
+    envMember(text) ||
     ENV_STRING.test(text) ||
     ENV_BINDING.test(text) ||
     ENV_MODULE.test(text) ||
@@ -119,8 +156,8 @@ function importedNames(text: string): ImportedNames {
 /** Whether some `object.UPPER_NAME` reads a member of an object the script imports. */
 function readsImportedMember(text: string, imports: ImportedNames): boolean {
   for (const match of text.matchAll(UPPER_MEMBER)) {
-    // `(config as Env).PORT`: the object is not known from the text.
-    if (match[2] || (match[1] && imports.names.has(match[1]))) return true;
+    const object = objectBefore(text, match.index);
+    if (object === UNKNOWN || (object !== null && imports.names.has(object))) return true;
   }
   return false;
 }
@@ -132,12 +169,26 @@ function readsImportedMember(text: string, imports: ImportedNames): boolean {
  */
 function callsEnvNamedImport(text: string, imports: ImportedNames): boolean {
   if (imports.renamesEnvNamed) return true;
-  for (const match of text.matchAll(ENV_NAMED_NEW)) if (imports.names.has(match[1] ?? "")) return true;
-  for (const match of text.matchAll(ENV_NAMED_CALLEE)) {
-    if (imports.names.has(match[1] ?? "")) return true;
-    const member = MEMBER_OBJECT.exec(text.slice(Math.max(0, match.index - 200), match.index));
+  let searchedTo = 0;
+  for (const match of text.matchAll(ENV_WORD)) {
+    if (match.index < searchedTo) continue;
+    let start = match.index;
+    while (start > 0 && IDENTIFIER_CHAR.test(text[start - 1] ?? "")) start--;
+    let end = match.index + match[0].length;
+    while (end < text.length && IDENTIFIER_CHAR.test(text[end] ?? "")) end++;
+    searchedTo = end;
+    const name = text.slice(start, end);
+    const before = previousToken(text, start);
+    const afterNew = text.slice(before - 2, before + 1) === "new" && !IDENTIFIER_CHAR.test(text[before - 3] ?? "");
+    const afterComment = text[before] === "/" && text[before - 1] === "*";
+    CALLED.lastIndex = end;
+    const called = CALLED.test(text);
+    if ((called || afterNew || afterComment) && imports.names.has(name)) return true;
     // A method call: it counts when its object is a namespace import, or cannot be told.
-    if (member && (member[2] || !member[1] || imports.namespaces.has(member[1]))) return true;
+    if (called && text[before] === ".") {
+      const object = objectBefore(text, before);
+      if (object === UNKNOWN || (object !== null && imports.namespaces.has(object))) return true;
+    }
   }
   return false;
 }
