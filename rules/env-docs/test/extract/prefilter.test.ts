@@ -54,6 +54,7 @@ const KEEP: Case[] = [
   { fact: "reExports", code: 'export { loadEnv as load } from "./env";' },
   { fact: "reExports", code: 'export type { EnvSet } from "./env-set";' },
   { fact: "constants", code: 'export const KEY = "API_URL";' },
+  { fact: "constants", code: "export const KEY = 'API_URL';" },
   { fact: "constants", code: "// environment\nexport enum Keys { Url = `API_URL` }" },
   { fact: "schemas", code: "// environment\nexport const spec = { PORT: port(), HOST: str() };" },
   {
@@ -89,6 +90,7 @@ const DROP: Case[] = [
   },
   { fact: "a library's env-named method", code: 'import { vi } from "vitest";\nvi.stubEnv("mode", "test");' },
   { fact: "an exported type", code: 'export type EnvName = "dev" | "prod";' },
+  { fact: "an exported sentence", code: 'export const title = "L\'environnement";' },
   { fact: "an exported word", code: 'export const label = "Environment";' },
   { fact: "an exported object of settings", code: '// environment\nexport const theme = { primary: "#fff" };' },
   { fact: "a local export list", code: "const envName = 1;\nexport { envName };" },

@@ -44,9 +44,10 @@ const RE_EXPORT = new RegExp(
 /**
  * A string, or a template's text after a substitution, that may be all or the start of a
  * variable name: every name a call argument or an exported constant resolves to begins in one.
- * Its text up to the closing quote or the next substitution is part of the name, so it is UPPER.
+ * Its text up to the closing quote or the next substitution is part of the name, so it is UPPER
+ * (a French "L'" is not one).
  */
-const UPPER_STRING = /["'`}][A-Z][A-Z0-9_]*(?:["'`]|\$\{)/;
+const UPPER_STRING = /"[A-Z][A-Z0-9_]*"|'[A-Z][A-Z0-9_]*'|[`}][A-Z][A-Z0-9_]*(?:`|\$\{)/;
 /** `.API_URL`, `?.PORT`: a member read (of `config`, `config!`, …: see objectBefore). */
 const UPPER_MEMBER = new RegExp(String.raw`\.${GAP}[A-Z][A-Z0-9_]*${AFTER}`, "g");
 /** An import statement's bindings, up to `from`: what a member read's object must be among. */
