@@ -44,6 +44,8 @@ const KEEP: Case[] = [
   },
   { fact: "memberReads", code: 'import { config } from "./config";\n// environment\nlisten(config.PORT);' },
   { fact: "memberReads", code: 'import config from "./config";\n// environment\nlisten(config!.PORT);' },
+  { fact: "memberReads", code: 'import config from "./config";\n// environment\nlisten(config // the port\n  .PORT);' },
+  { fact: "calls", code: 'import { getEnv } from "./helpers";\nconst a = new // a comment\n  getEnv;' },
   { fact: "calls", code: 'import { required } from "./settings";\nrequired("API_URL");' },
   { fact: "calls", code: 'import { getEnv } from "./helpers";\ngetEnv(name);' },
   { fact: "calls", code: 'import { getEnv } from "./helpers";\ngetEnv<string>(name);' },

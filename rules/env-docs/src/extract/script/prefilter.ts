@@ -85,15 +85,31 @@ function previousToken(text: string, index: number): number {
 }
 
 /**
+ * Whether what stands before `index` may be hidden by a comment: a block comment's end, or a
+ * line above that holds "//" (`config // note` then `.PORT` on the next line).
+ */
+function commentBefore(text: string, index: number): boolean {
+  const at = previousToken(text, index);
+  if (text[at] === "/" && text[at - 1] === "*") return true;
+  const lineStart = text.lastIndexOf("\n", at) + 1;
+  return text.lastIndexOf("\n", index - 1) >= lineStart && text.slice(lineStart, at + 1).includes("//");
+}
+
+/**
  * The object of the member whose dot is at `dot`: `config` in `config.PORT`, `config?.PORT`,
  * `config!.PORT`; UNKNOWN when it is written in parentheses (`(config as Env).PORT`) or a comment
- * sits between, so it cannot be told from the text; null when it is no identifier.
+ * may sit between, so it cannot be told from the text; null when it is no identifier.
  */
 function objectBefore(text: string, dot: number): string | typeof UNKNOWN | null {
-  let at = previousToken(text, text[dot - 1] === "?" ? dot - 1 : dot);
-  if (text[at] === "!") at = previousToken(text, at);
+  const from = text[dot - 1] === "?" ? dot - 1 : dot;
+  if (commentBefore(text, from)) return UNKNOWN;
+  let at = previousToken(text, from);
+  if (text[at] === "!") {
+    if (commentBefore(text, at)) return UNKNOWN;
+    at = previousToken(text, at);
+  }
   const last = text[at] ?? "";
-  if (last === ")" || (last === "/" && text[at - 1] === "*")) return UNKNOWN;
+  if (last === ")") return UNKNOWN;
   let start = at;
   while (start > 0 && IDENTIFIER_CHAR.test(text[start - 1] ?? "")) start--;
   return start <= at && IDENTIFIER_CHAR.test(last) ? text.slice(start, at + 1) : null;
@@ -181,7 +197,7 @@ function callsEnvNamedImport(text: string, imports: ImportedNames): boolean {
     const name = text.slice(start, end);
     const before = previousToken(text, start);
     const afterNew = text.slice(before - 2, before + 1) === "new" && !IDENTIFIER_CHAR.test(text[before - 3] ?? "");
-    const afterComment = text[before] === "/" && text[before - 1] === "*";
+    const afterComment = commentBefore(text, start);
     CALLED.lastIndex = end;
     const called = CALLED.test(text);
     if ((called || afterNew || afterComment) && imports.names.has(name)) return true;
