@@ -18,21 +18,19 @@ const AFTER = String.raw`(?![\w$])`;
 // Environment objects (script-reads.ts envObjectVia and collectAliases): every form names `env`
 // as a member, a key, an import specifier or the local name of an app's env module.
 /**
- * `.env` as a member: process.env, import.meta.env, Bun.env, Deno.env, `process?.env`. Whether an
- * expression stands before the dot (not a ".env" file's name) is checked after (see envMember):
- * a regex starting at the dot is scanned for fast, one starting at any identifier is not.
+ * The word `env`, where process.env, import.meta.env, `const { env } = process` and
+ * `import { env } from …` have it; what stands before it is checked after (see envWord): a regex
+ * starting at a word is scanned for fast, one starting at every `{`, `,` or identifier is not.
  */
-const ENV_MEMBER = new RegExp(String.raw`\.${GAP}env${AFTER}`, "g");
+const ENV_WORD_END = new RegExp(String.raw`env${AFTER}`, "g");
 /** process["env"], `const { "env": e } = process`, `import { "env" as e }`. */
 const ENV_STRING = /["'`]env["'`]/;
-/** `import { env } from "node:process" | "$env/dynamic/private" | "./env"`, `const { env } = process`. */
-const ENV_BINDING = new RegExp(String.raw`[{,]${GAP}env${AFTER}`);
 /** `import env from "./env"`, `import * as Env from "@/env"`: the app's env module. */
-const ENV_MODULE = new RegExp(String.raw`${BEFORE}(?:import|as)${GAP}env${AFTER}`, "i");
+const ENV_MODULE = new RegExp(String.raw`(?:import|as)${GAP}env${AFTER}`, "i");
 /** SvelteKit: `import { API_KEY } from "$env/static/private"`. */
 const SVELTE_STATIC = "$env/static/";
 /** envalid and t3-env schemas (a callee or a method of that name). */
-const SCHEMA_CALL = new RegExp(String.raw`${BEFORE}(?:createEnv|cleanEnv|customCleanEnv)${AFTER}`);
+const SCHEMA_CALL = new RegExp(String.raw`(?:createEnv|cleanEnv|customCleanEnv)${AFTER}`);
 
 // What a script hands to other files (links.ts).
 const IMPORT = new RegExp(String.raw`${BEFORE}import${AFTER}`);
@@ -115,12 +113,22 @@ function objectBefore(text: string, dot: number): string | typeof UNKNOWN | null
   return start <= at && IDENTIFIER_CHAR.test(last) ? text.slice(start, at + 1) : null;
 }
 
-/** process.env and its kind: `.env` after an expression (an identifier, `)`, `]`), not in a file name. */
-function envMember(text: string): boolean {
-  for (const match of text.matchAll(ENV_MEMBER)) {
-    const object = objectBefore(text, match.index);
-    const last = text[previousToken(text, text[match.index - 1] === "?" ? match.index - 1 : match.index)];
-    if (object !== null || last === "]") return true;
+/**
+ * The word `env` as an environment object may have it: a member of an expression (process.env,
+ * import.meta.env, `process?.env`, `globalThis["process"].env`; not a ".env" file's name), or a
+ * binding (`{ env }`, `{ x, env: e }`), or after a comment that may hide which.
+ */
+function envWord(text: string): boolean {
+  for (const match of text.matchAll(ENV_WORD_END)) {
+    const start = match.index;
+    if (IDENTIFIER_CHAR.test(text[start - 1] ?? "")) continue;
+    if (commentBefore(text, start)) return true;
+    const before = previousToken(text, start);
+    const last = text[before];
+    if (last === "{" || last === ",") return true;
+    if (last !== ".") continue;
+    if (objectBefore(text, before) !== null) return true;
+    if (text[previousToken(text, text[before - 1] === "?" ? before - 1 : before)] === "]") return true;
   }
   return false;
 }
@@ -138,9 +146,8 @@ let lastReadsEnvironment = false;
 
 function readsEnvironment(text: string): boolean {
   return (
-    envMember(text) ||
+    envWord(text) ||
     ENV_STRING.test(text) ||
-    ENV_BINDING.test(text) ||
     ENV_MODULE.test(text) ||
     text.includes(SVELTE_STATIC) ||
     SCHEMA_CALL.test(text) ||
