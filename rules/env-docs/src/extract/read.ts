@@ -7,6 +7,7 @@ import { READ_FACT, type ReadFact, SCRIPT_LINKS_FACT } from "../facts.js";
 import { compilerPaths, configExtends, exportTargets } from "./manifests.js";
 import { VITE_CONFIG } from "./script/frameworks.js";
 import { emptyLinks } from "./script/links.js";
+import { mayGiveLinks, mayGiveReads } from "./script/prefilter.js";
 import { mentionsTool } from "./script/tool-reads.js";
 import { type ScriptFacts, scriptFacts } from "./script-reads.js";
 import { textLanguage, textReads } from "./text-reads.js";
@@ -23,6 +24,10 @@ const TS_CONFIG = /(^|\/)(tsconfig|jsconfig)(\.[\w.-]+)?\.json$/;
 /** A shared config package's files (`packages/tsconfig/nextjs.json`, `@tsconfig/node20/tsconfig.json`): what `extends` names. */
 const SHARED_TS_CONFIG = /(^|\/)[^/]*tsconfig[^/]*\/([^/]+\/)*[^/]+\.json$/;
 
+// The gate env-docs has always had: what decides which scripts' facts count at all (a file that
+// names no variable and mentions no "env" gives none, even a re-export). Within it, a script is
+// parsed only when its text holds what some fact needs (script/prefilter.ts): most scripts that
+// pass it through a word ("environment", "EnvSet") give nothing.
 const mayRead = (text: string) => MENTIONS_ENV.test(text) || NAMES_VARIABLE.test(text) || mentionsTool(text);
 
 /** Both extractors share one walk of each script. */
@@ -65,7 +70,8 @@ export const scriptLinksExtractor = defineExtractor({
       };
     }
     // A Vite config says which names reach import.meta.env even when it names none (default VITE_).
-    if (!mayRead(ctx.file.text) && !VITE_CONFIG.test(ctx.file.path)) return null;
+    const { text, path } = ctx.file;
+    if (!(mayRead(text) && mayGiveLinks(text, path)) && !VITE_CONFIG.test(path)) return null;
     return {
       script(source) {
         const { links } = scriptFactsOf(ctx, source.program);
@@ -83,7 +89,7 @@ export default defineExtractor({
   create(ctx) {
     const { file } = ctx;
     if (file.kind === "script") {
-      if (!mayRead(file.text)) return null;
+      if (!(mayRead(file.text) && mayGiveReads(file.text, file.path))) return null;
       return {
         script(source) {
           for (const read of scriptFactsOf(ctx, source.program).reads) ctx.emit(read);

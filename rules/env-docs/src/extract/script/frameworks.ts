@@ -10,7 +10,7 @@ type Add = (name: string | null, range: readonly [number, number], via: string) 
 
 export const NEXT_CONFIG = /(^|\/)next\.config\.[cm]?[jt]s$/;
 export const VITE_CONFIG = /(^|\/)vite\.config\.[cm]?[jt]s$/;
-const NUXT_CONFIG = /(^|\/)nuxt\.config\.[cm]?[jt]s$/;
+export const NUXT_CONFIG = /(^|\/)nuxt\.config\.[cm]?[jt]s$/;
 /** Whether a file is one whose `buildEnv` applies to the app's reads. */
 export const BUILD_CONFIG = /(^|\/)(next|vite)\.config\.[cm]?[jt]s$/;
 const DEFINED = /^(process\.env|import\.meta\.env)\.([A-Za-z_$][\w$]*)$/;

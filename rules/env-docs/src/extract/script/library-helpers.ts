@@ -15,6 +15,13 @@ const LIBRARY_HELPERS: Record<string, readonly string[]> = {
   "@silverhand/essentials": ["getEnv", "assertEnv", "getEnvAsStringArray"],
 };
 
+/** Whether a script's text names one of those modules and one of its helpers (so it may import and call it). */
+export function mentionsLibraryHelper(text: string): boolean {
+  return Object.entries(LIBRARY_HELPERS).some(
+    ([module, helpers]) => text.includes(module) && helpers.some((helper) => text.includes(helper)),
+  );
+}
+
 export function readLibraryHelper(
   call: TSESTree.CallExpression,
   index: FileIndex,

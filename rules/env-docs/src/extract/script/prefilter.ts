@@ -1,0 +1,238 @@
+// Which scripts are worth a syntax tree for env-docs, decided on their text alone. Parsing is
+// most of env-docs' cost on a large repository, and a word like "environment", "EnvSet" or
+// "#src/env-set" says nothing: what decides is whether the text holds the tokens some fact
+// needs. Each test below is a necessary condition of one kind of fact (see script-reads.ts and
+// script/links.ts), so a script that fails all of them gives no fact and is not parsed. They
+// assume names written plainly: a variable name spelled with escapes (`"\u0041PI_KEY"`) or
+// `env` written as `\u0065nv` is not seen.
+import { NUXT_CONFIG } from "./frameworks.js";
+import { mentionsLibraryHelper } from "./library-helpers.js";
+import { mentionsTool } from "./tool-reads.js";
+
+/** Whitespace and comments, which may sit between any two tokens. */
+const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*`;
+/** Not part of a longer identifier. */
+const BEFORE = String.raw`(?<![\w$])`;
+const AFTER = String.raw`(?![\w$])`;
+
+// Environment objects (script-reads.ts envObjectVia and collectAliases): every form names `env`
+// as a member, a key, an import specifier or the local name of an app's env module.
+/**
+ * The word `env`, where process.env, import.meta.env, `const { env } = process` and
+ * `import { env } from …` have it; what stands before it is checked after (see envWord): a regex
+ * starting at a word is scanned for fast, one starting at every `{`, `,` or identifier is not.
+ */
+const ENV_WORD_END = new RegExp(String.raw`env${AFTER}`, "g");
+/** process["env"], `const { "env": e } = process`, `import { "env" as e }`. */
+const ENV_STRING = /["'`]env["'`]/;
+/** `import env from "./env"`, `import * as Env from "@/env"`: the app's env module. */
+const ENV_MODULE = new RegExp(String.raw`(?:import|as)${GAP}env${AFTER}`, "i");
+/** SvelteKit: `import { API_KEY } from "$env/static/private"`. */
+const SVELTE_STATIC = "$env/static/";
+/** envalid and t3-env schemas (a callee or a method of that name). */
+const SCHEMA_CALL = new RegExp(String.raw`(?:createEnv|cleanEnv|customCleanEnv)${AFTER}`);
+
+// What a script hands to other files (links.ts).
+const IMPORT = new RegExp(String.raw`${BEFORE}import${AFTER}`);
+const EXPORT = new RegExp(String.raw`${BEFORE}export${AFTER}`);
+/** `export * from`, `export * as ns from`, `export { a } from`, `export type { T } from`. */
+const RE_EXPORT = new RegExp(
+  String.raw`${BEFORE}export${GAP}(?:type${GAP})?(?:\*[^"'\`;]*?|\{[^}]*\}${GAP})${BEFORE}from${AFTER}`,
+);
+/**
+ * A string, or a template's text after a substitution, that may be all or the start of a
+ * variable name: every name a call argument or an exported constant resolves to begins in one.
+ * Its text up to the closing quote or the next substitution is part of the name, so it is UPPER
+ * (a French "L'" is not one).
+ */
+const UPPER_STRING = /"[A-Z][A-Z0-9_]*"|'[A-Z][A-Z0-9_]*'|[`}][A-Z][A-Z0-9_]*(?:`|\$\{)/;
+/** `.API_URL`, `?.PORT`: a member read (of `config`, `config!`, …: see objectBefore). */
+const UPPER_MEMBER = new RegExp(String.raw`\.${GAP}[A-Z][A-Z0-9_]*${AFTER}`, "g");
+/** An import statement's bindings, up to `from`: what a member read's object must be among. */
+const IMPORT_CLAUSE = new RegExp(String.raw`${BEFORE}import${AFTER}([^"'\`;]*?)${BEFORE}from${AFTER}`, "g");
+/**
+ * An object whose first key is a variable name, after any spreads: `{ PORT: port() }`,
+ * `{ "API_URL": … }`, `{ ...base, A, B }`, `{ get X() {} }`. An exported schema's keys are all
+ * names, so its object (or, when it starts with a spread, the spread one's) begins so.
+ */
+const UPPER_KEY = new RegExp(
+  String.raw`\{${GAP}(?:\.\.\.[^,{}]*,${GAP})*(?:(?:get|set|async)\s+|\*${GAP})?(?:\[${GAP})?["'\`]?[A-Z][A-Z0-9_]*${AFTER}["'\`]?${GAP}\]?${GAP}[:,}(]`,
+);
+/** An identifier that says it reads the environment (`getEnv`, `loadEnv`, `EnvSet`): links.ts ENV_LIKE. */
+const ENV_NAMED = String.raw`[\w$]*env[\w$]*`;
+/** Where such an identifier may be: found by its "env", then widened to the whole identifier. */
+const ENV_WORD = /env/gi;
+/** After a callee: `getEnv(…)`, `loadEnv<T>(…)`, `getEnv?.(…)`, `getEnv!(…)`, `(getEnv)(…)`. */
+const CALLED = new RegExp(String.raw`${GAP}(?:\)${GAP})*(?:\(|<|\?\.|!)`, "y");
+const IDENTIFIER_CHAR = /[\w$]/;
+const SPACE = /\s/;
+/** `* as ns` in an import clause, the local name in group 1. */
+const NAMESPACE = new RegExp(String.raw`\*${GAP}as${GAP}([A-Za-z_$][\w$]*)`, "g");
+/** An import binding renamed from a name like that: `getEnv as g`, `"getEnv" as g`. */
+const ENV_NAMED_RENAME = new RegExp(String.raw`${ENV_NAMED}["']?${GAP}as${AFTER}`, "i");
+const BUILD_CONFIG = /(^|\/)(next|vite)\.config\.[cm]?[jt]s$/;
+
+/** What stands before `index` in an expression: an identifier, or UNKNOWN for `)` or a comment. */
+const UNKNOWN = Symbol("unknown");
+
+/** The last character before `index` that is not whitespace; -1 at the start of the text. */
+function previousToken(text: string, index: number): number {
+  let at = index - 1;
+  while (at >= 0 && SPACE.test(text[at] ?? "")) at--;
+  return at;
+}
+
+/**
+ * Whether what stands before `index` may be hidden by a comment: a block comment's end, or a
+ * line above that holds "//" (`config // note` then `.PORT` on the next line).
+ */
+function commentBefore(text: string, index: number): boolean {
+  const at = previousToken(text, index);
+  if (text[at] === "/" && text[at - 1] === "*") return true;
+  const lineStart = text.lastIndexOf("\n", at) + 1;
+  return text.lastIndexOf("\n", index - 1) >= lineStart && text.slice(lineStart, at + 1).includes("//");
+}
+
+/**
+ * The object of the member whose dot is at `dot`: `config` in `config.PORT`, `config?.PORT`,
+ * `config!.PORT`; UNKNOWN when it is written in parentheses (`(config as Env).PORT`) or a comment
+ * may sit between, so it cannot be told from the text; null when it is no identifier.
+ */
+function objectBefore(text: string, dot: number): string | typeof UNKNOWN | null {
+  const from = text[dot - 1] === "?" ? dot - 1 : dot;
+  if (commentBefore(text, from)) return UNKNOWN;
+  let at = previousToken(text, from);
+  if (text[at] === "!") {
+    if (commentBefore(text, at)) return UNKNOWN;
+    at = previousToken(text, at);
+  }
+  const last = text[at] ?? "";
+  if (last === ")") return UNKNOWN;
+  let start = at;
+  while (start > 0 && IDENTIFIER_CHAR.test(text[start - 1] ?? "")) start--;
+  return start <= at && IDENTIFIER_CHAR.test(last) ? text.slice(start, at + 1) : null;
+}
+
+/**
+ * The word `env` as an environment object may have it: a member of an expression (process.env,
+ * import.meta.env, `process?.env`, `globalThis["process"].env`; not a ".env" file's name), or a
+ * binding (`{ env }`, `{ x, env: e }`), or after a comment that may hide which.
+ */
+function envWord(text: string): boolean {
+  for (const match of text.matchAll(ENV_WORD_END)) {
+    const start = match.index;
+    if (IDENTIFIER_CHAR.test(text[start - 1] ?? "")) continue;
+    if (commentBefore(text, start)) return true;
+    const before = previousToken(text, start);
+    const last = text[before];
+    if (last === "{" || last === ",") return true;
+    if (last !== ".") continue;
+    if (objectBefore(text, before) !== null) return true;
+    if (text[previousToken(text, text[before - 1] === "?" ? before - 1 : before)] === "]") return true;
+  }
+  return false;
+}
+
+/** Whether the text names an environment object, or a library or schema that reads variables itself. */
+function mayReadEnvironment(text: string): boolean {
+  if (text === lastText) return lastReadsEnvironment;
+  lastText = text;
+  lastReadsEnvironment = readsEnvironment(text);
+  return lastReadsEnvironment;
+}
+// Both extractors ask about the same file one after the other: the answer is kept for the next.
+let lastText: string | null = null;
+let lastReadsEnvironment = false;
+
+function readsEnvironment(text: string): boolean {
+  return (
+    envWord(text) ||
+    ENV_STRING.test(text) ||
+    ENV_MODULE.test(text) ||
+    text.includes(SVELTE_STATIC) ||
+    SCHEMA_CALL.test(text) ||
+    mentionsLibraryHelper(text)
+  );
+}
+
+interface ImportedNames {
+  /** Every identifier in the files' import clauses: imported and local names alike. */
+  names: Set<string>;
+  /** The local names of namespace imports (`* as ns`): only their methods are followed. */
+  namespaces: Set<string>;
+  /** Whether a clause renames a binding whose imported name looks like an env reader. */
+  renamesEnvNamed: boolean;
+}
+
+function importedNames(text: string): ImportedNames {
+  const names = new Set<string>();
+  const namespaces = new Set<string>();
+  let renamesEnvNamed = false;
+  for (const match of text.matchAll(IMPORT_CLAUSE)) {
+    const clause = match[1] ?? "";
+    for (const name of clause.match(/[A-Za-z_$][\w$]*/g) ?? []) names.add(name);
+    for (const namespace of clause.matchAll(NAMESPACE)) if (namespace[1]) namespaces.add(namespace[1]);
+    if (ENV_NAMED_RENAME.test(clause)) renamesEnvNamed = true;
+  }
+  return { names, namespaces, renamesEnvNamed };
+}
+
+/** Whether some `object.UPPER_NAME` reads a member of an object the script imports. */
+function readsImportedMember(text: string, imports: ImportedNames): boolean {
+  for (const match of text.matchAll(UPPER_MEMBER)) {
+    const object = objectBefore(text, match.index);
+    if (object === UNKNOWN || (object !== null && imports.names.has(object))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the script calls an imported function whose imported name looks like an env reader
+ * (links.ts keeps those calls whatever their arguments): `getEnv(…)` imported by that name,
+ * `ns.getEnv(…)` on an import, `new EnvSet(…)`, or any call once such a name is renamed.
+ */
+function callsEnvNamedImport(text: string, imports: ImportedNames): boolean {
+  if (imports.renamesEnvNamed) return true;
+  let searchedTo = 0;
+  for (const match of text.matchAll(ENV_WORD)) {
+    if (match.index < searchedTo) continue;
+    let start = match.index;
+    while (start > 0 && IDENTIFIER_CHAR.test(text[start - 1] ?? "")) start--;
+    let end = match.index + match[0].length;
+    while (end < text.length && IDENTIFIER_CHAR.test(text[end] ?? "")) end++;
+    searchedTo = end;
+    const name = text.slice(start, end);
+    const before = previousToken(text, start);
+    const afterNew = text.slice(before - 2, before + 1) === "new" && !IDENTIFIER_CHAR.test(text[before - 3] ?? "");
+    const afterComment = commentBefore(text, start);
+    CALLED.lastIndex = end;
+    const called = CALLED.test(text);
+    if ((called || afterNew || afterComment) && imports.names.has(name)) return true;
+    // A method call: it counts when its object is a namespace import, or cannot be told.
+    if (called && text[before] === ".") {
+      const object = objectBefore(text, before);
+      if (object === UNKNOWN || (object !== null && imports.namespaces.has(object))) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a script may give a read (ReadFact): false means it certainly gives none. */
+export function mayGiveReads(text: string, path: string): boolean {
+  return mayReadEnvironment(text) || (NUXT_CONFIG.test(path) && text.includes("runtimeConfig"));
+}
+
+/** Whether a script may give links (ScriptLinks): false means its links are certainly empty. */
+export function mayGiveLinks(text: string, path: string): boolean {
+  // Lookups, helpers, env exports and schema uses all start at an environment object or schema.
+  if (mayReadEnvironment(text) || mentionsTool(text) || BUILD_CONFIG.test(path)) return true;
+  // Calls of imported helpers and member reads of imported objects.
+  const upperString = UPPER_STRING.test(text);
+  if (IMPORT.test(text)) {
+    if (upperString) return true;
+    const imports = importedNames(text);
+    if (readsImportedMember(text, imports) || callsEnvNamedImport(text, imports)) return true;
+  }
+  // Re-exports, exported constants and exported schemas.
+  return EXPORT.test(text) && (RE_EXPORT.test(text) || upperString || UPPER_KEY.test(text));
+}

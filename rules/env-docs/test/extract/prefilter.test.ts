@@ -1,0 +1,138 @@
+// The text prefilter that decides which scripts env-docs parses (src/extract/script/prefilter.ts).
+// Each case is checked against what the parser and scriptFacts really give, so a "keep" case is
+// one that gives the fact named, and a "drop" case one that gives none (a look-alike).
+import type { ExtractorContext, SourceFileInfo } from "@deploylint/core/rule-api";
+import { createLineIndex, parseScript } from "@deploylint/core/sources";
+import { describe, expect, it } from "vitest";
+import readExtractor, { scriptLinksExtractor } from "../../src/extract/read.js";
+import { mayGiveLinks, mayGiveReads } from "../../src/extract/script/prefilter.js";
+import { scriptFacts } from "../../src/extract/script-reads.js";
+
+/** "reads", or a ScriptLinks key: what scriptFacts gives for a script. */
+function factKinds(code: string, path: string): string[] {
+  const parsed = parseScript(code, path);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const lines = createLineIndex(code);
+  const facts = scriptFacts(parsed.source.program, (offset) => lines.positionAt(offset), path);
+  const kinds = facts.reads.length > 0 ? ["reads"] : [];
+  for (const [key, value] of Object.entries(facts.links))
+    if (value !== undefined && (!Array.isArray(value) || value.length > 0)) kinds.push(key);
+  return kinds;
+}
+
+interface Case {
+  fact: string;
+  path?: string;
+  code: string;
+}
+
+const KEEP: Case[] = [
+  { fact: "reads", code: "const port = process.env.PORT;" },
+  { fact: "reads", code: "const port = process\n  // the listening port\n  .env.PORT;" },
+  { fact: "reads", code: 'const key = process["env"].KEY;' },
+  { fact: "reads", code: "const { env } = process;\nconst key = env.KEY;" },
+  { fact: "reads", code: 'import { env } from "$env/dynamic/private";\nconst key = env.KEY;' },
+  { fact: "reads", code: 'import Env from "./env";\nconst url = Env.API_URL;' },
+  { fact: "reads", code: 'import { KEY } from "$env/static/private";' },
+  { fact: "reads", code: "const url = import.meta.env.VITE_URL;" },
+  { fact: "reads", code: "export const e = createEnv({ server: { DATABASE_URL: z.string() }, runtimeEnv: {} });" },
+  { fact: "reads", code: 'import { getEnv } from "@silverhand/essentials";\nconst port = getEnv("PORT");' },
+  {
+    fact: "reads",
+    path: "nuxt.config.ts",
+    code: 'export default defineNuxtConfig({ runtimeConfig: { apiSecret: "" } });',
+  },
+  { fact: "memberReads", code: 'import { config } from "./config";\n// environment\nlisten(config.PORT);' },
+  { fact: "memberReads", code: 'import config from "./config";\n// environment\nlisten(config!.PORT);' },
+  { fact: "memberReads", code: 'import config from "./config";\n// environment\nlisten(config // the port\n  .PORT);' },
+  { fact: "calls", code: 'import { getEnv } from "./helpers";\nconst a = new // a comment\n  getEnv;' },
+  { fact: "calls", code: 'import { required } from "./settings";\nrequired("API_URL");' },
+  { fact: "calls", code: 'import { getEnv } from "./helpers";\ngetEnv(name);' },
+  { fact: "calls", code: 'import { getEnv } from "./helpers";\ngetEnv<string>(name);' },
+  { fact: "calls", code: 'import { getEnv as read } from "./helpers";\nread(name);' },
+  { fact: "calls", code: 'import * as helpers from "./helpers";\nhelpers.getEnv(name);' },
+  { fact: "calls", code: 'import { EnvSet } from "#src/env-set/index.js";\nconst set = new EnvSet("main");' },
+  { fact: "reExports", code: 'export * from "./env";' },
+  { fact: "reExports", code: 'export { loadEnv as load } from "./env";' },
+  { fact: "reExports", code: 'export type { EnvSet } from "./env-set";' },
+  { fact: "constants", code: 'export const KEY = "API_URL";' },
+  { fact: "constants", code: "export const KEY = 'API_URL';" },
+  { fact: "constants", code: "// environment\nexport enum Keys { Url = `API_URL` }" },
+  { fact: "schemas", code: "// environment\nexport const spec = { PORT: port(), HOST: str() };" },
+  {
+    fact: "schemas",
+    code: "// environment\nexport const spec = { ...base, PORT: port() };\nconst base = { HOST: str() };",
+  },
+  { fact: "envExports", code: "export default process.env;" },
+  { fact: "lookups", code: 'import { KEYS } from "./keys";\nconst url = process.env[KEYS.url];' },
+  { fact: "helpers", code: "export function read(name: string) {\n  return process.env[name];\n}" },
+  { fact: "schemaUses", code: 'import { envSchema } from "./schema";\nenvSchema.parse(process.env);' },
+  { fact: "toolReads", code: 'import * as Sentry from "@sentry/node";\nSentry.init({});' },
+  { fact: "buildEnv", path: "next.config.js", code: 'module.exports = { env: { basePath: "/x" } };' },
+  { fact: "viteEnvPrefixes", path: "vite.config.ts", code: "export default {};" },
+];
+
+/** Scripts that mention "env" (the old gate parsed them all) and give no fact. */
+const DROP: Case[] = [
+  {
+    fact: "an app's EnvSet",
+    code: 'import { EnvSet } from "#src/env-set/index.js";\nconst { isProduction } = EnvSet.values;',
+  },
+  { fact: "a word", code: 'const message = "enviar el formulario";' },
+  { fact: "a word", code: "// Runs in every environment.\nexport const retries = 3;" },
+  { fact: "a .env file's name", code: 'import dotenv from "dotenv";\ndotenv.config({ path: "../.env" });' },
+  {
+    fact: "a library's constant",
+    code: 'import { z } from "zod";\n// environment\nconst big = Number.MAX_SAFE_INTEGER;',
+  },
+  { fact: "a call with a plain word", code: 'import { t } from "./i18n";\nt("enviar");' },
+  {
+    fact: "a local env-named function",
+    code: 'import { x } from "./x";\nfunction EnvironmentVariables() {}\nEnvironmentVariables();',
+  },
+  { fact: "a library's env-named method", code: 'import { vi } from "vitest";\nvi.stubEnv("mode", "test");' },
+  { fact: "an exported type", code: 'export type EnvName = "dev" | "prod";' },
+  { fact: "an exported sentence", code: 'export const title = "L\'environnement";' },
+  { fact: "an exported word", code: 'export const label = "Environment";' },
+  { fact: "an exported object of settings", code: '// environment\nexport const theme = { primary: "#fff" };' },
+  { fact: "a local export list", code: "const envName = 1;\nexport { envName };" },
+];
+
+describe("env-docs script prefilter", () => {
+  for (const { fact, path = "src/a.ts", code } of KEEP) {
+    it(`keeps a script giving ${fact}: ${JSON.stringify(code.slice(0, 60))}`, () => {
+      expect(factKinds(code, path)).toContain(fact);
+      const gate = fact === "reads" ? mayGiveReads : mayGiveLinks;
+      expect(gate(code, path)).toBe(true);
+    });
+  }
+  for (const { fact, path = "src/a.ts", code } of DROP) {
+    it(`drops ${fact}: ${JSON.stringify(code.slice(0, 60))}`, () => {
+      expect(/env/i.test(code)).toBe(true);
+      expect(factKinds(code, path)).toEqual([]);
+      expect(mayGiveReads(code, path)).toBe(false);
+      expect(mayGiveLinks(code, path)).toBe(false);
+    });
+  }
+});
+
+describe("env-docs asks for a tree only for scripts that may give a fact", () => {
+  /** How many of the scripts the extractors ask the engine to parse (create() returns visitors). */
+  function treesAskedFor(cases: readonly Case[]): number {
+    let count = 0;
+    for (const { path = "src/a.ts", code } of cases) {
+      const file: SourceFileInfo = { path, kind: "script", text: code, lines: createLineIndex(code) };
+      const context = { file, settings: {}, memo: <T>(_key: string, compute: () => T) => compute() };
+      const asks = [readExtractor, scriptLinksExtractor].some(
+        (extractor) => extractor.create(context as unknown as ExtractorContext) !== null,
+      );
+      if (asks) count++;
+    }
+    return count;
+  }
+
+  it("parses every script that gives a fact and none of the look-alikes", () => {
+    expect(treesAskedFor(KEEP)).toBe(KEEP.length);
+    expect(treesAskedFor(DROP)).toBe(0);
+  });
+});
