@@ -2,7 +2,7 @@
 // output (packages/cli/dist): byte-identical reports on fixtures, custom packs and a run big enough
 // for the worker pool; and `--version` loading only the few small files it needs.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -97,6 +97,16 @@ describe("the bin", () => {
     expect(run(BIN, ["--version"], ROOT).stdout).toBe(
       `${JSON.parse(readFileSync(join(ROOT, "packages/cli/package.json"), "utf8")).version}\n`,
     );
+  });
+});
+
+describe("the bundle's files", () => {
+  it("are ASCII only, so Node reads them as one-byte strings (one en dash made the 2 MB CLI a two-byte string)", () => {
+    const dir = join(ROOT, "packages", "cli", "bundle");
+    const files = readdirSync(dir).filter((name) => name.endsWith(".js"));
+    expect(files).toContain("cli.js");
+    const nonAscii = files.filter((name) => /[^\x00-\x7f]/.test(readFileSync(join(dir, name), "utf8")));
+    expect(nonAscii).toEqual([]);
   });
 });
 
