@@ -181,7 +181,7 @@ function freshnessInputs(inputs) {
 function escapeNonAscii(outputs) {
   for (const file of outputs.filter((name) => name.endsWith(".js")).map((name) => join(cli, name))) {
     const text = readFileSync(file, "utf8");
-    const ascii = text.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    const ascii = text.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
     if (ascii !== text) writeFileSync(file, ascii);
   }
 }
