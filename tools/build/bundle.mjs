@@ -4,6 +4,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { parseSync } from "oxc-parser";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const cli = join(root, "packages", "cli");
@@ -33,17 +34,39 @@ const ENTRIES = {
 };
 
 /**
- * The CLI in one file, with the commands found at run time (load-env-check.ts) exported from it:
- * env-check.js and migrations-verify.js are one-line re-exports of it, so a command reached either
- * way is the same module instance (its error classes are the CLI's own).
+ * The CLI in one file, with the commands found at run time (load-env-check.ts) exported from it.
+ * It is CommonJS (cli.cjs) so that Node's require() compiles it, and the code cache
+ * (packages/core/src/load/code-cache.ts, enabled by bin.js) can hand V8 the bytecode of an earlier
+ * run: Node 20 has no compile cache for ES modules, and compiling the 2 MB CLI and the functions a
+ * run calls was a good part of every run's start. cli.js is the ES module face of it, which
+ * bin.js imports; env-check.js and migrations-verify.js are one-line re-exports of that, so a
+ * command reached either way is the same module instance (its error classes are the CLI's own).
  */
-const CLI_FILE = "cli.js";
+const CLI_FILE = "cli.cjs";
 const CLI_SOURCE = [
   'export * from "./dist/cli.js";',
   'export { envCheck } from "./dist/commands/env-check.js";',
   'export { migrationsVerify } from "./dist/commands/migrations-verify.js";',
 ].join("\n");
+/** What bin.js and the command shims take from the CLI (bin.ts, load-env-check.ts). */
+const CLI_EXPORTS = ["main", "envCheck", "migrationsVerify"];
+/**
+ * Where the CommonJS CLI's import() calls go (routeDynamicImports): a file Node compiles itself, so
+ * its import() works whatever V8 did to the CLI. V8 11 (Node 20) drops a script's import() support
+ * when it reads the script back from a code cache ("A dynamic import callback was not specified"),
+ * and the CLI imports ES modules at run time: its markdown parser, database drivers, a config file
+ * or plugin written as an ES module. Specifiers resolve from here, the CLI's own folder.
+ */
+const CLI_IMPORT_FILE = "cli-import.cjs";
+const CLI_IMPORT_NAME = "__deploylintImport";
 const CLI_SHIMS = {
+  [CLI_IMPORT_FILE]: "module.exports = (specifier) => import(specifier);\n",
+  "cli.js": [
+    'import { createRequire } from "node:module";',
+    `const cli = createRequire(import.meta.url)("./${CLI_FILE}");`,
+    `export const { ${CLI_EXPORTS.join(", ")} } = cli;`,
+    "",
+  ].join("\n"),
   "env-check.js": 'export { envCheck } from "./cli.js";\n',
   "migrations-verify.js": 'export { migrationsVerify } from "./cli.js";\n',
 };
@@ -65,7 +88,7 @@ const cliAsSibling = {
   name: "cli-as-sibling",
   setup(build) {
     build.onResolve({ filter: /^\.\/cli\.js$/ }, (args) =>
-      args.importer === join(cli, ENTRIES.bin) ? { path: `./${CLI_FILE}`, external: true } : undefined,
+      args.importer === join(cli, ENTRIES.bin) ? { path: "./cli.js", external: true } : undefined,
     );
   },
 };
@@ -132,6 +155,16 @@ const { metafile } = await build({
 });
 const { metafile: cliMetafile } = await build({
   ...COMMON,
+  format: "cjs",
+  // CommonJS has no import.meta: the CLI's modules find their siblings (worker entries, the
+  // markdown parser) from this file's own URL instead.
+  define: { "import.meta.url": "__deploylintModuleUrl" },
+  banner: {
+    js: [
+      'var __deploylintModuleUrl = require("node:url").pathToFileURL(__filename).href;',
+      `var ${CLI_IMPORT_NAME} = require("./${CLI_IMPORT_FILE}");`,
+    ].join("\n"),
+  },
   stdin: { contents: CLI_SOURCE, resolveDir: cli, sourcefile: "cli-entry.js", loader: "js" },
   outfile: join(outdir, CLI_FILE),
   // Dynamic imports of bundled modules stay lazy (esbuild runs a module's body on first import);
@@ -140,11 +173,25 @@ const { metafile: cliMetafile } = await build({
   plugins: [markdownParserAsSibling],
 });
 for (const [file, text] of Object.entries(CLI_SHIMS)) writeFileSync(join(outdir, file), text);
+assertCliExports();
+
+/**
+ * The ES module face exports by name what the CommonJS CLI has: a missing name would be undefined
+ * there, not an error. esbuild lists a CommonJS file's exports in the annotation it writes for
+ * Node's ES module interop (`0 && (module.exports = { … })`).
+ */
+function assertCliExports() {
+  const text = readFileSync(join(outdir, CLI_FILE), "utf8");
+  const annotation = /0 && \(module\.exports = \{([^}]*)\}\);\s*$/.exec(text);
+  const exported = new Set((annotation?.[1] ?? "").split(",").map((name) => name.trim()));
+  const missing = CLI_EXPORTS.filter((name) => !exported.has(name));
+  if (missing.length > 0) throw new Error(`The CLI bundle (${CLI_FILE}) does not export ${missing.join(", ")}.`);
+}
 
 /** A class renamed to dodge a collision (`class ConfigError2`) would change what a crash prints. */
 function assertClassesKeepTheirNames(outputs) {
   const declared = new Set();
-  const texts = outputs.filter((file) => file.endsWith(".js")).map((file) => readFileSync(join(cli, file), "utf8"));
+  const texts = outputs.filter((file) => /\.c?js$/.test(file)).map((file) => readFileSync(join(cli, file), "utf8"));
   for (const text of texts) for (const [, name] of text.matchAll(/\bclass ([A-Za-z_$][\w$]*)/g)) declared.add(name);
   const renamed = [...declared].filter((name) => /\d$/.test(name) && declared.has(name.replace(/\d+$/, "")));
   if (renamed.length > 0) {
@@ -179,16 +226,56 @@ function freshnessInputs(inputs) {
  * every one is escaped.
  */
 function escapeNonAscii(outputs) {
-  for (const file of outputs.filter((name) => name.endsWith(".js")).map((name) => join(cli, name))) {
+  for (const file of outputs.filter((name) => /\.c?js$/.test(name)).map((name) => join(cli, name))) {
     const text = readFileSync(file, "utf8");
     const ascii = text.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
     if (ascii !== text) writeFileSync(file, ascii);
   }
 }
 
+/**
+ * Turns every import() of the CommonJS CLI into a call of CLI_IMPORT_NAME. Found in the syntax
+ * tree, not the text: the CLI's own rules and prefilters hold "import(" in strings and patterns.
+ */
+function routeDynamicImports(file) {
+  const text = readFileSync(file, "utf8");
+  // Offsets are UTF-16 and UTF-8 alike only in an ASCII file, which escapeNonAscii made this one.
+  if (/[^\x00-\x7f]/.test(text)) throw new Error(`${file} is not ASCII: import() offsets would be wrong.`);
+  const starts = dynamicImportStarts(text);
+  if (starts.length === 0) throw new Error(`${file} has no import(): the routing is stale.`);
+  let routed = "";
+  let from = 0;
+  for (const start of starts.sort((a, b) => a - b)) {
+    if (text.slice(start, start + "import".length) !== "import") throw new Error(`${file}: no import() at ${start}.`);
+    routed += `${text.slice(from, start)}${CLI_IMPORT_NAME}`;
+    from = start + "import".length;
+  }
+  routed += text.slice(from);
+  if (dynamicImportStarts(routed).length > 0) throw new Error(`${file} still has an import() after routing.`);
+  writeFileSync(file, routed);
+}
+
+function dynamicImportStarts(text) {
+  const { program, errors } = parseSync("cli.cjs", text, { sourceType: "script" });
+  if (errors.length > 0) throw new Error(`The CLI bundle does not parse: ${errors[0].message}`);
+  const starts = [];
+  const pending = [program];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (node === null || typeof node !== "object") continue;
+    if (Array.isArray(node)) pending.push(...node);
+    else {
+      if (node.type === "ImportExpression") starts.push(node.start);
+      for (const value of Object.values(node)) if (value !== null && typeof value === "object") pending.push(value);
+    }
+  }
+  return starts;
+}
+
 const outputs = [...Object.keys(metafile.outputs), ...Object.keys(cliMetafile.outputs)];
 assertClassesKeepTheirNames(outputs);
 escapeNonAscii(outputs);
+routeDynamicImports(join(outdir, CLI_FILE));
 
 // Written last: its time is the bundle's time.
 const inputs = { ...metafile.inputs, ...cliMetafile.inputs };

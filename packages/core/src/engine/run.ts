@@ -1,11 +1,11 @@
 // One lint run: per-file phase (main thread, or a worker pool for big runs; cacheable), project
 // phase, suppressions, deterministic order, fingerprints, summary.
 import { availableParallelism } from "node:os";
-import { setFlagsFromString } from "node:v8";
 import type { ResolvedConfig } from "../config/types.js";
 import { decodeSource, type ReadOptions, type SkimOption } from "../discovery/read.js";
 import type { Finding, LintResult, SkippedFile, SuppressedFinding } from "../findings.js";
 import type { ChangeSet } from "../rule-api/types.js";
+import { setV8Flags, type V8FlagChange } from "../load/v8-flags.js";
 import { createParserLoader } from "../sources/registry.js";
 import { postgresParserLoadMs } from "../sources/sql/pg-parser.js";
 import { type FileCache, newSecretKey } from "./cache.js";
@@ -429,11 +429,18 @@ export function autoWorkers(fileCount: number, cores: number): number {
  * recompiled parser never ran long enough to repay its compile. A host process calling lint() has
  * its own WebAssembly kept on Liftoff too, from then on.
  */
-const ENGINE_V8_FLAGS: readonly string[] = ["--max-optimized-bytecode-size=60000", "--liftoff-only"];
+const ENGINE_V8_FLAGS: readonly V8FlagChange[] = [
+  { set: "--max-optimized-bytecode-size=60000", undo: ["--max-optimized-bytecode-size=61440"] },
+  { set: "--liftoff-only", undo: ["--no-liftoff-only", "--liftoff", "--wasm-tier-up", "--wasm-dynamic-tiering"] },
+];
 
-/** Sets ENGINE_V8_FLAGS; also for `deploylint migrations verify`, whose PostgreSQL (PGlite) is WebAssembly too. */
+/**
+ * Sets ENGINE_V8_FLAGS; also for `deploylint migrations verify`, whose PostgreSQL (PGlite) is
+ * WebAssembly too. Recorded (load/v8-flags.ts), so the code cache can write the data of code
+ * compiled before them under the flags it was compiled with.
+ */
 export function applyEngineV8Flags(): void {
-  for (const flag of ENGINE_V8_FLAGS) setFlagsFromString(flag);
+  setV8Flags(ENGINE_V8_FLAGS);
 }
 
 function availableCores(): number {

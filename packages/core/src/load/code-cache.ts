@@ -1,5 +1,5 @@
 // A V8 code cache for the big CommonJS files our parsers ship (typescript.js is 9 MB, sql-parser-cst's
-// parser 6.5 MB). Node compiles such a file from scratch on every start, which is most of a small
+// parser 6.5 MB) and for the CLI itself (bundle/cli.cjs, 2.4 MB). Node compiles such a file from scratch on every start, which is most of a small
 // run's time; Node 20 has no `module.enableCompileCache`, so we keep V8's cached data ourselves.
 //
 // While enabled, CommonJS files at or above a size threshold that belong to a package (a
@@ -8,12 +8,17 @@
 // path, size and modification time, and Node's version and architecture, so an upgrade never feeds
 // V8 bytecode of another source. Every failure (no folder, unwritable, corrupt, rejected by V8)
 // falls back to an ordinary compile: the cache only ever makes loading faster, never different.
+//
+// A cached file cannot call import() itself: its vm.Script has no module loader behind it, and V8 11
+// (Node 20) drops a script's import() support when it reads the script back from a cache anyway.
+// The CLI bundle routes its import() calls through a small file Node compiles (tools/build/bundle.mjs).
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 import { Script } from "node:vm";
 import { isMainThread } from "node:worker_threads";
+import { type V8FlagChange, v8FlagsInEffect, withV8Flags } from "./v8-flags.js";
 
 /** What happened to one file, for `--debug`. */
 export type CodeCacheOutcome =
@@ -86,6 +91,8 @@ let disableCurrent: (() => void) | null = null;
 interface PendingWrite {
   slot: CacheSlot;
   script: Script;
+  /** The V8 flags the file was compiled under: its data must be written under them (v8-flags.ts). */
+  flags: readonly V8FlagChange[];
   version: string;
   outcome: CodeCacheOutcome;
   onEvent: CodeCacheOptions["onEvent"];
@@ -144,6 +151,7 @@ function compileCached(input: {
   const { module, content, filename, identity, options } = input;
   const slot = slotOf(filename, identity, options);
   const stored = readCache(slot.file);
+  const flags = v8FlagsInEffect();
   const script = new Script(Module.wrap(content), {
     filename,
     ...(stored.data ? { cachedData: stored.data } : {}),
@@ -163,7 +171,7 @@ function compileCached(input: {
     options.onEvent?.({ file: slot.label, outcome });
     return result;
   }
-  pending.push({ slot, script, version: identity.version, outcome, onEvent: options.onEvent });
+  pending.push({ slot, script, flags, version: identity.version, outcome, onEvent: options.onEvent });
   if ((options.writeAt ?? (isMainThread ? "exit" : "load")) === "load") flushCodeCache();
   else if (!exitHookInstalled) {
     exitHookInstalled = true;
@@ -175,7 +183,8 @@ function compileCached(input: {
 /** Writes the cached data still waiting (the exit hook calls it; tests call it directly). */
 export function flushCodeCache(): void {
   for (const write of pending.splice(0)) {
-    const written = writeCache(write.slot.file, write.script.createCachedData());
+    const data = withV8Flags(write.flags, () => write.script.createCachedData());
+    const written = writeCache(write.slot.file, data);
     if (written) removeOtherVersions(write.slot.packageDir, write.version);
     write.onEvent?.({ file: write.slot.label, outcome: written ? write.outcome : "unwritable" });
   }

@@ -15,6 +15,7 @@ import {
   enableCodeCache,
   flushCodeCache,
 } from "../../src/load/code-cache.js";
+import { setV8Flags, v8FlagsInEffect, withV8Flags } from "../../src/load/v8-flags.js";
 
 const MIN_BYTES = 4096;
 
@@ -28,20 +29,35 @@ function writePackage(version: string): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "fake-parser", version, main: "main.js" }));
   writeFileSync(join(dir, "helper.js"), "exports.twice = (n) => n * 2;\n");
+  writeFileSync(join(dir, "late.mjs"), "export const late = 'imported';\n");
+  // The CLI bundle's way to import(): through a small file Node compiles (tools/build/bundle.mjs).
+  writeFileSync(join(dir, "importer.cjs"), "module.exports = (specifier) => import(specifier);\n");
   // Functions enough to pass the threshold, and a body that runs some of them on load.
   const functions = Array.from({ length: 200 }, (_, i) => `function f${i}(x) { return x + ${i}; }`).join("\n");
   writeFileSync(
     join(dir, "main.js"),
-    `const { twice } = require("./helper.js");\n${functions}\nexports.answer = twice(f20(1));\nexports.version = ${JSON.stringify(version)};\n`,
+    `const { twice } = require("./helper.js");\n${functions}\nexports.answer = twice(f20(1));\nexports.version = ${JSON.stringify(version)};\nexports.importLate = () => require("./importer.cjs")("./late.mjs");\n`,
   );
   return join(dir, "main.js");
 }
 
+interface FakeParser {
+  answer: number;
+  version: string;
+  importLate: () => Promise<{ late: string }>;
+}
+
 /** A fresh load of the fake package, as a new process would do it. */
-function load(): { answer: number; version: string } {
+function loadModule(): FakeParser {
   const requireHere = createRequire(join(root, "index.js"));
   for (const key of Object.keys(requireHere.cache)) if (key.startsWith(root)) delete requireHere.cache[key];
-  return requireHere("fake-parser") as { answer: number; version: string };
+  return requireHere("fake-parser") as FakeParser;
+}
+
+/** What the fake package computed on a fresh load. */
+function load(): { answer: number; version: string } {
+  const { answer, version } = loadModule();
+  return { answer, version };
 }
 
 function cacheFiles(): string[] {
@@ -177,6 +193,34 @@ describe("code cache", () => {
     load();
     expect(events).toEqual([{ file: "fake-parser@1.0.0/main.js", outcome: "miss" }]);
     expect(existsSync(defaultDir)).toBe(true);
+  });
+
+  it("lets a cached file import() through a file Node compiles, from a miss and from a hit (as the CLI bundle does)", async () => {
+    enable();
+    expect(await loadModule().importLate()).toEqual(expect.objectContaining({ late: "imported" }));
+    expect(await loadModule().importLate()).toEqual(expect.objectContaining({ late: "imported" }));
+    expect(events.map((e) => e.outcome)).toEqual(["miss", "hit"]);
+  });
+
+  it("writes the data of a file compiled before a V8 flag change under the flags it was compiled with", () => {
+    // The CLI is compiled at start-up and its cache written at exit, after the engine set its
+    // flags: data written under those would carry their hash, and the next run, compiling before
+    // the change again, would reject it every time.
+    const change = { set: "--max-optimized-bytecode-size=60001", undo: ["--max-optimized-bytecode-size=61440"] };
+    disable = enableCodeCache({ dir: cacheDir, minBytes: MIN_BYTES, writeAt: "exit", onEvent: (e) => events.push(e) });
+    load();
+    setV8Flags([change]);
+    try {
+      flushCodeCache();
+      expect(v8FlagsInEffect()).toEqual([change]);
+      // The next process: compiled before any flag change.
+      withV8Flags([], () => load());
+      expect(events.map((e) => e.outcome)).toEqual(["miss", "hit"]);
+    } finally {
+      withV8Flags([], () => undefined);
+      setFlagsFromString("--max-optimized-bytecode-size=61440");
+      (globalThis as Record<symbol, unknown>)[Symbol.for("deploylint.v8-flag-changes")] = [];
+    }
   });
 
   it("stops when disabled", () => {

@@ -1,0 +1,55 @@
+// Issue 17, start-up: the bundled CLI (bundle/cli.cjs) is compiled from V8's cached data after the
+// first run. Two things could quietly undo that: data written at exit under the engine's V8 flags
+// (rejected by every next run, which compiles before the flags change), and import() inside code
+// read back from the cache (V8 11 loses it; the CLI's markdown parser, drivers and ES module
+// configs are imported at run time).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { BIN, ROOT, runCli } from "../support/cli.js";
+
+const SHOP = join(ROOT, "test", "fixtures", "example-shop");
+const scratch = mkdtempSync(join(tmpdir(), "deploylint-cli-code-cache-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A run of the shop with the code cache in `cache` (or "off"), and the module URLs it imported. */
+function runShop(cache: string, name: string): { status: number | null; stdout: string; stderr: string; imported: string[] } {
+  const log = join(scratch, `${name}.imports.txt`);
+  const run = spawnSync(
+    process.execPath,
+    ["--import", join(ROOT, "test/support/record-imports.mjs"), BIN, "--no-cache", "--format", "json", "--debug"],
+    {
+      cwd: SHOP,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", DEPLOYLINT_CODE_CACHE: cache, DEPLOYLINT_RECORD_IMPORTS: log },
+      timeout: 60_000,
+    },
+  );
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, imported: readFileSync(log, "utf8").split("\n") };
+}
+
+describe("the CLI's code cache", () => {
+  it("is written by the first run and used by the next, which reports the same and still imports at run time", () => {
+    const cache = join(scratch, "cache");
+    const off = runShop("off", "off");
+    const first = runShop(cache, "first");
+    const second = runShop(cache, "second");
+    expect(off.stderr).not.toContain("code cache:");
+    expect(first.stderr).toMatch(/code cache: deploylint@[^/\s]+\/bundle\/cli\.cjs miss/);
+    expect(second.stderr).toMatch(/code cache: deploylint@[^/\s]+\/bundle\/cli\.cjs hit/);
+    for (const run of [first, second]) {
+      expect(run.status).toBe(off.status);
+      expect(run.stdout).toBe(off.stdout);
+      // The shop's strategy documents are parsed by the markdown parser, an ES module the CLI imports.
+      expect(run.imported.some((url) => url.endsWith("/bundle/parse-markdown.js"))).toBe(true);
+    }
+  });
+
+  it("is not used when turned off, and the CLI runs all the same", () => {
+    const run = runCli(["--no-cache", "--debug"], { cwd: SHOP, env: { DEPLOYLINT_CODE_CACHE: "off" } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).not.toContain("code cache:");
+  });
+});
