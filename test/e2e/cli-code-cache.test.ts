@@ -15,7 +15,10 @@ const scratch = mkdtempSync(join(tmpdir(), "deploylint-cli-code-cache-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A run of the shop with the code cache in `cache` (or "off"), and the module URLs it imported. */
-function runShop(cache: string, name: string): { status: number | null; stdout: string; stderr: string; imported: string[] } {
+function runShop(
+  cache: string,
+  name: string,
+): { status: number | null; stdout: string; stderr: string; imported: string[] } {
   const log = join(scratch, `${name}.imports.txt`);
   const run = spawnSync(
     process.execPath,
@@ -27,7 +30,12 @@ function runShop(cache: string, name: string): { status: number | null; stdout: 
       timeout: 60_000,
     },
   );
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr, imported: readFileSync(log, "utf8").split("\n") };
+  return {
+    status: run.status,
+    stdout: run.stdout,
+    stderr: run.stderr,
+    imported: readFileSync(log, "utf8").split("\n"),
+  };
 }
 
 describe("the CLI's code cache", () => {

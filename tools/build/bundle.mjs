@@ -240,7 +240,7 @@ function escapeNonAscii(outputs) {
 function routeDynamicImports(file) {
   const text = readFileSync(file, "utf8");
   // Offsets are UTF-16 and UTF-8 alike only in an ASCII file, which escapeNonAscii made this one.
-  if (/[^\x00-\x7f]/.test(text)) throw new Error(`${file} is not ASCII: import() offsets would be wrong.`);
+  if (/[\u0080-\uffff]/.test(text)) throw new Error(`${file} is not ASCII: import() offsets would be wrong.`);
   const starts = dynamicImportStarts(text);
   if (starts.length === 0) throw new Error(`${file} has no import(): the routing is stale.`);
   let routed = "";
