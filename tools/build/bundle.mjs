@@ -60,7 +60,8 @@ const CLI_EXPORTS = ["main", "envCheck", "migrationsVerify"];
 const CLI_IMPORT_FILE = "cli-import.cjs";
 const CLI_IMPORT_NAME = "__deploylintImport";
 const CLI_SHIMS = {
-  [CLI_IMPORT_FILE]: "module.exports = (specifier) => import(specifier);\n",
+  // Import attributes (`{ with: { type: "json" } }`) pass through.
+  [CLI_IMPORT_FILE]: "module.exports = (specifier, options) => import(specifier, options);\n",
   "cli.js": [
     'import { createRequire } from "node:module";',
     `const cli = createRequire(import.meta.url)("./${CLI_FILE}");`,
