@@ -4,7 +4,7 @@
 // read back from the cache (V8 11 loses it; the CLI's markdown parser, drivers and ES module
 // configs are imported at run time).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -52,6 +52,24 @@ describe("the CLI's code cache", () => {
       expect(run.stdout).toBe(off.stdout);
       // The shop's strategy documents are parsed by the markdown parser, an ES module the CLI imports.
       expect(run.imported.some((url) => url.endsWith("/bundle/parse-markdown.js"))).toBe(true);
+    }
+  });
+
+  it("loads a config written as an ES module from a cache hit", () => {
+    const repo = join(scratch, "mjs-config");
+    mkdirSync(repo);
+    writeFileSync(
+      join(repo, "deploylint.config.mjs"),
+      'export default { extends: ["recommended"], rules: { "secrets/no-committed-dotenv": "off" } };\n',
+    );
+    writeFileSync(join(repo, ".env"), "PORT=3000\n");
+    const env = { DEPLOYLINT_CODE_CACHE: join(scratch, "mjs-cache") };
+    const runs = [1, 2].map(() => runCli(["--no-cache", "--debug", "--print-config", ".env"], { cwd: repo, env }));
+    expect(runs.map((run) => /cli\.cjs (miss|hit)/.exec(run.stderr)?.[1])).toEqual(["miss", "hit"]);
+    for (const run of runs) {
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain("deploylint.config.mjs");
+      expect(JSON.parse(run.stdout).rules["secrets/no-committed-dotenv"][0]).toBe("off");
     }
   });
 
