@@ -106,6 +106,13 @@ export function startupContestants({ emptyRepo, oneFileRepo }) {
       label: "deploylint (test/fixtures/example-shop)",
       command: deploylint(EXAMPLE_SHOP, []),
     },
+    {
+      // The same without the code cache: a fresh install's first run, or an install outside the project.
+      id: "dl-example-shop-uncached",
+      tool: "deploylint",
+      label: "deploylint (test/fixtures/example-shop, no code cache)",
+      command: { ...deploylint(EXAMPLE_SHOP, []), env: { [CODE_CACHE_ENV]: "off" } },
+    },
   ];
 }
 
@@ -115,6 +122,31 @@ export function stagedContestants({ repo }) {
     { id: "dl-staged", tool: "deploylint", label: "deploylint --staged", command: deploylint(repo, ["--staged"]) },
   ];
 }
+
+/**
+ * deploylint run as from an install inside the project (a devDependency: `npx deploylint` in the
+ * repository), where its V8 code cache lives in the project's node_modules/.cache and every run after
+ * the first compiles the CLI from cached bytecode (packages/core/src/load/code-cache.ts). The bench
+ * runs deploylint from this checkout, outside the corpus, where it would not cache at all, so the
+ * cache folder is named here: one per corpus, primed by that corpus's first deploylint run, as the
+ * project's own first run would. Whoever wants the first run of a fresh install measures
+ * DEPLOYLINT_CODE_CACHE=off (the start-up table has one such row).
+ * @param {Contestant[]} contestants
+ * @param {string} codeCacheDir
+ * @returns {Contestant[]}
+ */
+export function asProjectInstall(contestants, codeCacheDir) {
+  let primed = false;
+  return contestants.map((contestant) => {
+    if (contestant.tool !== "deploylint" || contestant.command.env?.[CODE_CACHE_ENV] !== undefined) return contestant;
+    const command = { ...contestant.command, env: { ...contestant.command.env, [CODE_CACHE_ENV]: codeCacheDir } };
+    const prime = contestant.prime === true || !primed;
+    primed = true;
+    return { ...contestant, command, prime };
+  });
+}
+
+export const CODE_CACHE_ENV = "DEPLOYLINT_CODE_CACHE";
 
 /** A shell-like rendering of a command for the report. */
 export function describeCommand(command) {

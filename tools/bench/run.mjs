@@ -9,7 +9,14 @@ import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
-import { describeCommand, ROOT, scaleContestants, stagedContestants, startupContestants } from "./contestants.mjs";
+import {
+  asProjectInstall,
+  describeCommand,
+  ROOT,
+  scaleContestants,
+  stagedContestants,
+  startupContestants,
+} from "./contestants.mjs";
 import { DEFAULT_SEED, SCALES, writeRepository } from "./generate.mjs";
 import { addSamples, measure, summarise, TIMED_OUT } from "./measure.mjs";
 import {
@@ -108,7 +115,7 @@ function benchScale({ root, scale, seed, runs, regenerate, scratch, timeoutSecon
   const secretlintrc = writeSecretlintrc(root);
   log(`${scale}: ${repo.files} files, ${runs} round(s)`);
   const { contestants, samples } = race({
-    contestants: scaleContestants({ repo: repo.dir, cacheDir, secretlintrc }),
+    contestants: asProjectInstall(scaleContestants({ repo: repo.dir, cacheDir, secretlintrc }), join(cacheDir, "code")),
     runs,
     scratch,
     timeoutSeconds,
@@ -150,12 +157,16 @@ function benchReal({ root, runs, scratch, timeoutSeconds, quick, migrationsOnly 
       .map(({ repo, pg }) => {
         const cacheDir = join(root, ".cache", "real", repo.name);
         rmSync(cacheDir, { recursive: true, force: true });
+        rmSync(join(root, ".cache", "code", repo.name), { recursive: true, force: true });
         log(
           `${repo.name} (${repo.kind}): ${repo.files} files, ${pg.files.length} PostgreSQL migration files, ${runs} round(s)`,
         );
         const { contestants, samples } = race({
-          contestants: realContestants({ repo, pg, cacheDir, secretlintrc, quick }).filter(
-            (contestant) => !migrationsOnly || MIGRATIONS_CONTESTANTS.has(contestant.id),
+          contestants: asProjectInstall(
+            realContestants({ repo, pg, cacheDir, secretlintrc, quick }).filter(
+              (contestant) => !migrationsOnly || MIGRATIONS_CONTESTANTS.has(contestant.id),
+            ),
+            join(root, ".cache", "code", repo.name),
           ),
           runs,
           scratch,
@@ -201,13 +212,19 @@ function benchStartup({ root, runs, scratch }) {
   }
   writeFileSync(join(oneFileRepo, "README.md"), "# One file\n");
   log(`start-up: ${runs} round(s)`);
-  const { contestants, samples } = race({ contestants: startupContestants({ emptyRepo, oneFileRepo }), runs, scratch });
+  // Each start-up contestant keeps its own code cache, primed by its own first run.
+  const codeCache = join(root, ".cache", "code", "start-up");
+  rmSync(codeCache, { recursive: true, force: true });
+  const startup = startupContestants({ emptyRepo, oneFileRepo }).flatMap((c) =>
+    asProjectInstall([c], join(codeCache, c.id)),
+  );
+  const { contestants, samples } = race({ contestants: startup, runs, scratch });
   const stats = statsOf(samples);
   return { contestants, stats, comparisons: startupComparisons(stats), samples };
 }
 
 /** One modified file staged in the repository, restored afterwards. */
-function benchStaged({ repoDir, scale, runs, scratch }) {
+function benchStaged({ root, repoDir, scale, runs, scratch }) {
   const git = (...args) => execFileSync("git", args, { cwd: repoDir, encoding: "utf8" });
   const target = git("ls-files", "services/*/src/config.ts").split("\n")[0];
   const original = readFileSync(join(repoDir, target), "utf8");
@@ -215,7 +232,10 @@ function benchStaged({ repoDir, scale, runs, scratch }) {
   git("add", "--", target);
   log(`staged (${scale}, ${target}): ${runs} round(s)`);
   try {
-    const { contestants, samples } = race({ contestants: stagedContestants({ repo: repoDir }), runs, scratch });
+    const codeCache = join(root, ".cache", "code", `staged-${scale}`);
+    rmSync(codeCache, { recursive: true, force: true });
+    const staged = asProjectInstall(stagedContestants({ repo: repoDir }), codeCache);
+    const { contestants, samples } = race({ contestants: staged, runs, scratch });
     return { scale, file: target, contestants, stats: statsOf(samples), samples };
   } finally {
     git("reset", "-q", "--", target);
@@ -285,6 +305,7 @@ function main() {
   const stagedOn = scaleResults.find((s) => s.scale === "medium") ?? scaleResults[scaleResults.length - 1];
   const staged = stagedOn
     ? benchStaged({
+        root,
         repoDir: stagedOn.dir,
         scale: stagedOn.scale,
         runs: values.quick ? 1 : Math.max(5, runsFor("medium") * 2),
