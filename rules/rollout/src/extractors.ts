@@ -64,8 +64,14 @@ export const platformFileExtractor = defineExtractor({
     if (kind === "json") {
       return {
         json(source) {
-          const ecs = readEcs(source.document, lines, environment);
           const named = platformOfName(path);
+          // The readers need the file as a YAML document (for positions), which every JSON file
+          // would otherwise be parsed into a second time; one that names no ECS key cannot be one.
+          if (!mayDescribeEcs(context.file.text)) {
+            if (named) emit(fileFact(named, environment));
+            return;
+          }
+          const ecs = readEcs(source.document, lines, environment);
           const stack = readCloudFormation(source.document, lines, environment);
           if (ecs) emit(fileFact("ecs", environment, { workloads: [ecs] }));
           else if (stack.length > 0) emit(fileFact("ecs", environment, { workloads: stack }));
@@ -97,6 +103,22 @@ export const platformFileExtractor = defineExtractor({
     } satisfies FileVisitors;
   },
 });
+
+/**
+ * Whether JSON text may hold what readEcs or readCloudFormation read: a task definition
+ * (containerDefinitions), a service (deploymentConfiguration, or serviceName with taskDefinition)
+ * or a template's AWS::ECS::Service. A key or string spelt with \u escapes is not in the raw text,
+ * so text holding any \u is read in full.
+ */
+export function mayDescribeEcs(text: string): boolean {
+  return (
+    text.includes("\\u") ||
+    text.includes("containerDefinitions") ||
+    text.includes("deploymentConfiguration") ||
+    (text.includes("serviceName") && text.includes("taskDefinition")) ||
+    text.includes("AWS::ECS::Service")
+  );
+}
 
 function readYamlFile(options: {
   path: string;

@@ -134,3 +134,33 @@ describe(`${ID} against the resolved config`, () => {
     expect(await findings(files)).toEqual([]);
   });
 });
+
+describe(`${ID}: cost`, () => {
+  /** RegExp objects constructed (not literals) while the packs lint the good fixture with `clauses` more clauses. */
+  async function regexpsBuilt(clauses: number): Promise<number> {
+    const filler = Array.from({ length: clauses }, (_, i) => `Step ${i} keeps the old column readable`).join("; ");
+    const files = variant(
+      STRATEGY,
+      "Migrations follow expand and contract.",
+      `Migrations follow expand and contract. ${filler}.`,
+    );
+    const Original = globalThis.RegExp;
+    let made = 0;
+    globalThis.RegExp = class Counted extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        made++;
+      }
+    } as RegExpConstructor;
+    try {
+      await findings(files);
+    } finally {
+      globalThis.RegExp = Original;
+    }
+    return made;
+  }
+
+  it("builds the bare-id patterns once per run, not once per clause", async () => {
+    expect(await regexpsBuilt(200)).toBe(await regexpsBuilt(2));
+  });
+});

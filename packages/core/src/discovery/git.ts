@@ -153,15 +153,11 @@ export interface WorkTreeListing {
  * The files of a full run in a git work tree, in one `git ls-files`: every tracked file, whether
  * or not an ignore rule matches it (git keeps tracking a `.env` committed before its ignore rule,
  * and so must a gate), plus the untracked files no ignore rule matches. The user's global excludes
- * file is left out, so that two machines lint the same files.
+ * file is left out, so that two machines lint the same files. Paths come relative to cwd (no
+ * --full-name), so the listing needs no second git process to learn cwd's folder in the repository.
  */
-export async function listWorkTree(options: {
-  cwd: string;
-  /** cwd's folder in its repository, when the caller asks for it (see probeWorkTree). */
-  prefix?: Promise<string>;
-}): Promise<WorkTreeListing> {
-  // The listing does not depend on the prefix (only reading it does): both questions run at once.
-  const listed = gitOrThrow(options.cwd, [
+export async function listWorkTree(options: { cwd: string }): Promise<WorkTreeListing> {
+  const listing = await gitOrThrow(options.cwd, [
     "-c",
     "core.excludesFile=",
     "ls-files",
@@ -173,14 +169,9 @@ export async function listWorkTree(options: {
     "--modified",
     "--deleted",
     "--exclude-standard",
-    "--full-name",
     "--",
     ".",
   ]);
-  // Judged after the prefix, whose failure (not a repository) says more than the listing's.
-  listed.catch(() => {});
-  const prefix = await (options.prefix ?? repoPrefix(options.cwd));
-  const listing = await listed;
   const tracked = new Map<string, "regular" | "unverified">();
   const unverified = new Set<string>();
   const deleted = new Set<string>();
@@ -189,8 +180,8 @@ export async function listWorkTree(options: {
     // "<tag> <mode> <sha> <stage>\t<path>" for index entries, "? <path>" for untracked ones.
     const tag = entry.charAt(0);
     if (tag === "?") {
-      const file = underCwd(entry.slice(2), prefix);
-      if (file === null) continue;
+      const file = entry.slice(2);
+      if (file === "") continue;
       // git lists a folder holding another repository as "folder/", without entering it.
       if (file.endsWith("/")) nested.push(file.slice(0, -1));
       else unverified.add(file);
@@ -198,8 +189,8 @@ export async function listWorkTree(options: {
     }
     const tab = entry.indexOf("\t");
     const [mode = "", , stage = ""] = entry.slice(2, tab).split(" ");
-    const file = underCwd(entry.slice(tab + 1), prefix);
-    if (file === null) continue;
+    const file = entry.slice(tab + 1);
+    if (file === "") continue;
     if (tag === "R") deleted.add(file);
     else if (tag === "C") unverified.add(file);
     else if (mode === SUBMODULE_MODE) nested.push(file);
@@ -262,8 +253,8 @@ export interface WorkTreeProbe {
 }
 
 /**
- * workTreeState and, in a work tree, cwd's prefix (what listWorkTree needs), from one `git
- * rev-parse`: a full run's discovery then starts one git process fewer before its listing.
+ * workTreeState and, in a work tree, cwd's prefix, from one `git rev-parse`. A full run's discovery
+ * asks it only when git's listing failed, to tell a folder outside git from a repository git cannot read.
  */
 export async function probeWorkTree(cwd: string): Promise<WorkTreeProbe> {
   let result: GitResult;

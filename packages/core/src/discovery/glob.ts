@@ -148,23 +148,21 @@ interface FileSource {
 async function openSource(options: DiscoverOptions & { cwd: string; realRoot: string }): Promise<FileSource> {
   if (options.scope) return listedSource([...options.scope], []);
   if (options.gitignore !== false) {
-    const probe = probeWorkTree(options.cwd);
-    // git's listing starts beside the question it depends on, not after it: in a work tree (the
-    // usual case) that saves a git process's latency; elsewhere it fails, unread, at the cost of
-    // one short-lived process.
+    // git's listing alone answers a work tree (the usual case): one git process before the first
+    // file is read. Only when it fails is git asked what cwd is (probeWorkTree), so that a folder
+    // outside git is walked while a repository git cannot read stays an error, as it always was.
     const configIgnored = createConfigIgnore(options.ignores ?? []);
-    const speculative = listGitScope({
+    const listed = await listGitScope({
       cwd: options.cwd,
       realRoot: options.realRoot,
-      prefix: probe.then((probed) => probed.prefix ?? ""),
       prune: (dir) => configIgnored(dir) || underDefaultIgnored(`${dir}/x`, "."),
-    });
-    speculative.catch(() => {});
-    const { state } = await probe;
-    if (state === "work-tree") {
-      const listing = await speculative;
-      return listedSource([...new Set(listing.files)], listing.skipped);
-    }
+    }).then(
+      (listing) => ({ listing }),
+      (error: unknown) => ({ error }),
+    );
+    if ("listing" in listed) return listedSource([...new Set(listed.listing.files)], listed.listing.skipped);
+    const { state } = await probeWorkTree(options.cwd);
+    if (state === "work-tree") throw listed.error;
     if (state === "no-git" && (await findRepo(options.cwd)).gitDir !== null) {
       options.warn?.(
         "git was not found on PATH, so .gitignore decides what is linted and a tracked file it matches is left out; install git.",

@@ -57,10 +57,15 @@ export async function resolveInside(realRoot: string, absolute: string): Promise
   }
 }
 
-/** resolveInside for the synchronous companion reader of worker threads. */
+/**
+ * resolveInside for the synchronous companion reader of worker threads. The native realpath, as
+ * fs/promises' realpath is: one realpath(3) call, where fs.realpathSync walks the path in
+ * JavaScript, an lstat per component and a thrown error for the usual absent companion (about
+ * 0.2 ms a call against 0.02: a 300-migration diesel history asks for 300 metadata.toml files).
+ */
 export function resolveInsideSync(realRoot: string, absolute: string): Resolved {
   try {
-    return judge(realRoot, realpathSync(absolute));
+    return judge(realRoot, realpathSync.native(absolute));
   } catch (error) {
     return unresolved(error);
   }

@@ -21,14 +21,11 @@ export async function listGitScope(options: {
   realRoot?: string;
   /** Folders (relative to cwd) whose nested repositories are not listed: ignored ones. */
   prune?: (dir: string) => boolean;
-  /** cwd's folder in its repository, when the caller asks git for it (probeWorkTree). */
-  prefix?: Promise<string>;
 }): Promise<ScopeListing> {
   const result: ScopeListing = { files: [], skipped: [] };
   const realRoot = options.realRoot ?? (await realRootOf(options.cwd));
   const prune = options.prune ?? (() => false);
-  const prefix = options.prefix === undefined ? {} : { prefix: options.prefix };
-  await listRepository({ cwd: options.cwd, realRoot, prune, folder: "", result, ...prefix });
+  await listRepository({ cwd: options.cwd, realRoot, prune, folder: "", result });
   return result;
 }
 
@@ -39,13 +36,10 @@ async function listRepository(options: {
   /** The repository's folder relative to cwd ("" for the one cwd is in). */
   folder: string;
   result: ScopeListing;
-  /** git's prefix of cwd, when the caller asks for it (for folder "" only). */
-  prefix?: Promise<string>;
 }): Promise<void> {
   const { cwd, folder, result } = options;
   const prefix = folder === "" ? "" : `${folder}/`;
-  const known = folder === "" && options.prefix !== undefined ? { prefix: options.prefix } : {};
-  const listing = await listWorkTree({ cwd: folder === "" ? cwd : path.join(cwd, folder), ...known });
+  const listing = await listWorkTree({ cwd: folder === "" ? cwd : path.join(cwd, folder) });
   for (const file of listing.regular) result.files.push(prefix + file);
   const unverified = listing.unverified.map((file) => prefix + file);
   let next = 0;

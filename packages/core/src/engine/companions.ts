@@ -29,7 +29,8 @@ export function createCompanionReader(options: {
     if (seen.has(repoPath)) return seen.get(repoPath) ?? null;
     let text = options.preloaded?.get(repoPath) ?? null;
     if (text === null && options.root !== null) {
-      realRoot ??= realpathSync(options.root);
+      // Native, as resolveInsideSync's realpath is: both sides of the comparison resolved alike.
+      realRoot ??= realpathSync.native(options.root);
       const target = resolveInsideSync(realRoot, join(options.root, repoPath));
       const read = target.ok
         ? readSourceSync({ absolutePath: target.absolute }, { maxBytes: COMPANION_MAX_BYTES })

@@ -1,5 +1,5 @@
 // Bytes to text: lossy UTF-8 that keeps positions, byte-order marks, and when text is not text.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { decodeText, lossyUtf8 } from "../../src/discovery/decode.js";
 
 const text = "SELECT 'é', '😀';\n";
@@ -74,5 +74,30 @@ describe("lossyUtf8", () => {
     // Overlong forms and UTF-16 surrogates encoded in UTF-8 are not well-formed either.
     expect(lossyUtf8(Buffer.from([0xc0, 0xaf, 0xed, 0xa0, 0x80]))).toBe("\uFFFD".repeat(5));
     expect(lossyUtf8(Buffer.from([0xf0, 0x9f, 0x98, 0x80, 0xf4, 0x90, 0x80, 0x80]))).toBe(`😀${"\uFFFD".repeat(4)}`);
+  });
+});
+
+describe("start-up", () => {
+  const Original = globalThis.TextDecoder;
+  afterEach(() => {
+    globalThis.TextDecoder = Original;
+    vi.resetModules();
+  });
+
+  it("makes the UTF-16 decoder (ICU's) only for a UTF-16 file", async () => {
+    const labels: string[] = [];
+    globalThis.TextDecoder = class Counted extends Original {
+      constructor(label?: string, options?: ConstructorParameters<typeof Original>[1]) {
+        super(label, options);
+        labels.push(label ?? "utf-8");
+      }
+    };
+    vi.resetModules();
+    const fresh = await import("../../src/discovery/decode.js");
+    fresh.decodeText(Buffer.from(text));
+    expect(labels).not.toContain("utf-16le");
+    const decoded = fresh.decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    expect(decoded).toMatchObject({ text });
+    expect(labels.filter((label) => label === "utf-16le")).toHaveLength(1);
   });
 });

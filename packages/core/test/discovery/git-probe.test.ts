@@ -1,19 +1,16 @@
-// Discovery in a git work tree asks git twice, side by side: one rev-parse (inside a work tree?
-// where in it?) and one ls-files. Each git process costs a run some 10 ms before a file is read.
-import { mkdirSync } from "node:fs";
+// Discovery in a git work tree asks git once: ls-files, whose paths come relative to cwd. Only when
+// the listing fails does a rev-parse ask whether cwd is in a work tree (walk or error?). Each git
+// process costs a run some 10 ms of CPU before a file is read.
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { probeWorkTree, workTreeState } from "../../src/discovery/git.js";
 import { discover } from "../../src/discovery/glob.js";
 import { cleanup, commitAll, initRepo, tempDir, writeFiles } from "./helpers.js";
 
-// Every git process discovery starts, by its arguments, and the order of starts and answers. With
-// `holdRevParse`, rev-parse's answer is held until ls-files starts (or a second passes): a listing
-// that waits for the answer starts only after it, whatever the machine's speed.
+// Every git process discovery starts, by its arguments, and the order of starts and answers.
 const started: string[][] = [];
 const events: string[] = [];
-let holdRevParse = false;
-let releaseRevParse: (() => void) | null = null;
 const verb = (args: string[]) => args.find((arg) => !arg.startsWith("-") && !arg.includes("=")) ?? "";
 vi.mock("node:child_process", async (original) => {
   const actual = await original<typeof import("node:child_process")>();
@@ -23,21 +20,10 @@ vi.mock("node:child_process", async (original) => {
       const gitArgs = [...((args[1] as string[] | undefined) ?? [])];
       started.push(gitArgs);
       events.push(`start ${verb(gitArgs)}`);
-      if (verb(gitArgs) === "ls-files") releaseRevParse?.();
       const callback = args.at(-1) as (...result: unknown[]) => void;
       const answered = (...result: unknown[]) => {
-        const deliver = () => {
-          events.push(`answer ${verb(gitArgs)}`);
-          callback(...result);
-        };
-        if (!(holdRevParse && verb(gitArgs) === "rev-parse")) return deliver();
-        const timer = setTimeout(() => releaseRevParse?.(), 1000);
-        releaseRevParse = () => {
-          releaseRevParse = null;
-          clearTimeout(timer);
-          deliver();
-        };
-        if (started.some((a) => verb(a) === "ls-files")) releaseRevParse();
+        events.push(`answer ${verb(gitArgs)}`);
+        callback(...result);
       };
       return (actual.execFile as (...a: unknown[]) => unknown)(...args.slice(0, -1), answered);
     },
@@ -48,7 +34,6 @@ afterEach(() => {
   cleanup();
   started.length = 0;
   events.length = 0;
-  holdRevParse = false;
 });
 
 function repoWithFolder(): string {
@@ -76,25 +61,38 @@ describe("probeWorkTree", () => {
 });
 
 describe("discover in a work tree", () => {
-  it("starts two git processes: rev-parse and ls-files", async () => {
+  it("starts one git process, ls-files, and lists a subfolder's files relative to it", async () => {
     const repo = repoWithFolder();
     const found = await discover({ cwd: path.join(repo, "db") });
     expect(found.files.map((f) => f.path)).toEqual(["1.sql"]);
-    expect(started.map(verb)).toEqual(["rev-parse", "ls-files"]);
+    expect(started.map(verb)).toEqual(["ls-files"]);
+    expect(started[0]).not.toContain("--full-name");
   });
 
-  it("starts the listing without waiting for rev-parse's answer", async () => {
+  it("lists a folder whose name holds a line feed", async () => {
     const repo = repoWithFolder();
-    holdRevParse = true;
-    const found = await discover({ cwd: path.join(repo, "db") });
-    expect(found.files.map((f) => f.path)).toEqual(["1.sql"]);
-    expect(events.slice(0, 3)).toEqual(["start rev-parse", "start ls-files", "answer rev-parse"]);
+    const found = await discover({ cwd: path.join(repo, "odd\nname") });
+    expect(found.files.map((f) => f.path)).toEqual(["a.txt"]);
   });
 
-  it("still walks a folder outside any repository, the listing's failure unread", async () => {
+  it("still walks a folder outside any repository, asking rev-parse after the listing failed", async () => {
     const outside = tempDir();
     writeFiles(outside, { "db/1.sql": "SELECT 1;" });
     const found = await discover({ cwd: outside });
     expect(found.files.map((f) => f.path)).toEqual(["db/1.sql"]);
+    expect(events).toEqual(["start ls-files", "answer ls-files", "start rev-parse", "answer rev-parse"]);
+  });
+
+  it("walks the inside of .git, which is no work tree", async () => {
+    const repo = repoWithFolder();
+    const found = await discover({ cwd: path.join(repo, ".git") });
+    expect(found.files.map((f) => f.path)).toContain("HEAD");
+  });
+
+  it("reports a work tree git cannot list (a corrupt index) instead of walking it", async () => {
+    const repo = repoWithFolder();
+    writeFileSync(path.join(repo, ".git", "index"), "not an index");
+    await expect(discover({ cwd: repo })).rejects.toThrow(/index/);
+    expect(started.map(verb)).toEqual(["ls-files", "rev-parse"]);
   });
 });

@@ -3,9 +3,7 @@
 // alone (a finding there is history, not news), while the change-set rules (an edited applied
 // migration, a new one numbered before it) still see every migration.
 import type { Settings } from "@deploylint/core/rule-api";
-
-// The same numeric collation byVersion orders migrations with: 20240101 < 20240102, 9 < 10.
-const NUMERIC = new Intl.Collator("en", { numeric: true });
+import { compareVersions } from "./version-order.js";
 
 /** settings.migrations.startAfter as text (YAML reads `startAfter: 20240101120000` as a number). */
 export function startAfterOf(settings: Settings): string | null {
@@ -22,5 +20,6 @@ export function startAfterOf(settings: Settings): string | null {
  */
 export function isHistory(version: string | null, startAfter: string | null): boolean {
   if (startAfter === null || version === null || version === "") return false;
-  return NUMERIC.compare(version, startAfter) <= 0;
+  // The order byVersion applies migrations in: 20240101 < 20240102, 9 < 10.
+  return compareVersions(version, startAfter) <= 0;
 }

@@ -2,6 +2,7 @@
 // down, wherever they live), ordered by version within their folder.
 import type { FactRecord } from "@deploylint/core/rule-api";
 import type { ChangesetFact, MigrationFact, OperationFact, SectionFact } from "./facts.js";
+import { compareVersions } from "./version-order.js";
 
 export interface MigrationGroup {
   key: string;
@@ -51,16 +52,12 @@ export function changesetsOf(fact: MigrationFact): ChangesetOperations[] | null 
   }));
 }
 
-// One collator for every comparison: localeCompare with options builds a new one per call, which
-// cost a sort of 1,000 migrations tens of milliseconds.
-const NUMERIC = new Intl.Collator("en", { numeric: true });
-
 /** Orders migrations as their tools apply them: by version, then by key. */
 export function byVersion(
   a: { version: string | null; key: string },
   b: { version: string | null; key: string },
 ): number {
-  const versions = NUMERIC.compare(a.version ?? "", b.version ?? "");
+  const versions = compareVersions(a.version ?? "", b.version ?? "");
   return versions !== 0 ? versions : a.key.localeCompare(b.key);
 }
 

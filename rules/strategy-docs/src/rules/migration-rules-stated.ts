@@ -35,11 +35,12 @@ export default defineRule({
     const severities = context.ruleSeverities;
     const known = Object.keys(severities).filter((id) => id.startsWith(PACK));
     const enforced = known.filter((id) => severities[id] !== "off").sort();
+    const bareIds = bareIdPatterns(known);
     let named = 0;
     section.blocks.forEach((block, index) => {
       if (!("text" in block)) return;
       const listSaysOff = block.type === "item" && introducedAsOff(section.blocks, index);
-      for (const { rule, clause } of namedRules(block.text, known)) {
+      for (const { rule, clause } of namedRules(block.text, bareIds)) {
         // A rule the document lists as off ("Switched off (not enforced): - `migrations/x` (off)",
         // as `deploylint strategy` writes it) is no promise; nor does it state an enforced rule.
         if (listSaysOff || saysOff(clause)) continue;
@@ -89,21 +90,37 @@ function introducedAsOff(blocks: readonly Block[], index: number): boolean {
   return intro?.type === "paragraph" && saysOff(intro.text) && /:\s*$/.test(intro.text);
 }
 
+interface BareId {
+  id: string;
+  /** The id without `migrations/`, as a word of its own. */
+  pattern: RegExp;
+}
+
+/**
+ * The known rules a text may name without their pack (a bare id with a hyphen: `no-drop-column`).
+ * Made once per run: built per clause of every block, a section of a hundred clauses cost
+ * thousands of RegExp compilations.
+ */
+function bareIdPatterns(known: readonly string[]): BareId[] {
+  return known
+    .filter((id) => id.slice(PACK.length).includes("-"))
+    .map((id) => ({ id, pattern: new RegExp(`(^|[^\\w/-])${id.slice(PACK.length)}($|[^\\w-])`) }));
+}
+
 /**
  * Rule ids a text names (`migrations/<id>` anywhere, or a bare id of a known migrations rule as a
  * word of its own), each with the clause it stands in (its line, up to the nearest ";" or sentence
  * end), which says whether the rule is promised or stated to be off.
  */
-function namedRules(text: string, known: readonly string[]): { rule: string; clause: string }[] {
+function namedRules(text: string, bareIds: readonly BareId[]): { rule: string; clause: string }[] {
   const found = new Map<string, string>();
   for (const clause of text.split(/\n|;\s|\.\s/)) {
     for (const match of clause.matchAll(/\bmigrations\/([a-z][a-z0-9-]*[a-z0-9])/g)) {
       const rule = `${PACK}${match[1]}`;
       if (!found.has(rule) || !saysOff(clause)) found.set(rule, clause);
     }
-    for (const id of known) {
-      const bare = id.slice(PACK.length);
-      if (!bare.includes("-") || !new RegExp(`(^|[^\\w/-])${bare}($|[^\\w-])`).test(clause)) continue;
+    for (const { id, pattern } of bareIds) {
+      if (!pattern.test(clause)) continue;
       if (!found.has(id) || !saysOff(clause)) found.set(id, clause);
     }
   }
