@@ -1,6 +1,7 @@
 // no-generic-secret's script prefilter (meta.prefilter): scripts whose only long literals are module
 // names, identifiers or prose are not parsed; every script the rule reports still passes it.
 import { describe, expect, it } from "vitest";
+import { mayHaveInlineSites } from "../src/ci/sites.js";
 import {
   hasCandidateLiteral,
   inValuePosition,
@@ -134,6 +135,24 @@ describe("no-inline-secret-in-ci yaml prefilter", () => {
     // The same text where the rule has sites to look for is parsed, and its syntax error reported.
     const workflow = await lintFiles({ files: { ".github/workflows/ci.yml": broken }, rules });
     expect(workflow.map((f) => f.ruleId)).toEqual(["deploylint/parse-error"]);
+  });
+
+  it("does not parse YAML that names a secret but is no Kubernetes Secret (an OpenAPI schema)", () => {
+    const schema = "components:\n  schemas:\n    ClientSecret:\n      properties:\n        data: { type: string }\n";
+    expect(mayHaveInlineSites(schema, "api/openapi.yaml")).toBe(false);
+    // A backslash outside double quotes escapes nothing; inside them it could spell `Secret`.
+    expect(mayHaveInlineSites(`${schema}  pattern: ^\\d+$\n`, "api/openapi.yaml")).toBe(false);
+    expect(mayHaveInlineSites(`${schema}  pattern: "^\\d+$"\n`, "api/openapi.yaml")).toBe(true);
+    expect(mayHaveInlineSites(`kind: Secret\n${schema}`, "api/openapi.yaml")).toBe(true);
+  });
+
+  it("reports a Kubernetes Secret whose kind is spelled with an escape", async () => {
+    const secret = `apiVersion: v1\nkind: "Sec\\x72et"\nstringData:\n  API_TOKEN: "${token}"\n`;
+    const findings = await lintFiles({
+      files: { "deploy/api.yaml": secret },
+      rules: { "no-inline-secret-in-ci": undefined },
+    });
+    expect(findings.map((f) => [f.ruleId, f.line])).toEqual([["secrets/no-inline-secret-in-ci", 4]]);
   });
 
   it("still reports a Kubernetes Secret's inline data wherever the file lives", async () => {

@@ -41,11 +41,25 @@ export function isComposeFile(path: string): boolean {
 
 /**
  * Whether a YAML file can have inline sites at all, from its path and text alone: CI and compose
- * files by path, Kubernetes Secrets by `kind: Secret` (or an escape that could spell it). Readers of
- * the sites use it as their prefilter, so lockfiles and other big YAML are never parsed for them.
+ * files by path, Kubernetes Secrets by their text. Readers of the sites use it as their prefilter,
+ * so lockfiles, OpenAPI schemas and other big YAML are never parsed for them.
  */
 export function mayHaveInlineSites(text: string, path: string): boolean {
-  return isGithubWorkflow(path) || isGitlabCi(path) || isComposeFile(path) || /Secret|\\/.test(text);
+  return isGithubWorkflow(path) || isGitlabCi(path) || isComposeFile(path) || mayBeKubernetesSecret(text);
+}
+
+// Escapes are read only in double-quoted scalars, and the first escape of one follows its opening
+// quote with no other quote between: text without this shape spells every scalar as written.
+const DOUBLE_QUOTED_ESCAPE = /"[^"\\]*\\/;
+
+/**
+ * A Kubernetes Secret's sites are the entries of its `stringData:` or `data:` beside `kind: Secret`:
+ * the three words are in the text as written (a scalar split over lines is folded with a space,
+ * an alias is no scalar), unless an escape in a double-quoted scalar spells one of them.
+ */
+function mayBeKubernetesSecret(text: string): boolean {
+  if (DOUBLE_QUOTED_ESCAPE.test(text)) return true;
+  return text.includes("Secret") && text.includes("kind") && (text.includes("data") || text.includes("stringData"));
 }
 
 /** Pushes each `key: scalar` of a map node as a site. */
