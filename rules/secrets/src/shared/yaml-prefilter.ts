@@ -14,6 +14,11 @@ const KEY_WORD = /pass|pwd|secret|token|cred|key|salt|pat|auth/gi;
 const EXPLICIT_KEY = /(?:^|[\s{[,])\?(?:[ \t\r\n]|$)/;
 const ESCAPED_KEY = /\\[^\n\r]{0,1030}?"[ \t]*:/;
 
+/** Whether some key of the YAML text may be spelled other than as written (an explicit or escaped key). */
+export function hasUnspelledKey(text: string): boolean {
+  return EXPLICIT_KEY.test(text) || ESCAPED_KEY.test(text);
+}
+
 /** What a value's text cannot settle: the file is kept whatever the key's value turns out to be. */
 const UNSETTLED = "unsettled";
 type Values = string[] | typeof UNSETTLED;
@@ -27,10 +32,18 @@ const MOST_KEY_WORDS = 10;
 
 /**
  * The YAML prefilter of no-generic-secret, with the rule's value gate: some line pairs a key that
- * could be secret-named with a value that could pass the rule's value tests, or cannot be read alone.
+ * could be secret-named with a value that could be a credential, or one the text cannot settle.
  */
 export function yamlCouldHoldSecret(text: string, gate: ValueGate = {}): boolean {
-  if (EXPLICIT_KEY.test(text) || ESCAPED_KEY.test(text)) return true;
+  return yamlCouldPair(text, (value) => looksLikePasswordValue(value) || looksLikeSecretValue(value, gate));
+}
+
+/**
+ * Whether some `key: value` of the YAML text could have a secret-named key (isSecretName) and a
+ * value `couldBe` accepts (values are the scalars' text as written; see scalarValues).
+ */
+export function yamlCouldPair(text: string, couldBe: (value: string) => boolean): boolean {
+  if (hasUnspelledKey(text)) return true;
   KEY_WORD.lastIndex = 0;
   for (let word = KEY_WORD.exec(text); word !== null; word = KEY_WORD.exec(text)) {
     const line = { start: lineStart(text, word.index), end: lineEnd(text, word.index) };
@@ -38,17 +51,12 @@ export function yamlCouldHoldSecret(text: string, gate: ValueGate = {}): boolean
     for (let colon = word.index; colon < line.end; colon++) {
       if (text.charCodeAt(colon) !== 0x3a || !isValueIndicator(text, colon, line.end)) continue;
       const values = valuesAfter(text, colon + 1, line.end);
-      const candidate = values === UNSETTLED || values.some((value) => couldBeCredential(value, gate));
+      const candidate = values === UNSETTLED || values.some(couldBe);
       if (candidate && keyCouldBeSecretNamed(text, line.start, colon)) return true;
     }
     KEY_WORD.lastIndex = line.end;
   }
   return false;
-}
-
-/** Either of the rule's value tests: a password a person chose (config files) or a generated-looking secret. */
-function couldBeCredential(value: string, gate: ValueGate): boolean {
-  return looksLikePasswordValue(value) || looksLikeSecretValue(value, gate);
 }
 
 // YAML ends a line at \n, \r\n or a lone \r. Walked by hand: indexOf("\r") in a file without one
