@@ -1,6 +1,7 @@
 // no-generic-secret's script prefilter (meta.prefilter): scripts whose only long literals are module
 // names, identifiers or prose are not parsed; every script the rule reports still passes it.
 import { describe, expect, it } from "vitest";
+import { mayHaveInlineSites } from "../src/ci/sites.js";
 import {
   hasCandidateLiteral,
   inValuePosition,
@@ -131,9 +132,65 @@ describe("no-inline-secret-in-ci yaml prefilter", () => {
     const broken = "lockfileVersion: '9.0'\npackages: [unclosed\n";
     const rules = { "no-inline-secret-in-ci": undefined };
     expect(await lintFiles({ files: { "pnpm-lock.yaml": broken }, rules })).toEqual([]);
-    // The same text where the rule has sites to look for is parsed, and its syntax error reported.
-    const workflow = await lintFiles({ files: { ".github/workflows/ci.yml": broken }, rules });
-    expect(workflow.map((f) => f.ruleId)).toEqual(["deploylint/parse-error"]);
+    // The same text in a workflow with a pair the rule could report is parsed, and its syntax error reported.
+    const files = { ".github/workflows/ci.yml": `env:\n  API_TOKEN: ${token}\n${broken}` };
+    expect((await lintFiles({ files, rules })).map((f) => f.ruleId)).toEqual(["deploylint/parse-error"]);
+  });
+
+  it("does not parse a GitHub workflow whose secret-named keys hold references and settings", async () => {
+    const workflow = [
+      "env:",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template.
+      "  API_TOKEN: ${{ secrets.API_TOKEN }}",
+      "  TOKEN_FILE: ./secrets/token.txt",
+      "jobs:",
+      "  deploy:",
+      "    steps:",
+      "      - uses: actions/checkout@v4",
+      "        with:",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template.
+      "          token: ${{ github.token }}",
+      "          fetch-depth: 0",
+      "broken: [unclosed",
+    ].join("\n");
+    const rules = { "no-inline-secret-in-ci": undefined, "no-shared-credentials-across-environments": undefined };
+    expect(await lintFiles({ files: { ".github/workflows/deploy.yml": workflow }, rules })).toEqual([]);
+    // A job with an environment is read for the credentials it shares with other environments.
+    const withEnvironment = workflow.replace("    steps:", "    environment: production\n    steps:");
+    const findings = await lintFiles({ files: { ".github/workflows/deploy.yml": withEnvironment }, rules });
+    expect(findings.map((f) => f.ruleId)).toEqual(["deploylint/parse-error"]);
+  });
+
+  it("still reports a workflow's inline secret written as a number, judged as JavaScript prints it", async () => {
+    const workflow = "env:\n  API_TOKEN: 98127346509182736450918\n";
+    const findings = await lintFiles({
+      files: { ".github/workflows/ci.yml": workflow },
+      rules: { "no-inline-secret-in-ci": undefined },
+    });
+    expect(findings.map((f) => [f.ruleId, f.line])).toEqual([["secrets/no-inline-secret-in-ci", 2]]);
+  });
+
+  it("does not parse YAML that names a secret but is no Kubernetes Secret (an OpenAPI schema)", () => {
+    const schema = "components:\n  schemas:\n    ClientSecret:\n      properties:\n        data: { type: string }\n";
+    expect(mayHaveInlineSites(schema, "api/openapi.yaml")).toBe(false);
+    // A backslash outside double quotes escapes nothing; inside them it could spell `Secret`.
+    const kind = "kind: Service\ndata: {}\n";
+    expect(mayHaveInlineSites(`${kind}pattern: ^\\d+$\n`, "deploy/svc.yaml")).toBe(false);
+    expect(mayHaveInlineSites(`${kind}pattern: "^\\d+$"\n`, "deploy/svc.yaml")).toBe(true);
+    expect(mayHaveInlineSites(`kind: Secret\n${schema}`, "api/openapi.yaml")).toBe(true);
+    // Without the word `kind`, only an escaped key could be it.
+    const shell = 'steps:\n  - run: |\n      echo "ok" \\\n        && grep -E "^v[0-9]\\.x"\n# Secret data\n';
+    expect(mayHaveInlineSites(shell, "deploy/steps.yaml")).toBe(false);
+    expect(mayHaveInlineSites('"k\\x69nd": Secret\ndata: {}\n', "deploy/steps.yaml")).toBe(true);
+  });
+
+  it("reports a Kubernetes Secret whose kind is spelled with an escape", async () => {
+    const secret = `apiVersion: v1\nkind: "Sec\\x72et"\nstringData:\n  API_TOKEN: "${token}"\n`;
+    const findings = await lintFiles({
+      files: { "deploy/api.yaml": secret },
+      rules: { "no-inline-secret-in-ci": undefined },
+    });
+    expect(findings.map((f) => [f.ruleId, f.line])).toEqual([["secrets/no-inline-secret-in-ci", 4]]);
   });
 
   it("still reports a Kubernetes Secret's inline data wherever the file lives", async () => {

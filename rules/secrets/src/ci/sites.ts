@@ -1,6 +1,8 @@
 // Where CI and deploy config hold values for a running job or container: GitHub Actions `env:` and
 // `with:`, GitLab CI `variables:`, docker-compose `environment:`, Kubernetes `Secret` data.
 import { environmentOfPath, normaliseEnvironment } from "../shared/env-files.js";
+import { looksLikeSecretValue } from "../shared/secret-values.js";
+import { hasUnspelledKey, yamlCouldPair } from "../shared/yaml-prefilter.js";
 import { child, isCollection, isPair, isScalar, keyOf } from "../shared/yaml-walk.js";
 
 export interface InlineSite {
@@ -41,11 +43,58 @@ export function isComposeFile(path: string): boolean {
 
 /**
  * Whether a YAML file can have inline sites at all, from its path and text alone: CI and compose
- * files by path, Kubernetes Secrets by `kind: Secret` (or an escape that could spell it). Readers of
- * the sites use it as their prefilter, so lockfiles and other big YAML are never parsed for them.
+ * files by path, Kubernetes Secrets by their text. Readers of the sites use it as their prefilter,
+ * so lockfiles, OpenAPI schemas and other big YAML are never parsed for them.
  */
 export function mayHaveInlineSites(text: string, path: string): boolean {
-  return isGithubWorkflow(path) || isGitlabCi(path) || isComposeFile(path) || /Secret|\\/.test(text);
+  return isGithubWorkflow(path) || isGitlabCi(path) || isComposeFile(path) || mayBeKubernetesSecret(text);
+}
+
+/**
+ * The prefilter of no-inline-secret-in-ci: a GitHub workflow's sites are `key: scalar` pairs, and
+ * the rule reports one only under a secret-named key with a value passing its value test (a
+ * number is judged as JavaScript prints it, so anything that may be a number is kept).
+ */
+export function mayHaveInlineSecret(text: string, path: string): boolean {
+  if (!isGithubWorkflow(path)) return mayHaveInlineSites(text, path);
+  return mayBeKubernetesSecret(text) || yamlCouldPair(text, (value) => NUMBER_LIKE.test(value) || isInlineValue(value));
+}
+
+/** The value test of a site that is not always secret (no-inline-secret-in-ci's isInlineSecret). */
+export function isInlineValue(value: string): boolean {
+  return looksLikeSecretValue(value, { minLength: 6, minEntropy: 2.5 });
+}
+
+// How a YAML number starts (`12`, `-1.5e9`, `.5`, `0x1f`, `0o17`, `.inf`).
+const NUMBER_LIKE = /^[-+]?(?:[0-9]|\.[0-9]|\.inf)/i;
+
+/**
+ * The prefilter of the secrets:env-secret extractor: a GitHub workflow's sites are candidates only
+ * in a job with an `environment:` (the text holds the word), unless it is also a Kubernetes Secret.
+ */
+export function mayHaveEnvironmentSites(text: string, path: string): boolean {
+  if (!isGithubWorkflow(path)) return mayHaveInlineSites(text, path);
+  return ENVIRONMENT_KEY.test(text) || hasUnspelledKey(text) || mayBeKubernetesSecret(text);
+}
+
+// The `environment:` key of a job, plain or quoted.
+const ENVIRONMENT_KEY = /environment["']?[ \t]*:/;
+
+// Escapes are read only in double-quoted scalars, and the first escape of one follows its opening
+// quote with no other quote between: text without this shape spells every scalar as written.
+const DOUBLE_QUOTED_ESCAPE = /"[^"\\]*\\/;
+
+/**
+ * A Kubernetes Secret's sites are the entries of its `stringData:` or `data:` beside `kind: Secret`:
+ * the three words are in the text as written (a scalar split over lines is folded with a space,
+ * an alias is no scalar), unless an escape spells one of them: in a double-quoted scalar for the
+ * value `Secret`, in a double-quoted or explicit key for the keys.
+ */
+function mayBeKubernetesSecret(text: string): boolean {
+  const keySpelled = hasUnspelledKey(text);
+  if (!(text.includes("Secret") || DOUBLE_QUOTED_ESCAPE.test(text))) return false;
+  if (!(text.includes("kind") || keySpelled)) return false;
+  return text.includes("data") || text.includes("stringData") || keySpelled;
 }
 
 /** Pushes each `key: scalar` of a map node as a site. */

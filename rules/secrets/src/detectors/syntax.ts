@@ -43,6 +43,16 @@ export const HEX64 = "[a-f0-9]{64}";
 export const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
 /**
+ * A name's first two words as a `named` pattern writes them (joined by nothing, `_`, `.` or `-`):
+ * the keywords of a name whose first word alone (`co`, `es`, `dd`) is on most lines of code, where
+ * the detector would run on every such line for nothing.
+ */
+export function leadingPair(name: string): string[] {
+  const [first = "", second] = name.toLowerCase().split(/[_ -]/);
+  return second === undefined ? [first] : ["", "_", ".", "-"].map((separator) => `${first}${separator}${second}`);
+}
+
+/**
  * The prefilter keywords of a `named` detector: the longest word of each name, in lower case (the
  * line must hold it; the pattern then checks the whole name, whatever its separators).
  */

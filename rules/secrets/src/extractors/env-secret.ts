@@ -1,7 +1,7 @@
 // Fact "secrets:env-secret": each credential-like value of a per-environment file (env files,
 // compose overrides, Kubernetes overlays, CI jobs with an `environment:`), as a keyed hash only.
 import { defineExtractor, type Fact } from "@deploylint/core/rule-api";
-import { inlineSites, mayHaveInlineSites } from "../ci/sites.js";
+import { inlineSites, mayHaveEnvironmentSites } from "../ci/sites.js";
 import { catalogueScanner, realMatches } from "../detectors/scan.js";
 import { findCredentialUrls } from "../shared/credential-urls.js";
 import { environmentOfPath, isDeployedEnvironment, isDotenvTemplate } from "../shared/env-files.js";
@@ -32,8 +32,9 @@ interface Candidate {
 export default defineExtractor({
   id: "secrets:env-secret",
   kinds: ["dotenv", "yaml"],
-  // A YAML file's candidates are its inline sites: a file that cannot have any (pnpm-lock.yaml) is not parsed.
-  prefilter: { yaml: (text, _options, path) => mayHaveInlineSites(text, path) },
+  // A YAML file's candidates are its inline sites with an environment: a file that cannot have any
+  // (pnpm-lock.yaml, a workflow without `environment:`) is not parsed.
+  prefilter: { yaml: (text, _options, path) => mayHaveEnvironmentSites(text, path) },
   create(ctx) {
     const { path, text } = ctx.file;
     if (isDotenvTemplate(path)) return null;

@@ -26,6 +26,7 @@ import { isBareAuthName, isBasicAuthBlob, isPasswordName, isSecretName } from ".
 import { looksLikePasswordValue, looksLikeSecretValue } from "../shared/secret-values.js";
 import { sqlPasswordValues } from "../shared/sql-inserts.js";
 import { reportSeverity, type TestPathOptions, type TestSeverity, testPathOptionSchema } from "../shared/test-paths.js";
+import { yamlCouldHoldSecret } from "../shared/yaml-prefilter.js";
 import { roots } from "../shared/yaml-walk.js";
 
 export interface NoGenericSecretOptions extends TestPathOptions {
@@ -65,8 +66,14 @@ export default defineRule({
       "Disallow secret-named identifiers and config keys (password, secret, token, api_key, …) assigned a literal credential.",
     kinds: ["script", "yaml", "json", "dotenv", "text"],
     reportsSecrets: true,
-    // A script is parsed only when a secret-like word has a literal near it and some literal could be a credential.
-    prefilter: { script: scriptCouldHoldSecret },
+    // A script is parsed only when a secret-like word has a literal near it and some literal could
+    // be a credential; a YAML file only when some line pairs a key that could be secret-named with a
+    // value that could be a credential (or one the text alone cannot settle).
+    // Lockfiles and minified text are never read (see create), so their text is not scanned either.
+    prefilter: {
+      script: scriptCouldHoldSecret,
+      yaml: (text, options, path) => isReadByGenericLayer(path, text) && yamlCouldHoldSecret(text, options ?? {}),
+    },
     presets: { recommended: "warn", strict: "error" },
     messages: {
       generic:

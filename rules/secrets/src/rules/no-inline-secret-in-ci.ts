@@ -2,7 +2,7 @@
 // env:/with:, GitLab CI variables:, docker-compose environment:, Kubernetes Secret data) instead of
 // the platform's secret reference.
 import { defineRule, maskSecret } from "@deploylint/core/rule-api";
-import { type InlineSite, inlineSites, mayHaveInlineSites } from "../ci/sites.js";
+import { type InlineSite, inlineSites, isInlineValue, mayHaveInlineSecret } from "../ci/sites.js";
 import { catalogueScanner } from "../detectors/scan.js";
 import { isPlaceholder } from "../shared/placeholders.js";
 import { isSecretName } from "../shared/secret-names.js";
@@ -14,7 +14,7 @@ function isInlineSecret(site: InlineSite): boolean {
   if (isPlaceholder(site.value)) return false;
   const named = isSecretName(site.key);
   if (site.alwaysSecret) return (named && site.value.length >= 4) || looksLikeSecretValue(site.value);
-  return named && looksLikeSecretValue(site.value, { minLength: 6, minEntropy: 2.5 });
+  return named && isInlineValue(site.value);
 }
 
 export default defineRule({
@@ -22,8 +22,9 @@ export default defineRule({
   meta: {
     description: "Disallow literal secrets in CI and deploy config instead of the platform's secret references.",
     kinds: ["yaml"],
-    // Only CI and compose files (by path) and Kubernetes Secrets (`kind: Secret`, or an escape that could spell it) have sites: lockfiles are not parsed.
-    prefilter: { yaml: (text, _options, path) => mayHaveInlineSites(text, path) },
+    // Only CI and compose files (by path) and Kubernetes Secrets (`kind: Secret`, or an escape that
+    // could spell it) have sites, and a GitHub workflow is parsed only when some pair could be reported.
+    prefilter: { yaml: (text, _options, path) => mayHaveInlineSecret(text, path) },
     reportsSecrets: true,
     presets: { recommended: "error", strict: "error" },
     messages: {

@@ -110,27 +110,57 @@ export interface TextReading {
   xml?: boolean;
 }
 
-/** Assignment lines of a text file in a language deploylint does not parse. */
+// Every name isSecretName accepts holds one of these (passwd, apikey, creds, `_auth`, GITHUB_PAT …).
+export const SECRET_NAME_WORD = /pass|pwd|secret|token|cred|key|salt|pat|auth/gi;
+
+/**
+ * Assignment lines of a text file in a language deploylint does not parse, read only on lines
+ * holding a secret-like word. Every pattern matches within one line and names what it assigns on
+ * that line, so a line without such a word yields only pairs no-generic-secret never judges (and a
+ * pair the word-less line holds could not take the span of a judged one, which would be on it too).
+ */
 export function textAssignments(text: string, reading: TextReading = {}): Assignment[] {
-  const patterns = [ASSIGNMENT, PHP_DEFINE, NPMRC_SCOPED, KEYWORD_ARGUMENT];
-  // Key/value pairs first: their `value="…"` is also an attribute, and the first reading of a span wins.
-  if (reading.xml) patterns.push(XML_KEY_VALUE, XML_ATTRIBUTE, XML_ELEMENT);
   const found: Assignment[] = [];
   const seen = new Set<number>();
+  SECRET_NAME_WORD.lastIndex = 0;
+  for (let word = SECRET_NAME_WORD.exec(text); word !== null; word = SECRET_NAME_WORD.exec(text)) {
+    const start = text.lastIndexOf("\n", word.index) + 1;
+    const newline = text.indexOf("\n", word.index);
+    const end = newline === -1 ? text.length : newline;
+    lineAssignments({ line: text.slice(start, end), offset: start, reading, found, seen });
+    SECRET_NAME_WORD.lastIndex = end;
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The assignments of one line (`offset` is where it starts in the file), each span read once. */
+function lineAssignments(options: {
+  line: string;
+  offset: number;
+  reading: TextReading;
+  found: Assignment[];
+  seen: Set<number>;
+}): void {
+  const { line, offset, found, seen } = options;
+  const patterns = [ASSIGNMENT, PHP_DEFINE, KEYWORD_ARGUMENT];
+  // npm's scoped credentials are the only pairs named after a colon.
+  if (line.includes(":_auth") || line.includes(":_password")) patterns.splice(2, 0, NPMRC_SCOPED);
+  // Key/value pairs first: their `value="…"` is also an attribute, and the first reading of a span wins.
+  if (options.reading.xml) patterns.push(XML_KEY_VALUE, XML_ATTRIBUTE, XML_ELEMENT);
   for (const pattern of patterns) {
     pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    for (let m = pattern.exec(line); m !== null; m = pattern.exec(line)) {
       const name = m[1];
       const group = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
       const value = m[group];
       const span = m.indices?.[group];
-      if (name === undefined || value === undefined || !span || seen.has(span[0])) continue;
+      if (name === undefined || value === undefined || !span || seen.has(offset + span[0])) continue;
       // A bare `name = get_token()` is a call whatever the language: an expression, not a value.
       if (group === 4 && CALL_LIKE.test(value)) continue;
-      seen.add(span[0]);
+      seen.add(offset + span[0]);
       // An XML element's text is the value as written, like a bare config value.
-      found.push({ name, value, start: span[0], end: span[1], quoted: group !== 4 || pattern === XML_ELEMENT });
+      const quoted = group !== 4 || pattern === XML_ELEMENT;
+      found.push({ name, value, start: offset + span[0], end: offset + span[1], quoted });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
 }

@@ -6,11 +6,13 @@ import type { Assignment } from "./assignments.js";
 import { literalString, nameOf } from "./assignments.js";
 
 // (user, password): imaplib/smtplib/ftplib login, LDAP binds, client.auth(user, password).
-const USER_THEN_PASSWORD =
-  /^(?:login|logon|signin|sign_in|authenticate|auth|bind|bind_s|simple_bind|simple_bind_s|starttls_login)$/i;
+const USER_THEN_PASSWORD_CALLS =
+  "login|logon|signin|sign_in|authenticate|auth|bind|bind_s|simple_bind|simple_bind_s|starttls_login";
 // (host, user, password, …): mysqli and friends; ftp_login($conn, $user, $password) has the same shape.
-const HOST_USER_PASSWORD =
-  /^(?:connect|real_connect|mysqli|mysqli_connect|mysql_connect|ftp_login|mysqli_real_connect)$/i;
+const HOST_USER_PASSWORD_CALLS =
+  "connect|real_connect|mysqli|mysqli_connect|mysql_connect|ftp_login|mysqli_real_connect";
+const USER_THEN_PASSWORD = new RegExp(`^(?:${USER_THEN_PASSWORD_CALLS})$`, "i");
+const HOST_USER_PASSWORD = new RegExp(`^(?:${HOST_USER_PASSWORD_CALLS})$`, "i");
 
 /** Which argument holds the password of a call to `callee` with `count` arguments, or -1. */
 export function passwordArgument(callee: string, count: number): number {
@@ -31,15 +33,19 @@ export function scriptLoginArgument(node: TSESTree.Node): Assignment | null {
   return { name: `${callee}()`, value, start: argument.range[0], end: argument.range[1], passwordArgument: true };
 }
 
-const CALL = /\b([A-Za-z_]\w{0,40})[ \t]{0,4}\(/g;
+// A call of one of the names above, as a whole identifier (`smtp.login(`, not `xlogin(`): only
+// these calls are read, so the text is searched for them rather than for every call.
+export const LOGIN_CALL = new RegExp(
+  `\\b(${USER_THEN_PASSWORD_CALLS}|${HOST_USER_PASSWORD_CALLS})[ \\t]{0,4}\\(`,
+  "gi",
+);
 
 /** The same for a text file in a language deploylint does not parse: calls written on one line. */
 export function textLoginArguments(text: string): Assignment[] {
   const found: Assignment[] = [];
-  CALL.lastIndex = 0;
-  for (let m = CALL.exec(text); m !== null; m = CALL.exec(text)) {
+  LOGIN_CALL.lastIndex = 0;
+  for (let m = LOGIN_CALL.exec(text); m !== null; m = LOGIN_CALL.exec(text)) {
     const callee = m[1] ?? "";
-    if (!USER_THEN_PASSWORD.test(callee) && !HOST_USER_PASSWORD.test(callee)) continue;
     const items = splitList(text, m.index + m[0].length - 1, { singleLine: true })?.items;
     if (!items) continue;
     const argument = items[passwordArgument(callee, items.length)];

@@ -12,6 +12,7 @@ import {
   XML_KEY_VALUE,
 } from "../../src/shared/assignments.js";
 import { URL_WITH_PASSWORD } from "../../src/shared/credential-urls.js";
+import { LOGIN_CALL } from "../../src/shared/login-calls.js";
 import { NEAR_LITERAL } from "../../src/shared/prefilter.js";
 
 export { hasNestedUnboundedQuantifier } from "../../src/shared/regex-safety.js";
@@ -40,4 +41,5 @@ export const patterns: [string, string, string][] = [
   ["XML element", XML_ELEMENT.source, ""],
   ["XML key/value", XML_KEY_VALUE.source, ""],
   ["script prefilter", NEAR_LITERAL.source, "i"],
+  ["login call", LOGIN_CALL.source, "i"],
 ];

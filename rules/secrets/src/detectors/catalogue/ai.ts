@@ -2,7 +2,7 @@
 // Perplexity, Mistral, xAI, DeepSeek, OpenRouter, LangSmith, Pinecone, AssemblyAI, ElevenLabs,
 // Weights & Biases.
 
-import { HEX32, HEX40, named, token } from "../syntax.js";
+import { HEX32, HEX40, leadingPair, named, token } from "../syntax.js";
 import type { Detector } from "../types.js";
 
 export const ai: Detector[] = [
@@ -56,7 +56,7 @@ export const ai: Detector[] = [
     secret: "API key",
     source: "https://docs.cohere.com/reference/about#authentication",
     pattern: named(["cohere", "co_api_key"], "[A-Za-z0-9]{40}"),
-    keywords: ["cohere", "co"],
+    keywords: ["cohere", ...leadingPair("co_api")],
     minEntropy: 4,
   },
   {
@@ -154,7 +154,7 @@ export const ai: Detector[] = [
     secret: "API key",
     source: "https://elevenlabs.io/docs/api-reference/authentication",
     pattern: named(["elevenlabs", "eleven_labs", "xi_api_key"], "sk_[a-f0-9]{48}"),
-    keywords: ["elevenlabs", "eleven", "xi"],
+    keywords: ["elevenlabs", "eleven", ...leadingPair("xi_api")],
     minEntropy: 3,
   },
   {

@@ -1,7 +1,7 @@
 // Cloud providers: AWS, Google Cloud, Azure, Alibaba, Tencent, IBM, Yandex, DigitalOcean, Linode,
 // Scaleway, Hetzner, Vultr, Oracle.
 
-import { HEX64, keywordsOf, named, token, UUID } from "../syntax.js";
+import { HEX64, keywordsOf, leadingPair, named, token, UUID } from "../syntax.js";
 import type { Detector } from "../types.js";
 
 const AWS_SECRET_NAMES = ["aws_secret_access_key", "aws_secret_key", "secret_access_key", "aws_secret"];
@@ -179,7 +179,7 @@ export const cloud: Detector[] = [
     source:
       "https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate",
     pattern: named(["azure_devops", "azdo", "ado_pat", "ado_token", "vsts"], "[a-z2-7]{52}"),
-    keywords: keywordsOf(["azure_devops", "azdo", "ado_pat", "ado_token", "vsts"]),
+    keywords: ["devops", "azdo", ...leadingPair("ado_pat"), ...leadingPair("ado_token"), "vsts"],
     minEntropy: 3.8,
   },
   {
@@ -328,7 +328,7 @@ export const cloud: Detector[] = [
     secret: "auth token",
     source: "https://docs.oracle.com/en-us/iaas/Content/Registry/Tasks/registrygettingauthtoken.htm",
     pattern: named(["oci_auth_token", "oracle_auth_token", "oci_token"], "[A-Za-z0-9()<>;:.{}+_\\[\\]-]{20}"),
-    keywords: ["oci", "oracle"],
+    keywords: ["oracle", ...leadingPair("oci_auth"), ...leadingPair("oci_token")],
     minEntropy: 3.8,
   },
 ];

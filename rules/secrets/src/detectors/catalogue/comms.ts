@@ -2,7 +2,7 @@
 // Mailchimp, Mandrill, Postmark, Brevo, Mailjet, SparkPost, Resend, MessageBird, Vonage, Intercom,
 // PagerDuty, Pusher, Mattermost, Sendbird, social APIs.
 
-import { HEX32, HEX40, named, token, UUID } from "../syntax.js";
+import { HEX32, HEX40, leadingPair, named, token, UUID } from "../syntax.js";
 import type { Detector } from "../types.js";
 
 const SLACK = "https://api.slack.com/concepts/token-types";
@@ -292,7 +292,7 @@ export const comms: Detector[] = [
     secret: "REST API key",
     source: "https://support.pagerduty.com/main/docs/api-access-keys",
     pattern: named(["pagerduty", "pager_duty", "pd_api_key", "pd_token"], "[A-Za-z0-9_+-]{20}"),
-    keywords: ["pagerduty", "pager", "pd"],
+    keywords: ["pagerduty", "pager", ...leadingPair("pd_api"), ...leadingPair("pd_token")],
     minEntropy: 3.8,
   },
   {

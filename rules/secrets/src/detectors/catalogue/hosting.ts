@@ -3,7 +3,7 @@
 // Okta, Auth0, and credential files (.pgpass, .netrc, .my.cnf, .htpasswd).
 
 import { looksLikePasswordValue } from "../../shared/secret-values.js";
-import { HEX32, HEX64, named, token, UUID } from "../syntax.js";
+import { HEX32, HEX64, leadingPair, named, token, UUID } from "../syntax.js";
 import type { Detector } from "../types.js";
 
 export const hosting: Detector[] = [
@@ -288,7 +288,7 @@ export const hosting: Detector[] = [
     secret: "Data API key",
     source: "https://www.mongodb.com/docs/atlas/app-services/authentication/api-key/",
     pattern: named(["mongodb_api_key", "realm_api_key", "data_api_key"], "[A-Za-z0-9]{64}"),
-    keywords: ["mongodb", "realm", "data"],
+    keywords: ["mongodb", "realm", ...leadingPair("data_api")],
     minEntropy: 4.2,
   },
   {

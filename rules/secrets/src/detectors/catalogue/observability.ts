@@ -1,7 +1,7 @@
 // Monitoring, logging and product analytics: Datadog, New Relic, Sentry, Honeycomb, Dynatrace,
 // Grafana, Bugsnag, Rollbar, PostHog, Elastic, Logtail, Mixpanel.
 
-import { HEX32, HEX40, named, token } from "../syntax.js";
+import { HEX32, HEX40, leadingPair, named, token } from "../syntax.js";
 import type { Detector } from "../types.js";
 
 export const observability: Detector[] = [
@@ -11,7 +11,7 @@ export const observability: Detector[] = [
     secret: "API key",
     source: "https://docs.datadoghq.com/account_management/api-app-keys/#api-keys",
     pattern: named(["datadog_api_key", "dd_api_key", "datadog_key", "dd_api"], HEX32),
-    keywords: ["datadog", "dd"],
+    keywords: ["datadog", ...leadingPair("dd_api")],
     minEntropy: 3,
   },
   {
@@ -20,7 +20,7 @@ export const observability: Detector[] = [
     secret: "application key",
     source: "https://docs.datadoghq.com/account_management/api-app-keys/#application-keys",
     pattern: named(["datadog_app_key", "dd_app_key", "datadog_application_key", "dd_application_key"], HEX40),
-    keywords: ["datadog", "dd"],
+    keywords: ["datadog", ...leadingPair("dd_app")],
     minEntropy: 3,
   },
   {
@@ -149,7 +149,7 @@ export const observability: Detector[] = [
       ["elastic_api_key", "elasticsearch_api_key", "es_api_key", "elastic_cloud_api_key"],
       "[A-Za-z0-9_=-]{40,100}",
     ),
-    keywords: ["elastic", "elasticsearch", "es"],
+    keywords: ["elastic", "elasticsearch", ...leadingPair("es_api")],
     minEntropy: 4,
   },
   {

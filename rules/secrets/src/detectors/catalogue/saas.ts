@@ -1,7 +1,7 @@
 // Productivity, content and data SaaS: Linear, Notion, Airtable, Asana, Contentful, Dropbox, Figma,
 // HubSpot, Typeform, Mapbox, Cloudinary, Salesforce, Confluent, Trello, and smaller APIs.
 
-import { HEX32, HEX40, named, token, UUID } from "../syntax.js";
+import { HEX32, HEX40, leadingPair, named, token, UUID } from "../syntax.js";
 import type { Detector } from "../types.js";
 
 export const saas: Detector[] = [
@@ -368,7 +368,7 @@ export const saas: Detector[] = [
       ["private_key", "privatekey", "priv_key", "deployer_key", "wallet_key", "signer_key", "eth_key", "pk"],
       "0x[a-fA-F0-9]{64}",
     ),
-    keywords: ["private", "priv_key", "deployer", "wallet", "signer", "eth_key", "pk"],
+    keywords: ["private", ...leadingPair("priv_key"), "deployer", "wallet", "signer", ...leadingPair("eth_key"), "pk"],
     minEntropy: 3,
     examples: [
       // Hardhat's and Anvil's default account #0: printed by `npx hardhat node`, public to everyone.

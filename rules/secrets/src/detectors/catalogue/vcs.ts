@@ -1,6 +1,6 @@
 // Source hosting: GitHub, GitLab, Bitbucket, Atlassian, Azure Repos (in cloud.ts), Gitea, Gitter.
 
-import { HEX40, keywordsOf, named, token } from "../syntax.js";
+import { HEX40, keywordsOf, leadingPair, named, token } from "../syntax.js";
 import type { Detector } from "../types.js";
 
 const GITHUB =
@@ -87,7 +87,7 @@ export const vcs: Detector[] = [
     source:
       "https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-a-user-access-token-for-a-github-app",
     pattern: named(["github_client_secret", "gh_client_secret", "github_app_secret", "github_oauth_secret"], HEX40),
-    keywords: ["github", "gh"],
+    keywords: ["github", ...leadingPair("gh_client")],
     minEntropy: 3,
   },
   gitlab("gitlab-pat", "personal access token", "glpat-", "[A-Za-z0-9_-]{20}(?:[A-Za-z0-9_.-]{0,60})"),
