@@ -46,6 +46,21 @@ describe("KeywordMatcher", () => {
   });
 });
 
+describe("KeywordMatcher construction", () => {
+  // Every run builds the catalogue's table (~2,100 states by ~50 columns) before its first file:
+  // linking walks the trie's edges, not a Map lookup for every state and column.
+  it("links the catalogue's keywords with fewer Map lookups than there are keywords", () => {
+    const keywords = [...new Set(catalogue.flatMap((d) => d.keywords))];
+    const lookups = vi.spyOn(Map.prototype, "get");
+    try {
+      new KeywordMatcher(keywords);
+      expect(lookups.mock.calls.length).toBeLessThan(keywords.length);
+    } finally {
+      lookups.mockRestore();
+    }
+  });
+});
+
 describe("catalogue scanner line windows", () => {
   const scanner = catalogueScanner();
   const detector = catalogue.find((d) => !d.paths && fileFor(d) === "config.txt" && sampleFor(d).length < 200);

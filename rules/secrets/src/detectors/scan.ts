@@ -24,8 +24,11 @@ export class Scanner {
   private readonly matcher: KeywordMatcher;
   /** For each keyword, the detectors (by index) that it triggers. */
   private readonly triggers: number[][];
-  private readonly patterns: RegExp[];
-  private readonly examples: Set<string>[];
+  /**
+   * Each detector's expression, compiled when the detector first runs: a run over a few small
+   * files meets a handful of the ~320 detectors, and compiling them all cost every run its time.
+   */
+  private readonly patterns: (RegExp | undefined)[];
 
   constructor(readonly detectors: readonly Detector[]) {
     const keywordIndex = new Map<string, number>();
@@ -44,8 +47,7 @@ export class Scanner {
       }
     });
     this.matcher = new KeywordMatcher(keywords);
-    this.patterns = detectors.map((d) => new RegExp(d.pattern, `${(d.flags ?? "").replace(/[gd]/g, "")}gd`));
-    this.examples = detectors.map((d) => new Set(d.examples ?? []));
+    this.patterns = detectors.map(() => undefined);
     this.fileLevel = detectors.flatMap((d, index) => (d.files ? [index] : []));
     this.pathLimited = detectors.flatMap((d, index) => (d.paths ? [index] : []));
   }
@@ -124,9 +126,9 @@ export class Scanner {
   }
 
   private *run(order: number, window: string, offset: number): Generator<SecretMatch> {
-    const pattern = this.patterns[order];
     const detector = this.detectors[order];
-    if (!pattern || !detector) return;
+    if (!detector) return;
+    const pattern = this.patterns[order] ?? this.compile(order, detector);
     pattern.lastIndex = 0;
     for (let m = pattern.exec(window); m !== null; m = pattern.exec(window)) {
       if (m[0].length === 0) pattern.lastIndex++;
@@ -140,6 +142,12 @@ export class Scanner {
     }
   }
 
+  private compile(order: number, detector: Detector): RegExp {
+    const pattern = new RegExp(detector.pattern, `${(detector.flags ?? "").replace(/[gd]/g, "")}gd`);
+    this.patterns[order] = pattern;
+    return pattern;
+  }
+
   /**
    * "real" for a credential, "dummy" for the provider's shape around an obviously made-up body (a
    * documented example or a placeholder: reported as info, so a fixture stays visible without
@@ -151,7 +159,8 @@ export class Scanner {
     if ((options.allow ?? []).some((allow) => allow.test(value))) return "none";
     // Credential files (`.pgpass`, `.netrc`) have no provider shape to keep visible: a placeholder there is nothing.
     const dummy = detector.paths ? "none" : "dummy";
-    if (this.examples[order]?.has(value)) return dummy;
+    // A few documented examples per detector, read only for a value that matched its pattern.
+    if (detector.examples?.includes(value)) return dummy;
     if (detector.placeholders === "references") {
       // Only a reference or a written stand-in (`<password>`, `changeme`) holds the place of a value
       // there: `postgres` in `.pgpass` is a real password.
