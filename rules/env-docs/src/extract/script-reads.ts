@@ -355,6 +355,13 @@ function collectAliases(program: TSESTree.Program, order?: WalkOrder): Scope {
   walkWithParent(
     program,
     (node) => {
+      if (node.type === "AssignmentPattern" && node.left.type === "Identifier") {
+        // A parameter that defaults to the environment, kept so for tests to pass their own:
+        // `function loadConfig(env = process.env) { return env.PORT; }` reads PORT.
+        const via = envObjectVia(node.right, scope);
+        if (via) scope.envAliases.set(node.left.name, { via, strict: false });
+        return;
+      }
       if (node.type !== "VariableDeclarator" || !node.init) return;
       const init = unwrap(node.init);
       if (node.id.type === "Identifier") {

@@ -47,6 +47,20 @@ describe("scriptReads", () => {
     expect(reads(code)).toEqual(["X 2:4-5 process.env", "Y 3:14-15 process.env"]);
   });
 
+  it("follows a parameter that defaults to the environment, typed or destructured from an options object (a const key names the read at its string)", () => {
+    const code = [
+      "export function load(env = process.env) { return env.PORT; }",
+      'const NAME = "API_URL";',
+      "export function url(env: NodeJS.ProcessEnv = process.env) { return env[NAME]; }",
+      "export function root({ env = process.env } = {}) { return env.DATA_DIR; }",
+    ].join("\n");
+    expect(reads(code)).toEqual([
+      "PORT 1:54-58 process.env",
+      "API_URL 2:15-22 process.env",
+      "DATA_DIR 4:63-71 process.env",
+    ]);
+  });
+
   it("follows aliases of process.env and of process", () => {
     const code = [
       'import proc, { env as nodeEnv } from "node:process";',
