@@ -1,19 +1,21 @@
 // A V8 code cache for the big CommonJS files our parsers ship (typescript.js is 9 MB, sql-parser-cst's
-// parser 6.5 MB) and for the CLI itself (bundle/cli.cjs, 2.4 MB). Node compiles such a file from scratch on every start, which is most of a small
-// run's time; Node 20 has no `module.enableCompileCache`, so we keep V8's cached data ourselves.
+// parser 6.5 MB) and for the CLI itself (bundle/cli.cjs, 2.4 MB). Node compiles such a file from
+// scratch on every start, which is most of a small run's time; Node 20 has no `module.enableCompileCache`, so we keep V8's cached data ourselves.
 //
 // While enabled, CommonJS files at or above a size threshold that belong to a package (a
 // package.json with a name and version above them) are compiled through vm.Script with the cached
 // data of an earlier run. The cache file is keyed by the package's name and version, the file's
-// path, size and modification time, and Node's version and architecture, so an upgrade never feeds
-// V8 bytecode of another source. Every failure (no folder, unwritable, corrupt, rejected by V8)
+// path and a digest of its text, and Node's version and architecture, so an upgrade or a rebuild
+// never feeds V8 bytecode of another source (V8 itself checks only the source's length). The digest,
+// not the modification time: every `npm ci` gives the files new times, and a CI job that keeps the
+// cache folder between installs would otherwise never hit it (hashing the 2.4 MB CLI takes ~2 ms). Every failure (no folder, unwritable, corrupt, rejected by V8)
 // falls back to an ordinary compile: the cache only ever makes loading faster, never different.
 //
 // A cached file cannot call import() itself: its vm.Script has no module loader behind it, and V8 11
 // (Node 20) drops a script's import() support when it reads the script back from a cache anyway.
 // The CLI bundle routes its import() calls through a small file Node compiles (tools/build/bundle.mjs).
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 import { Script } from "node:vm";
@@ -149,7 +151,7 @@ function compileCached(input: {
   options: CodeCacheOptions;
 }): unknown {
   const { module, content, filename, identity, options } = input;
-  const slot = slotOf(filename, identity, options);
+  const slot = slotOf(filename, content, identity, options);
   const stored = readCache(slot.file);
   const flags = v8FlagsInEffect();
   const script = new Script(Module.wrap(content), {
@@ -185,18 +187,21 @@ export function flushCodeCache(): void {
   for (const write of pending.splice(0)) {
     const data = withV8Flags(write.flags, () => write.script.createCachedData());
     const written = writeCache(write.slot.file, data);
-    if (written) removeOtherVersions(write.slot.packageDir, write.version);
+    if (written) {
+      removeOtherVersions(write.slot.packageDir, write.version);
+      removeOlderData(write.slot.file);
+    }
     write.onEvent?.({ file: write.slot.label, outcome: written ? write.outcome : "unwritable" });
   }
 }
 
-function slotOf(filename: string, identity: PackageIdentity, options: CodeCacheOptions): CacheSlot {
+function slotOf(filename: string, content: string, identity: PackageIdentity, options: CodeCacheOptions): CacheSlot {
   const inPackage = relative(identity.root, filename).split(sep).join("/");
   const packageDir = join(options.dir ?? defaultCacheDir(filename), safeName(identity.name));
   return {
     label: `${identity.name}@${identity.version}/${inPackage}`,
     packageDir,
-    file: join(packageDir, safeName(identity.version), cacheFileName(filename, inPackage)),
+    file: join(packageDir, safeName(identity.version), cacheFileName(filename, content, inPackage)),
   };
 }
 
@@ -214,12 +219,10 @@ function defaultCacheDir(filename: string): string {
   return join(base, ".cache", "deploylint", "code-cache");
 }
 
-function cacheFileName(filename: string, inPackage: string): string {
-  // A file Node just read but cannot stat (a virtual file system) gets a key no other file matches.
-  const stat = statSync(filename, { throwIfNoEntry: false });
-  const stamp = stat ? `${stat.size}\0${stat.mtimeMs}` : randomBytes(8).toString("hex");
+function cacheFileName(filename: string, content: string, inPackage: string): string {
   const key = createHash("sha256")
-    .update(`${inPackage}\0${stamp}\0${process.version}\0${process.arch}`)
+    .update(`${inPackage}\0${process.version}\0${process.arch}\0`)
+    .update(content)
     .digest("hex")
     .slice(0, 16);
   return `${safeName(basename(filename))}.${key}.v8`;
@@ -270,6 +273,21 @@ function removeOtherVersions(packageDir: string, version: string): void {
     }
   } catch {
     // Best effort: stale data is only disk space.
+  }
+}
+
+/** A rebuilt file (same version, other text) leaves its old data unused: keep only the newest. */
+function removeOlderData(file: string): void {
+  const dir = dirname(file);
+  const name = basename(file);
+  const stem = name.replace(/\.[0-9a-f]{16}\.v8$/, ".");
+  try {
+    for (const entry of readdirSync(dir)) {
+      if (entry !== name && entry.startsWith(stem) && /^[0-9a-f]{16}\.v8$/.test(entry.slice(stem.length)))
+        rmSync(join(dir, entry), { force: true });
+    }
+  } catch {
+    // Best effort, as for other versions.
   }
 }
 

@@ -3,7 +3,7 @@
 // written. A fake package stands in for typescript: a file above the size threshold that requires
 // a sibling, so the cached module must also keep a working `require`.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -122,6 +122,24 @@ describe("code cache", () => {
     expect(files[0]).toContain(join("fake-parser", "1.1.0"));
     load();
     expect(events[2]?.outcome).toBe("hit");
+  });
+
+  it("keys data by the file's text: a reinstall (new modification times) hits, a changed text misses and replaces it", () => {
+    enable();
+    load();
+    // `npm ci` writes every file anew: same text, new time.
+    const main = join(root, "node_modules", "fake-parser", "main.js");
+    utimesSync(main, new Date(2030, 0, 1), new Date(2030, 0, 1));
+    load();
+    expect(events.map((e) => e.outcome)).toEqual(["miss", "hit"]);
+    // A rebuild with the same version and length: V8 alone would take the old data for it.
+    const text = readFileSync(main, "utf8");
+    writeFileSync(main, text.replace("exports.answer = twice(f20(1));", "exports.answer = twice(f21(1));"));
+    expect(load().answer).toBe(44);
+    expect(events[2]?.outcome).toBe("miss");
+    expect(cacheFiles()).toHaveLength(1);
+    load();
+    expect(events[3]?.outcome).toBe("hit");
   });
 
   it("ignores a damaged cache file, loads the package all the same, and rewrites it", () => {
