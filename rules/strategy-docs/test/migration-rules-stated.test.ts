@@ -5,6 +5,7 @@
 import { RuleTester } from "@deploylint/rule-tester";
 import migrations from "@deploylint/rules-migrations";
 import { describe, expect, it } from "vitest";
+import { regexpsConstructedBy } from "./helpers/count-regexps.js";
 import { fixture, runRules, STRATEGY, testPack, variant } from "./helpers/fixtures.js";
 
 const ID = "strategy-docs/migration-rules-stated";
@@ -144,20 +145,7 @@ describe(`${ID}: cost`, () => {
       "Migrations follow expand and contract.",
       `Migrations follow expand and contract. ${filler}.`,
     );
-    const Original = globalThis.RegExp;
-    let made = 0;
-    globalThis.RegExp = class Counted extends Original {
-      constructor(...args: ConstructorParameters<typeof Original>) {
-        super(...args);
-        made++;
-      }
-    } as RegExpConstructor;
-    try {
-      await findings(files);
-    } finally {
-      globalThis.RegExp = Original;
-    }
-    return made;
+    return regexpsConstructedBy(() => findings(files));
   }
 
   it("builds the bare-id patterns once per run, not once per clause", async () => {

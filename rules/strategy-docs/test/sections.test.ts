@@ -1,7 +1,8 @@
 // A heading names a section by one of its names, alone or followed by a qualifier, and asking that
 // builds no regular expression (the project rules ask it for every heading, name and section).
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { headingMatches, namesOf, SECTION_IDS } from "../src/sections.js";
+import { regexpsConstructedBy } from "./helpers/count-regexps.js";
 
 const HEADINGS = [
   "Rollback procedure",
@@ -55,22 +56,11 @@ describe("headingMatches", () => {
     expect(headingMatches("Rollback procedures", namesOf("rollback", {}))).toBe(false);
   });
 
-  const Original = globalThis.RegExp;
-  afterEach(() => {
-    globalThis.RegExp = Original;
-  });
-
-  it("builds no regular expression per heading and name", () => {
+  it("builds no regular expression per heading and name", async () => {
     const names = SECTION_IDS.map((id) => namesOf(id, {}));
-    let made = 0;
-    globalThis.RegExp = class Counted extends Original {
-      constructor(...args: ConstructorParameters<typeof Original>) {
-        super(...args);
-        made++;
-      }
-    } as RegExpConstructor;
-    for (const heading of HEADINGS) for (const each of names) headingMatches(heading, each);
-    globalThis.RegExp = Original;
+    const made = await regexpsConstructedBy(() => {
+      for (const heading of HEADINGS) for (const each of names) headingMatches(heading, each);
+    });
     expect(made).toBe(0);
   });
 });
