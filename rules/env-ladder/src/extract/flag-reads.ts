@@ -46,7 +46,7 @@ export function callsFlagFunction(text: string, functions: readonly string[]): b
     pattern = functions.length === 0 ? null : new RegExp(functions.map((name) => `${escapeRegExp(name)}\\(`).join("|"));
     CALL_PATTERNS.set(functions, pattern);
   }
-  return pattern !== null && pattern.test(text);
+  return pattern?.test(text) === true;
 }
 
 // Keyed by the list itself: the defaults are one array, and a configured list is one per run.
