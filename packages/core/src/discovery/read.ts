@@ -1,6 +1,6 @@
 // Reading one source file for the engine: size limit before reading, one read, then decoding
 // (decode.ts); a file that cannot be read or is not text is refused with a reason.
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { type DecodeFailure, decodeText, skimText } from "./decode.js";
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
@@ -76,17 +76,48 @@ export async function readSource(
   return readSourceSync(file, options);
 }
 
-/** Reads one file: a stat for the limits, then one read, then decoding. */
+/**
+ * Open flags for a read that cannot block: opening a FIFO for reading waits for a writer unless
+ * O_NONBLOCK is set. Undefined where the platform has no O_NONBLOCK (Windows), which then takes
+ * the stat-first path.
+ */
+const NON_BLOCKING_READ = constants.O_NONBLOCK === undefined ? undefined : constants.O_RDONLY | constants.O_NONBLOCK;
+
+/**
+ * Reads one file: its size and type for the limits, then one read, then decoding. The file is
+ * opened once and asked for its size through the open descriptor: a stat by path and then
+ * readFileSync (open, fstat, read, close) cost a fifth more on logto's 7,585 files (~50 ms).
+ */
 export function readSourceSync(file: { absolutePath: string }, options: ReadOptions & SkimOption = {}): ReadResult {
   try {
-    const info = statSync(file.absolutePath);
-    if (options.binary) return binaryStat(info);
-    const early = checkStat(info, options);
-    if (early) return early;
-    return decodeSource(readFileSync(file.absolutePath), options);
+    // A binary file's bytes are never read: its size is all it gives.
+    if (options.binary) return binaryStat(statSync(file.absolutePath));
+    if (NON_BLOCKING_READ === undefined) {
+      const early = checkStat(statSync(file.absolutePath), options);
+      return early ?? decodeSource(readFileSync(file.absolutePath), options);
+    }
+    const descriptor = openSync(file.absolutePath, NON_BLOCKING_READ);
+    try {
+      const info = fstatSync(descriptor);
+      return checkStat(info, options) ?? decodeSource(readWhole(descriptor, info.size), options);
+    } finally {
+      closeSync(descriptor);
+    }
   } catch (error) {
     return unreadable(error);
   }
+}
+
+/** The file's bytes, as many as its size said (fewer if it shrank meanwhile). */
+function readWhole(descriptor: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const read = readSync(descriptor, bytes, filled, size - filled, filled);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled < size ? bytes.subarray(0, filled) : bytes;
 }
 
 function binaryStat(info: { isFile(): boolean; size: number }): ReadResult {
