@@ -30,6 +30,7 @@ import { fingerprintSource, hashText, normaliseSpan } from "./fingerprint.js";
 import { formatMessage } from "./format-message.js";
 import { resolveLocation } from "./location.js";
 import { passesPrefilter } from "./prefilter.js";
+import type { Stopwatch } from "./stopwatch.js";
 import { type Directive, parseDirectives } from "./suppressions.js";
 import { walkScript } from "./walk-script.js";
 
@@ -143,8 +144,10 @@ export function lintFile(options: {
   readCompanion: CompanionReader;
   /** The run's key for ctx.hashSecret (see FileCache.secretKey). */
   secretKey: string;
+  /** Given with --debug: each rule's, extractor's and parser's time goes to it. */
+  stopwatch?: Stopwatch;
 }): FileResult {
-  const { path, text, plan, parsers } = options;
+  const { path, text, plan, parsers, stopwatch } = options;
   const kind = classifyPath(path);
   let lines: LineIndex | undefined;
   const info: SourceFileInfo = {
@@ -204,7 +207,8 @@ export function lintFile(options: {
     if (!outcome) {
       const parse = isParsedKind(wanted) ? parsers[wanted] : undefined;
       if (!parse) throw new MissingParser(wanted);
-      const result = parse({ text, path, sqlDialect: dialectOf() });
+      const request = { text, path, sqlDialect: dialectOf() };
+      const result = stopwatch ? stopwatch.time(`parse:${wanted}`, () => parse(request)) : parse(request);
       if (result.ok && wanted === "sql") noteUnchecked(result.source as SqlSource);
       outcome = result.ok
         ? { ok: true, source: result.source }
@@ -252,7 +256,8 @@ export function lintFile(options: {
   // Runs a rule's or extractor's code; a parse failure becomes a finding, anything else a crash.
   const guarded = (id: string, work: () => void) => {
     try {
-      work();
+      if (stopwatch) stopwatch.time(id, work);
+      else work();
     } catch (error) {
       if (error instanceof ParseFailure) reportParseFailure(error);
       else if (error instanceof RuleCrash) throw error;
@@ -393,6 +398,7 @@ export function lintPlannedFile(options: {
   parsers: ParserSet;
   readCompanion: CompanionReader;
   secretKey: string;
+  stopwatch?: Stopwatch;
 }): FileResult {
   const plan = options.planner.planFile(options.path);
   const linted = options.lintPaths === null || options.lintPaths.has(options.path);
@@ -404,6 +410,7 @@ export function lintPlannedFile(options: {
     parsers: options.parsers,
     readCompanion: options.readCompanion,
     secretKey: options.secretKey,
+    ...(options.stopwatch ? { stopwatch: options.stopwatch } : {}),
   });
 }
 

@@ -26,6 +26,7 @@ import { createPlanner, type PlanConfig } from "./planner.js";
 import { runPool } from "./pool.js";
 import { runProjectPhase } from "./project-phase.js";
 import { buildRegistry } from "./registry.js";
+import { createStopwatch, type Stopwatch } from "./stopwatch.js";
 import { applySuppressions } from "./suppressions.js";
 
 export interface RunFile {
@@ -236,6 +237,7 @@ export async function runFilePhase(options: RunOptions): Promise<FilePhase> {
   // at once (a big run's texts would otherwise all sit in memory before the first file is linted),
   // and a parser is loaded when the first file needing it comes.
   const loader = createParserLoader();
+  const stopwatch = options.debug ? createStopwatch() : undefined;
   let grammarNoted = false;
   const lintHere = async (batch: RunFile[]): Promise<FileResult[]> => {
     const needed = neededKinds(
@@ -270,6 +272,7 @@ export async function runFilePhase(options: RunOptions): Promise<FilePhase> {
           parsers: loader.parsers,
           readCompanion,
           secretKey,
+          ...(stopwatch ? { stopwatch } : {}),
         }),
       );
     }
@@ -296,6 +299,7 @@ export async function runFilePhase(options: RunOptions): Promise<FilePhase> {
       appendAll(fresh, await lintHere(pending.slice(i, i + IN_THREAD_BATCH)));
   }
   options.debug?.(`per-file phase: ${Math.round(performance.now() - phaseStarted)} ms`);
+  if (stopwatch) options.debug?.(describeSlowest(stopwatch, workerCount > 0));
   for (const result of fresh) {
     const key = cacheKeys.get(result.file);
     if (key) options.cache?.set(result.file, key, result, lintPaths === null || lintPaths.has(result.file));
@@ -348,6 +352,16 @@ export function completeRun(options: {
     `project phase: ${Math.round(performance.now() - projectStarted)} ms (slowest: ${slowest.join(", ")})`,
   );
   return finish({ results, projectFindings, planner, skipped, fileCount: results.length });
+}
+
+/**
+ * The per-file phase's costliest rules, extractors and parsers, each by its own time (a parse is
+ * the parser's, not the rule's that asked for it): where a slow run goes, as ESLint's TIMING=1.
+ */
+function describeSlowest(stopwatch: Stopwatch, pooled: boolean): string {
+  const slowest = stopwatch.slowest(8).map(({ id, ms }) => `${id} ${ms} ms`);
+  const where = pooled ? " on the main thread" : "";
+  return `per-file phase, slowest${where}: ${slowest.length > 0 ? slowest.join(", ") : "nothing ran"}`;
 }
 
 /** A read with the pack responsible for the file (null: none), which decides what a failure means. */
