@@ -2,6 +2,9 @@
 // job's environment, the branches it runs from, its needs and whether it deploys or tests; plus
 // the `env:` (GitHub) / `variables:` (GitLab) values of a job that names an environment.
 import {
+  COMMAND_CLASSES,
+  type CommandClass,
+  type CommandTable,
   commandTable,
   isGithubWorkflow,
   isGitlabCi,
@@ -22,6 +25,23 @@ function pipelineCommands(settings: Settings | undefined): unknown {
   return section && typeof section === "object" ? (section as { commands?: unknown }).commands : undefined;
 }
 
+/** The only command classes a ladder fact holds (`deploys`, `runsTests`). */
+const LADDER_CLASSES: readonly CommandClass[] = ["deploy", "test"];
+
+/**
+ * The command table cut down to the classes the ladder reads: every other class's patterns (lint,
+ * smoke, watch, …, some 30 case-insensitive expressions) would be compiled and run over each
+ * line of every `run:` script only to be dropped. The pipeline pack reads them all, with its own table.
+ */
+export function ladderCommandTable(settings: Settings | undefined): CommandTable {
+  const { table } = commandTable(pipelineCommands(settings));
+  const keep = <T>(byClass: Record<CommandClass, T[]>) =>
+    Object.fromEntries(
+      COMMAND_CLASSES.map((name) => [name, LADDER_CLASSES.includes(name) ? byClass[name] : []]),
+    ) as Record<CommandClass, T[]>;
+  return { commands: keep(table.commands), actions: keep(table.actions) };
+}
+
 export function readCiJobs(options: { path: string; document: Document; lines: LineIndex; settings?: Settings }): {
   jobs: CiJobFact[];
   values: ValuesFact[];
@@ -29,7 +49,7 @@ export function readCiJobs(options: { path: string; document: Document; lines: L
   const { path, document, lines } = options;
   const github = isGithubWorkflow(path);
   if (!github && !isGitlabCi(path)) return { jobs: [], values: [] };
-  const { table } = commandTable(pipelineCommands(options.settings));
+  const table = ladderCommandTable(options.settings);
   // Each GitLab file is read on its own here (no include resolution), as the ladder always did:
   // an included file's jobs are then counted once, from their own file.
   const context = { file: path, lines, table };
