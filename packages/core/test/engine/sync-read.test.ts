@@ -20,8 +20,13 @@ vi.mock("node:fs", async (original) => {
       return (actual.readFile as (...a: unknown[]) => unknown)(...args);
     },
     readFileSync: (...args: Parameters<typeof actual.readFileSync>) => {
-      reads.sync.push(name(args[0]));
+      if (typeof args[0] !== "number") reads.sync.push(name(args[0]));
       return actual.readFileSync(...args);
+    },
+    // A source file is opened once and read through its descriptor (discovery/read.ts).
+    openSync: (...args: Parameters<typeof actual.openSync>) => {
+      reads.sync.push(name(args[0]));
+      return actual.openSync(...args);
     },
   };
 });
