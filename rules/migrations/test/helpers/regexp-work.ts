@@ -19,19 +19,25 @@ export function regexpsBuiltBy(work: () => unknown): number {
   return built;
 }
 
-/** How many times `work` runs a regular expression (test, exec, match, matchAll, replace) over `text`. */
+/** How many times `work` runs a regular expression (test, exec, and what calls them) over `text`. */
 export function scansOf(text: string, work: () => unknown): number {
   const proto = RegExp.prototype;
   const originals = { test: proto.test, exec: proto.exec };
   let scans = 0;
-  proto.test = function (this: RegExp, input: string) {
-    if (input === text) scans++;
-    return originals.test.call(this, input);
-  };
-  proto.exec = function (this: RegExp, input: string) {
-    if (input === text) scans++;
-    return originals.exec.call(this, input);
-  };
+  // test() and replace() call exec() themselves: one scan is counted once, at the outermost call.
+  let depth = 0;
+  const counted = <A extends unknown[], R>(original: (this: RegExp, ...args: A) => R) =>
+    function (this: RegExp, ...args: A): R {
+      if (depth === 0 && args[0] === text) scans++;
+      depth++;
+      try {
+        return original.apply(this, args);
+      } finally {
+        depth--;
+      }
+    };
+  proto.test = counted(originals.test);
+  proto.exec = counted(originals.exec);
   try {
     work();
   } finally {
