@@ -46,3 +46,30 @@ export function scansOf(text: string, work: () => unknown): number {
   }
   return scans;
 }
+
+/** How many times `work` runs any regular expression (test or exec, counted at the outermost call). */
+export function regexRunsBy(work: () => unknown): number {
+  const proto = RegExp.prototype;
+  const originals = { test: proto.test, exec: proto.exec };
+  let runs = 0;
+  let depth = 0;
+  const counted = <A extends unknown[], R>(original: (this: RegExp, ...args: A) => R) =>
+    function (this: RegExp, ...args: A): R {
+      if (depth === 0) runs++;
+      depth++;
+      try {
+        return original.apply(this, args);
+      } finally {
+        depth--;
+      }
+    };
+  proto.test = counted(originals.test);
+  proto.exec = counted(originals.exec);
+  try {
+    work();
+  } finally {
+    proto.test = originals.test;
+    proto.exec = originals.exec;
+  }
+  return runs;
+}
