@@ -218,11 +218,11 @@ export function lintFile(options: {
     if (!outcome.ok) throw outcome.failure;
     return outcome.source as SourceMap[K];
   };
-  // Padding the literal to its offset makes every range the parser reports a file offset.
+  // The parser moves every range it reports to the literal's offset, so they are file offsets.
   const parseEmbedded = (wanted: "sql", embedded: string, offset: number): SqlSource | null => {
     const parse = parsers[wanted];
     if (!parse) return null;
-    const result = parse({ text: " ".repeat(Math.max(0, offset)) + embedded, path, sqlDialect: dialectOf() });
+    const result = parse({ text: embedded, path, sqlDialect: dialectOf(), offset: Math.max(0, offset) });
     if (!result.ok) return null;
     noteUnchecked(result.source);
     return result.source;

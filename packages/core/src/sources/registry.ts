@@ -13,6 +13,8 @@ export interface ParseRequest {
   text: string;
   path: string;
   sqlDialect?: string;
+  /** SQL: where the text starts in its file (embedded in a script); ranges count from the file's start. */
+  offset?: number;
 }
 
 export type ParserSet = {
@@ -25,9 +27,14 @@ async function loadParser(kind: ParsedKind): Promise<ParserSet[ParsedKind]> {
       const { loadPostgresParser, readSqlFile } = await import("./sql/index.js");
       // PostgreSQL's grammar is WebAssembly, loaded asynchronously: once, before any file is parsed.
       await loadPostgresParser();
-      return ({ text, path, sqlDialect }: ParseRequest) => ({
+      return ({ text, path, sqlDialect, offset }: ParseRequest) => ({
         ok: true,
-        source: readSqlFile({ text, path, ...(sqlDialect !== undefined ? { configured: sqlDialect } : {}) }),
+        source: readSqlFile({
+          text,
+          path,
+          ...(sqlDialect !== undefined ? { configured: sqlDialect } : {}),
+          ...(offset !== undefined ? { offset } : {}),
+        }),
       });
     }
     case "dotenv": {

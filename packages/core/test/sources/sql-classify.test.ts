@@ -70,4 +70,33 @@ describe("classifyStatement", () => {
     expect(classifyStatement("-- why\n/* note */ DROP TABLE t")).toBe("drop_table");
     expect(classifyStatement("# mysql note\nDROP TABLE t")).toBe("drop_table");
   });
+
+  it("reads only as many words as the kind needs", () => {
+    // A string that records the furthest character the lexer looked at (words are scanned by char code).
+    const furthest = (sql: string) => {
+      let seen = -1;
+      const text = new (class extends String {
+        override charCodeAt(index: number): number {
+          seen = Math.max(seen, index);
+          return super.charCodeAt(index);
+        }
+      })(sql);
+      return { kind: classifyStatement(text as unknown as string), seen };
+    };
+    // Issue 17: the first twelve words were scanned for every statement of a history, most of them
+    // deep in a column or value list no kind depends on.
+    const insert = "INSERT INTO t (a, b, c, d, e, f, g, h, i, j, k, l) VALUES (1)";
+    const inserted = furthest(insert);
+    expect(inserted.kind).toBe("insert");
+    expect(inserted.seen).toBeLessThan(insert.indexOf("("));
+    const create = "CREATE TABLE users (id bigint, name text, email text, created timestamptz)";
+    const created = furthest(create);
+    expect(created.kind).toBe("create_table");
+    expect(created.seen).toBeLessThan(create.indexOf("("));
+    // CREATE EVENT is an event trigger when TRIGGER comes anywhere in the first twelve words.
+    expect(furthest("CREATE EVENT TRIGGER t ON ddl_command_start EXECUTE FUNCTION f()").kind).toBe(
+      "create_event_trigger",
+    );
+    expect(classifyStatement("CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO CALL trigger_it()")).toBe("create_event");
+  });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadPostgresParser, parseSql, resolveSqlDialect } from "../../src/sources/sql/index.js";
+import { loadPostgresParser, parseSql, readSqlFile, resolveSqlDialect } from "../../src/sources/sql/index.js";
 
 beforeAll(() => loadPostgresParser());
 
@@ -156,5 +156,26 @@ describe("resolveSqlDialect", () => {
     expect(resolveSqlDialect("migrations/sqlite/2019_x/up.sql")).toBe("sqlite");
     expect(resolveSqlDialect("db/postgresql/migrations/1.sql")).toBe("postgresql");
     expect(resolveSqlDialect("db/migrations/1_mysql.sql")).toBe("postgresql");
+  });
+});
+
+describe("readSqlFile at an offset (SQL inside a script's literal)", () => {
+  // What the engine did before issue 17: pad the literal with spaces to its offset, so that every
+  // range came out as a file offset. Reading at the offset must give exactly that, without the lexer
+  // reading the padding (1.5 MB of spaces over logto's alterations).
+  const SAMPLES: [string, string][] = [
+    ["alterations/1-x.ts", "-- why\nCREATE INDEX i ON t (a);\nALTER TABLE t ADD COLUMN b int, FROB c; DROP TABLE old"],
+    ["alterations/2-x.ts", "alter table users add column note text;\nselect 1 from"],
+    ["migrations/mysql/3_x.js", "ALTER TABLE t ADD COLUMN b int; /* note */ ALTER TABLE t CHANGE a b int; SELEKT 1"],
+    ["migrations/sqlite/4_x.js", "CREATE TABLE t (id integer primary key); DROP TABLE u; FROBNICATE"],
+  ];
+
+  it.each(SAMPLES)("%s: the same source as the text padded to its offset", (path, sql) => {
+    for (const offset of [0, 1, 57, 4096]) {
+      const padded = readSqlFile({ text: " ".repeat(offset) + sql, path });
+      const placed = readSqlFile({ text: sql, path, offset });
+      expect(placed).toEqual(padded);
+      expect(placed.statements.length).toBeGreaterThan(1);
+    }
   });
 });

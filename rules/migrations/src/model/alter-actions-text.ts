@@ -14,6 +14,26 @@ function re(source: string, flags = "i"): RegExp {
   return new RegExp(source, flags);
 }
 
+// Built once at load: a RegExp constructed on every call cost more than the match itself
+// (hatchet's ALTER TABLE actions spent most of their reading time compiling these).
+const DROP_CONSTRAINT = re(String.raw`^DROP\s+CONSTRAINT\s+(?:IF\s+EXISTS\s+)?(${ID})`);
+const DROP_KEY_OR_CHECK = re(String.raw`^DROP\s+(?:FOREIGN\s+KEY|CHECK)\s+(?:IF\s+EXISTS\s+)?(${ID})`);
+const DROP_INDEX = re(String.raw`^DROP\s+(?:INDEX|KEY)\s+(?:IF\s+EXISTS\s+)?(${ID})`);
+const DROP_COLUMN = re(String.raw`^DROP\s+(?:COLUMN\s+)?(?:IF\s+EXISTS\s+)?(${ID})`);
+const ALTER_COLUMN = re(String.raw`^ALTER\s+(?:COLUMN\s+)?(${ID})\s+([\s\S]*)$`);
+const RENAME_TABLE = re(String.raw`^RENAME\s+(?:TO|AS)\s+(${QUALIFIED})`);
+const RENAME_COLUMN = re(String.raw`^RENAME\s+(?:COLUMN\s+)?(${ID})\s+TO\s+(${ID})`);
+const CHANGE_COLUMN = re(String.raw`^CHANGE\s+(?:COLUMN\s+)?(${ID})\s+([\s\S]+)$`);
+const MODIFY_COLUMN = re(String.raw`^MODIFY\s+(?:COLUMN\s+)?([\s\S]+)$`);
+const ADD_COLUMN = re(String.raw`^ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?([\s\S]+)$`);
+const VALIDATE_CONSTRAINT = re(String.raw`^VALIDATE\s+CONSTRAINT\s+(${ID})`);
+const ADD_CONSTRAINT = re(
+  String.raw`^ADD\s+(?:CONSTRAINT\s+(${ID})\s+)?((?:FOREIGN\s+KEY|CHECK|UNIQUE|PRIMARY\s+KEY|EXCLUDE)\b[\s\S]*)$`,
+);
+const ADD_INDEX = re(
+  String.raw`^ADD\s+(?:CONSTRAINT\s+${ID}\s+)?(UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?(?:INDEX|KEY)\s*(?:IF\s+NOT\s+EXISTS\s+)?(${ID})?`,
+);
+
 function constraintKind(text: string): ConstraintKind {
   if (/^FOREIGN\s+KEY\b/i.test(text)) return "foreign_key";
   if (/^CHECK\b/i.test(text)) return "check";
@@ -34,9 +54,7 @@ export function constraintColumns(kind: ConstraintKind, body: string): string[] 
 }
 
 function addConstraint(table: string, action: string): OperationDetail | null {
-  const m = re(
-    String.raw`^ADD\s+(?:CONSTRAINT\s+(${ID})\s+)?((?:FOREIGN\s+KEY|CHECK|UNIQUE|PRIMARY\s+KEY|EXCLUDE)\b[\s\S]*)$`,
-  ).exec(action);
+  const m = ADD_CONSTRAINT.exec(action);
   if (m?.[2] === undefined) return null;
   const body = m[2];
   // MySQL `ADD UNIQUE KEY name (…)` / `ADD UNIQUE INDEX` builds an index, like ADD INDEX.
@@ -57,9 +75,7 @@ function addConstraint(table: string, action: string): OperationDetail | null {
 }
 
 function addIndex(table: string, action: string): OperationDetail | null {
-  const m = re(
-    String.raw`^ADD\s+(?:CONSTRAINT\s+${ID}\s+)?(UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?(?:INDEX|KEY)\s*(?:IF\s+NOT\s+EXISTS\s+)?(${ID})?`,
-  ).exec(action);
+  const m = ADD_INDEX.exec(action);
   if (m === null) return null;
   const name = m[2] === undefined || m[2].toUpperCase() === "USING" ? null : nameFromText(m[2]);
   const unique = /^UNIQUE/i.test(m[1] ?? "");
@@ -76,14 +92,14 @@ function addIndex(table: string, action: string): OperationDetail | null {
 }
 
 function dropAction(table: string, action: string): OperationDetail | null {
-  let m = re(String.raw`^DROP\s+CONSTRAINT\s+(?:IF\s+EXISTS\s+)?(${ID})`).exec(action);
+  let m = DROP_CONSTRAINT.exec(action);
   if (m?.[1] !== undefined) return { type: "drop_constraint", table, name: nameFromText(m[1]) };
-  m = re(String.raw`^DROP\s+(?:FOREIGN\s+KEY|CHECK)\s+(?:IF\s+EXISTS\s+)?(${ID})`).exec(action);
+  m = DROP_KEY_OR_CHECK.exec(action);
   if (m?.[1] !== undefined) return { type: "drop_constraint", table, name: nameFromText(m[1]) };
   if (/^DROP\s+PRIMARY\s+KEY\b/i.test(action)) return { type: "drop_constraint", table, name: "PRIMARY" };
-  m = re(String.raw`^DROP\s+(?:INDEX|KEY)\s+(?:IF\s+EXISTS\s+)?(${ID})`).exec(action);
+  m = DROP_INDEX.exec(action);
   if (m?.[1] !== undefined) return { type: "drop_index", table, name: nameFromText(m[1]), concurrently: false };
-  m = re(String.raw`^DROP\s+(?:COLUMN\s+)?(?:IF\s+EXISTS\s+)?(${ID})`).exec(action);
+  m = DROP_COLUMN.exec(action);
   if (m?.[1] !== undefined && !NOT_COLUMN.test(m[1])) {
     return { type: "drop_column", table, column: nameFromText(m[1]) };
   }
@@ -91,7 +107,7 @@ function dropAction(table: string, action: string): OperationDetail | null {
 }
 
 function alterColumn(table: string, action: string): OperationDetail | null {
-  const m = re(String.raw`^ALTER\s+(?:COLUMN\s+)?(${ID})\s+([\s\S]*)$`).exec(action);
+  const m = ALTER_COLUMN.exec(action);
   if (m?.[1] === undefined || m[2] === undefined || NOT_COLUMN.test(m[1])) return null;
   const column = nameFromText(m[1]);
   const rest = m[2];
@@ -114,10 +130,10 @@ function alterColumn(table: string, action: string): OperationDetail | null {
 }
 
 function renameAction(table: string, action: string): OperationDetail[] | null {
-  let m = re(String.raw`^RENAME\s+(?:TO|AS)\s+(${QUALIFIED})`).exec(action);
+  let m = RENAME_TABLE.exec(action);
   if (m?.[1] !== undefined) return [{ type: "rename_table", table, to: nameFromText(m[1]) }];
   if (/^RENAME\s+(CONSTRAINT|INDEX|KEY)\b/i.test(action)) return [{ type: "other", kind: "rename_constraint" }];
-  m = re(String.raw`^RENAME\s+(?:COLUMN\s+)?(${ID})\s+TO\s+(${ID})`).exec(action);
+  m = RENAME_COLUMN.exec(action);
   if (m?.[1] !== undefined && m[2] !== undefined) {
     return [{ type: "rename_column", table, column: nameFromText(m[1]), to: nameFromText(m[2]) }];
   }
@@ -126,8 +142,8 @@ function renameAction(table: string, action: string): OperationDetail[] | null {
 
 // MySQL CHANGE [COLUMN] old new type …: a rename when the names differ, and always a restated type.
 function changeOrModify(table: string, action: string): OperationDetail[] | null {
-  const change = re(String.raw`^CHANGE\s+(?:COLUMN\s+)?(${ID})\s+([\s\S]+)$`).exec(action);
-  const modify = re(String.raw`^MODIFY\s+(?:COLUMN\s+)?([\s\S]+)$`).exec(action);
+  const change = CHANGE_COLUMN.exec(action);
+  const modify = MODIFY_COLUMN.exec(action);
   const definition = change?.[2] ?? modify?.[1];
   if (definition === undefined) return null;
   const column = parseColumnDefinition(definition);
@@ -157,7 +173,7 @@ export function alterActionOperations(table: string, actionText: string): Operat
     case "ADD": {
       const found = addConstraint(table, action) ?? addIndex(table, action);
       if (found !== null) return [found];
-      const m = re(String.raw`^ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?([\s\S]+)$`).exec(action);
+      const m = ADD_COLUMN.exec(action);
       const definition = m?.[1] ?? "";
       // An unquoted KEY/INDEX/… opens an index or constraint; a quoted `key` is a column.
       const column = NOT_COLUMN.test(/^[\w$]+/.exec(definition)?.[0] ?? "") ? null : parseColumnDefinition(definition);
@@ -189,7 +205,7 @@ export function alterActionOperations(table: string, actionText: string): Operat
     case "MODIFY":
       return changeOrModify(table, action) ?? other;
     case "VALIDATE": {
-      const m = re(String.raw`^VALIDATE\s+CONSTRAINT\s+(${ID})`).exec(action);
+      const m = VALIDATE_CONSTRAINT.exec(action);
       return m?.[1] === undefined ? other : [{ type: "validate_constraint", table, name: nameFromText(m[1]) }];
     }
     case "DETACH":

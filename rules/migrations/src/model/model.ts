@@ -12,7 +12,7 @@ import { rollbackStatements } from "./liquibase-rollback.js";
 import { configuredFramework, detectMigrationFile } from "./migration-file.js";
 import { statementOperations } from "./operations.js";
 import { ormConfigDialect } from "./orm/config-dialect.js";
-import { buildScriptMigration } from "./orm/index.js";
+import { buildScriptMigration, versionOf } from "./orm/index.js";
 import { isMigrationPath } from "./paths.js";
 import { rangeFinder } from "./ranges.js";
 import type { Direction, Migration, Operation, Section } from "./types.js";
@@ -112,6 +112,11 @@ export function migrationOf(ctx: ModelContext): Migration | null {
       const inMigrationFolder = isMigrationPath(ctx.file.path, config.paths);
       // Unless paths are configured, a history kept elsewhere (logto's alterations/) is told by its shape.
       if (!inMigrationFolder && (config.paths?.length ?? 0) > 0) return null;
+      // ... and only by a versioned name (see buildScriptMigration): asked first, it rules out nearly
+      // every other script of an application before any more of its path or text is read.
+      if (!inMigrationFolder && versionOf(ctx.file.path.slice(ctx.file.path.lastIndexOf("/") + 1)) === null) {
+        return null;
+      }
       // Migrations of a dialect the pack does not check (configured, or by folder) are left alone.
       if (uncheckedDialectOfPath(ctx.file.path, config.dialect) !== null) return null;
 

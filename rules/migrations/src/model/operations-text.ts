@@ -13,23 +13,48 @@ function re(source: string, flags = "i"): RegExp {
   return new RegExp(source, flags);
 }
 
+// Each pattern is built once: constructing a RegExp per statement cost more than matching it.
+// The keyed ones are built on first use from the constant pieces their callers pass.
+const ALTER_TABLE_HEAD = re(
+  String.raw`^ALTER\s+(?:ONLINE\s+|IGNORE\s+)?TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${QUALIFIED})\s*`,
+);
+const CREATE_INDEX = re(
+  String.raw`^CREATE\s+(UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?INDEX\s+(CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(${QUALIFIED}\s+)?ON\s+(?:ONLY\s+)?(${QUALIFIED})`,
+);
+// Global, but only ever used by match/matchAll, which start from the beginning whatever lastIndex says.
+const QUALIFIED_NAMES = re(QUALIFIED, "gi");
+const RENAME_PAIRS = re(String.raw`(${QUALIFIED})\s+TO\s+(${QUALIFIED})`, "gi");
+const TYPE_RENAME = re(String.raw`^ALTER\s+TYPE\s+(${QUALIFIED})\s+RENAME\s+TO\s+(${QUALIFIED})\s*$`);
+const TYPE_ADD_VALUE = re(String.raw`^ALTER\s+TYPE\s+${QUALIFIED}\s+ADD\s+VALUE\b`);
+const NAME_AFTER = new Map<string, RegExp>();
+const DROP_LIST = new Map<string, RegExp>();
+
+function cached(cache: Map<string, RegExp>, key: string, build: () => RegExp): RegExp {
+  let found = cache.get(key);
+  if (found === undefined) {
+    found = build();
+    cache.set(key, found);
+  }
+  return found;
+}
+
 function firstName(text: string, pattern: string): string {
-  const m = re(`${pattern}(${QUALIFIED})`).exec(text);
+  const m = cached(NAME_AFTER, pattern, () => re(`${pattern}(${QUALIFIED})`)).exec(text);
   return m?.[1] === undefined ? "" : nameFromText(m[1]);
 }
 
 /** Names of a `DROP … [IF EXISTS] a, b [CASCADE]` list. */
 function dropList(text: string, object: string): string[] {
-  const m = re(String.raw`^DROP\s+${object}\s+(?:CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?([\s\S]*)$`).exec(text);
+  const m = cached(DROP_LIST, object, () =>
+    re(String.raw`^DROP\s+${object}\s+(?:CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?([\s\S]*)$`),
+  ).exec(text);
   if (m?.[1] === undefined) return [""];
   const list = m[1].replace(/\s+(CASCADE|RESTRICT)\s*$/i, "").replace(/\s+ON\s+[\s\S]*$/i, "");
   return splitTopLevel(list).map((item) => nameFromText(item));
 }
 
 function alterTable(text: string): OperationDetail[] {
-  const head = re(
-    String.raw`^ALTER\s+(?:ONLINE\s+|IGNORE\s+)?TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${QUALIFIED})\s*`,
-  ).exec(text);
+  const head = ALTER_TABLE_HEAD.exec(text);
   if (head?.[1] === undefined) return [{ type: "other", kind: "alter_table" }];
   const table = nameFromText(head[1]);
   return withTableOptions(
@@ -47,9 +72,7 @@ export function withTableOptions(table: string, text: string, operations: Operat
 }
 
 export function createIndex(text: string): OperationDetail {
-  const m = re(
-    String.raw`^CREATE\s+(UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?INDEX\s+(CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(${QUALIFIED}\s+)?ON\s+(?:ONLY\s+)?(${QUALIFIED})`,
-  ).exec(text);
+  const m = CREATE_INDEX.exec(text);
   const { algorithm, lock } = mysqlTableOptions(text);
   // The column list follows the table (after an optional USING method).
   const keyColumns = m === null ? undefined : (columnsOfFirstList(text, m[0].length) ?? undefined);
@@ -101,7 +124,7 @@ function dml(verb: "insert" | "update" | "delete" | "merge", text: string): Oper
 }
 
 function maintenance(verb: MaintenanceVerb, text: string): OperationDetail {
-  const words = text.replace(/\([^)]*\)/g, " ").match(re(QUALIFIED, "gi")) ?? [];
+  const words = text.replace(/\([^)]*\)/g, " ").match(QUALIFIED_NAMES) ?? [];
   const keywords =
     /^(VACUUM|FULL|FREEZE|VERBOSE|ANALYZE|ANALYSE|CLUSTER|REINDEX|TABLE|INDEX|SCHEMA|DATABASE|SYSTEM|CONCURRENTLY|LOCK|IN|ONLY|MODE|ACCESS|EXCLUSIVE|SHARE|ROW|UPDATE|NOWAIT|NO_WRITE_TO_BINLOG|LOCAL|OPTIMIZE|USING|READ|WRITE|ON)$/i;
   const table = words.find((word) => !keywords.test(word));
@@ -124,7 +147,7 @@ function setting(text: string): OperationDetail {
 }
 
 function renameTables(text: string): OperationDetail[] {
-  const pairs = [...text.matchAll(re(String.raw`(${QUALIFIED})\s+TO\s+(${QUALIFIED})`, "gi"))];
+  const pairs = [...text.matchAll(RENAME_PAIRS)];
   return pairs.map((m) => ({ type: "rename_table", table: nameFromText(m[1] ?? ""), to: nameFromText(m[2] ?? "") }));
 }
 
@@ -177,10 +200,9 @@ export function textOperations(statement: SqlStatement): OperationDetail[] {
       return dropList(text, "TYPE").map((name) => ({ type: "drop_type", name }));
     case "alter_type": {
       // ALTER TYPE a RENAME TO b: the type the up created lives on under its new name.
-      const rename = re(String.raw`^ALTER\s+TYPE\s+(${QUALIFIED})\s+RENAME\s+TO\s+(${QUALIFIED})\s*$`).exec(text);
+      const rename = TYPE_RENAME.exec(text);
       // PostgreSQL cannot remove an enum value again: kept apart so a down is not asked to.
-      if (re(String.raw`^ALTER\s+TYPE\s+${QUALIFIED}\s+ADD\s+VALUE\b`).test(text))
-        return [{ type: "other", kind: "alter_type_add_value" }];
+      if (TYPE_ADD_VALUE.test(text)) return [{ type: "other", kind: "alter_type_add_value" }];
       if (rename?.[1] === undefined || rename[2] === undefined) break;
       return [{ type: "rename_type", name: nameFromText(rename[1]), to: nameFromText(rename[2]) }];
     }

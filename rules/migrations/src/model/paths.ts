@@ -36,7 +36,25 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 function normalise(path: string): string {
-  return path.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+  // Asked of every file of a run (by several readers): most paths need none of the rewrites.
+  let file = path.includes("\\") ? path.replace(/\\/g, "/") : path;
+  if (file.startsWith("./")) file = file.slice(2);
+  return file.endsWith("/") ? file.replace(/\/+$/, "") : file;
+}
+
+/** One of DEFAULT_FOLDERS as a folder of a lower-cased path: one scan, not a split per path. */
+const DEFAULT_FOLDER_IN_PATH = new RegExp(`(?:^|/)(?:${[...DEFAULT_FOLDERS].join("|")})/`);
+
+const GLOBS = new Map<string, RegExp>();
+
+/** A configured glob's RegExp, built once (it is asked of every file of a run). */
+function globOf(pattern: string): RegExp {
+  let found = GLOBS.get(pattern);
+  if (found === undefined) {
+    found = globToRegExp(pattern);
+    GLOBS.set(pattern, found);
+  }
+  return found;
 }
 
 /** Does `path` match a configured entry: a glob, or a folder holding the file at any depth? */
@@ -44,15 +62,12 @@ function matchesEntry(path: string, entry: string): boolean {
   const pattern = normalise(entry);
   // "." (or "./") names the working directory itself: every file is under it.
   if (pattern === "." || pattern === "") return true;
-  if (/[*?]/.test(pattern)) return globToRegExp(pattern).test(path);
+  if (/[*?]/.test(pattern)) return globOf(pattern).test(path);
   return path === pattern || path.startsWith(`${pattern}/`);
 }
 
 export function isMigrationPath(path: string, configured: readonly string[] | undefined): boolean {
   const file = normalise(path);
   if (configured !== undefined && configured.length > 0) return configured.some((entry) => matchesEntry(file, entry));
-  return file
-    .split("/")
-    .slice(0, -1)
-    .some((folder) => DEFAULT_FOLDERS.has(folder.toLowerCase()));
+  return DEFAULT_FOLDER_IN_PATH.test(file.toLowerCase());
 }

@@ -10,10 +10,14 @@ import type { PgToken } from "@deploylint/core/rule-api";
 // and a dot before a digit (one token there, not a `.`).
 const NOT_PLAIN = /[$\\\v\f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|\/\*|\.\.|\.\d/;
 
-const SPACE = /[ \t\n\r]/;
+// Characters are classed by their code: a regular expression per character was half the reading.
+/** ` `, `\t`, `\n`, `\r`. */
+const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13;
 // One token each: brackets, separators and the dot the name readers look for.
 const SELF = new Set(["(", ")", "[", "]", ",", ";", "."]);
-const isWord = (ch: string): boolean => /[A-Za-z0-9_]/.test(ch) || ch.charCodeAt(0) > 127;
+/** ASCII letters and digits, `_`, and anything beyond ASCII. */
+const isWord = (code: number): boolean =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code > 127;
 
 /** Index after the quote that closes the string or name opened at `from` (a doubled quote escapes). */
 function closingQuote(text: string, from: number, quote: string): number | null {
@@ -39,7 +43,7 @@ export function plainTokens(text: string): PgToken[] | null {
   let i = 0;
   while (i < text.length) {
     const ch = text[i] as string;
-    if (SPACE.test(ch)) {
+    if (isSpace(text.charCodeAt(i))) {
       i++;
     } else if (ch === "-" && text[i + 1] === "-") {
       // PostgreSQL ends a `--` comment at a line feed or a carriage return.
@@ -57,13 +61,13 @@ export function plainTokens(text: string): PgToken[] | null {
       i++;
     } else {
       // A word (name, keyword, number) or an operator, up to the next boundary of another class.
-      const word = isWord(ch);
+      const word = isWord(text.charCodeAt(i));
       let end = i + 1;
       while (end < text.length) {
         const next = text[end] as string;
-        if (SPACE.test(next) || SELF.has(next) || next === "'" || next === '"') break;
+        if (isSpace(text.charCodeAt(end)) || SELF.has(next) || next === "'" || next === '"') break;
         if (next === "-" && text[end + 1] === "-") break;
-        if (isWord(next) !== word) break;
+        if (isWord(text.charCodeAt(end)) !== word) break;
         end++;
       }
       push(i, end);

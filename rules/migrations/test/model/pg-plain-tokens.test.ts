@@ -5,6 +5,7 @@ import { loadPostgresParser } from "@deploylint/core/sources";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pgActionTexts } from "../../src/model/pg-actions.js";
 import { plainTokens } from "../../src/model/pg-plain-tokens.js";
+import { regexRunsBy } from "../helpers/regexp-work.js";
 
 beforeAll(async () => {
   await loadPostgresParser();
@@ -67,4 +68,14 @@ describe("texts a small reader could misread go to PostgreSQL's lexer", () => {
       expect(pgActionTexts(text, 12, expected.length)).toEqual(expected);
     });
   }
+});
+
+describe("plainTokens' own cost", () => {
+  it("runs one regular expression per text (the plainness check), none per character", () => {
+    for (const text of PLAIN)
+      expect(
+        regexRunsBy(() => plainTokens(text)),
+        text,
+      ).toBe(1);
+  });
 });

@@ -125,53 +125,76 @@ const SINGLE: Record<string, string> = {
 
 const MAX_WORDS = 12;
 
-/** The first words of the statement, upper-cased; a `(` before any word counts as "(". */
-function leadingWords(text: string): string[] {
-  // The lexer's dialect only matters for quotes and comments here; MySQL's rules know `#` comments and
-  // backticks, and quoted names never decide a kind.
-  const options: ScanOptions = { text, dialect: "mysql" };
-  const words: string[] = [];
-  let i = 0;
-  while (i < text.length && words.length < MAX_WORDS) {
-    const token = scanToken(options, i);
-    i = token.end;
-    if (token.type === "word") words.push(text.slice(token.start, token.end).toUpperCase());
-    else if (token.type === "punct" && words.length === 0 && text[token.start] === "(") words.push("(");
+/**
+ * The first words of the statement, upper-cased; a `(` before any word counts as "(". Read lazily:
+ * most statements are told by their first two or three words, and scanning twelve (deep into a
+ * CREATE TABLE's column list) for each of a history's statements was most of the classifying.
+ */
+class LeadingWords {
+  private readonly words: string[] = [];
+  private readonly options: ScanOptions;
+  private at = 0;
+
+  constructor(private readonly text: string) {
+    // The lexer's dialect only matters for quotes and comments here; MySQL's rules know `#` comments and
+    // backticks, and quoted names never decide a kind.
+    this.options = { text, dialect: "mysql" };
   }
-  return words;
+
+  /** The n-th word (0-based), or undefined when the statement has fewer (only the first MAX_WORDS count). */
+  word(n: number): string | undefined {
+    while (this.words.length <= n && this.words.length < MAX_WORDS && this.at < this.text.length) {
+      const token = scanToken(this.options, this.at);
+      this.at = token.end;
+      if (token.type === "word") this.words.push(this.text.slice(token.start, token.end).toUpperCase());
+      else if (token.type === "punct" && this.words.length === 0 && this.text[token.start] === "(")
+        this.words.push("(");
+    }
+    return this.words[n];
+  }
+
+  /** Whether `word` is among the words after the n-th. */
+  laterIncludes(n: number, word: string): boolean {
+    for (let i = n + 1; this.word(i) !== undefined; i++) if (this.words[i] === word) return true;
+    return false;
+  }
 }
 
 /** The object of CREATE / ALTER / DROP, skipping modifiers: ["view"] for CREATE OR REPLACE VIEW. */
-function objectOf(words: string[]): string | null {
+function objectOf(words: LeadingWords): string | null {
   let valued = false;
-  for (const word of words.slice(1)) {
+  for (let i = 1; ; i++) {
+    const word = words.word(i);
+    if (word === undefined) return null;
     const object = OBJECTS[word];
-    if (word === "EVENT" && words.includes("TRIGGER")) return "event_trigger";
+    // The words before this one are modifiers (none is TRIGGER), so only the later ones can say it.
+    if (word === "EVENT" && words.laterIncludes(i, "TRIGGER")) return "event_trigger";
     if (object !== undefined) return object;
     if (VALUED_MODIFIERS.has(word)) valued = true;
     else if (!MODIFIERS.has(word) && !valued) return null;
   }
-  return null;
 }
 
-function classifyDdl(words: string[]): string {
-  const verb = (words[0] ?? "").toLowerCase();
-  if (verb === "alter" && words[1] === "DEFAULT" && words[2] === "PRIVILEGES") return "alter_default_privileges";
-  if (verb === "drop" && words[1] === "OWNED") return "drop_owned";
+function classifyDdl(words: LeadingWords): string {
+  const verb = (words.word(0) ?? "").toLowerCase();
+  if (verb === "alter" && words.word(1) === "DEFAULT" && words.word(2) === "PRIVILEGES")
+    return "alter_default_privileges";
+  if (verb === "drop" && words.word(1) === "OWNED") return "drop_owned";
   const object = objectOf(words);
   return object === null ? "unknown" : `${verb}_${object}`;
 }
 
 export function classifyStatement(text: string): string {
-  const words = leadingWords(text);
-  const [first, second, third] = words;
+  const words = new LeadingWords(text);
+  const first = words.word(0);
   if (first === undefined) return "unknown";
   if (first === "(") return "select";
   if (first === "CREATE" || first === "ALTER" || first === "DROP") return classifyDdl(words);
+  const second = words.word(1);
   if (first === "RENAME") return second === "TABLE" || second === "TABLES" ? "rename_table" : "unknown";
   if (first === "START") return second === "TRANSACTION" ? "begin" : "unknown";
   if (first === "REFRESH") return second === "MATERIALIZED" ? "refresh_materialized_view" : "unknown";
-  if (first === "ROLLBACK" && (second === "TO" || third === "TO")) return "rollback_to_savepoint";
+  if (first === "ROLLBACK" && (second === "TO" || words.word(2) === "TO")) return "rollback_to_savepoint";
   if (first === "COMMENT" && second !== "ON") return "unknown";
   return SINGLE[first] ?? "unknown";
 }

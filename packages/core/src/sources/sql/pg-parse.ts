@@ -7,8 +7,23 @@ import { type SplitStatement, splitSql } from "./split.js";
 
 // Leading space and comments of a statement libpg-query cut out of a longer text.
 const LEADING = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/;
-// The `;` that ended it (libpg-query's length stops before it, except for the last statement).
-const TRAILING = /(?:\s|;)+$/;
+
+const SPACE = /\s/;
+
+/**
+ * Where `text` ends without the spaces and `;` after its statement (libpg-query's length stops
+ * before the `;`, except for the last statement). A loop from the end: the regular expression
+ * `(?:\s|;)+$` retried at every run of spaces inside a long statement.
+ */
+function trailingStart(text: string): number {
+  let end = text.length;
+  while (end > 0) {
+    const ch = text[end - 1] as string;
+    if (ch !== ";" && !SPACE.test(ch)) break;
+    end--;
+  }
+  return end;
+}
 
 /** A psql meta-command (`\connect db`, `\set x 1`): psql's, not the server's, so not SQL to parse. */
 export const isPsqlCommand = (text: string): boolean => text.startsWith("\\");
@@ -32,7 +47,7 @@ function parts(text: string, block: SplitStatement, stmts: PgRawStmt[]): SqlStat
         : toIndex((stmt.stmt_location ?? 0) + stmt.stmt_len);
     const raw = block.text.slice(from, to);
     const lead = LEADING.exec(raw)?.[0].length ?? 0;
-    const body = raw.slice(lead).replace(TRAILING, "");
+    const body = raw.slice(lead, Math.max(lead, trailingStart(raw)));
     if (body === "") return [];
     const start = block.range.start + from + lead;
     // The tree's locations must count from the statement's own text.
@@ -55,17 +70,24 @@ const POSITIONS: ReadonlySet<string> = new Set([
 
 const utf8Length = (text: string): number => Buffer.byteLength(text, "utf8");
 
-/** A copy of a tree with every known position moved back by `bytes`; one that becomes 0 is left out, as in libpg-query's JSON. */
-function shiftPositions(node: unknown, bytes: number): unknown {
-  if (Array.isArray(node)) return node.map((item) => shiftPositions(item, bytes));
-  if (typeof node !== "object" || node === null) return node;
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (POSITIONS.has(key) && typeof value === "number" && value >= 0) {
-      if (value !== bytes) copy[key] = value - bytes;
-    } else copy[key] = shiftPositions(value, bytes);
+/**
+ * Moves every known position of a tree back by `bytes`, in place (the tree is this parse's own); one
+ * that becomes 0 is left out, as in libpg-query's JSON.
+ */
+function shiftPositions(node: unknown, bytes: number): void {
+  if (Array.isArray(node)) {
+    for (const item of node) shiftPositions(item, bytes);
+    return;
   }
-  return copy;
+  if (typeof node !== "object" || node === null) return;
+  const record = node as Record<string, unknown>;
+  for (const key in record) {
+    const value = record[key];
+    if (POSITIONS.has(key) && typeof value === "number" && value >= 0) {
+      if (value === bytes) delete record[key];
+      else record[key] = value - bytes;
+    } else if (typeof value === "object" && value !== null) shiftPositions(value, bytes);
+  }
 }
 
 /**
@@ -76,7 +98,8 @@ function shiftPositions(node: unknown, bytes: number): unknown {
  */
 function ownTree(stmt: PgRawStmt, offset: number): PgRawStmt {
   const { stmt_location: _location, stmt_len: _length, ...rest } = stmt;
-  return shiftPositions(rest, offset) as PgRawStmt;
+  shiftPositions(rest, offset);
+  return rest as PgRawStmt;
 }
 
 function parseOne(text: string, statement: SplitStatement): SqlStatement[] {

@@ -120,12 +120,15 @@ export function buildScriptMigration(options: {
   configDialect?: () => string | null;
 }): Migration | null {
   const inMigrationFolder = options.inMigrationFolder !== false;
-  const ormMention = PREFILTER.test(options.text);
-  if (!/\b(?:up|down)\b/.test(options.text)) return null;
-  if (!(inMigrationFolder && ormMention) && !TAGGED_PREFILTER.test(options.text)) return null;
+  // The cheapest test first: outside a migration folder, most scripts fail on their name alone,
+  // and the text scans below (over every script of an application) are not made for them.
   const basename = options.path.slice(options.path.lastIndexOf("/") + 1);
   const versioned = versionOf(basename);
   if (!inMigrationFolder && versioned === null) return null;
+  if (!/\b(?:up|down)\b/.test(options.text)) return null;
+  // Only read in a migration folder: outside one, the ORM a script mentions decides nothing.
+  const ormMention = inMigrationFolder && PREFILTER.test(options.text);
+  if (!ormMention && !TAGGED_PREFILTER.test(options.text)) return null;
   // Outside a migration folder only tagged SQL with both an up and a down qualifies (below): a
   // versioned script naming no `down` (cypress's `01-login.cy.ts`) is not parsed to find that out.
   if (!inMigrationFolder && !(/\bup\b/.test(options.text) && /\bdown\b/.test(options.text))) return null;
