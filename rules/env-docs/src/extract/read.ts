@@ -28,7 +28,16 @@ const SHARED_TS_CONFIG = /(^|\/)[^/]*tsconfig[^/]*\/([^/]+\/)*[^/]+\.json$/;
 // names no variable and mentions no "env" gives none, even a re-export). Within it, a script is
 // parsed only when its text holds what some fact needs (script/prefilter.ts): most scripts that
 // pass it through a word ("environment", "EnvSet") give nothing.
-const mayRead = (text: string) => MENTIONS_ENV.test(text) || NAMES_VARIABLE.test(text) || mentionsTool(text);
+function mayRead(text: string): boolean {
+  // Both extractors ask about each script, one after the other, and the scan reads the whole text
+  // of every script (most name nothing): the answer is kept for the second.
+  if (text === lastText) return lastMayRead;
+  lastText = text;
+  lastMayRead = MENTIONS_ENV.test(text) || NAMES_VARIABLE.test(text) || mentionsTool(text);
+  return lastMayRead;
+}
+let lastText: string | null = null;
+let lastMayRead = false;
 
 /** Both extractors share one walk of each script. */
 function scriptFactsOf(

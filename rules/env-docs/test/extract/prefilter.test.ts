@@ -63,6 +63,35 @@ const KEEP: Case[] = [
     fact: "schemas",
     code: "// environment\nexport const spec = { ...base, PORT: port() };\nconst base = { HOST: str() };",
   },
+  // A string reaches a helper's argument or an exported constant through values only; each of
+  // these is a value the prefilter must not mistake for a dead one.
+  {
+    fact: "calls",
+    code: 'import { required } from "./settings";\nconst opts = { key: "API_URL" };\nrequired(opts.key);',
+  },
+  {
+    fact: "calls",
+    code: 'import { required } from "./settings";\nfunction read({ key }) {\n  return required(key);\n}\nread({ key: "API_URL" });',
+  },
+  { fact: "calls", code: 'import * as settings from "./settings";\nsettings.required("API_URL");' },
+  { fact: "calls", code: 'import * as settings from "./settings";\n(settings).required("API_URL");' },
+  {
+    fact: "calls",
+    code: 'import { required } from "./settings";\nclass A {\n  get(k) { return required(k); }\n  run() { this.get("API_URL"); }\n}',
+  },
+  { fact: "calls", code: 'import { required } from "./settings";\nrequired(flag ? "API_URL" : "DB_URL");' },
+  { fact: "calls", code: 'import { required } from "./settings";\nconst old = "DB_URL";\nrequired(old || "API_URL");' },
+  { fact: "calls", code: 'import { required } from "./settings";\nrequired("a //", "API_URL");' },
+  { fact: "calls", code: 'import { required } from "./settings";\nconst key = `API_URL`;\nrequired(key);' },
+  {
+    fact: "calls",
+    path: "src/a.tsx",
+    code: 'import { required } from "./settings";\nconst key="API_URL";\nrequired(key);',
+  },
+  { fact: "constants", code: '// environment\nexport const KEYS = { url: "API_URL" };' },
+  { fact: "constants", code: '// environment\nconst KEYS = { url: "API_URL" };\nexport default KEYS;' },
+  { fact: "constants", code: '// environment\nconst KEYS = ["API_URL", "DB_URL"];\nexport { KEYS as keys };' },
+  { fact: "schemas", code: "// environment\nconst spec = { PORT: port() };\nexport { spec };" },
   { fact: "envExports", code: "export default process.env;" },
   { fact: "lookups", code: 'import { KEYS } from "./keys";\nconst url = process.env[KEYS.url];' },
   { fact: "helpers", code: "export function read(name: string) {\n  return process.env[name];\n}" },
@@ -96,6 +125,36 @@ const DROP: Case[] = [
   { fact: "an exported word", code: 'export const label = "Environment";' },
   { fact: "an exported object of settings", code: '// environment\nexport const theme = { primary: "#fff" };' },
   { fact: "a local export list", code: "const envName = 1;\nexport { envName };" },
+  // UPPER strings where no name is built from them (the prefilter once parsed every script that
+  // imports and holds one).
+  { fact: "a comparison", code: 'import { send } from "./send";\n// env\nif (method === "POST") send();' },
+  { fact: "a comparison", code: 'import { send } from "./send";\n// env\nif ("POST" !== method) send();' },
+  { fact: "a case", code: 'import { send } from "./send";\n// env\nswitch (m) {\n  case "POST":\n    send();\n}' },
+  { fact: "a union type", code: 'import { send } from "./send";\n// env\ntype Verb = "GET" | "POST";' },
+  { fact: "a test's expectation", code: 'import { expect } from "vitest";\n// env\nexpect(code).toBe("ERR_CLOSED");' },
+  { fact: "a method's argument", code: 'import { a } from "./a";\n// env\nres.headers.set("X_TRACE", a);' },
+  { fact: "an object's key", code: 'import { send } from "./send";\n// env\nsend({ "API_URL": 1 });' },
+  { fact: "a property never read", code: 'import { render } from "./render";\n// env\nrender({ country: "US" });' },
+  { fact: "a return", code: 'import { a } from "./a";\n// env\nexport function key() {\n  return "API_URL";\n}' },
+  { fact: "a line comment", code: 'import { a } from "./a";\n// env: set "API_URL"\na();' },
+  { fact: "a block comment", code: 'import { a } from "./a";\n/**\n * Needs `API_URL` in the env.\n */\na();' },
+  {
+    fact: "a name quoted in a message",
+    code: "import { a } from \"./a\";\nthrow new Error('Set `API_URL` in the env');",
+  },
+  {
+    fact: "a JSX attribute",
+    path: "src/a.tsx",
+    code: 'import { Input } from "./input";\n// env\nexport const F = () => <Input placeholder="API_URL" />;',
+  },
+  {
+    fact: "a frozen default export",
+    code: '// env\nexport default Object.freeze({ settings: { title: "SETTINGS" } });',
+  },
+  {
+    fact: "an UPPER export list",
+    code: '// environment\nconst THEME_COLORS = { primary: "#fff" };\nexport { THEME_COLORS };',
+  },
 ];
 
 describe("env-docs script prefilter", () => {
