@@ -1,7 +1,7 @@
 // What name resolution needs to know about one script, gathered in one walk: each node's parent,
 // the declarations, functions, imports and calls by name, and the values of object properties.
 import type { TSESTree } from "@deploylint/core/rule-api";
-import { type WalkOrder, walkWithParent } from "../walk.js";
+import { walkWithParent } from "../walk.js";
 import { importedName, isFunction, keyName } from "./ast.js";
 
 type Node = TSESTree.Node;
@@ -53,9 +53,14 @@ export interface FileIndex {
   reExports: { exported: string; from: string; imported: string }[];
 }
 
-/** `order`: the program's walk order when the caller already took it (see walkOrder). */
-export function indexFile(program: TSESTree.Program, order?: WalkOrder): FileIndex {
-  const index: FileIndex = {
+export function indexFile(program: TSESTree.Program): FileIndex {
+  const index = emptyIndex();
+  walkWithParent(program, (node, parent) => indexNode(index, node, parent));
+  return index;
+}
+
+export function emptyIndex(): FileIndex {
+  return {
     parents: new Map(),
     declarations: new Map(),
     enums: new Map(),
@@ -74,96 +79,94 @@ export function indexFile(program: TSESTree.Program, order?: WalkOrder): FileInd
     fieldCache: new Map(),
     paramCache: new Map(),
   };
-  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  };
-  walkWithParent(
-    program,
-    (node, parent) => {
-      if (parent) index.parents.set(node, parent);
-      switch (node.type) {
-        case "Literal":
-          if (typeof node.value === "string" && node.value.startsWith("@")) index.modules.push(node);
-          break;
-        case "VariableDeclarator":
-          if (node.id.type === "Identifier" && node.init) {
-            push(index.declarations, node.id.name, node.init);
-            // `let key = "A"; if (x) key = "B";`: the initial value is one of several; not followed.
-            if (parent?.type === "VariableDeclaration" && parent.kind !== "const")
-              push(index.declarations, node.id.name, node.init);
-            if (isFunction(node.init)) index.functions.set(node.id.name, node.init);
-          }
-          break;
-        case "FunctionDeclaration":
-          if (node.id) index.functions.set(node.id.name, node);
-          break;
-        case "TSEnumDeclaration":
-          index.enums.set(node.id.name, node);
-          break;
-        case "ImportDeclaration":
-          for (const specifier of node.specifiers) {
-            const imported =
-              specifier.type === "ImportDefaultSpecifier"
-                ? "default"
-                : specifier.type === "ImportNamespaceSpecifier"
-                  ? "*"
-                  : importedName(specifier);
-            if (imported !== null) index.imports.set(specifier.local.name, { from: node.source.value, imported });
-          }
-          break;
-        case "NewExpression":
-          if (node.callee.type === "Identifier") push(index.calls, node.callee.name, node);
-          break;
-        case "CallExpression":
-          if (node.callee.type === "Identifier") push(index.calls, node.callee.name, node);
-          else if (node.callee.type === "MemberExpression" && node.callee.object.type === "Identifier")
-            index.memberCalls.push(node);
-          break;
-        case "MemberExpression":
-          if (node.object.type === "ThisExpression" && !node.computed && node.property.type === "Identifier") {
-            const isCallee = parent?.type === "CallExpression" && parent.callee === node;
-            if (isCallee) push(index.thisCalls, node.property.name, parent);
-            else index.thisReferences.add(node.property.name);
-          }
-          break;
-        case "Identifier":
-          if (parent && isReference(node, parent))
-            index.references.set(node.name, (index.references.get(node.name) ?? 0) + 1);
-          break;
-        case "Property":
-        case "PropertyDefinition": {
-          const key = keyName(node);
-          if (key !== null && node.value && parent?.type !== "ObjectPattern") push(index.fields, key, node.value);
-          break;
-        }
-        case "ExportNamedDeclaration":
-          indexNamedExport(node, index);
-          break;
-        case "ExportDefaultDeclaration": {
-          const declaration = node.declaration;
-          if (declaration.type === "Identifier") index.exports.set("default", declaration.name);
-          else if (
-            (declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration") &&
-            declaration.id
-          ) {
-            index.exports.set("default", declaration.id.name);
-          }
-          break;
-        }
-        case "ExportAllDeclaration":
-          index.reExports.push({
-            exported: node.exported ? nameOf(node.exported) : "*",
-            from: node.source.value,
-            imported: "*",
-          });
-          break;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Adds one node of a walk (script-reads.ts takes the walk, for its own passes too). */
+export function indexNode(index: FileIndex, node: Node, parent: Node | null): void {
+  if (parent) index.parents.set(node, parent);
+  switch (node.type) {
+    case "Literal":
+      if (typeof node.value === "string" && node.value.startsWith("@")) index.modules.push(node);
+      break;
+    case "VariableDeclarator":
+      if (node.id.type === "Identifier" && node.init) {
+        push(index.declarations, node.id.name, node.init);
+        // `let key = "A"; if (x) key = "B";`: the initial value is one of several; not followed.
+        if (parent?.type === "VariableDeclaration" && parent.kind !== "const")
+          push(index.declarations, node.id.name, node.init);
+        if (isFunction(node.init)) index.functions.set(node.id.name, node.init);
       }
-    },
-    order,
-  );
-  return index;
+      break;
+    case "FunctionDeclaration":
+      if (node.id) index.functions.set(node.id.name, node);
+      break;
+    case "TSEnumDeclaration":
+      index.enums.set(node.id.name, node);
+      break;
+    case "ImportDeclaration":
+      for (const specifier of node.specifiers) {
+        const imported =
+          specifier.type === "ImportDefaultSpecifier"
+            ? "default"
+            : specifier.type === "ImportNamespaceSpecifier"
+              ? "*"
+              : importedName(specifier);
+        if (imported !== null) index.imports.set(specifier.local.name, { from: node.source.value, imported });
+      }
+      break;
+    case "NewExpression":
+      if (node.callee.type === "Identifier") push(index.calls, node.callee.name, node);
+      break;
+    case "CallExpression":
+      if (node.callee.type === "Identifier") push(index.calls, node.callee.name, node);
+      else if (node.callee.type === "MemberExpression" && node.callee.object.type === "Identifier")
+        index.memberCalls.push(node);
+      break;
+    case "MemberExpression":
+      if (node.object.type === "ThisExpression" && !node.computed && node.property.type === "Identifier") {
+        const isCallee = parent?.type === "CallExpression" && parent.callee === node;
+        if (isCallee) push(index.thisCalls, node.property.name, parent);
+        else index.thisReferences.add(node.property.name);
+      }
+      break;
+    case "Identifier":
+      if (parent && isReference(node, parent))
+        index.references.set(node.name, (index.references.get(node.name) ?? 0) + 1);
+      break;
+    case "Property":
+    case "PropertyDefinition": {
+      const key = keyName(node);
+      if (key !== null && node.value && parent?.type !== "ObjectPattern") push(index.fields, key, node.value);
+      break;
+    }
+    case "ExportNamedDeclaration":
+      indexNamedExport(node, index);
+      break;
+    case "ExportDefaultDeclaration": {
+      const declaration = node.declaration;
+      if (declaration.type === "Identifier") index.exports.set("default", declaration.name);
+      else if (
+        (declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration") &&
+        declaration.id
+      ) {
+        index.exports.set("default", declaration.id.name);
+      }
+      break;
+    }
+    case "ExportAllDeclaration":
+      index.reExports.push({
+        exported: node.exported ? nameOf(node.exported) : "*",
+        from: node.source.value,
+        imported: "*",
+      });
+      break;
+  }
 }
 
 function indexNamedExport(node: TSESTree.ExportNamedDeclaration, index: FileIndex): void {
