@@ -7,7 +7,7 @@
 // only when that property is read somewhere (`options.method`) or a constant may be exported. An
 // UPPER string only in such places (`method === "POST"`, `expect(x).toBe("US")`,
 // `{ country: "US" }` in a test) gives nothing. Where the text cannot tell, the string counts.
-import { commentBefore, IDENTIFIER_CHAR, previousToken } from "./text-scan.js";
+import { commentBefore, IDENTIFIER_CHAR, inComment, previousToken } from "./text-scan.js";
 
 /**
  * A string, or a template's text after a substitution, that may be all or the start of a
@@ -58,7 +58,6 @@ const DECLARING_WORDS = new Set([
 /** Files that may hold JSX. */
 const JSX_FILE = /\.(?:tsx|jsx|js|mjs|cjs)$/;
 const SPACE = /\s/;
-const LINE_COMMENT = /(?:^|\s)\/\//;
 
 interface Scan {
   text: string;
@@ -114,18 +113,6 @@ export function firstNameString(text: string, path: string, want: { calls: boole
     if (mayBecomeName(scan, start, start + match[0].length)) return start;
   }
   return -1;
-}
-
-/** Whether `start` is inside a comment, as far as its line tells: after `//`, or on a block comment's line. */
-function inComment(text: string, start: number): boolean {
-  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-  const line = text.slice(lineStart, start);
-  const comment = LINE_COMMENT.exec(line);
-  // A quote before the `//` may open a string that holds it ("http://…"): then it cannot be told.
-  if (comment && !/["'`]/.test(line.slice(0, comment.index))) return true;
-  const first = line.trimStart();
-  if (!(first.startsWith("*") || first.startsWith("/*"))) return false;
-  return text.lastIndexOf("/*", start) > text.lastIndexOf("*/", start);
 }
 
 /** Whether the string at [start, end) may be a value some name is built from. */

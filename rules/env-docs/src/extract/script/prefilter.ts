@@ -8,7 +8,7 @@
 import { NUXT_CONFIG } from "./frameworks.js";
 import { mentionsLibraryHelper } from "./library-helpers.js";
 import { holdsNameString } from "./name-strings.js";
-import { commentBefore, IDENTIFIER_CHAR, objectBefore, previousToken, UNKNOWN } from "./text-scan.js";
+import { commentBefore, IDENTIFIER_CHAR, inComment, objectBefore, previousToken, UNKNOWN } from "./text-scan.js";
 import { mentionsTool } from "./tool-reads.js";
 
 /** Whitespace and comments, which may sit between any two tokens. */
@@ -76,22 +76,45 @@ const NAMESPACE = new RegExp(String.raw`\*${GAP}as${GAP}([A-Za-z_$][\w$]*)`, "g"
 const ENV_NAMED_RENAME = new RegExp(String.raw`${ENV_NAMED}["']?${GAP}as${AFTER}`, "i");
 const BUILD_CONFIG = /(^|\/)(next|vite)\.config\.[cm]?[jt]s$/;
 
+/** What an environment object is a member of: process.env, Bun.env, Deno.env, import.meta.env. */
+const ENV_OWNERS = new Set(["process", "Bun", "Deno", "meta"]);
+/** A module that may give `process` another name (`import proc from "node:process"`). */
+const PROCESS_MODULE = /["'`](?:node:)?process["'`]/;
+/** After `env`: a write of a member (`.X = v`, `.X ??= v`), which reads nothing. */
+const MEMBER_WRITE = /^\s*\.\s*[A-Za-z_$][\w$]*\s*(?:[-+*/%&|^]|\?\?|\*\*|<<|>>>?|&&|\|\|)?=(?![=>])/;
+/** After import.meta's `env`: a name Vite defines itself, which no one sets (script-reads.ts VITE_BUILTINS). */
+const VITE_BUILTIN = /^\s*\.\s*(?:MODE|BASE_URL|PROD|DEV|SSR)(?![\w$])/;
+
 /**
- * The word `env` as an environment object may have it: a member of an expression (process.env,
- * import.meta.env, `process?.env`, `globalThis["process"].env`; not a ".env" file's name), or a
- * binding (`{ env }`, `{ x, env: e }`), or after a comment that may hide which.
+ * The word `env` as an environment object may have it: a member of process, Bun, Deno or
+ * import.meta (also as `process?.env`, `globalThis["process"].env`; not a ".env" file's name,
+ * `Cypress.env(…)` or a comment), or a binding (`{ env }`, `{ x, env: e }`), or after a comment
+ * that may hide which. A member written to (`process.env.X = "test"`) or one of Vite's own
+ * (`import.meta.env.DEV`) is no read.
  */
 function envWord(text: string): boolean {
+  let processRenamed: boolean | undefined;
   for (const match of text.matchAll(ENV_WORD_END)) {
     const start = match.index;
     if (IDENTIFIER_CHAR.test(text[start - 1] ?? "")) continue;
+    if (inComment(text, start)) continue;
     if (commentBefore(text, start)) return true;
     const before = previousToken(text, start);
     const last = text[before];
     if (last === "{" || last === ",") return true;
     if (last !== ".") continue;
-    if (objectBefore(text, before) !== null) return true;
-    if (text[previousToken(text, text[before - 1] === "?" ? before - 1 : before)] === "]") return true;
+    const object = objectBefore(text, before);
+    if (object === null) {
+      if (text[previousToken(text, text[before - 1] === "?" ? before - 1 : before)] === "]") return true;
+      continue;
+    }
+    if (object !== UNKNOWN && !ENV_OWNERS.has(object)) {
+      processRenamed ??= PROCESS_MODULE.test(text);
+      if (!processRenamed) continue;
+    }
+    const after = text.slice(start + 3, start + 80);
+    if (MEMBER_WRITE.test(after) || (object === "meta" && VITE_BUILTIN.test(after))) continue;
+    return true;
   }
   return false;
 }

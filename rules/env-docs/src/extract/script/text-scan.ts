@@ -3,6 +3,7 @@
 
 export const IDENTIFIER_CHAR = /[\w$]/;
 const SPACE = /\s/;
+const LINE_COMMENT = /(?:^|\s)\/\//;
 
 /** What stands before `index` in an expression: an identifier, or UNKNOWN for `)` or a comment. */
 export const UNKNOWN = Symbol("unknown");
@@ -43,4 +44,16 @@ export function objectBefore(text: string, dot: number): string | typeof UNKNOWN
   let start = at;
   while (start > 0 && IDENTIFIER_CHAR.test(text[start - 1] ?? "")) start--;
   return start <= at && IDENTIFIER_CHAR.test(last) ? text.slice(start, at + 1) : null;
+}
+
+/** Whether `start` is inside a comment, as far as its line tells: after `//`, or on a block comment's line. */
+export function inComment(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const line = text.slice(lineStart, start);
+  const comment = LINE_COMMENT.exec(line);
+  // A quote before the `//` may open a string that holds it ("http://…"): then it cannot be told.
+  if (comment && !/["'`]/.test(line.slice(0, comment.index))) return true;
+  const first = line.trimStart();
+  if (!(first.startsWith("*") || first.startsWith("/*"))) return false;
+  return text.lastIndexOf("/*", start) > text.lastIndexOf("*/", start);
 }
