@@ -3,7 +3,7 @@
 // one that gives the fact named, and a "drop" case one that gives none (a look-alike).
 import type { ExtractorContext, SourceFileInfo } from "@deploylint/core/rule-api";
 import { createLineIndex, parseScript } from "@deploylint/core/sources";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import readExtractor, { scriptLinksExtractor } from "../../src/extract/read.js";
 import { mayGiveLinks, mayGiveReads } from "../../src/extract/script/prefilter.js";
 import { scriptFacts } from "../../src/extract/script-reads.js";
@@ -200,6 +200,22 @@ describe("env-docs asks for a tree only for scripts that may give a fact", () =>
     }
     return count;
   }
+
+  it("scans a script's text for a mention of env once for both extractors", () => {
+    // The scan reads the whole text of every script in the repository, most of which name nothing.
+    const code = "export const retries = 3;";
+    const file: SourceFileInfo = { path: "src/other.ts", kind: "script", text: code, lines: createLineIndex(code) };
+    const context = { file, settings: {}, memo: <T>(_key: string, compute: () => T) => compute() };
+    const test = vi.spyOn(RegExp.prototype, "test");
+    try {
+      for (const extractor of [scriptLinksExtractor, readExtractor])
+        expect(extractor.create(context as unknown as ExtractorContext)).toBeNull();
+      const scans = test.mock.contexts.filter((regex) => (regex as RegExp).source === "env|runtimeConfig");
+      expect(scans).toHaveLength(1);
+    } finally {
+      test.mockRestore();
+    }
+  });
 
   it("parses every script that gives a fact and none of the look-alikes", () => {
     expect(treesAskedFor(KEEP)).toBe(KEEP.length);
