@@ -94,6 +94,8 @@ const KEEP: Case[] = [
     path: "src/a.tsx",
     code: 'import { required } from "./settings";\nconst key="API_URL";\nrequired(key);',
   },
+  { fact: "calls", code: 'import { requiredAll } from "./settings";\nrequiredAll(["API_URL", "DB_URL"]);' },
+  { fact: "memberReads", code: 'import config from "./config";\n// environment\nlisten(config["API_PORT"]);' },
   { fact: "constants", code: '// environment\nexport const KEYS = { url: "API_URL" };' },
   { fact: "constants", code: '// environment\nconst KEYS = { url: "API_URL" };\nexport default KEYS;' },
   { fact: "constants", code: '// environment\nconst KEYS = ["API_URL", "DB_URL"];\nexport { KEYS as keys };' },
