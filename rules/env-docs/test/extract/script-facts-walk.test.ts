@@ -42,3 +42,37 @@ describe("scriptFacts", () => {
     expect(facts.links.calls.map((call) => call.args[0]?.values.map((value) => value.name))).toEqual([["API_URL"]]);
   });
 });
+
+describe("scriptFacts: a helper's uses, counted only when a parameter is followed", () => {
+  function readNames(code: string): (string | null)[] {
+    const parsed = parseScript(code, "src/a.ts");
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const lines = createLineIndex(code);
+    return scriptFacts(parsed.source.program, (offset) => lines.positionAt(offset), "src/a.ts").reads.map(
+      (read) => read.name,
+    );
+  }
+  const helper = "function read(name: string) {\n  return process.env[name];\n}\n";
+
+  it("follows a helper's parameter to the names its calls pass", () => {
+    expect(readNames(`${helper}read("API_URL");`)).toEqual(["API_URL"]);
+  });
+
+  it("leaves the read computed when the helper is passed around (its callers cannot all be seen)", () => {
+    expect(readNames(`${helper}read("API_URL");\n["DB_URL"].map(read);`)).toEqual([null]);
+  });
+});
+
+describe("the file index", () => {
+  it("counts the uses of names only when asked, once", async () => {
+    const { indexFile, referenceCount } = await import("../../src/extract/script/file-index.js");
+    const parsed = parseScript("function read(name) {}\nread(a);\nlist.map(read);\nconst b = a;", "src/a.ts");
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const index = indexFile(parsed.source.program);
+    expect(index.references).toBeNull();
+    expect(referenceCount(index, "read")).toBe(1);
+    expect(referenceCount(index, "a")).toBe(2);
+    expect(referenceCount(index, "list")).toBe(1);
+    expect(referenceCount(index, "name")).toBe(0);
+  });
+});

@@ -32,8 +32,11 @@ export interface FileIndex {
   thisReferences: Set<string>;
   /** Calls of a method of a named object (`ns.getEnv(…)`). */
   memberCalls: TSESTree.CallExpression[];
-  /** Identifiers used other than as a callee or a declaration: a function passed around escapes its call sites. */
-  references: Map<string, number>;
+  /**
+   * Identifiers used other than as a callee or a declaration, by name: a function passed around
+   * escapes its call sites. Counted on first need (see referenceCount): few scripts ever ask.
+   */
+  references: Map<string, number> | null;
   /** Values of object-literal properties and class fields, by key. */
   fields: Map<string, Node[]>;
   /**
@@ -70,7 +73,7 @@ export function emptyIndex(): FileIndex {
     memberCalls: [],
     thisCalls: new Map(),
     thisReferences: new Set(),
-    references: new Map(),
+    references: null,
     fields: new Map(),
     exports: new Map(),
     reExports: [],
@@ -135,10 +138,6 @@ export function indexNode(index: FileIndex, node: Node, parent: Node | null): vo
         else index.thisReferences.add(node.property.name);
       }
       break;
-    case "Identifier":
-      if (parent && isReference(node, parent))
-        index.references.set(node.name, (index.references.get(node.name) ?? 0) + 1);
-      break;
     case "Property":
     case "PropertyDefinition": {
       const key = keyName(node);
@@ -167,6 +166,19 @@ export function indexNode(index: FileIndex, node: Node, parent: Node | null): vo
       });
       break;
   }
+}
+
+/** How many times `name` is used other than as a callee or a declaration (see FileIndex.references). */
+export function referenceCount(index: FileIndex, name: string): number {
+  if (!index.references) {
+    const references = new Map<string, number>();
+    for (const [node, parent] of index.parents) {
+      if (node.type === "Identifier" && isReference(node, parent))
+        references.set(node.name, (references.get(node.name) ?? 0) + 1);
+    }
+    index.references = references;
+  }
+  return index.references.get(name) ?? 0;
 }
 
 function indexNamedExport(node: TSESTree.ExportNamedDeclaration, index: FileIndex): void {
