@@ -76,3 +76,36 @@ describe("the file index", () => {
     expect(referenceCount(index, "name")).toBe(0);
   });
 });
+
+describe("the links of a script without an UPPER string", () => {
+  async function linksOf(code: string) {
+    const { indexFile } = await import("../../src/extract/script/file-index.js");
+    const { collectLinks, emptyLinks } = await import("../../src/extract/script/links.js");
+    const parsed = parseScript(code, "src/a.ts");
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const index = indexFile(parsed.source.program);
+    const lines = createLineIndex(code);
+    const links = emptyLinks();
+    collectLinks(index, (offset) => lines.positionAt(offset), "src/a.ts", links);
+    // Each evaluation step of an argument takes one from the file's budget.
+    return { links, steps: 5_000 - index.budget.steps };
+  }
+
+  it("evaluates no argument of an imported call that is not env-like: none can name a variable", async () => {
+    const { links, steps } = await linksOf(
+      'import { t } from "./i18n";\nconst key = "title";\nt(key);\nt(`a.${key}`);',
+    );
+    expect(links.calls).toEqual([]);
+    expect(steps).toBe(0);
+  });
+
+  it("still keeps an env-like helper's calls, and follows arguments once a string is UPPER", async () => {
+    const envLike = await linksOf('import { getEnv } from "./env";\ngetEnv(name);');
+    expect(envLike.links.calls.map((call) => call.imported)).toEqual(["getEnv"]);
+    const upper = await linksOf('import { t } from "./i18n";\nconst key = "API_URL";\nt(key);');
+    expect(upper.links.calls.map((call) => call.args[0]?.values.map((value) => value.name))).toEqual([["API_URL"]]);
+    expect(upper.steps).toBeGreaterThan(0);
+    const template = await linksOf('import { t } from "./i18n";\nconst prefix = `API_`;\nt(`${prefix}URL`);');
+    expect(template.links.calls.map((call) => call.args[0]?.values.map((value) => value.name))).toEqual([["API_URL"]]);
+  });
+});

@@ -2,7 +2,7 @@
 // the declarations, functions, imports and calls by name, and the values of object properties.
 import type { TSESTree } from "@deploylint/core/rule-api";
 import { walkWithParent } from "../walk.js";
-import { importedName, isFunction, keyName } from "./ast.js";
+import { importedName, isFunction, keyName, UPPER } from "./ast.js";
 
 type Node = TSESTree.Node;
 export type FunctionNode =
@@ -50,6 +50,12 @@ export interface FileIndex {
   paramCache: Map<FunctionNode, Map<string, unknown>>;
   /** String literals that may name a module: import sources, require() and plugin lists. */
   modules: TSESTree.Literal[];
+  /**
+   * Whether some string or template text is UPPER (`"API_URL"`, `` `${prefix}_URL` ``'s "_URL" is
+   * not): every name evaluation finds is built of such pieces and starts in one that is, so a file
+   * without one names no variable by a string (see links.ts addCall).
+   */
+  upperStrings: boolean;
   /** Local names exported, by their exported name. */
   exports: Map<string, string>;
   /** `export … from`: exported name → binding in another module ("*" re-exports everything). */
@@ -78,6 +84,7 @@ export function emptyIndex(): FileIndex {
     exports: new Map(),
     reExports: [],
     modules: [],
+    upperStrings: false,
     budget: { steps: 5_000 },
     fieldCache: new Map(),
     paramCache: new Map(),
@@ -95,7 +102,13 @@ export function indexNode(index: FileIndex, node: Node, parent: Node | null): vo
   if (parent) index.parents.set(node, parent);
   switch (node.type) {
     case "Literal":
-      if (typeof node.value === "string" && node.value.startsWith("@")) index.modules.push(node);
+      if (typeof node.value === "string") {
+        if (node.value.startsWith("@")) index.modules.push(node);
+        else if (!index.upperStrings && UPPER.test(node.value)) index.upperStrings = true;
+      }
+      break;
+    case "TemplateElement":
+      if (!index.upperStrings && UPPER.test(node.value.cooked ?? "")) index.upperStrings = true;
       break;
     case "VariableDeclarator":
       if (node.id.type === "Identifier" && node.init) {
