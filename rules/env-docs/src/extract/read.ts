@@ -7,6 +7,7 @@ import { READ_FACT, type ReadFact, SCRIPT_LINKS_FACT } from "../facts.js";
 import { compilerPaths, configExtends, exportTargets } from "./manifests.js";
 import { VITE_CONFIG } from "./script/frameworks.js";
 import { emptyLinks } from "./script/links.js";
+import { namesVariable } from "./script/names-variable.js";
 import { mayGiveLinks, mayGiveReads } from "./script/prefilter.js";
 import { mentionsTool } from "./script/tool-reads.js";
 import { type ScriptFacts, scriptFacts } from "./script-reads.js";
@@ -17,8 +18,6 @@ import { textLanguage, textReads } from "./text-reads.js";
 // another file (`oauth(Provider, "X_CLIENT_ID")`), reads an imported env object or exports
 // names need not: it names a variable.
 const MENTIONS_ENV = /env|runtimeConfig/i;
-/** A quoted UPPER_SNAKE name (`"X_CLIENT_ID"`), or one read as a member (`config.PORT_NUMBER`). */
-const NAMES_VARIABLE = /["'`][A-Z][A-Z0-9]*_[A-Z0-9_]*["'`]|\.[A-Z][A-Z0-9]*_[A-Z0-9_]*\b/;
 const PACKAGE_MANIFEST = /(^|\/)package\.json$/;
 const TS_CONFIG = /(^|\/)(tsconfig|jsconfig)(\.[\w.-]+)?\.json$/;
 /** A shared config package's files (`packages/tsconfig/nextjs.json`, `@tsconfig/node20/tsconfig.json`): what `extends` names. */
@@ -33,7 +32,7 @@ function mayRead(text: string): boolean {
   // of every script (most name nothing): the answer is kept for the second.
   if (text === lastText) return lastMayRead;
   lastText = text;
-  lastMayRead = MENTIONS_ENV.test(text) || NAMES_VARIABLE.test(text) || mentionsTool(text);
+  lastMayRead = MENTIONS_ENV.test(text) || namesVariable(text) || mentionsTool(text);
   return lastMayRead;
 }
 let lastText: string | null = null;
