@@ -7,6 +7,7 @@ import { READ_FACT, type ReadFact, SCRIPT_LINKS_FACT } from "../facts.js";
 import { compilerPaths, configExtends, exportTargets } from "./manifests.js";
 import { VITE_CONFIG } from "./script/frameworks.js";
 import { emptyLinks } from "./script/links.js";
+import { namesVariable } from "./script/names-variable.js";
 import { mayGiveLinks, mayGiveReads } from "./script/prefilter.js";
 import { mentionsTool } from "./script/tool-reads.js";
 import { type ScriptFacts, scriptFacts } from "./script-reads.js";
@@ -17,8 +18,6 @@ import { textLanguage, textReads } from "./text-reads.js";
 // another file (`oauth(Provider, "X_CLIENT_ID")`), reads an imported env object or exports
 // names need not: it names a variable.
 const MENTIONS_ENV = /env|runtimeConfig/i;
-/** A quoted UPPER_SNAKE name (`"X_CLIENT_ID"`), or one read as a member (`config.PORT_NUMBER`). */
-const NAMES_VARIABLE = /["'`][A-Z][A-Z0-9]*_[A-Z0-9_]*["'`]|\.[A-Z][A-Z0-9]*_[A-Z0-9_]*\b/;
 const PACKAGE_MANIFEST = /(^|\/)package\.json$/;
 const TS_CONFIG = /(^|\/)(tsconfig|jsconfig)(\.[\w.-]+)?\.json$/;
 /** A shared config package's files (`packages/tsconfig/nextjs.json`, `@tsconfig/node20/tsconfig.json`): what `extends` names. */
@@ -28,7 +27,16 @@ const SHARED_TS_CONFIG = /(^|\/)[^/]*tsconfig[^/]*\/([^/]+\/)*[^/]+\.json$/;
 // names no variable and mentions no "env" gives none, even a re-export). Within it, a script is
 // parsed only when its text holds what some fact needs (script/prefilter.ts): most scripts that
 // pass it through a word ("environment", "EnvSet") give nothing.
-const mayRead = (text: string) => MENTIONS_ENV.test(text) || NAMES_VARIABLE.test(text) || mentionsTool(text);
+function mayRead(text: string): boolean {
+  // Both extractors ask about each script, one after the other, and the scan reads the whole text
+  // of every script (most name nothing): the answer is kept for the second.
+  if (text === lastText) return lastMayRead;
+  lastText = text;
+  lastMayRead = MENTIONS_ENV.test(text) || namesVariable(text) || mentionsTool(text);
+  return lastMayRead;
+}
+let lastText: string | null = null;
+let lastMayRead = false;
 
 /** Both extractors share one walk of each script. */
 function scriptFactsOf(

@@ -19,15 +19,15 @@ import {
   unwrap,
 } from "./script/ast.js";
 import { fallbackOf } from "./script/fallback.js";
-import { type FileIndex, indexFile } from "./script/file-index.js";
+import { emptyIndex, type FileIndex, indexNode } from "./script/file-index.js";
 import { readNuxtRuntimeConfig } from "./script/frameworks.js";
 import { callGivingName, fallbackParameter, literalsByContentStart } from "./script/helper-fallback.js";
 import { readLibraryHelper } from "./script/library-helpers.js";
 import { collectLinks, emptyLinks } from "./script/links.js";
 import { evaluate } from "./script/names.js";
 import { resolveTerms } from "./script/resolve.js";
-import { readSchema } from "./script/schemas.js";
-import { type WalkOrder, walkOrder, walkWithParent } from "./walk.js";
+import { readSchema, type UseImported } from "./script/schemas.js";
+import { walkWithParent } from "./walk.js";
 
 type Node = TSESTree.Node;
 
@@ -55,9 +55,21 @@ export function scriptFacts(
   positionAt: (offset: number) => Position,
   path: string,
 ): ScriptFacts {
-  const order = walkOrder(program);
-  const scope = collectAliases(program, order);
-  const index = indexFile(program, order);
+  // One walk of the whole tree gathers the aliases and the file index; the reads need both whole
+  // (a function may use an alias declared below it), so they are taken after, from the nodes this
+  // walk set aside: only the kinds read below (most of a tree is identifiers and literals).
+  const scope = importedAliases(program);
+  const index = emptyIndex();
+  const kept: Node[] = [];
+  const keptParents: (Node | null)[] = [];
+  walkWithParent(program, (node, parent) => {
+    noteAlias(node, scope);
+    indexNode(index, node, parent);
+    if (READ_FROM.has(node.type)) {
+      kept.push(node);
+      keptParents.push(parent);
+    }
+  });
   const links = emptyLinks();
   const reads: ReadFact[] = [];
   const seen = new Set<string>();
@@ -90,88 +102,79 @@ export function scriptFacts(
   const computed = (key: Node, access: Node, via: string, hasFallback = fallback(access)) =>
     readComputed({ key, access, via, hasFallback, index, links, add, positionAt });
 
-  walkWithParent(
-    program,
-    (node, parent) => {
-      switch (node.type) {
-        case "MemberExpression":
-          readMember({
-            node,
-            parent,
-            envVia,
-            scope,
-            add: (name, range, via) => add(name, range, via, fallback(node), aliasTarget(node, index.parents, envVia)),
-            computed,
-          });
-          noteImportedMember(node, parent, { index, envVia, links, positionAt });
-          break;
-        case "ExportDefaultDeclaration":
-          if (isEnvObject(node.declaration, envVia)) links.envExports.push("default");
-          break;
-        case "VariableDeclarator":
-          if (node.init && envVia(node.init)) readPattern(node.id, envVia(node.init) ?? "", add);
-          break;
-        case "AssignmentExpression":
-        case "AssignmentPattern": {
-          const via = envVia(node.right);
-          if (via) readPattern(node.left, via, add);
-          break;
-        }
-        case "BinaryExpression":
-          // `"X" in process.env` checks the variable: it is read.
-          if (node.operator === "in" && envVia(node.right)) {
-            const key = stringValue(node.left);
-            if (key !== null) add(key, innerRange(node.left), envVia(node.right) ?? "", true);
-          }
-          break;
-        case "CallExpression":
-          readCall(node, envVia, (name, range, via) =>
-            add(
-              name,
-              range,
-              via,
-              node.callee.type === "MemberExpression" && memberName(node.callee) === "has" ? true : fallback(node),
-            ),
-          );
-          readSchema(node, {
-            index,
-            envVia,
-            add,
-            useImported: ({ from, imported, via, range }) => {
-              const start = positionAt(range[0]);
-              const end = positionAt(range[1]);
-              links.schemaUses = [
-                ...(links.schemaUses ?? []),
-                {
-                  from,
-                  imported,
-                  via,
-                  line: start.line,
-                  column: start.column,
-                  endLine: end.line,
-                  endColumn: end.column,
-                },
-              ];
-            },
-          });
-          readLibraryHelper(node, index, { add, computed });
-          break;
-        case "ImportDeclaration":
-          // SvelteKit: `import { API_KEY } from "$env/static/private"` reads API_KEY at build time.
-          if (/^\$env\/static\/(private|public)$/.test(node.source.value)) {
-            for (const specifier of node.specifiers) {
-              if (specifier.type !== "ImportSpecifier") continue;
-              const name = importedName(specifier);
-              const { imported } = specifier;
-              const range = imported.type === "Identifier" ? imported.range : innerRange(imported);
-              if (name !== null) add(name, range, "$env/static");
-            }
-          }
-          break;
-      }
+  // What the reads below hand on, made once for the file rather than per node.
+  const memberRead = (name: string | null, range: readonly [number, number], via: string, access: Node) =>
+    add(name, range, via, fallback(access), aliasTarget(access, index.parents, envVia));
+  const callRead = (name: string | null, range: readonly [number, number], via: string, call: Node) =>
+    add(
+      name,
+      range,
+      via,
+      call.type === "CallExpression" && call.callee.type === "MemberExpression" && memberName(call.callee) === "has"
+        ? true
+        : fallback(call),
+    );
+  const importedMember = { index, envVia, links, positionAt };
+  const schemaContext = {
+    index,
+    envVia,
+    add,
+    useImported: ({ from, imported, via, range }: Parameters<UseImported>[0]) => {
+      const start = positionAt(range[0]);
+      const end = positionAt(range[1]);
+      links.schemaUses = [
+        ...(links.schemaUses ?? []),
+        { from, imported, via, line: start.line, column: start.column, endLine: end.line, endColumn: end.column },
+      ];
     },
-    order,
-  );
+  };
+  const libraryRead = { add, computed };
+  for (let i = 0; i < kept.length; i++) {
+    const node = kept[i] as Node;
+    const parent = keptParents[i] ?? null;
+    switch (node.type) {
+      case "MemberExpression":
+        readMember(node, parent, { envVia, scope, add: memberRead, computed });
+        noteImportedMember(node, parent, importedMember);
+        break;
+      case "ExportDefaultDeclaration":
+        if (isEnvObject(node.declaration, envVia)) links.envExports.push("default");
+        break;
+      case "VariableDeclarator":
+        if (node.init && envVia(node.init)) readPattern(node.id, envVia(node.init) ?? "", add);
+        break;
+      case "AssignmentExpression":
+      case "AssignmentPattern": {
+        const via = envVia(node.right);
+        if (via) readPattern(node.left, via, add);
+        break;
+      }
+      case "BinaryExpression":
+        // `"X" in process.env` checks the variable: it is read.
+        if (node.operator === "in" && envVia(node.right)) {
+          const key = stringValue(node.left);
+          if (key !== null) add(key, innerRange(node.left), envVia(node.right) ?? "", true);
+        }
+        break;
+      case "CallExpression":
+        readCall(node, envVia, callRead);
+        readSchema(node, schemaContext);
+        readLibraryHelper(node, index, libraryRead);
+        break;
+      case "ImportDeclaration":
+        // SvelteKit: `import { API_KEY } from "$env/static/private"` reads API_KEY at build time.
+        if (/^\$env\/static\/(private|public)$/.test(node.source.value)) {
+          for (const specifier of node.specifiers) {
+            if (specifier.type !== "ImportSpecifier") continue;
+            const name = importedName(specifier);
+            const { imported } = specifier;
+            const range = imported.type === "Identifier" ? imported.range : innerRange(imported);
+            if (name !== null) add(name, range, "$env/static");
+          }
+        }
+        break;
+    }
+  }
   readNuxtRuntimeConfig(path, index, add);
   collectLinks(index, positionAt, path, links);
   for (const [exported, local] of index.exports) {
@@ -326,9 +329,21 @@ function aliasTarget(
   return memberName(left) ?? undefined;
 }
 
+/** The node kinds the reads are taken from (scriptFacts' second pass); every other kind gives none. */
+const READ_FROM = new Set<string>([
+  "MemberExpression",
+  "ExportDefaultDeclaration",
+  "VariableDeclarator",
+  "AssignmentExpression",
+  "AssignmentPattern",
+  "BinaryExpression",
+  "CallExpression",
+  "ImportDeclaration",
+]);
+
 // Aliases are collected for the whole file first (a function may use one declared below it);
 // scopes are not tracked, which is right for the common `const env = process.env` at the top.
-function collectAliases(program: TSESTree.Program, order?: WalkOrder): Scope {
+function importedAliases(program: TSESTree.Program): Scope {
   const scope: Scope = { processNames: new Set(["process"]), envAliases: new Map() };
   for (const statement of program.body) {
     if (statement.type !== "ImportDeclaration") continue;
@@ -352,34 +367,31 @@ function collectAliases(program: TSESTree.Program, order?: WalkOrder): Scope {
       }
     }
   }
-  walkWithParent(
-    program,
-    (node) => {
-      if (node.type === "AssignmentPattern" && node.left.type === "Identifier") {
-        // A parameter that defaults to the environment, kept so for tests to pass their own:
-        // `function loadConfig(env = process.env) { return env.PORT; }` reads PORT.
-        const via = envObjectVia(node.right, scope);
-        if (via) scope.envAliases.set(node.left.name, { via, strict: false });
-        return;
-      }
-      if (node.type !== "VariableDeclarator" || !node.init) return;
-      const init = unwrap(node.init);
-      if (node.id.type === "Identifier") {
-        const via = envObjectVia(init, scope);
-        if (via)
-          scope.envAliases.set(node.id.name, { via, strict: scope.envAliases.get(nameOf(init))?.strict ?? false });
-      } else if (node.id.type === "ObjectPattern" && init.type === "Identifier" && scope.processNames.has(init.name)) {
-        // const { env } = process;  const { env: e } = process;
-        for (const property of node.id.properties) {
-          if (property.type === "Property" && keyName(property) === "env" && property.value.type === "Identifier") {
-            scope.envAliases.set(property.value.name, { via: "process.env", strict: false });
-          }
-        }
-      }
-    },
-    order,
-  );
   return scope;
+}
+
+/** An alias one node declares, seen in walk order: `const env = process.env`, `const { env } = process`. */
+function noteAlias(node: Node, scope: Scope): void {
+  if (node.type === "AssignmentPattern" && node.left.type === "Identifier") {
+    // A parameter that defaults to the environment, kept so for tests to pass their own:
+    // `function loadConfig(env = process.env) { return env.PORT; }` reads PORT.
+    const via = envObjectVia(node.right, scope);
+    if (via) scope.envAliases.set(node.left.name, { via, strict: false });
+    return;
+  }
+  if (node.type !== "VariableDeclarator" || !node.init) return;
+  const init = unwrap(node.init);
+  if (node.id.type === "Identifier") {
+    const via = envObjectVia(init, scope);
+    if (via) scope.envAliases.set(node.id.name, { via, strict: scope.envAliases.get(nameOf(init))?.strict ?? false });
+  } else if (node.id.type === "ObjectPattern" && init.type === "Identifier" && scope.processNames.has(init.name)) {
+    // const { env } = process;  const { env: e } = process;
+    for (const property of node.id.properties) {
+      if (property.type === "Property" && keyName(property) === "env" && property.value.type === "Identifier") {
+        scope.envAliases.set(property.value.name, { via: "process.env", strict: false });
+      }
+    }
+  }
 }
 
 /** What an expression is, when it is an environment object: "process.env", "import.meta.env", … */
@@ -409,22 +421,24 @@ function envObjectVia(expression: Node, scope: Scope): string | null {
   return null;
 }
 
-function readMember(options: {
-  node: TSESTree.MemberExpression;
-  parent: Node | null;
-  envVia: (node: Node) => string | null;
-  scope: Scope;
-  add: Add;
-  computed: (key: Node, access: Node, via: string) => void;
-}): void {
-  const { node, parent, envVia, scope, add, computed } = options;
+function readMember(
+  node: TSESTree.MemberExpression,
+  parent: Node | null,
+  context: {
+    envVia: (node: Node) => string | null;
+    scope: Scope;
+    add: (name: string | null, range: readonly [number, number], via: string, access: Node) => void;
+    computed: (key: Node, access: Node, via: string) => void;
+  },
+): void {
+  const { envVia, scope, add, computed } = context;
   const via = envVia(node.object);
   if (!via || via === "Deno.env") return;
   if (parent && isWrite(node, parent)) return;
   const name = memberName(node);
   if (name === null) {
     if (node.computed) computed(node.property, node, via);
-    else add(null, node.range, via);
+    else add(null, node.range, via, node);
     return;
   }
   // process.env.hasOwnProperty("X") calls a method; it reads no variable named like the method.
@@ -432,10 +446,14 @@ function readMember(options: {
   if (via === "import.meta.env" && VITE_BUILTINS.has(name)) return;
   const object = unwrap(node.object);
   if (object.type === "Identifier" && scope.envAliases.get(object.name)?.strict && !UPPER.test(name)) return;
-  add(name, node.computed ? innerRange(node.property) : node.property.range, via);
+  add(name, node.computed ? innerRange(node.property) : node.property.range, via, node);
 }
 
-function readCall(node: TSESTree.CallExpression, envVia: (node: Node) => string | null, add: Add): void {
+function readCall(
+  node: TSESTree.CallExpression,
+  envVia: (node: Node) => string | null,
+  add: (name: string | null, range: readonly [number, number], via: string, call: Node) => void,
+): void {
   const callee = unwrap(node.callee);
   const calleeName =
     callee.type === "Identifier" ? callee.name : callee.type === "MemberExpression" ? memberName(callee) : null;
@@ -445,7 +463,7 @@ function readCall(node: TSESTree.CallExpression, envVia: (node: Node) => string 
     const [first] = node.arguments;
     if (!first) return;
     const name = stringValue(first);
-    add(name, name === null ? first.range : innerRange(first), "Deno.env");
+    add(name, name === null ? first.range : innerRange(first), "Deno.env", node);
     return;
   }
 }

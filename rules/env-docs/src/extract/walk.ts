@@ -4,28 +4,18 @@ import type { TSESTree } from "@deploylint/core/rule-api";
 
 type Node = TSESTree.Node;
 
-/** Every node of a tree depth-first, children in property order, each beside its parent (null for the root). */
-export interface WalkOrder {
-  nodes: Node[];
-  parents: (Node | null)[];
-}
-
 /**
- * The order walkWithParent visits a tree in, taken once: a script's reads are gathered in three
- * passes (aliases, the file index, the reads), and finding each node's children by enumerating its
- * properties was most of their cost.
+ * Every node of a tree depth-first, children in property order, each beside its parent (null for
+ * the root). The stack holds nodes and their parents side by side: no object per node.
  */
-export function walkOrder(root: Node): WalkOrder {
-  const nodes: Node[] = [];
-  const parents: (Node | null)[] = [];
+export function walkWithParent(root: Node, enter: (node: Node, parent: Node | null) => void): void {
   const stack: Node[] = [root];
   const stackParents: (Node | null)[] = [null];
   while (stack.length > 0) {
     const node = stack.pop() as Node;
-    nodes.push(node);
-    parents.push(stackParents.pop() ?? null);
+    enter(node, stackParents.pop() ?? null);
     // Children are pushed in property order, then that stretch of the stack is reversed, so they
-    // come off it in property order.
+    // come off it in property order (their parents, all this node, need no reversing).
     const first = stack.length;
     for (const key in node) {
       if (key === "parent" || key === "range" || key === "loc") continue;
@@ -47,16 +37,6 @@ export function walkOrder(root: Node): WalkOrder {
       stack[high] = child;
     }
   }
-  return { nodes, parents };
-}
-
-export function walkWithParent(
-  root: Node,
-  enter: (node: Node, parent: Node | null) => void,
-  order: WalkOrder = walkOrder(root),
-): void {
-  const { nodes, parents } = order;
-  for (let i = 0; i < nodes.length; i++) enter(nodes[i] as Node, parents[i] ?? null);
 }
 
 function isNode(value: unknown): value is Node {

@@ -3,7 +3,7 @@
 // one that gives the fact named, and a "drop" case one that gives none (a look-alike).
 import type { ExtractorContext, SourceFileInfo } from "@deploylint/core/rule-api";
 import { createLineIndex, parseScript } from "@deploylint/core/sources";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import readExtractor, { scriptLinksExtractor } from "../../src/extract/read.js";
 import { mayGiveLinks, mayGiveReads } from "../../src/extract/script/prefilter.js";
 import { scriptFacts } from "../../src/extract/script-reads.js";
@@ -34,6 +34,12 @@ const KEEP: Case[] = [
   { fact: "reads", code: 'import { env } from "$env/dynamic/private";\nconst key = env.KEY;' },
   { fact: "reads", code: 'import Env from "./env";\nconst url = Env.API_URL;' },
   { fact: "reads", code: 'import { KEY } from "$env/static/private";' },
+  { fact: "reads", code: 'import proc from "node:process";\nconst port = proc.env.PORT;' },
+  { fact: "reads", code: "const port = (process as NodeJS.Process).env.PORT;" },
+  { fact: "reads", code: "process.env.A = process.env.B;" },
+  { fact: "reads", code: 'if (process.env.NODE_ENV == "test") start();' },
+  { fact: "reads", code: "const debug = import.meta.env.DEV || import.meta.env.VITE_DEBUG;" },
+  { fact: "reads", code: 'const url = "http://x"; // a comment\nconst key = process.env.KEY;' },
   { fact: "reads", code: "const url = import.meta.env.VITE_URL;" },
   { fact: "reads", code: "export const e = createEnv({ server: { DATABASE_URL: z.string() }, runtimeEnv: {} });" },
   { fact: "reads", code: 'import { getEnv } from "@silverhand/essentials";\nconst port = getEnv("PORT");' },
@@ -63,6 +69,37 @@ const KEEP: Case[] = [
     fact: "schemas",
     code: "// environment\nexport const spec = { ...base, PORT: port() };\nconst base = { HOST: str() };",
   },
+  // A string reaches a helper's argument or an exported constant through values only; each of
+  // these is a value the prefilter must not mistake for a dead one.
+  {
+    fact: "calls",
+    code: 'import { required } from "./settings";\nconst opts = { key: "API_URL" };\nrequired(opts.key);',
+  },
+  {
+    fact: "calls",
+    code: 'import { required } from "./settings";\nfunction read({ key }) {\n  return required(key);\n}\nread({ key: "API_URL" });',
+  },
+  { fact: "calls", code: 'import * as settings from "./settings";\nsettings.required("API_URL");' },
+  { fact: "calls", code: 'import * as settings from "./settings";\n(settings).required("API_URL");' },
+  {
+    fact: "calls",
+    code: 'import { required } from "./settings";\nclass A {\n  get(k) { return required(k); }\n  run() { this.get("API_URL"); }\n}',
+  },
+  { fact: "calls", code: 'import { required } from "./settings";\nrequired(flag ? "API_URL" : "DB_URL");' },
+  { fact: "calls", code: 'import { required } from "./settings";\nconst old = "DB_URL";\nrequired(old || "API_URL");' },
+  { fact: "calls", code: 'import { required } from "./settings";\nrequired("a //", "API_URL");' },
+  { fact: "calls", code: 'import { required } from "./settings";\nconst key = `API_URL`;\nrequired(key);' },
+  {
+    fact: "calls",
+    path: "src/a.tsx",
+    code: 'import { required } from "./settings";\nconst key="API_URL";\nrequired(key);',
+  },
+  { fact: "calls", code: 'import { requiredAll } from "./settings";\nrequiredAll(["API_URL", "DB_URL"]);' },
+  { fact: "memberReads", code: 'import config from "./config";\n// environment\nlisten(config["API_PORT"]);' },
+  { fact: "constants", code: '// environment\nexport const KEYS = { url: "API_URL" };' },
+  { fact: "constants", code: '// environment\nconst KEYS = { url: "API_URL" };\nexport default KEYS;' },
+  { fact: "constants", code: '// environment\nconst KEYS = ["API_URL", "DB_URL"];\nexport { KEYS as keys };' },
+  { fact: "schemas", code: "// environment\nconst spec = { PORT: port() };\nexport { spec };" },
   { fact: "envExports", code: "export default process.env;" },
   { fact: "lookups", code: 'import { KEYS } from "./keys";\nconst url = process.env[KEYS.url];' },
   { fact: "helpers", code: "export function read(name: string) {\n  return process.env[name];\n}" },
@@ -96,6 +133,41 @@ const DROP: Case[] = [
   { fact: "an exported word", code: 'export const label = "Environment";' },
   { fact: "an exported object of settings", code: '// environment\nexport const theme = { primary: "#fff" };' },
   { fact: "a local export list", code: "const envName = 1;\nexport { envName };" },
+  // UPPER strings where no name is built from them (the prefilter once parsed every script that
+  // imports and holds one).
+  { fact: "a comparison", code: 'import { send } from "./send";\n// env\nif (method === "POST") send();' },
+  { fact: "a comparison", code: 'import { send } from "./send";\n// env\nif ("POST" !== method) send();' },
+  { fact: "a case", code: 'import { send } from "./send";\n// env\nswitch (m) {\n  case "POST":\n    send();\n}' },
+  { fact: "a union type", code: 'import { send } from "./send";\n// env\ntype Verb = "GET" | "POST";' },
+  { fact: "a test's expectation", code: 'import { expect } from "vitest";\n// env\nexpect(code).toBe("ERR_CLOSED");' },
+  { fact: "a method's argument", code: 'import { a } from "./a";\n// env\nres.headers.set("X_TRACE", a);' },
+  { fact: "an object's key", code: 'import { send } from "./send";\n// env\nsend({ "API_URL": 1 });' },
+  { fact: "a property never read", code: 'import { render } from "./render";\n// env\nrender({ country: "US" });' },
+  { fact: "a return", code: 'import { a } from "./a";\n// env\nexport function key() {\n  return "API_URL";\n}' },
+  { fact: "a line comment", code: 'import { a } from "./a";\n// env: set "API_URL"\na();' },
+  { fact: "a block comment", code: 'import { a } from "./a";\n/**\n * Needs `API_URL` in the env.\n */\na();' },
+  {
+    fact: "a name quoted in a message",
+    code: "import { a } from \"./a\";\nthrow new Error('Set `API_URL` in the env');",
+  },
+  {
+    fact: "a JSX attribute",
+    path: "src/a.tsx",
+    code: 'import { Input } from "./input";\n// env\nexport const F = () => <Input placeholder="API_URL" />;',
+  },
+  {
+    fact: "a frozen default export",
+    code: '// env\nexport default Object.freeze({ settings: { title: "SETTINGS" } });',
+  },
+  // `env` where no environment object is read.
+  { fact: "a test tool's env", code: 'cy.get("input").type(Cypress.env("user"));' },
+  { fact: "a commented-out read", code: '// if (process.env.NODE_ENV === "development") {\nstart();' },
+  { fact: "a write", code: 'process.env.CLIENT_IP_HEADER = "x-ip";\nprocess.env.MODE ??= "test";' },
+  { fact: "one of Vite's own", code: "if (import.meta.env.DEV) start();" },
+  {
+    fact: "an UPPER export list",
+    code: '// environment\nconst THEME_COLORS = { primary: "#fff" };\nexport { THEME_COLORS };',
+  },
 ];
 
 describe("env-docs script prefilter", () => {
@@ -130,6 +202,22 @@ describe("env-docs asks for a tree only for scripts that may give a fact", () =>
     }
     return count;
   }
+
+  it("scans a script's text for a mention of env once for both extractors", () => {
+    // The scan reads the whole text of every script in the repository, most of which name nothing.
+    const code = "export const retries = 3;";
+    const file: SourceFileInfo = { path: "src/other.ts", kind: "script", text: code, lines: createLineIndex(code) };
+    const context = { file, settings: {}, memo: <T>(_key: string, compute: () => T) => compute() };
+    const test = vi.spyOn(RegExp.prototype, "test");
+    try {
+      for (const extractor of [scriptLinksExtractor, readExtractor])
+        expect(extractor.create(context as unknown as ExtractorContext)).toBeNull();
+      const scans = test.mock.contexts.filter((regex) => (regex as RegExp).source === "env|runtimeConfig");
+      expect(scans).toHaveLength(1);
+    } finally {
+      test.mockRestore();
+    }
+  });
 
   it("parses every script that gives a fact and none of the look-alikes", () => {
     expect(treesAskedFor(KEEP)).toBe(KEEP.length);

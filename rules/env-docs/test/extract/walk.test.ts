@@ -1,9 +1,9 @@
-// The walk order the reads extractor takes once per script and its three passes share: every node
-// depth-first, children in property order, each beside its parent, as a plain recursive walk finds them.
+// The walk the reads extractor takes once per script: every node depth-first, children in property
+// order, each beside its parent, as a plain recursive walk finds them.
 import type { TSESTree } from "@deploylint/core/rule-api";
 import { parseScript } from "@deploylint/core/sources";
 import { describe, expect, it } from "vitest";
-import { walkOrder, walkWithParent } from "../../src/extract/walk.js";
+import { walkWithParent } from "../../src/extract/walk.js";
 
 type Node = TSESTree.Node;
 
@@ -19,7 +19,7 @@ function recursive(node: Node, parent: Node | null, visit: (node: Node, parent: 
   }
 }
 
-describe("walkOrder", () => {
+describe("walkWithParent", () => {
   const code = [
     'import { env } from "./env";',
     "export const port = Number(process.env.PORT ?? env.FALLBACK_PORT);",
@@ -30,23 +30,16 @@ describe("walkOrder", () => {
   if (!parsed.ok) throw new Error(parsed.error.message);
   const program = parsed.source.program;
 
-  it("lists every node depth-first, children in property order, beside its parent", () => {
+  it("visits every node depth-first, children in property order, beside its parent", () => {
     const expected: [Node, Node | null][] = [];
     recursive(program, null, (node, parent) => expected.push([node, parent]));
-    const order = walkOrder(program);
-    expect(order.nodes.length).toBe(expected.length);
-    order.nodes.forEach((node, i) => {
+    const visited: [Node, Node | null][] = [];
+    walkWithParent(program, (node, parent) => visited.push([node, parent]));
+    expect(visited.length).toBe(expected.length);
+    visited.forEach(([node, parent], i) => {
       expect(node).toBe(expected[i]?.[0]);
-      expect(order.parents[i]).toBe(expected[i]?.[1]);
+      expect(parent).toBe(expected[i]?.[1]);
     });
-  });
-
-  it("is the order walkWithParent visits, whether it takes the order itself or is handed it", () => {
-    const own: string[] = [];
-    const handed: string[] = [];
-    walkWithParent(program, (node, parent) => own.push(`${node.type}<${parent?.type ?? ""}`));
-    walkWithParent(program, (node, parent) => handed.push(`${node.type}<${parent?.type ?? ""}`), walkOrder(program));
-    expect(handed).toEqual(own);
-    expect(own[0]).toBe("Program<");
+    expect(visited[0]?.[0].type).toBe("Program");
   });
 });

@@ -66,6 +66,8 @@ function addCall(
   const target = importedCallee(call, index);
   // Only the project's own modules can hold a helper the project phase knows.
   if (!target || !mayBeProjectModule(target.from)) return;
+  // No argument can name a variable in a file without an UPPER string: only env-like helpers count.
+  if (!index.upperStrings && !ENV_LIKE.test(target.imported)) return;
   const args = call.arguments.map((argument) =>
     argument.type === "SpreadElement" ? null : argumentNames(argument, index, spanOf),
   );

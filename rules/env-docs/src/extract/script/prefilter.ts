@@ -7,6 +7,8 @@
 // `env` written as `\u0065nv` is not seen.
 import { NUXT_CONFIG } from "./frameworks.js";
 import { mentionsLibraryHelper } from "./library-helpers.js";
+import { holdsNameString } from "./name-strings.js";
+import { commentBefore, IDENTIFIER_CHAR, inComment, objectBefore, previousToken, UNKNOWN } from "./text-scan.js";
 import { mentionsTool } from "./tool-reads.js";
 
 /** Whitespace and comments, which may sit between any two tokens. */
@@ -39,13 +41,6 @@ const EXPORT = new RegExp(String.raw`${BEFORE}export${AFTER}`);
 const RE_EXPORT = new RegExp(
   String.raw`${BEFORE}export${GAP}(?:type${GAP})?(?:\*[^"'\`;]*?|\{[^}]*\}${GAP})${BEFORE}from${AFTER}`,
 );
-/**
- * A string, or a template's text after a substitution, that may be all or the start of a
- * variable name: every name a call argument or an exported constant resolves to begins in one.
- * Its text up to the closing quote or the next substitution is part of the name, so it is UPPER
- * (a French "L'" is not one).
- */
-const UPPER_STRING = /"[A-Z][A-Z0-9_]*"|'[A-Z][A-Z0-9_]*'|[`}][A-Z][A-Z0-9_]*(?:`|\$\{)/;
 /** `.API_URL`, `?.PORT`: a member read (of `config`, `config!`, …: see objectBefore). */
 const UPPER_MEMBER = new RegExp(String.raw`\.${GAP}[A-Z][A-Z0-9_]*${AFTER}`, "g");
 /** An import statement's bindings, up to `from`: what a member read's object must be among. */
@@ -57,78 +52,69 @@ const IMPORT_CLAUSE = new RegExp(String.raw`${BEFORE}import${AFTER}([^"'\`;]*?)$
  */
 const UPPER_KEY = new RegExp(
   String.raw`\{${GAP}(?:\.\.\.[^,{}]*,${GAP})*(?:(?:get|set|async)\s+|\*${GAP})?(?:\[${GAP})?["'\`]?[A-Z][A-Z0-9_]*${AFTER}["'\`]?${GAP}\]?${GAP}[:,}(]`,
+  "g",
 );
+/** What stands before an import's or export's list of names: `export {`, `import type {`. */
+const IMPORT_OR_EXPORT_LIST = /(?<![\w$])(?:export|import)(?:\s+type)?$/;
+/**
+ * An export that may name a constant or a schema (collectConstants, exportedSchemas: an exported
+ * `const`'s value): `export const`, `export enum`, an export list, or `export default name`.
+ * `export default Object.freeze(x)`, `export default {…}`, `export function` and `export let`
+ * name none.
+ */
+const EXPORTS_CONSTANT =
+  /(?<![\w$])export\s+(?:const|enum|declare|\{|default\s+(?:\(\s*)?[A-Za-z_$][\w$]*\s*\)?\s*(?:;|$|\n|\/))/;
 /** An identifier that says it reads the environment (`getEnv`, `loadEnv`, `EnvSet`): links.ts ENV_LIKE. */
 const ENV_NAMED = String.raw`[\w$]*env[\w$]*`;
 /** Where such an identifier may be: found by its "env", then widened to the whole identifier. */
 const ENV_WORD = /env/gi;
 /** After a callee: `getEnv(…)`, `loadEnv<T>(…)`, `getEnv?.(…)`, `getEnv!(…)`, `(getEnv)(…)`. */
 const CALLED = new RegExp(String.raw`${GAP}(?:\)${GAP})*(?:\(|<|\?\.|!)`, "y");
-const IDENTIFIER_CHAR = /[\w$]/;
-const SPACE = /\s/;
 /** `* as ns` in an import clause, the local name in group 1. */
 const NAMESPACE = new RegExp(String.raw`\*${GAP}as${GAP}([A-Za-z_$][\w$]*)`, "g");
 /** An import binding renamed from a name like that: `getEnv as g`, `"getEnv" as g`. */
 const ENV_NAMED_RENAME = new RegExp(String.raw`${ENV_NAMED}["']?${GAP}as${AFTER}`, "i");
 const BUILD_CONFIG = /(^|\/)(next|vite)\.config\.[cm]?[jt]s$/;
 
-/** What stands before `index` in an expression: an identifier, or UNKNOWN for `)` or a comment. */
-const UNKNOWN = Symbol("unknown");
-
-/** The last character before `index` that is not whitespace; -1 at the start of the text. */
-function previousToken(text: string, index: number): number {
-  let at = index - 1;
-  while (at >= 0 && SPACE.test(text[at] ?? "")) at--;
-  return at;
-}
-
-/**
- * Whether what stands before `index` may be hidden by a comment: a block comment's end, or a
- * line above that holds "//" (`config // note` then `.PORT` on the next line).
- */
-function commentBefore(text: string, index: number): boolean {
-  const at = previousToken(text, index);
-  if (text[at] === "/" && text[at - 1] === "*") return true;
-  const lineStart = text.lastIndexOf("\n", at) + 1;
-  return text.lastIndexOf("\n", index - 1) >= lineStart && text.slice(lineStart, at + 1).includes("//");
-}
+/** What an environment object is a member of: process.env, Bun.env, Deno.env, import.meta.env. */
+const ENV_OWNERS = new Set(["process", "Bun", "Deno", "meta"]);
+/** A module that may give `process` another name (`import proc from "node:process"`). */
+const PROCESS_MODULE = /["'`](?:node:)?process["'`]/;
+/** After `env`: a write of a member (`.X = v`, `.X ??= v`), which reads nothing. */
+const MEMBER_WRITE = /^\s*\.\s*[A-Za-z_$][\w$]*\s*(?:[-+*/%&|^]|\?\?|\*\*|<<|>>>?|&&|\|\|)?=(?![=>])/;
+/** After import.meta's `env`: a name Vite defines itself, which no one sets (script-reads.ts VITE_BUILTINS). */
+const VITE_BUILTIN = /^\s*\.\s*(?:MODE|BASE_URL|PROD|DEV|SSR)(?![\w$])/;
 
 /**
- * The object of the member whose dot is at `dot`: `config` in `config.PORT`, `config?.PORT`,
- * `config!.PORT`; UNKNOWN when it is written in parentheses (`(config as Env).PORT`) or a comment
- * may sit between, so it cannot be told from the text; null when it is no identifier.
- */
-function objectBefore(text: string, dot: number): string | typeof UNKNOWN | null {
-  const from = text[dot - 1] === "?" ? dot - 1 : dot;
-  if (commentBefore(text, from)) return UNKNOWN;
-  let at = previousToken(text, from);
-  if (text[at] === "!") {
-    if (commentBefore(text, at)) return UNKNOWN;
-    at = previousToken(text, at);
-  }
-  const last = text[at] ?? "";
-  if (last === ")") return UNKNOWN;
-  let start = at;
-  while (start > 0 && IDENTIFIER_CHAR.test(text[start - 1] ?? "")) start--;
-  return start <= at && IDENTIFIER_CHAR.test(last) ? text.slice(start, at + 1) : null;
-}
-
-/**
- * The word `env` as an environment object may have it: a member of an expression (process.env,
- * import.meta.env, `process?.env`, `globalThis["process"].env`; not a ".env" file's name), or a
- * binding (`{ env }`, `{ x, env: e }`), or after a comment that may hide which.
+ * The word `env` as an environment object may have it: a member of process, Bun, Deno or
+ * import.meta (also as `process?.env`, `globalThis["process"].env`; not a ".env" file's name,
+ * `Cypress.env(…)` or a comment), or a binding (`{ env }`, `{ x, env: e }`), or after a comment
+ * that may hide which. A member written to (`process.env.X = "test"`) or one of Vite's own
+ * (`import.meta.env.DEV`) is no read.
  */
 function envWord(text: string): boolean {
+  let processRenamed: boolean | undefined;
   for (const match of text.matchAll(ENV_WORD_END)) {
     const start = match.index;
     if (IDENTIFIER_CHAR.test(text[start - 1] ?? "")) continue;
+    if (inComment(text, start)) continue;
     if (commentBefore(text, start)) return true;
     const before = previousToken(text, start);
     const last = text[before];
     if (last === "{" || last === ",") return true;
     if (last !== ".") continue;
-    if (objectBefore(text, before) !== null) return true;
-    if (text[previousToken(text, text[before - 1] === "?" ? before - 1 : before)] === "]") return true;
+    const object = objectBefore(text, before);
+    if (object === null) {
+      if (text[previousToken(text, text[before - 1] === "?" ? before - 1 : before)] === "]") return true;
+      continue;
+    }
+    if (object !== UNKNOWN && !ENV_OWNERS.has(object)) {
+      processRenamed ??= PROCESS_MODULE.test(text);
+      if (!processRenamed) continue;
+    }
+    const after = text.slice(start + 3, start + 80);
+    if (MEMBER_WRITE.test(after) || (object === "meta" && VITE_BUILTIN.test(after))) continue;
+    return true;
   }
   return false;
 }
@@ -217,6 +203,15 @@ function callsEnvNamedImport(text: string, imports: ImportedNames): boolean {
   return false;
 }
 
+/** Whether an object starts with an UPPER key, other than an import's or export's list (`export { THEME_COLORS }`). */
+function holdsUpperKeyObject(text: string): boolean {
+  for (const match of text.matchAll(UPPER_KEY)) {
+    if (commentBefore(text, match.index)) return true;
+    if (!IMPORT_OR_EXPORT_LIST.test(text.slice(Math.max(0, match.index - 20), match.index).trimEnd())) return true;
+  }
+  return false;
+}
+
 /** Whether a script may give a read (ReadFact): false means it certainly gives none. */
 export function mayGiveReads(text: string, path: string): boolean {
   return mayReadEnvironment(text) || (NUXT_CONFIG.test(path) && text.includes("runtimeConfig"));
@@ -227,12 +222,16 @@ export function mayGiveLinks(text: string, path: string): boolean {
   // Lookups, helpers, env exports and schema uses all start at an environment object or schema.
   if (mayReadEnvironment(text) || mentionsTool(text) || BUILD_CONFIG.test(path)) return true;
   // Calls of imported helpers and member reads of imported objects.
-  const upperString = UPPER_STRING.test(text);
-  if (IMPORT.test(text)) {
-    if (upperString) return true;
-    const imports = importedNames(text);
-    if (readsImportedMember(text, imports) || callsEnvNamedImport(text, imports)) return true;
+  const imports = IMPORT.test(text);
+  if (imports) {
+    const names = importedNames(text);
+    if (readsImportedMember(text, names) || callsEnvNamedImport(text, names)) return true;
   }
-  // Re-exports, exported constants and exported schemas.
-  return EXPORT.test(text) && (RE_EXPORT.test(text) || upperString || UPPER_KEY.test(text));
+  // Re-exports, exported schemas and exported constants.
+  const exports = EXPORT.test(text);
+  if (exports && RE_EXPORT.test(text)) return true;
+  const constants = exports && EXPORTS_CONSTANT.test(text);
+  if (constants && holdsUpperKeyObject(text)) return true;
+  // Helper calls with a name and exported constants: a string that may become one.
+  return (imports || constants) && holdsNameString(text, path, { calls: imports, constants });
 }

@@ -4,7 +4,7 @@
 import type { TSESTree } from "@deploylint/core/rule-api";
 import type { HelperTemplate } from "../../facts.js";
 import { UPPER } from "./ast.js";
-import type { FileIndex, FunctionNode } from "./file-index.js";
+import { type FileIndex, type FunctionNode, referenceCount } from "./file-index.js";
 import { affix, evaluate, MAX_DEPTH, type Term } from "./names.js";
 
 type Range = [number, number];
@@ -89,7 +89,7 @@ function collectCallers(
     resolveInto(evaluate(param.right, term.each ? "each" : "value", index, depth + 1), index, out, depth + 1);
   const method = ownMethod(term.fn, index);
   const name = method?.name ?? functionName(term.fn, index);
-  const escapes = method ? index.thisReferences.has(method.name) : (index.references.get(name ?? "") ?? 0) > 0;
+  const escapes = method ? index.thisReferences.has(method.name) : referenceCount(index, name ?? "") > 0;
   if (name === null || escapes) {
     out.unknown = true;
     return;

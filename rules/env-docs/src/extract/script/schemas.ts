@@ -32,7 +32,12 @@ const MAX_DEPTH = 8;
 const UPPER_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 /** A schema imported whole from another module: the project phase reads its keys there. */
-type UseImported = (use: { from: string; imported: string; via: string; range: readonly [number, number] }) => void;
+export type UseImported = (use: {
+  from: string;
+  imported: string;
+  via: string;
+  range: readonly [number, number];
+}) => void;
 
 export function readSchema(
   call: TSESTree.CallExpression,
