@@ -2,6 +2,7 @@
 // most of a big run's time, and most scripts that mention a secret-like word hold no literal the
 // rule could report, so two cheap passes over the text decide first. Each is a necessary condition
 // of a finding: a script failing either is one the rule would judge and find nothing in.
+import { KeywordMatcher } from "../detectors/keywords.js";
 import { isIdentifierLike, isJwtShaped, spellsCredentialWord } from "./human-values.js";
 import { looksLikeSecretValue, type ValueGate } from "./secret-values.js";
 
@@ -24,23 +25,50 @@ const QUOTED = /(?<!\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(["'`])(?=((?:
 // each stretch at most 200 characters. The words add the names the rule reports by that
 // NEAR_LITERAL lacks (`pat`, `signin(`, `mysqli(`), so this test never asks more of a literal's own
 // name than NEAR_LITERAL asked of the file.
-const SECRET_WORD = /pass|secret|token|key|cred|salt|pwd|auth|login|logon|connect|bind|pat(?![a-z])|sign_?in|mysqli/gi;
+const SECRET_WORDS = [
+  "pass",
+  "secret",
+  "token",
+  "key",
+  "cred",
+  "salt",
+  "pwd",
+  "auth",
+  "login",
+  "logon",
+  "connect",
+  "bind",
+  "pat",
+  "sign_in",
+  "signin",
+  "mysqli",
+];
 /** How far a word may end from the literal's line: a stretch of the line before. */
 const STRETCH = 200;
+let wordMatcher: KeywordMatcher | undefined;
 
 /**
- * Where each secret-like word of `text` ends, in order. Found once per script: a script has many
- * literals, and searching the 400 characters before each one again was the prefilter's biggest cost.
- * Every occurrence counts, overlapping ones too (the search resumes one character after each start).
+ * Where each secret-like word of `text` ends, in order: every occurrence, overlapping ones too,
+ * in any ASCII case (as `/…/i` reads these ASCII words), `pat` only when no letter follows. Found
+ * once per script by the catalogue's keyword automaton: a script has many literals, and searching
+ * the 400 characters before each one with a regular expression was the prefilter's biggest cost
+ * (and one case-insensitive search of the whole text cost as much).
  */
 export function secretWordEnds(text: string): Int32Array {
+  wordMatcher ??= new KeywordMatcher(SECRET_WORDS);
+  const pat = SECRET_WORDS.indexOf("pat");
   const ends: number[] = [];
-  SECRET_WORD.lastIndex = 0;
-  for (let match = SECRET_WORD.exec(text); match !== null; match = SECRET_WORD.exec(text)) {
-    ends.push(match.index + match[0].length);
-    SECRET_WORD.lastIndex = match.index + 1;
-  }
+  wordMatcher.forEachHit(text, (word, start) => {
+    const end = start + (SECRET_WORDS[word]?.length ?? 0);
+    if (word === pat && isAsciiLetter(text.charCodeAt(end))) return;
+    ends.push(end);
+  });
   return Int32Array.from(ends).sort();
+}
+
+function isAsciiLetter(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x7a;
 }
 
 /**
