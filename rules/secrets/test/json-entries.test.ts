@@ -4,11 +4,11 @@
 
 import type { JsonSource, SourceFileInfo } from "@deploylint/core/rule-api";
 import { parseJson } from "@deploylint/core/sources";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import noGenericSecret from "../src/rules/no-generic-secret.js";
 import { yamlAssignments } from "../src/shared/assignments.js";
 import { jsonAssignments } from "../src/shared/json-entries.js";
-import { fakeToken } from "./helpers/sample.js";
+import { fakeToken, prng } from "./helpers/sample.js";
 
 const secret = fakeToken("", 48, 11, "0123456789abcdef");
 
@@ -22,6 +22,13 @@ const samples: Record<string, { text: string; jsonc?: boolean }> = {
   "no pairs": { text: `["a", "b", 1, {"k": [ "v" ]}]` },
   "string root": { text: `"just a string"` },
   "blank before colon and value": { text: `{"token"\n :\n\t"${secret}" , "b" : [ ] }` },
+  "slashes in strings and comments after numbers": {
+    jsonc: true,
+    text: `{"url": "https://x.dev/a//b", "n": [1, 2.5, -3] // "hidden": "no"\n, "m": 4 /* "c": "3" */, "s": "/*x*/", "k": "//"}\n`,
+  },
+  "numbers between pairs": {
+    text: `{"geometry": [[1.5, 2], [3, -4e2]], "id": "x", "arcs": [[0, 1]], "secret": "${secret}"}`,
+  },
   jsonc: {
     jsonc: true,
     text: `{\n  // "commented": "out",\n  "a" /* between */ : /* here */ "1",\n  "b": "2", /* "c": "3" */\n}\n`,
@@ -36,6 +43,49 @@ describe("jsonAssignments", () => {
       expect(jsonAssignments(text)).toEqual(yamlAssignments([parsed.source.document]));
     });
   }
+
+  it("gives the pairs a YAML document gives, on generated JSONC with comments, numbers and slashes", () => {
+    const random = prng(31);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+    const strings = ['"a"', '"pass/word"', '"https://h//p"', '"/*no*/"', '"q\\"x"', '""', '"//"'];
+    const blanks = ["", " ", "\n", ' // note "x": "y"\n', ' /* "z": "w" */ '];
+    const value = (depth: number): string => {
+      const kind = Math.floor(random() * (depth > 2 ? 3 : 5));
+      if (kind === 0) return pick(strings);
+      if (kind === 1) return pick(["1", "-2.5e3", "true", "null"]);
+      if (kind === 2) return pick(strings);
+      if (kind === 3)
+        return `[${Array.from({ length: Math.floor(random() * 3) }, () => value(depth + 1)).join(`,${pick(blanks)}`)}]`;
+      const members = Array.from(
+        { length: Math.floor(random() * 4) },
+        () => `${pick(strings)}${pick(blanks)}:${pick(blanks)}${value(depth + 1)}`,
+      );
+      return `{${pick(blanks)}${members.join(`,${pick(blanks)}`)}${pick(blanks)}}`;
+    };
+    let pairs = 0;
+    for (let round = 0; round < 1500; round++) {
+      const text = value(0);
+      const parsed = parseJson(text, { jsonc: true });
+      if (!parsed.ok) throw new Error(`generated text is not valid: ${text}`);
+      const expected = yamlAssignments([parsed.source.document]);
+      pairs += expected.length;
+      expect(jsonAssignments(text), text).toEqual(expected);
+    }
+    expect(pairs).toBeGreaterThan(200);
+  });
+
+  // A data file is mostly numbers and brackets: between a value and the next string nothing can
+  // change the pairs, so the reader jumps there rather than stepping through every character.
+  it("does not step through the numbers of a data file", () => {
+    const text = `{"type": "Topology", "arcs": [${Array.from({ length: 2000 }, (_, i) => `[${i}, ${-i}]`).join(", ")}]}`;
+    const reads = vi.spyOn(String.prototype, "charCodeAt");
+    try {
+      expect(jsonAssignments(text).map((a) => a.name)).toEqual(["type"]);
+      expect(reads.mock.calls.length).toBeLessThan(text.length / 10);
+    } finally {
+      reads.mockRestore();
+    }
+  });
 
   it("gives each pair's decoded key and value, with the value's offsets quotes included", () => {
     const text = `{"a": {"pass\\u0077ord": "x\\ty"}}`;

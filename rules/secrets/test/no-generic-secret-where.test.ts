@@ -2,13 +2,14 @@
 // compound and abbreviated names in any case style, the password argument of login calls, bare
 // `auth` only as base64 user:password, and SQL password columns outside migrations.
 import { RuleTester } from "@deploylint/rule-tester";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { Scanner } from "../src/detectors/scan.js";
 import pack from "../src/index.js";
 import { couldHoldSecret } from "../src/shared/prefilter.js";
 import { isReadByGenericLayer } from "../src/shared/scan-scope.js";
 import { isBasicAuthBlob, isPasswordName, isSecretName } from "../src/shared/secret-names.js";
 import { sqlPasswordValues } from "../src/shared/sql-inserts.js";
-import { at } from "./helpers/lint.js";
+import { at, lintFiles } from "./helpers/lint.js";
 
 const password = "Vq7-pLm2Rz9wKx";
 const basic = btoa(`ci-robot:${password}`);
@@ -51,6 +52,32 @@ describe("secret names", () => {
     "authMode",
   ])("%s is a setting or another word", (name) => {
     expect(isSecretName(name)).toBe(false);
+  });
+
+  // Credential words in any case and across word breaks: the quick test of the whole name before it
+  // is split must ignore case as splitting does.
+  it.each(["Password", "x-Api-Key", "GITHUB_PAT", "Creds", "SALT", "clientSecret", "Db.PWD", "__AUTH"])(
+    "%s names a credential in any case",
+    (name) => {
+      expect(isSecretName(name)).toBe(true);
+    },
+  );
+
+  // Most names of a file hold no credential word (`id`, `displayName`, keys of a JSON data file).
+  it("settles a name without a credential word without splitting it into words", () => {
+    const split = vi.spyOn(String.prototype, "split");
+    try {
+      expect(["displayName", "user_id", "created-at", "Pasture", "keynote"].map(isSecretName)).toEqual([
+        false,
+        false,
+        false,
+        false,
+        false,
+      ]);
+      expect(split.mock.calls.length).toBe(1); // "keynote" holds "key": it is split, and judged no credential
+    } finally {
+      split.mockRestore();
+    }
   });
 
   it("takes compound passwords for passwords", () => {
@@ -170,4 +197,31 @@ tester.run("no-generic-secret", {
       errors: [{ messageId: "generic", ...at(kwargs, password) }],
     },
   ],
+});
+
+// The catalogue scan that keeps provider formats to no-hardcoded-secret is asked for only when a
+// value passed every other test: with that rule off, a file of ordinary assignments is not scanned.
+describe("no-generic-secret and the catalogue scan", () => {
+  it("does not scan a file whose assignments hold no candidate", async () => {
+    const scan = vi.spyOn(Scanner.prototype, "scan");
+    try {
+      const findings = await lintFiles({
+        files: {
+          "config/app.json": JSON.stringify({ title: "Shop", password_min: 8, tokenUrl: "https://example.com/t" }),
+          "src/settings.py": "DEBUG = True\nSECRET_KEY_NAME = 'django'\n",
+        },
+        rules: { "no-generic-secret": undefined },
+      });
+      expect(findings).toEqual([]);
+      expect(scan).not.toHaveBeenCalled();
+    } finally {
+      scan.mockRestore();
+    }
+  });
+
+  it("still leaves a provider-format value to no-hardcoded-secret", async () => {
+    const token = `ghp_${"A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"}`;
+    const findings = await lintFiles({ files: { "config/app.json": JSON.stringify({ api_token: token }) } });
+    expect(findings.map((f) => f.ruleId)).not.toContain("secrets/no-generic-secret");
+  });
 });

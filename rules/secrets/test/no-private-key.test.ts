@@ -2,8 +2,9 @@
 // string literals, and the mentions, public halves and placeholders that are not keys.
 import { type Finding, type ResolvedConfig, runLint } from "@deploylint/core";
 import { RuleTester } from "@deploylint/rule-tester";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import pack from "../src/index.js";
+import { DEFAULT_TEST_FILES, globToRegExp } from "../src/shared/test-paths.js";
 import { ageKey, base64, pem, pemBody, putty, randomBytes, windows, wrap } from "./helpers/fake-keys.js";
 import { lintFiles } from "./helpers/lint.js";
 
@@ -386,5 +387,25 @@ describe("secrets/no-private-key in test data", () => {
   it("never shows any part of a test key in its finding", async () => {
     const output = JSON.stringify(await lintFiles({ files: { "src/mock.ts": connectorMock } }));
     expect(windows(pkcs8Body, 6).filter((w) => output.includes(w))).toEqual([]);
+  });
+});
+
+// Almost no file holds a key: whether a path is test data is asked only once one is found, not of
+// every file of the run (matching the test globs against each path was most of the rule's time).
+describe("secrets/no-private-key path classification", () => {
+  it("matches no test glob against a file that holds no key", async () => {
+    const globSources = new Set(DEFAULT_TEST_FILES.map((glob) => globToRegExp(glob).source));
+    const test = vi.spyOn(RegExp.prototype, "test");
+    try {
+      const findings = await lintFiles({
+        files: { "src/tests/config.ts": "export const key = 'not a PRIVATE KEY at all';\n" },
+        rules: { "no-private-key": undefined },
+      });
+      expect(findings).toEqual([]);
+      const globTests = test.mock.contexts.filter((re) => re instanceof RegExp && globSources.has(re.source));
+      expect(globTests).toEqual([]);
+    } finally {
+      test.mockRestore();
+    }
   });
 });

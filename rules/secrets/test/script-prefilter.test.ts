@@ -1,15 +1,17 @@
 // no-generic-secret's script prefilter (meta.prefilter): scripts whose only long literals are module
 // names, identifiers or prose are not parsed; every script the rule reports still passes it.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { mayHaveInlineSites } from "../src/ci/sites.js";
+import { KeywordMatcher } from "../src/detectors/keywords.js";
 import {
   hasCandidateLiteral,
   inValuePosition,
   nearSecretWord,
   scriptCouldHoldSecret,
+  secretWordEnds,
 } from "../src/shared/prefilter.js";
 import { lintFiles } from "./helpers/lint.js";
-import { fakeToken } from "./helpers/sample.js";
+import { fakeToken, prng } from "./helpers/sample.js";
 
 const token = fakeToken("", 24, 17);
 
@@ -71,6 +73,69 @@ describe("no-generic-secret script prefilter", () => {
     expect(nearSecretWord(`const password = ${" ".repeat(201)}'`, at(`const password = ${" ".repeat(201)}`))).toBe(
       false,
     );
+  });
+
+  // The words are found once per text and each literal looks up the nearest: the same answer as
+  // searching the 408 characters before the literal with one expression (the previous way, kept
+  // here as the reference), on texts built to put words, line breaks and quotes at every distance.
+  it("answers as a search of the text before the literal does", () => {
+    const before =
+      /(?:pass|secret|token|key|cred|salt|pwd|auth|login|logon|connect|bind|pat(?![a-z])|sign_?in|mysqli)[^\n]{0,200}(?:\n[^\n]{0,200})?$/i;
+    const reference = (text: string, quote: number) => before.test(text.slice(Math.max(0, quote - 408), quote));
+    const random = prng(17);
+    const pieces = [
+      "pat",
+      "Path",
+      "PAT",
+      "sign_in",
+      "SignIn",
+      "key",
+      "mysqli",
+      "connect",
+      "x",
+      " ",
+      "\n",
+      "\r\n",
+      "'",
+      "=",
+    ];
+    let compared = 0;
+    for (let round = 0; round < 1500; round++) {
+      let text = "";
+      while (text.length < 900) {
+        const piece = pieces[Math.floor(random() * pieces.length)] ?? "";
+        // Runs of filler put words and breaks at distances around the 200-character limits.
+        text += random() < 0.3 ? " ".repeat(Math.floor(random() * 230)) : piece;
+      }
+      const ends = secretWordEnds(text);
+      // At every quote: what follows a word that ends at the quote is the quote, never a letter.
+      for (let quote = text.indexOf("'"); quote !== -1; quote = text.indexOf("'", quote + 1)) {
+        expect(nearSecretWord(text, quote, ends), `${JSON.stringify(text)} at ${quote}`).toBe(reference(text, quote));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1500);
+  });
+
+  // A script has many literals; the text before each one was searched again with a regular expression.
+  it("finds the secret-like words of a script in one pass, whatever its number of literals", () => {
+    const literals = Array.from({ length: 40 }, (_, i) => `const label${i} = "Zq${i}xW7vLp9mRt";`).join("\n");
+    const passes = vi.spyOn(KeywordMatcher.prototype, "forEachHit");
+    const exec = vi.spyOn(RegExp.prototype, "exec");
+    const test = vi.spyOn(RegExp.prototype, "test");
+    try {
+      expect(hasCandidateLiteral(`const apiKeyName = 'k';\n\n${literals}`, {}, true)).toBe(false);
+      expect(passes).toHaveBeenCalledTimes(1);
+      // No search of the text before a literal for the words (their list ends with the names the rule adds).
+      const searches = [...exec.mock.contexts, ...test.mock.contexts].filter(
+        (re) => re instanceof RegExp && re.source.includes("mysqli"),
+      );
+      expect(searches).toEqual([]);
+    } finally {
+      passes.mockRestore();
+      exec.mockRestore();
+      test.mockRestore();
+    }
   });
 
   it("asks the literal to stand where the rule reads a value: after =, :, a later argument's comma, or a comment", () => {

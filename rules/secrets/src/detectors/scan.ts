@@ -4,10 +4,13 @@
 import { shannonEntropy } from "../shared/entropy.js";
 import { isPlaceholder, isStandIn } from "../shared/placeholders.js";
 import { isReference } from "../shared/references.js";
+import { anchorKeywords } from "./anchors.js";
 import { catalogue } from "./catalogue/index.js";
 import { credentialFiles } from "./credential-files/index.js";
 import { KeywordMatcher } from "./keywords.js";
 import type { Detector, SecretMatch } from "./types.js";
+
+const NONE: readonly SecretMatch[] = [];
 
 /** Lines longer than this (minified code, data blobs) are searched only near the keyword. */
 const MAX_WINDOW = 4096;
@@ -48,9 +51,24 @@ export class Scanner {
     });
     this.matcher = new KeywordMatcher(keywords);
     this.patterns = detectors.map(() => undefined);
+    this.sticky = detectors.map(() => undefined);
+    this.sources = detectors.map(() => undefined);
+    this.anchors = detectors.map(() => undefined);
+    this.keywordIndex = keywordIndex;
     this.fileLevel = detectors.flatMap((d, index) => (d.files ? [index] : []));
     this.pathLimited = detectors.flatMap((d, index) => (d.paths ? [index] : []));
   }
+
+  /**
+   * For a detector whose every match starts with a keyword (see anchors.ts), those keywords by
+   * index: on a line it runs only when one of them starts a match where it stands.
+   */
+  private readonly anchors: (Set<number> | null | undefined)[];
+  private readonly keywordIndex: ReadonlyMap<string, number>;
+  /** Each detector's pattern source, read once when the detector is first needed (see lazy-catalogue tests). */
+  private readonly sources: (string | undefined)[];
+  /** The anchored detectors' expressions, sticky, to try at one occurrence; compiled when first needed. */
+  private readonly sticky: (RegExp | undefined)[];
 
   /** Detectors that run over whole files by path (credential files), by index. */
   private readonly fileLevel: number[];
@@ -103,18 +121,29 @@ export class Scanner {
       const long = lineEnd - lineStart > MAX_WINDOW;
       const windowStart = long ? Math.max(lineStart, start - BEFORE_KEYWORD) : lineStart;
       const windowEnd = Math.min(lineEnd, windowStart + MAX_WINDOW);
+      let window: string | undefined;
       for (const order of this.triggers[keyword] ?? []) {
         if (long) {
+          // Windows of a long line start inside it, where a pattern's lookbehind sees the window's
+          // edge: anchoring is kept to whole lines, where it sees what the line search sees.
           const key = windowStart * detectorCount + order;
           if (done.has(key)) continue;
           done.add(key);
         } else {
           if (lastWindow[order] === windowStart) continue;
+          const anchors = this.anchorsOf(order);
+          if (anchors !== null) {
+            // Every match starts at an anchor keyword: the line is searched once one starts a match.
+            if (!anchors.has(keyword)) continue;
+            window ??= text.slice(windowStart, windowEnd);
+            if (!this.matchesAt(order, window, start - windowStart)) continue;
+          }
           lastWindow[order] = windowStart;
         }
         const detector = this.detectors[order];
         if (!detector || (detector.paths && !detector.paths.test(base))) continue;
-        for (const match of this.run(order, text.slice(windowStart, windowEnd), windowStart)) {
+        window ??= text.slice(windowStart, windowEnd);
+        for (const match of this.run(order, window, windowStart)) {
           const verdict = this.judge(order, match.value, options);
           if (verdict === "dummy") candidates.push({ match: { ...match, dummy: true }, order });
           else if (verdict === "real") candidates.push({ match, order });
@@ -125,11 +154,13 @@ export class Scanner {
     return resolveOverlaps(candidates);
   }
 
-  private *run(order: number, window: string, offset: number): Generator<SecretMatch> {
+  /** The detector's matches in `window` (a plain array: most runs find nothing, and a generator per run cost more than the search). */
+  private run(order: number, window: string, offset: number): readonly SecretMatch[] {
     const detector = this.detectors[order];
-    if (!detector) return;
+    if (!detector) return NONE;
     const pattern = this.patterns[order] ?? this.compile(order, detector);
     pattern.lastIndex = 0;
+    let found: SecretMatch[] | undefined;
     for (let m = pattern.exec(window); m !== null; m = pattern.exec(window)) {
       if (m[0].length === 0) pattern.lastIndex++;
       // The first group that took part (a detector may offer alternatives), else the whole match.
@@ -138,12 +169,49 @@ export class Scanner {
       const span = m.indices?.[group];
       const value = m[group];
       if (!span || value === undefined) continue;
-      yield { detector, value, start: offset + span[0], end: offset + span[1] };
+      found ??= [];
+      found.push({ detector, value, start: offset + span[0], end: offset + span[1] });
     }
+    return found ?? NONE;
+  }
+
+  private sourceOf(order: number, detector: Detector): string {
+    let source = this.sources[order];
+    if (source === undefined) {
+      source = detector.pattern;
+      this.sources[order] = source;
+    }
+    return source;
+  }
+
+  /** The detector's anchor keywords by index, or null when it is not anchored; worked out when first needed. */
+  private anchorsOf(order: number): Set<number> | null {
+    let anchors = this.anchors[order];
+    if (anchors === undefined) {
+      const detector = this.detectors[order];
+      const keywords =
+        detector && !detector.files ? anchorKeywords(this.sourceOf(order, detector), detector.keywords) : null;
+      anchors = keywords ? new Set(keywords.map((keyword) => this.keywordIndex.get(keyword) ?? -1)) : null;
+      this.anchors[order] = anchors;
+    }
+    return anchors;
+  }
+
+  /** Whether the detector's pattern matches starting at `at` of `window`. */
+  private matchesAt(order: number, window: string, at: number): boolean {
+    const detector = this.detectors[order];
+    if (!detector) return false;
+    let sticky = this.sticky[order];
+    if (!sticky) {
+      sticky = new RegExp(this.sourceOf(order, detector), `${(detector.flags ?? "").replace(/[gdy]/g, "")}y`);
+      this.sticky[order] = sticky;
+    }
+    sticky.lastIndex = at;
+    return sticky.test(window);
   }
 
   private compile(order: number, detector: Detector): RegExp {
-    const pattern = new RegExp(detector.pattern, `${(detector.flags ?? "").replace(/[gd]/g, "")}gd`);
+    const pattern = new RegExp(this.sourceOf(order, detector), `${(detector.flags ?? "").replace(/[gd]/g, "")}gd`);
     this.patterns[order] = pattern;
     return pattern;
   }

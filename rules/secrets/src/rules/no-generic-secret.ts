@@ -54,6 +54,9 @@ function isCodeValue(assignment: Assignment): boolean {
   return isIdentifierLike(assignment.value) || spellsCredentialWord(assignment.value);
 }
 
+/** [start, end) of text another rule reports more precisely. */
+type Span = readonly [number, number];
+
 /** How the message names the value: the key, or the call whose password argument it is. */
 function nameOf(assignment: Assignment): string {
   return assignment.passwordArgument ? `the password argument of ${assignment.name}` : assignment.name;
@@ -105,12 +108,14 @@ export default defineRule({
     const inCode = kind === "script" || isCodeTextFile(path);
     const translations = isTranslationFile(path);
     // Spans another secrets rule reports more precisely: provider formats, and CI/deploy blocks.
-    const taken = () => {
+    // Read only for a value that passed every other test: most files have assignments, few have one
+    // worth reporting, and with no-hardcoded-secret off nothing else scans the file with the catalogue.
+    const taken = (): readonly Span[] => {
       const spans = ctx.memo("secrets:catalogue-matches", () => catalogueScanner().scan(text, { path }));
       return spans.map((m) => [m.start, m.end] as const);
     };
 
-    const judge = (assignment: Assignment, skip: readonly (readonly [number, number])[]) => {
+    const judge = (assignment: Assignment, skipped: () => readonly Span[]) => {
       if (!assignment.passwordArgument && !isSecretName(assignment.name)) return;
       if (ignored.has(assignment.name.toLowerCase())) return;
       // `auth` alone is a credential only as base64 `user:password` (npm's _auth, Docker's auths).
@@ -127,7 +132,7 @@ export default defineRule({
       if (inCode && isCodeValue(assignment)) return;
       // A JWT is judged by the catalogue's JWT detector, which decodes it (unsigned test tokens are not credentials).
       if (isJwtShaped(assignment.value)) return;
-      if (skip.some(([start, end]) => start < assignment.end && assignment.start < end)) return;
+      if (skipped().some(([start, end]) => start < assignment.end && assignment.start < end)) return;
       const settings = password ? { ...options, testSeverity: options.testPasswordSeverity ?? "off" } : options;
       const level = reportSeverity({ path, settings });
       if (!level) return;
@@ -143,7 +148,7 @@ export default defineRule({
     if (kind === "script") {
       const visit = (node: TSESTree.Node) => {
         const assignment = scriptAssignment(node) ?? scriptLoginArgument(node);
-        if (assignment) judge(assignment, taken());
+        if (assignment) judge(assignment, taken);
       };
       return {
         CallExpression: visit,
@@ -157,22 +162,26 @@ export default defineRule({
     }
     return {
       yaml(source) {
-        const sites = inlineSites({ path, text, roots: roots(source.documents) }).map((s) => [s.start, s.end] as const);
-        for (const a of yamlAssignments(source.documents)) judge(a, [...taken(), ...sites]);
+        let sites: readonly Span[] | undefined;
+        const skipped = () => {
+          sites ??= inlineSites({ path, text, roots: roots(source.documents) }).map((s) => [s.start, s.end] as const);
+          return [...taken(), ...sites];
+        };
+        for (const a of yamlAssignments(source.documents)) judge(a, skipped);
       },
       // The text is read only once the engine has parsed it: invalid JSON is a parse error, not pairs.
       json() {
-        for (const a of jsonAssignments(text)) judge(a, taken());
+        for (const a of jsonAssignments(text)) judge(a, taken);
       },
       dotenv(source) {
-        for (const a of dotenvAssignments(source)) judge(a, taken());
+        for (const a of dotenvAssignments(source)) judge(a, taken);
       },
       text() {
-        if (kind === "sql") for (const a of sqlPasswordValues(path, text)) judge(a, taken());
+        if (kind === "sql") for (const a of sqlPasswordValues(path, text)) judge(a, taken);
         if (kind !== "text") return;
         const found = textAssignments(text, { xml: isXmlText(path, text) });
         if (inCode) found.push(...textLoginArguments(text));
-        for (const a of found) judge(a, taken());
+        for (const a of found) judge(a, taken);
       },
     };
   },

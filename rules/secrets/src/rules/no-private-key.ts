@@ -42,24 +42,29 @@ export default defineRule({
     // Test keys are generated to exercise signing code (logto's Alipay connector mocks): the
     // maintainers would refute an error, yet the key is still a key, so it stays visible at info.
     const testSeverity = options.testSeverity ?? "info";
-    const inTestPath =
-      severityForPath(ctx.file.path, { testFiles: options.testFiles, testSeverity: "info" }) !== undefined;
+    // Asked only once a key or key store is found: matching the ~20 test globs against every path of
+    // a big repository was most of this rule's time, and almost no file holds a key.
+    let testPath: boolean | undefined;
+    const inTestPath = () => {
+      testPath ??= severityForPath(ctx.file.path, { testFiles: options.testFiles, testSeverity: "info" }) !== undefined;
+      return testPath;
+    };
     /** The severity a test key is noted with, null to drop it, undefined to report it like any key. */
     const lowered = testSeverity === "error" ? undefined : testSeverity === "off" ? null : testSeverity;
     return {
       binary(file) {
         const format = keyContainerOf(file.path);
         // No range: a binary file has no text to point into; the finding names the file's type only.
-        if (!format || (inTestPath && lowered === null)) return;
+        if (!format || (inTestPath() && lowered === null)) return;
         const data = { format, size: file.size };
         const location = { line: 1, fingerprintText: `key-store:${format}` };
-        if (inTestPath && lowered) ctx.report({ messageId: "testKeyStore", data, ...location, severity: lowered });
+        if (inTestPath() && lowered) ctx.report({ messageId: "testKeyStore", data, ...location, severity: lowered });
         else ctx.report({ messageId: "keyStore", data, ...location });
       },
       text(text) {
         // The span is the header only and the message names the format only: never any key material.
         for (const key of findPrivateKeys(text)) {
-          const signal = inTestPath
+          const signal = inTestPath()
             ? "a test, fixture or mock file"
             : isNamedAsTestKey(text, key.start)
               ? "the name it is assigned to says so"

@@ -12,7 +12,13 @@ const LABEL = new RegExp(`^${NATURAL_WORD}(?:[-_. ]${NATURAL_WORD})+[:.!?]?$`);
 
 /** True when `value` is human text: it has letters outside ASCII, or it is a label of natural words. */
 export function isHumanText(value: string): boolean {
-  return NON_ASCII_LETTER.test(value) || LABEL.test(value);
+  // The Unicode property test costs at every character; most values are ASCII, where it cannot match.
+  return (hasNonAscii(value) && NON_ASCII_LETTER.test(value)) || LABEL.test(value);
+}
+
+function hasNonAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return true;
+  return false;
 }
 
 // One segment of an identifier: camel-cased word parts, each letters then maybe digits (`md5`,

@@ -19,7 +19,19 @@ export function jsonAssignments(text: string): Assignment[] {
   let keyStart = -1;
   let keyEnd = -1;
   let i = 0;
+  // The next `/` at or after i (it may open a comment, which can hide a quote), -1 when none is left.
+  let slash = text.indexOf("/");
   while (i < text.length) {
+    if (keyStart < 0) {
+      // No key waits for its value, so blanks and other tokens (numbers, brackets, commas: most of
+      // a data file) change nothing: go straight to the next string or `/`, by native search
+      // rather than a step of this loop for each character.
+      if (slash !== -1 && slash < i) slash = text.indexOf("/", i);
+      const quote = text.indexOf('"', i);
+      const next = quote === -1 ? slash : slash === -1 ? quote : Math.min(quote, slash);
+      if (next === -1) break;
+      i = next;
+    }
     const code = text.charCodeAt(i);
     if (code === QUOTE) {
       const end = stringEnd(text, i);

@@ -59,8 +59,14 @@ const LEET: Readonly<Record<string, string>> = {
 
 /** The value with leetspeak read back as letters, lower-cased. */
 export function unleet(value: string): string {
-  return Array.from(value.toLowerCase(), (char) => LEET[char] ?? char).join("");
+  return value.toLowerCase().replace(LEET_CHARACTERS, (char) => LEET[char] ?? char);
 }
+
+const LEET_CHARACTERS = /[013457@$]/g;
+
+// Lower-casing never shortens a string, nor does reading leetspeak back: a value longer than every
+// default is none of them, unread (most values judged are long literals of code and config).
+const LONGEST_DEFAULT = Math.max(...[...DEFAULTS].map((word) => word.length));
 
 /**
  * True when runs of one repeated character (six or more) make up most of `value`: `xxxxxxxx`,
@@ -90,7 +96,9 @@ export function isPlaceholder(value: string): boolean {
   if (trimmed.length === 0) return true;
   if (/^<[^<>]*>$/.test(trimmed) || /^\[[^[\]]*\]$/.test(trimmed)) return true;
   if (REFERENCE.test(trimmed) || WORDS.test(trimmed)) return true;
-  if (DEFAULTS.has(trimmed.toLowerCase()) || DEFAULTS.has(unleet(trimmed))) return true;
+  if (trimmed.length <= LONGEST_DEFAULT && (DEFAULTS.has(trimmed.toLowerCase()) || DEFAULTS.has(unleet(trimmed)))) {
+    return true;
+  }
   if (isMostlyRepeated(trimmed)) return true;
   if (/^[*•x#.?_-]+$/i.test(trimmed)) return true;
   return false;

@@ -2,6 +2,7 @@
 // most of a big run's time, and most scripts that mention a secret-like word hold no literal the
 // rule could report, so two cheap passes over the text decide first. Each is a necessary condition
 // of a finding: a script failing either is one the rule would judge and find nothing in.
+import { KeywordMatcher } from "../detectors/keywords.js";
 import { isIdentifierLike, isJwtShaped, spellsCredentialWord } from "./human-values.js";
 import { looksLikeSecretValue, type ValueGate } from "./secret-values.js";
 
@@ -24,18 +25,77 @@ const QUOTED = /(?<!\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(["'`])(?=((?:
 // each stretch at most 200 characters. The words add the names the rule reports by that
 // NEAR_LITERAL lacks (`pat`, `signin(`, `mysqli(`), so this test never asks more of a literal's own
 // name than NEAR_LITERAL asked of the file.
-const WORD_BEFORE =
-  /(?:pass|secret|token|key|cred|salt|pwd|auth|login|logon|connect|bind|pat(?![a-z])|sign_?in|mysqli)[^\n]{0,200}(?:\n[^\n]{0,200})?$/i;
-// How far back a word can start and still be near: two stretches of 200, a line break, the word.
-const WORD_REACH = 2 * 200 + 1 + "connect".length;
+const SECRET_WORDS = [
+  "pass",
+  "secret",
+  "token",
+  "key",
+  "cred",
+  "salt",
+  "pwd",
+  "auth",
+  "login",
+  "logon",
+  "connect",
+  "bind",
+  "pat",
+  "sign_in",
+  "signin",
+  "mysqli",
+];
+/** How far a word may end from the literal's line: a stretch of the line before. */
+const STRETCH = 200;
+let wordMatcher: KeywordMatcher | undefined;
+
+/**
+ * Where each secret-like word of `text` ends, in order: every occurrence, overlapping ones too,
+ * in any ASCII case (as `/…/i` reads these ASCII words), `pat` only when no letter follows. Found
+ * once per script by the catalogue's keyword automaton: a script has many literals, and searching
+ * the 400 characters before each one with a regular expression was the prefilter's biggest cost
+ * (and one case-insensitive search of the whole text cost as much).
+ */
+export function secretWordEnds(text: string): Int32Array {
+  wordMatcher ??= new KeywordMatcher(SECRET_WORDS);
+  const pat = SECRET_WORDS.indexOf("pat");
+  const ends: number[] = [];
+  wordMatcher.forEachHit(text, (word, start) => {
+    const end = start + (SECRET_WORDS[word]?.length ?? 0);
+    if (word === pat && isAsciiLetter(text.charCodeAt(end))) return;
+    ends.push(end);
+  });
+  return Int32Array.from(ends).sort();
+}
+
+function isAsciiLetter(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x7a;
+}
 
 /**
  * Whether a secret-like word stands near enough before the literal opening at `quote` to name it.
  * The rule reports a literal by the name it is assigned to (or the login call it is passed to),
  * and that name is written just before it: a literal far from every such word is never reported.
+ * Near: the word ends on the literal's line at most 200 characters before it, or, when the literal
+ * is at most 200 characters into its line, on the line before at most 200 characters before its end.
+ * `quote` is the offset of the literal's opening quote (a word is read up to it, and what follows
+ * `pat` there is the quote); `ends` is secretWordEnds(text), to share between the literals of one text.
  */
-export function nearSecretWord(text: string, quote: number): boolean {
-  return WORD_BEFORE.test(text.slice(Math.max(0, quote - WORD_REACH), quote));
+export function nearSecretWord(text: string, quote: number, ends: Int32Array = secretWordEnds(text)): boolean {
+  const lineStart = quote === 0 ? 0 : text.lastIndexOf("\n", quote - 1) + 1;
+  let from = quote - STRETCH;
+  if (quote - lineStart <= STRETCH && lineStart > 0) {
+    const previousStart = lineStart === 1 ? 0 : text.lastIndexOf("\n", lineStart - 2) + 1;
+    from = Math.max(previousStart, lineStart - 1 - STRETCH);
+  }
+  // The first word ending at or after `from`, by binary search; near when it ends by the quote.
+  let low = 0;
+  let high = ends.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((ends[middle] ?? 0) < from) low = middle + 1;
+    else high = middle;
+  }
+  return low < ends.length && (ends[low] ?? 0) <= quote;
 }
 
 /**
@@ -72,11 +132,17 @@ export function inValuePosition(text: string, quote: number): boolean {
  */
 export function hasCandidateLiteral(text: string, gate: ValueGate = {}, nearWord = false): boolean {
   const minLength = gate.minLength ?? 8;
+  let wordEnds: Int32Array | undefined;
   QUOTED.lastIndex = 0;
   for (let match = QUOTED.exec(text); match !== null; match = QUOTED.exec(text)) {
     const raw = match[2] ?? "";
     if (raw.length < minLength) continue;
-    if (nearWord && !(nearSecretWord(text, match.index) && inValuePosition(text, match.index))) continue;
+    // The position first: a few characters read back, where the nearness is a search of 400.
+    if (nearWord && !inValuePosition(text, match.index)) continue;
+    if (nearWord) {
+      wordEnds ??= secretWordEnds(text);
+      if (!nearSecretWord(text, match.index, wordEnds)) continue;
+    }
     if (raw.includes("\\")) return true;
     if (!looksLikeSecretValue(raw, gate)) continue;
     if (isIdentifierLike(raw) || spellsCredentialWord(raw) || isJwtShaped(raw)) continue;

@@ -165,6 +165,8 @@ function compoundTerm(word: string): string | null {
   return null;
 }
 
+const SECRET_NAME_HINT = /pass|pwd|secret|token|cred|key|salt|pat|auth/i;
+
 /** Splits `apiKey`, `API_KEY`, `api-key`, `APIKey`, `db.password` into lower-case words. */
 export function splitWords(name: string): string[] {
   return name
@@ -181,6 +183,10 @@ export function splitWords(name: string): string[] {
  * with a word that makes it a setting (`showPassword`, `maxTokens`).
  */
 export function isSecretName(name: string): boolean {
+  // Every name accepted below holds one of these (each credential word, compound ending, "key" and
+  // bare "auth" does, and words are pieces of the name): one native test settles most names of a
+  // file (`id`, `displayName`, JSON data keys) without splitting them into words.
+  if (!SECRET_NAME_HINT.test(name)) return false;
   const words = withoutPublicPrefix(splitWords(name));
   if (words.length === 0 || words.length > 8) return false;
   if (SETTING_PREFIXES.has(words[0] ?? "")) return false;

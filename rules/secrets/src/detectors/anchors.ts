@@ -1,0 +1,74 @@
+// Detectors whose every match starts with one of their keywords (a token with a literal prefix:
+// `(?<![A-Za-z0-9_])(pat[A-Za-z0-9]{14}\.…)`). For them a keyword occurrence is worth a search of
+// its line only when the pattern matches right there: `pat` in `path` or `pattern` is on many
+// lines of code, and the line search it started found nothing. Read from the pattern source, so
+// a detector written in another shape is simply not anchored (its line is searched as before).
+
+/** A leading lookbehind without groups inside it, as `token()` writes it. */
+const LEADING_LOOKBEHIND = /^\(\?<!(?:[^()\\]|\\.)*\)/;
+/** A character standing for itself, outside a class, when not followed by a quantifier. */
+const PLAIN = /[A-Za-z0-9_:-]/;
+const QUANTIFIERS = new Set(["?", "*", "+", "{"]);
+
+/**
+ * The literal every match of `source` starts with, or null when the pattern does not say so
+ * plainly: an optional leading lookbehind, an optional capturing group opening, then literal
+ * characters; and no alternation at the top level or inside that first group (an alternative
+ * could start elsewhere). Lookbehinds and the group opening consume nothing.
+ */
+export function leadingLiteral(source: string): string | null {
+  let i = LEADING_LOOKBEHIND.exec(source)?.[0].length ?? 0;
+  let groupDepth = 0;
+  if (source[i] === "(" && source[i + 1] !== "?") {
+    groupDepth = 1;
+    i++;
+  }
+  let literal = "";
+  while (i < source.length) {
+    const char = source[i] ?? "";
+    let width: number;
+    let value: string;
+    if (char === "\\") {
+      value = source[i + 1] ?? "";
+      // `\d`, `\w`, `\b`, `\1`… are classes, anchors or references, not the character itself.
+      if (value === "" || /[A-Za-z0-9]/.test(value)) break;
+      width = 2;
+    } else if (PLAIN.test(char)) {
+      value = char;
+      width = 1;
+    } else break;
+    if (QUANTIFIERS.has(source[i + width] ?? "")) break;
+    literal += value;
+    i += width;
+  }
+  if (literal === "" || hasAlternationWithin(source, groupDepth)) return null;
+  return literal;
+}
+
+/** Whether a `|` stands at a group depth of at most `depth` (outside character classes). */
+function hasAlternationWithin(source: string, depth: number): boolean {
+  let current = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === "\\") i++;
+    else if (inClass) inClass = char !== "]";
+    else if (char === "[") inClass = true;
+    else if (char === "(") current++;
+    else if (char === ")") current--;
+    else if (char === "|" && current <= depth) return true;
+  }
+  return false;
+}
+
+/**
+ * The keywords (lower case, as the matcher finds them) that start every match of a detector with
+ * this pattern and these flags, or null. With the `i` flag any case matches; the matcher ignores
+ * ASCII case too, and the pattern itself is tried at the occurrence, so case is settled there.
+ */
+export function anchorKeywords(pattern: string, keywords: readonly string[]): string[] | null {
+  const literal = leadingLiteral(pattern)?.toLowerCase();
+  if (!literal) return null;
+  const anchors = keywords.filter((keyword) => keyword.length > 0 && literal.startsWith(keyword));
+  return anchors.length > 0 ? anchors : null;
+}

@@ -1,0 +1,109 @@
+// Anchored detectors (every match starts with a keyword: a token with a literal prefix) search a
+// line only once a keyword occurrence there starts a match. The scanner must find exactly what it
+// finds without anchoring, which the reference below does: `(?:)` in front of a pattern changes
+// none of its matches and makes it unreadable as anchored.
+import { describe, expect, it, vi } from "vitest";
+import { anchorKeywords, leadingLiteral } from "../src/detectors/anchors.js";
+import { catalogue } from "../src/detectors/catalogue/index.js";
+import { credentialFiles } from "../src/detectors/credential-files/index.js";
+import { Scanner } from "../src/detectors/scan.js";
+import type { Detector } from "../src/detectors/types.js";
+import { prng } from "./helpers/sample.js";
+import { fileFor, sampleFor } from "./helpers/samples.js";
+
+const detectors: Detector[] = [...catalogue, ...credentialFiles];
+const anchored = catalogue.filter((d) => anchorKeywords(d.pattern, d.keywords) !== null);
+const scanner = new Scanner(detectors);
+const reference = new Scanner(detectors.map((d) => ({ ...d, pattern: `(?:)${d.pattern}` })));
+const found = (s: Scanner, text: string, path: string) =>
+  s.scan(text, { path }).map((m) => [m.detector.id, m.start, m.end, m.dummy === true]);
+
+describe("leadingLiteral", () => {
+  it("reads the literal a token pattern starts with", () => {
+    expect(leadingLiteral("(?<![A-Za-z0-9_])(pat[A-Za-z0-9]{14}\\.[a-f0-9]{64})(?![A-Za-z0-9_])")).toBe("pat");
+    expect(leadingLiteral("(amzn\\.mws\\.[0-9a-f]{8})")).toBe("amzn.mws.");
+    expect(leadingLiteral("(?<![A-Za-z0-9_])(ya29\\.[0-9A-Za-z_-]{30,2000})")).toBe("ya29.");
+  });
+
+  it("reads none where a match may start elsewhere", () => {
+    // an alternative at the top level or in the first group, an optional first character, a class
+    expect(leadingLiteral("(abc[0-9]{4}|[0-9]{6})")).toBeNull();
+    expect(leadingLiteral("abc[0-9]{4}|xyz")).toBeNull();
+    expect(leadingLiteral(":?_(?:authToken|auth)=([a-z]+)")).toBeNull();
+    expect(leadingLiteral("(?:ghp|gho)_[A-Za-z0-9]{36}")).toBeNull();
+    expect(leadingLiteral("(?:)(pat[a-z]{3})")).toBeNull();
+    expect(leadingLiteral("\\bkey_[a-z]+")).toBeNull();
+    expect(leadingLiteral("[0-9a-f]{32}-us\\d")).toBeNull();
+  });
+
+  it("keeps only the literal before a quantified character", () => {
+    expect(leadingLiteral("(sk-ant-?[a-z]{4})")).toBe("sk-ant");
+    expect(leadingLiteral("(xoxb\\.?[a-z]{4})")).toBe("xoxb");
+  });
+
+  it("finds many anchored detectors in the catalogue (the comparison below is not vacuous)", () => {
+    expect(anchored.length).toBeGreaterThan(100);
+    expect(anchored.map((d) => d.id)).toContain("airtable-pat");
+  });
+});
+
+describe("anchored scanning", () => {
+  it("finds what the unanchored scan finds, around every anchored detector's sample", () => {
+    const random = prng(5);
+    let matches = 0;
+    for (const detector of anchored) {
+      const line = sampleFor(detector);
+      const keyword = detector.keywords[0] ?? "";
+      const variants = [
+        line,
+        // occurrences of the keyword that start nothing, before and after the credential
+        `${keyword}h ${keyword}tern = ${line} // ${keyword}`,
+        // the credential glued to a word: its lookbehind fails
+        `x${line}`,
+        line.toUpperCase(),
+        line.toLowerCase(),
+        `${line}\r\n${keyword}\n\n${line}`,
+      ];
+      for (const text of variants) {
+        const expected = found(reference, text, fileFor(detector));
+        matches += expected.length;
+        expect(found(scanner, text, fileFor(detector)), `${detector.id}: ${JSON.stringify(text)}`).toEqual(expected);
+      }
+      // with the samples of others on the same line, in random order
+      const others = Array.from({ length: 3 }, () =>
+        sampleFor(anchored[Math.floor(random() * anchored.length)] ?? detector),
+      );
+      const mixed = [...others, line].sort(() => random() - 0.5).join(" ");
+      expect(found(scanner, mixed, "config.txt"), `${detector.id} mixed`).toEqual(
+        found(reference, mixed, "config.txt"),
+      );
+    }
+    expect(matches).toBeGreaterThan(anchored.length);
+  });
+
+  it("finds what the unanchored scan finds on a line longer than a window", () => {
+    const samples = anchored.slice(0, 40).map(sampleFor);
+    const text = `${"path pattern ".repeat(400)}${samples.join(" ")}${" patch".repeat(800)}`;
+    expect(text.length).toBeGreaterThan(4096 * 2);
+    const expected = found(reference, text, "bundle.min.js");
+    expect(expected.length).toBeGreaterThan(10);
+    expect(found(scanner, text, "bundle.min.js")).toEqual(expected);
+  });
+
+  // `pat` is in `path`, `pattern` and `patch` on many lines of code: none starts an Airtable token.
+  it("does not search a line whose keyword occurrences start no match", () => {
+    const airtable = catalogue.find((d) => d.id === "airtable-pat");
+    if (!airtable) throw new Error("no airtable-pat detector");
+    const code = "const path = require('path');\nconst pattern = /x/; // patch\n".repeat(50);
+    const exec = vi.spyOn(RegExp.prototype, "exec");
+    try {
+      expect(new Scanner(detectors).scan(code, { path: "src/a.js" })).toEqual([]);
+      const lineSearches = exec.mock.contexts.filter(
+        (re) => re instanceof RegExp && re.global && re.source === airtable.pattern,
+      );
+      expect(lineSearches).toEqual([]);
+    } finally {
+      exec.mockRestore();
+    }
+  });
+});
