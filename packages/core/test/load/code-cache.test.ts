@@ -91,7 +91,7 @@ describe("code cache", () => {
   it("writes cached data on the first load and uses it on the next", () => {
     enable();
     expect(load()).toEqual({ answer: 42, version: "1.0.0" });
-    expect(events).toEqual([{ file: "fake-parser@1.0.0/main.js", outcome: "miss" }]);
+    expect(events).toEqual([{ file: "fake-parser@1.0.0/main.js", outcome: "miss", fromBytes: false }]);
     const [file] = cacheFiles();
     expect(file).toContain(join("fake-parser", "1.0.0", "main.js."));
     expect(
@@ -101,8 +101,34 @@ describe("code cache", () => {
     ).toBe("DLV8CC01");
 
     expect(load()).toEqual({ answer: 42, version: "1.0.0" });
-    expect(events[1]).toEqual({ file: "fake-parser@1.0.0/main.js", outcome: "hit" });
+    expect(events[1]).toEqual({ file: "fake-parser@1.0.0/main.js", outcome: "hit", fromBytes: false });
     expect(cacheFiles()).toHaveLength(1);
+  });
+
+  it("reads a big ASCII .cjs file as bytes (no UTF-8 decode, no hash of the string), and it still hits", () => {
+    const file = join(root, "node_modules", "fake-parser", "bundle.cjs");
+    writeFileSync(file, readFileSync(join(root, "node_modules", "fake-parser", "main.js"), "utf8"));
+    const requireHere = createRequire(join(root, "index.js"));
+    enable();
+    expect((requireHere(file) as FakeParser).answer).toBe(42);
+    delete requireHere.cache[file];
+    expect((requireHere(file) as FakeParser).answer).toBe(42);
+    expect(events).toEqual([
+      { file: "fake-parser@1.0.0/bundle.cjs", outcome: "miss", fromBytes: true },
+      { file: "fake-parser@1.0.0/bundle.cjs", outcome: "hit", fromBytes: true },
+    ]);
+  });
+
+  it("leaves a .cjs file that is not all ASCII to Node's UTF-8 read, so its text is not misread", () => {
+    const file = join(root, "node_modules", "fake-parser", "accents.cjs");
+    const filler = Array.from({ length: 200 }, (_, i) => `function g${i}(x) { return x + ${i}; }`).join("\n");
+    writeFileSync(file, `${filler}\nexports.text = "caf\u00e9 \u20ac \u{1f600}";\nexports.raw = "café €";\n`);
+    const requireHere = createRequire(join(root, "index.js"));
+    enable();
+    const loaded = requireHere(file) as { text: string; raw: string };
+    expect(loaded.raw).toBe("café €");
+    expect(loaded.raw).toBe(loaded.text.slice(0, 6));
+    expect(events).toEqual([{ file: "fake-parser@1.0.0/accents.cjs", outcome: "miss", fromBytes: false }]);
   });
 
   it("leaves small files (the helper) to Node's own compile", () => {
@@ -116,7 +142,7 @@ describe("code cache", () => {
     load();
     writePackage("1.1.0");
     expect(load()).toEqual({ answer: 42, version: "1.1.0" });
-    expect(events[1]).toEqual({ file: "fake-parser@1.1.0/main.js", outcome: "miss" });
+    expect(events[1]).toEqual({ file: "fake-parser@1.1.0/main.js", outcome: "miss", fromBytes: false });
     const files = cacheFiles();
     expect(files).toHaveLength(1);
     expect(files[0]).toContain(join("fake-parser", "1.1.0"));
@@ -191,7 +217,7 @@ describe("code cache", () => {
     load();
     expect(cacheFiles()).toEqual([]);
     flushCodeCache();
-    expect(events).toEqual([{ file: "fake-parser@1.0.0/main.js", outcome: "miss" }]);
+    expect(events).toEqual([{ file: "fake-parser@1.0.0/main.js", outcome: "miss", fromBytes: false }]);
     expect(cacheFiles()).toHaveLength(1);
     load();
     expect(events[1]?.outcome).toBe("hit");
@@ -209,7 +235,7 @@ describe("code cache", () => {
     // Started in the project that holds node_modules: cached beside the package.
     disable = enableCodeCache({ ...options, within: root });
     load();
-    expect(events).toEqual([{ file: "fake-parser@1.0.0/main.js", outcome: "miss" }]);
+    expect(events).toEqual([{ file: "fake-parser@1.0.0/main.js", outcome: "miss", fromBytes: false }]);
     expect(existsSync(defaultDir)).toBe(true);
   });
 
