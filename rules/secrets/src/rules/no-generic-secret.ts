@@ -19,6 +19,7 @@ import {
   spellsCredentialWord,
 } from "../shared/human-values.js";
 import { jsonAssignments } from "../shared/json-entries.js";
+import { jsonCouldHoldSecret } from "../shared/json-prefilter.js";
 import { scriptLoginArgument, textLoginArguments } from "../shared/login-calls.js";
 import { scriptCouldHoldSecret } from "../shared/prefilter.js";
 import { isCodeTextFile, isReadByGenericLayer, isXmlText } from "../shared/scan-scope.js";
@@ -71,11 +72,13 @@ export default defineRule({
     reportsSecrets: true,
     // A script is parsed only when a secret-like word has a literal near it and some literal could
     // be a credential; a YAML file only when some line pairs a key that could be secret-named with a
-    // value that could be a credential (or one the text alone cannot settle).
+    // value that could be a credential (or one the text alone cannot settle); a JSON file only when
+    // some pair has a secret-named key and a string value that could be a credential.
     // Lockfiles and minified text are never read (see create), so their text is not scanned either.
     prefilter: {
       script: scriptCouldHoldSecret,
       yaml: (text, options, path) => isReadByGenericLayer(path, text) && yamlCouldHoldSecret(text, options ?? {}),
+      json: (text, options, path) => jsonCouldHoldSecret(text, options ?? {}, path),
     },
     presets: { recommended: "warn", strict: "error" },
     messages: {

@@ -67,6 +67,28 @@ export function exposedSecret(name: string): { prefix: string } | null {
   return secret ? { prefix: match[1] } : null;
 }
 
+const PUBLIC_PREFIX_HINTS = new RegExp(PUBLIC_PREFIX_HINT.source, "g");
+
+/**
+ * The script prefilter: some name in the text that a public prefix starts names a secret
+ * (exposedSecret). The rule reports a variable by its name, written in the script as an identifier
+ * (`process.env.NEXT_PUBLIC_X`, `{ NEXT_PUBLIC_X } = process.env`) or a string
+ * (`process.env["NEXT_PUBLIC_X"]`): each prefix found is read as both, the identifier around it and
+ * the text from there to the end of the string. A string with an escape may spell anything.
+ */
+export function mayExposeSecret(text: string): boolean {
+  PUBLIC_PREFIX_HINTS.lastIndex = 0;
+  for (let hint = PUBLIC_PREFIX_HINTS.exec(text); hint !== null; hint = PUBLIC_PREFIX_HINTS.exec(text)) {
+    let start = hint.index;
+    while (start > 0 && /[\w$]/.test(text[start - 1] ?? "")) start--;
+    const identifier = /^[\w$]*/.exec(text.slice(start, start + 300))?.[0] ?? "";
+    const string = /^[^'"`\n]*/.exec(text.slice(start, start + 300))?.[0] ?? "";
+    if (string.includes("\\") || exposedSecret(identifier) || exposedSecret(string)) return true;
+    PUBLIC_PREFIX_HINTS.lastIndex = Math.max(PUBLIC_PREFIX_HINTS.lastIndex, start + identifier.length);
+  }
+  return false;
+}
+
 /** `process.env`, `import.meta.env`, `Bun.env`: the objects a variable is read from. */
 function isEnvObject(node: TSESTree.Node): boolean {
   if (node.type !== "MemberExpression" || node.computed || node.property.type !== "Identifier") return false;
@@ -82,6 +104,8 @@ export default defineRule({
     description:
       "Disallow secret-named variables with a prefix that exposes them to the browser (NEXT_PUBLIC_, VITE_, …).",
     kinds: ["script", "dotenv"],
+    // A script is parsed only when a public-prefixed name in it names a secret.
+    prefilter: { script: mayExposeSecret },
     presets: { recommended: "error", strict: "error" },
     messages: {
       publicSecret:

@@ -11,6 +11,15 @@ const USER_THEN_PASSWORD_CALLS =
 // (host, user, password, …): mysqli and friends; ftp_login($conn, $user, $password) has the same shape.
 const HOST_USER_PASSWORD_CALLS =
   "connect|real_connect|mysqli|mysqli_connect|mysql_connect|ftp_login|mysqli_real_connect";
+/**
+ * A login callee's name as a whole word, called (`login(`, `client['login'](`, `connect?.(`,
+ * `login<User>(`): a script literal passed as a password is reported by the call's name, written
+ * before it (see couldBeNamedSecret).
+ */
+export const LOGIN_CALLEE_WORD = new RegExp(
+  `\\b(?:${USER_THEN_PASSWORD_CALLS}|${HOST_USER_PASSWORD_CALLS})['"\`]?\\]?\\s*(?:\\?\\.\\s*)?[(<]`,
+  "gi",
+);
 const USER_THEN_PASSWORD = new RegExp(`^(?:${USER_THEN_PASSWORD_CALLS})$`, "i");
 const HOST_USER_PASSWORD = new RegExp(`^(?:${HOST_USER_PASSWORD_CALLS})$`, "i");
 

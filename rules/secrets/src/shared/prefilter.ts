@@ -4,6 +4,7 @@
 // of a finding: a script failing either is one the rule would judge and find nothing in.
 import { KeywordMatcher } from "../detectors/keywords.js";
 import { isIdentifierLike, isJwtShaped, spellsCredentialWord } from "./human-values.js";
+import { couldBeNamedSecret } from "./literal-names.js";
 import { looksLikeSecretValue, type ValueGate } from "./secret-values.js";
 
 // A secret-like word with a candidate literal (a quote and six non-space characters) on its line or the next.
@@ -71,6 +72,14 @@ function isAsciiLetter(code: number): boolean {
   return lower >= 0x61 && lower <= 0x7a;
 }
 
+/** Where the stretch before the literal opening at `quote` that may hold its name starts (see nearSecretWord). */
+function nearnessStart(text: string, quote: number): number {
+  const lineStart = quote === 0 ? 0 : text.lastIndexOf("\n", quote - 1) + 1;
+  if (quote - lineStart > STRETCH || lineStart === 0) return quote - STRETCH;
+  const previousStart = lineStart === 1 ? 0 : text.lastIndexOf("\n", lineStart - 2) + 1;
+  return Math.max(previousStart, lineStart - 1 - STRETCH);
+}
+
 /**
  * Whether a secret-like word stands near enough before the literal opening at `quote` to name it.
  * The rule reports a literal by the name it is assigned to (or the login call it is passed to),
@@ -81,12 +90,7 @@ function isAsciiLetter(code: number): boolean {
  * `pat` there is the quote); `ends` is secretWordEnds(text), to share between the literals of one text.
  */
 export function nearSecretWord(text: string, quote: number, ends: Int32Array = secretWordEnds(text)): boolean {
-  const lineStart = quote === 0 ? 0 : text.lastIndexOf("\n", quote - 1) + 1;
-  let from = quote - STRETCH;
-  if (quote - lineStart <= STRETCH && lineStart > 0) {
-    const previousStart = lineStart === 1 ? 0 : text.lastIndexOf("\n", lineStart - 2) + 1;
-    from = Math.max(previousStart, lineStart - 1 - STRETCH);
-  }
+  const from = nearnessStart(text, quote);
   // The first word ending at or after `from`, by binary search; near when it ends by the quote.
   let low = 0;
   let high = ends.length;
@@ -143,9 +147,11 @@ export function hasCandidateLiteral(text: string, gate: ValueGate = {}, nearWord
       wordEnds ??= secretWordEnds(text);
       if (!nearSecretWord(text, match.index, wordEnds)) continue;
     }
-    if (raw.includes("\\")) return true;
-    if (!looksLikeSecretValue(raw, gate)) continue;
-    if (isIdentifierLike(raw) || spellsCredentialWord(raw) || isJwtShaped(raw)) continue;
+    const escaped = raw.includes("\\");
+    if (!escaped && !looksLikeSecretValue(raw, gate)) continue;
+    if (!escaped && (isIdentifierLike(raw) || spellsCredentialWord(raw) || isJwtShaped(raw))) continue;
+    // Last, as the dearest: the name the rule would judge the literal by could be a secret name.
+    if (nearWord && !couldBeNamedSecret(text, match.index, nearnessStart(text, match.index))) continue;
     return true;
   }
   return false;
