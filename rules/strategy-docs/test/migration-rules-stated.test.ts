@@ -5,7 +5,7 @@
 import { RuleTester } from "@deploylint/rule-tester";
 import migrations from "@deploylint/rules-migrations";
 import { describe, expect, it } from "vitest";
-import { regexpsConstructedBy } from "./helpers/count-regexps.js";
+import { regexpsBuiltByAsync } from "../../../test/support/regexp-work.js";
 import { fixture, runRules, STRATEGY, testPack, variant } from "./helpers/fixtures.js";
 
 const ID = "strategy-docs/migration-rules-stated";
@@ -145,7 +145,7 @@ describe(`${ID}: cost`, () => {
       "Migrations follow expand and contract.",
       `Migrations follow expand and contract. ${filler}.`,
     );
-    return regexpsConstructedBy(() => findings(files));
+    return regexpsBuiltByAsync(() => findings(files));
   }
 
   it("builds the bare-id patterns once per run, not once per clause", async () => {

@@ -1,7 +1,8 @@
 // Reading one source file for the engine: size limit before reading, one read, then decoding
 // (decode.ts); a file that cannot be read or is not text is refused with a reason.
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from "node:fs";
 import { type DecodeFailure, decodeText, skimText } from "./decode.js";
+import { readWhole } from "./read-whole.js";
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
@@ -106,18 +107,6 @@ export function readSourceSync(file: { absolutePath: string }, options: ReadOpti
   } catch (error) {
     return unreadable(error);
   }
-}
-
-/** The file's bytes, as many as its size said (fewer if it shrank meanwhile). */
-function readWhole(descriptor: number, size: number): Buffer {
-  const bytes = Buffer.allocUnsafe(size);
-  let filled = 0;
-  while (filled < size) {
-    const read = readSync(descriptor, bytes, filled, size - filled, filled);
-    if (read === 0) break;
-    filled += read;
-  }
-  return filled < size ? bytes.subarray(0, filled) : bytes;
 }
 
 function binaryStat(info: { isFile(): boolean; size: number }): ReadResult {

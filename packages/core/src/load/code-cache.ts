@@ -24,7 +24,6 @@ import {
   openSync,
   readdirSync,
   readFileSync,
-  readSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -33,6 +32,7 @@ import Module, { createRequire } from "node:module";
 import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 import { Script } from "node:vm";
 import { isMainThread } from "node:worker_threads";
+import { readWhole } from "../discovery/read-whole.js";
 import { type V8FlagChange, v8FlagsInEffect, withV8Flags } from "./v8-flags.js";
 
 /** What happened to one file, for `--debug`. */
@@ -199,14 +199,8 @@ function readAsciiSource(filename: string, minBytes: number): { text: string; di
   try {
     const size = fstatSync(descriptor).size;
     if (size < minBytes) return null;
-    const bytes = Buffer.allocUnsafe(size);
-    let filled = 0;
-    while (filled < size) {
-      const read = readSync(descriptor, bytes, filled, size - filled, filled);
-      if (read === 0) break;
-      filled += read;
-    }
-    if (filled !== size || !isAscii(bytes)) return null;
+    const bytes = readWhole(descriptor, size);
+    if (bytes.length !== size || !isAscii(bytes)) return null;
     return { text: bytes.toString("latin1"), digest: digestOf(bytes) };
   } catch {
     return null;

@@ -2,8 +2,8 @@
 // it classifies characters by their code, not with a regular expression per character (most of the
 // time hatchet's CREATE TABLEs took to read), and cuts exactly what the expressions cut.
 import { describe, expect, it } from "vitest";
+import { regexRunsBy } from "../../../../test/support/regexp-work.js";
 import { type ClauseToken, clauseTokens } from "../../src/model/tokens.js";
-import { regexRunsBy } from "../helpers/regexp-work.js";
 
 /** The spaces and word characters as the expressions `\s` and `[\w$.]` define them. */
 function referenceClasses(text: string): { spaces: boolean[]; words: boolean[] } {

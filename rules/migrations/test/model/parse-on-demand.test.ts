@@ -3,10 +3,10 @@
 // visitor), so these tests count those asks on contexts whose parse is a spy.
 import { loadPostgresParser, parseScript, parseSql } from "@deploylint/core/sources";
 import { beforeAll, describe, expect, it } from "vitest";
+import { scansOf } from "../../../../test/support/regexp-work.js";
 import { parseError } from "../../src/index.js";
 import { migrationOf } from "../../src/model/model.js";
 import { buildScriptMigration } from "../../src/model/orm/index.js";
-import { scansOf } from "../helpers/regexp-work.js";
 
 type Kind = "sql" | "script";
 

@@ -1,9 +1,9 @@
 // Issue 17: the pack is asked about every file of a run (is it a migration? is it the pack's?), so
 // those answers read a path with as little work as they can, and give what the folder split gave.
 import { describe, expect, it } from "vitest";
+import { regexpsBuiltBy, scansOf } from "../../../../test/support/regexp-work.js";
 import { migrationOf } from "../../src/model/model.js";
 import { DEFAULT_FOLDERS, isMigrationPath } from "../../src/model/paths.js";
-import { regexpsBuiltBy, scansOf } from "../helpers/regexp-work.js";
 
 /** The zero-config answer as first written: some folder of the normalised path is a default one. */
 function reference(path: string): boolean {

@@ -3,9 +3,9 @@
 import { type PgToken, scanPostgres } from "@deploylint/core/rule-api";
 import { loadPostgresParser } from "@deploylint/core/sources";
 import { beforeAll, describe, expect, it } from "vitest";
+import { regexRunsBy } from "../../../../test/support/regexp-work.js";
 import { pgActionTexts } from "../../src/model/pg-actions.js";
 import { plainTokens } from "../../src/model/pg-plain-tokens.js";
-import { regexRunsBy } from "../helpers/regexp-work.js";
 
 beforeAll(async () => {
   await loadPostgresParser();

@@ -4,9 +4,9 @@
 
 import type { SqlStatement } from "@deploylint/core/rule-api";
 import { describe, expect, it } from "vitest";
+import { regexpsBuiltBy } from "../../../../test/support/regexp-work.js";
 import { alterActionOperations } from "../../src/model/alter-actions-text.js";
 import { textOperations } from "../../src/model/operations-text.js";
-import { regexpsBuiltBy } from "../helpers/regexp-work.js";
 
 const ACTIONS = [
   "ADD COLUMN IF NOT EXISTS note text",
