@@ -8,13 +8,14 @@
 import { LOGIN_CALLEE_WORD } from "./login-calls.js";
 import { isSecretName } from "./secret-names.js";
 
-const COMMENT = -2;
+/** operatorBefore's answer when a line comment comes first: it may hide anything. */
+export const COMMENT_BEFORE = -2;
 /** How long a login callee's name can be: a word ending in the stretch may start before it. */
 const LONGEST_CALLEE = 24;
 
 /**
  * The offset of the operator before the literal opening at `quote` (`=`, `:`, `,` or the `/` ending
- * a block comment), passing blanks and `(`: COMMENT when a line comment comes first (it may hide
+ * a block comment), passing blanks and `(`: COMMENT_BEFORE when a line comment comes first (it may hide
  * anything), -1 when the file starts first, and the offset of whatever other character comes first.
  */
 export function operatorBefore(text: string, quote: number): number {
@@ -23,7 +24,7 @@ export function operatorBefore(text: string, quote: number): number {
     const code = text.charCodeAt(i);
     if (code === 0x0a) {
       const lineStart = text.lastIndexOf("\n", i - 1) + 1;
-      if (text.slice(lineStart, i).includes("//")) return COMMENT;
+      if (text.slice(lineStart, i).includes("//")) return COMMENT_BEFORE;
     } else if (code !== 0x20 && code !== 0x09 && code !== 0x0d && code !== 0x28) return i;
     i--;
   }
@@ -39,7 +40,7 @@ export function operatorBefore(text: string, quote: number): number {
  */
 export function couldBeNamedSecret(text: string, quote: number, from: number): boolean {
   const at = operatorBefore(text, quote);
-  if (at < 0) return at === COMMENT;
+  if (at < 0) return at === COMMENT_BEFORE;
   switch (text.charCodeAt(at)) {
     case 0x3d: // =
       return assigneeCouldBeSecret(text, at);

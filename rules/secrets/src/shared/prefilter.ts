@@ -4,7 +4,7 @@
 // of a finding: a script failing either is one the rule would judge and find nothing in.
 import { KeywordMatcher } from "../detectors/keywords.js";
 import { isIdentifierLike, isJwtShaped, spellsCredentialWord } from "./human-values.js";
-import { couldBeNamedSecret } from "./literal-names.js";
+import { COMMENT_BEFORE, couldBeNamedSecret, operatorBefore } from "./literal-names.js";
 import { looksLikeSecretValue, type ValueGate } from "./secret-values.js";
 
 // A secret-like word with a candidate literal (a quote and six non-space characters) on its line or the next.
@@ -111,19 +111,11 @@ export function nearSecretWord(text: string, quote: number, ends: Int32Array = s
  * inside prose and a file's first literal are no values.
  */
 export function inValuePosition(text: string, quote: number): boolean {
-  let i = quote - 1;
-  while (i >= 0) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0a) {
-      const lineStart = text.lastIndexOf("\n", i - 1) + 1;
-      if (text.slice(lineStart, i).includes("//")) return true;
-    } else if (code !== 0x20 && code !== 0x09 && code !== 0x0d && code !== 0x28) {
-      // = : , and the / ending a block comment
-      return code === 0x3d || code === 0x3a || code === 0x2c || code === 0x2f;
-    }
-    i--;
-  }
-  return false;
+  const at = operatorBefore(text, quote);
+  if (at < 0) return at === COMMENT_BEFORE;
+  const code = text.charCodeAt(at);
+  // = : , and the / ending a block comment
+  return code === 0x3d || code === 0x3a || code === 0x2c || code === 0x2f;
 }
 
 /**
