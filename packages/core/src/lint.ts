@@ -140,13 +140,15 @@ async function prepareRun(
   const warn = options.warn ?? ((message: string) => process.stderr.write(`deploylint: warning: ${message}\n`));
   const phaseStarted = performance.now();
   // The git calls of a partial run are independent: they run side by side.
-  const [blobs, stagedSelection, workTree] = await Promise.all([
-    options.staged || options.changedSince ? indexBlobs({ cwd }) : null,
+  // --staged takes the index's blob ids from the work tree's listing; --changed-since asks for them.
+  const [changedBlobs, stagedSelection, workTree] = await Promise.all([
+    options.changedSince ? indexBlobs({ cwd }) : null,
     options.staged ? stagedFiles({ cwd }) : null,
     options.staged
       ? listGitScope({ cwd, prune: (dir) => dir.split("/").some((name) => DEFAULT_IGNORED_DIRS.includes(name)) })
       : null,
   ]);
+  const blobs = workTree?.blobs ?? changedBlobs;
   if (stagedSelection) refuseUnmerged(stagedSelection.unmerged, config.ignores);
   const discovered = await discover({
     cwd,

@@ -80,24 +80,19 @@ export interface StagedSelection {
 }
 
 export async function stagedFiles(options: { cwd: string }): Promise<StagedSelection> {
-  const prefix = await repoPrefix(options.cwd);
-  // `diff --cached` compares the index with HEAD, or with the empty tree before the first commit,
-  // so it need not wait for HEAD to be resolved.
-  const [head, diff] = await Promise.all([
+  await assertDirectory(options.cwd);
+  // The index against HEAD, asked side by side with HEAD itself; only before the first commit is it
+  // asked again, against the empty tree. `--relative` limits the diff to cwd and prints paths from
+  // there: no second git process to learn cwd's folder in the repository. The plumbing command,
+  // because `git diff` outside a repository turns into `diff --no-index` and fails with its usage.
+  const diffIndex = (base: string) =>
+    git(options.cwd, ["diff-index", "--cached", "--relative", "-z", "--no-abbrev", base, "--", "."]);
+  const [head, againstHead] = await Promise.all([
     git(options.cwd, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]),
-    gitOrThrow(options.cwd, [
-      "diff",
-      "--cached",
-      "--raw",
-      "-z",
-      "--no-abbrev",
-      "--no-renames",
-      "--no-ext-diff",
-      "--",
-      ".",
-    ]),
+    diffIndex("HEAD"),
   ]);
   const base = head.code === 0 ? (lines(head.stdout)[0] ?? EMPTY_TREE) : EMPTY_TREE;
+  const diff = orThrow(head.code === 0 ? againstHead : await diffIndex(EMPTY_TREE), "diff-index", options.cwd);
   const changes: ChangeSet = { base, added: [], modified: [], deleted: [] };
   const blobs = new Map<string, string>();
   const unmerged: string[] = [];
@@ -105,8 +100,8 @@ export async function stagedFiles(options: { cwd: string }): Promise<StagedSelec
   for (let index = 0; index + 1 < tokens.length; index += 2) {
     // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path.
     const [, newMode = "", , newSha = "", status = ""] = (tokens[index] ?? "").slice(1).split(" ");
-    const file = underCwd(tokens[index + 1] ?? "", prefix);
-    if (file === null) continue;
+    const file = tokens[index + 1] ?? "";
+    if (file === "") continue;
     bucket(changes, status)?.push(file);
     if (status === "U") unmerged.push(file);
     else if (status !== "D" && BLOB_MODES.has(newMode)) blobs.set(file, newSha);
@@ -147,6 +142,11 @@ export interface WorkTreeListing {
   unverified: string[];
   /** Folders holding another repository (a submodule, a nested clone): listed by their own git. */
   nested: string[];
+  /**
+   * The index's blob id of each tracked regular file (as indexBlobs gives them): a partial run
+   * names the content of a file outside the change by it, without reading the file.
+   */
+  blobs: Map<string, string>;
 }
 
 /**
@@ -176,6 +176,7 @@ export async function listWorkTree(options: { cwd: string }): Promise<WorkTreeLi
   const unverified = new Set<string>();
   const deleted = new Set<string>();
   const nested: string[] = [];
+  const blobs = new Map<string, string>();
   for (const entry of fields(listing.stdout)) {
     // "<tag> <mode> <sha> <stage>\t<path>" for index entries, "? <path>" for untracked ones.
     const tag = entry.charAt(0);
@@ -188,9 +189,10 @@ export async function listWorkTree(options: { cwd: string }): Promise<WorkTreeLi
       continue;
     }
     const tab = entry.indexOf("\t");
-    const [mode = "", , stage = ""] = entry.slice(2, tab).split(" ");
+    const [mode = "", sha = "", stage = ""] = entry.slice(2, tab).split(" ");
     const file = entry.slice(tab + 1);
     if (file === "") continue;
+    if (stage === "0" && BLOB_MODES.has(mode)) blobs.set(file, sha);
     if (tag === "R") deleted.add(file);
     else if (tag === "C") unverified.add(file);
     else if (mode === SUBMODULE_MODE) nested.push(file);
@@ -204,7 +206,7 @@ export async function listWorkTree(options: { cwd: string }): Promise<WorkTreeLi
     else if (state === "unverified") unverified.add(file);
     else if (!unverified.has(file)) regular.push(file);
   }
-  return { regular, unverified: [...unverified], nested: [...new Set(nested)] };
+  return { regular, unverified: [...unverified], nested: [...new Set(nested)], blobs };
 }
 
 // Questions in flight, so that the git calls a run starts side by side ask for the prefix once.
@@ -223,15 +225,9 @@ function repoPrefix(cwd: string): Promise<string> {
 }
 
 async function askRepoPrefix(cwd: string): Promise<string> {
-  const info = await stat(cwd).catch(() => null);
-  if (!info?.isDirectory())
-    throw new DiscoveryError(`The directory ${cwd} does not exist, so git cannot be asked about it.`);
+  await assertDirectory(cwd);
   const result = await git(cwd, ["rev-parse", "--show-prefix"]);
-  if (result.code !== 0 && /not a git repository/i.test(result.stderr)) {
-    throw new DiscoveryError(
-      `${cwd} is not inside a git repository, and --changed-since and --staged read git history; run deploylint in a git checkout or drop the option.`,
-    );
-  }
+  if (result.code !== 0 && isNotARepository(result.stderr)) throw notARepository(cwd);
   // Other failures (a `safe.directory` refusal, a corrupt repository) are reported in git's words.
   if (result.code !== 0) throw new DiscoveryError(`git rev-parse failed in ${cwd}: ${firstLine(result.stderr)}.`);
   // Only the final newline is git's: a folder name may hold one too.
@@ -392,9 +388,30 @@ function git(cwd: string, args: string[]): Promise<GitResult> {
 }
 
 async function gitOrThrow(cwd: string, args: string[]): Promise<GitResult> {
-  const result = await git(cwd, args);
-  if (result.code !== 0) throw new DiscoveryError(`git ${args[0]} failed: ${firstLine(result.stderr)}.`);
+  return orThrow(await git(cwd, args), args[0] ?? "", cwd);
+}
+
+function orThrow(result: GitResult, command: string, cwd?: string): GitResult {
+  if (result.code !== 0 && cwd !== undefined && isNotARepository(result.stderr)) throw notARepository(cwd);
+  if (result.code !== 0) throw new DiscoveryError(`git ${command} failed: ${firstLine(result.stderr)}.`);
   return result;
+}
+
+/** Git would run in a folder that does not exist as ENOENT, which reads as "git is not installed". */
+async function assertDirectory(cwd: string): Promise<void> {
+  const info = await stat(cwd).catch(() => null);
+  if (!info?.isDirectory())
+    throw new DiscoveryError(`The directory ${cwd} does not exist, so git cannot be asked about it.`);
+}
+
+function isNotARepository(stderr: string): boolean {
+  return /not a git repository/i.test(stderr);
+}
+
+function notARepository(cwd: string): DiscoveryError {
+  return new DiscoveryError(
+    `${cwd} is not inside a git repository, and --changed-since and --staged read git history; run deploylint in a git checkout or drop the option.`,
+  );
 }
 
 function gitMissing(error: unknown): Error {

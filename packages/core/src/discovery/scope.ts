@@ -11,6 +11,8 @@ export interface ScopeListing {
   /** Relative to cwd, `/` separators; a linked file by its target's path. Not yet filtered by ignores. */
   files: string[];
   skipped: Skipped[];
+  /** The index's blob id of each tracked regular file of cwd's own repository (not of nested ones). */
+  blobs: Map<string, string>;
 }
 
 /** How many entries are looked at on disk at once (an unbounded Promise.all runs out of descriptors). */
@@ -22,7 +24,7 @@ export async function listGitScope(options: {
   /** Folders (relative to cwd) whose nested repositories are not listed: ignored ones. */
   prune?: (dir: string) => boolean;
 }): Promise<ScopeListing> {
-  const result: ScopeListing = { files: [], skipped: [] };
+  const result: ScopeListing = { files: [], skipped: [], blobs: new Map() };
   const realRoot = options.realRoot ?? (await realRootOf(options.cwd));
   const prune = options.prune ?? (() => false);
   await listRepository({ cwd: options.cwd, realRoot, prune, folder: "", result });
@@ -40,6 +42,7 @@ async function listRepository(options: {
   const { cwd, folder, result } = options;
   const prefix = folder === "" ? "" : `${folder}/`;
   const listing = await listWorkTree({ cwd: folder === "" ? cwd : path.join(cwd, folder) });
+  if (folder === "") result.blobs = listing.blobs;
   for (const file of listing.regular) result.files.push(prefix + file);
   const unverified = listing.unverified.map((file) => prefix + file);
   let next = 0;

@@ -21,8 +21,12 @@ export function runProjectPhase(options: {
   readText: (path: string) => string | null;
   /** Called with each rule's time, for --debug. */
   timed?: (ruleId: string, milliseconds: number) => void;
+  /** The files whose findings the run keeps (--staged, --changed-since); null or absent: every file. */
+  lintPaths?: ReadonlySet<string> | null;
 }): RawFinding[] {
   const { rules, results, files, changes, settings, severityFor, readText } = options;
+  const lintPaths = options.lintPaths ?? null;
+  const deleted = new Set(changes?.deleted ?? []);
   const factsByType = new Map<string, FactRecord[]>();
   for (const result of results) {
     for (const fact of result.facts) {
@@ -38,7 +42,23 @@ export function runProjectPhase(options: {
     return texts.get(path) ?? "";
   };
 
+  const factFilesByTypes = new Map<string, Set<string>>();
+  const factFilesOf = (types: string[]): Set<string> => {
+    const key = types.join("\0");
+    let set = factFilesByTypes.get(key);
+    if (!set) {
+      set = new Set(types.flatMap((type) => (factsByType.get(type) ?? []).map((record) => record.file)));
+      factFilesByTypes.set(key, set);
+    }
+    return set;
+  };
+
   for (const active of rules) {
+    const meta = active.rule.meta;
+    const factFiles = meta.reportsOn === "fact-files" ? factFilesOf(meta.facts) : null;
+    // A migrations rule in a commit that touches no migration: every finding it could make would
+    // be dropped below. Its facts are still read from every file, so nothing else changes.
+    if (factFiles && lintPaths && deleted.size === 0 && !someIn(lintPaths, factFiles)) continue;
     const started = performance.now();
     try {
       active.rule.check({
@@ -50,6 +70,10 @@ export function runProjectPhase(options: {
         ruleSeverities: options.ruleSeverities,
         facts: <T>(type: string) => (factsByType.get(type) ?? []) as FactRecord<T>[],
         report(descriptor: AnyDescriptor & { file: string }) {
+          if (factFiles && !factFiles.has(descriptor.file) && !deleted.has(descriptor.file))
+            throw new Error(
+              `it reported on ${descriptor.file}, which emitted none of its facts (${meta.facts.join(", ")}), though its meta.reportsOn is "fact-files"`,
+            );
           const severity = severityFor(active.id, descriptor.file);
           if (severity === "off") return;
           const text = "range" in descriptor ? textOf(descriptor.file) : "";
@@ -90,6 +114,11 @@ export function runProjectPhase(options: {
     options.timed?.(active.id, performance.now() - started);
   }
   return findings;
+}
+
+function someIn(paths: ReadonlySet<string>, within: ReadonlySet<string>): boolean {
+  for (const path of paths) if (within.has(path)) return true;
+  return false;
 }
 
 // Positions given as line/column are taken as they are (no text needed); offsets go through the index.

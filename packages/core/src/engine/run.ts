@@ -340,6 +340,7 @@ export function completeRun(options: {
     severityFor: planner.severityFor,
     ruleSeverities: planner.configuredSeverities,
     readText: (path) => preloaded.get(path) ?? null,
+    lintPaths,
     ...(options.debug ? { timed: (id: string, ms: number) => timings.push([id, ms]) } : {}),
     // A finding about a deleted file (an applied migration removed) belongs to the change too.
   }).filter((finding) => lintPaths === null || lintPaths.has(finding.file) || deleted.has(finding.file));

@@ -23,8 +23,11 @@ const TEMPLATE_WORDS = new Set(["example", "sample", "template", "dist", "defaul
  */
 export function isExampleFileName(path: string): boolean {
   const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  const dotenvName = name.startsWith(".env") || name.endsWith(".env");
+  // Every project rule asks about every file of the run: most names are settled before a split.
+  if (!dotenvName && !name.startsWith("env.")) return false;
   const words = name.split(".");
-  if (name.startsWith(".env") || name.endsWith(".env")) return words.some((word) => TEMPLATE_WORDS.has(word));
+  if (dotenvName) return words.some((word) => TEMPLATE_WORDS.has(word));
   // Without the leading dot only the two-word form, so that `env.example.ts` stays code.
-  return words.length === 2 && words[0] === "env" && TEMPLATE_WORDS.has(words[1] ?? "");
+  return words.length === 2 && TEMPLATE_WORDS.has(words[1] ?? "");
 }

@@ -407,10 +407,22 @@ export interface ProjectRuleContext<M extends Record<string, string>, O> {
   report<K extends keyof M & string>(descriptor: MessageDescriptor<M, K> & { file: string }): void;
 }
 
+export interface ProjectRuleMeta<M extends Record<string, string>, O> extends RuleMeta<M, O> {
+  /** The fact types the rule reads. */
+  facts: string[];
+  /**
+   * "fact-files": every finding lands on a file that emitted one of `facts` (or on a file the
+   * change deleted). A --staged or --changed-since run whose files emitted none of them, and that
+   * deletes nothing, then skips the rule: its findings could only fall outside the change. The
+   * engine holds the rule to it in every run: a finding elsewhere is an internal error.
+   */
+  reportsOn?: "fact-files";
+}
+
 export interface ProjectRule<M extends Record<string, string> = Record<string, string>, O = unknown> {
   id: string;
   scope: "project";
-  meta: RuleMeta<M, O> & { facts: string[] };
+  meta: ProjectRuleMeta<M, O>;
   check(context: ProjectRuleContext<M, O>): void;
 }
 

@@ -40,6 +40,12 @@ export interface ExampleIndex {
 }
 
 /**
+ * Both env-docs project rules index the examples of a run, and the facts list and file list are
+ * the same arrays for both: the index, a pass over every file of the run, is built once.
+ */
+const indexes = new WeakMap<object, { files: readonly string[]; settings: string; index: ExampleIndex }>();
+
+/**
  * `files` are the run's files: an example that documents nothing (or does not parse) emits no
  * fact, yet it is still the repository's example, the one --fix must add to.
  */
@@ -47,6 +53,19 @@ export function indexExamples(
   documented: FactRecord<DocumentedFact>[],
   settings: EnvDocsSettings,
   files: readonly string[] = [],
+): ExampleIndex {
+  const settingsKey = JSON.stringify(settings);
+  const known = indexes.get(documented);
+  if (known && known.files === files && known.settings === settingsKey) return known.index;
+  const index = buildExampleIndex(documented, settings, files);
+  indexes.set(documented, { files, settings: settingsKey, index });
+  return index;
+}
+
+function buildExampleIndex(
+  documented: FactRecord<DocumentedFact>[],
+  settings: EnvDocsSettings,
+  files: readonly string[],
 ): ExampleIndex {
   const byPath = new Map<string, ExampleFile>();
   const packageRootOf = packageRoots(files);

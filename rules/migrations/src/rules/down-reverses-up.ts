@@ -46,6 +46,7 @@ export default defineRule({
     kinds: ["sql", "script"],
     embeds: ["sql"],
     facts: [MIGRATION_FACT],
+    reportsOn: "fact-files",
     presets: { recommended: "warn", strict: "error" },
     messages: {
       notReversed:

@@ -57,6 +57,7 @@ export default defineRule({
     kinds: ["sql", "script"],
     embeds: ["sql"],
     facts: [MIGRATION_FACT],
+    reportsOn: "fact-files",
     presets: { recommended: "warn", strict: "error" },
     messages: {
       volatileDefault:

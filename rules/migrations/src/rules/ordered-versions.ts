@@ -11,6 +11,7 @@ export default defineRule({
     kinds: ["sql", "script"],
     embeds: ["sql"],
     facts: [MIGRATION_FACT],
+    reportsOn: "fact-files",
     presets: { recommended: "error", strict: "error" },
     messages: {
       outOfOrder:

@@ -20,6 +20,7 @@ export default defineRule({
     kinds: ["sql", "script"],
     embeds: ["sql"],
     facts: [MIGRATION_FACT],
+    reportsOn: "fact-files",
     presets: { recommended: "off", strict: "warn" },
     messages: {
       mixed:
