@@ -7,6 +7,7 @@ import type { Finding, LintResult, SkippedFile, SuppressedFinding } from "../fin
 import { setV8Flags, type V8FlagChange } from "../load/v8-flags.js";
 import type { ChangeSet } from "../rule-api/types.js";
 import { createParserLoader } from "../sources/registry.js";
+import { classifyPath } from "../sources/classify.js";
 import { postgresParserLoadMs } from "../sources/sql/pg-parser.js";
 import { type FileCache, newSecretKey } from "./cache.js";
 import { companionsUnchanged, createCompanionReader } from "./companions.js";
@@ -21,7 +22,7 @@ import {
   type RawFinding,
   readsNothing,
 } from "./lint-file.js";
-import { loadExtractors, neededKinds } from "./needed-kinds.js";
+import { type KindPlan, loadExtractors, neededKinds } from "./needed-kinds.js";
 import { createPlanner, type PlanConfig } from "./planner.js";
 import { runPool } from "./pool.js";
 import { runProjectPhase } from "./project-phase.js";
@@ -120,6 +121,22 @@ export async function runLint(options: RunOptions): Promise<LintResult> {
     lintPaths: options.lintPaths ?? null,
     ...(options.debug ? { debug: options.debug } : {}),
   });
+}
+
+/**
+ * Starts loading the SQL parser now. The load's own failure is raised where it is awaited; until
+ * then a rule crashing on an earlier file must not leave it as an unhandled rejection.
+ */
+function startGrammar(loader: ReturnType<typeof createParserLoader>): Promise<void> {
+  const loading = loader.ensure(["sql"]);
+  loading.catch(() => {});
+  return loading;
+}
+
+/** Whether linting this file may call the SQL parser: a SQL file, or one that can embed SQL. */
+function needsSqlParser(path: string, plan: KindPlan): boolean {
+  const kind = classifyPath(path);
+  return kind === "sql" || plan.embeddingKinds.has(kind);
 }
 
 /** The per-file phase alone: what a shard of a run does (--shard), and the first half of runLint. */
@@ -244,23 +261,20 @@ export async function runFilePhase(options: RunOptions): Promise<FilePhase> {
       batch.map((f) => f.path),
       planner,
     );
+    // PostgreSQL's grammar (WebAssembly, ~50 ms) compiles on V8's own threads: its load starts
+    // first, and the files that need no SQL parser are read and linted while it compiles.
+    const grammar = needed.has("sql") && loader.parsers.sql === undefined ? startGrammar(loader) : null;
     const [reads] = await Promise.all([
       readAll(batch, readOne),
-      loader.ensure(needed),
+      loader.ensure([...needed].filter((kind) => kind !== "sql")),
       loadExtractors(needed, planner.extractors),
     ]);
-    const grammarMs = postgresParserLoadMs();
-    if (grammarMs !== null && !grammarNoted) {
-      grammarNoted = true;
-      options.debug?.(`PostgreSQL's grammar (libpg-query) loaded in ${Math.round(grammarMs)} ms`);
-    }
     const linted: FileResult[] = [];
-    for (const [index, file] of batch.entries()) {
-      const planned = reads[index] as PlannedRead;
+    const lintOne = (file: RunFile, planned: PlannedRead) => {
       const read = planned.result;
       if (!read.ok) {
         unread(file, { owner: planned.owner, result: read });
-        continue;
+        return;
       }
       linted.push(
         lintPlannedFile({
@@ -275,7 +289,19 @@ export async function runFilePhase(options: RunOptions): Promise<FilePhase> {
           ...(stopwatch ? { stopwatch } : {}),
         }),
       );
+    };
+    const afterGrammar: number[] = [];
+    for (const [index, file] of batch.entries()) {
+      if (grammar && needsSqlParser(file.path, planner)) afterGrammar.push(index);
+      else lintOne(file, reads[index] as PlannedRead);
     }
+    await grammar;
+    const grammarMs = postgresParserLoadMs();
+    if (grammarMs !== null && !grammarNoted) {
+      grammarNoted = true;
+      options.debug?.(`PostgreSQL's grammar (libpg-query) loaded in ${Math.round(grammarMs)} ms`);
+    }
+    for (const index of afterGrammar) lintOne(batch[index] as RunFile, reads[index] as PlannedRead);
     return linted;
   };
   if (workerCount > 0) {
