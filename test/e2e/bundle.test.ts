@@ -110,6 +110,26 @@ describe("the bundle's files", () => {
   });
 });
 
+describe("the bundled yaml parser", () => {
+  it("never prints its debug tokens, which hold the files' values, even with LOG_TOKENS and LOG_STREAM set", () => {
+    const value = "made-up-value-7Qx2Lm9Vt4";
+    const cwd = tempRepo({
+      ".github/workflows/ci.yml": `on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      DEPLOY_HOOK: ${value}\n    steps:\n      - run: npm test\n`,
+      "docker-compose.yml": `services:\n  api:\n    image: node:20\n    environment:\n      API_SETTING: ${value}\n`,
+    });
+    const result = spawnSync(process.execPath, [BUNDLED, "--format", "json", "--workers", "0"], {
+      cwd,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", LOG_TOKENS: "1", LOG_STREAM: "1" },
+      timeout: 120_000,
+    });
+    // The files were parsed (the run reads both), and nothing but the report reached stdout.
+    expect(JSON.parse(result.stdout).summary.files).toBe(2);
+    expect(result.stdout).not.toContain(value);
+    expect(result.stderr).not.toContain(value);
+  });
+});
+
 describe("the bin's --help", () => {
   it("loads only the help text (a few kilobytes, no engine or pack) and prints what -C . --help prints", () => {
     const files = loadedModules(["--help"])

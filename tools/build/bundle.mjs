@@ -94,6 +94,44 @@ const cliAsSibling = {
   },
 };
 
+/**
+ * yaml's parser reads process.env.LOG_TOKENS for every token of the text, and its composer
+ * process.env.LOG_STREAM for every token it composes; either set, they print those tokens (the
+ * file's values, secrets included) to stdout, into the report. Each read is a call into Node's C++
+ * environment: ~27% of parsing YAML once the parser is warm (hatchet's 35 CI and compose files:
+ * 46 -> 34 ms). The bundled copies test `false` instead; assertNoYamlDebugLogs checks they all do.
+ */
+const YAML_DEBUG_LOGS = [
+  { file: "yaml/dist/parse/parser.js", read: "node_process.env.LOG_TOKENS" },
+  { file: "yaml/dist/compose/composer.js", read: "node_process.env.LOG_STREAM" },
+];
+const yamlWithoutDebugLogs = {
+  name: "yaml-without-debug-logs",
+  setup(build) {
+    build.onLoad(
+      { filter: /[\\/]node_modules[\\/]yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ },
+      (args) => {
+        const path = args.path.replaceAll("\\", "/");
+        const log = YAML_DEBUG_LOGS.find((each) => path.endsWith(`/node_modules/${each.file}`));
+        if (!log) return undefined;
+        const text = readFileSync(args.path, "utf8");
+        const found = text.split(log.read).length - 1;
+        if (found !== 1) throw new Error(`${args.path} reads ${log.read} ${found} times, not once: yaml changed.`);
+        return { contents: text.replace(log.read, "false"), loader: "js" };
+      },
+    );
+  },
+};
+
+/** A bundled yaml that still reads its debug variables would slow every parse and could print secrets. */
+function assertNoYamlDebugLogs(outputs) {
+  for (const file of outputs.filter((name) => /\.c?js$/.test(name))) {
+    const text = readFileSync(join(cli, file), "utf8");
+    const left = YAML_DEBUG_LOGS.filter((log) => text.includes(log.read.slice(log.read.indexOf(".env."))));
+    if (left.length > 0) throw new Error(`${file} still reads ${left.map((log) => log.read).join(", ")}.`);
+  }
+}
+
 // Loaded only when a run needs them, and big (typescript alone is ~9 MB) or shipping files of
 // their own (sql.js and pglite load .wasm beside their code): left to node_modules, imported by
 // the lazily loaded chunks.
@@ -152,7 +190,7 @@ const { metafile } = await build({
   entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(cli, file)])),
   outdir,
   splitting: true,
-  plugins: [cliAsSibling],
+  plugins: [cliAsSibling, yamlWithoutDebugLogs],
 });
 const { metafile: cliMetafile } = await build({
   ...COMMON,
@@ -171,7 +209,7 @@ const { metafile: cliMetafile } = await build({
   // Dynamic imports of bundled modules stay lazy (esbuild runs a module's body on first import);
   // only the splitting into files is gone.
   splitting: false,
-  plugins: [markdownParserAsSibling],
+  plugins: [markdownParserAsSibling, yamlWithoutDebugLogs],
 });
 for (const [file, text] of Object.entries(CLI_SHIMS)) writeFileSync(join(outdir, file), text);
 assertCliExports();
@@ -275,6 +313,7 @@ function dynamicImportStarts(text) {
 
 const outputs = [...Object.keys(metafile.outputs), ...Object.keys(cliMetafile.outputs)];
 assertClassesKeepTheirNames(outputs);
+assertNoYamlDebugLogs(outputs);
 escapeNonAscii(outputs);
 routeDynamicImports(join(outdir, CLI_FILE));
 

@@ -20,12 +20,14 @@ export const pipelineExtractor = defineExtractor({
   id: PIPELINE_FACT,
   kinds: ["yaml"],
   create(context) {
-    const { path, lines } = context.file;
+    // The line index is built on first read of `lines`: only for a CI file, not every YAML file.
+    const { path } = context.file;
     if (ciProviderOf(path) === null) return null;
     return {
       yaml(source) {
         const document = source.documents[0];
         if (!document) return;
+        const { lines } = context.file;
         const { table, problems } = commandTable(pipelineCommands(context.settings));
         const pipelines = readCiFile({ path, document, lines, table, readFile: (file) => context.companion(file) });
         for (const pipeline of pipelines) {

@@ -52,7 +52,9 @@ export const platformFileExtractor = defineExtractor({
   id: PLATFORM_FILE_FACT,
   kinds: ["yaml", "json", "text"],
   create(context) {
-    const { path, kind, lines } = context.file;
+    // `lines` is read where a reader needs it: the line index is built on first read, and this
+    // extractor sees every text file (hatchet, strict: ~1,800 indexes built for nothing).
+    const { path, kind } = context.file;
     const environment = environmentOfPath(path);
     const emit = (fact: PlatformFileFact | null) => {
       if (fact) context.emit(asFact(fact));
@@ -60,7 +62,10 @@ export const platformFileExtractor = defineExtractor({
     // A chart's templates are read by the Helm extractor with the values they render.
     if (chartOfTemplate(path) !== null && context.file.text.includes("{{")) return null;
     if (kind === "yaml")
-      return { yaml: (source) => emit(readYamlFile({ path, environment, documents: source.documents, lines })) };
+      return {
+        yaml: (source) =>
+          emit(readYamlFile({ path, environment, documents: source.documents, lines: context.file.lines })),
+      };
     if (kind === "json") {
       return {
         json(source) {
@@ -71,6 +76,7 @@ export const platformFileExtractor = defineExtractor({
             if (named) emit(fileFact(named, environment));
             return;
           }
+          const { lines } = context.file;
           const ecs = readEcs(source.document, lines, environment);
           const stack = readCloudFormation(source.document, lines, environment);
           if (ecs) emit(fileFact("ecs", environment, { workloads: [ecs] }));
@@ -82,7 +88,7 @@ export const platformFileExtractor = defineExtractor({
     if (isTerraformFile(path)) {
       return {
         text(text) {
-          const services = readTerraform(text, lines, environment);
+          const services = readTerraform(text, context.file.lines, environment);
           // HCL the small reader cannot follow is left to Terraform: no facts, rather than wrong ones.
           if (services && services.length > 0) emit(fileFact("ecs", environment, { workloads: services }));
         },

@@ -87,6 +87,27 @@ describe("parseYaml", () => {
     expect(parsed("1: a\n'1': b\n").documents).toHaveLength(1);
   });
 
+  it("finds duplicate keys and aliases everywhere the walk goes: in keys, sequences and pairs in sequences", () => {
+    const inKey = "? {a: 1, a: 2}\n: value\n";
+    expect(errorOf(inKey).offset).toBe(inKey.lastIndexOf("a:"));
+    const inSeqPair = "- [x: {b: 1, b: 2}]\n";
+    expect(errorOf(inSeqPair).offset).toBe(inSeqPair.lastIndexOf("b:"));
+    const aliasAsKey = "? *nowhere\n: value\n";
+    expect(errorOf(aliasAsKey).offset).toBe(aliasAsKey.indexOf("*nowhere"));
+  });
+
+  it("reports the first unresolved alias in document order, a key's before its value's", () => {
+    const text = "- {*first : *second}\n- *third\n";
+    const error = errorOf(text);
+    expect(error.message).toContain("*first");
+    expect(error.offset).toBe(text.indexOf("*first"));
+  });
+
+  it("reports the earliest duplicate across nesting, whichever map the walk reaches first", () => {
+    const text = "outer:\n  inner: {k: 1, k: 2}\nouter: 3\n";
+    expect(errorOf(text).offset).toBe(text.indexOf("k: 2"));
+  });
+
   it("does not quote the source in error messages", () => {
     const text = "token: sk_live_abcdefghijklmnop\nbad: [1, 2\nnext: x\n";
     expect(errorOf(text).message).not.toContain("sk_live");

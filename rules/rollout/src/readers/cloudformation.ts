@@ -7,6 +7,7 @@ import type { Document } from "yaml";
 import type { WorkloadFact } from "../facts.js";
 import { ecsServiceWorkload } from "./ecs.js";
 import { asArray, asRecord, asString, spotter } from "./spots.js";
+import { topLevelKeys } from "./top-level-keys.js";
 
 /** Whether a parsed document is a CloudFormation template with resources. */
 export function isCloudFormation(root: Record<string, unknown>): boolean {
@@ -18,6 +19,9 @@ export function isCloudFormation(root: Record<string, unknown>): boolean {
 }
 
 export function readCloudFormation(document: Document, lines: LineIndex, environment: string | null): WorkloadFact[] {
+  // Neither key at the top: not a template, whatever the document holds below.
+  const keys = topLevelKeys(document);
+  if (keys && !keys.has("AWSTemplateFormatVersion") && !keys.has("Resources")) return [];
   const root = asRecord(document.toJS({ maxAliasCount: 100 }));
   if (!isCloudFormation(root)) return [];
   const resources = asRecord(root.Resources);

@@ -6,6 +6,7 @@ import type { Document } from "yaml";
 import type { CanaryFact, PdbFact, RollbackGap, Spot, StrategyFact, WorkloadFact } from "../facts.js";
 import { durationSeconds } from "./duration.js";
 import { asArray, asNumber, asRecord, asString, type KeyPath, spotter } from "./spots.js";
+import { topLevelKeys } from "./top-level-keys.js";
 
 // Argo Rollouts keeps the old ReplicaSet 30 seconds after a blue-green switch unless told otherwise.
 const ARGO_SCALE_DOWN_DELAY = 30;
@@ -18,6 +19,9 @@ export function readKubernetes(options: {
   environment: string | null;
 }): KubernetesObject {
   const { document, lines, environment } = options;
+  // An object needs both at the top: without them the document is not read (nor converted).
+  const keys = topLevelKeys(document);
+  if (keys && !(keys.has("kind") && keys.has("apiVersion"))) return null;
   const root = asRecord(document.toJS({ maxAliasCount: 100 }));
   const kind = asString(root.kind);
   if (!kind || typeof root.apiVersion !== "string") return null;
