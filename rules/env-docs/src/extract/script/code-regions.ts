@@ -26,7 +26,13 @@ const BEFORE_REGEX_WORDS = new Set([
   "await",
 ]);
 
-const isIdentifierCode = (code: number) =>
+/** Quotes, slashes, braces and parentheses: the only characters whose meaning codeLayout follows. */
+const MAY_CHANGE_STATE = /["'`/{}()]/g;
+
+export const isSpaceCode = (code: number): boolean =>
+  code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
+
+export const isIdentifierCode = (code: number): boolean =>
   (code >= 97 && code <= 122) ||
   (code >= 65 && code <= 90) ||
   (code >= 48 && code <= 57) ||
@@ -60,6 +66,18 @@ export function codeLayout(text: string): CodeLayout | null {
     at = end;
   }
   while (at < text.length) {
+    // Most of a script is plain code: jump to the next character that may change what follows.
+    MAY_CHANGE_STATE.lastIndex = at;
+    const found = MAY_CHANGE_STATE.exec(text);
+    const next = found ? found.index : text.length;
+    for (let back = next - 1; back >= at; back--) {
+      if (!isSpaceCode(text.charCodeAt(back))) {
+        lastCode = back;
+        break;
+      }
+    }
+    at = next;
+    if (at >= text.length) break;
     const char = text[at] as string;
     if (char === '"' || char === "'") {
       const end = stringEnd(text, at, char);
@@ -121,11 +139,11 @@ export function codeLayout(text: string): CodeLayout | null {
       }
     } else {
       if (char === "(") parens.push(opensControlHead(text, lastCode));
-      else if (char === ")") {
+      else {
         if (parens.length === 0) return null;
         if (parens.pop()) controlCloses.add(at);
       }
-      if (char !== " " && char !== "\n" && char !== "\t" && char !== "\r") lastCode = at;
+      lastCode = at;
       at++;
     }
   }
@@ -183,7 +201,7 @@ function wordEndingAt(text: string, last: number): { start: number; text: string
 
 function previousCode(text: string, at: number): number {
   let index = at - 1;
-  while (index >= 0 && /\s/.test(text[index] ?? "")) index--;
+  while (index >= 0 && isSpaceCode(text.charCodeAt(index))) index--;
   return index;
 }
 

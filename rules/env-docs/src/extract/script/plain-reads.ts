@@ -8,7 +8,7 @@
 // must pass none of the prefilters (prefilter.ts), so that it gives nothing on its own. Only
 // TypeScript, or a file with no `<` at all, is read: JSX text is not followed.
 
-import { type CodeLayout, codeLayout, type Region } from "./code-regions.js";
+import { type CodeLayout, codeLayout, isIdentifierCode, isSpaceCode, type Region } from "./code-regions.js";
 import { BUILD_CONFIG, NUXT_CONFIG, VITE_CONFIG } from "./frameworks.js";
 import { mayGiveLinks, mayGiveReads } from "./prefilter.js";
 
@@ -22,9 +22,15 @@ export interface PlainRead {
   aliasOf?: string;
 }
 
-/** `process.env.NAME` or `import.meta.env.NAME`, written without spaces, not a member of something else. */
+/**
+ * `process.env.NAME` or `import.meta.env.NAME`, written without spaces, not a member of something
+ * else; matched where the text has ".env." (a search for that string is far faster than the regex's).
+ */
 const PLAIN_READ =
-  /(?<![\p{ID_Continue}$.#\\])(process|import\.meta)\.env\.([\p{ID_Start}$_][\p{ID_Continue}$]*)(?![\p{ID_Continue}$\\])/gu;
+  /(?<![\p{ID_Continue}$.#\\])(process|import\.meta)\.env\.([\p{ID_Start}$_][\p{ID_Continue}$]*)(?![\p{ID_Continue}$\\])/uy;
+const ENV_MEMBER = ".env.";
+/** How far before ".env." a match starts: "process" and "import.meta". */
+const OWNER_LENGTHS = [7, 11];
 /** TypeScript without JSX: a `<` is never an element, and code-regions.ts reads it whole. */
 const TYPESCRIPT = /\.[cm]?ts$/i;
 /** Where a JSX element may start: a file read with JSX (.tsx, .js, .jsx) must have none. */
@@ -65,17 +71,7 @@ export function plainReads(text: string, path: string): PlainRead[] | null {
   )
     return null;
   if (PROCESS_MODULE.test(text)) return null;
-  const matches: Match[] = [];
-  for (const match of text.matchAll(PLAIN_READ)) {
-    const [whole, owner = "", name = ""] = match;
-    matches.push({
-      name,
-      via: owner === "process" ? "process.env" : "import.meta.env",
-      start: match.index,
-      nameStart: match.index + whole.length - name.length,
-      end: match.index + whole.length,
-    });
-  }
+  const matches = plainMatches(text);
   if (matches.length === 0) return null;
   if (!restGivesNothing(text, path, matches)) return null;
   const layout = codeLayout(text);
@@ -91,6 +87,27 @@ export function plainReads(text: string, path: string): PlainRead[] | null {
     reads.push(read);
   }
   return reads;
+}
+
+function plainMatches(text: string): Match[] {
+  const matches: Match[] = [];
+  for (let at = text.indexOf(ENV_MEMBER); at >= 0; at = text.indexOf(ENV_MEMBER, at + 1)) {
+    for (const length of OWNER_LENGTHS) {
+      PLAIN_READ.lastIndex = at - length;
+      const match = at >= length ? PLAIN_READ.exec(text) : null;
+      if (!match) continue;
+      const [whole, owner = "", name = ""] = match;
+      matches.push({
+        name,
+        via: owner === "process" ? "process.env" : "import.meta.env",
+        start: match.index,
+        nameStart: match.index + whole.length - name.length,
+        end: match.index + whole.length,
+      });
+      break;
+    }
+  }
+  return matches;
 }
 
 /** Whether the text, with the plain reads blanked, gives no fact: it passes no prefilter. */
@@ -352,7 +369,8 @@ function castEnd(code: CodeText, at: number): { kind: Right; at: number } | null
 }
 
 function isIdentifierChar(char: string): boolean {
-  return /[\w$\p{ID_Continue}]/u.test(char);
+  const code = char.charCodeAt(0);
+  return code < 128 ? isIdentifierCode(code) : /[\p{ID_Continue}]/u.test(char);
 }
 
 /** The text with its non-code regions, asked about one position at a time. */
@@ -389,14 +407,14 @@ class CodeText {
   /** The last character before `at` that is not whitespace; -1 at the start. */
   previous(at: number): number {
     let index = at - 1;
-    while (index >= 0 && /\s/.test(this.text[index] ?? "")) index--;
+    while (index >= 0 && isSpaceCode(this.text.charCodeAt(index))) index--;
     return index;
   }
 
   /** The first character from `at` on that is not whitespace; the text's length at the end. */
   next(at: number): number {
     let index = at;
-    while (index < this.text.length && /\s/.test(this.text[index] ?? "")) index++;
+    while (index < this.text.length && isSpaceCode(this.text.charCodeAt(index))) index++;
     return index;
   }
 
