@@ -68,15 +68,22 @@ export function parseWithOxc(parseSync: OxcParseSync, text: string, path: string
     const first = result.errors[0];
     return { ok: false, error: { message: first?.message ?? "Syntax error", offset: first?.labels[0]?.start ?? 0 } };
   }
-  const program = result.program as TSESTree.Program;
-  if ((lang === "jsx" || lang === "tsx") && mayHoldJsxEntities(text)) decodeJsxEntities(program);
   const { comments } = result;
   let converted: ScriptSource["comments"] | undefined;
+  let program: TSESTree.Program | undefined;
   return {
     ok: true,
     source: {
       // Same shape as typescript-estree's tree (the parity test); only the type declarations differ.
-      program,
+      // Built on the first read: oxc hands the tree over as JSON, and making it into objects is
+      // most of a parse's cost, which a rule that needs only to know the file parses never pays.
+      get program() {
+        if (program === undefined) {
+          program = result.program as TSESTree.Program;
+          if ((lang === "jsx" || lang === "tsx") && mayHoldJsxEntities(text)) decodeJsxEntities(program);
+        }
+        return program;
+      },
       // Suppression directives (rare) are the only readers: converted on the first read.
       get comments() {
         converted ??= comments.map(

@@ -1,6 +1,6 @@
 // Tests of the script source kind: dialect by extension, comments, and syntax errors as offsets.
 import type { TSESTree } from "@typescript-eslint/typescript-estree";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseScript, SCRIPT_EXTENSIONS } from "../../src/sources/script.js";
 import { langOf, nodeRunsOxc } from "../../src/sources/script-oxc.js";
 
@@ -114,5 +114,31 @@ describe("oxc-parser's dialects and engines", () => {
   it("runs only on the Node versions oxc-parser's engines accept (^20.19.0 || >=22.12.0)", () => {
     const versions = ["18.20.4", "20.18.3", "20.19.0", "21.7.3", "22.11.0", "22.12.0", "24.1.0"];
     expect(versions.filter(nodeRunsOxc)).toEqual(["20.19.0", "22.12.0", "24.1.0"]);
+  });
+});
+
+describe("parseScript builds the tree on first read", () => {
+  it("tells a file parses without building its tree, and builds it once when read", () => {
+    // oxc hands the tree over as JSON: making it into objects is most of a parse's cost.
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      const parsed = parseScript('const port = process.env.PORT ?? "3000";\n', "src/a.ts");
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      expect(parse).not.toHaveBeenCalled();
+      const { program } = parsed.source;
+      expect(program.body).toHaveLength(1);
+      expect(parsed.source.program).toBe(program);
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it("still decodes JSX entities in a tree built late", () => {
+    const parsed = parseScript("const a = <p>&amp;</p>;\n", "src/a.tsx");
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const statement = parsed.source.program.body[0] as TSESTree.VariableDeclaration;
+    const element = statement.declarations[0]?.init as TSESTree.JSXElement;
+    expect((element.children[0] as TSESTree.JSXText).value).toBe("&");
   });
 });

@@ -8,6 +8,7 @@ import { compilerPaths, configExtends, exportTargets } from "./manifests.js";
 import { VITE_CONFIG } from "./script/frameworks.js";
 import { emptyLinks } from "./script/links.js";
 import { namesVariable } from "./script/names-variable.js";
+import { type PlainRead, plainReads } from "./script/plain-reads.js";
 import { mayGiveLinks, mayGiveReads } from "./script/prefilter.js";
 import { mentionsTool } from "./script/tool-reads.js";
 import { type ScriptFacts, scriptFacts } from "./script-reads.js";
@@ -48,6 +49,14 @@ function scriptFactsOf(
   );
 }
 
+/**
+ * The file's reads when they are all plain member reads its text settles (script/plain-reads.ts):
+ * then it gives no links and its reads need no syntax tree. Both extractors ask; one answer.
+ */
+function plainReadsOf(ctx: { file: SourceFileInfo; memo<T>(key: string, compute: () => T): T }): PlainRead[] | null {
+  return ctx.memo("env-docs:plain-reads", () => plainReads(ctx.file.text, ctx.file.path));
+}
+
 export const scriptLinksExtractor = defineExtractor({
   id: SCRIPT_LINKS_FACT,
   kinds: ["script", "json"],
@@ -80,6 +89,9 @@ export const scriptLinksExtractor = defineExtractor({
     // A Vite config says which names reach import.meta.env even when it names none (default VITE_).
     const { text, path } = ctx.file;
     if (!(mayRead(text) && mayGiveLinks(text, path)) && !VITE_CONFIG.test(path)) return null;
+    // Still asks for the script, so a file that does not parse is reported as before; the engine
+    // builds the tree only for a visitor that reads it.
+    if (plainReadsOf(ctx) !== null) return { script() {} };
     return {
       script(source) {
         const { links } = scriptFactsOf(ctx, source.program);
@@ -98,6 +110,15 @@ export default defineExtractor({
     const { file } = ctx;
     if (file.kind === "script") {
       if (!(mayRead(file.text) && mayGiveReads(file.text, file.path))) return null;
+      const plain = plainReadsOf(ctx);
+      if (plain !== null) {
+        return {
+          // The script is asked for as on the tree's path: a file that does not parse gives no reads.
+          script() {
+            for (const read of plain) ctx.emit(plainFact(read, file.lines));
+          },
+        };
+      }
       return {
         script(source) {
           for (const read of scriptFactsOf(ctx, source.program).reads) ctx.emit(read);
@@ -126,3 +147,19 @@ export default defineExtractor({
     };
   },
 });
+
+/** A plain read as the tree's path makes its fact (script-reads.ts scriptFacts' add). */
+function plainFact(read: PlainRead, lines: SourceFileInfo["lines"]): ReadFact {
+  const start = lines.positionAt(read.start);
+  const end = lines.positionAt(read.end);
+  return {
+    name: read.name,
+    via: read.via,
+    ...(read.hasFallback === undefined ? {} : { hasFallback: read.hasFallback }),
+    ...(read.aliasOf === undefined ? {} : { aliasOf: read.aliasOf }),
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+  };
+}

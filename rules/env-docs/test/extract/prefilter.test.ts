@@ -224,3 +224,33 @@ describe("env-docs asks for a tree only for scripts that may give a fact", () =>
     expect(treesAskedFor(DROP)).toBe(0);
   });
 });
+
+describe("the environment prefilter skips what the text cannot hold", () => {
+  /** The sources of the regular expressions `work` tests. */
+  function regexesTested(work: () => void): string[] {
+    const test = vi.spyOn(RegExp.prototype, "test");
+    try {
+      work();
+      return test.mock.contexts.map((regex) => (regex as RegExp).source);
+    } finally {
+      test.mockRestore();
+    }
+  }
+  const envModule = (source: string) => source.startsWith("(?:import|as)");
+
+  it("does not look for an env module in a text without an `env` word", () => {
+    // The env-module pattern is tried at every "as" and "import": the dearest of the scans.
+    for (const code of [
+      'import { a as b } from "./c";\nexport const KEY = "API_URL";',
+      "// the environment, as set\nimport x from 'y';\nx.run();",
+    ]) {
+      expect(mayGiveReads(code, "src/a.ts")).toBe(false);
+      expect(regexesTested(() => mayGiveReads(`${code}\n`, "src/a.ts")).some(envModule)).toBe(false);
+    }
+  });
+
+  it("still finds an env module", () => {
+    expect(mayGiveReads('import Env from "@/env";\nEnv.PORT;', "src/a.ts")).toBe(true);
+    expect(mayGiveReads('import * as ENV from "./config";', "src/a.ts")).toBe(true);
+  });
+});

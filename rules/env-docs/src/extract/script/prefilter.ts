@@ -29,6 +29,10 @@ const ENV_WORD_END = new RegExp(String.raw`env${AFTER}`, "g");
 const ENV_STRING = /["'`]env["'`]/;
 /** `import env from "./env"`, `import * as Env from "@/env"`: the app's env module. */
 const ENV_MODULE = new RegExp(String.raw`(?:import|as)${GAP}env${AFTER}`, "i");
+/** What ENV_MODULE ends in: a search for it is far cheaper than ENV_MODULE's, tried at every "as". */
+const ENV_WORD_ANY_CASE = new RegExp(`env${AFTER}`, "i");
+/** Every form of an environment object or schema has it, in some case. */
+const ANY_ENV = /env/i;
 /** SvelteKit: `import { API_KEY } from "$env/static/private"`. */
 const SVELTE_STATIC = "$env/static/";
 /** envalid and t3-env schemas (a callee or a method of that name). */
@@ -131,10 +135,13 @@ let lastText: string | null = null;
 let lastReadsEnvironment = false;
 
 function readsEnvironment(text: string): boolean {
+  // Every form but a library's helper names "env" in some case; many scripts asked about have none
+  // (they name a variable or import a tool, or are plain-reads.ts' rest of a script).
+  if (!ANY_ENV.test(text)) return mentionsLibraryHelper(text);
   return (
     envWord(text) ||
     ENV_STRING.test(text) ||
-    ENV_MODULE.test(text) ||
+    (ENV_WORD_ANY_CASE.test(text) && ENV_MODULE.test(text)) ||
     text.includes(SVELTE_STATIC) ||
     SCHEMA_CALL.test(text) ||
     mentionsLibraryHelper(text)

@@ -1,0 +1,157 @@
+// The text-only reads of scripts whose only environment use is plain member reads
+// (src/extract/script/plain-reads.ts): each case the text settles must give the tree's facts to the
+// byte, and each case it does not must go to the tree.
+import type { ExtractorContext, ScriptSource, SourceFileInfo } from "@deploylint/core/rule-api";
+import { createLineIndex, parseScript } from "@deploylint/core/sources";
+import { describe, expect, it } from "vitest";
+import readExtractor, { scriptLinksExtractor } from "../../src/extract/read.js";
+import { plainReads } from "../../src/extract/script/plain-reads.js";
+import { scriptFacts } from "../../src/extract/script-reads.js";
+
+function treeFacts(code: string, path: string) {
+  const parsed = parseScript(code, path);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const lines = createLineIndex(code);
+  return scriptFacts(parsed.source.program, (offset) => lines.positionAt(offset), path);
+}
+
+function plainFacts(code: string, path: string) {
+  const lines = createLineIndex(code);
+  return plainReads(code, path)?.map(({ name, via, start, end, hasFallback, aliasOf }) => {
+    const from = lines.positionAt(start);
+    const to = lines.positionAt(end);
+    return {
+      name,
+      via,
+      ...(hasFallback === undefined ? {} : { hasFallback }),
+      ...(aliasOf === undefined ? {} : { aliasOf }),
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column,
+    };
+  });
+}
+
+/** Read from the text: the same facts as the tree's, and no links. */
+const SETTLED = [
+  "const port = process.env.PORT;",
+  'const port = process.env.PORT ?? "3000";',
+  'const port = process.env.PORT || "3000";',
+  "if (process.env.DEBUG) console.log(1);",
+  'export const on = process.env.FEATURE === "true";',
+  'const off = "false" !== process.env.FEATURE;',
+  "const missing = !process.env.TOKEN;",
+  "const ok = Boolean(process.env.TOKEN);",
+  "const id = process.env.APPLE_CLIENT_ID || process.env.APPLE_ID;",
+  "const id = process.env.A || process.env.B || process.env.C;",
+  "const id = x && process.env.A || process.env.B;",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a script's template literal, as source text
+  "const url = `${process.env.BASE_URL}/api`;",
+  'const hosts = process.env.HOSTS.split(",");',
+  "const big = 1 + process.env.SIZE * 2;",
+  "send({ key: process.env.API_KEY, mode: cond ? process.env.MODE : undefined });",
+  "const mode = import.meta.env.VITE_MODE;",
+  "if (import.meta.env.DEV) debug(import.meta.env.VITE_API);",
+  "function f() {\n  return process.env.LATE\n    ? 1\n    : 2;\n}",
+  'const re = /["\']/g;\nconst name = "a // not a comment";\nconst key = process.env.KEY;',
+  "const days = Math.floor(Date.now() / 1000);\nif (ok) /'/.test(s);\nconst key = process.env.KEY;",
+  "export const secret = process.env.SECRET!;",
+  "function f() {\n  const secret = process.env.SECRET!;\n}",
+  "const trimmed = process.env.NAME!.trim();",
+  "send({ address: process.env.EMAIL_FROM as string });",
+  'const from = process.env.EMAIL_FROM as string || "a@b.c";',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a script's template literal, as source text
+  "const scripts = `<script>${process.env.TAG}</script>`;",
+  "// the environment, 'dotenv/config'\nconst port = process.env.PORT;",
+];
+
+/** Forms the text does not settle: the tree reads them. */
+const TO_THE_TREE: { why: string; code: string; path?: string }[] = [
+  { why: "destructuring", code: "const { PORT } = process.env;" },
+  { why: "an alias", code: "const env = process.env;\nconst port = env.PORT;" },
+  { why: "a computed read", code: "const port = process.env[key];" },
+  { why: "a write", code: 'process.env.NODE_ENV = "test";' },
+  { why: "a delete", code: "delete process.env.TOKEN;" },
+  { why: "a cast to a type the text does not read", code: "const hosts = process.env.HOSTS as string[];" },
+  { why: "a non-null assertion on a typed constant", code: "const secret: string = process.env.SECRET!;" },
+  {
+    why: "?? beside || (a syntax error the parser recovers from)",
+    code: "const a = process.env.A ?? process.env.B || c;",
+  },
+  { why: "the right of for-in", code: "for (const k in process.env.A || d) {}" },
+  { why: "a type query", code: "type Port = typeof process.env.PORT;" },
+  { why: "a constructor that throws on undefined", code: "const url = new URL(process.env.URL);" },
+  { why: "grouping parentheses", code: "const on = !(process.env.ON);" },
+  { why: "a chain that starts with something else", code: 'const a = "d" || process.env.A;' },
+  { why: "a call of the read", code: "process.env.HOOK();" },
+  { why: "a read in a comment", code: "// process.env.OLD\nconst port = process.env.PORT;" },
+  { why: "a read in a string", code: 'const a = "(process.env.OLD)";\nconst port = process.env.PORT;' },
+  { why: "a line break ending the statement", code: "const a = process.env.A\nconst b = 1" },
+  { why: "another use of the environment", code: "load(process.env);\nconst port = process.env.PORT;" },
+  { why: "a name string", code: 'export const KEY = "API_URL";\nconst port = process.env.PORT;' },
+  { why: "a division or a regex", code: "const a = {} / 2;\nconst port = process.env.PORT;" },
+  { why: "JSX", code: "const a = <p>{process.env.PORT}</p>;", path: "src/a.tsx" },
+  { why: "a `<` in a file read with JSX", code: "const a = b < c;\nconst port = process.env.PORT;", path: "src/a.js" },
+  { why: "a build config", code: "export default { port: process.env.PORT };", path: "vite.config.ts" },
+];
+
+describe("plainReads", () => {
+  for (const code of SETTLED) {
+    it(`gives the tree's reads for ${JSON.stringify(code)}`, () => {
+      const tree = treeFacts(code, "src/a.ts");
+      expect(Object.values(tree.links).every((list) => list === undefined || list.length === 0)).toBe(true);
+      expect(JSON.stringify(plainFacts(code, "src/a.ts"))).toBe(JSON.stringify(tree.reads));
+    });
+  }
+  for (const { why, code, path = "src/a.ts" } of TO_THE_TREE) {
+    it(`leaves ${why} to the tree`, () => {
+      expect(plainReads(code, path)).toBeNull();
+    });
+  }
+});
+
+describe("env-docs reads plain reads without the script's tree", () => {
+  /** Runs both extractors on a script as the engine does, counting the reads of the tree. */
+  function run(code: string) {
+    const file: SourceFileInfo = { path: "src/a.ts", kind: "script", text: code, lines: createLineIndex(code) };
+    const parsed = parseScript(code, file.path);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    let treeReads = 0;
+    const source = {
+      comments: [],
+      get program() {
+        treeReads++;
+        return parsed.source.program;
+      },
+    } as unknown as ScriptSource;
+    const memo = new Map<string, unknown>();
+    const facts: unknown[] = [];
+    const context = {
+      file,
+      settings: {},
+      source: () => source,
+      memo: <T>(key: string, compute: () => T): T => {
+        if (!memo.has(key)) memo.set(key, compute());
+        return memo.get(key) as T;
+      },
+      emit: (data: unknown) => facts.push(data),
+    } as unknown as ExtractorContext;
+    for (const extractor of [scriptLinksExtractor, readExtractor]) extractor.create(context)?.script?.(source);
+    return { treeReads, facts };
+  }
+
+  it("emits the reads and asks for the script, never for its tree", () => {
+    const { treeReads, facts } = run('const port = process.env.PORT ?? "3000";');
+    expect(treeReads).toBe(0);
+    expect(facts).toEqual([
+      { name: "PORT", via: "process.env", hasFallback: true, line: 1, column: 26, endLine: 1, endColumn: 30 },
+    ]);
+  });
+
+  it("reads the tree when the text does not settle the reads", () => {
+    const { treeReads, facts } = run("const { PORT } = process.env;");
+    expect(treeReads).toBeGreaterThan(0);
+    expect(facts).toHaveLength(1);
+  });
+});
