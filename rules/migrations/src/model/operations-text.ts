@@ -156,7 +156,28 @@ function renameTables(text: string): OperationDetail[] {
  * read up to it (`DROP INDEX a;`) must not take it along.
  */
 export function statementBody(text: string): string {
-  return text.replace(/[\s;]+$/, "");
+  // A loop from the end: the regular expression /[\s;]+$/ was retried at every run of spaces inside
+  // a long statement (most of hatchet's CREATE TABLE and function texts).
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 59 || isRegExpSpace(text.charCodeAt(end - 1)))) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** The characters `\s` matches (ECMAScript's WhiteSpace and LineTerminator). */
+function isRegExpSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return (
+    code === 160 ||
+    code === 5760 ||
+    (code >= 8192 && code <= 8202) ||
+    code === 8232 ||
+    code === 8233 ||
+    code === 8239 ||
+    code === 8287 ||
+    code === 12288 ||
+    code === 65279
+  );
 }
 
 export function textOperations(statement: SqlStatement): OperationDetail[] {

@@ -153,7 +153,8 @@ export function splitSql(text: string, dialect: SqlDialect): SplitResult {
     }
     if (pending.start === -1) pending.start = token.start;
     pending.end = token.end;
-    if (token.type !== "word") continue;
+    // Words matter only while the head is read or inside a routine's body (most of a history is neither).
+    if (token.type !== "word" || pending.routine === false) continue;
     const word = text.slice(token.start, token.end).toUpperCase();
     if (pending.routine === null) {
       if (pending.words.length < 8) pending.words.push(word);

@@ -99,7 +99,8 @@ export function embeddedOperations(options: {
   if (toFile === undefined) return operations;
   // The parser saw the SQL at `offset` as if the file held it verbatim; findings point at the file.
   const at = (position: number) => toFile(position - options.offset);
-  return operations.map((op) => ({ ...op, range: { start: at(op.range.start), end: at(op.range.end) } }));
+  // Object.assign, not a spread (V8's slow path for operations of many shapes); same keys, same order.
+  return operations.map((op) => Object.assign({}, op, { range: { start: at(op.range.start), end: at(op.range.end) } }));
 }
 
 function readOperations(options: {

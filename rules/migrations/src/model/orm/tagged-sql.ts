@@ -3,7 +3,7 @@
 // SQL each up or down runs through the connection it receives, in source order.
 import type { TSESTree } from "@deploylint/core/rule-api";
 import type { SectionOps } from "./emit.js";
-import { firstParam } from "./estree.js";
+import { firstParam, forEachChild } from "./estree.js";
 import { isSqlTag } from "./sql-literal.js";
 
 type Node = TSESTree.Node;
@@ -11,21 +11,6 @@ type Node = TSESTree.Node;
 // Connection methods that run the SQL they are given (slonik, pg, postgres.js, drizzle, Prisma).
 const RUNS_SQL =
   /^(query|one|oneFirst|maybeOne|maybeOneFirst|many|manyFirst|any|anyFirst|exists|execute|unsafe|\$executeRaw|\$queryRaw|\$executeRawUnsafe|\$queryRawUnsafe|run|all|get)$/;
-
-function isNode(value: unknown): value is Node {
-  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
-}
-
-function children(node: Node): Node[] {
-  const found: Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === "parent" || key === "range" || key === "loc") continue;
-    if (Array.isArray(value)) {
-      for (const child of value) if (isNode(child)) found.push(child);
-    } else if (isNode(value)) found.push(value);
-  }
-  return found;
-}
 
 /** `pool.query`: the receiver's name and the method, when the callee is a method of an identifier. */
 function methodCall(callee: Node): { receiver: string; method: string } | null {
@@ -45,7 +30,7 @@ function sqlLocals(body: Node, ops: SectionOps): void {
     ) {
       ops.locals.set(node.id.name, node.init);
     }
-    for (const child of children(node)) visit(child);
+    forEachChild(node, visit);
   };
   visit(body);
 }
@@ -110,7 +95,7 @@ export function taggedSqlOperations(ops: SectionOps, fn: TSESTree.FunctionLike):
         return;
       }
     }
-    for (const child of children(node)) walk(child);
+    forEachChild(node, walk);
   };
   walk(fn.body);
   return read;
