@@ -29,7 +29,7 @@ interface Trie {
 export class KeywordMatcher {
   /**
    * Character code → column of the table; 0 for every character no keyword contains. A byte per
-   * code keeps the table a quarter of the 128 KiB of 16-bit entries, beside `moves` in the cache.
+   * code keeps it half the 128 KiB of 16-bit entries, beside `moves` in the cache.
    */
   private readonly columnOf = new Uint8Array(0x10000);
   private readonly width: number;
@@ -37,7 +37,8 @@ export class KeywordMatcher {
    * State × column → the next state as the scan reads it: the goto function with the fail links
    * already followed. A state where no keyword ends is its row offset (state × width); one where
    * some keyword ends is -(state + 1): the scan loop needs no multiplication and no second array
-   * read per character to know whether anything ended, only a sign test.
+   * read per character to know whether anything ended, only a sign test, and a hit gives the state
+   * whose keywords it reads.
    */
   private readonly moves: Int32Array;
   /** Indexes of the keywords that end at each state (its own and its fail chain's), or null; while building. */
@@ -181,9 +182,9 @@ export class KeywordMatcher {
    * Every keyword occurrence in `text`, in order of their end, as parallel arrays of keyword index
    * and start offset. Keywords whose entry in `skip` is 1 are passed over: the scanner masks those
    * whose detectors cannot run on the file at hand. The arrays are this matcher's own and are
-   * overwritten by its next call: read them first. The loop over the text calls nothing (a
-   * callback per hit, a new closure per file, made V8 drop its optimised code and run the loop
-   * unoptimised for a while, most of a cold run's scan).
+   * overwritten by its next call: read them first. The loop over the text calls nothing: a
+   * callback per hit, a new closure per file, made V8 drop the loop's optimised code (deopts for a
+   * wrong call target and feedback cell on the real apps) and run it unoptimised until recompiled.
    */
   collect(text: string, skip: Uint8Array = this.skipNone): KeywordHits {
     const { moves, columnOf, width, outputStart, outputList, lengths } = this;
