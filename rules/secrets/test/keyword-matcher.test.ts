@@ -97,24 +97,17 @@ describe("catalogue scanner line windows", () => {
 
 describe("catalogue scanner keyword mask", () => {
   it("passes over keywords whose only detectors are limited to other file names (`:` of .pgpass lines)", () => {
-    const original = KeywordMatcher.prototype.forEachHit;
+    const original = KeywordMatcher.prototype.collect;
     const delivered = (path: string) => {
       let count = 0;
-      const spy = vi.spyOn(KeywordMatcher.prototype, "forEachHit").mockImplementation(function (
+      const spy = vi.spyOn(KeywordMatcher.prototype, "collect").mockImplementation(function (
         this: KeywordMatcher,
         text,
-        onHit,
         skip,
       ) {
-        original.call(
-          this,
-          text,
-          (keyword, start) => {
-            count++;
-            onHit(keyword, start);
-          },
-          skip,
-        );
+        const hits = original.call(this, text, skip);
+        count += hits.count;
+        return hits;
       });
       try {
         catalogueScanner().scan("a:b:c\nd:e:f\n", { path });

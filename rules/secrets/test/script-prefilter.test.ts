@@ -120,7 +120,7 @@ describe("no-generic-secret script prefilter", () => {
   // A script has many literals; the text before each one was searched again with a regular expression.
   it("finds the secret-like words of a script in one pass, whatever its number of literals", () => {
     const literals = Array.from({ length: 40 }, (_, i) => `const label${i} = "Zq${i}xW7vLp9mRt";`).join("\n");
-    const passes = vi.spyOn(KeywordMatcher.prototype, "forEachHit");
+    const passes = vi.spyOn(KeywordMatcher.prototype, "collect");
     const exec = vi.spyOn(RegExp.prototype, "exec");
     const test = vi.spyOn(RegExp.prototype, "test");
     try {

@@ -27,48 +27,70 @@ interface Trie {
 }
 
 export class KeywordMatcher {
-  /** Character code → column of the table; 0 for every character no keyword contains. */
-  private readonly columnOf = new Uint16Array(0x10000);
+  /**
+   * Character code → column of the table; 0 for every character no keyword contains. A byte per
+   * code keeps it half the 128 KiB of 16-bit entries, beside `moves` in the cache.
+   */
+  private readonly columnOf = new Uint8Array(0x10000);
   private readonly width: number;
   /**
-   * State × column → the next state's row offset (state × width), the goto function with the fail
-   * links already followed. A state where some keyword ends is stored as -(offset + 1): the scan
-   * loop then needs no multiplication and no second array read per character to know whether
-   * anything ended, only a sign test (it was ~25% of the catalogue scan's pass over the text).
+   * State × column → the next state as the scan reads it: the goto function with the fail links
+   * already followed. A state where no keyword ends is its row offset (state × width); one where
+   * some keyword ends is -(state + 1): the scan loop needs no multiplication and no second array
+   * read per character to know whether anything ended, only a sign test, and a hit gives the state
+   * whose keywords it reads.
    */
   private readonly moves: Int32Array;
-  /** Indexes of the keywords that end at each state (its own and its fail chain's), or null. */
+  /** Indexes of the keywords that end at each state (its own and its fail chain's), or null; while building. */
   private readonly outputs: (number[] | null)[];
+  /** The same flattened: the keywords ending at state s are outputList[outputStart[s] … outputStart[s + 1]). */
+  private readonly outputStart: Int32Array;
+  private readonly outputList: Int32Array;
   /** Each keyword's length, read once per hit. */
   private readonly lengths: Int32Array;
+  /** The hits of the last `collect`, in buffers kept from call to call (a big run meets millions). */
+  private found: KeywordHits = { keywords: new Int32Array(256), starts: new Int32Array(256), count: 0 };
+  /** A mask skipping nothing, so the scan loop always reads a byte array. */
+  private readonly skipNone: Uint8Array;
 
   constructor(readonly keywords: readonly string[]) {
     let columns = 1;
     for (const keyword of keywords) {
       for (let i = 0; i < keyword.length; i++) {
         const code = lower(keyword.charCodeAt(i));
-        if (this.columnOf[code] === 0) this.columnOf[code] = columns++;
+        if (this.columnOf[code] !== 0) continue;
+        if (columns === 0x100) throw new Error("KeywordMatcher: the keywords use more than 255 distinct characters.");
+        this.columnOf[code] = columns++;
       }
     }
     // Upper-case ASCII reads as its lower case.
     for (let code = 65; code <= 90; code++) this.columnOf[code] = this.columnOf[code + 32] ?? 0;
     this.width = columns;
     this.lengths = Int32Array.from(keywords, (keyword) => keyword.length);
+    this.skipNone = new Uint8Array(keywords.length);
 
     const trie = this.buildTrie();
     this.outputs = trie.outputs.map((list) => (list.length > 0 ? list : null));
     this.link(trie);
     this.moves = trie.table.slice(0, trie.states * columns);
+    this.outputStart = new Int32Array(trie.states + 1);
+    const flat: number[] = [];
+    for (let state = 0; state < trie.states; state++) {
+      this.outputStart[state] = flat.length;
+      for (const keyword of this.outputs[state] ?? []) flat.push(keyword);
+    }
+    this.outputStart[trie.states] = flat.length;
+    this.outputList = Int32Array.from(flat);
   }
 
-  /** A state as the table stores it: its row offset, negated (minus one) when a keyword ends there. */
+  /** A state as the table stores it: its row offset, or -(state + 1) when a keyword ends there. */
   private code(state: number): number {
-    return this.outputs[state] ? -(state * this.width) - 1 : state * this.width;
+    return this.outputs[state] ? -state - 1 : state * this.width;
   }
 
   /** The state a table entry stands for. */
   private stateOf(code: number): number {
-    return (code < 0 ? -code - 1 : code) / this.width;
+    return code < 0 ? -code - 1 : code / this.width;
   }
 
   /**
@@ -150,13 +172,24 @@ export class KeywordMatcher {
     return found;
   }
 
-  /**
-   * The same occurrences, handed to `onHit` as they are found (a big run meets millions: no object
-   * for each). Keywords whose entry in `skip` is 1 are passed over: the scanner masks those whose
-   * detectors cannot run on the file at hand.
-   */
+  /** The same occurrences, handed to `onHit` in order (see `collect` for `skip`). */
   forEachHit(text: string, onHit: (keyword: number, start: number) => void, skip?: Uint8Array): void {
-    const { moves, columnOf, width, outputs, lengths } = this;
+    const { keywords, starts, count } = this.collect(text, skip);
+    for (let i = 0; i < count; i++) onHit(keywords[i] ?? 0, starts[i] ?? 0);
+  }
+
+  /**
+   * Every keyword occurrence in `text`, in order of their end, as parallel arrays of keyword index
+   * and start offset. Keywords whose entry in `skip` is 1 are passed over: the scanner masks those
+   * whose detectors cannot run on the file at hand. The arrays are this matcher's own and are
+   * overwritten by its next call: read them first. The loop over the text calls nothing: a
+   * callback per hit, a new closure per file, made V8 drop the loop's optimised code (deopts for a
+   * wrong call target and feedback cell on the real apps) and run it unoptimised until recompiled.
+   */
+  collect(text: string, skip: Uint8Array = this.skipNone): KeywordHits {
+    const { moves, columnOf, width, outputStart, outputList, lengths } = this;
+    let { keywords, starts } = this.found;
+    let count = 0;
     let row = 0;
     for (let i = 0, length = text.length; i < length; i++) {
       const next = moves[row + (columnOf[text.charCodeAt(i)] ?? 0)] ?? 0;
@@ -164,13 +197,37 @@ export class KeywordMatcher {
         row = next;
         continue;
       }
-      row = -next - 1;
-      const ending = outputs[row / width];
-      if (ending === null || ending === undefined) continue;
-      for (const keyword of ending) {
-        if (skip !== undefined && skip[keyword] === 1) continue;
-        onHit(keyword, i + 1 - (lengths[keyword] ?? 0));
+      const state = -next - 1;
+      row = state * width;
+      for (let o = outputStart[state] ?? 0, end = outputStart[state + 1] ?? 0; o < end; o++) {
+        const keyword = outputList[o] ?? 0;
+        if (skip[keyword] === 1) continue;
+        if (count === keywords.length) {
+          this.found = grow(this.found, count);
+          ({ keywords, starts } = this.found);
+        }
+        keywords[count] = keyword;
+        starts[count] = i + 1 - (lengths[keyword] ?? 0);
+        count++;
       }
     }
+    this.found.count = count;
+    return this.found;
   }
+}
+
+/** Keyword occurrences as parallel arrays: the first `count` entries are the hits. */
+export interface KeywordHits {
+  keywords: Int32Array;
+  starts: Int32Array;
+  count: number;
+}
+
+/** The buffers twice as large, holding their first `count` hits. */
+function grow(hits: KeywordHits, count: number): KeywordHits {
+  const keywords = new Int32Array(hits.keywords.length * 2);
+  const starts = new Int32Array(hits.starts.length * 2);
+  keywords.set(hits.keywords.subarray(0, count));
+  starts.set(hits.starts.subarray(0, count));
+  return { keywords, starts, count };
 }

@@ -4,13 +4,32 @@
 import { shannonEntropy } from "../shared/entropy.js";
 import { isPlaceholder, isStandIn } from "../shared/placeholders.js";
 import { isReference } from "../shared/references.js";
+import { GENERIC_WORDS } from "../shared/secret-words.js";
 import { anchorKeywords } from "./anchors.js";
 import { catalogue } from "./catalogue/index.js";
 import { credentialFiles } from "./credential-files/index.js";
-import { KeywordMatcher } from "./keywords.js";
+import { type KeywordHits, KeywordMatcher } from "./keywords.js";
 import type { Detector, SecretMatch } from "./types.js";
 
 const NONE: readonly SecretMatch[] = [];
+
+/** A match and the catalogue order of its detector (the earlier detector names an overlap). */
+interface Candidate {
+  match: SecretMatch;
+  order: number;
+}
+
+/** What the scan of one file keeps between hits. */
+interface FileScan {
+  text: string;
+  options: ScanOptions;
+  /** The file's base name, for detectors limited to some names. */
+  base: string;
+  line: (offset: number) => [number, number];
+  done: Set<number>;
+  lastWindow: Int32Array;
+  candidates: Candidate[];
+}
 
 /** Lines longer than this (minified code, data blobs) are searched only near the keyword. */
 const MAX_WINDOW = 4096;
@@ -27,29 +46,41 @@ export class Scanner {
   private readonly matcher: KeywordMatcher;
   /** For each keyword, the detectors (by index) that it triggers. */
   private readonly triggers: number[][];
+  /** 1 for each keyword that triggers some detector (the others are `words`). */
+  private readonly triggered: Uint8Array;
   /**
    * Each detector's expression, compiled when the detector first runs: a run over a few small
    * files meets a handful of the ~320 detectors, and compiling them all cost every run its time.
    */
   private readonly patterns: (RegExp | undefined)[];
 
-  constructor(readonly detectors: readonly Detector[]) {
+  /**
+   * `words`: more keywords, triggering no detector, for other readers of the same text (the generic
+   * layer's secret-like words): `keywordPass` finds them in the same pass as the catalogue's.
+   */
+  constructor(
+    readonly detectors: readonly Detector[],
+    words: readonly string[] = [],
+  ) {
     const keywordIndex = new Map<string, number>();
     const keywords: string[] = [];
     this.triggers = [];
-    detectors.forEach((detector, index) => {
-      for (const keyword of detector.keywords) {
-        let id = keywordIndex.get(keyword);
-        if (id === undefined) {
-          id = keywords.length;
-          keywordIndex.set(keyword, id);
-          keywords.push(keyword);
-          this.triggers.push([]);
-        }
-        this.triggers[id]?.push(index);
+    const idOf = (keyword: string) => {
+      let id = keywordIndex.get(keyword);
+      if (id === undefined) {
+        id = keywords.length;
+        keywordIndex.set(keyword, id);
+        keywords.push(keyword);
+        this.triggers.push([]);
       }
+      return id;
+    };
+    detectors.forEach((detector, index) => {
+      for (const keyword of detector.keywords) this.triggers[idOf(keyword)]?.push(index);
     });
+    for (const word of words) idOf(word);
     this.matcher = new KeywordMatcher(keywords);
+    this.triggered = Uint8Array.from(this.triggers, (orders) => (orders.length > 0 ? 1 : 0));
     this.patterns = detectors.map(() => undefined);
     this.sticky = detectors.map(() => undefined);
     this.sources = detectors.map(() => undefined);
@@ -57,7 +88,40 @@ export class Scanner {
     this.keywordIndex = keywordIndex;
     this.fileLevel = detectors.flatMap((d, index) => (d.files ? [index] : []));
     this.pathLimited = detectors.flatMap((d, index) => (d.paths ? [index] : []));
+    this.commonMask = this.maskFor([]);
   }
+
+  /** How many keywords the scanner finds (their indexes run from 0 to this, excluded). */
+  get keywordCount(): number {
+    return this.triggers.length;
+  }
+
+  /** The keyword's index in the hits `keywordPass` returns, or -1 when the scanner has no such keyword. */
+  keywordId(keyword: string): number {
+    return this.keywordIndex.get(keyword) ?? -1;
+  }
+
+  /**
+   * Every occurrence of every keyword in `text` but those only detectors limited to some file names
+   * read (`:` of .pgpass lines), in order of their end: one pass over a file shared by the rules that
+   * read it (the catalogue scan, the generic layer's word searches), kept for the last text asked.
+   */
+  keywordPass(text: string): KeywordHits {
+    if (this.lastPass?.text === text) return this.lastPass.hits;
+    const found = this.matcher.collect(text, this.commonMask);
+    const hits = {
+      keywords: found.keywords.slice(0, found.count),
+      starts: found.starts.slice(0, found.count),
+      count: found.count,
+    };
+    this.lastPass = { text, hits };
+    return hits;
+  }
+
+  /** The last keywordPass: most files are read by more than one rule, one after the other. */
+  private lastPass: { text: string; hits: KeywordHits } | undefined;
+  /** The mask of a file whose name no path-limited detector is for (most files). */
+  private readonly commonMask: Uint8Array;
 
   /**
    * For a detector whose every match starts with a keyword (see anchors.ts), those keywords by
@@ -74,7 +138,7 @@ export class Scanner {
   private readonly fileLevel: number[];
   /** Detectors limited to files of some base names (`paths`), by index. */
   private readonly pathLimited: number[];
-  /** Keyword masks for forEachHit, by which path-limited detectors the file's name lets run. */
+  /** Keyword masks for the pass over a file, by which path-limited detectors the file's name lets run. */
   private readonly masks = new Map<string, Uint8Array>();
 
   /**
@@ -82,12 +146,19 @@ export class Scanner {
    * other names. `:` triggers only the .pgpass line detector and is on most lines of most files.
    */
   private skipFor(base: string): Uint8Array {
-    const running = this.pathLimited.filter((order) => this.detectors[order]?.paths?.test(base));
+    return this.maskFor(this.pathLimited.filter((order) => this.detectors[order]?.paths?.test(base)));
+  }
+
+  /** The keywords to pass over when these path-limited detectors (by index) run and no others. */
+  private maskFor(running: readonly number[]): Uint8Array {
     const signature = running.join(",");
     let mask = this.masks.get(signature);
     if (!mask) {
       const idle = new Set(this.pathLimited.filter((order) => !running.includes(order)));
-      mask = Uint8Array.from(this.triggers, (orders) => (orders.every((order) => idle.has(order)) ? 1 : 0));
+      // A keyword no detector reads (one of `words`) is another reader's: never passed over.
+      mask = Uint8Array.from(this.triggers, (orders) =>
+        orders.length > 0 && orders.every((order) => idle.has(order)) ? 1 : 0,
+      );
       this.masks.set(signature, mask);
     }
     return mask;
@@ -99,12 +170,7 @@ export class Scanner {
    */
   scan(text: string, options: ScanOptions): SecretMatch[] {
     const base = options.path.slice(options.path.lastIndexOf("/") + 1);
-    const line = lineFinder(text);
-    // The windows of long lines run, by detector and window start as one number (a string key for
-    // each was most of the scan's garbage).
-    const done = new Set<number>();
-    const detectorCount = this.detectors.length;
-    const candidates: { match: SecretMatch; order: number }[] = [];
+    const candidates: Candidate[] = [];
     for (const order of this.fileLevel) {
       if (!this.detectors[order]?.files?.test(options.path)) continue;
       for (const match of this.run(order, text, 0)) {
@@ -112,46 +178,69 @@ export class Scanner {
         if (this.judge(order, match.value, options) === "real") candidates.push({ match, order });
       }
     }
-    // Each detector runs once per window. A line of at most MAX_WINDOW characters is one window and
-    // hits come line by line, so the last window each detector ran on says whether it ran on this
-    // one; a longer line has a window around each hit, remembered in `done`.
-    const lastWindow = new Int32Array(detectorCount).fill(-1);
-    const onHit = (keyword: number, start: number) => {
-      const [lineStart, lineEnd] = line(start);
-      const long = lineEnd - lineStart > MAX_WINDOW;
-      const windowStart = long ? Math.max(lineStart, start - BEFORE_KEYWORD) : lineStart;
-      const windowEnd = Math.min(lineEnd, windowStart + MAX_WINDOW);
-      let window: string | undefined;
-      for (const order of this.triggers[keyword] ?? []) {
-        if (long) {
-          // Windows of a long line start inside it, where a pattern's lookbehind sees the window's
-          // edge: anchoring is kept to whole lines, where it sees what the line search sees.
-          const key = windowStart * detectorCount + order;
-          if (done.has(key)) continue;
-          done.add(key);
-        } else {
-          if (lastWindow[order] === windowStart) continue;
-          const anchors = this.anchorsOf(order);
-          if (anchors !== null) {
-            // Every match starts at an anchor keyword: the line is searched once one starts a match.
-            if (!anchors.has(keyword)) continue;
-            window ??= text.slice(windowStart, windowEnd);
-            if (!this.matchesAt(order, window, start - windowStart)) continue;
-          }
-          lastWindow[order] = windowStart;
-        }
-        const detector = this.detectors[order];
-        if (!detector || (detector.paths && !detector.paths.test(base))) continue;
-        window ??= text.slice(windowStart, windowEnd);
-        for (const match of this.run(order, window, windowStart)) {
-          const verdict = this.judge(order, match.value, options);
-          if (verdict === "dummy") candidates.push({ match: { ...match, dummy: true }, order });
-          else if (verdict === "real") candidates.push({ match, order });
-        }
-      }
+    const file: FileScan = {
+      text,
+      options,
+      base,
+      line: lineFinder(text),
+      // The windows of long lines run, by detector and window start as one number (a string key for
+      // each was most of the scan's garbage).
+      done: new Set<number>(),
+      // Each detector runs once per window. A line of at most MAX_WINDOW characters is one window and
+      // hits come line by line, so the last window each detector ran on says whether it ran on this
+      // one; a longer line has a window around each hit, remembered in `done`.
+      lastWindow: new Int32Array(this.detectors.length).fill(-1),
+      candidates,
     };
-    this.matcher.forEachHit(text, onHit, this.skipFor(base));
+    // The hits first, then the detectors: the pass over the text stays a loop that calls nothing. A
+    // file most detectors read shares its pass; a credential file's name adds keywords of its own.
+    const mask = this.skipFor(base);
+    const hits = mask === this.commonMask ? this.keywordPass(text) : this.matcher.collect(text, mask);
+    const { triggered } = this;
+    for (let i = 0; i < hits.count; i++) {
+      const keyword = hits.keywords[i] ?? 0;
+      // Another reader's word (the generic layer's): no detector to run, no line to find.
+      if (triggered[keyword] === 1) this.onHit(file, keyword, hits.starts[i] ?? 0);
+    }
     return resolveOverlaps(candidates);
+  }
+
+  /** Runs the detectors `keyword` triggers on the window around its occurrence at `start`. */
+  private onHit(file: FileScan, keyword: number, start: number): void {
+    const { text, done, lastWindow } = file;
+    const detectorCount = this.detectors.length;
+    const [lineStart, lineEnd] = file.line(start);
+    const long = lineEnd - lineStart > MAX_WINDOW;
+    const windowStart = long ? Math.max(lineStart, start - BEFORE_KEYWORD) : lineStart;
+    const windowEnd = Math.min(lineEnd, windowStart + MAX_WINDOW);
+    let window: string | undefined;
+    for (const order of this.triggers[keyword] ?? []) {
+      if (long) {
+        // Windows of a long line start inside it, where a pattern's lookbehind sees the window's
+        // edge: anchoring is kept to whole lines, where it sees what the line search sees.
+        const key = windowStart * detectorCount + order;
+        if (done.has(key)) continue;
+        done.add(key);
+      } else {
+        if (lastWindow[order] === windowStart) continue;
+        const anchors = this.anchorsOf(order);
+        if (anchors !== null) {
+          // Every match starts at an anchor keyword: the line is searched once one starts a match.
+          if (!anchors.has(keyword)) continue;
+          window ??= text.slice(windowStart, windowEnd);
+          if (!this.matchesAt(order, window, start - windowStart)) continue;
+        }
+        lastWindow[order] = windowStart;
+      }
+      const detector = this.detectors[order];
+      if (!detector || (detector.paths && !detector.paths.test(file.base))) continue;
+      window ??= text.slice(windowStart, windowEnd);
+      for (const match of this.run(order, window, windowStart)) {
+        const verdict = this.judge(order, match.value, file.options);
+        if (verdict === "dummy") file.candidates.push({ match: { ...match, dummy: true }, order });
+        else if (verdict === "real") file.candidates.push({ match, order });
+      }
+    }
   }
 
   /** The detector's matches in `window` (a plain array: most runs find nothing, and a generator per run cost more than the search). */
@@ -266,9 +355,9 @@ export function realMatches(matches: readonly SecretMatch[]): SecretMatch[] {
   return matches.filter((match) => !match.dummy);
 }
 
-function resolveOverlaps(candidates: { match: SecretMatch; order: number }[]): SecretMatch[] {
+function resolveOverlaps(candidates: Candidate[]): SecretMatch[] {
   const kept: SecretMatch[] = [];
-  const rank = (c: { match: SecretMatch; order: number }) => (c.match.dummy ? 1 : 0);
+  const rank = (c: Candidate) => (c.match.dummy ? 1 : 0);
   const sorted = [...candidates].sort(
     (a, b) => rank(a) - rank(b) || a.order - b.order || a.match.start - b.match.start,
   );
@@ -285,6 +374,7 @@ let shared: Scanner | undefined;
 export function catalogueScanner(): Scanner {
   // The catalogue first: where one of its detectors (a provider token, its own .pgpass entry) names a
   // credential, it keeps the name; credential-file detectors add what the catalogue's gates let pass.
-  shared ??= new Scanner([...catalogue, ...credentialFiles]);
+  // The generic layer's words ride along (see shared/word-hits.ts): every file is read once for both.
+  shared ??= new Scanner([...catalogue, ...credentialFiles], GENERIC_WORDS);
   return shared;
 }

@@ -27,6 +27,7 @@ import { isBareAuthName, isBasicAuthBlob, isPasswordName, isSecretName } from ".
 import { looksLikePasswordValue, looksLikeSecretValue } from "../shared/secret-values.js";
 import { sqlPasswordValues } from "../shared/sql-inserts.js";
 import { reportSeverity, type TestPathOptions, type TestSeverity, testPathOptionSchema } from "../shared/test-paths.js";
+import { hasHintWord } from "../shared/word-hits.js";
 import { yamlCouldHoldSecret } from "../shared/yaml-prefilter.js";
 import { roots } from "../shared/yaml-walk.js";
 
@@ -40,9 +41,6 @@ export interface NoGenericSecretOptions extends TestPathOptions {
   /** What a password in a test file becomes (default "off": test users' passwords are made up). */
   testPasswordSeverity?: TestSeverity;
 }
-
-// Words near which a credential can be assigned or passed: a file without one is not read further.
-const SECRET_HINT = /pass|secret|token|key|cred|salt|pwd|pat\b|auth|login|logon|connect|bind/i;
 
 /**
  * Values code holds that are not credentials: expressions, identifiers and constants
@@ -104,7 +102,9 @@ export default defineRule({
   create(ctx) {
     const { path, kind, text } = ctx.file;
     if (kind === "markdown" || isDotenvTemplate(path)) return null;
-    if (!SECRET_HINT.test(text) || !isReadByGenericLayer(path, text)) return null;
+    // Words near which a credential can be assigned or passed (secret-words.ts' HINT_WORDS): a file
+    // without one is not read further.
+    if (!hasHintWord(text) || !isReadByGenericLayer(path, text)) return null;
     const options = ctx.options ?? {};
     const ignored = new Set((options.ignoreNames ?? []).map((name) => name.toLowerCase()));
     const gate = { minLength: options.minLength, minEntropy: options.minEntropy };

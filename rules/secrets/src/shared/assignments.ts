@@ -1,6 +1,7 @@
 // Name = literal pairs in every file kind: script AST nodes, YAML/JSON keys, dotenv entries, and
 // assignment lines in other text (ini, properties, TOML, Python, Ruby, Go, PHP, shell).
 import type { DotenvSource, TSESTree } from "@deploylint/core/rule-api";
+import { nameWordLines } from "./word-hits.js";
 import { roots, stringEntries } from "./yaml-walk.js";
 
 export interface Assignment {
@@ -110,25 +111,21 @@ export interface TextReading {
   xml?: boolean;
 }
 
-// Every name isSecretName accepts holds one of these (passwd, apikey, creds, `_auth`, GITHUB_PAT …).
-export const SECRET_NAME_WORD = /pass|pwd|secret|token|cred|key|salt|pat|auth/gi;
-
 /**
  * Assignment lines of a text file in a language deploylint does not parse, read only on lines
- * holding a secret-like word. Every pattern matches within one line and names what it assigns on
- * that line, so a line without such a word yields only pairs no-generic-secret never judges (and a
- * pair the word-less line holds could not take the span of a judged one, which would be on it too).
+ * holding a secret-like word (secret-words.ts' NAME_WORDS: every name isSecretName accepts holds
+ * one). Every pattern matches within one line and names what it assigns on that line, so a line
+ * without such a word yields only pairs no-generic-secret never judges (and a pair the word-less
+ * line holds could not take the span of a judged one, which would be on it too). The lines come
+ * from the catalogue scanner's pass over the file, which no-hardcoded-secret reads too.
  */
 export function textAssignments(text: string, reading: TextReading = {}): Assignment[] {
   const found: Assignment[] = [];
   const seen = new Set<number>();
-  SECRET_NAME_WORD.lastIndex = 0;
-  for (let word = SECRET_NAME_WORD.exec(text); word !== null; word = SECRET_NAME_WORD.exec(text)) {
-    const start = text.lastIndexOf("\n", word.index) + 1;
-    const newline = text.indexOf("\n", word.index);
-    const end = newline === -1 ? text.length : newline;
-    lineAssignments({ line: text.slice(start, end), offset: start, reading, found, seen });
-    SECRET_NAME_WORD.lastIndex = end;
+  const lines = nameWordLines(text);
+  for (let i = 0; i < lines.length; i += 2) {
+    const start = lines[i] ?? 0;
+    lineAssignments({ line: text.slice(start, lines[i + 1]), offset: start, reading, found, seen });
   }
   return found.sort((a, b) => a.start - b.start);
 }

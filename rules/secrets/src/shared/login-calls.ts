@@ -4,6 +4,7 @@ import type { TSESTree } from "@deploylint/core/rule-api";
 import { splitList } from "./arguments.js";
 import type { Assignment } from "./assignments.js";
 import { literalString, nameOf } from "./assignments.js";
+import { calleeWordStarts } from "./word-hits.js";
 
 // (user, password): imaplib/smtplib/ftplib login, LDAP binds, client.auth(user, password).
 const USER_THEN_PASSWORD_CALLS =
@@ -49,11 +50,25 @@ export const LOGIN_CALL = new RegExp(
   "gi",
 );
 
-/** The same for a text file in a language deploylint does not parse: calls written on one line. */
+// LOGIN_CALL tried at one offset: every match starts with a callee's name, and each name starts
+// with one of secret-words.ts' CALLEE_WORDS, so only where one of those starts can a call start.
+const LOGIN_CALL_AT = new RegExp(LOGIN_CALL.source, "iy");
+
+/**
+ * The same for a text file in a language deploylint does not parse: calls written on one line.
+ * The calls are LOGIN_CALL's matches in the text, found where a callee word starts (from the
+ * catalogue scanner's pass over the file) rather than by a search of the whole text.
+ */
 export function textLoginArguments(text: string): Assignment[] {
   const found: Assignment[] = [];
-  LOGIN_CALL.lastIndex = 0;
-  for (let m = LOGIN_CALL.exec(text); m !== null; m = LOGIN_CALL.exec(text)) {
+  // Where the last call ended: a search resumes there, so a call never starts inside another.
+  let resume = 0;
+  for (const start of calleeWordStarts(text)) {
+    if (start < resume) continue;
+    LOGIN_CALL_AT.lastIndex = start;
+    const m = LOGIN_CALL_AT.exec(text);
+    if (m === null) continue;
+    resume = start + m[0].length;
     const callee = m[1] ?? "";
     const items = splitList(text, m.index + m[0].length - 1, { singleLine: true })?.items;
     if (!items) continue;

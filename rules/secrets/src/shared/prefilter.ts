@@ -2,10 +2,10 @@
 // most of a big run's time, and most scripts that mention a secret-like word hold no literal the
 // rule could report, so two cheap passes over the text decide first. Each is a necessary condition
 // of a finding: a script failing either is one the rule would judge and find nothing in.
-import { KeywordMatcher } from "../detectors/keywords.js";
 import { isIdentifierLike, isJwtShaped, spellsCredentialWord } from "./human-values.js";
 import { COMMENT_BEFORE, couldBeNamedSecret, operatorBefore } from "./literal-names.js";
 import { looksLikeSecretValue, type ValueGate } from "./secret-values.js";
+import { nearWordEnds } from "./word-hits.js";
 
 // A secret-like word with a candidate literal (a quote and six non-space characters) on its line or the next.
 export const NEAR_LITERAL =
@@ -22,54 +22,22 @@ export function couldHoldSecret(text: string): boolean {
 // `import` and `require(` open module names, which no assignment or login call holds.
 const QUOTED = /(?<!\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(["'`])(?=((?:(?!\1)[^\s\\]|\\(?:\r\n|[\s\S]))+)\1)/g;
 
-// NEAR_LITERAL's nearness seen from one literal: a secret-like word on its line or the line before,
-// each stretch at most 200 characters. The words add the names the rule reports by that
-// NEAR_LITERAL lacks (`pat`, `signin(`, `mysqli(`), so this test never asks more of a literal's own
-// name than NEAR_LITERAL asked of the file.
-const SECRET_WORDS = [
-  "pass",
-  "secret",
-  "token",
-  "key",
-  "cred",
-  "salt",
-  "pwd",
-  "auth",
-  "login",
-  "logon",
-  "connect",
-  "bind",
-  "pat",
-  "sign_in",
-  "signin",
-  "mysqli",
-];
+// NEAR_LITERAL's nearness seen from one literal: a secret-like word (secret-words.ts' NEAR_WORDS) on
+// its line or the line before, each stretch at most 200 characters. The words add the names the rule
+// reports by that NEAR_LITERAL lacks (`pat`, `signin(`, `mysqli(`), so this test never asks more of a
+// literal's own name than NEAR_LITERAL asked of the file.
 /** How far a word may end from the literal's line: a stretch of the line before. */
 const STRETCH = 200;
-let wordMatcher: KeywordMatcher | undefined;
 
 /**
  * Where each secret-like word of `text` ends, in order: every occurrence, overlapping ones too,
- * in any ASCII case (as `/…/i` reads these ASCII words), `pat` only when no letter follows. Found
- * once per script by the catalogue's keyword automaton: a script has many literals, and searching
- * the 400 characters before each one with a regular expression was the prefilter's biggest cost
- * (and one case-insensitive search of the whole text cost as much).
+ * in any ASCII case (as `/…/i` reads these ASCII words), `pat` only when no letter follows. Read
+ * from the catalogue scanner's pass over the text, shared with no-hardcoded-secret: a script has
+ * many literals, and searching the 400 characters before each one with a regular expression was
+ * the prefilter's biggest cost (and a search of the whole text of its own cost as much as that pass).
  */
 export function secretWordEnds(text: string): Int32Array {
-  wordMatcher ??= new KeywordMatcher(SECRET_WORDS);
-  const pat = SECRET_WORDS.indexOf("pat");
-  const ends: number[] = [];
-  wordMatcher.forEachHit(text, (word, start) => {
-    const end = start + (SECRET_WORDS[word]?.length ?? 0);
-    if (word === pat && isAsciiLetter(text.charCodeAt(end))) return;
-    ends.push(end);
-  });
-  return Int32Array.from(ends).sort();
-}
-
-function isAsciiLetter(code: number): boolean {
-  const lower = code | 0x20;
-  return lower >= 0x61 && lower <= 0x7a;
+  return nearWordEnds(text);
 }
 
 /** Where the stretch before the literal opening at `quote` that may hold its name starts (see nearSecretWord). */
