@@ -6,8 +6,8 @@ import { decodeSource, type ReadOptions, type SkimOption } from "../discovery/re
 import type { Finding, LintResult, SkippedFile, SuppressedFinding } from "../findings.js";
 import { setV8Flags, type V8FlagChange } from "../load/v8-flags.js";
 import type { ChangeSet } from "../rule-api/types.js";
-import { createParserLoader } from "../sources/registry.js";
 import { classifyPath } from "../sources/classify.js";
+import { createParserLoader } from "../sources/registry.js";
 import { postgresParserLoadMs } from "../sources/sql/pg-parser.js";
 import { type FileCache, newSecretKey } from "./cache.js";
 import { companionsUnchanged, createCompanionReader } from "./companions.js";
