@@ -18,7 +18,10 @@ import {
   stagedFiles,
 } from "./discovery/index.js";
 import { CacheUnavailableError, type FileCache, openFileCache } from "./engine/cache.js";
-import { type RunFile, type RunOptions, runFilePhase, runLint } from "./engine/run.js";
+import { createPlanner } from "./engine/planner.js";
+import { buildRegistry } from "./engine/registry.js";
+import { planConfigOf, type RunFile, type RunOptions, runFilePhase, runLint } from "./engine/run.js";
+import { idleExtractors } from "./engine/run-scope.js";
 import { assignShards, type ShardSpec, shardOfUnread } from "./engine/shard.js";
 import { gitIdentity, secretKeyId, shardSecretKey } from "./engine/shard-key.js";
 import { buildPartial, fileSetHash, type PartialReport } from "./engine/shard-partial.js";
@@ -184,7 +187,16 @@ async function prepareRun(
 
   options.debug?.(`discovery: ${discovered.files.length} files in ${Math.round(performance.now() - phaseStarted)} ms`);
   const cacheStarted = performance.now();
-  const cache = options.cacheLocation ? openCache({ options, config, warn, shardKey }) : null;
+  // Decided over every discovered file (a shard lints only its share) and part of the cache's key:
+  // a result cached while an extractor was idle holds none of its facts.
+  const idle = idleExtractors({
+    planner: createPlanner({
+      config: planConfigOf(config, options.only ?? null),
+      registry: buildRegistry(config.packs.map((p) => p.pack)),
+    }),
+    files: files.map((file) => file.path),
+  });
+  const cache = options.cacheLocation ? openCache({ options, config, idle, warn, shardKey }) : null;
   if (cache) options.debug?.(`cache: opened in ${Math.round(performance.now() - cacheStarted)} ms`);
   // In a partial run the files outside the change are named by git's index: no need to read them.
   const knownKeys = cache && lintPaths ? blobs : null;
@@ -197,6 +209,7 @@ async function prepareRun(
     skipped: discovered.skipped,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     cache,
+    idleExtractors: idle,
     knownKeys,
     // Read synchronously: the callback reads cost each file five thread-pool round trips (stat,
     // open, fstat, read, close), twice the CPU, and on a busy 2-core machine a batch of 100 files
@@ -261,11 +274,15 @@ function configFingerprint(config: ResolvedConfig, only: string[] | null): strin
 function openCache(input: {
   options: LintProjectOptions;
   config: ResolvedConfig;
+  /** The run's idle extractors: a result cached without an extractor's facts must not serve a run that needs them. */
+  idle: string[];
   warn: (message: string) => void;
   shardKey: string | null;
 }): FileCache | null {
-  const { options, config, warn, shardKey } = input;
-  const configHash = configFingerprint(config, options.only ?? null);
+  const { options, config, idle, warn, shardKey } = input;
+  const configHash = createHash("sha256")
+    .update(JSON.stringify({ config: configFingerprint(config, options.only ?? null), idleExtractors: idle }))
+    .digest("hex");
   try {
     return openFileCache({
       location: resolve(options.cwd, options.cacheLocation ?? join("node_modules", ".cache", "deploylint")),

@@ -5,6 +5,7 @@ import {
   type Fact,
   type FileVisitors,
   type LineIndex,
+  type RunScope,
   type Settings,
   type TSESTree,
 } from "@deploylint/core/rule-api";
@@ -23,6 +24,17 @@ import { isVercelFile, readVercel } from "./readers/vercel.js";
 // Facts are plain JSON by construction; the interfaces only lack Fact's index signature.
 const asFact = (value: object): Fact => value as unknown as Fact;
 
+/**
+ * Whether the run holds a ladder manifest. Every ladder rule returns before reading the values,
+ * CI-job and flag-read facts when there is no manifest fact (readLadder), and no other pack reads
+ * them: without a manifest those extractors parse workflows and platform files for nothing (31 of
+ * hatchet's 35 YAML parses). Each is gated here rather than in its rule, because one rule per file
+ * cannot see whether another file exists; the manifest extractor itself always runs.
+ */
+function hasManifest(run: RunScope): boolean {
+  return run.files.some((path) => isManifestFile(path, run.settingsFor(path)));
+}
+
 export const manifestExtractor = defineExtractor({
   id: MANIFEST_FACT,
   kinds: ["yaml", "json"],
@@ -40,6 +52,7 @@ export const manifestExtractor = defineExtractor({
 
 export const valuesExtractor = defineExtractor({
   id: VALUES_FACT,
+  runsWhen: hasManifest,
   kinds: ["dotenv", "yaml", "json", "text"],
   create(context) {
     // `lines` is read only once a file gives values: the line index is built on first read, and
@@ -101,6 +114,7 @@ export const valuesExtractor = defineExtractor({
 
 export const ciJobExtractor = defineExtractor({
   id: CI_JOB_FACT,
+  runsWhen: hasManifest,
   kinds: ["yaml"],
   create(context) {
     const { path } = context.file;
@@ -117,6 +131,7 @@ export const ciJobExtractor = defineExtractor({
 
 export const flagReadExtractor = defineExtractor({
   id: FLAG_READ_FACT,
+  runsWhen: hasManifest,
   kinds: ["script"],
   create(context) {
     const functions = flagFunctions(context.settings);

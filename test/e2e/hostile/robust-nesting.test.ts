@@ -12,7 +12,9 @@ function deepFiles(depth: number): Record<string, string> {
     ".env.example": "FOO=\n",
     "src/brackets.ts": `const port = process.env.FOO;\nexport const x = ${"[".repeat(depth)}${"]".repeat(depth)};\n`,
     "src/parens.js": `const port = process.env.FOO;\nexport const y = ${"(".repeat(depth)}1${")".repeat(depth)};\n`,
-    // A CI workflow: YAML the secrets pack always parses (a YAML file no rule reads is never parsed).
+    // A CI workflow: YAML the ladder parses while the repository has a manifest (a YAML file no
+    // rule or extractor reads is never parsed; without a manifest the ladder reads no workflow).
+    "company.config.yaml": "environments:\n  production:\n    purpose: Live\n",
     ".github/workflows/deep.yml": `nested: ${"[".repeat(depth)}${"]".repeat(depth)}\n`,
     "db/migrations/000001_deep.up.sql": `SELECT ${"(".repeat(depth)}1${")".repeat(depth)};\nDROP TABLE users;\n`,
     "db/migrations/000001_deep.down.sql": "CREATE TABLE users (id bigint);\n",

@@ -63,9 +63,10 @@ function extractorsProblem(extractors: unknown): string | null {
       extractor.id !== "" &&
       isStringArray(extractor.kinds) &&
       typeof extractor.create === "function" &&
-      isPrefilters(extractor.prefilter);
+      isPrefilters(extractor.prefilter) &&
+      (extractor.runsWhen === undefined || typeof extractor.runsWhen === "function");
     if (!ok)
-      return `has a malformed extractor at extractors[${index}]: it needs an id, kinds and a create function (and a prefilter, when set, of RegExps or functions by kind).`;
+      return `has a malformed extractor at extractors[${index}]: it needs an id, kinds and a create function (and a prefilter, when set, of RegExps or functions by kind; a runsWhen, when set, a function).`;
   }
   return null;
 }

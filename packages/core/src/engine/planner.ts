@@ -20,6 +20,11 @@ export interface PlanConfig {
   settings: Record<string, unknown>;
   /** --only: rule ids or "<pack>/*" patterns; null runs every enabled rule. */
   only: string[] | null;
+  /**
+   * Ids of the extractors whose `runsWhen` is false for this run (see run-scope.ts): decided once
+   * over the whole run and handed here as data, so a worker's planner and a shard agree with it.
+   */
+  idleExtractors?: string[];
 }
 
 export interface ActiveProjectRule {
@@ -99,7 +104,10 @@ export function createPlanner(options: { config: PlanConfig; registry: Registry 
     projectRules.push({ id, rule, severity: entry.severity, options: entry.options });
     for (const fact of rule.meta.facts) neededFacts.add(fact);
   }
-  const extractors: Extractor[] = [...neededFacts].flatMap((fact) => registry.extractors.get(fact) ?? []);
+  const idle = new Set(config.idleExtractors ?? []);
+  const extractors: Extractor[] = [...neededFacts]
+    .flatMap((fact) => registry.extractors.get(fact) ?? [])
+    .filter((extractor) => extractor.runsWhen === undefined || !idle.has(extractor.id));
 
   const kinds = new Set<string>();
   const embedded = new Set<string>();

@@ -27,6 +27,7 @@ import { createPlanner, type PlanConfig } from "./planner.js";
 import { runPool } from "./pool.js";
 import { runProjectPhase } from "./project-phase.js";
 import { buildRegistry } from "./registry.js";
+import { idleExtractors } from "./run-scope.js";
 import { createStopwatch, type Stopwatch } from "./stopwatch.js";
 import { applySuppressions } from "./suppressions.js";
 
@@ -78,6 +79,11 @@ export interface RunOptions {
    * the merged facts compare; otherwise the cache's key, or a random one.
    */
   secretKey?: string;
+  /**
+   * The extractors idle for this run (run-scope.ts), decided by the caller over every file of the
+   * run (a shard lints only its share) and part of its cache's key; absent: decided from `files`.
+   */
+  idleExtractors?: string[];
   debug?: (message: string) => void;
 }
 
@@ -144,8 +150,15 @@ export async function runFilePhase(options: RunOptions): Promise<FilePhase> {
   const { config } = options;
   const only = options.only ?? null;
   const registry = buildRegistry(config.packs.map((p) => p.pack));
-  const planConfig = planConfigOf(config, only);
+  const idle =
+    options.idleExtractors ??
+    idleExtractors({
+      planner: createPlanner({ config: planConfigOf(config, only), registry }),
+      files: options.files.map((file) => file.path),
+    });
+  const planConfig: PlanConfig = { ...planConfigOf(config, only), idleExtractors: idle };
   const planner = createPlanner({ config: planConfig, registry });
+  if (idle.length > 0) options.debug?.(`extractors idle this run (runsWhen): ${idle.join(", ")}`);
   const skipped: SkippedFile[] = [];
   const lintPaths = options.lintPaths ?? null;
   const root = options.root ?? null;

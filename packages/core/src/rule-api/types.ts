@@ -368,11 +368,25 @@ export interface Extractor {
   /** Text tests a file must pass before the extractor is created for it (see RuleMeta.prefilter). */
   prefilter?: Prefilters;
   /**
+   * A condition on the whole run, decided once before any file is linted: when it is false the
+   * extractor is created for no file (its files are not parsed for it). For facts that no rule can
+   * use unless another file exists (the ladder's values without its manifest). It must be a
+   * necessary condition of any finding its facts lead to. The run's cache is keyed by the outcome.
+   */
+  runsWhen?(run: RunScope): boolean;
+  /**
    * Loads what create() needs that is slow to load (a parser), awaited before the first file of
    * one of `kinds` is linted: a run that reads no such file, or has every one cached, loads nothing.
    */
   load?(): Promise<void>;
   create(context: ExtractorContext): FileVisitors | null;
+}
+
+/** What an extractor's `runsWhen` sees of a run: every file's path and the settings each file gets. */
+export interface RunScope {
+  /** Every file of the run (relative paths), whatever part of it this process lints (a shard). */
+  readonly files: readonly string[];
+  settingsFor(path: string): Settings;
 }
 
 export interface FactRecord<T = Fact> {

@@ -1,13 +1,16 @@
 // Runs every env-ladder rule through the real engine over a set of in-memory files, for fixture
 // repositories and reader tests (the RuleTester runs one rule at a time).
 import { type Finding, type Pack, type ResolvedConfig, runLint } from "@deploylint/core";
-import pack from "../../src/index.js";
+import ladderPack from "../../src/index.js";
 
 export async function runPack(options: {
   files: Record<string, string>;
   settings?: Record<string, unknown>;
   extraPack?: Pack;
+  /** The env-ladder pack itself, or a copy of it (one whose extractors count their work). */
+  pack?: Pack;
 }): Promise<Finding[]> {
+  const pack = options.pack ?? ladderPack;
   const rules: ResolvedConfig["rules"] = { "deploylint/parse-error": { severity: "error", options: undefined } };
   for (const rule of pack.rules) {
     rules[`${pack.name}/${rule.id}`] = { severity: "error", options: rule.meta.defaultOptions };
