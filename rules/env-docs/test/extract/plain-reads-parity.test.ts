@@ -1,0 +1,140 @@
+// The text-only reads (src/extract/script/plain-reads.ts) restate, from a read's neighbours, what
+// the tree path decides (script-reads.ts, fallback.ts): this holds the two together over every
+// pairing of a few dozen left and right neighbours, so that a change to either shows here as a
+// difference, not as a silent drift in facts.
+import { createLineIndex, parseScript } from "@deploylint/core/sources";
+import { describe, expect, it } from "vitest";
+import { plainReads } from "../../src/extract/script/plain-reads.js";
+import { scriptFacts } from "../../src/extract/script-reads.js";
+
+/** What may come before a read, with what must close it. */
+const LEFTS: [string, string][] = [
+  ["", ""],
+  ["x = ", ""],
+  ["const a = ", ""],
+  ["export const a = ", ""],
+  ["const a: string = ", ""],
+  ["f(", ")"],
+  ["f(a, ", ")"],
+  ["Boolean(", ")"],
+  ["new Boolean(", ")"],
+  ["x.Boolean(", ")"],
+  ["new URL(", ")"],
+  ["if (", ") {}"],
+  ["while (", ") {}"],
+  ["!", ""],
+  ["!!", ""],
+  ["a || ", ""],
+  ["a ?? ", ""],
+  ["a && ", ""],
+  ["a === ", ""],
+  ["a != ", ""],
+  ["a + ", ""],
+  ["typeof ", ""],
+  ["await ", ""],
+  ["return ", ""],
+  ["c ? ", " : 1"],
+  ["c ? a : ", ""],
+  ["[", "]"],
+  ["{ k: ", " }"],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the script, as text
+  ["`${", "}`"],
+  ["(", ")"],
+  ["a || b && ", ""],
+  ["process.env.P || ", ""],
+  ["process.env.P ?? ", ""],
+  ["x && process.env.P || ", ""],
+  ["for (const k of ", ") {}"],
+  ["for (const k in ", ") {}"],
+  ["delete ", ""],
+  ["x += ", ""],
+  ["a ||= ", ""],
+  ["function f() { return ", " }"],
+  ["class A { x = ", " }"],
+  ["/* c */ ", ""],
+  ["a // c\n", ""],
+  ["a > ", ""],
+  ["if (a) /x/.test(b) + ", ""],
+  ["a as any || ", ""],
+];
+
+/** What may come after a read. */
+const RIGHTS = [
+  "",
+  ";",
+  " || d",
+  " ?? d",
+  " && d",
+  " === d",
+  " + d",
+  " ? a : b",
+  ".x",
+  "?.x",
+  "[0]",
+  "()",
+  "!",
+  "!;",
+  "!.x",
+  " as string",
+  " as string || d",
+  " = 1",
+  "++",
+  " || process.env.Q",
+  " ?? process.env.Q",
+  " in o",
+  "\nfoo()",
+  "\n(1)",
+  " // c",
+  ", b",
+  "! || d",
+];
+
+function treeReads(code: string, path: string) {
+  const parsed = parseScript(code, path);
+  if (!parsed.ok) return null;
+  const lines = createLineIndex(code);
+  const facts = scriptFacts(parsed.source.program, (offset) => lines.positionAt(offset), path);
+  const noLinks = Object.values(facts.links).every((value) => !Array.isArray(value) || value.length === 0);
+  return { reads: facts.reads, noLinks };
+}
+
+function textReads(code: string, path: string) {
+  const lines = createLineIndex(code);
+  return plainReads(code, path)?.map(({ name, via, start, end, hasFallback, aliasOf }) => {
+    const from = lines.positionAt(start);
+    const to = lines.positionAt(end);
+    return {
+      name,
+      via,
+      ...(hasFallback === undefined ? {} : { hasFallback }),
+      ...(aliasOf === undefined ? {} : { aliasOf }),
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column,
+    };
+  });
+}
+
+describe("plain reads against the tree", () => {
+  it("give the tree's reads, and no links, wherever the text settles a read", { timeout: 120_000 }, () => {
+    const differences: string[] = [];
+    let settled = 0;
+    for (const [left, close] of LEFTS)
+      for (const right of RIGHTS)
+        for (const owner of ["process.env", "import.meta.env"])
+          for (const path of ["src/a.ts", "src/a.js"]) {
+            const code = `${left}${owner}.API_URL${right}${close}\n`;
+            const tree = treeReads(code, path);
+            if (tree === null) continue;
+            const text = textReads(code, path);
+            if (text === undefined) continue;
+            settled++;
+            if (!tree.noLinks || JSON.stringify(text) !== JSON.stringify(tree.reads))
+              differences.push(`${path}: ${JSON.stringify(code)}`);
+          }
+    expect(differences).toEqual([]);
+    // The text path must settle most of these, or this test would hold little.
+    expect(settled).toBeGreaterThan(1000);
+  });
+});
