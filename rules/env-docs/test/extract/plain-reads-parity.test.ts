@@ -37,7 +37,6 @@ const LEFTS: [string, string][] = [
   ["c ? a : ", ""],
   ["[", "]"],
   ["{ k: ", " }"],
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the script, as text
   ["`${", "}`"],
   ["(", ")"],
   ["a || b && ", ""],
