@@ -58,6 +58,21 @@ describe("deeply nested files", () => {
     });
   }
 
+  it("two YAML files of deep flow collections in one run are two parse-errors, not an aborted process", () => {
+    // Composed one after the other, the second went deep enough for V8 to compile a regular
+    // expression with no stack left, which aborts the process (exit 134, no report).
+    const dir = tempRepo({
+      "a/docker-compose.yml": `${"[".repeat(1_000)}${"]".repeat(1_000)}\n`,
+      "b/docker-compose.yml": `${"[".repeat(3_000)}${"]".repeat(3_000)}\n`,
+    });
+    const { status, stderr, report } = runJson([], { cwd: dir });
+    expect(stderr).not.toMatch(/internal error|FATAL/);
+    expect(status).toBe(1);
+    const parseErrors = report.findings.filter((f) => f.ruleId === "deploylint/parse-error");
+    expect(parseErrors.map((f) => f.file).sort()).toEqual(["a/docker-compose.yml", "b/docker-compose.yml"]);
+    for (const finding of parseErrors) expect(finding.message).toMatch(/nested too deeply/);
+  });
+
   it("a rule whose own recursion runs out of stack leaves a parse-error for that file, not a crash", () => {
     // A plain-object pack (definePack and defineRule are identities), loaded by path from the repository.
     const pack = `export default {

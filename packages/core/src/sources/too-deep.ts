@@ -10,6 +10,11 @@ export function isStackOverflow(error: unknown): boolean {
 export const NESTED_TOO_DEEPLY =
   "it is nested too deeply to analyse (the parser ran out of stack), so it was not checked";
 
+/** The reason given for a file refused before parsing, for nesting deeper than `levels`. */
+export function nestedBeyond(levels: number, what: string): string {
+  return `it is nested too deeply to analyse (${what} more than ${levels} levels deep), so it was not checked`;
+}
+
 /** The same, inside a sentence about one SQL statement. */
 export const STATEMENT_NESTED_TOO_DEEPLY = "nested too deeply: the parser ran out of stack";
 

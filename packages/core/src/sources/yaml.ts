@@ -8,12 +8,13 @@ import {
   isMap,
   isPair,
   isScalar,
+  Lexer,
   parseAllDocuments,
   type YAMLMap,
 } from "yaml";
 import type { YamlSource } from "../rule-api/types.js";
 import { isMergeKey } from "../rule-api/yaml-paths.js";
-import { NESTED_TOO_DEEPLY } from "./too-deep.js";
+import { NESTED_TOO_DEEPLY, nestedBeyond } from "./too-deep.js";
 
 export { nodeRangeAt } from "../rule-api/yaml-paths.js";
 
@@ -46,6 +47,9 @@ export const YAML_PARSE_OPTIONS = { merge: true, prettyErrors: false, uniqueKeys
  * Warnings (unknown tags such as `!Ref` or `!reference`) are kept on the documents and do not fail.
  */
 export function parseYaml(text: string): ParseResult<YamlSource> {
+  const tooDeep = tooDeepFlowAt(text);
+  if (tooDeep !== -1)
+    return { ok: false, error: { message: nestedBeyond(MAX_FLOW_DEPTH, "flow collections"), offset: tooDeep } };
   const documents = [...parseAllDocuments(text, YAML_PARSE_OPTIONS)];
   const scans = documents.map(scanDocument);
   const problems = documents.flatMap((doc, i) => [
@@ -63,6 +67,48 @@ export function parseYaml(text: string): ParseResult<YamlSource> {
     if (aliasError) return { ok: false, error: aliasError };
   }
   return { ok: true, source: { documents } };
+}
+
+/**
+ * Flow collections (`[`, `{`) nested deeper than this are refused before yaml composes them. The
+ * composer recurses once per level, and near the end of the stack V8 may have to compile a regular
+ * expression first used down there: out of stack in the regexp compiler kills the process
+ * ("RegExpCompiler Allocation failed") instead of throwing the RangeError that makes the file its
+ * own parse error. Two flow sequences of 1,000 and 3,000 levels in one run crashed it every time;
+ * the main thread's stack runs out at ~800 levels. Real files nest a handful.
+ */
+export const MAX_FLOW_DEPTH = 256;
+
+/** yaml's lexer marks a document start, a scalar and a flow end with characters not in the text. */
+const LEXER_MARKERS = new Set(["\x02", "\x18", "\x1f"]);
+
+/** The offset of the first flow collection opened deeper than MAX_FLOW_DEPTH, or -1. */
+function tooDeepFlowAt(text: string): number {
+  if (!bracketsMayNestBeyond(text, MAX_FLOW_DEPTH)) return -1;
+  // yaml's lexer does not recurse; its "[" and "{" tokens are exactly the flow collections (a
+  // bracket in a quoted or block scalar, or in a comment, is part of a longer token).
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === "[" || token === "{") {
+      if (++depth > MAX_FLOW_DEPTH) return offset;
+    } else if ((token === "]" || token === "}") && depth > 0) depth--;
+    if (!LEXER_MARKERS.has(token)) offset += token.length;
+  }
+  return -1;
+}
+
+/** Every bracket counted, in scalars and comments too: an overestimate that settles nearly every file in one pass. */
+function bracketsMayNestBeyond(text: string, levels: number): boolean {
+  if (text.length <= levels) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x5b || code === 0x7b) {
+      if (++depth > levels) return true;
+    } else if ((code === 0x5d || code === 0x7d) && depth > 0) depth--;
+  }
+  return false;
 }
 
 interface DocumentScan {

@@ -1,7 +1,7 @@
 // Tests for the YAML source: ranges, multi-document streams, error offsets, alias bombs, key paths.
 import { describe, expect, it } from "vitest";
 import type { YamlSource } from "../../src/rule-api/types.js";
-import { nodeRangeAt, parseYaml } from "../../src/sources/yaml.js";
+import { MAX_FLOW_DEPTH, nodeRangeAt, parseYaml } from "../../src/sources/yaml.js";
 
 function parsed(text: string): YamlSource {
   const result = parseYaml(text);
@@ -207,5 +207,35 @@ describe("nodeRangeAt", () => {
     if (!map) throw new Error("no document");
     expect(nodeRangeAt(map, ["ports", 8080])?.start).toBe(source.indexOf("8080"));
     expect(nodeRangeAt(map, ["ports", "true"])?.start).toBe(source.indexOf("true"));
+  });
+});
+
+describe("parseYaml on flow collections nested beyond MAX_FLOW_DEPTH", () => {
+  const deep = (levels: number) => `${"[".repeat(levels)}${"]".repeat(levels)}`;
+
+  it("refuses them before composing, at the first collection too deep", () => {
+    const text = `---\nname: app\nlist: ${deep(MAX_FLOW_DEPTH + 50)}\n`;
+    const result = parseYaml(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toMatch(/nested too deeply to analyse \(flow collections more than 256 levels deep\)/);
+    // The offset is the text's own: yaml's lexer markers (document start, scalar) take no place in it.
+    expect(result.error.offset).toBe(text.indexOf("[") + MAX_FLOW_DEPTH);
+  });
+
+  it("parses a file nested exactly MAX_FLOW_DEPTH levels", () => {
+    expect(parseYaml(`list: ${deep(MAX_FLOW_DEPTH)}\n`).ok).toBe(true);
+  });
+
+  it("counts no bracket of a quoted or block scalar, or of a comment", () => {
+    const brackets = "[".repeat(MAX_FLOW_DEPTH * 2);
+    for (const text of [
+      `pattern: "${brackets}"\n`,
+      `pattern: '${brackets}'\n`,
+      `script: |\n  echo ${brackets}\n`,
+      `# ${brackets}\nname: app\n`,
+      `name: app # ${brackets}\n`,
+    ])
+      expect(parseYaml(text).ok, text.slice(0, 20)).toBe(true);
   });
 });
