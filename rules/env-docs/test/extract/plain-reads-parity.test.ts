@@ -2,10 +2,8 @@
 // the tree path decides (script-reads.ts, fallback.ts): this holds the two together over every
 // pairing of a few dozen left and right neighbours, so that a change to either shows here as a
 // difference, not as a silent drift in facts.
-import { createLineIndex, parseScript } from "@deploylint/core/sources";
 import { describe, expect, it } from "vitest";
-import { plainReads } from "../../src/extract/script/plain-reads.js";
-import { scriptFacts } from "../../src/extract/script-reads.js";
+import { plainFacts, treeFacts } from "./plain-reads-support.js";
 
 /** What may come before a read, with what must close it. */
 const LEFTS: [string, string][] = [
@@ -88,33 +86,6 @@ const RIGHTS = [
   "! || d",
 ];
 
-function treeReads(code: string, path: string) {
-  const parsed = parseScript(code, path);
-  if (!parsed.ok) return null;
-  const lines = createLineIndex(code);
-  const facts = scriptFacts(parsed.source.program, (offset) => lines.positionAt(offset), path);
-  const noLinks = Object.values(facts.links).every((value) => !Array.isArray(value) || value.length === 0);
-  return { reads: facts.reads, noLinks };
-}
-
-function textReads(code: string, path: string) {
-  const lines = createLineIndex(code);
-  return plainReads(code, path)?.map(({ name, via, start, end, hasFallback, aliasOf }) => {
-    const from = lines.positionAt(start);
-    const to = lines.positionAt(end);
-    return {
-      name,
-      via,
-      ...(hasFallback === undefined ? {} : { hasFallback }),
-      ...(aliasOf === undefined ? {} : { aliasOf }),
-      line: from.line,
-      column: from.column,
-      endLine: to.line,
-      endColumn: to.column,
-    };
-  });
-}
-
 describe("plain reads against the tree", () => {
   it("give the tree's reads, and no links, wherever the text settles a read", { timeout: 120_000 }, () => {
     const differences: string[] = [];
@@ -124,12 +95,13 @@ describe("plain reads against the tree", () => {
         for (const owner of ["process.env", "import.meta.env"])
           for (const path of ["src/a.ts", "src/a.js"]) {
             const code = `${left}${owner}.API_URL${right}${close}\n`;
-            const tree = treeReads(code, path);
+            const tree = treeFacts(code, path);
             if (tree === null) continue;
-            const text = textReads(code, path);
+            const text = plainFacts(code, path);
             if (text === undefined) continue;
             settled++;
-            if (!tree.noLinks || JSON.stringify(text) !== JSON.stringify(tree.reads))
+            const noLinks = Object.values(tree.links).every((value) => !Array.isArray(value) || value.length === 0);
+            if (!noLinks || JSON.stringify(text) !== JSON.stringify(tree.reads))
               differences.push(`${path}: ${JSON.stringify(code)}`);
           }
     expect(differences).toEqual([]);
