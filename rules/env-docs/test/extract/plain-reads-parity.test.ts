@@ -53,6 +53,16 @@ const LEFTS: [string, string][] = [
   ["a > ", ""],
   ["if (a) /x/.test(b) + ", ""],
   ["a as any || ", ""],
+  // Where a write may stand, or may seem to (a destructuring target is read).
+  ["if (a) { ", " }"],
+  ["a = {}\n", ""],
+  ["x = () => ", ""],
+  ["[a, ", "] = l"],
+  ["[", "] = l"],
+  ["({ a: ", "} = o)"],
+  ["do ", "; while (a)"],
+  ["// process.env.Z\n", ""],
+  ["a // process.env.Z\n|| ", ""],
 ];
 
 /** What may come after a read. */
@@ -84,6 +94,11 @@ const RIGHTS = [
   " // c",
   ", b",
   "! || d",
+  " += 1",
+  " ??= d",
+  " ||= d",
+  " = process.env.Q",
+  "--",
 ];
 
 describe("plain reads against the tree", () => {

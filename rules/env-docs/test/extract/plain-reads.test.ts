@@ -39,6 +39,16 @@ const SETTLED = [
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a script's template literal, as source text
   "const scripts = `<script>${process.env.TAG}</script>`;",
   "// the environment, 'dotenv/config'\nconst port = process.env.PORT;",
+  // Writes read nothing; reads in comments are no code.
+  'process.env.NODE_ENV = "test";',
+  "delete process.env.TOKEN;",
+  'beforeEach(() => {\n  process.env.A = "1";\n  delete process.env.B;\n});',
+  'process.env.MAX = process.env.MAX || "5";',
+  'process.env.MAX ??= "5";\nprocess.env.COUNT += "1";',
+  'const a = process.env.A = "v";',
+  'if (x) {\n  process.env.A = "v";\n}\nprocess.env.B = "w";',
+  "// process.env.OLD\nconst port = process.env.PORT;",
+  "/* process.env.OLD || */ const port = process.env.PORT;",
 ];
 
 /** Forms the text does not settle: the tree reads them. */
@@ -46,8 +56,16 @@ const TO_THE_TREE: { why: string; code: string; path?: string }[] = [
   { why: "destructuring", code: "const { PORT } = process.env;" },
   { why: "an alias", code: "const env = process.env;\nconst port = env.PORT;" },
   { why: "a computed read", code: "const port = process.env[key];" },
-  { why: "a write", code: 'process.env.NODE_ENV = "test";' },
-  { why: "a delete", code: "delete process.env.TOKEN;" },
+  { why: "a destructuring target's default", code: "[process.env.A = 1] = list;" },
+  { why: "a destructuring target after a comma", code: "[a, process.env.A = 1] = list;" },
+  { why: "an object's property target", code: "({ a: process.env.A = 1 } = o);" },
+  { why: "an assignment after a brace the text cannot place", code: "x = { process.env.A = 1 };" },
+  { why: "an assignment after a closing brace on its line", code: "x = {} process.env.A = 1;" },
+  { why: "an invalid assignment target", code: "a || process.env.A = 1;" },
+  { why: "a delete of a member of the read", code: "delete process.env.A.b;" },
+  { why: "a delete of an asserted read", code: "delete process.env.A!;" },
+  { why: "an update", code: "process.env.A++;" },
+  { why: "a chain whose left is in a comment", code: "a // process.env.OLD\n|| process.env.PORT;" },
   { why: "a cast to a type the text does not read", code: "const hosts = process.env.HOSTS as string[];" },
   { why: "a non-null assertion on a typed constant", code: "const secret: string = process.env.SECRET!;" },
   {
@@ -60,7 +78,6 @@ const TO_THE_TREE: { why: string; code: string; path?: string }[] = [
   { why: "grouping parentheses", code: "const on = !(process.env.ON);" },
   { why: "a chain that starts with something else", code: 'const a = "d" || process.env.A;' },
   { why: "a call of the read", code: "process.env.HOOK();" },
-  { why: "a read in a comment", code: "// process.env.OLD\nconst port = process.env.PORT;" },
   { why: "a read in a string", code: 'const a = "(process.env.OLD)";\nconst port = process.env.PORT;' },
   { why: "a line break ending the statement", code: "const a = process.env.A\nconst b = 1" },
   { why: "another use of the environment", code: "load(process.env);\nconst port = process.env.PORT;" },
@@ -123,6 +140,14 @@ describe("env-docs reads plain reads without the script's tree", () => {
     expect(facts).toEqual([
       { name: "PORT", via: "process.env", hasFallback: true, line: 1, column: 26, endLine: 1, endColumn: 30 },
     ]);
+  });
+
+  it("settles writes, deletes and reads in comments without the tree", () => {
+    const { treeReads, facts } = run(
+      'beforeEach(() => {\n  process.env.MODE = "test";\n  delete process.env.TOKEN;\n});\n// process.env.OLD\nconst port = process.env.PORT;',
+    );
+    expect(treeReads).toBe(0);
+    expect(facts).toEqual([{ name: "PORT", via: "process.env", line: 6, column: 26, endLine: 6, endColumn: 30 }]);
   });
 
   it("reads the tree when the text does not settle the reads", () => {

@@ -1,8 +1,9 @@
 // The reads of a script whose only use of the environment is plain member reads
 // (`process.env.API_URL`, `import.meta.env.VITE_URL`), taken from its text: the same facts
 // script-reads.ts gives from the syntax tree, without building the tree (most of a parse's cost).
-// Anything the text does not settle gives null, and the file goes to the tree: another form of
-// access (an alias, destructuring, `process.env[key]`, a write), a read in a string or comment, a
+// A write (`process.env.X = "v"`, `delete process.env.X`) reads nothing, and a read in a comment
+// is no code. Anything the text does not settle gives null, and the file goes to the tree: another
+// form of access (an alias, destructuring, `process.env[key]`), a read in a string, a
 // neighbour whose precedence decides what the read's value feeds (`a + b || process.env.X`, a
 // cast, `!`), and whatever else may give a fact: the rest of the text, with these reads blanked,
 // must pass none of the prefilters (prefilter.ts), so that it gives nothing on its own. Only
@@ -77,11 +78,17 @@ export function plainReads(text: string, path: string): PlainRead[] | null {
   const layout = codeLayout(text);
   if (layout === null) return null;
   const code = new CodeText(text, layout);
-  if (matches.some((match) => !code.isCode(match.start))) return null;
-  const byEnd = new Map(matches.map((match) => [match.end, match]));
+  // A match in a comment is no code at all (the tree never sees it); one in a string, a template's
+  // text or a regular expression may still be part of a value, which is left to the tree.
+  const inCode = matches.filter((match) => !code.isComment(match.start));
+  if (inCode.some((match) => !code.isCode(match.start))) return null;
+  const byEnd = new Map(inCode.map((match) => [match.end, match]));
   const reads: PlainRead[] = [];
-  for (const match of matches) {
+  for (const match of inCode) {
     if (match.via === "import.meta.env" && VITE_BUILTINS.has(match.name)) continue;
+    const write = writeAt(match, code);
+    if (write === null) return null;
+    if (write) continue;
     const read = readAt(match, code, byEnd);
     if (read === null) return null;
     reads.push(read);
@@ -121,6 +128,69 @@ function restGivesNothing(text: string, path: string, matches: readonly Match[])
   rest += text.slice(from);
   return !mayGiveReads(rest, path) && !mayGiveLinks(rest, path);
 }
+
+/** An assignment operator (`=`, `+=`, `??=`, …): what a write of the read's member puts after it. */
+const ASSIGNMENT = /(?:\*\*|>>>|<<|>>|&&|\|\||\?\?|[-+*/%&|^])?=(?![=>])/y;
+
+/**
+ * Whether the member is written, not read (script-reads.ts isWrite: no read there): the whole
+ * target of an assignment at the start of an expression (`process.env.X = "v"`, `a = process.env.X
+ * ??= d`), or what `delete` removes (`delete process.env.X;`). False for anything else; null when
+ * the text does not tell a write from a destructuring target (`[process.env.X = 1] = list`, where
+ * the member is read) or from a syntax error the parser recovers from.
+ */
+function writeAt(match: Match, code: CodeText): boolean | null {
+  const { text } = code;
+  const after = code.next(match.end);
+  ASSIGNMENT.lastIndex = after;
+  if (after < text.length && code.isCode(after) && ASSIGNMENT.test(text)) return startsAssignment(code, match.start);
+  const before = code.previous(match.start);
+  if (before < 0 || !code.isCode(before) || !isIdentifierChar(text[before] ?? "")) return false;
+  const word = code.wordEndingAt(before);
+  if (word.text !== "delete" || text[code.previous(word.start)] === ".") return false;
+  // `delete process.env.X.y` deletes a member of the read; `delete process.env.X!` reads it too.
+  const right = rightOf(code, match.end);
+  return right?.kind === "end" ? true : null;
+}
+
+/** Whether an assignment's target at `start` begins an expression that can only be an assignment. */
+function startsAssignment(code: CodeText, start: number): boolean | null {
+  const { text } = code;
+  const at = code.previous(start);
+  if (at < 0) return true;
+  if (code.isSubstitutionBrace(at)) return text[at] === "{" ? true : null;
+  if (!code.isCode(at)) return null;
+  const char = text[at];
+  const before = text[at - 1] ?? "";
+  if (char === ";" || char === "(") return true;
+  // `{` of a block (an object literal cannot hold an assignment), `}` of one with the line ended.
+  if (char === "{") return opensBlock(code, at) ? true : null;
+  if (char === "}") return text.slice(at, start).includes("\n") ? true : null;
+  if (char === "=") return "=!<>+-*/%&|^?".includes(before) ? null : true;
+  if (char === ">") return before === "=" ? true : null;
+  if (!isIdentifierChar(char ?? "")) return null;
+  const word = code.wordEndingAt(at);
+  return text[code.previous(word.start)] !== "." && STATEMENT_WORDS.has(word.text) ? true : null;
+}
+
+/** Words after which an expression statement or an assigned value starts. */
+const STATEMENT_WORDS = new Set(["return", "throw", "else", "do"]);
+
+/** Whether the `{` at `at` opens a block: after `)`, `=>`, `;`, another brace, `else`, `try`, `finally`, `do`, or the start. */
+function opensBlock(code: CodeText, at: number): boolean {
+  const { text } = code;
+  const before = code.previous(at);
+  if (before < 0) return true;
+  if (!code.isCode(before) || code.isSubstitutionBrace(before)) return false;
+  const char = text[before] ?? "";
+  if (char === ")" || char === ";" || char === "{" || char === "}") return true;
+  if (char === ">") return text[before - 1] === "=";
+  if (!isIdentifierChar(char)) return false;
+  const word = code.wordEndingAt(before);
+  return text[code.previous(word.start)] !== "." && BLOCK_WORDS.has(word.text);
+}
+
+const BLOCK_WORDS = new Set(["else", "try", "finally", "do"]);
 
 function readAt(match: Match, code: CodeText, byEnd: ReadonlyMap<number, Match>): PlainRead | null {
   const left = leftOf(code, match.start);
@@ -390,18 +460,31 @@ class CodeText {
     return this.substitutionBraces.has(at);
   }
 
+  /** Whether `at` is in a line or block comment (a regular expression never starts with a second slash or a star). */
+  isComment(at: number): boolean {
+    const region = this.regionAt(at);
+    if (region === null) return false;
+    const [start] = region;
+    return this.text[start] === "/" && (this.text[start + 1] === "/" || this.text[start + 1] === "*");
+  }
+
   /** Whether `at` is code: in no string, template text, comment or regular expression. */
   isCode(at: number): boolean {
+    return this.regionAt(at) === null;
+  }
+
+  /** The region that holds `at`; null where it is code. */
+  private regionAt(at: number): Region | null {
     let low = 0;
     let high = this.regions.length - 1;
     while (low <= high) {
       const middle = (low + high) >> 1;
-      const [start, end] = this.regions[middle] as Region;
-      if (at < start) high = middle - 1;
-      else if (at >= end) low = middle + 1;
-      else return false;
+      const region = this.regions[middle] as Region;
+      if (at < region[0]) high = middle - 1;
+      else if (at >= region[1]) low = middle + 1;
+      else return region;
     }
-    return true;
+    return null;
   }
 
   /** The last character before `at` that is not whitespace; -1 at the start. */
