@@ -168,6 +168,11 @@ const DROP: Case[] = [
     fact: "an UPPER export list",
     code: '// environment\nconst THEME_COLORS = { primary: "#fff" };\nexport { THEME_COLORS };',
   },
+  {
+    fact: "an UPPER constant in a template's substitution",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a script's template literal, as source text
+    code: "// environment\nconst FORMAT = 2;\nconst url = `/api?format=${FORMAT}`;\nexport default url;",
+  },
 ];
 
 describe("env-docs script prefilter", () => {

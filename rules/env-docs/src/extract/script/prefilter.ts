@@ -210,9 +210,14 @@ function callsEnvNamedImport(text: string, imports: ImportedNames): boolean {
   return false;
 }
 
-/** Whether an object starts with an UPPER key, other than an import's or export's list (`export { THEME_COLORS }`). */
+/**
+ * Whether an object starts with an UPPER key, other than an import's or export's list (`export {
+ * THEME_COLORS }`) or a template's substitution (`?format=${FORMAT}`: a `$` that ends no
+ * identifier before the brace; an object inside one, `${ {A: 1} }`, has its own brace).
+ */
 function holdsUpperKeyObject(text: string): boolean {
   for (const match of text.matchAll(UPPER_KEY)) {
+    if (text[match.index - 1] === "$" && !IDENTIFIER_CHAR.test(text[match.index - 2] ?? "")) continue;
     if (commentBefore(text, match.index)) return true;
     if (!IMPORT_OR_EXPORT_LIST.test(text.slice(Math.max(0, match.index - 20), match.index).trimEnd())) return true;
   }
