@@ -63,6 +63,7 @@ const LEFTS: [string, string][] = [
   ["do ", "; while (a)"],
   ["// process.env.Z\n", ""],
   ["a // process.env.Z\n|| ", ""],
+  ['import * as process from "node:process";\n', ""],
 ];
 
 /** What may come after a read. */

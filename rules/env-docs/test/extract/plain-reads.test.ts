@@ -49,6 +49,9 @@ const SETTLED = [
   'if (x) {\n  process.env.A = "v";\n}\nprocess.env.B = "w";',
   "// process.env.OLD\nconst port = process.env.PORT;",
   "/* process.env.OLD || */ const port = process.env.PORT;",
+  // An import of process under its own name changes no read.
+  'import * as process from "node:process";\nconst port = process.env.PORT;',
+  "import process from 'process';\nconst port = process.env.PORT ?? 3000;",
 ];
 
 /** Forms the text does not settle: the tree reads them. */
@@ -65,6 +68,15 @@ const TO_THE_TREE: { why: string; code: string; path?: string }[] = [
   { why: "a delete of a member of the read", code: "delete process.env.A.b;" },
   { why: "a delete of an asserted read", code: "delete process.env.A!;" },
   { why: "an update", code: "process.env.A++;" },
+  {
+    why: "process under another name",
+    code: 'import proc from "process";\nconst a = proc.env.A;\nconst b = process.env.B;',
+  },
+  {
+    why: "env imported from process",
+    code: 'import { env } from "node:process";\nconst a = env.A;\nconst b = process.env.B;',
+  },
+  { why: "env imported as process", code: 'import { env as process } from "process";\nconst b = process.env.B;' },
   { why: "a chain whose left is in a comment", code: "a // process.env.OLD\n|| process.env.PORT;" },
   { why: "a cast to a type the text does not read", code: "const hosts = process.env.HOSTS as string[];" },
   { why: "a non-null assertion on a typed constant", code: "const secret: string = process.env.SECRET!;" },

@@ -36,8 +36,6 @@ const OWNER_LENGTHS = [7, 11];
 const TYPESCRIPT = /\.[cm]?ts$/i;
 /** Where a JSX element may start: a file read with JSX (.tsx, .js, .jsx) must have none. */
 const ANGLE = "<";
-/** A module that may give `process` another name. */
-const PROCESS_MODULE = /["'`](?:node:)?process["'`]/;
 /** Names Vite defines on import.meta.env itself (script-reads.ts VITE_BUILTINS): no read. */
 const VITE_BUILTINS = new Set(["MODE", "BASE_URL", "PROD", "DEV", "SSR"]);
 
@@ -71,7 +69,9 @@ export function plainReads(text: string, path: string): PlainRead[] | null {
     NUXT_CONFIG.test(path)
   )
     return null;
-  if (PROCESS_MODULE.test(text)) return null;
+  // An import from "process" or "node:process" changes no plain read (the tree adds its names to the
+  // global's); another name for process or its env (`proc.env.X`, `{ env }`) is left in the rest,
+  // where the prefilter finds it.
   const matches = plainMatches(text);
   if (matches.length === 0) return null;
   if (!restGivesNothing(text, path, matches)) return null;
