@@ -96,6 +96,8 @@ const KEEP: Case[] = [
   },
   { fact: "calls", code: 'import { requiredAll } from "./settings";\nrequiredAll(["API_URL", "DB_URL"]);' },
   { fact: "memberReads", code: 'import config from "./config";\n// environment\nlisten(config["API_PORT"]);' },
+  { fact: "memberReads", code: 'import config from "./config";\n// environment\nconst port: number = config.PORT;' },
+  { fact: "memberReads", code: 'import config from "./config";\n// environment\nconst a = { b: config.API_URL };' },
   { fact: "constants", code: '// environment\nexport const KEYS = { url: "API_URL" };' },
   { fact: "constants", code: '// environment\nconst KEYS = { url: "API_URL" };\nexport default KEYS;' },
   { fact: "constants", code: '// environment\nconst KEYS = ["API_URL", "DB_URL"];\nexport { KEYS as keys };' },
@@ -167,6 +169,10 @@ const DROP: Case[] = [
   {
     fact: "an UPPER export list",
     code: '// environment\nconst THEME_COLORS = { primary: "#fff" };\nexport { THEME_COLORS };',
+  },
+  {
+    fact: "a declared variable's type",
+    code: 'import React from "react";\n// environment\nexport const Page: React.FC<Props> = () => null;\nexport default Page;',
   },
   {
     fact: "an UPPER constant in a template's substitution",

@@ -174,9 +174,19 @@ function importedNames(text: string): ImportedNames {
 function readsImportedMember(text: string, imports: ImportedNames): boolean {
   for (const match of text.matchAll(UPPER_MEMBER)) {
     const object = objectBefore(text, match.index);
-    if (object === UNKNOWN || (object !== null && imports.names.has(object))) return true;
+    if (object === UNKNOWN) return true;
+    if (object !== null && imports.names.has(object) && !declaredType(text, match.index - object.length)) return true;
   }
   return false;
+}
+
+/** `const Page: React.FC<Props> = …`: a declaration's type annotation, no member read. */
+const DECLARED_TYPE = /(?<![\w$.])(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*:\s*$/;
+
+/** Whether the object of a member (starting at `objectStart`, right before its dot) names a declared variable's type. */
+function declaredType(text: string, objectStart: number): boolean {
+  if (text[objectStart] === undefined || IDENTIFIER_CHAR.test(text[objectStart - 1] ?? "")) return false;
+  return DECLARED_TYPE.test(text.slice(Math.max(0, objectStart - 60), objectStart));
 }
 
 /**
