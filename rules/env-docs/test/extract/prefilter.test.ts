@@ -102,6 +102,11 @@ const KEEP: Case[] = [
   { fact: "constants", code: '// environment\nconst KEYS = { url: "API_URL" };\nexport default KEYS;' },
   { fact: "constants", code: '// environment\nconst KEYS = ["API_URL", "DB_URL"];\nexport { KEYS as keys };' },
   { fact: "schemas", code: "// environment\nconst spec = { PORT: port() };\nexport { spec };" },
+  {
+    fact: "schemas",
+    code: "// environment\nexport const spec = z.object({ PORT: z.string() }).extend({ HOST: z.string() });",
+  },
+  { fact: "schemas", code: "// environment\nexport const spec = <Spec>{ PORT: port() };" },
   { fact: "envExports", code: "export default process.env;" },
   { fact: "lookups", code: 'import { KEYS } from "./keys";\nconst url = process.env[KEYS.url];' },
   { fact: "helpers", code: "export function read(name: string) {\n  return process.env[name];\n}" },
@@ -169,6 +174,14 @@ const DROP: Case[] = [
   {
     fact: "an UPPER export list",
     code: '// environment\nconst THEME_COLORS = { primary: "#fff" };\nexport { THEME_COLORS };',
+  },
+  {
+    fact: "a returned object of UPPER keys",
+    code: "// environment\nexport const getEnvData = () => {\n  return { DISABLE_REGISTRATION: flag(), PORT: 3 };\n};",
+  },
+  {
+    fact: "a query's nested UPPER key",
+    code: "// environment\nexport const count = () => db.count({ where: { OR: [{ a: 1 }, { AND: 2 }] } });",
   },
   {
     fact: "a declared variable's type",

@@ -221,17 +221,37 @@ function callsEnvNamedImport(text: string, imports: ImportedNames): boolean {
 }
 
 /**
- * Whether an object starts with an UPPER key, other than an import's or export's list (`export {
- * THEME_COLORS }`) or a template's substitution (`?format=${FORMAT}`: a `$` that ends no
- * identifier before the brace; an object inside one, `${ {A: 1} }`, has its own brace).
+ * Whether an object starts with an UPPER key where an exported schema's may (schemas.ts
+ * exportedSchemas: a declaration's value, a call's argument): not an import's or export's list
+ * (`export { THEME_COLORS }`), a template's substitution (`?format=${FORMAT}`: a `$` that ends no
+ * identifier before the brace; an object inside one, `${ {A: 1} }`, has its own brace), nor a
+ * brace no schema is read from (see reachesNoSchema).
  */
 function holdsUpperKeyObject(text: string): boolean {
   for (const match of text.matchAll(UPPER_KEY)) {
     if (text[match.index - 1] === "$" && !IDENTIFIER_CHAR.test(text[match.index - 2] ?? "")) continue;
     if (commentBefore(text, match.index)) return true;
+    if (reachesNoSchema(text, match.index)) continue;
     if (!IMPORT_OR_EXPORT_LIST.test(text.slice(Math.max(0, match.index - 20), match.index).trimEnd())) return true;
   }
   return false;
+}
+
+/**
+ * Whether the `{` at `brace` stands where no schema is read from: a returned object (`return {`),
+ * an arrow's body (`=> {`, a block), a property's value or a ternary's branch (`: {`), an array's
+ * element or a later argument (`[ {`, `, {`), or an operand of `?`, `??`, `||`, `&&`, `|`, `&`.
+ * exportedSchemas takes an object only as a constant's whole value or a call's first argument.
+ */
+function reachesNoSchema(text: string, brace: number): boolean {
+  const before = previousToken(text, brace);
+  const char = text[before] ?? "";
+  if (":[,?|&".includes(char) && char !== "") return true;
+  if (char === ">") return text[before - 1] === "=";
+  if (!IDENTIFIER_CHAR.test(char)) return false;
+  let start = before;
+  while (start > 0 && IDENTIFIER_CHAR.test(text[start - 1] ?? "")) start--;
+  return text.slice(start, before + 1) === "return" && text[previousToken(text, start)] !== ".";
 }
 
 /** Whether a script may give a read (ReadFact): false means it certainly gives none. */
