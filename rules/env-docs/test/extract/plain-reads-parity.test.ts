@@ -64,6 +64,14 @@ const LEFTS: [string, string][] = [
   ["// process.env.Z\n", ""],
   ["a // process.env.Z\n|| ", ""],
   ['import * as process from "node:process";\n', ""],
+  // JSX, and `<` that opens none.
+  ["useState<string>(", ")"],
+  ["a < b && ", ""],
+  ["const e = <p>{x}</p>;\n", ""],
+  ["<p>{", "}</p>"],
+  ["<p>", "</p>"],
+  ['<p a="', '" />'],
+  ["<p a={", "} />"],
 ];
 
 /** What may come after a read. */
@@ -109,7 +117,7 @@ describe("plain reads against the tree", () => {
     for (const [left, close] of LEFTS)
       for (const right of RIGHTS)
         for (const owner of ["process.env", "import.meta.env"])
-          for (const path of ["src/a.ts", "src/a.js"]) {
+          for (const path of ["src/a.ts", "src/a.js", "src/a.tsx"]) {
             const code = `${left}${owner}.API_URL${right}${close}\n`;
             const tree = treeFacts(code, path);
             if (tree === null) continue;

@@ -95,12 +95,51 @@ const TO_THE_TREE: { why: string; code: string; path?: string }[] = [
   { why: "another use of the environment", code: "load(process.env);\nconst port = process.env.PORT;" },
   { why: "a name string", code: 'export const KEY = "API_URL";\nconst port = process.env.PORT;' },
   { why: "a division or a regex", code: "const a = {} / 2;\nconst port = process.env.PORT;" },
-  { why: "JSX", code: "const a = <p>{process.env.PORT}</p>;", path: "src/a.tsx" },
-  { why: "a `<` in a file read with JSX", code: "const a = b < c;\nconst port = process.env.PORT;", path: "src/a.js" },
+  { why: "a read in JSX", code: "const a = <p>{process.env.PORT}</p>;", path: "src/a.tsx" },
+  { why: "JSX text", code: "const a = <p>process.env.PORT</p>;", path: "src/a.tsx" },
+  { why: "JSX after an element", code: "const a = <p />;\nconst port = process.env.PORT;", path: "src/a.jsx" },
+  {
+    why: "a read after an attribute's string",
+    code: 'const a = <p title="it\'s">{x}</p>;\nconst port = process.env.PORT;',
+    path: "src/a.tsx",
+  },
+  { why: "a generic arrow in TSX", code: "const f = <T,>(x: T) => process.env.PORT;", path: "src/a.tsx" },
+  { why: "an async generic arrow", code: "const f = async <T,>(x: T) => process.env.PORT;", path: "src/a.tsx" },
+  {
+    why: "a returned element",
+    code: "function f() {\n  return <p />;\n}\nconst port = process.env.PORT;",
+    path: "src/a.js",
+  },
+  { why: "an element after a control head", code: "if (a) <p />;\nconst port = process.env.PORT;", path: "src/a.jsx" },
   { why: "a build config", code: "export default { port: process.env.PORT };", path: "vite.config.ts" },
 ];
 
+/** Files read with JSX: what stands before the first `<` that may open an element is settled from the text. */
+const SETTLED_WITH_JSX: { code: string; path: string }[] = [
+  { code: "const a = b < c;\nconst port = process.env.PORT;", path: "src/a.js" },
+  { code: "const port = process.env.PORT;\nexport const A = () => <p>{port}</p>;", path: "src/a.tsx" },
+  {
+    code: "export default function Page() {\n  const url = process.env.NEXT_PUBLIC_URL;\n  return <a href={url}>link</a>;\n}",
+    path: "src/page.jsx",
+  },
+  {
+    code: 'const Page: React.FC<Props> = () => {\n  const [a] = useState<string>(process.env.A ?? "");\n  return <p>{a}</p>;\n};',
+    path: "src/a.tsx",
+  },
+  { code: "const big = list[0] < 3 && process.env.DEBUG;", path: "src/a.mjs" },
+];
+
 describe("plainReads", () => {
+  for (const { code, path } of SETTLED_WITH_JSX) {
+    it(`gives the tree's reads for ${JSON.stringify(code)} in ${path}`, () => {
+      const tree = treeFacts(code, path);
+      if (!tree) throw new Error(`does not parse: ${code}`);
+      expect(Object.values(tree.links).every((list) => list === undefined || list.length === 0)).toBe(true);
+      const text = plainFacts(code, path);
+      expect(text).toBeDefined();
+      expect(JSON.stringify(text)).toBe(JSON.stringify(tree.reads));
+    });
+  }
   for (const code of SETTLED) {
     it(`gives the tree's reads for ${JSON.stringify(code)}`, () => {
       const tree = treeFacts(code, "src/a.ts");

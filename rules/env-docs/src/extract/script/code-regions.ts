@@ -1,9 +1,11 @@
 // Where a TypeScript file's text is code, told apart from its strings, template text, comments and
 // regular expressions without a syntax tree: what plain-reads.ts needs to know that a
 // `process.env.X` it sees is an expression and not words in a string or a comment. It follows
-// TypeScript without JSX only, and gives up (null) wherever the text alone cannot tell: a `/` after
+// TypeScript without JSX, and gives up (null) wherever the text alone cannot tell: a `/` after
 // `)` or `}` (division or a regular expression), a string or regular expression running past the
-// end of its line, a template or comment never closed.
+// end of its line, a template or comment never closed. In a file read with JSX it stops at the
+// first `<` that may open an element: the text before it is read as in TypeScript (JSX starts
+// nowhere else), and nothing past it is told (layout.end).
 
 /** A stretch of the text that is not code: [start, end). */
 export type Region = readonly [number, number];
@@ -28,6 +30,8 @@ const BEFORE_REGEX_WORDS = new Set([
 
 /** Quotes, slashes, braces and parentheses: the only characters whose meaning codeLayout follows. */
 const MAY_CHANGE_STATE = /["'`/{}()]/g;
+/** The same and `<`, which may open an element, in a file read with JSX. */
+const MAY_CHANGE_STATE_JSX = /["'`/{}()<]/g;
 
 export const isSpaceCode = (code: number): boolean =>
   code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
@@ -43,12 +47,18 @@ export const isIdentifierCode = (code: number): boolean =>
 export interface CodeLayout {
   /** The stretches that are not code, in order. */
   regions: Region[];
+  /** Where the layout stops: the text's length, or the first `<` that may open a JSX element. */
+  end: number;
   /** Where a template's `${` has its `{` and where the `}` that closes one is: code's edges inside a template. */
   substitutionBraces: Set<number>;
 }
 
-/** The text's stretches that are not code; null when the text cannot be read so. */
-export function codeLayout(text: string): CodeLayout | null {
+/**
+ * The text's stretches that are not code; null when the text cannot be read so. With `jsx`, up to
+ * the first `<` that may open an element (see layout.end).
+ */
+export function codeLayout(text: string, options: { jsx?: boolean } = {}): CodeLayout | null {
+  const mayChangeState = options.jsx ? MAY_CHANGE_STATE_JSX : MAY_CHANGE_STATE;
   const regions: Region[] = [];
   const substitutionBraces = new Set<number>();
   // One entry per open `{`: whether it opened a template's `${` (its `}` goes back to the template).
@@ -67,8 +77,8 @@ export function codeLayout(text: string): CodeLayout | null {
   }
   while (at < text.length) {
     // Most of a script is plain code: jump to the next character that may change what follows.
-    MAY_CHANGE_STATE.lastIndex = at;
-    const found = MAY_CHANGE_STATE.exec(text);
+    mayChangeState.lastIndex = at;
+    const found = mayChangeState.exec(text);
     const next = found ? found.index : text.length;
     for (let back = next - 1; back >= at; back--) {
       if (!isSpaceCode(text.charCodeAt(back))) {
@@ -79,7 +89,12 @@ export function codeLayout(text: string): CodeLayout | null {
     at = next;
     if (at >= text.length) break;
     const char = text[at] as string;
-    if (char === '"' || char === "'") {
+    if (char === "<") {
+      // Only a file read with JSX stops here; after a name, `)` or `]` a `<` compares or opens type arguments.
+      if (mayOpenElement(text, lastCode, controlCloses)) return { regions, end: at, substitutionBraces };
+      lastCode = at;
+      at++;
+    } else if (char === '"' || char === "'") {
       const end = stringEnd(text, at, char);
       if (end === null) return null;
       regions.push([at, end]);
@@ -147,7 +162,26 @@ export function codeLayout(text: string): CodeLayout | null {
       at++;
     }
   }
-  return braces.includes(true) || parens.length > 0 ? null : { regions, substitutionBraces };
+  return braces.includes(true) || parens.length > 0 ? null : { regions, end: text.length, substitutionBraces };
+}
+
+/** Words after which an expression starts, so `<` may open an element (`return <div />`), and `async` (`async <T>(…)`). */
+const BEFORE_ELEMENT_WORDS = new Set([...BEFORE_REGEX_WORDS, "default", "async", "extends", "satisfies", "as"]);
+
+/**
+ * Whether a `<` after the code character at `lastCode` may open a JSX element: anywhere but right
+ * after a name (`a < b`, `useState<string>`), `)` (not an if's or while's head) or `]`.
+ */
+function mayOpenElement(text: string, lastCode: number, controlCloses: ReadonlySet<number>): boolean {
+  if (lastCode < 0) return true;
+  const char = text[lastCode];
+  if (char === ")") return controlCloses.has(lastCode);
+  if (char === "]") return false;
+  if (!isIdentifierCode(text.charCodeAt(lastCode))) return true;
+  let start = lastCode;
+  while (start > 0 && isIdentifierCode(text.charCodeAt(start - 1))) start--;
+  if (text[previousCode(text, start)] === ".") return false;
+  return BEFORE_ELEMENT_WORDS.has(text.slice(start, lastCode + 1));
 }
 
 function lineEnd(text: string, from: number): number {

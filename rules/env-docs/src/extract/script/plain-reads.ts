@@ -6,8 +6,9 @@
 // form of access (an alias, destructuring, `process.env[key]`), a read in a string, a
 // neighbour whose precedence decides what the read's value feeds (`a + b || process.env.X`, a
 // cast, `!`), and whatever else may give a fact: the rest of the text, with these reads blanked,
-// must pass none of the prefilters (prefilter.ts), so that it gives nothing on its own. Only
-// TypeScript, or a file with no `<` at all, is read: JSX text is not followed.
+// must pass none of the prefilters (prefilter.ts), so that it gives nothing on its own. In a file
+// read with JSX only the text before the first `<` that may open an element is told apart
+// (code-regions.ts); a read at or past it goes to the tree.
 
 import { type CodeLayout, codeLayout, isIdentifierCode, isSpaceCode, type Region } from "./code-regions.js";
 import { BUILD_CONFIG, NUXT_CONFIG, VITE_CONFIG } from "./frameworks.js";
@@ -34,8 +35,6 @@ const ENV_MEMBER = ".env.";
 const OWNER_LENGTHS = [7, 11];
 /** TypeScript without JSX: a `<` is never an element, and code-regions.ts reads it whole. */
 const TYPESCRIPT = /\.[cm]?ts$/i;
-/** Where a JSX element may start: a file read with JSX (.tsx, .js, .jsx) must have none. */
-const ANGLE = "<";
 /** Names Vite defines on import.meta.env itself (script-reads.ts VITE_BUILTINS): no read. */
 const VITE_BUILTINS = new Set(["MODE", "BASE_URL", "PROD", "DEV", "SSR"]);
 
@@ -62,20 +61,14 @@ interface Match {
 
 /** The file's reads, or null when the tree must read it. */
 export function plainReads(text: string, path: string): PlainRead[] | null {
-  if (
-    !(TYPESCRIPT.test(path) || !text.includes(ANGLE)) ||
-    VITE_CONFIG.test(path) ||
-    BUILD_CONFIG.test(path) ||
-    NUXT_CONFIG.test(path)
-  )
-    return null;
+  if (VITE_CONFIG.test(path) || BUILD_CONFIG.test(path) || NUXT_CONFIG.test(path)) return null;
   // An import from "process" or "node:process" changes no plain read (the tree adds its names to the
   // global's); another name for process or its env (`proc.env.X`, `{ env }`) is left in the rest,
   // where the prefilter finds it.
   const matches = plainMatches(text);
   if (matches.length === 0) return null;
   if (!restGivesNothing(text, path, matches)) return null;
-  const layout = codeLayout(text);
+  const layout = codeLayout(text, { jsx: !TYPESCRIPT.test(path) });
   if (layout === null) return null;
   const code = new CodeText(text, layout);
   // A match in a comment is no code at all (the tree never sees it); one in a string, a template's
@@ -447,6 +440,8 @@ function isIdentifierChar(char: string): boolean {
 class CodeText {
   private readonly regions: readonly Region[];
   private readonly substitutionBraces: ReadonlySet<number>;
+  /** Where the layout stops (a JSX element may start there): nothing from it on counts as code. */
+  private readonly end: number;
 
   constructor(
     readonly text: string,
@@ -454,6 +449,7 @@ class CodeText {
   ) {
     this.regions = layout.regions;
     this.substitutionBraces = layout.substitutionBraces;
+    this.end = layout.end;
   }
 
   isSubstitutionBrace(at: number): boolean {
@@ -470,7 +466,7 @@ class CodeText {
 
   /** Whether `at` is code: in no string, template text, comment or regular expression. */
   isCode(at: number): boolean {
-    return this.regionAt(at) === null;
+    return at < this.end && this.regionAt(at) === null;
   }
 
   /** The region that holds `at`; null where it is code. */
