@@ -64,6 +64,17 @@ const LEFTS: [string, string][] = [
   ["// process.env.Z\n", ""],
   ["a // process.env.Z\n|| ", ""],
   ['import * as process from "node:process";\n', ""],
+  // Chains whose other operands are no reads.
+  ["x.y || ", ""],
+  ["!a.b || ", ""],
+  ["process.env.P || x || ", ""],
+  ["process.env.P ?? x || ", ""],
+  ["a && !b || ", ""],
+  ["a === b || ", ""],
+  ["f(x) || ", ""],
+  ["c ? x || ", " : d"],
+  ["0 || ", ""],
+  ["a?.b || ", ""],
   // JSX, and `<` that opens none.
   ["useState<string>(", ")"],
   ["a < b && ", ""],

@@ -49,6 +49,9 @@ const SETTLED = [
   'if (x) {\n  process.env.A = "v";\n}\nprocess.env.B = "w";',
   "// process.env.OLD\nconst port = process.env.PORT;",
   "/* process.env.OLD || */ const port = process.env.PORT;",
+  // Chains whose other operands are no reads.
+  "if (!user.isAdmin || process.env.CLOUD_MODE) stop();",
+  "const a = process.env.A || fallback.value || process.env.B;",
   // An import of process under its own name changes no read.
   'import * as process from "node:process";\nconst port = process.env.PORT;',
   "import process from 'process';\nconst port = process.env.PORT ?? 3000;",
@@ -77,6 +80,8 @@ const TO_THE_TREE: { why: string; code: string; path?: string }[] = [
     code: 'import { env } from "node:process";\nconst a = env.A;\nconst b = process.env.B;',
   },
   { why: "env imported as process", code: 'import { env as process } from "process";\nconst b = process.env.B;' },
+  { why: "a chain that starts with a call", code: "const a = f(x) || process.env.A;" },
+  { why: "a chain beside ??", code: "const a = b ?? c;\nconst d = e || process.env.A;" },
   { why: "a chain whose left is in a comment", code: "a // process.env.OLD\n|| process.env.PORT;" },
   { why: "a cast to a type the text does not read", code: "const hosts = process.env.HOSTS as string[];" },
   { why: "a non-null assertion on a typed constant", code: "const secret: string = process.env.SECRET!;" },

@@ -304,12 +304,31 @@ function chainHead(operator: number, code: CodeText, byEnd: ReadonlyMap<number, 
   // `operator` is the second character of `||` or `??`.
   const before = code.previous(operator - 1);
   const operand = byEnd.get(before + 1);
-  if (!operand) return null;
+  if (!operand) return otherChainHead(before, code, byEnd);
   const left = leftOf(code, operand.start);
   if (left === null || mixesNullish(code, left, { kind: "logical", at: operator - 1 })) return null;
   if (left.kind === "start" || left.kind === "paren" || left.kind === "comma") return operand.name;
   if (left.kind === "logical") return chainHead(left.at, code, byEnd);
   return left.kind === "not" ? null : undefined;
+}
+
+/**
+ * chainHead where the operand before the operator (ending at `last`) is no read: a plain name or
+ * path (`user.isAdmin`, `0`), maybe negated, is no environment object (the rest of the text
+ * holds none: restGivesNothing), so a chain it starts has no head; one that goes on to its left
+ * is followed. Anything else (a call, parentheses, `??` anywhere in the text, which beside `||`
+ * is a syntax error a neighbour alone does not show) is left to the tree.
+ */
+function otherChainHead(last: number, code: CodeText, byEnd: ReadonlyMap<number, Match>): string | undefined | null {
+  const { text } = code;
+  if (last < 0 || !code.isCode(last) || text.includes("??")) return null;
+  let start = last + 1;
+  while (start > 0 && /[\w$.]/.test(text[start - 1] ?? "")) start--;
+  if (start > last || text[start] === "." || text[last] === ".") return null;
+  let left = leftOf(code, start);
+  while (left?.kind === "not") left = leftOf(code, left.at);
+  if (left === null) return null;
+  return left.kind === "logical" ? chainHead(left.at, code, byEnd) : undefined;
 }
 
 function leftOf(code: CodeText, start: number): { kind: Left; at: number } | null {
