@@ -166,7 +166,8 @@ export function splitSql(text: string, dialect: SqlDialect): SplitResult {
       continue;
     }
     if (dialect === "postgresql" && pending.start !== -1 && pending.routine === false) {
-      // Inside a statement whose words no longer matter: skip its plain code without token objects.
+      // Inside a statement whose words no longer matter: skip its plain code without token objects
+      // (PostgreSQL only: MySQL's DELIMITER, `#` comments and backticks, SQLite's brackets keep the token path).
       const plain = skipPlainCode(text, i);
       if (plain.lastEnd !== -1) pending.end = plain.lastEnd;
       if (plain.end !== i) {
