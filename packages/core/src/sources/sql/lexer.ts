@@ -19,7 +19,8 @@ export interface ScanOptions {
 
 const isMysql = (dialect: SqlDialect): boolean => dialect === "mysql" || dialect === "mariadb";
 
-function isSpace(code: number): boolean {
+/** The characters the lexer reads as space. */
+export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 0xfeff;
 }
 

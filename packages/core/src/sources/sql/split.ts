@@ -1,7 +1,7 @@
 // Splits a SQL file into its top-level statements and comments, so that each statement can be
 // parsed on its own and one bad statement never hides the rest of the file.
 import type { OffsetRange, SqlComment, SqlDialect } from "../../rule-api/types.js";
-import { type ScanOptions, scanToken } from "./lexer.js";
+import { isSpace, isWordChar, type ScanOptions, scanToken } from "./lexer.js";
 
 export interface SplitStatement {
   text: string;
@@ -89,6 +89,38 @@ function readDelimiterDirective(text: string, start: number): { delimiter: strin
   return { delimiter: match[1], end: start + match[0].length };
 }
 
+/**
+ * From `start`, the spaces, words and punctuation that scanToken would read one token at a time in
+ * PostgreSQL, up to the first character that can start anything else (`;`, a quote, `$`, `-`, `/`,
+ * an `E'` string): where that is, and where the last non-space token read ends (-1 when none was).
+ * Each token is bounded exactly as scanToken bounds it; only the token objects are not made.
+ */
+export function skipPlainCode(text: string, start: number): { end: number; lastEnd: number } {
+  let i = start;
+  let lastEnd = -1;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) {
+      i++;
+      continue;
+    }
+    if (code === 36 /* $ */ || STOPS.has(code)) break;
+    if (isWordChar(code)) {
+      // E'…' is a string with backslash escapes: scanToken reads it.
+      if ((code === 69 || code === 101) && text.charCodeAt(i + 1) === 39) break;
+      i++;
+      while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
+    } else {
+      i++; // one punctuation character
+    }
+    lastEnd = i;
+  }
+  return { end: i, lastEnd };
+}
+
+// `;` `'` `"` `-` `/`: a delimiter, strings and quoted names, and the start of a comment.
+const STOPS = new Set([59, 39, 34, 45, 47]);
+
 export function splitSql(text: string, dialect: SqlDialect): SplitResult {
   const statements: SplitStatement[] = [];
   const comments: SqlComment[] = [];
@@ -132,6 +164,16 @@ export function splitSql(text: string, dialect: SqlDialect): SplitResult {
       pending.end = i;
       flush();
       continue;
+    }
+    if (dialect === "postgresql" && pending.start !== -1 && pending.routine === false) {
+      // Inside a statement whose words no longer matter: skip its plain code without token objects
+      // (PostgreSQL only: MySQL's DELIMITER, `#` comments and backticks, SQLite's brackets keep the token path).
+      const plain = skipPlainCode(text, i);
+      if (plain.lastEnd !== -1) pending.end = plain.lastEnd;
+      if (plain.end !== i) {
+        i = plain.end;
+        continue;
+      }
     }
     const token = scanToken(options, i);
     i = token.end;
