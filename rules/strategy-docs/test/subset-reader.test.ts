@@ -117,6 +117,9 @@ const REFUSED: Record<string, string> = {
   "unclosed code span": lines("A `tick"),
   "indented item": lines(" - item"),
   "item of an unknown level": lines("- item", "   - three spaces"),
+  "lists nested past 64 columns": lines(
+    ...Array.from({ length: 40 }, (_, level) => `${"  ".repeat(level)}- level ${level}`),
+  ),
 };
 
 describe("readSubset", () => {

@@ -15,6 +15,7 @@ class OutsideSubset extends Error {}
 
 const HEADING = /^(#{1,6}) +(.*[^# ])$/;
 const ITEM = /^( *)([-+*]|\d{1,9}[.)]) (?! )/;
+const MAX_INDENT = 64;
 const DELIMITER_ROW = /^\|(?: *:?-+:? *\|)+$/;
 // Characters that may start something other than a paragraph line (a block, a fence, a table
 // delimiter row, an indented or lazy line): a line starting with one is not a plain line.
@@ -101,11 +102,11 @@ class SubsetReader {
 
   private table(): Table {
     const first = this.at;
-    const header = this.line(first);
-    const columns = cellsOf(header, first).length;
+    const header = cellsOf(this.line(first), first);
+    const columns = header.length;
     const delimiter = this.line(first + 1);
     if (!DELIMITER_ROW.test(delimiter) || delimiter.split("|").length - 2 !== columns) throw new OutsideSubset();
-    const rows = [cellsOf(header, first)];
+    const rows = [header];
     this.at = first + 2;
     while (this.at < this.lines.length && !isBlank(this.line(this.at))) {
       const row = cellsOf(this.line(this.at), this.at);
@@ -127,6 +128,8 @@ class SubsetReader {
    * or a list starting at 1 may interrupt (else the line would continue the paragraph).
    */
   private lists(indent: number, afterText: boolean): List[] {
+    // Deeper nesting is left to micromark, so that a hostile document cannot exhaust the stack here.
+    if (indent > MAX_INDENT) throw new OutsideSubset();
     const lists: List[] = [];
     let current: { list: List; type: string } | null = null;
     let textBefore = afterText;
