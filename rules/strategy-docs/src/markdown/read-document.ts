@@ -1,9 +1,10 @@
-// Markdown to blocks with positions (mdast via micromark, GFM tables): what the rules need of a
+// Markdown to blocks with positions (mdast via ./subset-blocks.ts, else micromark with GFM tables): what the rules need of a
 // document, flat, so a fact stays small and a section is "the blocks under a heading".
-import type { Nodes, Parent, Table } from "mdast";
+import type { Nodes, Parent, Root, Table } from "mdast";
 import type { Block, Cell, Spot } from "../facts.js";
 import { FILL_IN_MARKER } from "./marker.js";
 import type { parseMarkdown } from "./parse.js";
+import { readSubset } from "./subset-blocks.js";
 
 let parse: typeof parseMarkdown | null = null;
 let loading: Promise<void> | null = null;
@@ -20,7 +21,12 @@ export function loadMarkdownParser(): Promise<void> {
 export function readBlocks(text: string): Block[] {
   if (parse === null)
     throw new Error("strategy-docs: the markdown parser was read before loadMarkdownParser() finished.");
-  const tree = parse(text);
+  // The plain documents `deploylint strategy` writes take the subset reader; micromark reads the rest.
+  return blocksOf(readSubset(text) ?? parse(text));
+}
+
+/** The blocks of a tree, whichever reader made it (exported for the test holding the two to each other). */
+export function blocksOf(tree: Root): Block[] {
   const blocks: Block[] = [];
   let lists = 0;
   const visit = (node: Nodes): void => {
