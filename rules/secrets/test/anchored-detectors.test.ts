@@ -3,7 +3,7 @@
 // finds without anchoring, which the reference below does: `(?:)` in front of a pattern changes
 // none of its matches and makes it unreadable as anchored.
 import { describe, expect, it, vi } from "vitest";
-import { anchorKeywords, leadingLiteral } from "../src/detectors/anchors.js";
+import { anchorKeywords, leadingAlternatives, leadingLiteral } from "../src/detectors/anchors.js";
 import { catalogue } from "../src/detectors/catalogue/index.js";
 import { credentialFiles } from "../src/detectors/credential-files/index.js";
 import { Scanner } from "../src/detectors/scan.js";
@@ -47,6 +47,54 @@ describe("leadingLiteral", () => {
   });
 });
 
+describe("leadingAlternatives", () => {
+  it("reads the literal each name of a named() pattern starts with", () => {
+    expect(leadingAlternatives("(?:[fF][aA][cC][eE]|[fF][bB][_.-]?[tT][oO]|\\.[nN]et)[\\w.-]{0,30}=(x)")).toEqual([
+      "face",
+      "fb",
+      ".net",
+    ]);
+  });
+
+  it("reads none where a match may start with something else", () => {
+    // a quantified group, a top-level alternative, an alternative opening with a class or group, an empty one
+    expect(leadingAlternatives("(?:[aA][bB]|[cC][dD])?x")).toBeNull();
+    expect(leadingAlternatives("(?:[aA][bB]|[cC][dD])x|y")).toBeNull();
+    expect(leadingAlternatives("(?:[aA][bB]|[0-9][cC])x")).toBeNull();
+    expect(leadingAlternatives("(?:[aA][bB]|(?:[cC]))x")).toBeNull();
+    expect(leadingAlternatives("(?:)(?:[aA][bB])x")).toBeNull();
+    expect(leadingAlternatives("(?:[aA]?[bB]|[cC])x")).toBeNull();
+  });
+
+  it("anchors a detector only when each of its names starts with one of its keywords", () => {
+    expect(anchorKeywords("(?:[fF][bB][_.-]?[aA]|[mM][eE][tT][aA])=(x)", ["fb", "meta", "zz"])).toEqual(["fb", "meta"]);
+    expect(anchorKeywords("(?:[fF][bB][_.-]?[aA]|[mM][eE][tT][aA])=(x)", ["fb"])).toBeNull();
+  });
+});
+
+/** A name an alternative of a named() pattern reads (`[aA]` in either case, `[_.-]?` as any of them), or null. */
+function nameOf(alternative: string, random: () => number): string | null {
+  let name = "";
+  for (let i = 0; i < alternative.length; ) {
+    const rest = alternative.slice(i);
+    const letter = /^\[([a-z])([A-Z])\]/.exec(rest);
+    if (letter) {
+      name += random() < 0.5 ? letter[1] : letter[2];
+      i += 4;
+    } else if (rest.startsWith("[_.-]?")) {
+      name += ["", "_", ".", "-"][Math.floor(random() * 4)];
+      i += 6;
+    } else if (/^\\[^A-Za-z0-9]/.test(rest)) {
+      name += rest[1];
+      i += 2;
+    } else if (/^[A-Za-z0-9_:-]/.test(rest)) {
+      name += rest[0];
+      i += 1;
+    } else return null;
+  }
+  return name;
+}
+
 describe("anchored scanning", () => {
   it("finds what the unanchored scan finds, around every anchored detector's sample", () => {
     const random = prng(5);
@@ -79,6 +127,53 @@ describe("anchored scanning", () => {
       );
     }
     expect(matches).toBeGreaterThan(anchored.length);
+  });
+
+  // named() detectors are anchored by their names: every name must still find its credential.
+  it("finds what the unanchored scan finds for every name of each detector anchored by its names", () => {
+    const random = prng(9);
+    let names = 0;
+    for (const detector of anchored) {
+      const alternatives = leadingLiteral(detector.pattern) === null ? leadingAlternatives(detector.pattern) : null;
+      if (!alternatives) continue;
+      const value = reference.scan(sampleFor(detector), { path: fileFor(detector) })[0]?.value;
+      if (value === undefined) continue;
+      const group = detector.pattern.slice(3, detector.pattern.indexOf(")["));
+      for (const alternative of group.split("|")) {
+        const name = nameOf(alternative, random);
+        if (name === null) continue;
+        names++;
+        for (const text of [
+          `${name}=${value}\n`,
+          `  "${name}": "${value}",\n`,
+          `x.${name} := '${value}' # ${name}\n`,
+        ]) {
+          const expected = found(reference, text, fileFor(detector));
+          expect(found(scanner, text, fileFor(detector)), `${detector.id}: ${JSON.stringify(text)}`).toEqual(expected);
+        }
+      }
+    }
+    expect(names).toBeGreaterThan(150);
+  });
+
+  // A lockfile's hashes hold `fb` and `cf` on thousands of lines: no Meta or Cloudflare name starts there.
+  it("does not search a lockfile line for a provider whose names its hash only seems to mention", () => {
+    const facebook = catalogue.find((d) => d.id === "facebook-access-token");
+    if (!facebook) throw new Error("no facebook-access-token detector");
+    const lock =
+      '  integrity sha512-Zfb3kQcf9aYBmetaW0fbXcfx+Q==\n  resolved "https://registry.yarnpkg.com/a/-/a-1.0.0.tgz"\n'.repeat(
+        50,
+      );
+    const exec = vi.spyOn(RegExp.prototype, "exec");
+    try {
+      expect(new Scanner(detectors).scan(lock, { path: "yarn.lock" })).toEqual([]);
+      const lineSearches = exec.mock.contexts.filter(
+        (re) => re instanceof RegExp && re.global && re.source === facebook.pattern,
+      );
+      expect(lineSearches).toEqual([]);
+    } finally {
+      exec.mockRestore();
+    }
   });
 
   it("finds what the unanchored scan finds on a line longer than a window", () => {

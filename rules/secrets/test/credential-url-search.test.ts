@@ -68,4 +68,28 @@ describe("urlsWithPassword", () => {
     expect(starts.length).toBeGreaterThan(0);
     expect(starts.filter((start) => start < separator - 36 || start > separator)).toEqual([]);
   });
+
+  // A lockfile lists thousands of URLs, none with a password: what follows each `://` rules it out
+  // once, instead of the expression being tried at each of the 36 offsets before it.
+  it("tries a URL without user information once, not at every offset its scheme could start at", () => {
+    const lines = Array.from(
+      { length: 300 },
+      (_, i) => `  resolved "https://registry.yarnpkg.com/pkg-${i}/-/pkg-${i}-1.0.0.tgz#abc"\n`,
+    );
+    const text = `${lines.join("")}url = "postgres://app:Zq7xW2vLp9@db.internal/app"\n`;
+    const exec = RegExp.prototype.exec;
+    let tries = 0;
+    const spy = vi.spyOn(RegExp.prototype, "exec").mockImplementation(function (this: RegExp, input: string) {
+      if (input === text) tries++;
+      return exec.call(this, input);
+    });
+    try {
+      expect(anchored(text)).toEqual(wholeSearch(text));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(anchored(text).length).toBe(1);
+    // 301 `://`, one test after each, the 36 offsets before the only one with a password.
+    expect(tries).toBeLessThan(301 + 40 + 5);
+  });
 });

@@ -87,6 +87,41 @@ describe("jsonAssignments", () => {
     }
   });
 
+  // The end of a string is found quote to quote by native search: a run of backslashes just
+  // before a quote decides whether it closes the string (an odd run escapes it).
+  it("does not step through the characters of a long string", () => {
+    const long = "x".repeat(20_000);
+    const text = `{"description": "${long}", "b\\\\": "a\\\\\\"b\\\\", "t": "${long}\\"${long}"}`;
+    const reads = vi.spyOn(String.prototype, "charCodeAt");
+    try {
+      expect(jsonAssignments(text).map((a) => [a.name, a.value.length])).toEqual([
+        ["description", 20_000],
+        ["b\\", 5],
+        ["t", 40_001],
+      ]);
+      expect(reads.mock.calls.length).toBeLessThan(200);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
+  it("gives the pairs a YAML document gives, for strings ending in runs of backslashes before quotes", () => {
+    const random = prng(47);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+    const piece = () => pick(["a", "\\\\", '\\"', '\\\\\\"', "\\\\\\\\", "\\n", " ", "\\u0022", "é"]);
+    const string = () => `"${Array.from({ length: Math.floor(random() * 6) }, piece).join("")}"`;
+    for (let round = 0; round < 500; round++) {
+      const members = Array.from(
+        { length: 1 + Math.floor(random() * 4) },
+        () => `${string()}: ${pick([string(), "1"])}`,
+      );
+      const text = `{${members.join(", ")}}`;
+      const parsed = parseJson(text);
+      if (!parsed.ok) throw new Error(`generated text is not valid: ${text}`);
+      expect(jsonAssignments(text), text).toEqual(yamlAssignments([parsed.source.document]));
+    }
+  });
+
   it("gives each pair's decoded key and value, with the value's offsets quotes included", () => {
     const text = `{"a": {"pass\\u0077ord": "x\\ty"}}`;
     expect(jsonAssignments(text)).toEqual([

@@ -1,6 +1,7 @@
 // no-generic-secret's JSON prefilter: a JSON file is parsed only when some pair has a secret-named
 // key and a string value that could be a credential; every JSON finding of the rule still passes.
 import { describe, expect, it } from "vitest";
+import { scansOf } from "../../../test/support/regexp-work.js";
 import { jsonCouldHoldSecret } from "../src/shared/json-prefilter.js";
 import { lintFiles } from "./helpers/lint.js";
 import { fakeToken } from "./helpers/sample.js";
@@ -16,6 +17,16 @@ describe("no-generic-secret JSON prefilter", () => {
     expect(jsonCouldHoldSecret(catalogue, {}, "public/intl/messages/de-DE.json")).toBe(false);
     const files = { "public/locales/de/common.json": `${catalogue}${broken}` };
     expect(await lintFiles({ files, rules })).toEqual([]);
+  });
+
+  // Both value tests refuse a value with whitespace first: its key is never split into words.
+  it("does not read the key of a pair whose value holds whitespace", () => {
+    const key = "newPassword";
+    const catalogue = `{"${key}": "Confirm the new password", "${key}2": "Bitte bestätigen"}`;
+    expect(scansOf(key, () => jsonCouldHoldSecret(catalogue, {}, "config/labels.json"))).toBe(0);
+    expect(jsonCouldHoldSecret(catalogue, {}, "config/labels.json")).toBe(false);
+    // The same key with a value that could be a password is read, and the file passes.
+    expect(jsonCouldHoldSecret(`{"${key}": "Vr7#kq!Lm2zp"}`, {}, "config/labels.json")).toBe(true);
   });
 
   it("does not parse JSON whose secret-named keys hold no string or a setting", async () => {

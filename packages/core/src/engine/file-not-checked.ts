@@ -16,12 +16,13 @@ export function readOptionsFor(options: { path: string; planner: Pick<Planner, "
   read: Required<ReadOptions>;
 } {
   const owner = options.planner.ownerOf(options.path);
+  const kind = classifyPath(options.path);
   return {
     owner,
     read: {
       maxBytes: owner !== null ? Math.max(HARD_MAX_BYTES, options.maxFileSize) : options.maxFileSize,
-      textExpected: owner !== null || classifyPath(options.path) !== "text",
-      binary: classifyPath(options.path) === "binary",
+      textExpected: owner !== null || kind !== "text",
+      binary: kind === "binary",
     },
   };
 }

@@ -269,8 +269,8 @@ export function lintFile(options: {
 
   const subscribers: Subscriber[] = [];
   const ranRules: string[] = [];
-  for (const active of plan.rules) {
-    if (!routes(active.rule.meta.kinds, kind)) continue;
+  const routed = routedFor(plan, kind);
+  for (const active of routed.rules) {
     ranRules.push(active.id);
     // As if create() returned null: the rule ran on the file and found nothing to read.
     if (!passesPrefilter(active.rule.meta.prefilter, kind, { text, path }, active.options)) continue;
@@ -319,9 +319,8 @@ export function lintFile(options: {
       if (visitors) subscribers.push({ id: active.id, visitors });
     });
   }
-  for (const extractor of plan.extractors) {
-    if (!routes(extractor.kinds, kind) || !passesPrefilter(extractor.prefilter, kind, { text, path }, undefined))
-      continue;
+  for (const extractor of routed.extractors) {
+    if (!passesPrefilter(extractor.prefilter, kind, { text, path }, undefined)) continue;
     const id = `extractor:${extractor.id}`;
     guarded(id, () => {
       const visitors = extractor.create({
@@ -439,6 +438,36 @@ export function readsNothing(options: {
 /** lintFile's result for a file that reads nothing and has no directives. */
 export function emptyResult(path: string): FileResult {
   return { file: path, findings: [], facts: [], directives: [], ranRules: [] };
+}
+
+/** The rules and extractors of a plan that get files of one kind, in the plan's order. */
+interface Routed {
+  rules: ActiveFileRule[];
+  extractors: Extractor[];
+}
+
+/**
+ * Worked out once per plan and kind rather than for every file: a run has a handful of plans (one
+ * per set of matching overrides) and kinds, and asking each rule and extractor whether it takes the
+ * file's kind was a dozen array searches per file.
+ */
+const routedByPlan = new WeakMap<FilePlan, Map<SourceFileInfo["kind"], Routed>>();
+
+function routedFor(plan: FilePlan, kind: SourceFileInfo["kind"]): Routed {
+  let byKind = routedByPlan.get(plan);
+  if (!byKind) {
+    byKind = new Map();
+    routedByPlan.set(plan, byKind);
+  }
+  let routed = byKind.get(kind);
+  if (!routed) {
+    routed = {
+      rules: plan.rules.filter((active) => routes(active.rule.meta.kinds, kind)),
+      extractors: plan.extractors.filter((extractor) => routes(extractor.kinds, kind)),
+    };
+    byKind.set(kind, routed);
+  }
+  return routed;
 }
 
 /** Whether a rule or extractor of these kinds gets a file of `kind`: "text" means every text file, never a binary one. */

@@ -1,6 +1,7 @@
 // Bytes to text: lossy UTF-8 that keeps positions, byte-order marks, and when text is not text.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { decodeText, lossyUtf8 } from "../../src/discovery/decode.js";
+import { regexRunsBy } from "../../../../test/support/regexp-work.js";
+import { decodeText, lossyUtf8, SNIFF_BYTES } from "../../src/discovery/decode.js";
 
 const text = "SELECT 'é', '😀';\n";
 
@@ -60,6 +61,53 @@ describe("decodeText", () => {
     });
   });
 
+  // A file expected to be text and without a NUL is decoded first and its text searched once for
+  // control characters; only one that holds some has its bytes counted. Both ways must agree with
+  // counting the bytes of every file, the way the share is defined.
+  it("judges control bytes as a count over the first 8 KiB would, around multi-byte and invalid UTF-8", () => {
+    const pieces = [
+      Buffer.from("SELECT 1;\n"),
+      Buffer.from("é😀€"),
+      Buffer.from([0xc3]),
+      Buffer.from([0xf0, 0x9f]),
+      Buffer.from([0x80, 0xff]),
+      Buffer.from([0x01]),
+      Buffer.from([0x1b, 0x09, 0x0c]),
+      Buffer.from([0x7f, 0x1f, 0x0e]),
+      Buffer.from([0x00]),
+    ];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const verdicts = new Set<string>();
+    for (let round = 0; round < 400; round++) {
+      const parts: Buffer[] = [];
+      const controlRate = random() * 0.15;
+      // Mostly around the 8 KiB edge, where a control byte just past it must not count.
+      const length = SNIFF_BYTES - 64 + Math.floor(random() * 128) + (round % 4 === 0 ? -8000 : 0);
+      let size = 0;
+      while (size < length) {
+        const piece = (
+          random() < controlRate ? pieces[5 + Math.floor(random() * 4)] : pieces[Math.floor(random() * 5)]
+        ) as Buffer;
+        parts.push(piece);
+        size += piece.length;
+      }
+      const bytes = Buffer.concat(parts);
+      const result = decodeText(bytes, { textExpected: true });
+      expect(result, `round ${round}`).toEqual(countedDecode(bytes));
+      verdicts.add(result.ok ? "text" : result.reason);
+    }
+    expect([...verdicts].sort()).toEqual(["binary", "text"]);
+  });
+
+  it("settles a text file without NUL or control bytes by one search of its text, not a count of its bytes", () => {
+    const bytes = Buffer.from("KEY=value\n".repeat(2000));
+    expect(regexRunsBy(() => expect(decodeText(bytes, { textExpected: true })).toMatchObject({ ok: true }))).toBe(1);
+  });
+
   it("recognises a git-crypt file", () => {
     const locked = Buffer.concat([Buffer.from("\0GITCRYPT\0"), Buffer.alloc(40, 0x9c)]);
     expect(decodeText(locked, { textExpected: true })).toMatchObject({ ok: false, reason: "encrypted" });
@@ -101,3 +149,33 @@ describe("start-up", () => {
     expect(labels.filter((label) => label === "utf-16le")).toHaveLength(1);
   });
 });
+
+/** decodeText for a file expected to be text and without a byte-order mark, by its definition: the bytes counted. */
+function countedDecode(bytes: Buffer): ReturnType<typeof decodeText> {
+  const sample = bytes.subarray(0, SNIFF_BYTES);
+  let evenNul = 0;
+  let oddNul = 0;
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i] as number;
+    if (byte === 0) {
+      if (i % 2 === 0) evenNul++;
+      else oddNul++;
+    }
+    if (byte < 0x20 && ![0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b].includes(byte)) controls++;
+  }
+  const pairs = sample.length / 2;
+  const [more, fewer] = evenNul > oddNul ? [evenNul, oddNul] : [oddNul, evenNul];
+  if (sample.length >= 8 && more / pairs > 0.4 && fewer / pairs < 0.05) {
+    return { ok: false, reason: "not-decodable", detail: "UTF-16 without a byte-order mark" };
+  }
+  const share = sample.length === 0 ? 0 : controls / sample.length;
+  if (share > 0.05) {
+    return {
+      ok: false,
+      reason: "binary",
+      detail: `${Math.round(share * 100)} % NUL or control bytes in the first 8 KiB`,
+    };
+  }
+  return { ok: true, text: lossyUtf8(bytes) };
+}

@@ -67,8 +67,76 @@ function hasAlternationWithin(source: string, depth: number): boolean {
  * ASCII case too, and the pattern itself is tried at the occurrence, so case is settled there.
  */
 export function anchorKeywords(pattern: string, keywords: readonly string[]): string[] | null {
-  const literal = leadingLiteral(pattern)?.toLowerCase();
-  if (!literal) return null;
-  const anchors = keywords.filter((keyword) => keyword.length > 0 && literal.startsWith(keyword));
-  return anchors.length > 0 ? anchors : null;
+  const single = leadingLiteral(pattern);
+  const literals = single ? [single] : leadingAlternatives(pattern);
+  if (!literals) return null;
+  const anchors = new Set<string>();
+  // Each alternative must start with a keyword, so that every match starts at an occurrence of one.
+  for (const literal of literals) {
+    const lower = literal.toLowerCase();
+    const starting = keywords.filter((keyword) => keyword.length > 0 && lower.startsWith(keyword));
+    if (starting.length === 0) return null;
+    for (const keyword of starting) anchors.add(keyword);
+  }
+  return [...anchors];
+}
+
+/**
+ * For a pattern that opens with a group of alternatives, `(?:…|…)` as `named()` writes a provider's
+ * names (`(?:[fF][aA][cC]…|[fF][bB][_.-]?[aA]…)`), each alternative's leading literal, a caseless
+ * class `[aA]` read as its letter; null when the group may match nothing (a quantifier follows it),
+ * another alternative stands at the top level, or some alternative has no leading literal.
+ */
+export function leadingAlternatives(source: string): string[] | null {
+  if (!source.startsWith("(?:")) return null;
+  const alternatives: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 3;
+  let i = 3;
+  for (; i < source.length; i++) {
+    const char = source[i];
+    if (char === "\\") i++;
+    else if (inClass) inClass = char !== "]";
+    else if (char === "[") inClass = true;
+    else if (char === "(") depth++;
+    else if (char === ")") {
+      if (depth === 0) break;
+      depth--;
+    } else if (char === "|" && depth === 0) {
+      alternatives.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (i >= source.length || QUANTIFIERS.has(source[i + 1] ?? "") || hasAlternationWithin(source, 0)) return null;
+  alternatives.push(source.slice(start, i));
+  const literals = alternatives.map(caselessLiteral);
+  return literals.every((literal) => literal !== "") ? literals : null;
+}
+
+/** The literal an alternative starts with: plain and escaped characters, and `[aA]` as "a"; up to the first other piece. */
+function caselessLiteral(source: string): string {
+  let literal = "";
+  let i = 0;
+  while (i < source.length) {
+    const char = source[i] ?? "";
+    let width: number;
+    let value: string;
+    const lower = source[i + 1] ?? "";
+    if (char === "[" && source[i + 3] === "]" && /^[a-z]$/.test(lower) && source[i + 2] === lower.toUpperCase()) {
+      value = lower;
+      width = 4;
+    } else if (char === "\\") {
+      value = source[i + 1] ?? "";
+      if (value === "" || /[A-Za-z0-9]/.test(value)) break;
+      width = 2;
+    } else if (PLAIN.test(char)) {
+      value = char;
+      width = 1;
+    } else break;
+    if (QUANTIFIERS.has(source[i + width] ?? "")) break;
+    literal += value;
+    i += width;
+  }
+  return literal;
 }

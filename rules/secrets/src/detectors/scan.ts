@@ -6,6 +6,7 @@ import { isPlaceholder, isStandIn } from "../shared/placeholders.js";
 import { isReference } from "../shared/references.js";
 import { GENERIC_WORDS } from "../shared/secret-words.js";
 import { anchorKeywords } from "./anchors.js";
+import { anyMatches } from "./any-match.js";
 import { catalogue } from "./catalogue/index.js";
 import { credentialFiles } from "./credential-files/index.js";
 import { type KeywordHits, KeywordMatcher } from "./keywords.js";
@@ -88,6 +89,8 @@ export class Scanner {
     this.keywordIndex = keywordIndex;
     this.fileLevel = detectors.flatMap((d, index) => (d.files ? [index] : []));
     this.pathLimited = detectors.flatMap((d, index) => (d.paths ? [index] : []));
+    this.anyFileLevel = anyMatches(detectors.flatMap((d) => (d.files ? [d.files] : [])));
+    this.anyPathLimited = anyMatches(detectors.flatMap((d) => (d.paths ? [d.paths] : [])));
     this.commonMask = this.maskFor([]);
   }
 
@@ -138,6 +141,9 @@ export class Scanner {
   private readonly fileLevel: number[];
   /** Detectors limited to files of some base names (`paths`), by index. */
   private readonly pathLimited: number[];
+  /** Whether some file-level detector's `files`, or some path-limited detector's `paths`, matches: one test for most files. */
+  private readonly anyFileLevel: (path: string) => boolean;
+  private readonly anyPathLimited: (base: string) => boolean;
   /** Keyword masks for the pass over a file, by which path-limited detectors the file's name lets run. */
   private readonly masks = new Map<string, Uint8Array>();
 
@@ -146,6 +152,7 @@ export class Scanner {
    * other names. `:` triggers only the .pgpass line detector and is on most lines of most files.
    */
   private skipFor(base: string): Uint8Array {
+    if (!this.anyPathLimited(base)) return this.commonMask;
     return this.maskFor(this.pathLimited.filter((order) => this.detectors[order]?.paths?.test(base)));
   }
 
@@ -171,7 +178,7 @@ export class Scanner {
   scan(text: string, options: ScanOptions): SecretMatch[] {
     const base = options.path.slice(options.path.lastIndexOf("/") + 1);
     const candidates: Candidate[] = [];
-    for (const order of this.fileLevel) {
+    for (const order of this.anyFileLevel(options.path) ? this.fileLevel : []) {
       if (!this.detectors[order]?.files?.test(options.path)) continue;
       for (const match of this.run(order, text, 0)) {
         // A credential file has no provider shape to keep visible: only real values count there.

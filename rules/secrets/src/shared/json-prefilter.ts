@@ -7,6 +7,8 @@ import { jsonAssignments } from "./json-entries.js";
 import { isSecretName } from "./secret-names.js";
 import { looksLikePasswordValue, looksLikeSecretValue, type ValueGate } from "./secret-values.js";
 
+const WHITESPACE = /\s/;
+
 /**
  * Some `"key": "string"` pair of the text has a secret-named key and a value the rule's value tests
  * could accept (a password a person chose, outside translation catalogues, or a generated-looking
@@ -17,8 +19,14 @@ export function jsonCouldHoldSecret(text: string, gate: ValueGate = {}, path = "
   // A catalogue's passwords are prose (`"password": "Passwort"`): the rule holds them to the secret gate too.
   const chosen = isTranslationFile(path) ? () => false : looksLikePasswordValue;
   try {
+    // A value with whitespace is neither test's (both refuse it before anything else can accept
+    // it): one native search settles most of a catalogue's pairs (`"password": "Your password"`)
+    // before their keys are split into words.
     return jsonAssignments(text).some(
-      (pair) => isSecretName(pair.name) && (chosen(pair.value) || looksLikeSecretValue(pair.value, gate)),
+      (pair) =>
+        !WHITESPACE.test(pair.value) &&
+        isSecretName(pair.name) &&
+        (chosen(pair.value) || looksLikeSecretValue(pair.value, gate)),
     );
   } catch {
     return true;
