@@ -23,24 +23,7 @@ export function leadingLiteral(source: string): string | null {
     groupDepth = 1;
     i++;
   }
-  let literal = "";
-  while (i < source.length) {
-    const char = source[i] ?? "";
-    let width: number;
-    let value: string;
-    if (char === "\\") {
-      value = source[i + 1] ?? "";
-      // `\d`, `\w`, `\b`, `\1`… are classes, anchors or references, not the character itself.
-      if (value === "" || /[A-Za-z0-9]/.test(value)) break;
-      width = 2;
-    } else if (PLAIN.test(char)) {
-      value = char;
-      width = 1;
-    } else break;
-    if (QUANTIFIERS.has(source[i + width] ?? "")) break;
-    literal += value;
-    i += width;
-  }
+  const literal = literalAt(source, i, { caselessClasses: false });
   if (literal === "" || hasAlternationWithin(source, groupDepth)) return null;
   return literal;
 }
@@ -116,18 +99,33 @@ export function leadingAlternatives(source: string): string[] | null {
 
 /** The literal an alternative starts with: plain and escaped characters, and `[aA]` as "a"; up to the first other piece. */
 function caselessLiteral(source: string): string {
+  return literalAt(source, 0, { caselessClasses: true });
+}
+
+/**
+ * The plain and escaped characters from `start` on, up to the first other piece or the first one
+ * a quantifier follows; with `caselessClasses`, a class `[aA]` counts as its lower-case letter.
+ */
+function literalAt(source: string, start: number, options: { caselessClasses: boolean }): string {
   let literal = "";
-  let i = 0;
+  let i = start;
   while (i < source.length) {
     const char = source[i] ?? "";
     let width: number;
     let value: string;
     const lower = source[i + 1] ?? "";
-    if (char === "[" && source[i + 3] === "]" && /^[a-z]$/.test(lower) && source[i + 2] === lower.toUpperCase()) {
+    if (
+      options.caselessClasses &&
+      char === "[" &&
+      source[i + 3] === "]" &&
+      /^[a-z]$/.test(lower) &&
+      source[i + 2] === lower.toUpperCase()
+    ) {
       value = lower;
       width = 4;
     } else if (char === "\\") {
       value = source[i + 1] ?? "";
+      // `\d`, `\w`, `\b`, `\1`… are classes, anchors or references, not the character itself.
       if (value === "" || /[A-Za-z0-9]/.test(value)) break;
       width = 2;
     } else if (PLAIN.test(char)) {
