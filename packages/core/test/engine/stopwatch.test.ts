@@ -87,6 +87,52 @@ describe("--debug per-file timings", () => {
     expect(named).toEqual(["db/statements", "parse:sql"]);
   });
 
+  it("charges a memo's work to the memo, not to the first rule that asks for it", async () => {
+    const asks = (id: string) =>
+      defineRule({
+        id,
+        meta: {
+          description: "Asks for the shared model.",
+          kinds: ["sql"],
+          presets: { recommended: "error", strict: "error" },
+          messages: { seen: "Seen." },
+        },
+        create: (ctx) => ({
+          statement: () => {
+            ctx.memo("db:model", () => {
+              clock += 1000;
+              return 1;
+            });
+          },
+        }),
+      });
+    // A clock that moves only inside the memo, so the charge does not depend on the machine's load.
+    let clock = 0;
+    const original = performance.now;
+    performance.now = () => clock;
+    const debug: string[] = [];
+    await runLint({
+      config: {
+        ...config,
+        packs: [{ pack: definePack({ name: "db", rules: [asks("first"), asks("second")] }), specifier: null }],
+        rules: {
+          "db/first": { severity: "error", options: undefined },
+          "db/second": { severity: "error", options: undefined },
+        },
+      },
+      files: Object.keys(FILES).map((path): RunFile => ({ path, absolutePath: `/v/${path}` })),
+      workers: 0,
+      readText: async (file) => ({ ok: true, text: FILES[file.path] ?? "" }),
+      debug: (message) => debug.push(message),
+    }).finally(() => {
+      performance.now = original;
+    });
+    const line = debug.find((message) => message.startsWith("per-file phase, slowest:")) ?? "";
+    const times = new Map([...line.matchAll(/([\w:/-]+) (\d+) ms/g)].map((match) => [match[1], Number(match[2])]));
+    expect(times.get("memo:db:model")).toBe(1000);
+    expect(times.get("db/first") ?? 0).toBe(0);
+  });
+
   it("reads no clock around visitors without --debug", async () => {
     const original = performance.now;
     let reads = 0;
