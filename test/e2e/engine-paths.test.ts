@@ -1,21 +1,15 @@
 // The engine's less visible paths, end to end: start-up that loads no parser, the worker pool
 // giving the same report as the main thread, the cache, and secrets never leaving in output.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, ROOT, runCli, runJson, tempRepo } from "../support/cli.js";
+import { ROOT, runCli, runJson, tempRepo } from "../support/cli.js";
+import { loadedModules as loadedBy } from "../support/loaded-modules.js";
 
 function loadedModules(args: string[], cwd: string): string[] {
-  const log = join(mkdtempSync(join(tmpdir(), "deploylint-imports-")), "loaded.txt");
-  const run = spawnSync(process.execPath, ["--import", join(ROOT, "test/support/record-imports.mjs"), BIN, ...args], {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, DEPLOYLINT_RECORD_IMPORTS: log },
-  });
+  const run = loadedBy(args, { cwd });
   expect(run.status).toBe(0);
-  return readFileSync(log, "utf8").trim().split("\n");
+  return run.urls;
 }
 
 const PARSERS =
@@ -25,7 +19,7 @@ describe("start-up", () => {
   it("--version loads no parser, no rule pack and not the engine", () => {
     const loaded = loadedModules(["--version"], ROOT);
     // The bin starts the bundle when the build made one (bundle.test.ts checks what that loads).
-    expect(loaded.some((url) => /\/packages\/cli\/(bundle|dist)\/bin\.js$/.test(url))).toBe(true);
+    expect(loaded.some((url) => /\/packages\/cli\/(bundle\/bin\.cjs|dist\/bin\.js)$/.test(url))).toBe(true);
     expect(
       loaded.filter(
         (url) => PARSERS.test(url) || /rules\/|packages\/core|bundle\/(?!chunk-)[\w-]+-[A-Z0-9]{8}\.js$/.test(url),

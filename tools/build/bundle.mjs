@@ -14,15 +14,13 @@ const outdir = join(cli, "bundle");
 // sibling by `new URL("./x.js", import.meta.url)` (the pool's worker entry, the env-check and
 // migrations-verify commands, verify's engine worker) then find it from whichever file their code ends up in.
 //
-// Two layouts. The start-up entry and the thread entries are split into chunks as usual: bin.js
-// stays a few kilobytes (--version, --help). Everything bin.js then loads, the whole CLI, is one
-// file (cli.js, below): split, a run loaded ~35 chunk files, and each cost a resolve (realpath,
-// package scope), an open, a read and a link. One file also holds commands a run never calls, which
-// V8 only pre-parses: the example shop without its script took 0.98 s of CPU instead of 1.04 (wall
-// 1.53 s instead of 1.63, medians of 11 alternated runs on a busy machine), an empty repository as
-// much CPU as before and 4 MB less memory.
+// Three layouts. The thread entries are split into chunks as usual. The start (bin.cjs, below) and
+// the whole CLI it loads (cli.cjs, below) are one CommonJS file each: split, a run loaded ~35 chunk
+// files, and each cost a resolve (realpath, package scope), an open, a read and a link. One file also
+// holds commands a run never calls, which V8 only pre-parses: the example shop without its script
+// took 0.98 s of CPU instead of 1.04 (wall 1.53 s instead of 1.63, medians of 11 alternated runs on a
+// busy machine), an empty repository as much CPU as before and 4 MB less memory.
 const ENTRIES = {
-  bin: "dist/bin.js",
   worker: "dist/worker.js",
   // verify runs PGlite and sql.js in a worker thread (so a runaway migration can be stopped); its
   // worker-engine module finds this entry beside itself.
@@ -36,11 +34,11 @@ const ENTRIES = {
 /**
  * The CLI in one file, with the commands found at run time (load-env-check.ts) exported from it.
  * It is CommonJS (cli.cjs) so that Node's require() compiles it, and the code cache
- * (packages/core/src/load/code-cache.ts, enabled by bin.js) can hand V8 the bytecode of an earlier
+ * (packages/core/src/load/code-cache.ts, enabled by bin.cjs) can hand V8 the bytecode of an earlier
  * run: Node 20 has no compile cache for ES modules, and compiling the 2 MB CLI and the functions a
- * run calls was a good part of every run's start. cli.js is the ES module face of it, which
- * bin.js imports; env-check.js and migrations-verify.js are one-line re-exports of that, so a
- * command reached either way is the same module instance (its error classes are the CLI's own).
+ * run calls was a good part of every run's start. bin.cjs requires it; cli.js is its ES module face,
+ * and env-check.js and migrations-verify.js are one-line re-exports of that, so a command reached
+ * either way is the same module instance (its error classes are the CLI's own).
  */
 const CLI_FILE = "cli.cjs";
 const CLI_SOURCE = [
@@ -48,7 +46,7 @@ const CLI_SOURCE = [
   'export { envCheck } from "./dist/commands/env-check.js";',
   'export { migrationsVerify } from "./dist/commands/migrations-verify.js";',
 ].join("\n");
-/** What bin.js and the command shims take from the CLI (bin.ts, load-env-check.ts). */
+/** What bin.cjs and the command shims take from the CLI (launch.ts, load-env-check.ts). */
 const CLI_EXPORTS = ["main", "envCheck", "migrationsVerify"];
 /**
  * Where the CommonJS CLI's import() calls go (routeDynamicImports): a file Node compiles itself, so
@@ -73,6 +71,19 @@ const CLI_SHIMS = {
 };
 const CLI_INPUTS = ["dist/cli.js", "dist/commands/env-check.js", "dist/commands/migrations-verify.js"];
 
+/**
+ * What the `deploylint` bin starts (bin/deploylint.js requires it): the launcher (launch.ts: --version,
+ * --help, the code cache, the process guard), which then requires the CLI beside it. CommonJS, as the
+ * bin is (bin/package.json): each ES module costs Node an asynchronous read, a compile with no code
+ * cache and a link, each built-in it imports (crypto, vm, worker_threads, ...) a facade with every
+ * export copied, and the first one sets up Node's ES module loader. The ES module bin and the ~10
+ * files the start was split into cost an empty repository's run 25 M instructions of its 785 M
+ * (callgrind; node -e "" is ~515 M here), about 5 ms of CPU.
+ */
+const BIN_FILE = "bin.cjs";
+const BIN_SOURCE = `import { launch } from "./dist/launch.js";\nlaunch(process.argv.slice(2), () => require("./${CLI_FILE}"));\n`;
+const BIN_INPUTS = ["dist/launch.js"];
+
 /** The CLI imports the markdown parser's entry beside it (ENTRIES) instead of holding a copy. */
 const markdownParserAsSibling = {
   name: "markdown-parser-as-sibling",
@@ -80,16 +91,6 @@ const markdownParserAsSibling = {
     const parser = join(cli, ENTRIES["parse-markdown"]);
     build.onResolve({ filter: /^\.\/parse\.js$/ }, (args) =>
       join(args.resolveDir, args.path) === parser ? { path: "./parse-markdown.js", external: true } : undefined,
-    );
-  },
-};
-
-/** bin.js imports the one-file CLI beside it, instead of taking dist/cli.js into its own chunks. */
-const cliAsSibling = {
-  name: "cli-as-sibling",
-  setup(build) {
-    build.onResolve({ filter: /^\.\/cli\.js$/ }, (args) =>
-      args.importer === join(cli, ENTRIES.bin) ? { path: "./cli.js", external: true } : undefined,
     );
   },
 };
@@ -163,7 +164,7 @@ const BANNER =
   'import { createRequire as __deploylintCreateRequire } from "node:module";\n' +
   "const require = __deploylintCreateRequire(import.meta.url);";
 
-for (const file of [...Object.values(ENTRIES), ...CLI_INPUTS]) {
+for (const file of [...Object.values(ENTRIES), ...CLI_INPUTS, ...BIN_INPUTS]) {
   if (!existsSync(join(cli, file))) throw new Error(`packages/cli/${file} is missing: run \`tsc -b\` first.`);
 }
 rmSync(outdir, { recursive: true, force: true });
@@ -190,7 +191,7 @@ const { metafile } = await build({
   entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(cli, file)])),
   outdir,
   splitting: true,
-  plugins: [cliAsSibling, yamlWithoutDebugLogs],
+  plugins: [yamlWithoutDebugLogs],
 });
 const { metafile: cliMetafile } = await build({
   ...COMMON,
@@ -210,6 +211,15 @@ const { metafile: cliMetafile } = await build({
   // only the splitting into files is gone.
   splitting: false,
   plugins: [markdownParserAsSibling, yamlWithoutDebugLogs],
+});
+const { metafile: binMetafile } = await build({
+  ...COMMON,
+  format: "cjs",
+  // A CommonJS file has require() of its own.
+  banner: {},
+  external: [...EXTERNAL, `./${CLI_FILE}`],
+  stdin: { contents: BIN_SOURCE, resolveDir: cli, sourcefile: "bin-entry.js", loader: "js" },
+  outfile: join(outdir, BIN_FILE),
 });
 for (const [file, text] of Object.entries(CLI_SHIMS)) writeFileSync(join(outdir, file), text);
 assertCliExports();
@@ -246,7 +256,7 @@ function assertClassesKeepTheirNames(outputs) {
 function freshnessInputs(inputs) {
   const files = new Set();
   for (const input of Object.keys(inputs)) {
-    if (input === "cli-entry.js") continue; // the virtual entry above
+    if (input === "cli-entry.js" || input === "bin-entry.js") continue; // the virtual entries above
     const file = resolve(cli, input);
     if (file.includes("/node_modules/")) continue;
     const dist = file.lastIndexOf("/dist/");
@@ -311,12 +321,16 @@ function dynamicImportStarts(text) {
   return starts;
 }
 
-const outputs = [...Object.keys(metafile.outputs), ...Object.keys(cliMetafile.outputs)];
+const outputs = [
+  ...Object.keys(metafile.outputs),
+  ...Object.keys(cliMetafile.outputs),
+  ...Object.keys(binMetafile.outputs),
+];
 assertClassesKeepTheirNames(outputs);
 assertNoYamlDebugLogs(outputs);
 escapeNonAscii(outputs);
 routeDynamicImports(join(outdir, CLI_FILE));
 
 // Written last: its time is the bundle's time.
-const inputs = { ...metafile.inputs, ...cliMetafile.inputs };
+const inputs = { ...metafile.inputs, ...cliMetafile.inputs, ...binMetafile.inputs };
 writeFileSync(join(outdir, "inputs.json"), `${JSON.stringify(freshnessInputs(inputs), null, 2)}\n`);

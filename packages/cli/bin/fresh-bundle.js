@@ -1,12 +1,13 @@
 // Whether the bundled CLI (packages/cli/bundle, made by `npm run build`) may run: it must exist and
 // be newer than what it was built from, since a `tsc -b` alone updates dist/ and leaves it behind.
-import { readFileSync, statSync } from "node:fs";
+const { readFileSync, statSync } = require("node:fs");
+const { join } = require("node:path");
 
-const BUNDLE = new URL("../bundle/", import.meta.url);
+const BUNDLE = join(__dirname, "..", "bundle");
 
-/** The bundle's bin.js URL, or null when there is no bundle or a build input changed after it. */
-export function freshBundle() {
-  const list = new URL("inputs.json", BUNDLE);
+/** The path of the bundle's start file (bin.cjs), or null when there is no bundle or a build input changed after it. */
+function freshBundle() {
+  const list = join(BUNDLE, "inputs.json");
   let inputs;
   let built;
   try {
@@ -17,8 +18,10 @@ export function freshBundle() {
   }
   for (const input of inputs) {
     // An input that is not there (an installed package ships no .tsbuildinfo) cannot be newer.
-    const changed = statSync(new URL(input, BUNDLE), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    const changed = statSync(join(BUNDLE, input), { throwIfNoEntry: false })?.mtimeMs ?? 0;
     if (changed > built) return null;
   }
-  return new URL("bin.js", BUNDLE);
+  return join(BUNDLE, "bin.cjs");
 }
+
+module.exports = { freshBundle };

@@ -1,31 +1,5 @@
-// The `deploylint` executable. `--version` and a bare `--help` answer before anything else is
-// imported, so they stay fast and load no parser; the version is a static JSON import so a bundle
-// carries it.
-import pkg from "../package.json" with { type: "json" };
+// The `deploylint` executable of the plain tsc output (dist/); the bundle starts the same launch()
+// from bin.cjs (tools/build/bundle.mjs).
+import { launch } from "./launch.js";
 
-const args = process.argv.slice(2);
-if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
-  process.stdout.write(`${pkg.version}\n`);
-} else if (args.length === 1 && (args[0] === "--help" || args[0] === "-h")) {
-  // The help text alone: loading the CLI would load the engine and every pack to print it.
-  process.stdout.write((await import("./help.js")).mainHelp());
-} else {
-  // Before anything can require a parser: typescript.js alone takes longer to compile than the
-  // rest of a small run, and the code cache lets V8 skip that on every run after the first.
-  const { codeCacheOptionsFromEnv, enableCodeCache } = await import("@deploylint/core/code-cache");
-  const codeCache = codeCacheOptionsFromEnv();
-  if (codeCache) {
-    const debug = args.includes("--debug");
-    enableCodeCache({
-      ...codeCache,
-      ...(debug ? { onEvent: (e) => process.stderr.write(`[debug] code cache: ${e.file} ${e.outcome}\n`) } : {}),
-    });
-  }
-  const { guardProcess } = await import("./process-guard.js");
-  const guard = guardProcess(args);
-  const { main } = await import("./cli.js");
-  const code = await main(args);
-  // An asynchronous throw (a plugin's timer or promise) during the run decides the exit code: the
-  // report may look clean, but a rule did not finish its work.
-  process.exitCode = guard.crashed() ? 2 : code;
-}
+await launch(process.argv.slice(2), () => import("./cli.js"));

@@ -1,6 +1,6 @@
 // Git-backed file selection: what changed since the merge base with a ref (--changed-since) and
 // what is staged in the index (--staged), with paths relative to cwd. Git runs without a shell.
-import { execFile, spawn } from "node:child_process";
+import { execFile, spawn, spawnSync } from "node:child_process";
 import { stat } from "node:fs/promises";
 import type { ChangeSet } from "../rule-api/types.js";
 import { DiscoveryError } from "./errors.js";
@@ -149,29 +149,38 @@ export interface WorkTreeListing {
   blobs: Map<string, string>;
 }
 
+const LIST_WORK_TREE = [
+  "-c",
+  "core.excludesFile=",
+  "ls-files",
+  "-z",
+  "-t",
+  "--stage",
+  "--cached",
+  "--others",
+  "--modified",
+  "--deleted",
+  "--exclude-standard",
+  "--",
+  ".",
+];
+
 /**
  * The files of a full run in a git work tree, in one `git ls-files`: every tracked file, whether
  * or not an ignore rule matches it (git keeps tracking a `.env` committed before its ignore rule,
  * and so must a gate), plus the untracked files no ignore rule matches. The user's global excludes
  * file is left out, so that two machines lint the same files. Paths come relative to cwd (no
  * --full-name), so the listing needs no second git process to learn cwd's folder in the repository.
+ *
+ * `blocking` waits for git without returning to the event loop (gitBlocking): for a caller with
+ * nothing else in flight meanwhile, as a full run's discovery is.
  */
-export async function listWorkTree(options: { cwd: string }): Promise<WorkTreeListing> {
-  const listing = await gitOrThrow(options.cwd, [
-    "-c",
-    "core.excludesFile=",
-    "ls-files",
-    "-z",
-    "-t",
-    "--stage",
-    "--cached",
-    "--others",
-    "--modified",
-    "--deleted",
-    "--exclude-standard",
-    "--",
-    ".",
-  ]);
+export async function listWorkTree(options: { cwd: string; blocking?: boolean }): Promise<WorkTreeListing> {
+  const { cwd } = options;
+  const run = options.blocking ? gitBlocking(cwd, LIST_WORK_TREE) : await git(cwd, LIST_WORK_TREE);
+  // Named by its first argument, as gitOrThrow names every command.
+  const listing = orThrow(run, LIST_WORK_TREE[0] ?? "", cwd);
+
   const tracked = new Map<string, "regular" | "unverified">();
   const unverified = new Set<string>();
   const deleted = new Set<string>();
@@ -385,6 +394,22 @@ function git(cwd: string, args: string[]): Promise<GitResult> {
       resolve({ code: typeof code === "number" ? code : 0, stdout, stderr: stderr.toString("utf8") });
     });
   });
+}
+
+/**
+ * git() without the event loop: Node collects the output itself instead of through three pipe
+ * streams, their events and a callback. A full run's one listing took ~6 ms less CPU
+ * (linkwarden's 66 KB listing: ~9 -> ~3 ms in the calling process), and as much less wall, for a
+ * caller that had nothing to do meanwhile anyway. Failures are git()'s.
+ */
+function gitBlocking(cwd: string, args: string[]): GitResult {
+  const result = spawnSync("git", args, { cwd, maxBuffer: MAX_OUTPUT });
+  const code = (result.error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT" || code === "EACCES") throw gitMissing(result.error);
+  if (result.error) throw result.error;
+  if (result.status === null)
+    throw new Error(`Command failed: git ${args.join(" ")} (${result.signal ?? "no exit code"})`);
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr.toString("utf8") };
 }
 
 async function gitOrThrow(cwd: string, args: string[]): Promise<GitResult> {

@@ -156,6 +156,8 @@ async function openSource(options: DiscoverOptions & { cwd: string; realRoot: st
       cwd: options.cwd,
       realRoot: options.realRoot,
       prune: (dir) => configIgnored(dir) || underDefaultIgnored(`${dir}/x`, "."),
+      // Discovery is all a run does until it has the files (prepareRun starts nothing beside it).
+      blocking: true,
     }).then(
       (listing) => ({ listing }),
       (error: unknown) => ({ error }),

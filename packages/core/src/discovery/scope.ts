@@ -23,11 +23,14 @@ export async function listGitScope(options: {
   realRoot?: string;
   /** Folders (relative to cwd) whose nested repositories are not listed: ignored ones. */
   prune?: (dir: string) => boolean;
+  /** git is waited for without the event loop (listWorkTree): the caller has nothing else in flight. */
+  blocking?: boolean;
 }): Promise<ScopeListing> {
   const result: ScopeListing = { files: [], skipped: [], blobs: new Map() };
   const realRoot = options.realRoot ?? (await realRootOf(options.cwd));
   const prune = options.prune ?? (() => false);
-  await listRepository({ cwd: options.cwd, realRoot, prune, folder: "", result });
+  const blocking = options.blocking ?? false;
+  await listRepository({ cwd: options.cwd, realRoot, prune, blocking, folder: "", result });
   return result;
 }
 
@@ -35,13 +38,14 @@ async function listRepository(options: {
   cwd: string;
   realRoot: string;
   prune: (dir: string) => boolean;
+  blocking: boolean;
   /** The repository's folder relative to cwd ("" for the one cwd is in). */
   folder: string;
   result: ScopeListing;
 }): Promise<void> {
   const { cwd, folder, result } = options;
   const prefix = folder === "" ? "" : `${folder}/`;
-  const listing = await listWorkTree({ cwd: folder === "" ? cwd : path.join(cwd, folder) });
+  const listing = await listWorkTree({ cwd: folder === "" ? cwd : path.join(cwd, folder), blocking: options.blocking });
   if (folder === "") result.blobs = listing.blobs;
   for (const file of listing.regular) result.files.push(prefix + file);
   const unverified = listing.unverified.map((file) => prefix + file);

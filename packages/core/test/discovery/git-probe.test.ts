@@ -11,6 +11,8 @@ import { cleanup, commitAll, initRepo, tempDir, writeFiles } from "./helpers.js"
 // Every git process discovery starts, by its arguments, and the order of starts and answers.
 const started: string[][] = [];
 const events: string[] = [];
+/** The git commands waited for without the event loop (spawnSync). */
+const blocking: string[] = [];
 const verb = (args: string[]) => args.find((arg) => !arg.startsWith("-") && !arg.includes("=")) ?? "";
 vi.mock("node:child_process", async (original) => {
   const actual = await original<typeof import("node:child_process")>();
@@ -27,6 +29,16 @@ vi.mock("node:child_process", async (original) => {
       };
       return (actual.execFile as (...a: unknown[]) => unknown)(...args.slice(0, -1), answered);
     },
+    // A full run's listing waits for git without the event loop (listWorkTree's `blocking`).
+    spawnSync: (...args: unknown[]) => {
+      const gitArgs = [...((args[1] as string[] | undefined) ?? [])];
+      started.push(gitArgs);
+      blocking.push(verb(gitArgs));
+      events.push(`start ${verb(gitArgs)}`);
+      const result = (actual.spawnSync as (...a: unknown[]) => unknown)(...args);
+      events.push(`answer ${verb(gitArgs)}`);
+      return result;
+    },
   };
 });
 
@@ -34,6 +46,7 @@ afterEach(() => {
   cleanup();
   started.length = 0;
   events.length = 0;
+  blocking.length = 0;
 });
 
 function repoWithFolder(): string {
@@ -67,6 +80,8 @@ describe("discover in a work tree", () => {
     expect(found.files.map((f) => f.path)).toEqual(["1.sql"]);
     expect(started.map(verb)).toEqual(["ls-files"]);
     expect(started[0]).not.toContain("--full-name");
+    // Nothing else is in flight while a run waits for its listing: no pipe streams for it.
+    expect(blocking).toEqual(["ls-files"]);
   });
 
   it("lists a folder whose name holds a line feed", async () => {

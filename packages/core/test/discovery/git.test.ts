@@ -141,9 +141,43 @@ describe("listWorkTree", () => {
     mkdirSync(nested);
     initRepo(nested);
     writeFiles(nested, { "x.sql": "x" });
-    const listing = await listWorkTree({ cwd: repo });
-    expect(listing.regular.sort()).toEqual([".env", "inner/repo.txt", "same.sql"]);
-    expect(listing.unverified.sort()).toEqual([".gitignore", "alias.sql", "edited.sql", "new.sql"]);
-    expect(listing.nested).toEqual(["clone"]);
+    for (const blocking of [false, true]) {
+      const listing = await listWorkTree({ cwd: repo, blocking });
+      expect(listing.regular.sort()).toEqual([".env", "inner/repo.txt", "same.sql"]);
+      expect(listing.unverified.sort()).toEqual([".gitignore", "alias.sql", "edited.sql", "new.sql"]);
+      expect(listing.nested).toEqual(["clone"]);
+      expect([...listing.blobs.keys()].sort()).toEqual([
+        ".env",
+        "edited.sql",
+        "gone.sql",
+        "inner/repo.txt",
+        "same.sql",
+      ]);
+    }
+  });
+
+  it("gives the same listing and the same failure whether it waits for git blocking or not", async () => {
+    const repo = tempDir();
+    initRepo(repo);
+    writeFiles(repo, { "a b.sql": "a", "sub/\u00e9t\u00e9.env": "X=1", "staged.sql": "s" });
+    commitAll(repo, "base");
+    writeFiles(repo, { "staged.sql": "s2", "untracked.txt": "u" });
+    git(repo, "add", "staged.sql");
+    const [evented, blocking] = [await listWorkTree({ cwd: repo }), await listWorkTree({ cwd: repo, blocking: true })];
+    expect(blocking).toEqual(evented);
+    expect(evented.regular.sort()).toEqual(["a b.sql", "staged.sql", "sub/\u00e9t\u00e9.env"]);
+    expect(evented.unverified).toEqual(["untracked.txt"]);
+    const outside = tempDir();
+    const failures = await Promise.all(
+      [false, true].map((blocking) =>
+        listWorkTree({ cwd: outside, blocking }).then(
+          () => null,
+          (error: Error) => error,
+        ),
+      ),
+    );
+    expect(failures[0]).toBeInstanceOf(DiscoveryError);
+    expect(failures[1]).toBeInstanceOf(DiscoveryError);
+    expect(failures[1]?.message).toBe(failures[0]?.message);
   });
 });
