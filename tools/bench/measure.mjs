@@ -12,7 +12,7 @@ export const TIMED_OUT = 137;
 const MARK = "BENCH";
 
 /**
- * @typedef {{ cmd: string, args: string[], cwd: string, env?: Record<string, string> }} Command
+ * @typedef {{ cmd: string, args: string[], cwd: string, env?: Record<string, string>, unsetEnv?: string[] }} Command
  * @typedef {{ wallMs: number, cpuMs: number | null, rssMb: number | null, status: number | null, stderr: string }} Sample
  */
 
@@ -25,6 +25,7 @@ const MARK = "BENCH";
  */
 export function measure(command, options = {}) {
   const env = { ...process.env, NO_COLOR: "1", ...command.env };
+  for (const name of command.unsetEnv ?? []) delete env[name];
   const stdout = options.stdoutPath === undefined ? "ignore" : openSync(options.stdoutPath, "w");
   try {
     const limited =
