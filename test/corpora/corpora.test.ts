@@ -9,6 +9,7 @@ import {
   CORPORA,
   diffByRule,
   expectedPath,
+  git,
   lintCorpus,
   locateCorpora,
   readExpected,
@@ -40,6 +41,18 @@ describe("real corpora", () => {
 });
 
 describe("corpus harness", () => {
+  it("commits the copy with git's background gc off, so removing it cannot race a repack", () => {
+    // logto's copy is ~9,000 loose objects, over gc.auto's 6,700: its commit used to start
+    // `git gc --auto` in the background, and the cleanup then failed with ENOTEMPTY on .git.
+    const dir = mkdtempSync(join(tmpdir(), "deploylint-corpora-"));
+    try {
+      expect(git(dir, "config", "--get", "gc.auto").stdout.trim()).toBe("0");
+      expect(git(dir, "config", "--get", "maintenance.auto").stdout.trim()).toBe("false");
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
   it("fails with one line naming every place it tried when no corpora exist", () => {
     const result = locateCorpora({
       env: { DEPLOYLINT_CORPORA: "/nope/a" },

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   ensureRealRepository,
+  git,
   listRealCorpora,
   postgresFiles,
   realComparisons,
@@ -90,6 +91,12 @@ describe("the real corpora of the benchmark", () => {
     });
     expect(logged).toHaveLength(2);
     expect(again.files).toBe(4);
+  });
+
+  it("runs git with its background gc off, so no repack runs beside the timed runs", () => {
+    const dir = tempDir();
+    expect(git(dir, "config", "--get", "gc.auto").trim()).toBe("0");
+    expect(git(dir, "config", "--get", "maintenance.auto").trim()).toBe("false");
   });
 
   it("races squawk on exactly the PostgreSQL history's .sql files, and deploylint on the same folder", () => {

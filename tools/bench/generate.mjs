@@ -96,6 +96,9 @@ function commitAll(dir) {
   const git = (...args) => execFileSync("git", args, { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
   git("init", "-q", "-b", "main");
   git("config", "commit.gpgsign", "false");
+  // No `git gc --auto` in the background after the commit: it would run beside the timed runs.
+  git("config", "gc.auto", "0");
+  git("config", "maintenance.auto", "false");
   git("add", "-A");
   git("commit", "-q", "-m", "Generated benchmark repository");
 }

@@ -64,10 +64,15 @@ function corpusKey(sourceDir) {
   return { key: hash.digest("hex"), files: entries.length };
 }
 
-const git = (cwd, ...args) =>
+export const git = (cwd, ...args) =>
   execFileSync(
     "git",
-    ["-c", "user.email=bench@example.com", "-c", "user.name=bench", "-c", "init.defaultBranch=main", ...args],
+    [
+      ...["-c", "user.email=bench@example.com", "-c", "user.name=bench", "-c", "init.defaultBranch=main"],
+      // No `git gc --auto` in the background after the commit: it would run beside the timed runs.
+      ...["-c", "gc.auto=0", "-c", "maintenance.auto=false"],
+      ...args,
+    ],
     { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
   );
 

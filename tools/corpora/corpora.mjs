@@ -40,10 +40,16 @@ export function corpusByName(name) {
   return CORPORA.find((corpus) => corpus.name === name);
 }
 
-const git = (cwd, ...args) =>
+// gc.auto=0: a commit of more than 6,700 loose objects (logto's copy has ~9,000) starts `git gc --auto`
+// in the background, which still writes into .git while the finally block removes the copy (ENOTEMPTY).
+export const git = (cwd, ...args) =>
   spawnSync(
     "git",
-    ["-c", "user.email=corpus@example.com", "-c", "user.name=corpus", "-c", "init.defaultBranch=main", ...args],
+    [
+      ...["-c", "user.email=corpus@example.com", "-c", "user.name=corpus", "-c", "init.defaultBranch=main"],
+      ...["-c", "gc.auto=0", "-c", "maintenance.auto=false"],
+      ...args,
+    ],
     { cwd, encoding: "utf8" },
   );
 
@@ -84,7 +90,7 @@ export function lintCorpus(corpus, corporaRoot) {
     }
     return reduceFindings(report.findings);
   } finally {
-    rmSync(repo, { recursive: true, force: true });
+    rmSync(repo, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 
