@@ -2,12 +2,11 @@
 // example shop that extends the strategy preset, the document the command writes draws findings
 // only at its fill-in marks, and once a person has filled every mark the pack has nothing to say.
 // The same for `--rfc`: the skeleton's marks are findings, the filled-in plan is clean.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BIN, ROOT, runCli, runJson, tempRepo } from "../support/cli.js";
+import { runCli, runJson, tempRepo } from "../support/cli.js";
+import { loadedModules } from "../support/loaded-modules.js";
 
 const made: string[] = [];
 afterAll(() => {
@@ -161,21 +160,15 @@ describe("deploylint strategy with the strategy-docs pack", { timeout: 120_000 }
   });
 });
 
-/** Every module URL a lint run of `dir` loads (the bin prefers the bundle, where micromark is a chunk of its own). */
+/** Every module URL a lint run of `dir` loads, ES modules and require()d files alike. */
 function modulesLoaded(dir: string): string[] {
-  const log = join(mkdtempSync(join(tmpdir(), "deploylint-imports-")), "loaded.txt");
-  made.push(log.slice(0, -"/loaded.txt".length));
-  const run = spawnSync(
-    process.execPath,
-    ["--import", join(ROOT, "test/support/record-imports.mjs"), BIN, "--no-cache", "--format", "json"],
-    { cwd: dir, encoding: "utf8", env: { ...process.env, DEPLOYLINT_RECORD_IMPORTS: log } },
-  );
+  const run = loadedModules(["--no-cache", "--format", "json"], { cwd: dir });
   expect(run.stdout).toMatch(/"findings"/);
-  return readFileSync(log, "utf8").trim().split("\n");
+  return run.urls;
 }
 
 const MARKDOWN_PARSER =
-  /micromark|mdast-util-from-markdown|\/packages\/cli\/bundle\/parse-[^/]*\.js$|\/strategy-docs\/dist\/markdown\/parse\.js$/;
+  /micromark|mdast-util-from-markdown|\/packages\/cli\/bundle\/parse-[^/]*\.c?js$|\/strategy-docs\/dist\/markdown\/parse\.js$/;
 
 describe("start-up", { timeout: 120_000 }, () => {
   it("loads the markdown parser only when a strategy-docs rule reads a markdown file", () => {
