@@ -1,6 +1,8 @@
 // One pass over a file for the whole catalogue: the keyword matcher finds where any detector's
 // keyword occurs, and only those detectors run, only on the line around the occurrence. Detectors
 // of credential files (`files`) need no keyword: they run over the whole file when its path matches.
+
+import { PRIVATE_KEY_MARKERS } from "../private-keys/markers.js";
 import { shannonEntropy } from "../shared/entropy.js";
 import { isPlaceholder, isStandIn } from "../shared/placeholders.js";
 import { isReference } from "../shared/references.js";
@@ -151,6 +153,14 @@ export class Scanner {
     };
     this.lastPass = { text, hits };
     return hits;
+  }
+
+  /**
+   * The hits of keywordPass over `text` when it is the last text passed over, else undefined: for a
+   * reader that has a cheaper way of its own when no other rule has paid for the pass.
+   */
+  passDoneFor(text: string): KeywordHits | undefined {
+    return this.lastPass?.text === text ? this.lastPass.hits : undefined;
   }
 
   /** The last keywordPass: most files are read by more than one rule, one after the other. */
@@ -435,7 +445,8 @@ let shared: Scanner | undefined;
 export function catalogueScanner(): Scanner {
   // The catalogue first: where one of its detectors (a provider token, its own .pgpass entry) names a
   // credential, it keeps the name; credential-file detectors add what the catalogue's gates let pass.
-  // The generic layer's words ride along (see shared/word-hits.ts): every file is read once for both.
-  shared ??= new Scanner([...catalogue, ...credentialFiles], GENERIC_WORDS);
+  // The generic layer's words (see shared/word-hits.ts) and the private-key finders' markers ride
+  // along: every file is read once for all three.
+  shared ??= new Scanner([...catalogue, ...credentialFiles], [...GENERIC_WORDS, ...PRIVATE_KEY_MARKERS]);
   return shared;
 }
