@@ -56,6 +56,14 @@ describe("private-key markers in the shared pass", () => {
     expect(kinds(text)).toEqual(without);
   });
 
+  it("build no catalogue scanner for no-private-key alone", async () => {
+    vi.resetModules();
+    const keys = await import("../src/private-keys/index.js");
+    const scan = await import("../src/detectors/scan.js");
+    expect(keys.findPrivateKeys(putty(2, 6)).length).toBe(1);
+    expect(scan.catalogueScannerIfBuilt()).toBeUndefined();
+  });
+
   it("find what the finders find when a marker is there in another case only", () => {
     const text = "Never commit a private key or an Age-Secret-Key-1 to git.\n";
     catalogueScanner().keywordPass(text);

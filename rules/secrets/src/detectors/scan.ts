@@ -441,6 +441,11 @@ function resolveOverlaps(candidates: Candidate[]): SecretMatch[] {
 
 let shared: Scanner | undefined;
 
+/** The catalogue scanner when some rule has built it, without building it (see private-keys/index.ts). */
+export function catalogueScannerIfBuilt(): Scanner | undefined {
+  return shared;
+}
+
 /** The scanner over the built-in catalogue, compiled once per process. */
 export function catalogueScanner(): Scanner {
   // The catalogue first: where one of its detectors (a provider token, its own .pgpass entry) names a

@@ -1,5 +1,5 @@
 // Every private-key format the secrets pack detects, in one call over a file's text.
-import { catalogueScanner } from "../detectors/scan.js";
+import { catalogueScannerIfBuilt } from "../detectors/scan.js";
 import { findAgeKeys } from "./age.js";
 import { PRIVATE_KEY_MARKERS } from "./markers.js";
 import { findEncodedPemKeys, findPemKeys } from "./pem.js";
@@ -24,9 +24,10 @@ let markerIds: Set<number> | undefined;
  * and when no pass was made for this text: the finders search for their markers themselves.
  */
 function mayHoldMarker(text: string): boolean {
-  const scanner = catalogueScanner();
-  const hits = scanner.passDoneFor(text);
-  if (hits === undefined) return true;
+  // Not built for this rule alone (`--only secrets/no-private-key`): no pass, and no table to build.
+  const scanner = catalogueScannerIfBuilt();
+  const hits = scanner?.passDoneFor(text);
+  if (scanner === undefined || hits === undefined) return true;
   markerIds ??= new Set(
     PRIVATE_KEY_MARKERS.map((marker) => {
       const id = scanner.keywordId(marker);
