@@ -4,9 +4,13 @@
 import { describe, expect, it, vi } from "vitest";
 import { catalogue } from "../src/detectors/catalogue/index.js";
 import { KeywordMatcher } from "../src/detectors/keywords.js";
-import { catalogueScanner, realMatches } from "../src/detectors/scan.js";
+import { catalogueScanner, realMatches, Scanner } from "../src/detectors/scan.js";
+import type { Detector } from "../src/detectors/types.js";
 import { prng } from "./helpers/sample.js";
 import { fileFor, sampleFor } from "./helpers/samples.js";
+
+/** The fields of a made-up detector that no test here reads. */
+const stub = { provider: "Example", secret: "test value", source: "https://example.com" };
 
 /** Every (keyword, start) pair by brute force, ordered as the matcher reports them: by end, then as the automaton lists them. */
 function naiveHits(keywords: readonly string[], text: string): { keyword: number; start: number }[] {
@@ -43,6 +47,16 @@ describe("KeywordMatcher", () => {
     const sortByPosition = (hits: { keyword: number; start: number }[]) =>
       [...hits].sort((a, b) => a.start - b.start || a.keyword - b.keyword);
     expect(sortByPosition([...matcher.hits(text)])).toEqual(sortByPosition(naiveHits(keywords, text)));
+  });
+});
+
+describe("KeywordMatcher hit buffers", () => {
+  it("collects more hits than its first buffers hold, and the next text's hits alone", () => {
+    const matcher = new KeywordMatcher(["key", "token"]);
+    const text = "key token ".repeat(500);
+    expect(matcher.collect(text).count).toBe(1000);
+    expect([...matcher.hits(text)]).toEqual(naiveHits(["key", "token"], text));
+    expect([...matcher.hits("a token")]).toEqual([{ keyword: 1, start: 2 }]);
   });
 });
 
@@ -118,6 +132,29 @@ describe("catalogue scanner keyword mask", () => {
     };
     expect(delivered(".pgpass")).toBe(4);
     expect(delivered("notes.txt")).toBe(0);
+  });
+
+  it("asks a path-limited detector's file names once per file, not on each hit of a keyword it shares", () => {
+    // A keyword that a path-limited detector shares with one that runs everywhere is never passed
+    // over; the scan used to test the file's name against the path-limited one's on every such line.
+    class CountingTests extends RegExp {
+      calls = 0;
+      override test(text: string): boolean {
+        this.calls++;
+        return super.test(text);
+      }
+    }
+    const paths = new CountingTests("^\\.pgpass$");
+    const detectors: Detector[] = [
+      { ...stub, id: "everywhere", pattern: "shared=(zz[0-9]{6})", keywords: ["shared"] },
+      { ...stub, id: "pgpass-only", pattern: "shared:(qq[0-9]{6})", keywords: ["shared"], paths },
+    ];
+    const scanner = new Scanner(detectors);
+    const text = Array.from({ length: 40 }, (_, i) => `shared=zz${100000 + i} shared:qq${200000 + i}`).join("\n");
+    const ids = (path: string) => [...new Set(scanner.scan(text, { path }).map((m) => m.detector.id))];
+    expect(ids("notes.txt")).toEqual(["everywhere"]);
+    expect(ids(".pgpass")).toEqual(["everywhere", "pgpass-only"]);
+    expect(paths.calls).toBeLessThanOrEqual(2);
   });
 
   it("still scans a .pgpass file's lines, and finds nothing in the same line elsewhere", () => {

@@ -1,6 +1,7 @@
 // no-generic-secret's script prefilter (meta.prefilter): scripts whose only long literals are module
 // names, identifiers or prose are not parsed; every script the rule reports still passes it.
 import { describe, expect, it, vi } from "vitest";
+import { scansOf } from "../../../test/support/regexp-work.js";
 import { mayHaveInlineSites } from "../src/ci/sites.js";
 import { KeywordMatcher } from "../src/detectors/keywords.js";
 import {
@@ -115,6 +116,19 @@ describe("no-generic-secret script prefilter", () => {
       }
     }
     expect(compared).toBeGreaterThan(1500);
+  });
+
+  // QUOTED's lookbehind and lookahead ran at every quote of a script; its place is tested first now.
+  it("reads a literal only at a quote in a value's place near a secret-like word", () => {
+    const literals = Array.from({ length: 60 }, (_, i) => `const label${i} = "Zq${i}xW7vLp9mRt";`).join("\n");
+    const text = `const apiKeyName = 'k';\n\n${literals}\nconst apiToken = "${token}";\n`;
+    let found = false;
+    const runs = scansOf(text, () => {
+      found = hasCandidateLiteral(text, {}, true);
+    });
+    expect(found).toBe(true);
+    // The two quotes after \`apiKeyName = \` and \`apiToken = \`, and the words' pass: not one run per quote.
+    expect(runs).toBeLessThan(10);
   });
 
   // A script has many literals; the text before each one was searched again with a regular expression.

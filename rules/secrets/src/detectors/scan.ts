@@ -1,6 +1,8 @@
 // One pass over a file for the whole catalogue: the keyword matcher finds where any detector's
 // keyword occurs, and only those detectors run, only on the line around the occurrence. Detectors
 // of credential files (`files`) need no keyword: they run over the whole file when its path matches.
+
+import { PRIVATE_KEY_MARKERS } from "../private-keys/markers.js";
 import { shannonEntropy } from "../shared/entropy.js";
 import { isPlaceholder, isStandIn } from "../shared/placeholders.js";
 import { isReference } from "../shared/references.js";
@@ -24,12 +26,31 @@ interface Candidate {
 interface FileScan {
   text: string;
   options: ScanOptions;
-  /** The file's base name, for detectors limited to some names. */
-  base: string;
+  /** For each keyword, the detectors (by index) it runs in this file (see PassPlan). */
+  runs: readonly (readonly number[])[];
   line: (offset: number) => [number, number];
   done: Set<number>;
   lastWindow: Int32Array;
   candidates: Candidate[];
+}
+
+/**
+ * How the pass over a file goes, by which path-limited detectors (`.pgpass`, `.netrc` lines) the
+ * file's name lets run: most files have the same plan, with all of them idle.
+ */
+interface PassPlan {
+  /**
+   * 1 for each keyword to pass over: those whose every detector is limited to other names (`:`
+   * triggers only the .pgpass line detector and is on most lines of most files).
+   */
+  skip: Uint8Array;
+  /**
+   * For each keyword, the detectors (by index) it runs, without the path-limited ones idle here:
+   * the scan never asks a detector's `paths` on a hit.
+   */
+  runs: readonly (readonly number[])[];
+  /** 1 for each keyword that runs some detector here (the others are idle or another reader's `words`). */
+  triggered: Uint8Array;
 }
 
 /** Lines longer than this (minified code, data blobs) are searched only near the keyword. */
@@ -43,12 +64,27 @@ export interface ScanOptions {
   allow?: readonly RegExp[];
 }
 
+/**
+ * A detector as the scanner's hot path reads it, one shape for all: the catalogue's detectors are
+ * object literals of many shapes, and reading their properties on every hit made V8 drop the
+ * optimised code of the loop each time it met a new one.
+ */
+class Prepared {
+  constructor(
+    /**
+     * For a detector whose every match starts with a keyword (see anchors.ts), those keywords by
+     * index: on a line it runs only when one of them starts a match where it stands. Empty otherwise.
+     */
+    readonly anchors: ReadonlySet<number>,
+    /** The anchored detector's expression, sticky, to try at one occurrence; null for one not anchored. */
+    readonly sticky: RegExp | null,
+  ) {}
+}
+
 export class Scanner {
   private readonly matcher: KeywordMatcher;
   /** For each keyword, the detectors (by index) that it triggers. */
   private readonly triggers: number[][];
-  /** 1 for each keyword that triggers some detector (the others are `words`). */
-  private readonly triggered: Uint8Array;
   /**
    * Each detector's expression, compiled when the detector first runs: a run over a few small
    * files meets a handful of the ~320 detectors, and compiling them all cost every run its time.
@@ -81,17 +117,15 @@ export class Scanner {
     });
     for (const word of words) idOf(word);
     this.matcher = new KeywordMatcher(keywords);
-    this.triggered = Uint8Array.from(this.triggers, (orders) => (orders.length > 0 ? 1 : 0));
     this.patterns = detectors.map(() => undefined);
-    this.sticky = detectors.map(() => undefined);
     this.sources = detectors.map(() => undefined);
-    this.anchors = detectors.map(() => undefined);
+    this.prepared = detectors.map(() => undefined);
     this.keywordIndex = keywordIndex;
     this.fileLevel = detectors.flatMap((d, index) => (d.files ? [index] : []));
     this.pathLimited = detectors.flatMap((d, index) => (d.paths ? [index] : []));
     this.anyFileLevel = anyMatches(detectors.flatMap((d) => (d.files ? [d.files] : [])));
     this.anyPathLimited = anyMatches(detectors.flatMap((d) => (d.paths ? [d.paths] : [])));
-    this.commonMask = this.maskFor([]);
+    this.commonPlan = this.planFor([]);
   }
 
   /** How many keywords the scanner finds (their indexes run from 0 to this, excluded). */
@@ -111,7 +145,7 @@ export class Scanner {
    */
   keywordPass(text: string): KeywordHits {
     if (this.lastPass?.text === text) return this.lastPass.hits;
-    const found = this.matcher.collect(text, this.commonMask);
+    const found = this.matcher.collect(text, this.commonPlan.skip);
     const hits = {
       keywords: found.keywords.slice(0, found.count),
       starts: found.starts.slice(0, found.count),
@@ -121,21 +155,24 @@ export class Scanner {
     return hits;
   }
 
+  /**
+   * The hits of keywordPass over `text` when it is the last text passed over, else undefined: for a
+   * reader that has a cheaper way of its own when no other rule has paid for the pass.
+   */
+  passDoneFor(text: string): KeywordHits | undefined {
+    return this.lastPass?.text === text ? this.lastPass.hits : undefined;
+  }
+
   /** The last keywordPass: most files are read by more than one rule, one after the other. */
   private lastPass: { text: string; hits: KeywordHits } | undefined;
-  /** The mask of a file whose name no path-limited detector is for (most files). */
-  private readonly commonMask: Uint8Array;
+  /** The plan of a file whose name no path-limited detector is for (most files). */
+  private readonly commonPlan: PassPlan;
 
-  /**
-   * For a detector whose every match starts with a keyword (see anchors.ts), those keywords by
-   * index: on a line it runs only when one of them starts a match where it stands.
-   */
-  private readonly anchors: (Set<number> | null | undefined)[];
+  /** Each detector as onHit reads it, prepared when the detector is first triggered. */
+  private readonly prepared: (Prepared | undefined)[];
   private readonly keywordIndex: ReadonlyMap<string, number>;
   /** Each detector's pattern source, read once when the detector is first needed (see lazy-catalogue tests). */
   private readonly sources: (string | undefined)[];
-  /** The anchored detectors' expressions, sticky, to try at one occurrence; compiled when first needed. */
-  private readonly sticky: (RegExp | undefined)[];
 
   /** Detectors that run over whole files by path (credential files), by index. */
   private readonly fileLevel: number[];
@@ -144,31 +181,33 @@ export class Scanner {
   /** Whether some file-level detector's `files`, or some path-limited detector's `paths`, matches: one test for most files. */
   private readonly anyFileLevel: (path: string) => boolean;
   private readonly anyPathLimited: (base: string) => boolean;
-  /** Keyword masks for the pass over a file, by which path-limited detectors the file's name lets run. */
-  private readonly masks = new Map<string, Uint8Array>();
+  /** Pass plans, by which path-limited detectors the file's name lets run. */
+  private readonly plans = new Map<string, PassPlan>();
 
-  /**
-   * The keywords to pass over in a file named `base`: those whose every detector is limited to
-   * other names. `:` triggers only the .pgpass line detector and is on most lines of most files.
-   */
-  private skipFor(base: string): Uint8Array {
-    if (!this.anyPathLimited(base)) return this.commonMask;
-    return this.maskFor(this.pathLimited.filter((order) => this.detectors[order]?.paths?.test(base)));
+  /** The plan of the pass over a file named `base`. */
+  private planOf(base: string): PassPlan {
+    if (!this.anyPathLimited(base)) return this.commonPlan;
+    return this.planFor(this.pathLimited.filter((order) => this.detectors[order]?.paths?.test(base)));
   }
 
-  /** The keywords to pass over when these path-limited detectors (by index) run and no others. */
-  private maskFor(running: readonly number[]): Uint8Array {
+  /** The plan when these path-limited detectors (by index) run and no others. */
+  private planFor(running: readonly number[]): PassPlan {
     const signature = running.join(",");
-    let mask = this.masks.get(signature);
-    if (!mask) {
+    let plan = this.plans.get(signature);
+    if (!plan) {
       const idle = new Set(this.pathLimited.filter((order) => !running.includes(order)));
-      // A keyword no detector reads (one of `words`) is another reader's: never passed over.
-      mask = Uint8Array.from(this.triggers, (orders) =>
-        orders.length > 0 && orders.every((order) => idle.has(order)) ? 1 : 0,
-      );
-      this.masks.set(signature, mask);
+      const runs = this.triggers.map((orders) => orders.filter((order) => !idle.has(order)));
+      plan = {
+        // A keyword no detector reads (one of `words`) is another reader's: never passed over.
+        skip: Uint8Array.from(this.triggers, (orders, keyword) =>
+          orders.length > 0 && runs[keyword]?.length === 0 ? 1 : 0,
+        ),
+        runs,
+        triggered: Uint8Array.from(runs, (orders) => (orders.length > 0 ? 1 : 0)),
+      };
+      this.plans.set(signature, plan);
     }
-    return mask;
+    return plan;
   }
 
   /**
@@ -185,10 +224,13 @@ export class Scanner {
         if (this.judge(order, match.value, options) === "real") candidates.push({ match, order });
       }
     }
+    // A credential file's name lets its path-limited detectors run: keywords of their own, and
+    // detectors more for some keywords.
+    const plan = this.planOf(base);
     const file: FileScan = {
       text,
       options,
-      base,
+      runs: plan.runs,
       line: lineFinder(text),
       // The windows of long lines run, by detector and window start as one number (a string key for
       // each was most of the scan's garbage).
@@ -200,10 +242,9 @@ export class Scanner {
       candidates,
     };
     // The hits first, then the detectors: the pass over the text stays a loop that calls nothing. A
-    // file most detectors read shares its pass; a credential file's name adds keywords of its own.
-    const mask = this.skipFor(base);
-    const hits = mask === this.commonMask ? this.keywordPass(text) : this.matcher.collect(text, mask);
-    const { triggered } = this;
+    // file most detectors read shares its pass.
+    const hits = plan === this.commonPlan ? this.keywordPass(text) : this.matcher.collect(text, plan.skip);
+    const { triggered } = plan;
     for (let i = 0; i < hits.count; i++) {
       const keyword = hits.keywords[i] ?? 0;
       // Another reader's word (the generic layer's): no detector to run, no line to find.
@@ -212,42 +253,88 @@ export class Scanner {
     return resolveOverlaps(candidates);
   }
 
-  /** Runs the detectors `keyword` triggers on the window around its occurrence at `start`. */
+  /**
+   * Runs the detectors `keyword` triggers on the line around its occurrence at `start`. Kept small
+   * and reading only scanner-owned arrays and `Prepared` records: it runs for every hit, mostly
+   * before V8 has optimised it, and each time its optimised code was dropped (a detector object of
+   * a shape not seen yet, a branch not taken yet) V8 compiled it again, tens of milliseconds a time.
+   */
   private onHit(file: FileScan, keyword: number, start: number): void {
-    const { text, done, lastWindow } = file;
-    const detectorCount = this.detectors.length;
-    const [lineStart, lineEnd] = file.line(start);
-    const long = lineEnd - lineStart > MAX_WINDOW;
-    const windowStart = long ? Math.max(lineStart, start - BEFORE_KEYWORD) : lineStart;
-    const windowEnd = Math.min(lineEnd, windowStart + MAX_WINDOW);
-    let window: string | undefined;
-    for (const order of this.triggers[keyword] ?? []) {
-      if (long) {
-        // Windows of a long line start inside it, where a pattern's lookbehind sees the window's
-        // edge: anchoring is kept to whole lines, where it sees what the line search sees.
-        const key = windowStart * detectorCount + order;
-        if (done.has(key)) continue;
-        done.add(key);
-      } else {
-        if (lastWindow[order] === windowStart) continue;
-        const anchors = this.anchorsOf(order);
-        if (anchors !== null) {
-          // Every match starts at an anchor keyword: the line is searched once one starts a match.
-          if (!anchors.has(keyword)) continue;
-          window ??= text.slice(windowStart, windowEnd);
-          if (!this.matchesAt(order, window, start - windowStart)) continue;
-        }
-        lastWindow[order] = windowStart;
-      }
-      const detector = this.detectors[order];
-      if (!detector || (detector.paths && !detector.paths.test(file.base))) continue;
-      window ??= text.slice(windowStart, windowEnd);
-      for (const match of this.run(order, window, windowStart)) {
-        const verdict = this.judge(order, match.value, file.options);
-        if (verdict === "dummy") file.candidates.push({ match: { ...match, dummy: true }, order });
-        else if (verdict === "real") file.candidates.push({ match, order });
-      }
+    const orders = file.runs[keyword];
+    if (orders === undefined) return;
+    const line = file.line(start);
+    const lineStart = line[0];
+    const lineEnd = line[1];
+    if (lineEnd - lineStart > MAX_WINDOW) {
+      this.onLongLineHit(file, orders, start, line);
+      return;
     }
+    const { lastWindow } = file;
+    let window: string | undefined;
+    for (let i = 0; i < orders.length; i++) {
+      const order = orders[i] ?? 0;
+      if (lastWindow[order] === lineStart) continue;
+      const prepared = this.prepared[order] ?? this.prepare(order);
+      const sticky = prepared.sticky;
+      if (sticky !== null) {
+        // Every match starts at an anchor keyword: the line is searched once one starts a match.
+        if (!prepared.anchors.has(keyword)) continue;
+        window ??= file.text.slice(lineStart, lineEnd);
+        sticky.lastIndex = start - lineStart;
+        if (!sticky.test(window)) continue;
+      }
+      lastWindow[order] = lineStart;
+      window ??= file.text.slice(lineStart, lineEnd);
+      this.searchWindow(file, order, window, lineStart);
+    }
+  }
+
+  /**
+   * A hit on a line longer than MAX_WINDOW (minified code, data blobs): the detectors run on a
+   * window around the keyword. Windows of a long line start inside it, where a pattern's lookbehind
+   * sees the window's edge: anchoring is kept to whole lines, where it sees what the line search sees.
+   */
+  private onLongLineHit(
+    file: FileScan,
+    orders: readonly number[],
+    start: number,
+    line: readonly [number, number],
+  ): void {
+    const [lineStart, lineEnd] = line;
+    const windowStart = Math.max(lineStart, start - BEFORE_KEYWORD);
+    const windowEnd = Math.min(lineEnd, windowStart + MAX_WINDOW);
+    const detectorCount = this.detectors.length;
+    let window: string | undefined;
+    for (const order of orders) {
+      const key = windowStart * detectorCount + order;
+      if (file.done.has(key)) continue;
+      file.done.add(key);
+      window ??= file.text.slice(windowStart, windowEnd);
+      this.searchWindow(file, order, window, windowStart);
+    }
+  }
+
+  /** Runs the detector over a window at `offset` of the file and keeps the matches its gates let pass. */
+  private searchWindow(file: FileScan, order: number, window: string, offset: number): void {
+    for (const match of this.run(order, window, offset)) {
+      const verdict = this.judge(order, match.value, file.options);
+      if (verdict === "dummy") file.candidates.push({ match: { ...match, dummy: true }, order });
+      else if (verdict === "real") file.candidates.push({ match, order });
+    }
+  }
+
+  /** What onHit reads of the detector, worked out when the detector is first triggered. */
+  private prepare(order: number): Prepared {
+    const detector = this.detectors[order];
+    if (!detector) throw new Error(`The scanner has no detector ${order}.`);
+    const keywords = detector.files ? null : anchorKeywords(this.sourceOf(order, detector), detector.keywords);
+    const anchors = new Set((keywords ?? []).map((keyword) => this.keywordIndex.get(keyword) ?? -1));
+    const sticky = keywords
+      ? new RegExp(this.sourceOf(order, detector), `${(detector.flags ?? "").replace(/[gdy]/g, "")}y`)
+      : null;
+    const prepared = new Prepared(anchors, sticky);
+    this.prepared[order] = prepared;
+    return prepared;
   }
 
   /** The detector's matches in `window` (a plain array: most runs find nothing, and a generator per run cost more than the search). */
@@ -278,32 +365,6 @@ export class Scanner {
       this.sources[order] = source;
     }
     return source;
-  }
-
-  /** The detector's anchor keywords by index, or null when it is not anchored; worked out when first needed. */
-  private anchorsOf(order: number): Set<number> | null {
-    let anchors = this.anchors[order];
-    if (anchors === undefined) {
-      const detector = this.detectors[order];
-      const keywords =
-        detector && !detector.files ? anchorKeywords(this.sourceOf(order, detector), detector.keywords) : null;
-      anchors = keywords ? new Set(keywords.map((keyword) => this.keywordIndex.get(keyword) ?? -1)) : null;
-      this.anchors[order] = anchors;
-    }
-    return anchors;
-  }
-
-  /** Whether the detector's pattern matches starting at `at` of `window`. */
-  private matchesAt(order: number, window: string, at: number): boolean {
-    const detector = this.detectors[order];
-    if (!detector) return false;
-    let sticky = this.sticky[order];
-    if (!sticky) {
-      sticky = new RegExp(this.sourceOf(order, detector), `${(detector.flags ?? "").replace(/[gdy]/g, "")}y`);
-      this.sticky[order] = sticky;
-    }
-    sticky.lastIndex = at;
-    return sticky.test(window);
   }
 
   private compile(order: number, detector: Detector): RegExp {
@@ -344,12 +405,15 @@ export class Scanner {
 function lineFinder(text: string): (offset: number) => [number, number] {
   let line: [number, number] = [0, -1];
   let breakAt = -1;
+  // Read here, not where the last line needs it: a path first taken after V8 optimised the scan
+  // dropped its optimised code.
+  const length = text.length;
   return (offset) => {
     if (offset >= line[0] && offset <= breakAt) return line;
     // lastIndexOf clamps a negative start to 0, where a leading break would be found: offset 0 opens line one.
     const start = offset === 0 ? 0 : text.lastIndexOf("\n", offset - 1) + 1;
     const next = text.indexOf("\n", offset);
-    breakAt = next === -1 ? text.length : next;
+    breakAt = next === -1 ? length : next;
     let end = breakAt;
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
     line = [start, end];
@@ -377,11 +441,17 @@ function resolveOverlaps(candidates: Candidate[]): SecretMatch[] {
 
 let shared: Scanner | undefined;
 
+/** The catalogue scanner when some rule has built it, without building it (see private-keys/index.ts). */
+export function catalogueScannerIfBuilt(): Scanner | undefined {
+  return shared;
+}
+
 /** The scanner over the built-in catalogue, compiled once per process. */
 export function catalogueScanner(): Scanner {
   // The catalogue first: where one of its detectors (a provider token, its own .pgpass entry) names a
   // credential, it keeps the name; credential-file detectors add what the catalogue's gates let pass.
-  // The generic layer's words ride along (see shared/word-hits.ts): every file is read once for both.
-  shared ??= new Scanner([...catalogue, ...credentialFiles], GENERIC_WORDS);
+  // The generic layer's words (see shared/word-hits.ts) and the private-key finders' markers ride
+  // along: every file is read once for all three.
+  shared ??= new Scanner([...catalogue, ...credentialFiles], [...GENERIC_WORDS, ...PRIVATE_KEY_MARKERS]);
   return shared;
 }

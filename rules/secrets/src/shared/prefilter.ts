@@ -96,26 +96,72 @@ export function inValuePosition(text: string, quote: number): boolean {
  */
 export function hasCandidateLiteral(text: string, gate: ValueGate = {}, nearWord = false): boolean {
   const minLength = gate.minLength ?? 8;
-  let wordEnds: Int32Array | undefined;
+  if (nearWord) return hasCandidateNearWord(text, gate, minLength);
   QUOTED.lastIndex = 0;
   for (let match = QUOTED.exec(text); match !== null; match = QUOTED.exec(text)) {
     const raw = match[2] ?? "";
-    if (raw.length < minLength) continue;
+    if (raw.length >= minLength && couldBeCredential(raw, gate)) return true;
+  }
+  return false;
+}
+
+/** QUOTED at one offset: it matches there exactly when QUOTED's search meets a match there (each is the quote alone). */
+const QUOTED_AT = new RegExp(QUOTED.source, "y");
+
+/**
+ * hasCandidateLiteral with `nearWord`. The tests of a literal's place come first, at each quote:
+ * most quotes close a literal or stand far from any secret-like word, and QUOTED's lookbehind and
+ * lookahead, run at every quote of every script, were the prefilter's biggest cost (and its match
+ * arrays much of its garbage). The tests are the same, each a pure function of the quote's offset
+ * and the literal, so their order changes no answer.
+ */
+function hasCandidateNearWord(text: string, gate: ValueGate, minLength: number): boolean {
+  let wordEnds: Int32Array | undefined;
+  const quotes = new QuoteFinder(text);
+  for (let quote = quotes.next(0); quote !== -1; quote = quotes.next(quote + 1)) {
     // The position first: a few characters read back, where the nearness is a search of 400.
-    if (nearWord && !inValuePosition(text, match.index)) continue;
-    if (nearWord) {
-      wordEnds ??= secretWordEnds(text);
-      if (!nearSecretWord(text, match.index, wordEnds)) continue;
-    }
-    const escaped = raw.includes("\\");
-    if (!escaped && !looksLikeSecretValue(raw, gate)) continue;
-    if (!escaped && (isIdentifierLike(raw) || spellsCredentialWord(raw) || isJwtShaped(raw))) continue;
+    if (!inValuePosition(text, quote)) continue;
+    wordEnds ??= secretWordEnds(text);
+    if (!nearSecretWord(text, quote, wordEnds)) continue;
+    QUOTED_AT.lastIndex = quote;
+    const raw = QUOTED_AT.exec(text)?.[2];
+    if (raw === undefined || raw.length < minLength || !couldBeCredential(raw, gate)) continue;
     // Last, as the dearest: the name the rule would judge the literal by could be a secret name.
-    if (nearWord && !couldBeNamedSecret(text, match.index, nearnessStart(text, match.index))) continue;
+    if (!couldBeNamedSecret(text, quote, nearnessStart(text, quote))) continue;
     return true;
   }
   return false;
 }
+
+/** The value tests of a literal's raw text (see hasCandidateLiteral). */
+function couldBeCredential(raw: string, gate: ValueGate): boolean {
+  if (raw.includes("\\")) return true;
+  return looksLikeSecretValue(raw, gate) && !isIdentifierLike(raw) && !spellsCredentialWord(raw) && !isJwtShaped(raw);
+}
+
+/** The offsets of a text's quotes (`"`, `'`, `` ` ``) in order, by the native search for each kind. */
+class QuoteFinder {
+  private readonly nextOf: [number, number, number];
+  constructor(private readonly text: string) {
+    this.nextOf = [text.indexOf('"'), text.indexOf("'"), text.indexOf("`")];
+  }
+
+  /** The first quote at or after `from` (offsets asked in increasing order), or -1. */
+  next(from: number): number {
+    let first = -1;
+    for (let kind = 0; kind < 3; kind++) {
+      let at = this.nextOf[kind] ?? -1;
+      if (at !== -1 && at < from) {
+        at = this.text.indexOf(QUOTE_KINDS[kind] ?? "", from);
+        this.nextOf[kind] = at;
+      }
+      if (at !== -1 && (first === -1 || at < first)) first = at;
+    }
+    return first;
+  }
+}
+
+const QUOTE_KINDS = ['"', "'", "`"];
 
 /**
  * The script prefilter of no-generic-secret, with the rule's options for its value gate: some
