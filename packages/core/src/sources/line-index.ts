@@ -2,12 +2,7 @@
 import type { LineIndex, Position } from "../rule-api/types.js";
 
 export function createLineIndex(text: string): LineIndex {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10) starts.push(i + 1);
-    else if (ch === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-  }
+  const starts = lineStarts(text);
   const lineEnd = (index: number): number => {
     let end = index + 1 < starts.length ? (starts[index + 1] as number) : text.length;
     while (end > (starts[index] as number) && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13))
@@ -37,4 +32,21 @@ export function createLineIndex(text: string): LineIndex {
       return text.slice(starts[index], lineEnd(index));
     },
   };
+}
+
+/** Where each line starts: after every LF, and after every CR not followed by an LF. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  // Most files have no CR: then every line ends at an LF, found by indexOf, which searches far
+  // faster than a loop over every character (a file's index is built before its first report).
+  if (!text.includes("\r")) {
+    for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) starts.push(i + 1);
+    else if (ch === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
 }

@@ -62,14 +62,8 @@ export function scriptFacts(
   const index = emptyIndex();
   const kept: Node[] = [];
   const keptParents: (Node | null)[] = [];
-  walkWithParent(program, (node, parent) => {
-    noteAlias(node, scope);
-    indexNode(index, node, parent);
-    if (READ_FROM.has(node.type)) {
-      kept.push(node);
-      keptParents.push(parent);
-    }
-  });
+  const first: FirstPass = { scope, index, kept, keptParents };
+  walkWithParent(program, (node, parent) => firstPass(first, node, parent));
   const links = emptyLinks();
   const reads: ReadFact[] = [];
   const seen = new Set<string>();
@@ -183,6 +177,28 @@ export function scriptFacts(
       links.envExports.push(exported);
   }
   return { reads, links };
+}
+
+/** What scriptFacts' walk gathers: the aliases, the file index and the nodes the reads are taken from. */
+interface FirstPass {
+  scope: Scope;
+  index: FileIndex;
+  kept: Node[];
+  keptParents: (Node | null)[];
+}
+
+/**
+ * One node of scriptFacts' walk. A function of the module, not a closure made per file: the engine
+ * optimises it once it runs often, where each file's own closure ran every node in the interpreter.
+ */
+function firstPass(pass: FirstPass, node: Node, parent: Node | null): void {
+  // Asked here, in the optimised loop, rather than inside noteAlias: most nodes are of other kinds.
+  if (node.type === "VariableDeclarator" || node.type === "AssignmentPattern") noteAlias(node, pass.scope);
+  indexNode(pass.index, node, parent);
+  if (READ_FROM.has(node.type)) {
+    pass.kept.push(node);
+    pass.keptParents.push(parent);
+  }
 }
 
 /** process.env itself, or what an env schema returns (t3-env, envalid, zod over process.env). */

@@ -28,10 +28,15 @@ const BEFORE_REGEX_WORDS = new Set([
   "await",
 ]);
 
-/** Quotes, slashes, braces and parentheses: the only characters whose meaning codeLayout follows. */
-const MAY_CHANGE_STATE = /["'`/{}()]/g;
-/** The same and `<`, which may open an element, in a file read with JSX. */
-const MAY_CHANGE_STATE_JSX = /["'`/{}()<]/g;
+/**
+ * Quotes, slashes, braces and parentheses: the only characters whose meaning codeLayout follows
+ * (1), and `<` (2), which may open an element in a file read with JSX. A table of character codes,
+ * not a regular expression: most of a script's braces and parentheses are a character or two
+ * apart, and a search per character of code cost several times a loop's step.
+ */
+const MAY_CHANGE_STATE = new Uint8Array(128);
+for (const char of "\"'`/{}()") MAY_CHANGE_STATE[char.charCodeAt(0)] = 1;
+MAY_CHANGE_STATE["<".charCodeAt(0)] = 2;
 
 export const isSpaceCode = (code: number): boolean =>
   code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
@@ -58,7 +63,8 @@ export interface CodeLayout {
  * the first `<` that may open an element (see layout.end).
  */
 export function codeLayout(text: string, options: { jsx?: boolean } = {}): CodeLayout | null {
-  const mayChangeState = options.jsx ? MAY_CHANGE_STATE_JSX : MAY_CHANGE_STATE;
+  // The table's entries that stop the scan: 1 (quotes, slashes, braces, parentheses), and 2 (`<`) with JSX.
+  const highestStop = options.jsx ? 2 : 1;
   const regions: Region[] = [];
   const substitutionBraces = new Set<number>();
   // One entry per open `{`: whether it opened a template's `${` (its `}` goes back to the template).
@@ -77,9 +83,7 @@ export function codeLayout(text: string, options: { jsx?: boolean } = {}): CodeL
   }
   while (at < text.length) {
     // Most of a script is plain code: jump to the next character that may change what follows.
-    mayChangeState.lastIndex = at;
-    const found = mayChangeState.exec(text);
-    const next = found ? found.index : text.length;
+    const next = nextStop(text, at, highestStop);
     for (let back = next - 1; back >= at; back--) {
       if (!isSpaceCode(text.charCodeAt(back))) {
         lastCode = back;
@@ -165,6 +169,22 @@ export function codeLayout(text: string, options: { jsx?: boolean } = {}): CodeL
   return braces.includes(true) || parens.length > 0 ? null : { regions, end: text.length, substitutionBraces };
 }
 
+/**
+ * Where the next character codeLayout follows is, from `from` on (the text's length when none is):
+ * a small function of its own, so that the engine optimises this loop, which runs for every
+ * character of code, without recompiling all of codeLayout each time a new branch of it runs.
+ */
+function nextStop(text: string, from: number, highestStop: number): number {
+  let at = from;
+  while (at < text.length) {
+    const code = text.charCodeAt(at);
+    const stop = code < 128 ? (MAY_CHANGE_STATE[code] as number) : 0;
+    if (stop !== 0 && stop <= highestStop) return at;
+    at++;
+  }
+  return at;
+}
+
 /** Words after which an expression starts, so `<` may open an element (`return <div />`), and `async` (`async <T>(…)`). */
 const BEFORE_ELEMENT_WORDS = new Set([...BEFORE_REGEX_WORDS, "default", "async", "extends", "satisfies", "as"]);
 
@@ -191,11 +211,12 @@ function lineEnd(text: string, from: number): number {
 
 /** The end (after the closing quote) of a string; null when a line ends first. */
 function stringEnd(text: string, open: number, quote: string): number | null {
+  const quoteCode = quote.charCodeAt(0);
   for (let at = open + 1; at < text.length; at++) {
-    const char = text[at];
-    if (char === "\\") at++;
-    else if (char === quote) return at + 1;
-    else if (char === "\n" || char === "\r") return null;
+    const code = text.charCodeAt(at);
+    if (code === BACKSLASH) at++;
+    else if (code === quoteCode) return at + 1;
+    else if (code === LINE_FEED || code === CARRIAGE_RETURN) return null;
   }
   return null;
 }
@@ -203,13 +224,21 @@ function stringEnd(text: string, open: number, quote: string): number | null {
 /** Template text from `from` to the closing backtick (after it) or a `${` (after it). */
 function templateText(text: string, from: number): { at: number; opensSubstitution: boolean } | null {
   for (let at = from; at < text.length; at++) {
-    const char = text[at];
-    if (char === "\\") at++;
-    else if (char === "`") return { at: at + 1, opensSubstitution: false };
-    else if (char === "$" && text[at + 1] === "{") return { at: at + 2, opensSubstitution: true };
+    const code = text.charCodeAt(at);
+    if (code === BACKSLASH) at++;
+    else if (code === BACKTICK) return { at: at + 1, opensSubstitution: false };
+    else if (code === DOLLAR && text.charCodeAt(at + 1) === OPEN_BRACE) return { at: at + 2, opensSubstitution: true };
   }
   return null;
 }
+
+// Character codes the scanners above compare against (a code, unlike `text[at]`, makes no string).
+const BACKSLASH = 0x5c;
+const BACKTICK = 0x60;
+const DOLLAR = 0x24;
+const OPEN_BRACE = 0x7b;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
 
 const CONTROL_WORDS = new Set(["if", "while", "for", "with"]);
 
