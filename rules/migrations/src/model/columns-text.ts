@@ -3,7 +3,7 @@
 
 import { expressionColumns } from "./key-columns.js";
 import { nameFromText } from "./names.js";
-import { type ClauseToken, clauseTokens, firstGroupBody, splitTopLevel } from "./tokens.js";
+import { type ClauseToken, clauseTokens, firstGroupItems } from "./tokens.js";
 import type { ColumnSpec, ConstraintKind } from "./types.js";
 
 // Words that end the data type and start a constraint or column option.
@@ -100,14 +100,12 @@ export function parseColumnDefinition(text: string): ColumnSpec | null {
 /** The columns of a CREATE TABLE statement's text (empty for CREATE TABLE … AS / LIKE). */
 export function createTableColumns(text: string): ColumnSpec[] {
   const head = /^[\s\S]*?\bTABLE\b/i.exec(text);
-  const group = firstGroupBody(text, head?.[0].length ?? 0);
+  const group = firstGroupItems(text, head?.[0].length ?? 0);
   if (group === null) return [];
   const between = text.slice(head?.[0].length ?? 0, group.end);
   // `CREATE TABLE t AS SELECT (…)`: the group is a query, not a column list.
   if (/\bAS\b/i.test(between.slice(0, between.indexOf("(")))) return [];
-  return splitTopLevel(group.body)
-    .map(parseColumnDefinition)
-    .filter((column): column is ColumnSpec => column !== null);
+  return group.items.map(parseColumnDefinition).filter((column): column is ColumnSpec => column !== null);
 }
 
 /** A constraint written in a column definition (`… REFERENCES u (id)`, `… UNIQUE`, `… CHECK (…)`). */

@@ -1,14 +1,97 @@
 // Cuts the actions of a PostgreSQL ALTER TABLE out of its text. libpg-query gives each action as a
 // node but not where it is written, so the text is cut with PostgreSQL's own lexer (strings, dollar
 // quotes, comments and nested parentheses never split an action) and checked against the tree.
-import { byteToIndex, type PgToken, scanPostgres } from "@deploylint/core/rule-api";
-import { plainTokens } from "./pg-plain-tokens.js";
+import { byteToIndex, scanPostgres } from "@deploylint/core/rule-api";
+import { visitPlainTokens } from "./pg-plain-tokens.js";
 
-/** Index of the first token after the (possibly schema-qualified) name starting at token `at`. */
-function afterName(tokens: readonly PgToken[], at: number): number {
-  let i = at + 1;
-  while (tokens[i]?.text === "." && tokens[i + 1] !== undefined) i += 2;
-  return i;
+const DOT = 46;
+const SEMICOLON = 59;
+const COMMA = 44;
+
+/**
+ * Reads the tokens of an ALTER TABLE one at a time (comments left out) and keeps only where each
+ * action starts and ends: a token object per word of every ALTER TABLE, made and then thrown away,
+ * was most of cutting a history's ALTER TABLEs.
+ */
+class ActionCutter {
+  /** Before the name, just after a part of it, after a `.` that may join another part, in the actions, past a top-level `;`. */
+  private state: "before" | "name" | "dot" | "actions" | "done" = "before";
+  private dot = { start: 0, end: 0 };
+  private depth = 0;
+  /** [start, end] of each action cut so far, or null for an empty one. */
+  private readonly pieces: ([number, number] | null)[] = [];
+  private pieceStart = -1;
+  private pieceEnd = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly nameStart: number,
+  ) {}
+
+  token(start: number, end: number): void {
+    switch (this.state) {
+      case "before":
+        if (start >= this.nameStart) this.state = "name";
+        return;
+      case "name":
+        if (this.isChar(start, end, DOT)) {
+          this.state = "dot";
+          this.dot = { start, end };
+          return;
+        }
+        this.state = "actions";
+        this.action(start, end);
+        return;
+      case "dot":
+        this.state = "name"; // the part of the name after the `.`, whatever it is
+        return;
+      case "actions":
+        this.action(start, end);
+        return;
+      case "done":
+        return;
+    }
+  }
+
+  /** The texts of the actions, or null when they are not `expected` many, one of them is empty, or no name was found. */
+  finish(expected: number): string[] | null {
+    if (this.state === "before") return null;
+    // A `.` with nothing after it is not part of the name.
+    if (this.state === "dot") this.action(this.dot.start, this.dot.end);
+    const pieces = [...this.pieces, this.current()];
+    if (pieces.length !== expected) return null;
+    const texts: string[] = [];
+    for (const piece of pieces) {
+      if (piece === null) return null;
+      texts.push(this.text.slice(piece[0], piece[1]));
+    }
+    return texts;
+  }
+
+  private action(start: number, end: number): void {
+    const single = end - start === 1 ? this.text.charCodeAt(start) : -1;
+    if (single === 40 /* ( */ || single === 91 /* [ */) this.depth++;
+    else if (single === 41 /* ) */ || single === 93 /* ] */) this.depth--;
+    if (this.depth === 0 && single === SEMICOLON) {
+      this.state = "done";
+      return;
+    }
+    if (this.depth === 0 && single === COMMA) {
+      this.pieces.push(this.current());
+      this.pieceStart = -1;
+      return;
+    }
+    if (this.pieceStart === -1) this.pieceStart = start;
+    this.pieceEnd = end;
+  }
+
+  private current(): [number, number] | null {
+    return this.pieceStart === -1 ? null : [this.pieceStart, this.pieceEnd];
+  }
+
+  private isChar(start: number, end: number, code: number): boolean {
+    return end - start === 1 && this.text.charCodeAt(start) === code;
+  }
 }
 
 /**
@@ -16,21 +99,14 @@ function afterName(tokens: readonly PgToken[], at: number): number {
  * the text does not cut into that many (the caller then reads the statement as text).
  */
 export function pgActionTexts(statement: string, relationLocation: number, expected: number): string[] | null {
+  const nameStart = byteToIndex(statement)(relationLocation);
   // Most ALTER TABLEs are plain text (no dollar quotes, escapes or block comments): read in
   // JavaScript, bounded as the server's lexer bounds them; the rest asks that lexer.
-  const tokens = (plainTokens(statement) ?? scanPostgres(statement)).filter((token) => !token.comment);
-  const nameStart = byteToIndex(statement)(relationLocation);
-  const at = tokens.findIndex((token) => token.start >= nameStart);
-  if (at === -1) return null;
-  const pieces: PgToken[][] = [[]];
-  let depth = 0;
-  for (const token of tokens.slice(afterName(tokens, at))) {
-    if (token.text === "(" || token.text === "[") depth++;
-    else if (token.text === ")" || token.text === "]") depth--;
-    if (depth === 0 && token.text === ";") break;
-    if (depth === 0 && token.text === ",") pieces.push([]);
-    else pieces.at(-1)?.push(token);
+  const plain = new ActionCutter(statement, nameStart);
+  if (visitPlainTokens(statement, (start, end, comment) => comment || plain.token(start, end))) {
+    return plain.finish(expected);
   }
-  if (pieces.length !== expected || pieces.some((piece) => piece.length === 0)) return null;
-  return pieces.map((piece) => statement.slice(piece[0]?.start ?? 0, piece.at(-1)?.end ?? 0));
+  const lexed = new ActionCutter(statement, nameStart);
+  for (const token of scanPostgres(statement)) if (!token.comment) lexed.token(token.start, token.end);
+  return lexed.finish(expected);
 }

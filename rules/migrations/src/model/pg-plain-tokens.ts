@@ -30,16 +30,17 @@ function closingQuote(text: string, from: number, quote: string): number | null 
   }
 }
 
+/** Called for each token: where it starts and ends, and whether it is a comment. */
+export type TokenVisitor = (start: number, end: number, comment: boolean) => void;
+
 /**
- * The tokens of `text` as PostgreSQL's lexer bounds them where it matters to the action cutter (a
- * word or operator may be split otherwise; `(`, `)`, `[`, `]`, `,`, `;` and `.` are single tokens,
- * strings, quoted names and `--` comments whole), or null when the text is not plain.
+ * Visits the tokens of `text` as PostgreSQL's lexer bounds them where it matters to the action cutter
+ * (a word or operator may be split otherwise; `(`, `)`, `[`, `]`, `,`, `;` and `.` are single tokens,
+ * strings, quoted names and `--` comments whole), without making an object for each. False when the
+ * text is not plain; the tokens visited before it was found out are then to be thrown away.
  */
-export function plainTokens(text: string): PgToken[] | null {
-  if (NOT_PLAIN.test(text)) return null;
-  const tokens: PgToken[] = [];
-  const push = (start: number, end: number, comment = false) =>
-    tokens.push({ start, end, text: text.slice(start, end), comment });
+export function visitPlainTokens(text: string, visit: TokenVisitor): boolean {
+  if (NOT_PLAIN.test(text)) return false;
   let i = 0;
   while (i < text.length) {
     const ch = text[i] as string;
@@ -49,15 +50,15 @@ export function plainTokens(text: string): PgToken[] | null {
       // PostgreSQL ends a `--` comment at a line feed or a carriage return.
       let end = i + 2;
       while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
-      push(i, end, true);
+      visit(i, end, true);
       i = end;
     } else if (ch === "'" || ch === '"') {
       const end = closingQuote(text, i, ch);
-      if (end === null) return null;
-      push(i, end);
+      if (end === null) return false;
+      visit(i, end, false);
       i = end;
     } else if (SELF.has(ch)) {
-      push(i, i + 1);
+      visit(i, i + 1, false);
       i++;
     } else {
       // A word (name, keyword, number) or an operator, up to the next boundary of another class.
@@ -70,9 +71,18 @@ export function plainTokens(text: string): PgToken[] | null {
         if (isWord(text.charCodeAt(end)) !== word) break;
         end++;
       }
-      push(i, end);
+      visit(i, end, false);
       i = end;
     }
   }
-  return tokens;
+  return true;
+}
+
+/** The tokens visitPlainTokens visits, or null when the text is not plain. */
+export function plainTokens(text: string): PgToken[] | null {
+  const tokens: PgToken[] = [];
+  const plain = visitPlainTokens(text, (start, end, comment) =>
+    tokens.push({ start, end, text: text.slice(start, end), comment }),
+  );
+  return plain ? tokens : null;
 }

@@ -150,3 +150,41 @@ export function firstGroupBody(text: string, from = 0): { body: string; end: num
   }
   return null;
 }
+
+const isQuote = (ch: string): boolean => ch === "'" || ch === '"' || ch === "`";
+
+/**
+ * splitTopLevel of firstGroupBody's body, read in the one pass that finds where the group ends: a
+ * CREATE TABLE's column list was read three times over, once to close it, once to split it and
+ * once per column. Where the group never closes, the body is split as before.
+ */
+export function firstGroupItems(text: string, from = 0): { items: string[]; end: number } | null {
+  let i = from;
+  while (i < text.length && text[i] !== "(")
+    i = isQuote(text[i] as string) ? closeQuote(text, i, text[i] as string) : i + 1;
+  if (i >= text.length) return null;
+  const open = i;
+  const items: string[] = [];
+  let depth = 0;
+  let start = open + 1;
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (isQuote(ch)) {
+      i = closeQuote(text, i, ch);
+      continue;
+    }
+    if (ch === "(") depth++;
+    else if (ch === ")") {
+      depth--;
+      if (depth === 0) {
+        items.push(text.slice(start, i).trim());
+        return { items: items.filter((item) => item !== ""), end: i + 1 };
+      }
+    } else if (ch === "," && depth === 1) {
+      items.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+    i++;
+  }
+  return { items: splitTopLevel(text.slice(open + 1, text.length - 1)), end: text.length };
+}

@@ -41,7 +41,7 @@ function isTagStart(code: number): boolean {
 }
 
 /** End of a quoted run opened at `start` by `quote`; a doubled quote escapes, and so does `\` when allowed. */
-function scanQuoted(text: string, start: number, quote: string, backslash: boolean): number {
+export function scanQuoted(text: string, start: number, quote: string, backslash: boolean): number {
   let i = start + 1;
   while (i < text.length) {
     const ch = text[i];

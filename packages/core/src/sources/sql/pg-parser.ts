@@ -1,23 +1,12 @@
 // PostgreSQL's own grammar (libpg-query: the server's parser compiled to WebAssembly). Loading the
 // WebAssembly module is asynchronous and takes tens of milliseconds, so it is loaded once, before
 // files are read, and every parse after that is synchronous.
-import { createRequire } from "node:module";
 import type { PgRawStmt } from "../../rule-api/types.js";
 import { isStackOverflow, STATEMENT_NESTED_TOO_DEEPLY } from "../too-deep.js";
+import { loadPgModule, parseSyncPg, scanSyncPg } from "./pg-wasm.js";
 
-type LibPgQuery = typeof import("libpg-query");
-
-// Required, not imported: Node keeps one CommonJS instance per path, so every copy of this module
-// (the CLI's bundle, a pack's own import, a test's source import) shares the one loaded parser.
-const requireHere = createRequire(import.meta.url);
-let library: LibPgQuery | null = null;
 let loading: Promise<void> | null = null;
 let loadMs: number | null = null;
-
-function libpgQuery(): LibPgQuery {
-  library ??= requireHere("libpg-query") as LibPgQuery;
-  return library;
-}
 
 /**
  * Loads the parser (once; later calls wait for the same load). A lint run has set `--liftoff-only`
@@ -29,7 +18,7 @@ function libpgQuery(): LibPgQuery {
 export function loadPostgresParser(): Promise<void> {
   loading ??= (async () => {
     const started = performance.now();
-    await libpgQuery().loadModule();
+    await loadPgModule();
     loadMs = performance.now() - started;
   })();
   return loading;
@@ -38,12 +27,6 @@ export function loadPostgresParser(): Promise<void> {
 /** How long loading took, in milliseconds, or null before it finished in this copy of the module. */
 export function postgresParserLoadMs(): number | null {
   return loadMs;
-}
-
-function parser(): LibPgQuery {
-  // libpg-query throws "not initialized" itself when nothing awaited loadPostgresParser(): a bug of
-  // ours, not bad input, and never to be mistaken for a syntax error (see parsePostgres).
-  return libpgQuery();
 }
 
 const NOT_LOADED = /not initialized/i;
@@ -88,9 +71,10 @@ interface SqlErrorLike {
 
 /** Parses `text` (one or more statements) with PostgreSQL's grammar. */
 export function parsePostgres(text: string): PgParseOutcome {
-  const pg = parser();
   try {
-    const result = pg.parseSync(text) as { stmts?: PgRawStmt[] };
+    // pg-wasm.ts throws "not initialized" when nothing awaited loadPostgresParser(): a bug of ours,
+    // not bad input, and never to be mistaken for a syntax error.
+    const result = parseSyncPg(text) as { stmts?: PgRawStmt[] };
     return { ok: true, statements: result.stmts ?? [] };
   } catch (error) {
     if (error instanceof Error && NOT_LOADED.test(error.message)) throw error;
@@ -122,9 +106,8 @@ const COMMENT_TOKENS = new Set(["SQL_COMMENT", "C_COMMENT"]);
  */
 export function scanPostgres(text: string): PgToken[] {
   const toIndex = byteToIndex(text);
-  const pg = parser();
   try {
-    return pg.scanSync(text).tokens.map((token) => {
+    return scanSyncPg(text).tokens.map((token) => {
       const start = toIndex(token.start);
       const end = toIndex(token.end);
       return { start, end, text: text.slice(start, end), comment: COMMENT_TOKENS.has(token.tokenName) };

@@ -1,7 +1,7 @@
 // Splits a SQL file into its top-level statements and comments, so that each statement can be
 // parsed on its own and one bad statement never hides the rest of the file.
 import type { OffsetRange, SqlComment, SqlDialect } from "../../rule-api/types.js";
-import { isSpace, isWordChar, type ScanOptions, scanToken } from "./lexer.js";
+import { isSpace, isWordChar, type ScanOptions, scanQuoted, scanToken } from "./lexer.js";
 
 export interface SplitStatement {
   text: string;
@@ -90,10 +90,12 @@ function readDelimiterDirective(text: string, start: number): { delimiter: strin
 }
 
 /**
- * From `start`, the spaces, words and punctuation that scanToken would read one token at a time in
- * PostgreSQL, up to the first character that can start anything else (`;`, a quote, `$`, `-`, `/`,
- * an `E'` string): where that is, and where the last non-space token read ends (-1 when none was).
- * Each token is bounded exactly as scanToken bounds it; only the token objects are not made.
+ * From `start`, the spaces, words, punctuation, strings and quoted names that scanToken would read
+ * one token at a time in PostgreSQL, up to the first character that can start anything else (`;`,
+ * `$`, `-`, `/`, an `E'` string): where that is, and where the last non-space token read ends (-1
+ * when none was). Each token is bounded exactly as scanToken bounds it; only the token objects are
+ * not made. Strings and quoted names are skipped too: Prisma quotes every name, and a token object
+ * per `"id"` was most of splitting its migrations.
  */
 export function skipPlainCode(text: string, start: number): { end: number; lastEnd: number } {
   let i = start;
@@ -105,7 +107,10 @@ export function skipPlainCode(text: string, start: number): { end: number; lastE
       continue;
     }
     if (code === 36 /* $ */ || STOPS.has(code)) break;
-    if (isWordChar(code)) {
+    if (code === 39 /* ' */ || code === 34 /* " */) {
+      // PostgreSQL's standard strings and quoted names: a doubled quote escapes, a backslash does not.
+      i = scanQuoted(text, i, code === 39 ? "'" : '"', false);
+    } else if (isWordChar(code)) {
       // E'…' is a string with backslash escapes: scanToken reads it.
       if ((code === 69 || code === 101) && text.charCodeAt(i + 1) === 39) break;
       i++;
@@ -118,8 +123,8 @@ export function skipPlainCode(text: string, start: number): { end: number; lastE
   return { end: i, lastEnd };
 }
 
-// `;` `'` `"` `-` `/`: a delimiter, strings and quoted names, and the start of a comment.
-const STOPS = new Set([59, 39, 34, 45, 47]);
+// `;` `-` `/`: a delimiter, and the start of a comment.
+const STOPS = new Set([59, 45, 47]);
 
 export function splitSql(text: string, dialect: SqlDialect): SplitResult {
   const statements: SplitStatement[] = [];
