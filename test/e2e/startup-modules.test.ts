@@ -100,6 +100,30 @@ describe("the engine's V8 flags", () => {
     expect(wasmTier([BIN, "migrations", "verify"], dir)).toBe("liftoff");
   });
 
+  it("turn off TurboFan's inlining in the CLI's own process, and never in a host calling lint()", () => {
+    const shop = join(ROOT, "test", "fixtures", "example-shop");
+    const flagsOf = (nodeArgs: string[]) => {
+      const run = spawnSync(
+        process.execPath,
+        ["--import", join(ROOT, "test/support/v8-flags-probe.mjs"), ...nodeArgs],
+        { cwd: shop, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 },
+      );
+      return /v8-flags: (.*)/.exec(run.stderr)?.[1]?.split(" ").filter(Boolean);
+    };
+    const cli = flagsOf([BIN, "--no-cache", "--format", "json"]);
+    expect(cli).toContain("--no-turbo-inlining");
+    expect(cli).toContain("--liftoff-only");
+    const host = flagsOf([
+      "--input-type=module",
+      "-e",
+      `const { lint } = await import(${JSON.stringify(join(ROOT, "packages/cli/dist/index.js"))});
+       const result = await lint({ cwd: process.cwd() });
+       if (result.findings.length === 0) process.exit(3);`,
+    ]);
+    expect(host).toContain("--liftoff-only");
+    expect(host).not.toContain("--no-turbo-inlining");
+  });
+
   it("are set once the run is loaded, not at start-up: --version leaves V8's flags alone", () => {
     // A flag set at start-up would make Node compile every built-in module loaded afterwards without
     // the code cache it ships for them.

@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
+  applyCliV8Flags,
   applyEngineV8Flags,
   type BaselineSummary,
   ConfigError,
@@ -207,6 +208,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       ...(debug ? { debug } : {}),
       warn: (message: string) => io.stderr(`deploylint: warning: ${message}\n`),
     });
+  // Set here rather than by the engine: they would also slow a host process calling lint() (run.ts).
+  applyCliV8Flags();
   try {
     result = await runLintOnce();
     // Fixes can make new ones possible (or overlap): a few passes, like ESLint, then report what is left.

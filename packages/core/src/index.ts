@@ -27,7 +27,7 @@ export {
   UNUSED_SUPPRESSION_ID,
 } from "./engine/core-rules.js";
 export { RuleCrash } from "./engine/lint-file.js";
-export { applyEngineV8Flags, type RunFile, type RunOptions, runLint } from "./engine/run.js";
+export { applyCliV8Flags, applyEngineV8Flags, type RunFile, type RunOptions, runLint } from "./engine/run.js";
 export type { ShardSpec } from "./engine/shard.js";
 export { SHARD_KEY_VARIABLE, ShardKeyError } from "./engine/shard-key.js";
 export {
