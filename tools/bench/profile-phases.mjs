@@ -15,8 +15,9 @@ const named =
 const PHASES = [
   ["GC", named("(garbage collector)")],
   ["idle (waiting for I/O or a background compile)", named("(idle)")],
-  ["libpg-query load (WebAssembly compile, instantiate)", named("loadPostgresParser", "loadParser")],
-  ["parse: libpg-query parseSync", named("parseSync")],
+  ["libpg-query load (WebAssembly compile, instantiate)", named("loadPostgresParser", "loadParser", "loadPgModule")],
+  // parseSync: libpg-query's own entry (builds before pg-wasm.ts); parseSyncPg / parseToJson: ours.
+  ["parse: libpg-query parseSync", named("parseSync", "parseSyncPg", "parseToJson")],
   ["parse: statement splitter", named("splitSql")],
   ["parse: ClickHouse check", named("uncheckedDialectOf")],
   ["parse: statements cut, positions, kinds", named("readSqlFile")],
@@ -57,8 +58,9 @@ function parseShare(frames) {
   const leaf = frames[0];
   if (leaf.url.startsWith("wasm://") || leaf.functionName.startsWith("wasm-"))
     return "WebAssembly (PostgreSQL's parser)";
-  if (leaf.functionName === "parseSync") return "JSON.parse of the tree (charged to parseSync)";
-  if (/^(lengthBytesUTF8|stringToUTF8|stringToUTF8Array|stringToPtr)$/.test(leaf.functionName))
+  if (leaf.functionName === "parseSync" || leaf.functionName === "parseSyncPg")
+    return "JSON.parse of the tree (charged to parseSync)";
+  if (/^(lengthBytesUTF8|stringToUTF8|stringToUTF8Array|stringToPtr|encodeInto)$/.test(leaf.functionName))
     return "UTF-8 in (emscripten's JS loops)";
   if (/^(findStringEnd|UTF8ToString|UTF8ArrayToString|decode|decodeUTF8)$/.test(leaf.functionName))
     return "UTF-8 out (emscripten's JS, TextDecoder)";
