@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { loadPgModule, parseSyncPg, scanSyncPg } from "../../src/sources/sql/pg-wasm.js";
+import { loadPgModule, missingPgExports, parseSyncPg, scanSyncPg } from "../../src/sources/sql/pg-wasm.js";
 
 interface LibPgQuery {
   loadModule(): Promise<void>;
@@ -51,6 +51,19 @@ describe("libpg-query through pg-wasm.ts", () => {
 
   it.each(TEXTS)("scans %j as libpg-query's scanSync does", (text) => {
     expect(outcome(scanSyncPg, text)).toEqual(outcome(library.scanSync, text));
+  });
+
+  it("refuses a module without the exports it calls (another libpg-query build), naming them", async () => {
+    expect(missingPgExports(await loadPgModule())).toEqual([]);
+    const { _wasm_parse_query_raw, ...renamed } = await loadPgModule();
+    expect(missingPgExports({ ...renamed, _wasm_parse_query: _wasm_parse_query_raw })).toEqual([
+      "_wasm_parse_query_raw",
+    ]);
+  });
+
+  it("is pinned to the exact libpg-query version whose module and structs it reads", () => {
+    const manifest = createRequire(import.meta.url)("../../package.json") as { dependencies: Record<string, string> };
+    expect(manifest.dependencies["libpg-query"]).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it("encodes with TextEncoder, and with emscripten's own encoder only for a text holding a lone surrogate", async () => {

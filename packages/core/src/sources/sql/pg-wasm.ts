@@ -45,9 +45,35 @@ const shared: Shared = holder[SHARED];
 
 const requireHere = createRequire(import.meta.url);
 
+// The module's own exports and the C structs read below are libpg-query's internals, outside its
+// semver: packages/core pins the exact version, and a module without these exports is refused at
+// load with one line instead of failing on the first statement.
+const NEEDED = [
+  "_malloc",
+  "_free",
+  "_wasm_parse_query_raw",
+  "_wasm_free_parse_result",
+  "_wasm_scan",
+  "_wasm_free_string",
+  "UTF8ToString",
+  "lengthBytesUTF8",
+  "stringToUTF8",
+] as const;
+
+/** The exports of NEEDED that `module` lacks (none for the pinned libpg-query). */
+export function missingPgExports(module: object): string[] {
+  return NEEDED.filter((name) => typeof (module as Record<string, unknown>)[name] !== "function");
+}
+
 /** Loads and instantiates the module once per process; later calls wait for the same load. */
 export function loadPgModule(): Promise<PgModule> {
   shared.loading ??= (requireHere("libpg-query/wasm/libpg-query.js") as PgModuleFactory)().then((module) => {
+    const missing = missingPgExports(module);
+    if (missing.length > 0) {
+      throw new Error(
+        `libpg-query's WebAssembly module lacks ${missing.join(", ")}: install the version packages/core pins`,
+      );
+    }
     shared.module = module;
     return module;
   });
