@@ -89,9 +89,8 @@ export const scriptLinksExtractor = defineExtractor({
     // A Vite config says which names reach import.meta.env even when it names none (default VITE_).
     const { text, path } = ctx.file;
     if (!(mayRead(text) && mayGiveLinks(text, path)) && !VITE_CONFIG.test(path)) return null;
-    // Still asks for the script, so a file that does not parse is reported as before; the engine
-    // builds the tree only for a visitor that reads it.
-    if (plainReadsOf(ctx) !== null) return { script() {} };
+    // A file whose text settles its reads gives no links, and needs no parse at all.
+    if (plainReadsOf(ctx) !== null) return null;
     return {
       script(source) {
         const { links } = scriptFactsOf(ctx, source.program);
@@ -113,8 +112,7 @@ export default defineExtractor({
       const plain = plainReadsOf(ctx);
       if (plain !== null) {
         return {
-          // The script is asked for as on the tree's path: a file that does not parse gives no reads.
-          script() {
+          file() {
             for (const read of plain) ctx.emit(plainFact(read, file.lines));
           },
         };

@@ -167,6 +167,7 @@ describe("env-docs reads plain reads without the script's tree", () => {
     const parsed = parseScript(code, file.path);
     if (!parsed.ok) throw new Error(parsed.error.message);
     let treeReads = 0;
+    let scriptVisits = 0;
     const source = {
       comments: [],
       get program() {
@@ -186,28 +187,39 @@ describe("env-docs reads plain reads without the script's tree", () => {
       },
       emit: (data: unknown) => facts.push(data),
     } as unknown as ExtractorContext;
-    for (const extractor of [scriptLinksExtractor, readExtractor]) extractor.create(context)?.script?.(source);
-    return { treeReads, facts };
+    for (const extractor of [scriptLinksExtractor, readExtractor]) {
+      const visitors = extractor.create(context);
+      // As the engine dispatches: `file` for every file, `script` (which parses it) only when asked for.
+      visitors?.file?.(file);
+      if (visitors?.script) {
+        scriptVisits++;
+        visitors.script(source);
+      }
+    }
+    return { treeReads, scriptVisits, facts };
   }
 
-  it("emits the reads and asks for the script, never for its tree", () => {
-    const { treeReads, facts } = run('const port = process.env.PORT ?? "3000";');
+  it("emits the reads without asking for the script: the file is never parsed", () => {
+    const { treeReads, scriptVisits, facts } = run('const port = process.env.PORT ?? "3000";');
     expect(treeReads).toBe(0);
+    expect(scriptVisits).toBe(0);
     expect(facts).toEqual([
       { name: "PORT", via: "process.env", hasFallback: true, line: 1, column: 26, endLine: 1, endColumn: 30 },
     ]);
   });
 
   it("settles writes, deletes and reads in comments without the tree", () => {
-    const { treeReads, facts } = run(
+    const { treeReads, scriptVisits, facts } = run(
       'beforeEach(() => {\n  process.env.MODE = "test";\n  delete process.env.TOKEN;\n});\n// process.env.OLD\nconst port = process.env.PORT;',
     );
     expect(treeReads).toBe(0);
+    expect(scriptVisits).toBe(0);
     expect(facts).toEqual([{ name: "PORT", via: "process.env", line: 6, column: 26, endLine: 6, endColumn: 30 }]);
   });
 
   it("reads the tree when the text does not settle the reads", () => {
-    const { treeReads, facts } = run("const { PORT } = process.env;");
+    const { treeReads, scriptVisits, facts } = run("const { PORT } = process.env;");
+    expect(scriptVisits).toBe(2);
     expect(treeReads).toBeGreaterThan(0);
     expect(facts).toHaveLength(1);
   });
