@@ -56,6 +56,11 @@ function withoutControls(text: string): boolean {
   return !CONTROL_CHARACTER.test(text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text);
 }
 
+/** One character per byte (latin1), for a regular expression over bytes: CONTROL_CHARACTER then finds exactly the bytes controlShare counts. */
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+}
+
 /** Why bytes without a byte-order mark are not text, or null when they are (read as UTF-8). */
 function refusal(bytes: Uint8Array, options: DecodeOptions): (DecodeResult & { ok: false }) | null {
   const sample = bytes.subarray(0, SNIFF_BYTES);
@@ -63,6 +68,10 @@ function refusal(bytes: Uint8Array, options: DecodeOptions): (DecodeResult & { o
     if (sample.includes(0)) return { ok: false, reason: "binary", detail: "NUL bytes in the first 8 KiB" };
     return null;
   }
+  // Most files hold neither a NUL (so not UTF-16) nor a control byte (so a share of 0), settled by
+  // two native searches: a skimmed file (skimText) comes here without a decoded text, and the byte
+  // loops below ran unoptimised over the first 8 KiB of every file a run only skims.
+  if (!sample.includes(0) && !CONTROL_CHARACTER.test(latin1(sample))) return null;
   // UTF-16 without a byte-order mark is text, but guessing its byte order is not decoding it.
   if (looksLikeUtf16(sample)) {
     return { ok: false, reason: "not-decodable", detail: "UTF-16 without a byte-order mark" };

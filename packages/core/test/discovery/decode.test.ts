@@ -1,7 +1,7 @@
 // Bytes to text: lossy UTF-8 that keeps positions, byte-order marks, and when text is not text.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { regexRunsBy } from "../../../../test/support/regexp-work.js";
-import { decodeText, lossyUtf8, SNIFF_BYTES } from "../../src/discovery/decode.js";
+import { decodeText, lossyUtf8, SNIFF_BYTES, skimText } from "../../src/discovery/decode.js";
 
 const text = "SELECT 'é', '😀';\n";
 
@@ -99,8 +99,23 @@ describe("decodeText", () => {
       const result = decodeText(bytes, { textExpected: true });
       expect(result, `round ${round}`).toEqual(countedDecode(bytes));
       verdicts.add(result.ok ? "text" : result.reason);
+      // A skimmed file (no needle in it) is refused or accepted alike, its text left undecoded.
+      const counted = countedDecode(bytes);
+      expect(skimText(bytes, "deploylint-", { textExpected: true }), `round ${round}, skimmed`).toEqual(
+        counted.ok ? { ok: true, text: "", skimmed: true } : counted,
+      );
     }
     expect([...verdicts].sort()).toEqual(["binary", "text"]);
+  });
+
+  it("settles a skimmed file without NUL or control bytes by one search, not a count of its bytes", () => {
+    const bytes = Buffer.from("KEY=value\n".repeat(2000));
+    // Two runs: skimText's check of its needle, and the one search for control bytes.
+    expect(
+      regexRunsBy(() =>
+        expect(skimText(bytes, "deploylint-", { textExpected: true })).toEqual({ ok: true, text: "", skimmed: true }),
+      ),
+    ).toBe(2);
   });
 
   it("settles a text file without NUL or control bytes by one search of its text, not a count of its bytes", () => {
