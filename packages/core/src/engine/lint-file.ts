@@ -530,21 +530,28 @@ function dispatchScript(options: {
   guarded: (id: string, work: () => void) => void;
 }): void {
   const { subscribers, source, guarded } = options;
-  const nodeVisitors = new Map<string, { id: string; visit: (node: never) => void }[]>();
+  let nodeVisitors: Map<string, { id: string; visit: (node: never) => void }[]> | null = null;
   for (const { id, visitors } of subscribers) {
     if (visitors.script) guarded(id, () => visitors.script?.(source("script")));
-    for (const [key, visit] of Object.entries(visitors)) {
+    // Asked of every subscriber of every script, most of which have one lower-case visitor: a
+    // character test and no array of entries.
+    for (const key in visitors) {
       // ESTree node types are PascalCase; the kind visitors above are lower-case.
-      if (!visit || !/^[A-Z]/.test(key)) continue;
+      const code = key.charCodeAt(0);
+      if (code < 65 || code > 90 || !Object.hasOwn(visitors, key)) continue;
+      const visit = visitors[key as keyof FileVisitors];
+      if (!visit) continue;
+      nodeVisitors ??= new Map();
       const list = nodeVisitors.get(key) ?? [];
       list.push({ id, visit: visit as (node: never) => void });
       nodeVisitors.set(key, list);
     }
   }
-  if (nodeVisitors.size === 0) return;
+  if (nodeVisitors === null) return;
+  const byType = nodeVisitors;
   guarded("script-walk", () => {
     walkScript(source("script").program, (node) => {
-      for (const { id, visit } of nodeVisitors.get(node.type) ?? []) guarded(id, () => visit(node as never));
+      for (const { id, visit } of byType.get(node.type) ?? []) guarded(id, () => visit(node as never));
     });
   });
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { type FilePlan, lintFile } from "../../src/engine/lint-file.js";
 import { defineExtractor, defineRule } from "../../src/rule-api/index.js";
+import { parseScript } from "../../src/sources/script.js";
 
 function pack() {
   const created: string[] = [];
@@ -74,5 +75,64 @@ describe("routing files to rules and extractors by kind", () => {
     } finally {
       includes.mockRestore();
     }
+  });
+});
+
+describe("node visitors of scripts", () => {
+  // A rule may subscribe to ESTree node types (PascalCase keys) beside the lower-case kind visitors;
+  // the engine walks the tree once for all of them, in walking order, rule order within a node.
+  it("gives each node type to the rules that asked for it, and walks no tree when none did", () => {
+    const seen: string[] = [];
+    let parses = 0;
+    const rule = (id: string, visitors: () => Record<string, (node: never) => void>) =>
+      defineRule({
+        id,
+        meta: {
+          description: `Notes what ${id} visits.`,
+          kinds: ["script"],
+          presets: { recommended: "warn", strict: "warn" },
+          messages: {},
+        },
+        create: () => visitors(),
+      });
+    const note = (id: string) => (node: { type: string; range: [number, number] }) =>
+      seen.push(`${id} ${node.type} ${node.range[0]}`);
+    const rules = [
+      rule("calls", () => ({ CallExpression: note("calls") })),
+      rule("file-only", () => ({ file: () => seen.push("file-only") })),
+      rule("literals", () => ({ Literal: note("literals"), CallExpression: note("literals") })),
+    ];
+    const plan: FilePlan = {
+      rules: rules.map((r) => ({ id: `t/${r.id}`, rule: r, severity: "warn", options: undefined })),
+      extractors: [],
+      settings: {},
+      parseErrorSeverity: "error",
+      fileNotCheckedSeverity: "error",
+      activePacks: new Set(["t"]),
+      sqlDialectHints: [],
+    };
+    const parsers = {
+      script: ({ text, path }: { text: string; path: string }) => {
+        parses++;
+        return parseScript(text, path);
+      },
+    };
+    const lint = (p: FilePlan, text: string) =>
+      lintFile({ path: "src/a.ts", text, plan: p, parsers, readCompanion: () => null, secretKey: "k" });
+    lint(plan, 'f("x"); g(1);');
+    expect(seen).toEqual([
+      "file-only",
+      "calls CallExpression 0",
+      "literals CallExpression 0",
+      "literals Literal 2",
+      "calls CallExpression 8",
+      "literals CallExpression 8",
+      "literals Literal 10",
+    ]);
+    expect(parses).toBe(1);
+    seen.length = 0;
+    lint({ ...plan, rules: plan.rules.filter((active) => active.id === "t/file-only") }, "f(");
+    expect(seen).toEqual(["file-only"]);
+    expect(parses).toBe(1);
   });
 });
