@@ -275,7 +275,7 @@ export function lintFile(options: {
   for (const active of routed.rules) {
     ranRules.push(active.id);
     // As if create() returned null: the rule ran on the file and found nothing to read.
-    if (!passesPrefilter(active.rule.meta.prefilter, kind, { text, path }, active.options)) continue;
+    if (!passesPrefilter(active.rule.meta.prefilter, kind, { text, path }, active.options, plan.settings)) continue;
     guarded(active.id, () => {
       const visitors = active.rule.create({
         id: active.id,
@@ -322,7 +322,7 @@ export function lintFile(options: {
     });
   }
   for (const extractor of routed.extractors) {
-    if (!passesPrefilter(extractor.prefilter, kind, { text, path }, undefined)) continue;
+    if (!passesPrefilter(extractor.prefilter, kind, { text, path }, undefined, plan.settings)) continue;
     const id = `extractor:${extractor.id}`;
     guarded(id, () => {
       const visitors = extractor.create({

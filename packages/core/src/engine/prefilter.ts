@@ -1,7 +1,7 @@
 // A rule's or extractor's text prefilter (RuleMeta.prefilter): decides, before anything is
 // parsed, whether a file could give it anything to do. Most of a big run's time is parsing
 // scripts, and most scripts hold nothing a rule reads: a test of the text is far cheaper.
-import type { Prefilters, SourceKind } from "../rule-api/types.js";
+import type { Prefilters, Settings, SourceKind } from "../rule-api/types.js";
 
 /** Whether a file of `kind` with `text` passes the prefilter of its kind (true when there is none). */
 export function passesPrefilter<O>(
@@ -9,6 +9,7 @@ export function passesPrefilter<O>(
   kind: SourceKind,
   file: { text: string; path: string },
   options: O,
+  settings: Settings,
 ): boolean {
   const test = prefilters?.[kind];
   if (test === undefined) return true;
@@ -17,5 +18,5 @@ export function passesPrefilter<O>(
     test.lastIndex = 0;
     return test.test(file.text);
   }
-  return test(file.text, options, file.path);
+  return test(file.text, options, file.path, settings);
 }

@@ -220,11 +220,12 @@ export type JSONSchema = Record<string, unknown>;
 
 /**
  * A text test run before a file is parsed: a regular expression (any match passes) or a function
- * of the text, the rule's options (an extractor's get `undefined`) and the file's path.
+ * of the text, the rule's options (an extractor's get `undefined`), the file's path and the settings
+ * in effect for the file.
  */
 export type TextPrefilter<O = undefined> =
   | RegExp
-  | { bivariant(text: string, options: O, path: string): boolean }["bivariant"];
+  | { bivariant(text: string, options: O, path: string, settings: Settings): boolean }["bivariant"];
 
 /** Prefilters by kind (see RuleMeta.prefilter). */
 export type Prefilters<O = undefined> = Partial<Record<SourceKind, TextPrefilter<O>>>;
@@ -266,7 +267,9 @@ export interface RuleMeta<M extends Record<string, string>, O> {
    * created for it. A file failing its kind's test is skipped as if `create` had returned null, so
    * it is never parsed for this rule; kinds without a test, and rules without a prefilter, get
    * every routed file. A test must be a necessary condition of a finding (it may let through
-   * files that give none, never hold back one that would).
+   * files that give none, never hold back one that would). A function also gets the rule's options,
+   * the file's path and the settings in effect for it (a pack's own settings may say which files
+   * are its business, as migrations.paths does).
    */
   prefilter?: Prefilters<NoInfer<O>>;
   /**

@@ -60,13 +60,18 @@ function countingPack(prefilterOf: (seen: string[]) => Parameters<typeof defineR
   };
 }
 
-async function lint(pack: ReturnType<typeof definePack>, files: Record<string, string>, options?: unknown) {
+async function lint(
+  pack: ReturnType<typeof definePack>,
+  files: Record<string, string>,
+  options?: unknown,
+  layers: Pick<ResolvedConfig, "settings" | "overrides"> = { settings: {}, overrides: [] },
+) {
   const config: ResolvedConfig = {
     configFile: null,
     packs: [{ pack, specifier: null }],
     rules: { "t/literal": { severity: "warn", options }, "t/reads-env": { severity: "warn", options: undefined } },
-    overrides: [],
-    settings: {},
+    overrides: layers.overrides,
+    settings: layers.settings,
     ignores: [],
     maxFileSize: 1 << 20,
   };
@@ -114,6 +119,22 @@ describe("meta.prefilter", () => {
     await lint(t.pack, files, { word: "plain" });
     expect(t.created).toEqual(["b.ts", "c.ts", "d.yaml"]);
     expect(seen[0]).toEqual({ word: "plain" });
+  });
+
+  it("gives a function prefilter the path and the settings in effect for the file, overrides included", async () => {
+    const seen: string[] = [];
+    const bySettings = (_text: string, _options: unknown, path: string, settings: Record<string, unknown>) => {
+      const only = (settings.t as { only?: string } | undefined)?.only;
+      seen.push(`${path} ${only}`);
+      return only === undefined || path.startsWith(only);
+    };
+    const t = countingPack(() => ({ script: bySettings }));
+    await lint(t.pack, { "a.ts": "1;\n", "lib/b.ts": "2;\n", "lib/c.ts": "3;\n" }, undefined, {
+      settings: { t: { only: "src/" } },
+      overrides: [{ files: ["lib/b.ts"], rules: {}, settings: { t: { only: "lib/" } } }],
+    });
+    expect(seen.sort()).toEqual(["a.ts src/", "lib/b.ts lib/", "lib/c.ts src/"]);
+    expect(t.created).toEqual(["lib/b.ts"]);
   });
 
   it("without a prefilter, every routed file is created and parsed (custom packs keep today's behaviour)", async () => {

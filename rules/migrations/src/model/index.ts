@@ -22,8 +22,10 @@ export { type Irreversible, irreversibleDown } from "./irreversible.js";
 export { detectMigrationFile, FRAMEWORKS, sendsAsOneQuery } from "./migration-file.js";
 export {
   buildMigration,
+  MIGRATION_FILES,
   MODEL_KEY,
   type ModelContext,
+  mayBeMigration,
   migrationOf,
   migrationSettings,
   migrationToCheck,

@@ -1,6 +1,7 @@
 // The per-file migration model, computed once and shared by every rule of the pack through
 // ctx.memo: which file is a migration, its sections, and the operations of each section.
 import {
+  type Prefilters,
   type Settings,
   type SourceFileInfo,
   type SourceMap,
@@ -108,15 +109,9 @@ export function buildMigration(options: {
 export function migrationOf(ctx: ModelContext): Migration | null {
   return ctx.memo(MODEL_KEY, () => {
     if (ctx.file.kind === "script") {
+      if (!mayBeMigration("script", ctx.file.path, ctx.settings)) return null;
       const config = migrationSettings(ctx.settings);
       const inMigrationFolder = isMigrationPath(ctx.file.path, config.paths);
-      // Unless paths are configured, a history kept elsewhere (logto's alterations/) is told by its shape.
-      if (!inMigrationFolder && (config.paths?.length ?? 0) > 0) return null;
-      // ... and only by a versioned name (see buildScriptMigration): asked first, it rules out nearly
-      // every other script of an application before any more of its path or text is read.
-      if (!inMigrationFolder && versionOf(ctx.file.path.slice(ctx.file.path.lastIndexOf("/") + 1)) === null) {
-        return null;
-      }
       // Migrations of a dialect the pack does not check (configured, or by folder) are left alone.
       if (uncheckedDialectOfPath(ctx.file.path, config.dialect) !== null) return null;
 
@@ -134,7 +129,7 @@ export function migrationOf(ctx: ModelContext): Migration | null {
     if (ctx.file.kind !== "sql") return null;
     // Asked before the parse: a SQL file outside every migration folder (sqlc queries, seeds, a
     // schema dump) is never a migration, and parsing it for nothing cost hatchet's run 42 files.
-    if (!isMigrationPath(ctx.file.path, migrationSettings(ctx.settings).paths)) return null;
+    if (!mayBeMigration("sql", ctx.file.path, ctx.settings)) return null;
     const source = ctx.source("sql");
     // Written for ClickHouse or another dialect no parser reads: the engine notes it under --debug.
     if (source.unchecked !== undefined) return null;
@@ -147,6 +142,42 @@ export function migrationOf(ctx: ModelContext): Migration | null {
     });
   });
 }
+
+/**
+ * Whether a file may be a migration, from its path and the settings alone: the questions
+ * migrationOf asks first. A SQL file must be in a migration folder (configured, or a default one).
+ * A script may also be kept elsewhere (logto's alterations/), told by its shape, but only by a
+ * versioned name (see buildScriptMigration), and only while no paths are configured.
+ */
+export function mayBeMigration(kind: "sql" | "script", path: string, settings: Settings): boolean {
+  // Every file rule of the pack asks, one after the other, about the same file (MIGRATION_FILES).
+  if (path === lastAsked.path && kind === lastAsked.kind && settings === lastAsked.settings) return lastAsked.answer;
+  const config = migrationSettings(settings);
+  const inMigrationFolder = isMigrationPath(path, config.paths);
+  const answer =
+    inMigrationFolder ||
+    (kind === "script" &&
+      (config.paths?.length ?? 0) === 0 &&
+      versionOf(path.slice(path.lastIndexOf("/") + 1)) !== null);
+  lastAsked = { kind, path, settings, answer };
+  return answer;
+}
+let lastAsked: { kind: string; path: string; settings: Settings | null; answer: boolean } = {
+  kind: "",
+  path: "",
+  settings: null,
+  answer: false,
+};
+
+/**
+ * The prefilter of the pack's file rules and its extractor, whose work all starts at migrationOf:
+ * a file that cannot be a migration is never given to them (an application's scripts, most of its
+ * files, each cost two dozen rule contexts and visits for nothing).
+ */
+export const MIGRATION_FILES: Prefilters<unknown> = {
+  sql: (_text, _options, path, settings) => mayBeMigration("sql", path, settings),
+  script: (_text, _options, path, settings) => mayBeMigration("script", path, settings),
+};
 
 /**
  * The migration a per-file rule judges: the file's model, or null when it is not a migration or is

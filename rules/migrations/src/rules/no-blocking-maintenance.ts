@@ -1,7 +1,7 @@
 // migrations/no-blocking-maintenance: REINDEX, DETACH PARTITION without CONCURRENTLY and LOCK TABLE
 // hold locks that block the application for as long as they run.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, isPostgres, migrationToCheck, upOperations } from "../model/index.js";
+import { docsUrl, isPostgres, MIGRATION_FILES, migrationToCheck, upOperations } from "../model/index.js";
 
 export default defineRule({
   id: "no-blocking-maintenance",
@@ -10,6 +10,7 @@ export default defineRule({
       "Disallow REINDEX and DETACH PARTITION without CONCURRENTLY, and LOCK TABLE, in migrations (PostgreSQL).",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "warn", strict: "error" },
     messages: {
       reindex: "REINDEX without CONCURRENTLY blocks writes to {{table}} (and reads that use the index) until it ends.",

@@ -5,6 +5,7 @@ import {
   cannotRunInTransaction,
   docsUrl,
   isPostgres,
+  MIGRATION_FILES,
   migrationToCheck,
   type Operation,
   OUTSIDE_TRANSACTION_SWITCH,
@@ -31,6 +32,7 @@ export default defineRule({
       "Disallow CONCURRENTLY operations inside a transaction, explicit or opened by the migration framework.",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "error", strict: "error" },
     messages: {
       fileTransaction:

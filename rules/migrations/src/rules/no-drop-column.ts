@@ -1,6 +1,6 @@
 // migrations/no-drop-column: dropping a column that the running application may still read.
 import { defineRule } from "@deploylint/core/rule-api";
-import { byStatement, docsUrl, migrationToCheck, nameList, type OperationOf } from "../model/index.js";
+import { byStatement, docsUrl, MIGRATION_FILES, migrationToCheck, nameList, type OperationOf } from "../model/index.js";
 
 export default defineRule({
   id: "no-drop-column",
@@ -8,6 +8,7 @@ export default defineRule({
     description: "Disallow dropping a column of an existing table in a migration.",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "error", strict: "error" },
     messages: {
       dropColumn:

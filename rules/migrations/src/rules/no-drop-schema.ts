@@ -1,6 +1,6 @@
 // migrations/no-drop-schema: DROP SCHEMA and DROP DATABASE, which take every table in them along.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, migrationToCheck } from "../model/index.js";
+import { docsUrl, MIGRATION_FILES, migrationToCheck } from "../model/index.js";
 
 export default defineRule({
   id: "no-drop-schema",
@@ -8,6 +8,7 @@ export default defineRule({
     description: "Disallow dropping a schema or a database in a migration.",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "error", strict: "error" },
     messages: {
       dropSchema:

@@ -3,6 +3,7 @@ import { defineRule } from "@deploylint/core/rule-api";
 import {
   byStatement,
   docsUrl,
+  MIGRATION_FILES,
   migrationToCheck,
   nameList,
   type Operation,
@@ -29,6 +30,7 @@ export default defineRule({
     description: "Disallow dropping or truncating an existing table in a migration.",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "error", strict: "error" },
     messages: {
       dropTable:

@@ -1,7 +1,7 @@
 // migrations/no-mixed-schema-and-data: one migration that changes both the schema and existing
 // data holds its locks for as long as the data change runs, and cannot be retried in parts.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, migrationToCheck, type Operation, upOperations } from "../model/index.js";
+import { docsUrl, MIGRATION_FILES, migrationToCheck, type Operation, upOperations } from "../model/index.js";
 
 const DDL_TYPES = new Set<Operation["type"]>([
   "create_table",
@@ -35,6 +35,7 @@ export default defineRule({
     description: "Disallow a migration that changes both the schema and the data of existing tables.",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "error", strict: "error" },
     messages: {
       mixed:

@@ -1,6 +1,6 @@
 // migrations/no-rename-column: renaming a column that running code reads by its old name.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, migrationToCheck, upOperations } from "../model/index.js";
+import { docsUrl, MIGRATION_FILES, migrationToCheck, upOperations } from "../model/index.js";
 
 export default defineRule({
   id: "no-rename-column",
@@ -8,6 +8,7 @@ export default defineRule({
     description: "Disallow renaming a column of an existing table (RENAME COLUMN, MySQL CHANGE).",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "error", strict: "error" },
     messages: {
       renameColumn:

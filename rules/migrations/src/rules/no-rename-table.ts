@@ -1,6 +1,6 @@
 // migrations/no-rename-table: renaming a table that running code queries by its old name.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, migrationToCheck, rebuildOperations, upOperations } from "../model/index.js";
+import { docsUrl, MIGRATION_FILES, migrationToCheck, rebuildOperations, upOperations } from "../model/index.js";
 
 export default defineRule({
   id: "no-rename-table",
@@ -8,6 +8,7 @@ export default defineRule({
     description: "Disallow renaming an existing table (ALTER TABLE … RENAME TO, RENAME TABLE).",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "error", strict: "error" },
     messages: {
       renameTable:

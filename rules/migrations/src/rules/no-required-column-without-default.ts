@@ -1,7 +1,7 @@
 // migrations/no-required-column-without-default: ADD COLUMN … NOT NULL with nothing to fill the
 // existing rows (and nothing for old code's INSERTs, which do not name the column).
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, migrationToCheck, parseDataType, upOperations } from "../model/index.js";
+import { docsUrl, MIGRATION_FILES, migrationToCheck, parseDataType, upOperations } from "../model/index.js";
 
 const SERIAL = new Set(["serial", "bigserial", "smallserial"]);
 
@@ -11,6 +11,7 @@ export default defineRule({
     description: "Disallow adding a NOT NULL column without a default to an existing table.",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "error", strict: "error" },
     messages: {
       requiredColumn:

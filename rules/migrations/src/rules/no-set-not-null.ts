@@ -4,6 +4,7 @@ import { defineRule } from "@deploylint/core/rule-api";
 import {
   byStatement,
   docsUrl,
+  MIGRATION_FILES,
   migrationToCheck,
   nameList,
   type Operation,
@@ -49,6 +50,7 @@ export default defineRule({
     description: "Disallow SET NOT NULL on an existing column unless a validated CHECK constraint proves it.",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "warn", strict: "error" },
     messages: {
       setNotNull:

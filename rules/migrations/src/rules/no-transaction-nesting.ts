@@ -1,7 +1,14 @@
 // migrations/no-transaction-nesting: BEGIN/COMMIT in a file the framework already runs in a
 // transaction commits the framework's work early; a BEGIN without COMMIT leaves one open.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, indexesInside, type Migration, migrationToCheck, type Operation } from "../model/index.js";
+import {
+  docsUrl,
+  indexesInside,
+  MIGRATION_FILES,
+  type Migration,
+  migrationToCheck,
+  type Operation,
+} from "../model/index.js";
 
 /**
  * The up operations by the unit the framework runs on its own: each Liquibase changeset (with its
@@ -31,6 +38,7 @@ export default defineRule({
     description: "Disallow BEGIN/COMMIT in migrations the framework wraps in a transaction, and BEGIN without COMMIT.",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "warn", strict: "error" },
     messages: {
       nested:

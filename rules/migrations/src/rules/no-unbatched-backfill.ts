@@ -1,7 +1,7 @@
 // migrations/no-unbatched-backfill: an UPDATE or DELETE of every row of an existing table in a
 // migration locks those rows for the length of the deploy and bloats the table.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, migrationToCheck, upOperations } from "../model/index.js";
+import { docsUrl, MIGRATION_FILES, migrationToCheck, upOperations } from "../model/index.js";
 
 export default defineRule({
   id: "no-unbatched-backfill",
@@ -9,6 +9,7 @@ export default defineRule({
     description: "Disallow UPDATE and DELETE without WHERE or a batch bound on existing tables in migrations.",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "error", strict: "error" },
     messages: {
       unbatched:

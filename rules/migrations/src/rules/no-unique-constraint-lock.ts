@@ -1,7 +1,14 @@
 // migrations/no-unique-constraint-lock: ADD UNIQUE / ADD PRIMARY KEY builds an index while holding
 // an ACCESS EXCLUSIVE lock; building the index concurrently first and attaching it avoids that.
 import { defineRule } from "@deploylint/core/rule-api";
-import { constraintLabel, docsUrl, isPostgres, migrationToCheck, upOperations } from "../model/index.js";
+import {
+  constraintLabel,
+  docsUrl,
+  isPostgres,
+  MIGRATION_FILES,
+  migrationToCheck,
+  upOperations,
+} from "../model/index.js";
 
 export default defineRule({
   id: "no-unique-constraint-lock",
@@ -9,6 +16,7 @@ export default defineRule({
     description: "Disallow ADD UNIQUE and ADD PRIMARY KEY on an existing table without USING INDEX (PostgreSQL).",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "warn", strict: "error" },
     messages: {
       uniqueLock:

@@ -1,7 +1,7 @@
 // migrations/parse-error: a migration statement that neither parses nor is a known form the
 // parser lacks; the rest of the file is still linted.
 import { defineRule, type OffsetRange, type SqlStatement } from "@deploylint/core/rule-api";
-import { migrationToCheck } from "../model/index.js";
+import { MIGRATION_FILES, migrationToCheck } from "../model/index.js";
 
 /**
  * Where the finding points: the token the parser stopped at (PostgreSQL names it: `at or near "x"`),
@@ -22,6 +22,7 @@ export default defineRule({
   meta: {
     description: "Report migration statements that do not parse as SQL of the migration's dialect.",
     kinds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "error", strict: "error" },
     messages: {
       parseError:

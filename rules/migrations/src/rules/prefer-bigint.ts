@@ -1,6 +1,6 @@
 // migrations/prefer-bigint: integer ids run out at 2^31; changing the type later rewrites the table and its referencing keys.
 import { defineRule } from "@deploylint/core/rule-api";
-import { type DeclaredColumn, docsUrl } from "../model/index.js";
+import { type DeclaredColumn, docsUrl, MIGRATION_FILES } from "../model/index.js";
 import { typeChoiceVisitors } from "../type-choice.js";
 
 const SMALL = new Set(["integer", "smallint", "serial", "smallserial"]);
@@ -15,6 +15,7 @@ export default defineRule({
     description: "Prefer bigint for id and foreign key columns (PostgreSQL).",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "off", strict: "warn" },
     messages: {
       smallId:

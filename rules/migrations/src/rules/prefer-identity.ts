@@ -1,6 +1,6 @@
 // migrations/prefer-identity: serial columns hide a sequence with its own ownership and permissions; identity columns are the standard form.
 import { defineRule } from "@deploylint/core/rule-api";
-import { type DeclaredColumn, docsUrl } from "../model/index.js";
+import { type DeclaredColumn, docsUrl, MIGRATION_FILES } from "../model/index.js";
 import { typeChoiceVisitors } from "../type-choice.js";
 
 const SERIAL = new Set(["serial", "bigserial", "smallserial"]);
@@ -15,6 +15,7 @@ export default defineRule({
     description: "Prefer GENERATED … AS IDENTITY over serial types (PostgreSQL).",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "off", strict: "warn" },
     messages: {
       serial:

@@ -1,6 +1,6 @@
 // migrations/prefer-jsonb: json stores text that every query re-parses and cannot index.
 import { defineRule } from "@deploylint/core/rule-api";
-import { type DeclaredColumn, docsUrl } from "../model/index.js";
+import { type DeclaredColumn, docsUrl, MIGRATION_FILES } from "../model/index.js";
 import { typeChoiceVisitors } from "../type-choice.js";
 
 function matches(declared: DeclaredColumn): boolean {
@@ -13,6 +13,7 @@ export default defineRule({
     description: "Prefer jsonb over json (PostgreSQL).",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "off", strict: "warn" },
     messages: {
       json: "Column {{column}} of {{table}} is {{type}}: it is re-parsed on every access, cannot be indexed with GIN and has no equality operator, and changing it later rewrites the table.",

@@ -1,6 +1,6 @@
 // migrations/prefer-text: varchar(n) limits change only with a migration; text with a CHECK is as fast and easier to change.
 import { defineRule } from "@deploylint/core/rule-api";
-import { type DeclaredColumn, docsUrl } from "../model/index.js";
+import { type DeclaredColumn, docsUrl, MIGRATION_FILES } from "../model/index.js";
 import { typeChoiceVisitors } from "../type-choice.js";
 
 /** varchar(n) and char(n), or arrays of them: `varchar(32)[]` limits every element the same way. */
@@ -15,6 +15,7 @@ export default defineRule({
     description: "Prefer text (with a CHECK constraint if a limit is needed) over varchar(n) (PostgreSQL).",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "off", strict: "warn" },
     messages: {
       varchar:

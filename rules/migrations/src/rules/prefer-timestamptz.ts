@@ -1,6 +1,6 @@
 // migrations/prefer-timestamptz: timestamp without time zone stores wall-clock times that change meaning with the server's zone.
 import { defineRule } from "@deploylint/core/rule-api";
-import { type DeclaredColumn, docsUrl } from "../model/index.js";
+import { type DeclaredColumn, docsUrl, MIGRATION_FILES } from "../model/index.js";
 import { typeChoiceVisitors } from "../type-choice.js";
 
 function matches(declared: DeclaredColumn): boolean {
@@ -13,6 +13,7 @@ export default defineRule({
     description: "Prefer timestamptz over timestamp without time zone (PostgreSQL).",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "off", strict: "warn" },
     messages: {
       timestamp:

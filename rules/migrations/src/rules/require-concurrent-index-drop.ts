@@ -1,6 +1,13 @@
 // migrations/require-concurrent-index-drop: DROP INDEX takes an ACCESS EXCLUSIVE lock on the table.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, isPostgres, migrationToCheck, outsideTransactionHelp, upOperations } from "../model/index.js";
+import {
+  docsUrl,
+  isPostgres,
+  MIGRATION_FILES,
+  migrationToCheck,
+  outsideTransactionHelp,
+  upOperations,
+} from "../model/index.js";
 
 export default defineRule({
   id: "require-concurrent-index-drop",
@@ -8,6 +15,7 @@ export default defineRule({
     description: "Require DROP INDEX CONCURRENTLY for indexes of existing tables (PostgreSQL).",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "warn", strict: "error" },
     messages: {
       notConcurrent:

@@ -6,6 +6,7 @@ import {
   docsUrl,
   isMysql,
   isPostgres,
+  MIGRATION_FILES,
   migrationToCheck,
   outsideTransactionHelp,
   upOperations,
@@ -21,6 +22,7 @@ export default defineRule({
       "Require CREATE INDEX CONCURRENTLY (PostgreSQL) or ALGORITHM=INPLACE, LOCK=NONE (MySQL) on existing tables.",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "error", strict: "error" },
     messages: {
       notConcurrent:

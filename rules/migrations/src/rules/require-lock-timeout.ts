@@ -1,7 +1,15 @@
 // migrations/require-lock-timeout: a DDL statement that waits for an ACCESS EXCLUSIVE lock queues
 // every later query on the table behind it; a lock timeout makes it give up instead.
 import { defineRule } from "@deploylint/core/rule-api";
-import { docsUrl, isMysql, isPostgres, migrationToCheck, type Operation, upOperations } from "../model/index.js";
+import {
+  docsUrl,
+  isMysql,
+  isPostgres,
+  MIGRATION_FILES,
+  migrationToCheck,
+  type Operation,
+  upOperations,
+} from "../model/index.js";
 
 /** Operations that take an ACCESS EXCLUSIVE lock (PostgreSQL) or a metadata lock (MySQL) on an existing table. */
 function locksTable(operation: Operation): boolean {
@@ -46,6 +54,7 @@ export default defineRule({
     description: "Require a lock timeout before DDL that takes an exclusive lock on an existing table.",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "off", strict: "error" },
     messages: {
       noLockTimeout:

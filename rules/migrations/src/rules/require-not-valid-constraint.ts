@@ -5,6 +5,7 @@ import {
   constraintLabel,
   docsUrl,
   isPostgres,
+  MIGRATION_FILES,
   migrationToCheck,
   upOperations,
   upTransactions,
@@ -17,6 +18,7 @@ export default defineRule({
       "Require NOT VALID when adding a foreign key or check constraint to an existing table, and VALIDATE in another transaction.",
     kinds: ["sql", "script"],
     embeds: ["sql"],
+    prefilter: MIGRATION_FILES,
     presets: { recommended: "error", strict: "error" },
     messages: {
       notValid: "Adding {{kind}} {{name}} to {{table}} checks every existing row while holding {{lock}}.",
