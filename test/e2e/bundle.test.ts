@@ -3,10 +3,12 @@
 // for the worker pool; and `--version` loading only the few small files it needs.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshBundle } from "../../packages/cli/bin/fresh-bundle.js";
+import { loadCommonJsOxc, OXC_LOADER_FILE } from "../../packages/core/src/sources/script-oxc.js";
 import { generateTree } from "../../tools/bench/generate.mjs";
 import { BIN, ROOT, tempRepo } from "../support/cli.js";
 import { loadedModules as loadedBy } from "../support/loaded-modules.js";
@@ -115,6 +117,30 @@ describe("the bundle's files", () => {
     expect(files).toEqual(expect.arrayContaining(["bin.cjs", "cli.cjs", "cli.js"]));
     const nonAscii = files.filter((name) => /[\u0080-\uffff]/.test(readFileSync(join(dir, name), "utf8")));
     expect(nonAscii).toEqual([]);
+  });
+});
+
+describe("the bundled oxc-parser loader (oxc-parser.cjs)", () => {
+  it("parses as the package's own entry does, each dialect, errors and literals the JSON cannot hold", () => {
+    const fromBundle = createRequire(join(ROOT, "packages", "cli", "bundle", "cli.cjs"));
+    const bundled = loadCommonJsOxc(fromBundle, `./${OXC_LOADER_FILE}`);
+    const packaged = (fromBundle("oxc-parser") as { parseSync: NonNullable<typeof bundled> }).parseSync;
+    expect(bundled).not.toBeNull();
+    const cases: [string, string][] = [
+      ["a.ts", "const big = 10n ** 20n; const re = /a+(?<n>b)/giu; export type T<U> = U[];"],
+      ["b.tsx", "export const A = () => <div title='&amp;'>{x as number}</div>; // note"],
+      ["c.js", "const a = <T,>(x: T) => x; /* types in a .js file */"],
+      ["d.d.ts", "declare module 'x' { export const y: string; }"],
+      ["e.ts", "const = ;"],
+    ];
+    for (const [file, text] of cases) {
+      const lang = file.endsWith(".tsx") ? "tsx" : file.endsWith(".d.ts") ? "dts" : file.endsWith(".js") ? "jsx" : "ts";
+      const options = { lang, range: true, preserveParens: false, astType: "ts" } as const;
+      const [one, two] = [bundled?.(file, text, options), packaged(file, text, options)];
+      expect(one?.program).toEqual(two.program);
+      expect(one?.comments).toEqual(two.comments);
+      expect(one?.errors).toEqual(two.errors);
+    }
   });
 });
 

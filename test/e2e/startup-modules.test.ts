@@ -44,14 +44,14 @@ describe("start-up loads what the run needs", () => {
     const bundleFiles = loadedModules(["--no-cache"], { cwd: shop })
       .urls.filter((url) => url.includes("/packages/cli/bundle/"))
       .map((url) => url.slice(url.lastIndexOf("/") + 1));
-    // The start (bin.cjs), the CLI it requires, the file the CLI's import() calls go through, and the
-    // markdown parser for the shop's strategy document, a CommonJS file the code cache covers: no
-    // chunk, and no ES module of the bundle.
+    // The start (bin.cjs), the CLI it requires, the file the CLI's import() calls go through, the
+    // markdown parser for the shop's strategy document and oxc-parser's loader for its scripts,
+    // CommonJS files the code cache covers: no chunk, and no ES module of the bundle.
     const [chunks, files] = [
       bundleFiles.filter((file) => file.startsWith("chunk-")),
       bundleFiles.filter((file) => !file.startsWith("chunk-")),
     ];
-    expect(files).toEqual(["bin.cjs", "cli.cjs", "cli-import.cjs", "parse-markdown.cjs"]);
+    expect(files).toEqual(["bin.cjs", "cli.cjs", "cli-import.cjs", "parse-markdown.cjs", "oxc-parser.cjs"]);
     expect(chunks).toEqual([]);
     expect(readFileSync(join(ROOT, "packages/cli/bundle/cli.js"), "utf8")).toContain('("./cli.cjs")');
     // The commands found at run time re-export the CLI's own copy (one set of error classes).
@@ -59,6 +59,16 @@ describe("start-up loads what the run needs", () => {
       expect(readFileSync(join(ROOT, "packages/cli/bundle", file), "utf8")).toMatch(
         /^export \{ \w+ \} from "\.\/cli\.js";/,
       );
+  });
+
+  it("the scripts are parsed without oxc-parser's ES modules: no ES module loader for a run", () => {
+    const shop = join(ROOT, "test", "fixtures", "example-shop");
+    const run = loadedModules(["--no-cache", "--format", "json"], { cwd: shop });
+    expect(JSON.parse(run.stdout).findings.length).toBeGreaterThan(3);
+    const oxc = run.urls.filter((url) => url.includes("/node_modules/oxc-parser/") || url.includes("/@oxc-parser/"));
+    // Its binding loader, required (as CommonJS) from the package's folder, and the native binding.
+    expect(oxc.some((url) => url.endsWith(".node"))).toBe(true);
+    expect(oxc.filter((url) => url.endsWith(".js"))).toEqual([]);
   });
 
   it("a rule's options are still validated: ajv is loaded for them, and a wrong option is a config error", () => {

@@ -1,6 +1,7 @@
 // Bundles the CLI (after `tsc -b`) into packages/cli/bundle/, which the `deploylint` bin prefers:
 // one file per entry instead of ~250 modules makes start-up, and so pre-commit runs, fast.
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -148,6 +149,26 @@ function assertNoYamlDebugLogs(outputs) {
   }
 }
 
+/**
+ * oxc-parser's loader of its native binding and the wrapper of its results, as one CommonJS file
+ * beside the CLI (packages/core/src/sources/script-oxc.ts, OXC_LOADER_FILE). oxc-parser is an ES
+ * module: required from the CommonJS CLI, it made Node set up its ES module loader (after the
+ * engine's V8 flags, so without Node's own code cache for it) and compile its six modules, ~10 ms
+ * of every run that parses a script, against ~2 ms for this file and the binding. Its native
+ * binding is still found from oxc-parser's own folder (its `import.meta.url`, below), as the
+ * package finds it, and the file is used only beside the oxc-parser version it was built from.
+ */
+const OXC_FILE = "oxc-parser.cjs";
+// The version esbuild bundles: oxc-parser as resolved from the CLI's folder, as the entry below is.
+const OXC_PACKAGE = JSON.parse(
+  readFileSync(createRequire(join(cli, "package.json")).resolve("oxc-parser/package.json"), "utf8"),
+);
+const OXC_SOURCE = [
+  'export { parseSync } from "oxc-parser/src-js/bindings.js";',
+  'export { wrap } from "oxc-parser/src-js/wrap.js";',
+  `export const version = ${JSON.stringify(OXC_PACKAGE.version)};`,
+].join("\n");
+
 // Loaded only when a run needs them, and big (typescript alone is ~9 MB) or shipping files of
 // their own (sql.js and pglite load .wasm beside their code): left to node_modules, imported by
 // the lazily loaded chunks.
@@ -244,6 +265,19 @@ const { metafile: binMetafile } = await build({
   stdin: { contents: BIN_SOURCE, resolveDir: cli, sourcefile: "bin-entry.js", loader: "js" },
   outfile: join(outdir, BIN_FILE),
 });
+const { metafile: oxcMetafile } = await build({
+  ...COMMON,
+  format: "cjs",
+  external: [],
+  // bindings.js requires its binding relative to itself (createRequire(import.meta.url)): from the
+  // installed package's folder, as when Node loads the package, not from this bundle's.
+  define: { "import.meta.url": "__oxcBindingsUrl" },
+  banner: {
+    js: 'var __oxcBindingsUrl = require("node:url").pathToFileURL(require.resolve("oxc-parser/src-js/bindings")).href;',
+  },
+  stdin: { contents: OXC_SOURCE, resolveDir: cli, sourcefile: "oxc-entry.js", loader: "js" },
+  outfile: join(outdir, OXC_FILE),
+});
 for (const [file, text] of Object.entries(CLI_SHIMS)) writeFileSync(join(outdir, file), text);
 assertCliExports();
 
@@ -279,7 +313,7 @@ function assertClassesKeepTheirNames(outputs) {
 function freshnessInputs(inputs) {
   const files = new Set();
   for (const input of Object.keys(inputs)) {
-    if (input === "cli-entry.js" || input === "bin-entry.js") continue; // the virtual entries above
+    if (input === "cli-entry.js" || input === "bin-entry.js" || input === "oxc-entry.js") continue; // the virtual entries above
     const file = resolve(cli, input);
     if (file.includes("/node_modules/")) continue;
     const dist = file.lastIndexOf("/dist/");
@@ -349,6 +383,7 @@ const outputs = [
   ...Object.keys(cliMetafile.outputs),
   ...Object.keys(markdownMetafile.outputs),
   ...Object.keys(binMetafile.outputs),
+  ...Object.keys(oxcMetafile.outputs),
 ];
 assertClassesKeepTheirNames(outputs);
 assertNoYamlDebugLogs(outputs);
@@ -356,5 +391,11 @@ escapeNonAscii(outputs);
 routeDynamicImports(join(outdir, CLI_FILE));
 
 // Written last: its time is the bundle's time.
-const inputs = { ...metafile.inputs, ...cliMetafile.inputs, ...markdownMetafile.inputs, ...binMetafile.inputs };
+const inputs = {
+  ...metafile.inputs,
+  ...cliMetafile.inputs,
+  ...markdownMetafile.inputs,
+  ...binMetafile.inputs,
+  ...oxcMetafile.inputs,
+};
 writeFileSync(join(outdir, "inputs.json"), `${JSON.stringify(freshnessInputs(inputs), null, 2)}\n`);

@@ -33,12 +33,47 @@ export function nodeRunsOxc(version: string): boolean {
  */
 export function loadOxcParser(): OxcParseSync | null {
   if (!nodeRunsOxc(process.versions.node)) return null;
+  const require = createRequire(import.meta.url);
+  const commonJs = loadCommonJsOxc(require, `./${OXC_LOADER_FILE}`);
+  if (commonJs !== null) return commonJs;
   try {
-    const require = createRequire(import.meta.url);
     return (require("oxc-parser") as { parseSync: OxcParseSync }).parseSync;
   } catch (error) {
     if (error instanceof Error && /native binding/i.test(error.message)) return null;
     throw error;
+  }
+}
+
+/**
+ * The CLI bundle's CommonJS build of oxc-parser's binding loader and result wrapper, beside the CLI
+ * (tools/build/bundle.mjs says why): a plain tsc build has no such file there.
+ */
+export const OXC_LOADER_FILE = "oxc-parser.cjs";
+
+/** What that file exports: oxc-parser's own functions, and the version it was built from. */
+interface CommonJsOxc {
+  parseSync: (filename: string, text: string, options: object) => unknown;
+  wrap: (native: unknown) => OxcResult;
+  version: string;
+}
+
+/**
+ * oxc-parser's parseSync put together as the package's ES module entry does it (its index.js:
+ * the binding's parse, then wrap), from the CommonJS file `specifier` names, or null to load the
+ * package itself as before: no such file, one built from another oxc-parser version than the one
+ * installed, or any failure to load the binding through it. The package's own load then fails or
+ * succeeds in its own words (the "no native binding" case among them).
+ */
+export function loadCommonJsOxc(require: NodeJS.Require, specifier: string): OxcParseSync | null {
+  try {
+    const oxc = require(specifier) as Partial<CommonJsOxc>;
+    const { parseSync, wrap, version } = oxc;
+    if (typeof parseSync !== "function" || typeof wrap !== "function") return null;
+    if (version !== (require("oxc-parser/package.json") as { version?: unknown }).version) return null;
+    return (filename, text, options) => wrap(parseSync(filename, text, options));
+  } catch {
+    // Not this build's file, or a binding it could not load: the package's own load decides.
+    return null;
   }
 }
 
