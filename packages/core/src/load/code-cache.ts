@@ -46,7 +46,12 @@ export type CodeCacheOutcome =
   /** V8 rejected the data (another V8 build or flags): ignored and rewritten. */
   | "rejected"
   /** The cache folder could not be written: the next run compiles again. */
-  | "unwritable";
+  | "unwritable"
+  /**
+   * At exit after a hit: this run cost much more than the one that wrote the data (growthFactor),
+   * so the data was written again, now also holding the functions this run compiled lazily.
+   */
+  | "grown";
 
 export interface CodeCacheEvent {
   /** "name@version/path/in/package". */
@@ -80,6 +85,11 @@ export interface CodeCacheOptions {
    * worker threads, which the pool terminates without an exit event.
    */
   writeAt?: "load" | "exit";
+  /**
+   * What a run cost so far, in milliseconds (default: the process's CPU time). Data written at exit
+   * records it; a later run that costs GROWTH_FACTOR times as much rewrites the data at its exit.
+   */
+  runCost?: () => number;
 }
 
 /** Set in the environment to `off` (or `0`, `false`) to disable the cache, or to a folder to use. */
@@ -90,11 +100,24 @@ export const CODE_CACHE_ENV = "DEPLOYLINT_CODE_CACHE";
 // ran ~9 M instructions (~0.7%) fewer. Checking a cache file costs a package.json read, a file
 // read and two digests of a few dozen KB, so below this size a compile is as cheap.
 const DEFAULT_MIN_BYTES = 32 * 1024;
-// Magic, format version, then a SHA-256 of the payload: V8 checks its data's version and source
-// length, not its integrity, so a damaged file must be caught before V8 sees it.
-const MAGIC = Buffer.from("DLV8CC01", "latin1");
+// Magic, format version, a SHA-256 of the rest (V8 checks its data's version and source length, not
+// its integrity, so a damaged file must be caught before V8 sees it), then the cost of the run that
+// wrote the data (uint32, ms) and V8's data.
+const MAGIC = Buffer.from("DLV8CC02", "latin1");
+/** The format before the writing run's cost was recorded: read as no data, and replaced. */
+const OLD_MAGIC = Buffer.from("DLV8CC01", "latin1");
 const DIGEST_BYTES = 32;
+const COST_BYTES = 4;
 const HEADER_BYTES = MAGIC.length + DIGEST_BYTES;
+
+/**
+ * Data written at exit holds what its run compiled: the CLI's data from a run in an empty folder (or
+ * of `deploylint rules`) lacks the functions of every rule and parser a real run calls, and all later
+ * runs compiled them afresh (linkwarden: 1.12 s of CPU instead of 1.05). A run that costs this many
+ * times as much as the one that wrote the data writes it again at its exit (~25 ms for the CLI's),
+ * so a cache converges on the biggest runs after a few rewrites at most (each doubles the bar).
+ */
+const GROWTH_FACTOR = 2;
 
 interface PackageIdentity {
   name: string;
@@ -120,6 +143,8 @@ let readAsBytes: { filename: string; text: string; digest: string } | null = nul
 let disableCurrent: (() => void) | null = null;
 
 interface PendingWrite {
+  /** A hit whose data a costlier run rewrites: the cost of the run that wrote it (GROWTH_FACTOR). */
+  grownFrom?: number;
   slot: CacheSlot;
   script: Script;
   /** The V8 flags the file was compiled under: its data must be written under them (v8-flags.ts). */
@@ -128,6 +153,7 @@ interface PendingWrite {
   outcome: CodeCacheOutcome;
   fromBytes: boolean;
   onEvent: CodeCacheOptions["onEvent"];
+  runCost: () => number;
 }
 const pending: PendingWrite[] = [];
 let exitHookInstalled = false;
@@ -249,24 +275,51 @@ function compileCached(input: {
       : script.cachedDataRejected === true
         ? "rejected"
         : "hit";
+  const atExit = (options.writeAt ?? (isMainThread ? "exit" : "load")) === "exit";
+  const write = {
+    slot,
+    script,
+    flags,
+    version: identity.version,
+    outcome,
+    fromBytes,
+    onEvent: options.onEvent,
+    runCost: options.runCost ?? cpuMilliseconds,
+  };
   if (outcome === "hit") {
     options.onEvent?.({ file: slot.label, outcome, fromBytes });
+    // Only a run's end knows what it cost and compiled.
+    if (atExit) whenExiting({ ...write, outcome: "grown", grownFrom: stored.cost });
     return result;
   }
-  pending.push({ slot, script, flags, version: identity.version, outcome, fromBytes, onEvent: options.onEvent });
-  if ((options.writeAt ?? (isMainThread ? "exit" : "load")) === "load") flushCodeCache();
-  else if (!exitHookInstalled) {
+  if (atExit) whenExiting(write);
+  else {
+    pending.push(write);
+    flushCodeCache();
+  }
+  return result;
+}
+
+function whenExiting(write: PendingWrite): void {
+  pending.push(write);
+  if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.once("exit", flushCodeCache);
   }
-  return result;
+}
+
+function cpuMilliseconds(): number {
+  const { user, system } = process.cpuUsage();
+  return Math.round((user + system) / 1000);
 }
 
 /** Writes the cached data still waiting (the exit hook calls it; tests call it directly). */
 export function flushCodeCache(): void {
   for (const write of pending.splice(0)) {
+    const cost = write.runCost();
+    if (write.grownFrom !== undefined && cost < GROWTH_FACTOR * write.grownFrom) continue;
     const data = withV8Flags(write.flags, () => write.script.createCachedData());
-    const written = writeCache(write.slot.file, data);
+    const written = writeCache(write.slot.file, data, cost);
     if (written) {
       removeOtherVersions(write.slot.packageDir, write.version);
       removeOlderData(write.slot.file);
@@ -315,27 +368,32 @@ function safeName(part: string): string {
   return part.replace(/[^A-Za-z0-9._-]/g, "_");
 }
 
-function readCache(file: string): { data: Buffer | null; corrupt: boolean } {
+/** The data of a cache file, and the cost of the run that wrote it (0 when there is none). */
+function readCache(file: string): { data: Buffer | null; corrupt: boolean; cost: number } {
   let raw: Buffer;
   try {
     raw = readFileSync(file);
   } catch {
-    return { data: null, corrupt: false };
+    return { data: null, corrupt: false, cost: 0 };
   }
-  if (raw.length <= HEADER_BYTES || !raw.subarray(0, MAGIC.length).equals(MAGIC)) return { data: null, corrupt: true };
-  const payload = raw.subarray(HEADER_BYTES);
-  const digest = createHash("sha256").update(payload).digest();
-  if (!digest.equals(raw.subarray(MAGIC.length, HEADER_BYTES))) return { data: null, corrupt: true };
-  return { data: payload, corrupt: false };
+  if (raw.subarray(0, OLD_MAGIC.length).equals(OLD_MAGIC)) return { data: null, corrupt: false, cost: 0 };
+  if (raw.length <= HEADER_BYTES + COST_BYTES || !raw.subarray(0, MAGIC.length).equals(MAGIC))
+    return { data: null, corrupt: true, cost: 0 };
+  const checked = raw.subarray(HEADER_BYTES);
+  const digest = createHash("sha256").update(checked).digest();
+  if (!digest.equals(raw.subarray(MAGIC.length, HEADER_BYTES))) return { data: null, corrupt: true, cost: 0 };
+  return { data: checked.subarray(COST_BYTES), corrupt: false, cost: checked.readUInt32LE(0) };
 }
 
 /** Atomic (temp file + rename), so a concurrent run reads the old file or the new one, never half. */
-function writeCache(file: string, payload: Buffer): boolean {
+function writeCache(file: string, payload: Buffer, cost: number): boolean {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    const digest = createHash("sha256").update(payload).digest();
-    writeFileSync(temp, Buffer.concat([MAGIC, digest, payload]));
+    const costBytes = Buffer.alloc(COST_BYTES);
+    costBytes.writeUInt32LE(Math.min(Math.max(0, Math.round(cost)), 0xffffffff));
+    const digest = createHash("sha256").update(costBytes).update(payload).digest();
+    writeFileSync(temp, Buffer.concat([MAGIC, digest, costBytes, payload]));
     renameSync(temp, file);
     return true;
   } catch {

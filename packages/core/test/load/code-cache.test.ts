@@ -36,12 +36,13 @@ function writePackage(version: string): string {
   const functions = Array.from({ length: 200 }, (_, i) => `function f${i}(x) { return x + ${i}; }`).join("\n");
   writeFileSync(
     join(dir, "main.js"),
-    `const { twice } = require("./helper.js");\n${functions}\nexports.answer = twice(f20(1));\nexports.version = ${JSON.stringify(version)};\nexports.importLate = () => require("./importer.cjs")("./late.mjs");\n`,
+    `const { twice } = require("./helper.js");\n${functions}\nexports.answer = twice(f20(1));\nexports.version = ${JSON.stringify(version)};\nexports.importLate = () => require("./importer.cjs")("./late.mjs");\nexports.sum = () => ${Array.from({ length: 200 }, (_, i) => `f${i}(0)`).join(" + ")};\n`,
   );
   return join(dir, "main.js");
 }
 
 interface FakeParser {
+  sum: () => number;
   answer: number;
   version: string;
   importLate: () => Promise<{ late: string }>;
@@ -98,7 +99,7 @@ describe("code cache", () => {
       readFileSync(file as string)
         .subarray(0, 8)
         .toString("latin1"),
-    ).toBe("DLV8CC01");
+    ).toBe("DLV8CC02");
 
     expect(load()).toEqual({ answer: 42, version: "1.0.0" });
     expect(events[1]).toEqual({ file: "fake-parser@1.0.0/main.js", outcome: "hit", fromBytes: false });
@@ -190,8 +191,9 @@ describe("code cache", () => {
     load();
     const [file] = cacheFiles() as [string];
     const payload = Buffer.from("data of some other V8 build");
-    const digest = createHash("sha256").update(payload).digest();
-    writeFileSync(file, Buffer.concat([Buffer.from("DLV8CC01", "latin1"), digest, payload]));
+    const cost = Buffer.alloc(4);
+    const digest = createHash("sha256").update(cost).update(payload).digest();
+    writeFileSync(file, Buffer.concat([Buffer.from("DLV8CC02", "latin1"), digest, cost, payload]));
     expect(load().answer).toBe(42);
     expect(events[1]?.outcome).toBe("rejected");
     load();
@@ -221,6 +223,55 @@ describe("code cache", () => {
     expect(cacheFiles()).toHaveLength(1);
     load();
     expect(events[1]?.outcome).toBe("hit");
+  });
+
+  it("rewrites the data at the exit of a run that cost twice what the writing run did, with what it compiled", () => {
+    let cost = 100;
+    disable = enableCodeCache({
+      dir: cacheDir,
+      minBytes: MIN_BYTES,
+      writeAt: "exit",
+      runCost: () => cost,
+      onEvent: (event) => events.push(event),
+    });
+    const recorded = () => readFileSync(cacheFiles()[0] as string).readUInt32LE(40);
+    const size = () => readFileSync(cacheFiles()[0] as string).length;
+    // A small run (deploylint in an empty folder) writes the data: its functions only.
+    load();
+    flushCodeCache();
+    expect(recorded()).toBe(100);
+    const small = size();
+    // A run that costs less than twice as much leaves it.
+    cost = 199;
+    expect(loadModule().sum()).toBe(19900);
+    flushCodeCache();
+    expect(events.map((e) => e.outcome)).toEqual(["miss", "hit"]);
+    expect(recorded()).toBe(100);
+    // One that costs twice as much writes it again, with the functions it compiled lazily.
+    cost = 200;
+    expect(loadModule().sum()).toBe(19900);
+    flushCodeCache();
+    expect(events.map((e) => e.outcome)).toEqual(["miss", "hit", "hit", "grown"]);
+    expect(recorded()).toBe(200);
+    expect(size()).toBeGreaterThan(small);
+    // The bar is now twice that run's cost; the rewritten data hits.
+    cost = 399;
+    load();
+    flushCodeCache();
+    expect(events.map((e) => e.outcome)).toEqual(["miss", "hit", "hit", "grown", "hit"]);
+  });
+
+  it("reads a file of the previous format (no cost recorded) as no data, and replaces it", () => {
+    enable();
+    load();
+    const [file] = cacheFiles() as [string];
+    const payload = Buffer.from("data of the previous format");
+    const digest = createHash("sha256").update(payload).digest();
+    writeFileSync(file, Buffer.concat([Buffer.from("DLV8CC01", "latin1"), digest, payload]));
+    expect(load().answer).toBe(42);
+    expect(events[1]?.outcome).toBe("miss");
+    load();
+    expect(events[2]?.outcome).toBe("hit");
   });
 
   it("by default writes beside the package only when that lies inside the working directory", () => {
