@@ -8,6 +8,7 @@ import { catalogue } from "../src/detectors/catalogue/index.js";
 import { credentialFiles } from "../src/detectors/credential-files/index.js";
 import { Scanner } from "../src/detectors/scan.js";
 import type { Detector } from "../src/detectors/types.js";
+import * as perCharacter from "./helpers/anchors-reference.js";
 import { prng } from "./helpers/sample.js";
 import { fileFor, sampleFor } from "./helpers/samples.js";
 
@@ -200,5 +201,63 @@ describe("anchored scanning", () => {
     } finally {
       exec.mockRestore();
     }
+  });
+});
+
+// The readers find a pattern's pieces by native search (a loop per character cost a run the
+// compile of its loops); they read what the loops read, on every pattern of the catalogue and on
+// generated ones with escapes, classes holding `(`, `|`, `]` and `\`, and groups in any place.
+describe("anchor readers against their per-character reference", () => {
+  const sources = detectors.map((d) => d.pattern);
+  const random = prng(41);
+  const pieces = [
+    "(?:",
+    "(",
+    ")",
+    "|",
+    "[aA]",
+    "[_.-]?",
+    "[(|]",
+    "[\\]|]",
+    "[\\\\]",
+    "\\(",
+    "\\|",
+    "\\.",
+    "ab",
+    "x",
+    "{2}",
+    "?",
+    "[]",
+    "\\d",
+    "-",
+    ":",
+  ];
+  for (let n = 0; n < 3000; n++) {
+    const body = Array.from(
+      { length: 1 + Math.floor(random() * 12) },
+      () => pieces[Math.floor(random() * pieces.length)],
+    ).join("");
+    sources.push(random() < 0.5 ? `(?:${body}` : body);
+  }
+
+  it("reads the same leading literal, alternatives and anchors", () => {
+    for (const source of sources) {
+      expect([source, leadingLiteral(source)]).toEqual([source, perCharacter.leadingLiteral(source)]);
+      expect([source, leadingAlternatives(source)]).toEqual([source, perCharacter.leadingAlternatives(source)]);
+      const keywords = ["ab", "x", "a", "-", ":", "pat", "sk-", "fb"];
+      expect([source, anchorKeywords(source, keywords)]).toEqual([
+        source,
+        perCharacter.anchorKeywords(source, keywords),
+      ]);
+    }
+    for (const detector of detectors) {
+      expect(anchorKeywords(detector.pattern, detector.keywords)).toEqual(
+        perCharacter.anchorKeywords(detector.pattern, detector.keywords),
+      );
+    }
+    // Both answers were met: the comparison is not vacuous.
+    const read = sources.filter((source) => leadingAlternatives(source) !== null).length;
+    expect(read).toBeGreaterThan(100);
+    expect(read).toBeLessThan(sources.length - 1000);
   });
 });

@@ -40,6 +40,29 @@ describe("KeywordMatcher", () => {
     }
   });
 
+  // Building reads a keyword's upper-case ASCII through the column of its lower case.
+  it("finds keywords written in any case, and keywords sharing prefixes and suffixes, where a naive search does", () => {
+    const random = prng(13);
+    const alphabet = "aAbB:-é";
+    for (let round = 0; round < 100; round++) {
+      const keywords = [
+        ...new Set(
+          Array.from({ length: 1 + Math.floor(random() * 12) }, () =>
+            Array.from({ length: 1 + Math.floor(random() * 4) }, () => alphabet[Math.floor(random() * 7)]).join(""),
+          ),
+        ),
+      ];
+      const matcher = new KeywordMatcher(keywords);
+      const lowered = keywords.map((keyword) => keyword.replace(/[A-Z]/g, (c) => c.toLowerCase()));
+      const text = Array.from({ length: Math.floor(random() * 80) }, () => alphabet[Math.floor(random() * 7)]).join("");
+      const byPosition = (hits: { keyword: number; start: number }[]) =>
+        [...hits].sort((a, b) => a.start - b.start || a.keyword - b.keyword);
+      expect(byPosition([...matcher.hits(text)]), JSON.stringify([keywords, text])).toEqual(
+        byPosition(naiveHits(lowered, text)),
+      );
+    }
+  });
+
   it("finds the catalogue's keywords where a naive search does", () => {
     const keywords = [...new Set(catalogue.flatMap((d) => d.keywords))];
     const matcher = new KeywordMatcher(keywords);

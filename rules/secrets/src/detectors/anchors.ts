@@ -6,8 +6,6 @@
 
 /** A leading lookbehind without groups inside it, as `token()` writes it. */
 const LEADING_LOOKBEHIND = /^\(\?<!(?:[^()\\]|\\.)*\)/;
-/** A character standing for itself, outside a class, when not followed by a quantifier. */
-const PLAIN = /[A-Za-z0-9_:-]/;
 const QUANTIFIERS = new Set(["?", "*", "+", "{"]);
 
 /**
@@ -28,18 +26,24 @@ export function leadingLiteral(source: string): string | null {
   return literal;
 }
 
+/**
+ * The pieces of a pattern source its readers below look at, found by native search: one `(`, `)` or
+ * `|` that stands for itself, or a run of everything else (escapes, classes, other characters),
+ * which holds none. A step of a loop per character cost every run a compile of the loop: a run
+ * reads the patterns of the ~70 detectors its files trigger, some 300 characters each.
+ */
+const PIECES = /(?:\\[\s\S]?|\[(?:\\[\s\S]?|[^\\\]])*\]?|[^\\[()|])+|[()|]/g;
+
 /** Whether a `|` stands at a group depth of at most `depth` (outside character classes). */
 function hasAlternationWithin(source: string, depth: number): boolean {
+  if (!source.includes("|")) return false;
   let current = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i];
-    if (char === "\\") i++;
-    else if (inClass) inClass = char !== "]";
-    else if (char === "[") inClass = true;
-    else if (char === "(") current++;
-    else if (char === ")") current--;
-    else if (char === "|" && current <= depth) return true;
+  PIECES.lastIndex = 0;
+  for (let piece = PIECES.exec(source); piece !== null; piece = PIECES.exec(source)) {
+    const text = piece[0];
+    if (text === "(") current++;
+    else if (text === ")") current--;
+    else if (text === "|" && current <= depth) return true;
   }
   return false;
 }
@@ -74,25 +78,25 @@ export function leadingAlternatives(source: string): string[] | null {
   if (!source.startsWith("(?:")) return null;
   const alternatives: string[] = [];
   let depth = 0;
-  let inClass = false;
   let start = 3;
-  let i = 3;
-  for (; i < source.length; i++) {
-    const char = source[i];
-    if (char === "\\") i++;
-    else if (inClass) inClass = char !== "]";
-    else if (char === "[") inClass = true;
-    else if (char === "(") depth++;
-    else if (char === ")") {
-      if (depth === 0) break;
+  let close = -1;
+  PIECES.lastIndex = 3;
+  for (let piece = PIECES.exec(source); piece !== null; piece = PIECES.exec(source)) {
+    const text = piece[0];
+    if (text === "(") depth++;
+    else if (text === ")") {
+      if (depth === 0) {
+        close = piece.index;
+        break;
+      }
       depth--;
-    } else if (char === "|" && depth === 0) {
-      alternatives.push(source.slice(start, i));
-      start = i + 1;
+    } else if (text === "|" && depth === 0) {
+      alternatives.push(source.slice(start, piece.index));
+      start = piece.index + 1;
     }
   }
-  if (i >= source.length || QUANTIFIERS.has(source[i + 1] ?? "") || hasAlternationWithin(source, 0)) return null;
-  alternatives.push(source.slice(start, i));
+  if (close < 0 || QUANTIFIERS.has(source[close + 1] ?? "") || hasAlternationWithin(source, 0)) return null;
+  alternatives.push(source.slice(start, close));
   const literals = alternatives.map(caselessLiteral);
   return literals.every((literal) => literal !== "") ? literals : null;
 }
@@ -113,22 +117,23 @@ function literalAt(source: string, start: number, options: { caselessClasses: bo
     const char = source[i] ?? "";
     let width: number;
     let value: string;
-    const lower = source[i + 1] ?? "";
+    const next = source.charCodeAt(i + 1);
     if (
       options.caselessClasses &&
       char === "[" &&
       source[i + 3] === "]" &&
-      /^[a-z]$/.test(lower) &&
-      source[i + 2] === lower.toUpperCase()
+      next >= 0x61 &&
+      next <= 0x7a &&
+      source.charCodeAt(i + 2) === next - 32
     ) {
-      value = lower;
+      value = source[i + 1] ?? "";
       width = 4;
     } else if (char === "\\") {
       value = source[i + 1] ?? "";
       // `\d`, `\w`, `\b`, `\1`… are classes, anchors or references, not the character itself.
-      if (value === "" || /[A-Za-z0-9]/.test(value)) break;
+      if (value === "" || isAsciiAlphanumeric(next)) break;
       width = 2;
-    } else if (PLAIN.test(char)) {
+    } else if (isPlain(source.charCodeAt(i))) {
       value = char;
       width = 1;
     } else break;
@@ -137,4 +142,14 @@ function literalAt(source: string, start: number, options: { caselessClasses: bo
     i += width;
   }
   return literal;
+}
+
+function isAsciiAlphanumeric(code: number): boolean {
+  const lower = code | 0x20;
+  return (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}
+
+/** A character standing for itself outside a class: `[A-Za-z0-9_:-]`. */
+function isPlain(code: number): boolean {
+  return isAsciiAlphanumeric(code) || code === 0x5f || code === 0x3a || code === 0x2d;
 }

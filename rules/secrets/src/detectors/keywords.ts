@@ -9,10 +9,6 @@ export interface KeywordHit {
   start: number;
 }
 
-function lower(code: number): number {
-  return code >= 65 && code <= 90 ? code + 32 : code;
-}
-
 /** The keyword trie while the matcher is built. */
 interface Trie {
   /** State × column → child; rows become the full goto function as they are linked. */
@@ -23,7 +19,8 @@ interface Trie {
   nextSibling: Int32Array;
   /** The column of the edge into each state. */
   edgeColumn: Int32Array;
-  outputs: number[][];
+  /** The keywords ending at each state, or null when none does. */
+  outputs: (number[] | null)[];
 }
 
 export class KeywordMatcher {
@@ -58,10 +55,13 @@ export class KeywordMatcher {
   private readonly skipNone: Uint8Array;
 
   constructor(readonly keywords: readonly string[]) {
+    // Building runs once per process, through the interpreter: its loops call and allocate little
+    // (an interpreted call or a small array per character or state cost every run milliseconds).
     let columns = 1;
     for (const keyword of keywords) {
       for (let i = 0; i < keyword.length; i++) {
-        const code = lower(keyword.charCodeAt(i));
+        let code = keyword.charCodeAt(i);
+        if (code >= 65 && code <= 90) code += 32;
         if (this.columnOf[code] !== 0) continue;
         if (columns === 0x100) throw new Error("KeywordMatcher: the keywords use more than 255 distinct characters.");
         this.columnOf[code] = columns++;
@@ -74,14 +74,15 @@ export class KeywordMatcher {
     this.skipNone = new Uint8Array(keywords.length);
 
     const trie = this.buildTrie();
-    this.outputs = trie.outputs.map((list) => (list.length > 0 ? list : null));
+    this.outputs = trie.outputs;
     this.link(trie);
     this.moves = trie.table.slice(0, trie.states * columns);
     this.outputStart = new Int32Array(trie.states + 1);
     const flat: number[] = [];
     for (let state = 0; state < trie.states; state++) {
       this.outputStart[state] = flat.length;
-      for (const keyword of this.outputs[state] ?? []) flat.push(keyword);
+      const ending = this.outputs[state];
+      if (ending) for (let k = 0; k < ending.length; k++) flat.push(ending[k] as number);
     }
     this.outputStart[trie.states] = flat.length;
     this.outputList = Int32Array.from(flat);
@@ -110,25 +111,31 @@ export class KeywordMatcher {
       firstChild: new Int32Array(capacity),
       nextSibling: new Int32Array(capacity),
       edgeColumn: new Int32Array(capacity),
-      outputs: [[]],
+      outputs: [null],
     };
-    this.keywords.forEach((keyword, index) => {
+    const { table, edgeColumn, nextSibling, firstChild, outputs } = trie;
+    const { columnOf, width } = this;
+    for (let index = 0; index < this.keywords.length; index++) {
+      const keyword = this.keywords[index] as string;
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
-        const column = this.columnOf[lower(keyword.charCodeAt(i))] ?? 0;
-        let target = trie.table[state * this.width + column] ?? 0;
+        // Upper-case ASCII has its lower case's column.
+        const column = columnOf[keyword.charCodeAt(i)] as number;
+        let target = table[state * width + column] as number;
         if (target === 0) {
           target = trie.states++;
-          trie.table[state * this.width + column] = target;
-          trie.edgeColumn[target] = column;
-          trie.nextSibling[target] = trie.firstChild[state] ?? 0;
-          trie.firstChild[state] = target;
-          trie.outputs.push([]);
+          table[state * width + column] = target;
+          edgeColumn[target] = column;
+          nextSibling[target] = firstChild[state] as number;
+          firstChild[state] = target;
+          outputs.push(null);
         }
         state = target;
       }
-      trie.outputs[state]?.push(index);
-    });
+      const ending = outputs[state];
+      if (ending) ending.push(index);
+      else outputs[state] = [index];
+    }
     return trie;
   }
 
@@ -162,7 +169,8 @@ export class KeywordMatcher {
         const target = this.stateOf(table[failRow + column] ?? 0);
         fail[child] = target;
         const inherited = this.outputs[target];
-        if (inherited) this.outputs[child] = [...(this.outputs[child] ?? []), ...inherited];
+        // No list is changed once linked: a state without keywords of its own shares its target's.
+        if (inherited) this.outputs[child] = this.outputs[child]?.concat(inherited) ?? inherited;
         table[row + column] = this.code(child);
         queue.push(child);
       }

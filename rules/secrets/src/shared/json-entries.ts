@@ -15,50 +15,88 @@ const NEWLINE = 0x0a;
 /** `"name": "value"` pairs in text order (duplicate keys included, as JSON.parse reads them all). */
 export function jsonAssignments(text: string): Assignment[] {
   const found: Assignment[] = [];
-  // The key whose value is the next token, while only blanks and comments have come since its colon.
-  let keyStart = -1;
-  let keyEnd = -1;
-  let i = 0;
-  // The next `/` at or after i (it may open a comment, which can hide a quote), -1 when none is left.
-  let slash = text.indexOf("/");
-  while (i < text.length) {
-    if (keyStart < 0) {
-      // No key waits for its value, so blanks and other tokens (numbers, brackets, commas: most of
-      // a data file) change nothing: go straight to the next string or `/`, by native search
-      // rather than a step of this loop for each character.
-      if (slash !== -1 && slash < i) slash = text.indexOf("/", i);
-      const quote = text.indexOf('"', i);
-      const next = quote === -1 ? slash : slash === -1 ? quote : Math.min(quote, slash);
-      if (next === -1) break;
-      i = next;
-    }
-    const code = text.charCodeAt(i);
-    if (code === QUOTE) {
-      const end = stringEnd(text, i);
-      const next = skipBlanks(text, end);
-      if (text.charCodeAt(next) === COLON) {
-        keyStart = i;
-        keyEnd = end;
-        i = next + 1;
-        continue;
-      }
-      if (keyStart >= 0) {
-        found.push({ name: decode(text, keyStart, keyEnd), value: decode(text, i, end), start: i, end });
-      }
-      keyStart = -1;
-      i = end;
-      continue;
-    }
-    const blankEnd = skipBlanks(text, i);
-    if (blankEnd > i) {
-      i = blankEnd;
-      continue;
-    }
-    // Any other token (object, array, number, literal, comma) means the pending key's value is not a string.
-    keyStart = -1;
-    i++;
+  const pairs = new JsonPairs(text);
+  while (pairs.next()) {
+    const { keyStart, keyEnd, valueStart, valueEnd } = pairs;
+    found.push({
+      name: decodeJsonString(text, keyStart, keyEnd),
+      value: decodeJsonString(text, valueStart, valueEnd),
+      start: valueStart,
+      end: valueEnd,
+    });
   }
   return found;
+}
+
+/**
+ * The same pairs as offsets, one at a time, without their strings: a reader that needs few of a
+ * file's pairs (the rule's JSON prefilter) decodes only those. Each offset pair spans a string
+ * literal, quotes included.
+ */
+export class JsonPairs {
+  keyStart = -1;
+  keyEnd = -1;
+  valueStart = -1;
+  valueEnd = -1;
+  private i = 0;
+  // The next `/` at or after i (it may open a comment, which can hide a quote), -1 when none is left.
+  private slash: number;
+
+  constructor(private readonly text: string) {
+    this.slash = text.indexOf("/");
+  }
+
+  /** Moves to the next pair; false when there is none. */
+  next(): boolean {
+    const { text } = this;
+    // The key whose value is the next token, while only blanks and comments have come since its colon.
+    let keyStart = -1;
+    let keyEnd = -1;
+    let i = this.i;
+    while (i < text.length) {
+      if (keyStart < 0) {
+        // No key waits for its value, so blanks and other tokens (numbers, brackets, commas: most of
+        // a data file) change nothing: go straight to the next string or `/`, by native search
+        // rather than a step of this loop for each character.
+        if (this.slash !== -1 && this.slash < i) this.slash = text.indexOf("/", i);
+        const quote = text.indexOf('"', i);
+        const next = quote === -1 ? this.slash : this.slash === -1 ? quote : Math.min(quote, this.slash);
+        if (next === -1) break;
+        i = next;
+      }
+      const code = text.charCodeAt(i);
+      if (code === QUOTE) {
+        const end = stringEnd(text, i);
+        const next = skipBlanks(text, end);
+        if (text.charCodeAt(next) === COLON) {
+          keyStart = i;
+          keyEnd = end;
+          i = next + 1;
+          continue;
+        }
+        if (keyStart >= 0) {
+          this.i = end;
+          this.keyStart = keyStart;
+          this.keyEnd = keyEnd;
+          this.valueStart = i;
+          this.valueEnd = end;
+          return true;
+        }
+        i = end;
+        continue;
+      }
+      const blankEnd = skipBlanks(text, i);
+      if (blankEnd > i) {
+        i = blankEnd;
+        continue;
+      }
+      // Any other token (object, array, number, literal, comma) means the pending key's value is not a string.
+      keyStart = -1;
+      i++;
+    }
+    this.i = text.length;
+    return false;
+  }
 }
 
 // Past the closing quote of the string opening at `start` (the text is valid JSON, so there is one):
@@ -92,8 +130,11 @@ function skipBlanks(text: string, from: number): number {
   return i;
 }
 
-// The string's value: a slice when it has no escapes, else JSON's own decoding of exactly that literal.
-function decode(text: string, start: number, end: number): string {
+/**
+ * The value of the string literal at [start, end): a slice when it has no escapes, else JSON's own
+ * decoding of exactly that literal (which throws on an escape JSON does not know).
+ */
+export function decodeJsonString(text: string, start: number, end: number): string {
   const inner = text.slice(start + 1, end - 1);
   return inner.includes("\\") ? (JSON.parse(text.slice(start, end)) as string) : inner;
 }

@@ -80,10 +80,11 @@ export function nearSecretWord(text: string, quote: number, ends: Int32Array = s
  */
 export function inValuePosition(text: string, quote: number): boolean {
   const at = operatorBefore(text, quote);
-  if (at < 0) return at === COMMENT_BEFORE;
-  const code = text.charCodeAt(at);
+  // Every test runs on every call: a branch first taken after V8 optimised this function (a quote
+  // with nothing before it, then a comment) dropped its optimised code, which was compiled again.
+  const code = at >= 0 ? text.charCodeAt(at) : 0;
   // = : , and the / ending a block comment
-  return code === 0x3d || code === 0x3a || code === 0x2c || code === 0x2f;
+  return at === COMMENT_BEFORE || code === 0x3d || code === 0x3a || code === 0x2c || code === 0x2f;
 }
 
 /**
@@ -123,14 +124,22 @@ function hasCandidateNearWord(text: string, gate: ValueGate, minLength: number):
     if (!inValuePosition(text, quote)) continue;
     wordEnds ??= secretWordEnds(text);
     if (!nearSecretWord(text, quote, wordEnds)) continue;
-    QUOTED_AT.lastIndex = quote;
-    const raw = QUOTED_AT.exec(text)?.[2];
-    if (raw === undefined || raw.length < minLength || !couldBeCredential(raw, gate)) continue;
-    // Last, as the dearest: the name the rule would judge the literal by could be a secret name.
-    if (!couldBeNamedSecret(text, quote, nearnessStart(text, quote))) continue;
-    return true;
+    if (isCandidateAt(text, quote, gate, minLength)) return true;
   }
   return false;
+}
+
+/**
+ * The literal's own tests, for a quote in a value's position near a secret-like word. On its own:
+ * its last test is reached by few quotes of a run, and V8 optimised the loop above before the first
+ * of them, then dropped its code when one came (a call without feedback), and compiled it again.
+ */
+function isCandidateAt(text: string, quote: number, gate: ValueGate, minLength: number): boolean {
+  QUOTED_AT.lastIndex = quote;
+  const raw = QUOTED_AT.exec(text)?.[2];
+  if (raw === undefined || raw.length < minLength || !couldBeCredential(raw, gate)) return false;
+  // Last, as the dearest: the name the rule would judge the literal by could be a secret name.
+  return couldBeNamedSecret(text, quote, nearnessStart(text, quote));
 }
 
 /** The value tests of a literal's raw text (see hasCandidateLiteral). */

@@ -88,6 +88,25 @@ export function nameWordLines(text: string): number[] {
   return lines;
 }
 
+/**
+ * Every occurrence of a NAME word in `text`, as parallel arrays of start and end offsets in order of
+ * their end: a string holds a name isSecretName can accept only if one lies within it.
+ */
+export function nameWordHits(text: string): { starts: Int32Array; ends: Int32Array; count: number } {
+  const { flags, lengths } = wordTable();
+  const { keywords, starts, count } = catalogueScanner().keywordPass(text);
+  const found = { starts: new Int32Array(count), ends: new Int32Array(count), count: 0 };
+  for (let i = 0; i < count; i++) {
+    const keyword = keywords[i] ?? 0;
+    if (((flags[keyword] ?? 0) & NAME) === 0) continue;
+    const start = starts[i] ?? 0;
+    found.starts[found.count] = start;
+    found.ends[found.count] = start + (lengths[keyword] ?? 0);
+    found.count++;
+  }
+  return found;
+}
+
 /** Where each CALLEE word of `text` starts, every occurrence, in order and once each. */
 export function calleeWordStarts(text: string): number[] {
   const { flags } = wordTable();
