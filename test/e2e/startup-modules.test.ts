@@ -116,7 +116,7 @@ describe("the engine's V8 flags", () => {
     expect(wasmTier([BIN, "migrations", "verify"], dir)).toBe("liftoff");
   });
 
-  it("turn off TurboFan's inlining and validate WebAssembly lazily in the CLI's own process, never in a host calling lint()", () => {
+  it("turn off TurboFan's inlining, optimise later and validate WebAssembly lazily in the CLI's own process, never in a host calling lint()", () => {
     const shop = join(ROOT, "test", "fixtures", "example-shop");
     const flagsOf = (nodeArgs: string[]) => {
       const run = spawnSync(
@@ -129,6 +129,7 @@ describe("the engine's V8 flags", () => {
     const cli = flagsOf([BIN, "--no-cache", "--format", "json"]);
     expect(cli).toContain("--no-turbo-inlining");
     expect(cli).toContain("--wasm-lazy-validation");
+    expect(cli).toContain("--interrupt-budget=270336");
     expect(cli).toContain("--liftoff-only");
     const host = flagsOf([
       "--input-type=module",
@@ -140,6 +141,7 @@ describe("the engine's V8 flags", () => {
     expect(host).toContain("--liftoff-only");
     expect(host).not.toContain("--no-turbo-inlining");
     expect(host).not.toContain("--wasm-lazy-validation");
+    expect(host).not.toContain("--interrupt-budget=270336");
   });
 
   it("are set once the run is loaded, not at start-up: --version leaves V8's flags alone", () => {
