@@ -2,7 +2,6 @@
 // those answers read a path with as little work as they can, and give what the folder split gave.
 import { describe, expect, it } from "vitest";
 import { regexpsBuiltBy, scansOf } from "../../../../test/support/regexp-work.js";
-import pack from "../../src/index.js";
 import { MIGRATION_FILES, mayBeMigration, migrationOf } from "../../src/model/model.js";
 import { DEFAULT_FOLDERS, isMigrationPath } from "../../src/model/paths.js";
 
@@ -119,16 +118,6 @@ describe("MIGRATION_FILES, the prefilter of the pack's file rules and extractor"
         },
       };
       expect(migrationOf(ctx as never), `${kind} ${path} (model)`).toBeNull();
-    }
-  });
-
-  it("is the prefilter of every file rule and of the migration extractor", () => {
-    for (const rule of pack.rules) {
-      if ("scope" in rule && rule.scope === "project") continue;
-      expect(rule.meta.prefilter, rule.id).toBe(MIGRATION_FILES);
-    }
-    for (const extractor of pack.extractors ?? []) {
-      if (extractor.kinds.includes("sql")) expect(extractor.prefilter, extractor.id).toBe(MIGRATION_FILES);
     }
   });
 });
