@@ -10,8 +10,9 @@ function deepFiles(depth: number): Record<string, string> {
   return {
     "deploylint.config.yaml": CONFIG,
     ".env.example": "FOO=\n",
-    "src/brackets.ts": `const port = process.env.FOO;\nexport const x = ${"[".repeat(depth)}${"]".repeat(depth)};\n`,
-    "src/parens.js": `const port = process.env.FOO;\nexport const y = ${"(".repeat(depth)}1${")".repeat(depth)};\n`,
+    // A destructured read: env-docs needs the script's tree for it (plain member reads it takes from the text).
+    "src/brackets.ts": `const { FOO } = process.env;\nexport const x = ${"[".repeat(depth)}${"]".repeat(depth)};\n`,
+    "src/parens.js": `const { FOO } = process.env;\nexport const y = ${"(".repeat(depth)}1${")".repeat(depth)};\n`,
     // A CI workflow: YAML the ladder parses while the repository has a manifest (a YAML file no
     // rule or extractor reads is never parsed; without a manifest the ladder reads no workflow).
     "company.config.yaml": "environments:\n  production:\n    purpose: Live\n",
