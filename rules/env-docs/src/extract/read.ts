@@ -1,7 +1,8 @@
 // Extractors "env-docs:read": one fact per variable read (and one for a file's first computed
 // access), with the exact position of the name; and "env-docs:script-links": what a script
 // tells the rest of its package (see project/reads.ts). Scripts are parsed only when their text
-// may read a variable; other files are scanned as text.
+// may read a variable and does not settle those reads itself (script/plain-reads.ts); other files
+// are scanned as text.
 import { defineExtractor, type SourceFileInfo } from "@deploylint/core/rule-api";
 import { READ_FACT, type ReadFact, SCRIPT_LINKS_FACT } from "../facts.js";
 import { compilerPaths, configExtends, exportTargets } from "./manifests.js";
@@ -111,6 +112,8 @@ export default defineExtractor({
       if (!(mayRead(file.text) && mayGiveReads(file.text, file.path))) return null;
       const plain = plainReadsOf(ctx);
       if (plain !== null) {
+        // A file() visitor, not script(): the engine parses a script for every script() subscriber,
+        // and these reads need no tree (a syntax error elsewhere in the file is no concern of env-docs).
         return {
           file() {
             for (const read of plain) ctx.emit(plainFact(read, file.lines));
